@@ -116,7 +116,8 @@ RBRACK : ']';
 
 LINE_COMMENT  : ('#' | '//') ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
-UNTERMINATED_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF;
+// SystemTap accepts a comment left open at the end of the file.
+UNTERMINATED_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF -> channel(HIDDEN);
 WS : [ \t\r\n\f]+ -> channel(HIDDEN);
 
 // Anything else becomes one token the parser reports as junk.

@@ -8,7 +8,7 @@ options { tokenVocab = StapLexer; }
 declaration
     : PROBE probePoints (ASSIGN | ADD_ASSIGN) probePoints block     # aliasDecl
     | PROBE probePoints block                                       # probeDecl
-    | PRIVATE? GLOBAL globalVar (COMMA globalVar)* SEMI?            # globalDecl
+    | (PRIVATE GLOBAL? | GLOBAL) globalVar (COMMA globalVar)* SEMI?   # globalDecl
     | PRIVATE? FUNCTION name=IDENT (COLON type)?
         LPAREN (param (COMMA param)*)? RPAREN (COLON priority=NUMBER)?
         (block | EMBEDDED)                                          # functionDecl
@@ -21,14 +21,26 @@ declarationEnd : EOF ;
 probePoints : probePoint (COMMA probePoint)* ;
 
 probePoint
-    : component (DOT component)* marker=(QUESTION | BANG)? (IF LPAREN expression RPAREN)?
+    : componentPath marker=(QUESTION | BANG)? (IF LPAREN expression RPAREN)?
     ;
+
+// syscall.{open,close}.return stands for syscall.open.return and syscall.close.return.
+componentPath : segment (DOT segment)* ;
+
+segment
+    : component                                                     # singleSegment
+    | LBRACE alternative (COMMA alternative)* RBRACE                # alternativeSegment
+    ;
+
+// An alternative may carry its own marker: kernel.{trace("a")!, trace("b")}.
+alternative : componentPath marker=(QUESTION | BANG)? ;
 
 component : componentName (LPAREN constant RPAREN)? ;
 
 // Names may hold wildcards ("syscall.*", "sys_*read") and keywords ("return", "next").
 componentName : namePart+ ;
-namePart : IDENT | STAR | keyword | NUMBER ;
+// A script argument stands for probe-point text given on the command line (probe $1).
+namePart : IDENT | STAR | keyword | NUMBER | DOLLAR_ARG | AT_ARG ;
 
 keyword
     : PROBE | GLOBAL | PRIVATE | FUNCTION | IF | ELSE | FOR | FOREACH | IN | LIMIT | RETURN
@@ -89,6 +101,8 @@ index
 // Alternatives from tightest to loosest binding, as SystemTap's parser nests them.
 expression
     : primary                                                       # primaryExpr
+    | expression ARROW fieldName (LBRACK expression RBRACK)*
+        pretty=(DOLLAR | DOLLAR2)?                                  # autocastExpr
     | expression op=(INC | DEC)                                     # postIncrement
     | op=(INC | DEC) expression                                     # preIncrement
     | op=(PLUS | MINUS | BANG | TILDE) expression                   # unaryExpr
@@ -154,10 +168,9 @@ targetSuffix
 fieldName : IDENT | keyword ;
 
 literal
-    : stringLiteral                                                 # stringLit
+    : textParts                                                     # textLit
     | NUMBER                                                        # numberLit
     | DOLLAR_ARG                                                    # numberArg
-    | AT_ARG                                                        # stringArg
     | DOLLAR_ARGC                                                   # numberArgCount
     | AT_ARGC                                                       # stringArgCount
     ;
@@ -170,3 +183,6 @@ constant
 
 // Adjacent string literals are one string: "a" "b" is "ab".
 stringLiteral : STRING_LIT+ ;
+
+// Where any string may stand, @N arguments join the run too: statement(@2 "@*:*").
+textParts : (STRING_LIT | AT_ARG)+ ;

@@ -11,7 +11,8 @@ import org.stapvm.lang.ast.SourcePos;
  *                             ^
  * </pre>
  * {@code saw} describes the offending token ("identifier 'x'", "operator '}'"), or is null for
- * lexical problems, which SystemTap prints as {@code at: junk '' at ...}.
+ * lexical problems, which SystemTap prints as {@code at: junk '' at ...}. At the end of input
+ * {@code pos} is null and {@code saw} is "FILE EOF".
  */
 public record Diagnostic(String kind, String message, String saw, SourcePos pos, String sourceLine) {
 
@@ -23,7 +24,9 @@ public record Diagnostic(String kind, String message, String saw, SourcePos pos,
     public String render() {
         StringBuilder out = new StringBuilder();
         out.append(kind).append(": ").append(message).append('\n');
-        if (pos != null) {
+        if (pos == null && saw != null) {
+            out.append("        saw: ").append(saw).append('\n'); // "saw: FILE EOF" has no position
+        } else if (pos != null) {
             String what = saw != null ? "        saw: " + saw : "         at: junk ''";
             out.append(what).append(" at ").append(pos).append('\n');
             if (sourceLine != null) {

@@ -1,0 +1,21 @@
+package org.stapvm.lang.ast;
+
+/** Statistics extractors: @count(s), @sum(s) ... */
+public enum StatOp {
+    COUNT("@count"), SUM("@sum"), MIN("@min"), MAX("@max"), AVG("@avg"), VARIANCE("@variance");
+
+    public final String text;
+
+    StatOp(String text) {
+        this.text = text;
+    }
+
+    public static StatOp of(String text) {
+        for (StatOp op : values()) {
+            if (op.text.equals(text)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("not a statistics operator: " + text);
+    }
+}

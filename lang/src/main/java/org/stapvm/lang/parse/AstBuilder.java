@@ -1,0 +1,598 @@
+package org.stapvm.lang.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import org.stapvm.lang.ast.AssignOp;
+import org.stapvm.lang.ast.BinaryOp;
+import org.stapvm.lang.ast.Declaration;
+import org.stapvm.lang.ast.Expression;
+import org.stapvm.lang.ast.ForeachKey;
+import org.stapvm.lang.ast.ProbePoint;
+import org.stapvm.lang.ast.SortOrder;
+import org.stapvm.lang.ast.SourcePos;
+import org.stapvm.lang.ast.StatOp;
+import org.stapvm.lang.ast.Statement;
+import org.stapvm.lang.ast.TargetBase;
+import org.stapvm.lang.ast.TargetStep;
+import org.stapvm.lang.ast.UnaryOp;
+import org.stapvm.lang.ast.ValueType;
+import org.stapvm.lang.grammar.StapParser;
+import org.stapvm.lang.grammar.StapParserBaseVisitor;
+
+/**
+ * Turns one parsed declaration into immutable AST nodes: one method per labelled alternative of
+ * StapParser.g4. Literal problems the grammar cannot see (a number out of range) are reported
+ * through {@code literalError} with the offending token.
+ */
+final class AstBuilder extends StapParserBaseVisitor<Object> {
+    private final BiConsumer<String, Token> literalError;
+
+    AstBuilder(BiConsumer<String, Token> literalError) {
+        this.literalError = literalError;
+    }
+
+    /** Usually one declaration; a global statement gives one per variable, a stray ';' none. */
+    @SuppressWarnings("unchecked")
+    List<Declaration> declarations(StapParser.DeclarationContext ctx) {
+        Object built = visit(ctx);
+        return built instanceof List<?> list ? (List<Declaration>) list : List.of((Declaration) built);
+    }
+
+    // ---- declarations
+
+    @Override
+    public Object visitProbeDecl(StapParser.ProbeDeclContext ctx) {
+        return new Declaration.Probe(pos(ctx), probePoints(ctx.probePoints()), block(ctx.block()));
+    }
+
+    @Override
+    public Object visitAliasDecl(StapParser.AliasDeclContext ctx) {
+        return new Declaration.Alias(pos(ctx), probePoints(ctx.probePoints(0)), ctx.ADD_ASSIGN() != null,
+                probePoints(ctx.probePoints(1)), block(ctx.block()));
+    }
+
+    /** A multi-variable global statement becomes one Global per variable. */
+    @Override
+    public Object visitGlobalDecl(StapParser.GlobalDeclContext ctx) {
+        List<Declaration.Global> globals = new ArrayList<>();
+        for (StapParser.GlobalVarContext v : ctx.globalVar()) {
+            boolean isArray = v.size != null;
+            long size = isArray ? number(v.size) : 0;
+            Expression init = v.constant() == null ? null : constant(v.constant());
+            globals.add(new Declaration.Global(pos(v.IDENT().getSymbol()), ctx.PRIVATE() != null,
+                    v.IDENT().getText(), v.wrap != null, isArray, size, init));
+        }
+        return globals;
+    }
+
+    @Override
+    public Object visitFunctionDecl(StapParser.FunctionDeclContext ctx) {
+        List<Declaration.Param> params = new ArrayList<>();
+        for (StapParser.ParamContext p : ctx.param()) {
+            params.add(new Declaration.Param(pos(p), p.IDENT().getText(), type(p.type())));
+        }
+        long priority = ctx.priority == null ? 0 : number(ctx.priority);
+        Statement.Block body = ctx.block() == null ? null : block(ctx.block());
+        String embedded = ctx.EMBEDDED() == null ? null : embedded(ctx.EMBEDDED());
+        return new Declaration.Function(pos(ctx), ctx.PRIVATE() != null, ctx.name.getText(), type(ctx.type()),
+                params, priority, body, embedded);
+    }
+
+    @Override
+    public Object visitEmbeddedDecl(StapParser.EmbeddedDeclContext ctx) {
+        return new Declaration.Embedded(pos(ctx), embedded(ctx.EMBEDDED()));
+    }
+
+    @Override
+    public Object visitEmptyDecl(StapParser.EmptyDeclContext ctx) {
+        return List.of();
+    }
+
+    private List<ProbePoint> probePoints(StapParser.ProbePointsContext ctx) {
+        List<ProbePoint> points = new ArrayList<>();
+        for (StapParser.ProbePointContext p : ctx.probePoint()) {
+            Expression condition = p.expression() == null ? null : expr(p.expression());
+            for (Expansion e : expand(p.componentPath())) {
+                ProbePoint.Marker marker = p.marker != null || e.marker() == null ? marker(p.marker) : e.marker();
+                points.add(new ProbePoint(pos(p), e.components(), marker, condition));
+            }
+        }
+        return points;
+    }
+
+    /** One expansion of a braced path: its components and the marker written inside the braces. */
+    private record Expansion(List<ProbePoint.Component> components, ProbePoint.Marker marker) {}
+
+    /** Every component sequence a path stands for, braces expanded left to right. */
+    private List<Expansion> expand(StapParser.ComponentPathContext path) {
+        List<Expansion> results = List.of(new Expansion(List.of(), null));
+        for (StapParser.SegmentContext segment : path.segment()) {
+            List<Expansion> tails = new ArrayList<>();
+            if (segment instanceof StapParser.SingleSegmentContext single) {
+                tails.add(new Expansion(List.of(component(single.component())), null));
+            } else {
+                for (StapParser.AlternativeContext alt : ((StapParser.AlternativeSegmentContext) segment).alternative()) {
+                    for (Expansion e : expand(alt.componentPath())) {
+                        tails.add(new Expansion(e.components(), alt.marker == null ? e.marker() : marker(alt.marker)));
+                    }
+                }
+            }
+            List<Expansion> next = new ArrayList<>();
+            for (Expansion head : results) {
+                for (Expansion tail : tails) {
+                    List<ProbePoint.Component> joined = new ArrayList<>(head.components());
+                    joined.addAll(tail.components());
+                    next.add(new Expansion(joined, tail.marker() != null ? tail.marker() : head.marker()));
+                }
+            }
+            results = next;
+        }
+        return results;
+    }
+
+    private static ProbePoint.Marker marker(Token mark) {
+        if (mark == null) {
+            return ProbePoint.Marker.NONE;
+        }
+        return mark.getType() == StapParser.QUESTION ? ProbePoint.Marker.OPTIONAL : ProbePoint.Marker.SUFFICIENT;
+    }
+
+    private ProbePoint.Component component(StapParser.ComponentContext c) {
+        Expression arg = c.constant() == null ? null : constant(c.constant());
+        return new ProbePoint.Component(pos(c), c.componentName().getText(), arg);
+    }
+
+    private ValueType type(StapParser.TypeContext ctx) {
+        if (ctx == null) {
+            return null;
+        }
+        return ctx.LONG() != null ? ValueType.LONG : ValueType.STRING;
+    }
+
+    private static String embedded(TerminalNode node) {
+        String text = node.getText();
+        return text.substring(2, text.length() - 2);
+    }
+
+    // ---- statements
+
+    Statement.Block block(StapParser.BlockContext ctx) {
+        List<Statement> statements = new ArrayList<>();
+        for (StapParser.StatementContext s : ctx.statement()) {
+            statements.add(stmt(s));
+        }
+        return new Statement.Block(pos(ctx), statements);
+    }
+
+    private Statement stmt(StapParser.StatementContext ctx) {
+        return (Statement) visit(ctx);
+    }
+
+    @Override
+    public Object visitBlockStmt(StapParser.BlockStmtContext ctx) {
+        return block(ctx.block());
+    }
+
+    @Override
+    public Object visitEmptyStmt(StapParser.EmptyStmtContext ctx) {
+        return new Statement.Empty(pos(ctx));
+    }
+
+    @Override
+    public Object visitIfStmt(StapParser.IfStmtContext ctx) {
+        Statement otherwise = ctx.statement().size() > 1 ? stmt(ctx.statement(1)) : null;
+        return new Statement.If(pos(ctx), expr(ctx.expression()), stmt(ctx.statement(0)), otherwise);
+    }
+
+    @Override
+    public Object visitWhileStmt(StapParser.WhileStmtContext ctx) {
+        return new Statement.While(pos(ctx), expr(ctx.expression()), stmt(ctx.statement()));
+    }
+
+    @Override
+    public Object visitForStmt(StapParser.ForStmtContext ctx) {
+        return new Statement.For(pos(ctx), exprOrNull(ctx.init), exprOrNull(ctx.cond), exprOrNull(ctx.step),
+                stmt(ctx.statement()));
+    }
+
+    @Override
+    public Object visitForeachStmt(StapParser.ForeachStmtContext ctx) {
+        StapParser.SortedNameContext value;
+        List<StapParser.SortedNameContext> keyNames;
+        if (ctx.foreachVars() instanceof StapParser.ForeachKeyListContext list) {
+            value = list.value;
+            keyNames = list.sortedName().subList(value == null ? 0 : 1, list.sortedName().size());
+        } else {
+            StapParser.ForeachSingleKeyContext single = (StapParser.ForeachSingleKeyContext) ctx.foreachVars();
+            value = single.value;
+            keyNames = single.sortedName().subList(value == null ? 0 : 1, single.sortedName().size());
+        }
+        List<ForeachKey> keys = new ArrayList<>();
+        for (StapParser.SortedNameContext k : keyNames) {
+            keys.add(new ForeachKey(pos(k), k.IDENT().getText(), sort(k.sort)));
+        }
+        StapParser.ForeachSourceContext source = ctx.foreachSource();
+        // The value's sort mark may sit on the value variable or after the array.
+        SortOrder valueSort = source.sort != null ? sort(source.sort) : value != null ? sort(value.sort) : SortOrder.NONE;
+        StatOp stat = source.stat == null ? null : StatOp.of(source.stat.getText());
+        List<Expression> slice = source.slice() == null ? null : indexList(source.slice().indexList());
+        Expression limit = ctx.expression() == null ? null : expr(ctx.expression());
+        return new Statement.Foreach(pos(ctx), value == null ? null : value.IDENT().getText(), valueSort, keys,
+                indexable(source.indexable()), slice, stat, limit, stmt(ctx.statement()));
+    }
+
+    private static SortOrder sort(Token mark) {
+        return SortOrder.of(mark == null ? null : mark.getText());
+    }
+
+    @Override
+    public Object visitBreakStmt(StapParser.BreakStmtContext ctx) {
+        return new Statement.Break(pos(ctx));
+    }
+
+    @Override
+    public Object visitContinueStmt(StapParser.ContinueStmtContext ctx) {
+        return new Statement.Continue(pos(ctx));
+    }
+
+    @Override
+    public Object visitNextStmt(StapParser.NextStmtContext ctx) {
+        return new Statement.Next(pos(ctx));
+    }
+
+    @Override
+    public Object visitReturnStmt(StapParser.ReturnStmtContext ctx) {
+        return new Statement.Return(pos(ctx), exprOrNull(ctx.expression()));
+    }
+
+    @Override
+    public Object visitDeleteStmt(StapParser.DeleteStmtContext ctx) {
+        return new Statement.Delete(pos(ctx), expr(ctx.expression()));
+    }
+
+    @Override
+    public Object visitTryStmt(StapParser.TryStmtContext ctx) {
+        String var = ctx.IDENT() == null ? null : ctx.IDENT().getText();
+        return new Statement.Try(pos(ctx), block(ctx.block(0)), var, block(ctx.block(1)));
+    }
+
+    @Override
+    public Object visitExprStmt(StapParser.ExprStmtContext ctx) {
+        return new Statement.ExprStmt(pos(ctx), expr(ctx.expression()));
+    }
+
+    // ---- expressions
+
+    Expression expr(StapParser.ExpressionContext ctx) {
+        return (Expression) visit(ctx);
+    }
+
+    private Expression exprOrNull(StapParser.ExpressionContext ctx) {
+        return ctx == null ? null : expr(ctx);
+    }
+
+    @Override
+    public Object visitPrimaryExpr(StapParser.PrimaryExprContext ctx) {
+        return visit(ctx.primary());
+    }
+
+    /**
+     * expr->member: SystemTap's autocast. Steps after a target expression extend it, so
+     * "$p->a->b" is one Target however it was grouped.
+     */
+    @Override
+    public Object visitAutocastExpr(StapParser.AutocastExprContext ctx) {
+        Expression base = expr(ctx.expression(0));
+        List<TargetStep> steps = new ArrayList<>();
+        steps.add(new TargetStep.Member(ctx.fieldName().getText()));
+        for (StapParser.ExpressionContext index : ctx.expression().subList(1, ctx.expression().size())) {
+            steps.add(new TargetStep.Index(expr(index)));
+        }
+        int pretty = ctx.pretty == null ? 0 : ctx.pretty.getText().length();
+        if (base instanceof Expression.Target t && !t.addressOf() && t.prettyDollars() == 0) {
+            List<TargetStep> all = new ArrayList<>(t.steps());
+            all.addAll(steps);
+            return new Expression.Target(t.pos(), false, t.base(), all, pretty);
+        }
+        return new Expression.Target(base.pos(), false, new TargetBase.Autocast(base), steps, pretty);
+    }
+
+    @Override
+    public Object visitPostIncrement(StapParser.PostIncrementContext ctx) {
+        return new Expression.IncDec(pos(ctx.op), ctx.op.getType() == StapParser.INC, false, expr(ctx.expression()));
+    }
+
+    @Override
+    public Object visitPreIncrement(StapParser.PreIncrementContext ctx) {
+        return new Expression.IncDec(pos(ctx), ctx.op.getType() == StapParser.INC, true, expr(ctx.expression()));
+    }
+
+    @Override
+    public Object visitUnaryExpr(StapParser.UnaryExprContext ctx) {
+        return new Expression.Unary(pos(ctx), UnaryOp.of(ctx.op.getText()), expr(ctx.expression()));
+    }
+
+    /** Binary nodes sit at their operator, which is where SystemTap's errors point. */
+    @Override
+    public Object visitBinaryExpr(StapParser.BinaryExprContext ctx) {
+        return new Expression.Binary(pos(ctx.op), BinaryOp.of(ctx.op.getText()),
+                expr(ctx.expression(0)), expr(ctx.expression(1)));
+    }
+
+    @Override
+    public Object visitRegexExpr(StapParser.RegexExprContext ctx) {
+        return new Expression.RegexMatch(pos(ctx.op), ctx.op.getType() == StapParser.REGEX_NOMATCH,
+                expr(ctx.expression()), string(ctx.stringLiteral()));
+    }
+
+    @Override
+    public Object visitInExpr(StapParser.InExprContext ctx) {
+        return new Expression.InArray(pos(ctx.IN().getSymbol()), List.of(expr(ctx.expression())), false,
+                sliced(ctx.indexable(), ctx.slice()));
+    }
+
+    @Override
+    public Object visitInListExpr(StapParser.InListExprContext ctx) {
+        return new Expression.InArray(pos(ctx.IN().getSymbol()), indexList(ctx.indexList()), true,
+                sliced(ctx.indexable(), ctx.slice()));
+    }
+
+    /** 'k in arr[*, 1]': a slice is an ArrayElement holding the wildcard pattern. */
+    private Expression sliced(StapParser.IndexableContext array, StapParser.SliceContext slice) {
+        Expression base = indexable(array);
+        if (slice == null) {
+            return base;
+        }
+        String name = ((Expression.Symbol) base).name();
+        return new Expression.ArrayElement(base.pos(), name, indexList(slice.indexList()));
+    }
+
+    @Override
+    public Object visitTernaryExpr(StapParser.TernaryExprContext ctx) {
+        return new Expression.Ternary(pos(ctx.QUESTION().getSymbol()), expr(ctx.expression(0)),
+                expr(ctx.expression(1)), expr(ctx.expression(2)));
+    }
+
+    @Override
+    public Object visitAssignExpr(StapParser.AssignExprContext ctx) {
+        return new Expression.Assign(pos(ctx.op), AssignOp.of(ctx.op.getText()),
+                expr(ctx.expression(0)), expr(ctx.expression(1)));
+    }
+
+    @Override
+    public Object visitLiteralExpr(StapParser.LiteralExprContext ctx) {
+        return visit(ctx.literal());
+    }
+
+    @Override
+    public Object visitParenExpr(StapParser.ParenExprContext ctx) {
+        return expr(ctx.expression());
+    }
+
+    @Override
+    public Object visitCallExpr(StapParser.CallExprContext ctx) {
+        List<Expression> args = new ArrayList<>();
+        for (StapParser.ExpressionContext a : ctx.expression()) {
+            args.add(expr(a));
+        }
+        return new Expression.Call(pos(ctx), ctx.IDENT().getText(), args);
+    }
+
+    @Override
+    public Object visitArrayElement(StapParser.ArrayElementContext ctx) {
+        return new Expression.ArrayElement(pos(ctx), ctx.IDENT().getText(), indexList(ctx.indexList()));
+    }
+
+    @Override
+    public Object visitSymbolExpr(StapParser.SymbolExprContext ctx) {
+        return new Expression.Symbol(pos(ctx), ctx.IDENT().getText());
+    }
+
+    @Override
+    public Object visitTargetExpr(StapParser.TargetExprContext ctx) {
+        StapParser.TargetContext t = ctx.target();
+        List<TargetStep> steps = new ArrayList<>();
+        for (StapParser.TargetSuffixContext s : t.targetSuffix()) {
+            steps.add(s instanceof StapParser.MemberSuffixContext m
+                    ? new TargetStep.Member(m.fieldName().getText())
+                    : new TargetStep.Index(expr(((StapParser.IndexSuffixContext) s).expression())));
+        }
+        int pretty = t.pretty == null ? 0 : t.pretty.getText().length();
+        return new Expression.Target(pos(ctx), ctx.AMP() != null, (TargetBase) visit(t.targetBase()), steps, pretty);
+    }
+
+    @Override
+    public Object visitTargetSymbol(StapParser.TargetSymbolContext ctx) {
+        return new TargetBase.Variable(ctx.getText());
+    }
+
+    @Override
+    public Object visitCastBase(StapParser.CastBaseContext ctx) {
+        String module = ctx.stringLiteral().size() > 1 ? string(ctx.stringLiteral(1)) : null;
+        return new TargetBase.Cast(expr(ctx.expression()), string(ctx.stringLiteral(0)), module);
+    }
+
+    @Override
+    public Object visitVarBase(StapParser.VarBaseContext ctx) {
+        String module = ctx.stringLiteral().size() > 1 ? string(ctx.stringLiteral(1)) : null;
+        return new TargetBase.Var(string(ctx.stringLiteral(0)), module);
+    }
+
+    @Override
+    public Object visitRegisterBase(StapParser.RegisterBaseContext ctx) {
+        return new TargetBase.Register(ctx.reg.getType() == StapParser.AT_UREGISTER, expr(ctx.expression()));
+    }
+
+    @Override
+    public Object visitStatExpr(StapParser.StatExprContext ctx) {
+        Expression extra = ctx.expression().size() > 1 ? expr(ctx.expression(1)) : null;
+        return new Expression.Stat(pos(ctx), StatOp.of(ctx.AT_STAT().getText()), expr(ctx.expression(0)), extra);
+    }
+
+    @Override
+    public Object visitHistogramExpr(StapParser.HistogramExprContext ctx) {
+        return visit(ctx.histogram());
+    }
+
+    @Override
+    public Object visitHistLinear(StapParser.HistLinearContext ctx) {
+        return new Expression.HistLinear(pos(ctx), expr(ctx.expression(0)), expr(ctx.expression(1)),
+                expr(ctx.expression(2)), expr(ctx.expression(3)));
+    }
+
+    @Override
+    public Object visitHistLog(StapParser.HistLogContext ctx) {
+        return new Expression.HistLog(pos(ctx), expr(ctx.expression()));
+    }
+
+    @Override
+    public Object visitDefinedExpr(StapParser.DefinedExprContext ctx) {
+        return new Expression.Defined(pos(ctx), expr(ctx.expression()));
+    }
+
+    @Override
+    public Object visitEntryExpr(StapParser.EntryExprContext ctx) {
+        return new Expression.Entry(pos(ctx), expr(ctx.expression()));
+    }
+
+    @Override
+    public Object visitProbewriteExpr(StapParser.ProbewriteExprContext ctx) {
+        return new Expression.ProbeWrite(pos(ctx), ctx.IDENT().getText());
+    }
+
+    @Override
+    public Object visitConstExpr(StapParser.ConstExprContext ctx) {
+        return new Expression.Const(pos(ctx), string(ctx.stringLiteral()));
+    }
+
+    @Override
+    public Object visitPerfExpr(StapParser.PerfExprContext ctx) {
+        return new Expression.Perf(pos(ctx), string(ctx.stringLiteral()));
+    }
+
+    @Override
+    public Object visitEmbeddedExpr(StapParser.EmbeddedExprContext ctx) {
+        return new Expression.EmbeddedCode(pos(ctx), embedded(ctx.EMBEDDED()));
+    }
+
+    private Expression indexable(StapParser.IndexableContext ctx) {
+        if (ctx instanceof StapParser.ArrayNameContext name) {
+            return new Expression.Symbol(pos(name), name.IDENT().getText());
+        }
+        return (Expression) visit(((StapParser.HistogramSourceContext) ctx).histogram());
+    }
+
+    private List<Expression> indexList(StapParser.IndexListContext ctx) {
+        List<Expression> keys = new ArrayList<>();
+        for (StapParser.IndexContext i : ctx.index()) {
+            keys.add(i instanceof StapParser.WildcardIndexContext
+                    ? new Expression.Wildcard(pos(i))
+                    : expr(((StapParser.ExprIndexContext) i).expression()));
+        }
+        return keys;
+    }
+
+    // ---- literals
+
+    private Expression constant(StapParser.ConstantContext ctx) {
+        if (ctx instanceof StapParser.NegativeConstantContext neg) {
+            return new Expression.NumberLiteral(pos(neg), -number(neg.NUMBER().getSymbol()));
+        }
+        return (Expression) visit(((StapParser.PlainConstantContext) ctx).literal());
+    }
+
+    /**
+     * A run of adjacent strings and @N arguments: one StringLiteral when all are literal text,
+     * else a left-to-right '.' concatenation of the pieces.
+     */
+    @Override
+    public Object visitTextLit(StapParser.TextLitContext ctx) {
+        Expression result = null;
+        StringBuilder text = null;
+        SourcePos textPos = null;
+        List<Expression> pieces = new ArrayList<>();
+        StapParser.TextPartsContext parts = ctx.textParts();
+        for (int i = 0; i < parts.getChildCount(); i++) {
+            Token t = ((TerminalNode) parts.getChild(i)).getSymbol();
+            if (t.getType() == StapParser.STRING_LIT) {
+                if (text == null) {
+                    text = new StringBuilder();
+                    textPos = pos(t);
+                }
+                text.append(Literals.string(t.getText()));
+            } else {
+                if (text != null) {
+                    pieces.add(new Expression.StringLiteral(textPos, text.toString()));
+                    text = null;
+                }
+                pieces.add(new Expression.ScriptArg(pos(t), argIndex(t.getText()), true));
+            }
+        }
+        if (text != null) {
+            pieces.add(new Expression.StringLiteral(textPos, text.toString()));
+        }
+        for (Expression piece : pieces) {
+            result = result == null ? piece : new Expression.Binary(piece.pos(), BinaryOp.CONCAT, result, piece);
+        }
+        return result;
+    }
+
+    @Override
+    public Object visitNumberLit(StapParser.NumberLitContext ctx) {
+        return new Expression.NumberLiteral(pos(ctx), number(ctx.NUMBER().getSymbol()));
+    }
+
+    @Override
+    public Object visitNumberArg(StapParser.NumberArgContext ctx) {
+        return new Expression.ScriptArg(pos(ctx), argIndex(ctx.getText()), false);
+    }
+
+    @Override
+    public Object visitNumberArgCount(StapParser.NumberArgCountContext ctx) {
+        return new Expression.ScriptArgCount(pos(ctx), false);
+    }
+
+    @Override
+    public Object visitStringArgCount(StapParser.StringArgCountContext ctx) {
+        return new Expression.ScriptArgCount(pos(ctx), true);
+    }
+
+    private static int argIndex(String text) {
+        try {
+            return Integer.parseInt(text.substring(1));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE; // out of range for any argument list: reported at resolution
+        }
+    }
+
+    private static String string(StapParser.StringLiteralContext ctx) {
+        StringBuilder value = new StringBuilder();
+        for (TerminalNode part : ctx.STRING_LIT()) {
+            value.append(Literals.string(part.getText()));
+        }
+        return value.toString();
+    }
+
+    private long number(Token token) {
+        Long value = Literals.number(token.getText());
+        if (value == null) {
+            literalError.accept("number invalid or out of range", token);
+            return 0;
+        }
+        return value;
+    }
+
+    // ---- positions
+
+    private static SourcePos pos(ParserRuleContext ctx) {
+        return pos(ctx.getStart());
+    }
+
+    static SourcePos pos(Token t) {
+        return new SourcePos(t.getTokenSource().getSourceName(), t.getLine(), t.getCharPositionInLine() + 1);
+    }
+}

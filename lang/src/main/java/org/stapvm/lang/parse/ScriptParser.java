@@ -1,0 +1,140 @@
+package org.stapvm.lang.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.stapvm.lang.Lexing;
+import org.stapvm.lang.SourceFile;
+import org.stapvm.lang.ast.Declaration;
+import org.stapvm.lang.ast.Script;
+import org.stapvm.lang.diag.Diagnostic;
+import org.stapvm.lang.grammar.StapLexer;
+import org.stapvm.lang.grammar.StapParser;
+
+/**
+ * Reads one file: lex, preprocess, then parse declaration by declaration. A failed declaration
+ * is reported and skipped up to the next 'probe', 'global', 'private', 'function' or '%{', so
+ * one run reports every independent mistake, as SystemTap does.
+ */
+public final class ScriptParser {
+    private final BiFunction<SourceFile, List<Token>, List<Token>> preprocess;
+    private final List<Diagnostic> errors = new ArrayList<>();
+    private SourceFile file;
+
+    /** @param preprocess turns lexed tokens into the tokens the grammar reads */
+    public ScriptParser(BiFunction<SourceFile, List<Token>, List<Token>> preprocess) {
+        this.preprocess = preprocess;
+    }
+
+    public record Result(Script script, List<Diagnostic> errors) {
+        public Result {
+            errors = List.copyOf(errors);
+        }
+
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    public Result parse(SourceFile source) {
+        file = source;
+        errors.clear();
+        List<Declaration> declarations = new ArrayList<>();
+        try {
+            List<Token> tokens = preprocess.apply(source, Lexing.tokens(source));
+            parseDeclarations(tokens, declarations);
+        } catch (StackOverflowError e) {
+            errors.add(Diagnostic.parseError("script nested too deeply", null, null, null));
+        }
+        return new Result(new Script(source.name(), declarations), errors);
+    }
+
+    private void parseDeclarations(List<Token> tokens, List<Declaration> out) {
+        ListTokenSource tokenSource = new ListTokenSource(tokens, file.name());
+        CommonTokenStream stream = new CommonTokenStream(tokenSource);
+        StapParser parser = new StapParser(stream);
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        AstBuilder builder = new AstBuilder((message, token) -> report(message, token));
+        while (stream.LA(1) != Token.EOF) {
+            int start = stream.index();
+            Token bad = lexicalError(stream, start);
+            if (bad != null) {
+                resync(stream, start);
+                continue;
+            }
+            StapParser.DeclarationContext declaration = parseOne(parser, stream, start);
+            if (declaration == null) {
+                resync(stream, start);
+                continue;
+            }
+            out.addAll(builder.declarations(declaration));
+        }
+    }
+
+    /** Fast SLL prediction first; full LL only when SLL fails, as ANTLR recommends. */
+    private StapParser.DeclarationContext parseOne(StapParser parser, CommonTokenStream stream, int start) {
+        try {
+            parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+            return parser.declaration();
+        } catch (ParseCancellationException sllFailed) {
+            parser.reset();
+            stream.seek(start);
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            try {
+                return parser.declaration();
+            } catch (ParseCancellationException e) {
+                RecognitionException cause = (RecognitionException) e.getCause();
+                Token offending = cause.getOffendingToken() != null ? cause.getOffendingToken() : stream.LT(1);
+                String lexical = SyntaxErrors.lexical(offending);
+                report(lexical != null ? lexical : SyntaxErrors.message(cause, offending), offending);
+                return null;
+            }
+        }
+    }
+
+    /** Reports the first lexical error token of the declaration starting at {@code start}, if any. */
+    private Token lexicalError(CommonTokenStream stream, int start) {
+        for (int i = 1; ; i++) {
+            Token t = stream.LT(i);
+            if (t.getType() == Token.EOF || (i > 1 && startsDeclaration(t.getType()))) {
+                return null;
+            }
+            String message = SyntaxErrors.lexical(t);
+            if (message != null) {
+                errors.add(Diagnostic.parseError(message, null, AstBuilder.pos(t), file.line(t.getLine())));
+                return t;
+            }
+        }
+    }
+
+    /** Skips the failed declaration's first token, then everything up to the next declaration. */
+    private static void resync(CommonTokenStream stream, int start) {
+        stream.seek(start);
+        stream.consume();
+        while (stream.LA(1) != Token.EOF && !startsDeclaration(stream.LA(1))) {
+            stream.consume();
+        }
+    }
+
+    private static boolean startsDeclaration(int type) {
+        return type == StapLexer.PROBE || type == StapLexer.GLOBAL || type == StapLexer.PRIVATE
+                || type == StapLexer.FUNCTION || type == StapLexer.EMBEDDED;
+    }
+
+    private void report(String message, Token t) {
+        if (t.getType() == Token.EOF) {
+            errors.add(Diagnostic.parseError(message, file.name() + " EOF", null, null));
+        } else {
+            String line = t.getTokenSource().getSourceName().equals(file.name()) ? file.line(t.getLine()) : null;
+            errors.add(Diagnostic.parseError(message, TokenDescriptions.saw(t), AstBuilder.pos(t), line));
+        }
+    }
+}

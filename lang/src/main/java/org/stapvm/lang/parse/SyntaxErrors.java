@@ -1,0 +1,64 @@
+package org.stapvm.lang.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.stapvm.lang.grammar.StapLexer;
+
+/** Words a grammar failure the way SystemTap's parser words the same mistake. */
+final class SyntaxErrors {
+    private SyntaxErrors() {}
+
+    private static final String TOP_LEVEL = "expected 'probe', 'global', 'private', 'function', or '%{'";
+
+    /** Lexical tokens that carry their own message, or null. */
+    static String lexical(Token t) {
+        return switch (t.getType()) {
+            case StapLexer.UNTERMINATED_STRING -> "Could not find matching closing quote";
+            case StapLexer.UNTERMINATED_EMBEDDED -> "Could not find matching '%}' to close embedded function block";
+            default -> null;
+        };
+    }
+
+    static String message(RecognitionException e, Token offending) {
+        if (offending.getType() == StapLexer.AT_NAME) {
+            return "unknown operator " + offending.getText();
+        }
+        IntervalSet expected = e.getExpectedTokens();
+        if (expected == null || expected.isNil()) {
+            return "expected statement";
+        }
+        if (expected.contains(StapLexer.PROBE) && expected.contains(StapLexer.FUNCTION)) {
+            return TOP_LEVEL;
+        }
+        if (expected.contains(StapLexer.IF)) {
+            // At a statement boundary SystemTap starts a new expression statement and fails on
+            // its first operand; only the end of input reads as a missing statement.
+            return offending.getType() == Token.EOF ? "expected statement" : "expected literal string or number";
+        }
+        if (expected.contains(StapLexer.NUMBER) && expected.contains(StapLexer.STRING_LIT)) {
+            return "expected literal string or number";
+        }
+        List<String> names = new ArrayList<>();
+        for (int type : expected.toList()) {
+            if (type != Token.EOF) {
+                names.add(TokenDescriptions.expected(type));
+            }
+        }
+        return names.size() > 6 ? "expected expression" : "expected " + joinAlternatives(names);
+    }
+
+    /** 'a' / 'a' or 'b' / 'a', 'b', or 'c' */
+    static String joinAlternatives(List<String> names) {
+        if (names.size() <= 2) {
+            return String.join(" or ", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + ", or " + names.get(names.size() - 1);
+    }
+
+    static String topLevel() {
+        return TOP_LEVEL;
+    }
+}

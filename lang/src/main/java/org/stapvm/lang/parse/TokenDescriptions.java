@@ -1,0 +1,49 @@
+package org.stapvm.lang.parse;
+
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Vocabulary;
+import org.stapvm.lang.grammar.StapLexer;
+
+/** How SystemTap names a token in "saw: ..." and "expected ..." lines. */
+final class TokenDescriptions {
+    private TokenDescriptions() {}
+
+    static boolean isKeyword(int type) {
+        return type >= StapLexer.PROBE && type <= StapLexer.LONG;
+    }
+
+    /** "identifier 'x'", "keyword 'probe'", "number '5'", "string '\"s\"'", "operator '}'". */
+    static String saw(Token t) {
+        int type = t.getType();
+        String kind;
+        if (type == StapLexer.IDENT) {
+            kind = "identifier";
+        } else if (isKeyword(type)) {
+            kind = "keyword";
+        } else if (type == StapLexer.NUMBER) {
+            kind = "number";
+        } else if (type == StapLexer.STRING_LIT) {
+            kind = "string";
+        } else if (type == StapLexer.EMBEDDED) {
+            kind = "embedded-code";
+        } else {
+            kind = "operator";
+        }
+        return kind + " '" + t.getText() + "'";
+    }
+
+    /** The text of a token type in an "expected" list: 'probe', ')', identifier ... */
+    static String expected(int type) {
+        switch (type) {
+            case StapLexer.IDENT: return "identifier";
+            case StapLexer.NUMBER: return "number";
+            case StapLexer.STRING_LIT: return "literal string";
+            case StapLexer.TARGET_SYMBOL: return "target symbol";
+            case StapLexer.EMBEDDED: return "'%{'";
+            default:
+                Vocabulary vocabulary = StapLexer.VOCABULARY;
+                String literal = vocabulary.getLiteralName(type);
+                return literal != null ? literal : vocabulary.getSymbolicName(type);
+        }
+    }
+}
