@@ -11,6 +11,9 @@ import org.stapvm.lang.grammar.StapLexer;
 final class SyntaxErrors {
     private SyntaxErrors() {}
 
+    private static final IntervalSet ARRAY_OR_HISTOGRAM =
+            new IntervalSet(StapLexer.IDENT, StapLexer.AT_HIST_LINEAR, StapLexer.AT_HIST_LOG);
+
     private static final String TOP_LEVEL = "expected 'probe', 'global', 'private', 'function', or '%{'";
 
     /** Lexical tokens that carry their own message, or null. */
@@ -33,10 +36,13 @@ final class SyntaxErrors {
         if (expected.contains(StapLexer.PROBE) && expected.contains(StapLexer.FUNCTION)) {
             return TOP_LEVEL;
         }
-        if (expected.contains(StapLexer.IF)) {
+        if (expected.contains(StapLexer.IF) || expected.equals(IntervalSet.of(StapLexer.RBRACE))) {
             // At a statement boundary SystemTap starts a new expression statement and fails on
             // its first operand; only the end of input reads as a missing statement.
             return offending.getType() == Token.EOF ? "expected statement" : "expected literal string or number";
+        }
+        if (expected.equals(ARRAY_OR_HISTOGRAM)) {
+            return "expected identifier or statistical operation";
         }
         if (expected.contains(StapLexer.NUMBER) && expected.contains(StapLexer.STRING_LIT)) {
             return "expected literal string or number";

@@ -1,0 +1,64 @@
+package org.stapvm.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import org.stapvm.lang.SourceFile;
+import picocli.CommandLine;
+
+/** The stapvm command: reads stap's options and runs the passes they ask for. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        int[] status = new int[1];
+        // Parsing recurses with the script's nesting depth: give it a roomy stack.
+        Thread worker = new Thread(null, () -> status[0] = run(args, System.out, System.err), "stapvm", 256L << 20);
+        worker.start();
+        worker.join();
+        System.out.flush();
+        System.exit(status[0]);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options = new Options();
+        CommandLine cli = new CommandLine(options);
+        cli.setUnmatchedOptionsArePositionalParams(false);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("stapvm: " + e.getMessage());
+            err.println("Try 'stapvm --help' for more information.");
+            return 1;
+        }
+        if (cli.isUsageHelpRequested()) {
+            cli.usage(out);
+            return 0;
+        }
+        if (cli.isVersionHelpRequested()) {
+            out.println(Version.TEXT);
+            return 0;
+        }
+        if (options.lastPass < 1 || options.lastPass > 5) {
+            err.println("Invalid pass number (should be 1-5).");
+            return 1;
+        }
+        SourceFile input;
+        try {
+            input = ScriptInput.from(options);
+        } catch (NoSuchFileException e) {
+            err.println("Input file '" + e.getFile() + "' is missing.");
+            err.println("Pass 1: parse failed.  [man error::pass1]");
+            return 1;
+        } catch (IOException e) {
+            err.println("Input file '" + options.positionals.get(0) + "' could not be read: " + e.getMessage());
+            return 1;
+        }
+        if (input == null) {
+            err.println("A script must be specified.");
+            err.println("Try 'stapvm --help' for more information.");
+            return 1;
+        }
+        return new Session(options, input, out, err).run();
+    }
+}

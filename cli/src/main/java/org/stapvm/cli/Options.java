@@ -1,0 +1,72 @@
+package org.stapvm.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The stap options stapvm understands, with SystemTap's names and meanings. */
+@Command(name = "stapvm", mixinStandardHelpOptions = false, sortOptions = false,
+        description = "SystemTap-compatible scripts compiled to verified bytecode.")
+final class Options {
+    @Option(names = "-p", paramLabel = "NUM", description = "stop after pass NUM (1-5): 1 prints the parsed script")
+    int lastPass = 5;
+
+    @Option(names = "-e", paramLabel = "SCRIPT", description = "run the given one-line script")
+    String script;
+
+    @Option(names = "-v", description = "more verbose; repeat for more")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "-I", paramLabel = "DIR", description = "look in DIR for additional tapsets")
+    List<String> includeDirs = new ArrayList<>();
+
+    @Option(names = "-D", paramLabel = "NAME=VALUE", description = "set a limit such as MAXACTION")
+    List<String> defines = new ArrayList<>();
+
+    @Option(names = "-r", paramLabel = "KRELEASE", description = "compile for kernel release KRELEASE")
+    String kernelRelease;
+
+    @Option(names = "-g", description = "guru mode (stapvm still never runs embedded C)")
+    boolean guru;
+
+    @Option(names = "-o", paramLabel = "FILE", description = "send output to FILE")
+    String outputFile;
+
+    @Option(names = "-c", paramLabel = "CMD", description = "start CMD and trace it; end when it exits")
+    String command;
+
+    @Option(names = "-x", paramLabel = "PID", description = "set target() to PID")
+    Integer targetPid;
+
+    @Option(names = "-T", paramLabel = "SECONDS", description = "end the session after SECONDS")
+    Double timeout;
+
+    @Option(names = "-m", paramLabel = "MODULE", description = "name the compiled module MODULE")
+    String moduleName;
+
+    @Option(names = "--runtime", paramLabel = "MODE", description = "kernel or user")
+    String runtime;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "show the version")
+    boolean version;
+
+    @Parameters(paramLabel = "SCRIPT [ARGUMENTS]", description = "script file ('-' for stdin), then its arguments")
+    List<String> positionals = new ArrayList<>();
+
+    int verbosity() {
+        return verbose.length;
+    }
+
+    /** With -e every positional is a script argument; otherwise the first names the script. */
+    List<String> scriptArguments() {
+        if (script != null || positionals.isEmpty()) {
+            return positionals;
+        }
+        return positionals.subList(1, positionals.size());
+    }
+}

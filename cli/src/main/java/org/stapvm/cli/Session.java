@@ -1,0 +1,46 @@
+package org.stapvm.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.stapvm.lang.SourceFile;
+import org.stapvm.lang.diag.Diagnostic;
+import org.stapvm.lang.parse.ScriptParser;
+import org.stapvm.lang.print.AstPrinter;
+
+/** One stapvm invocation: runs the passes up to -p N and reports as SystemTap does. */
+final class Session {
+    private final Options options;
+    private final SourceFile script;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Session(Options options, SourceFile script, PrintStream out, PrintStream err) {
+        this.options = options;
+        this.script = script;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run() {
+        ScriptParser.Result parsed = FrontEnd.parser(options).parse(script);
+        if (!parsed.ok()) {
+            reportParseErrors(parsed.errors());
+            return 1;
+        }
+        if (options.lastPass == 1) {
+            out.print(AstPrinter.print(parsed.script()));
+            return 0;
+        }
+        err.println("stapvm: passes after 1 (elaboration, compilation, running) are not built yet; use -p1");
+        return 1;
+    }
+
+    private void reportParseErrors(List<Diagnostic> errors) {
+        for (Diagnostic d : errors) {
+            err.print(d.render());
+            err.println();
+        }
+        err.println(errors.size() + (errors.size() == 1 ? " parse error." : " parse errors."));
+        err.println("Pass 1: parse failed.  [man error::pass1]");
+    }
+}
