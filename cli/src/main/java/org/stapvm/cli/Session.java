@@ -1,9 +1,8 @@
 package org.stapvm.cli;
 
 import java.io.PrintStream;
-import java.util.List;
 import org.stapvm.lang.SourceFile;
-import org.stapvm.lang.diag.Diagnostic;
+import org.stapvm.lang.diag.ParseReport;
 import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.print.AstPrinter;
 
@@ -24,7 +23,7 @@ final class Session {
     int run() {
         ScriptParser.Result parsed = FrontEnd.parser(options).parse(script);
         if (!parsed.ok()) {
-            reportParseErrors(parsed.errors());
+            err.print(ParseReport.render(parsed.errors(), options.verbosity() > 0));
             return 1;
         }
         if (options.lastPass == 1) {
@@ -33,14 +32,5 @@ final class Session {
         }
         err.println("stapvm: passes after 1 (elaboration, compilation, running) are not built yet; use -p1");
         return 1;
-    }
-
-    private void reportParseErrors(List<Diagnostic> errors) {
-        for (Diagnostic d : errors) {
-            err.print(d.render());
-            err.println();
-        }
-        err.println(errors.size() + (errors.size() == 1 ? " parse error." : " parse errors."));
-        err.println("Pass 1: parse failed.  [man error::pass1]");
     }
 }

@@ -6,8 +6,8 @@ options { tokenVocab = StapLexer; }
 // The parser is driven one declaration at a time (see Parser.java) so that after an error it
 // can skip to the next 'probe', 'global', 'private', 'function' or '%{', as SystemTap does.
 declaration
-    : PROBE probePoints (ASSIGN | ADD_ASSIGN) probePoints block     # aliasDecl
-    | PROBE probePoints block                                       # probeDecl
+    // Left-factored so a mistake in the probe points is reported where it is.
+    : PROBE probePoints (aliasOp=(ASSIGN | ADD_ASSIGN) probePoints)? block   # probeDecl
     | (PRIVATE GLOBAL? | GLOBAL) globalVar (COMMA globalVar)* SEMI?   # globalDecl
     | PRIVATE? FUNCTION name=IDENT (COLON type)?
         LPAREN (param (COMMA param)*)? RPAREN (COLON priority=NUMBER)?

@@ -44,15 +44,14 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
 
     // ---- declarations
 
+    /** probe points { } is a probe; probe names = points { } (or +=) defines an alias. */
     @Override
     public Object visitProbeDecl(StapParser.ProbeDeclContext ctx) {
-        return new Declaration.Probe(pos(ctx), probePoints(ctx.probePoints()), block(ctx.block()));
-    }
-
-    @Override
-    public Object visitAliasDecl(StapParser.AliasDeclContext ctx) {
-        return new Declaration.Alias(pos(ctx), probePoints(ctx.probePoints(0)), ctx.ADD_ASSIGN() != null,
-                probePoints(ctx.probePoints(1)), block(ctx.block()));
+        if (ctx.aliasOp == null) {
+            return new Declaration.Probe(pos(ctx), probePoints(ctx.probePoints(0)), block(ctx.block()));
+        }
+        return new Declaration.Alias(pos(ctx), probePoints(ctx.probePoints(0)),
+                ctx.aliasOp.getType() == StapParser.ADD_ASSIGN, probePoints(ctx.probePoints(1)), block(ctx.block()));
     }
 
     /** A multi-variable global statement becomes one Global per variable. */

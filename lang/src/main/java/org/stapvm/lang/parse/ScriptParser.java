@@ -27,6 +27,8 @@ public final class ScriptParser {
     private final BiFunction<SourceFile, List<Token>, List<Token>> preprocess;
     private final List<Diagnostic> errors = new ArrayList<>();
     private SourceFile file;
+    /** Index of the token the last failed declaration stopped at. */
+    private int failedAt;
 
     /** @param preprocess turns lexed tokens into the tokens the grammar reads */
     public ScriptParser(BiFunction<SourceFile, List<Token>, List<Token>> preprocess) {
@@ -67,12 +69,12 @@ public final class ScriptParser {
             int start = stream.index();
             Token bad = lexicalError(stream, start);
             if (bad != null) {
-                resync(stream, start);
+                resync(stream, Math.max(start + 1, bad.getTokenIndex() + 1));
                 continue;
             }
             StapParser.DeclarationContext declaration = parseOne(parser, stream, start);
             if (declaration == null) {
-                resync(stream, start);
+                resync(stream, Math.max(start + 1, failedAt));
                 continue;
             }
             out.addAll(builder.declarations(declaration));
@@ -93,8 +95,9 @@ public final class ScriptParser {
             } catch (ParseCancellationException e) {
                 RecognitionException cause = (RecognitionException) e.getCause();
                 Token offending = cause.getOffendingToken() != null ? cause.getOffendingToken() : stream.LT(1);
+                failedAt = offending.getTokenIndex();
                 String lexical = SyntaxErrors.lexical(offending);
-                report(lexical != null ? lexical : SyntaxErrors.message(cause, offending), offending);
+                report(lexical != null ? lexical : SyntaxErrors.message(cause, offending, stream), offending);
                 return null;
             }
         }
@@ -115,10 +118,9 @@ public final class ScriptParser {
         }
     }
 
-    /** Skips the failed declaration's first token, then everything up to the next declaration. */
-    private static void resync(CommonTokenStream stream, int start) {
-        stream.seek(start);
-        stream.consume();
+    /** Skips from where parsing failed up to the next token that can start a declaration. */
+    private static void resync(CommonTokenStream stream, int from) {
+        stream.seek(from);
         while (stream.LA(1) != Token.EOF && !startsDeclaration(stream.LA(1))) {
             stream.consume();
         }

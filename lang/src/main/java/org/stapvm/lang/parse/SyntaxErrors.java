@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.stapvm.lang.grammar.StapLexer;
+import org.stapvm.lang.grammar.StapParser;
 
 /** Words a grammar failure the way SystemTap's parser words the same mistake. */
 final class SyntaxErrors {
@@ -25,7 +27,7 @@ final class SyntaxErrors {
         };
     }
 
-    static String message(RecognitionException e, Token offending) {
+    static String message(RecognitionException e, Token offending, TokenStream tokens) {
         if (offending.getType() == StapLexer.AT_NAME) {
             return "unknown operator " + offending.getText();
         }
@@ -46,6 +48,15 @@ final class SyntaxErrors {
         }
         if (expected.contains(StapLexer.NUMBER) && expected.contains(StapLexer.STRING_LIT)) {
             return "expected literal string or number";
+        }
+        if (expected.equals(IntervalSet.of(StapLexer.RPAREN)) && tokens.get(offending.getTokenIndex() - 1).getType() != StapLexer.LPAREN) {
+            // A list was being read and the ',' that would continue it is also fine here.
+            if (e.getCtx() instanceof StapParser.CallExprContext) {
+                return "expected one of ', )'";
+            }
+            if (e.getCtx() instanceof StapParser.FunctionDeclContext) {
+                return "expected ',' or ')'";
+            }
         }
         List<String> names = new ArrayList<>();
         for (int type : expected.toList()) {
