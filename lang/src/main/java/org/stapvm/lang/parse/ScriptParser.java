@@ -2,7 +2,6 @@ package org.stapvm.lang.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
@@ -24,14 +23,14 @@ import org.stapvm.lang.grammar.StapParser;
  * one run reports every independent mistake, as SystemTap does.
  */
 public final class ScriptParser {
-    private final BiFunction<SourceFile, List<Token>, List<Token>> preprocess;
+    private final TokenPass preprocess;
     private final List<Diagnostic> errors = new ArrayList<>();
     private SourceFile file;
     /** Index of the token the last failed declaration stopped at. */
     private int failedAt;
 
     /** @param preprocess turns lexed tokens into the tokens the grammar reads */
-    public ScriptParser(BiFunction<SourceFile, List<Token>, List<Token>> preprocess) {
+    public ScriptParser(TokenPass preprocess) {
         this.preprocess = preprocess;
     }
 
@@ -50,7 +49,7 @@ public final class ScriptParser {
         errors.clear();
         List<Declaration> declarations = new ArrayList<>();
         try {
-            List<Token> tokens = preprocess.apply(source, Lexing.tokens(source));
+            List<Token> tokens = preprocess.apply(source, Lexing.tokens(source), errors::add);
             parseDeclarations(tokens, declarations);
         } catch (StackOverflowError e) {
             errors.add(Diagnostic.parseError("script nested too deeply", null, null, null));
