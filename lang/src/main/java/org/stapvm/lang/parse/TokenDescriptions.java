@@ -25,7 +25,7 @@ final class TokenDescriptions {
         } else if (type == StapLexer.STRING_LIT) {
             kind = "string";
         } else if (type == StapLexer.EMBEDDED) {
-            kind = "embedded-code";
+            return "embedded-code"; // stap does not quote the code
         } else {
             kind = "operator";
         }
