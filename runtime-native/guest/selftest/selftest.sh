@@ -15,9 +15,9 @@ out=$guest/build/selftest
 pass=0 fail=0
 t0=$(date +%s)
 
-check() {  # check NAME COMMAND...: one test result
-    if "${@:2}" >/dev/null 2>&1; then pass=$((pass + 1)); echo "ok   $1"
-    else fail=$((fail + 1)); echo "FAIL $1"; fi
+check() {  # check NAME COMMAND...: one test result; a failure shows the command's output
+    if "${@:2}" >"$out/check.log" 2>&1; then pass=$((pass + 1)); echo "ok   $1"
+    else fail=$((fail + 1)); echo "FAIL $1"; tail -n 20 "$out/check.log" | sed 's/^/     /'; fi
 }
 has() { grep -qF -- "$2" "$1"; }   # has FILE TEXT
 
@@ -26,7 +26,7 @@ rm -rf "$out"; mkdir -p "$out/hello"
 cp "$here/hello/hello.c" "$here/hello/Kbuild" "$out/hello/"
 check "hello module builds against /lib/modules/$kver/build" \
     make -C "/lib/modules/$kver/build" M="$out/hello" modules
-[ -f "$out/hello/hello.ko" ] || { echo "0 passed, $((fail)) failed"; exit 1; }
+[ -f "$out/hello/hello.ko" ] || { echo "$pass passed, $fail failed"; exit 1; }
 
 # Boot 1: many checks in one boot, run from the guest dir to check the cwd is preserved.
 cd "$guest"
