@@ -59,7 +59,10 @@ public final class MacroTable {
                         "Input file '" + path + "' can't be opened for reading.", null, null, null));
                 continue;
             }
-            pp.loadLibraryFile(file, Lexing.tokens(file), library);
+            if (!pp.loadLibraryFile(file, Lexing.tokens(file), library)) {
+                diagnostics.accept(new Diagnostic(Reporter.WARNING,
+                        "macro tapset \"" + file.name() + "\" has errors, and will be skipped.", null, null, null));
+            }
         }
         return library;
     }

@@ -26,33 +26,35 @@ public final class Preprocessor {
 
     /** The tokens of {@code file} (as {@link org.stapvm.lang.Lexing#tokens} gives them) after preprocessing. */
     public List<Token> process(SourceFile file, List<Token> tokens) {
-        return run(tokens, MacroTable.empty(), new Reporter(diagnostics));
+        return run(tokens, MacroTable.empty(), new Reporter(diagnostics, file));
     }
 
     /**
      * Adds the macros of one library file to {@code into} if the file is clean: no errors, no
-     * tokens besides definitions and conditionals, no name already in the library.
+     * tokens besides definitions and conditionals, no name already in the library. Returns
+     * whether it was added.
      */
-    void loadLibraryFile(SourceFile file, List<Token> tokens, MacroTable into) {
+    boolean loadLibraryFile(SourceFile file, List<Token> tokens, MacroTable into) {
         MacroTable own = MacroTable.empty();
-        Reporter reporter = new Reporter(diagnostics);
+        Reporter reporter = new Reporter(diagnostics, file);
         List<Token> left = run(tokens, own, reporter);
         if (reporter.errors() > 0) {
-            return;
+            return false;
         }
         if (!left.isEmpty()) {
             reporter.error("unexpected token in library macro file '" + file.name() + "'", left.get(0));
-            return;
+            return false;
         }
         for (Macro macro : own.all()) {
             Macro first = into.lookup(macro.name());
             if (first != null) {
                 reporter.error("duplicate definition of library macro '@" + macro.name() + "'", macro.nameToken());
                 reporter.error("macro '@" + macro.name() + "' first defined here", first.nameToken());
-                return;
+                return false;
             }
         }
         own.all().forEach(into::define);
+        return true;
     }
 
     private List<Token> run(List<Token> tokens, MacroTable fileMacros, Reporter reporter) {

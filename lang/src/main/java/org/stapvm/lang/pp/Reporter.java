@@ -1,6 +1,6 @@
 package org.stapvm.lang.pp;
 
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.antlr.v4.runtime.CharStream;
@@ -18,12 +18,13 @@ final class Reporter {
     static final String WARNING = "WARNING";
 
     private final Consumer<Diagnostic> sink;
-    private final Map<CharStream, SourceFile> sources = new IdentityHashMap<>();
+    private final Map<String, SourceFile> sources = new HashMap<>(); // by name, for the "source:" line
     private boolean muted;
     private int errors;
 
-    Reporter(Consumer<Diagnostic> sink) {
+    Reporter(Consumer<Diagnostic> sink, SourceFile file) {
         this.sink = sink;
+        sources.put(file.name(), file);
     }
 
     void error(String message, Token at) {
@@ -50,13 +51,14 @@ final class Reporter {
         return errors;
     }
 
+    /** The token's line, from the file being processed or, for a library macro's token, from its own text. */
     private String sourceLine(Token t) {
+        SourceFile file = sources.get(Tokens.sourceName(t));
         CharStream in = t.getInputStream();
-        if (in == null) {
-            return null;
+        if (file == null && in != null) {
+            file = new SourceFile(in.getSourceName(), in.getText(Interval.of(0, in.size() - 1)));
+            sources.put(file.name(), file);
         }
-        SourceFile file = sources.computeIfAbsent(in,
-                s -> new SourceFile(s.getSourceName(), s.getText(Interval.of(0, s.size() - 1))));
-        return file.line(t.getLine());
+        return file == null ? null : file.line(t.getLine());
     }
 }
