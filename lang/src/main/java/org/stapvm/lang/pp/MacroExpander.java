@@ -127,7 +127,9 @@ final class MacroExpander {
 
     /** Abandons every expansion under way; later invocations are dropped (see {@link #invoke}). */
     private Token outOfBudget() {
+        boolean wasMuted = reporter.mute(false); // reported even in a skipped branch: it disables expansion
         reporter.error("macro expansion exceeds " + EXPANSION_BUDGET + " tokens", invocationSite);
+        reporter.mute(wasMuted);
         stack.clear();
         return read();
     }

@@ -60,7 +60,7 @@ public final class MacroTable {
                 continue;
             }
             if (!pp.loadLibraryFile(file, Lexing.tokens(file), library)) {
-                diagnostics.accept(new Diagnostic(Reporter.WARNING,
+                diagnostics.accept(new Diagnostic(Preprocessor.WARNING,
                         "macro tapset \"" + file.name() + "\" has errors, and will be skipped.", null, null, null));
             }
         }

@@ -15,8 +15,6 @@ import org.stapvm.lang.diag.Diagnostic;
  * because stap ignores errors there.
  */
 final class Reporter {
-    static final String WARNING = "WARNING";
-
     private final Consumer<Diagnostic> sink;
     private final Map<String, SourceFile> sources = new HashMap<>(); // by name, for the "source:" line
     private boolean muted;
@@ -36,7 +34,7 @@ final class Reporter {
 
     void warning(String message, Token at) {
         if (!muted) {
-            sink.accept(new Diagnostic(WARNING, message, Tokens.describe(at), Tokens.pos(at), sourceLine(at)));
+            sink.accept(new Diagnostic(Preprocessor.WARNING, message, Tokens.describe(at), Tokens.pos(at), sourceLine(at)));
         }
     }
 

@@ -73,7 +73,7 @@ class MacroTest {
         Pp pp = Pp.run("@define cast %( x %)\n@cast");
         assertEquals("x", pp.text());
         assertEquals(List.of("1:9 macro redefines built-in operator '@cast' [identifier 'cast']"), pp.errors());
-        assertEquals(Reporter.WARNING, pp.diagnostics.get(0).kind());
+        assertEquals(Preprocessor.WARNING, pp.diagnostics.get(0).kind());
     }
 
     @Test
