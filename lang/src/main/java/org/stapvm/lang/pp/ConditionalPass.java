@@ -148,7 +148,8 @@ final class ConditionalPass {
                 nesting++;
             } else if (type == StapLexer.PP_CLOSE && nesting > 0) {
                 nesting--;
-            } else if (nesting == 0 && (type == StapLexer.PP_ELSE || type == StapLexer.PP_THEN || type == StapLexer.PP_CLOSE)) {
+            } else if (nesting == 0
+                    && (type == StapLexer.PP_ELSE || type == StapLexer.PP_THEN || type == StapLexer.PP_CLOSE)) {
                 return t;
             }
         }

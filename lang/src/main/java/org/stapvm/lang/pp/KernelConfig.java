@@ -13,7 +13,7 @@ import java.util.Map;
 public final class KernelConfig {
     private KernelConfig() {}
 
-    /** Options of kernel {@code release} from /boot/config-R or /lib/modules/R/build/.config; empty if neither exists. */
+    /** Options of {@code release} from /boot/config-R or /lib/modules/R/build/.config; empty if neither exists. */
     public static Map<String, String> forRelease(String release) {
         return read(List.of(Path.of("/boot", "config-" + release),
                 Path.of("/lib/modules", release, "build", ".config")));

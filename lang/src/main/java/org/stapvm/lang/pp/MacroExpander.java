@@ -18,7 +18,10 @@ final class MacroExpander {
     /** Tokens all expansions of one file may read; beyond it expansion stops, so nothing can hang. */
     static final int EXPANSION_BUDGET = 1_000_000;
 
-    /** SystemTap's built-in @-operators; a macro of the same name wins, with a warning. */
+    /**
+     * stap's list of built-in @-operators (kderef and uderef reach us as @NAME); a macro may
+     * redefine them, with a warning.
+     */
     private static final Set<String> BUILTIN_AT_WORDS = Set.of("cast", "defined", "probewrite", "entry", "perf",
             "var", "avg", "count", "sum", "min", "max", "hist_linear", "hist_log", "const", "variance",
             "kregister", "uregister", "kderef", "uderef");

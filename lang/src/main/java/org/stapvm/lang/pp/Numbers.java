@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 final class Numbers {
     private Numbers() {}
 
-    /** A number literal as stap's lex_cast&lt;int64_t&gt; reads it: decimal only, in range, or empty ("bad lexical cast"). */
+    /** A number literal as stap's lex_cast&lt;int64_t&gt; reads it: decimal and in range, else empty. */
     static OptionalLong literal(String text) {
         if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return OptionalLong.empty();

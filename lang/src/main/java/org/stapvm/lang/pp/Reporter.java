@@ -34,7 +34,8 @@ final class Reporter {
 
     void warning(String message, Token at) {
         if (!muted) {
-            sink.accept(new Diagnostic(Preprocessor.WARNING, message, Tokens.describe(at), Tokens.pos(at), sourceLine(at)));
+            sink.accept(new Diagnostic(Preprocessor.WARNING, message, Tokens.describe(at), Tokens.pos(at),
+                    sourceLine(at)));
         }
     }
 
