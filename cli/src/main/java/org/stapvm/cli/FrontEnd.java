@@ -1,13 +1,35 @@
 package org.stapvm.cli;
 
-import org.stapvm.lang.parse.ScriptParser;
-import org.stapvm.lang.parse.TokenPass;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.stapvm.lang.Pass1;
+import org.stapvm.lang.pp.HostKernel;
+import org.stapvm.lang.pp.PpContext;
 
-/** Builds pass 1 for the options given: the preprocessor's view of the target and the tapset macros. */
+/** Builds pass 1 for the options given: the target the preprocessor tests, the tapset macros. */
 final class FrontEnd {
     private FrontEnd() {}
 
-    static ScriptParser parser(Options options) {
-        return new ScriptParser(TokenPass.NONE);
+    static Pass1 pass1(Options options) {
+        String release = options.kernelRelease != null ? options.kernelRelease : HostKernel.release();
+        PpContext context = PpContext.forKernel(release, options.scriptArguments().size());
+        if (options.guru) {
+            context = context.withGuruMode(true);
+        }
+        return Pass1.create(context, tapsetDirs(options));
+    }
+
+    /** The bundled tapsets, then each -I directory, as stap searches them. */
+    static List<Path> tapsetDirs(Options options) {
+        List<Path> dirs = new ArrayList<>();
+        String home = System.getenv("STAPVM_HOME");
+        if (home != null) {
+            dirs.add(Path.of(home, "tapsets"));
+        }
+        for (String dir : options.includeDirs) {
+            dirs.add(Path.of(dir));
+        }
+        return dirs;
     }
 }

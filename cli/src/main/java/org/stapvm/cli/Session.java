@@ -1,7 +1,9 @@
 package org.stapvm.cli;
 
 import java.io.PrintStream;
+import org.stapvm.lang.Pass1;
 import org.stapvm.lang.SourceFile;
+import org.stapvm.lang.diag.Diagnostic;
 import org.stapvm.lang.diag.ParseReport;
 import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.print.AstPrinter;
@@ -21,7 +23,11 @@ final class Session {
     }
 
     int run() {
-        ScriptParser.Result parsed = FrontEnd.parser(options).parse(script);
+        Pass1 pass1 = FrontEnd.pass1(options);
+        ScriptParser.Result parsed = pass1.parser().parse(script);
+        for (Diagnostic warning : parsed.warnings()) {
+            err.print(warning.render());
+        }
         if (!parsed.ok()) {
             err.print(ParseReport.render(parsed.errors(), options.verbosity() > 0));
             return 1;

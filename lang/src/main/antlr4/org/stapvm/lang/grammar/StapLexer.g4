@@ -53,14 +53,15 @@ AT_ARGC        : '@#';
 
 DOLLAR_ARG     : '$' [0-9]+;
 DOLLAR_ARGC    : '$#';
-TARGET_SYMBOL  : '$' '$'? IDENT_TEXT;
+// As in stap, '$' may continue a name: $var$ and $$parms$$ (pretty printing), dtv$pointer$val.
+TARGET_SYMBOL  : '$'+ [A-Za-z_] [A-Za-z0-9_$]*;
 DOLLAR2        : '$$';
 DOLLAR         : '$';
 
 NUMBER : '0' [xX] [0-9a-fA-F]+ | [0-9]+;
 STRING_LIT : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* '"';
 UNTERMINATED_STRING : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )*;
-IDENT : IDENT_TEXT;
+IDENT : [A-Za-z_] [A-Za-z0-9_$]*;
 fragment IDENT_TEXT : [A-Za-z_] [A-Za-z0-9_]*;
 
 // Operators, longest first where prefixes collide.

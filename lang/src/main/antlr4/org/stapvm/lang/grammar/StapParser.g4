@@ -7,7 +7,8 @@ options { tokenVocab = StapLexer; }
 // can skip to the next 'probe', 'global', 'private', 'function' or '%{', as SystemTap does.
 declaration
     // Left-factored so a mistake in the probe points is reported where it is.
-    : PROBE probePoints (aliasOp=(ASSIGN | ADD_ASSIGN) probePoints)? block   # probeDecl
+    // A probe may have several bodies, run in order: probe a = b { ... }, { ... }
+    : PROBE probePoints (aliasOp=(ASSIGN | ADD_ASSIGN) probePoints)? block (COMMA block)*   # probeDecl
     | (PRIVATE GLOBAL? | GLOBAL) globalVar (COMMA globalVar)* SEMI?   # globalDecl
     | PRIVATE? FUNCTION name=IDENT (COLON type)?
         LPAREN (param (COMMA param)*)? RPAREN (COLON priority=NUMBER)?
@@ -101,11 +102,13 @@ index
 // Alternatives from tightest to loosest binding, as SystemTap's parser nests them.
 expression
     : primary                                                       # primaryExpr
-    | expression ARROW fieldName (LBRACK expression RBRACK)*
-        pretty=(DOLLAR | DOLLAR2)?                                  # autocastExpr
+    // ->member and [index] after any value; a plain name with [keys] is an array element.
+    // (Suffixes live only here, never inside 'target', so the grammar stays unambiguous.)
+    | expression ARROW fieldName pretty=(DOLLAR | DOLLAR2)?         # memberExpr
+    | expression LBRACK indexList RBRACK pretty=(DOLLAR | DOLLAR2)?  # indexExpr
     | expression op=(INC | DEC)                                     # postIncrement
     | op=(INC | DEC) expression                                     # preIncrement
-    | op=(PLUS | MINUS | BANG | TILDE) expression                   # unaryExpr
+    | op=(PLUS | MINUS | BANG | TILDE | AMP) expression             # unaryExpr
     | expression op=(STAR | SLASH | PERCENT) expression             # binaryExpr
     | expression op=(PLUS | MINUS) expression                       # binaryExpr
     | expression op=DOT expression                                  # binaryExpr
@@ -131,10 +134,10 @@ assignOp
 primary
     : literal                                                       # literalExpr
     | LPAREN expression RPAREN                                      # parenExpr
-    | IDENT LPAREN (expression (COMMA expression)*)? RPAREN         # callExpr
-    | IDENT LBRACK indexList RBRACK                                 # arrayElement
+    // A script argument may name the function: $3(x) calls the function given on the command line.
+    | name=(IDENT | DOLLAR_ARG) LPAREN (expression (COMMA expression)*)? RPAREN # callExpr
     | IDENT                                                         # symbolExpr
-    | AMP? target                                                   # targetExpr
+    | target                                                        # targetExpr
     | AT_STAT LPAREN expression (COMMA expression)? RPAREN          # statExpr
     | histogram                                                     # histogramExpr
     | AT_DEFINED LPAREN expression RPAREN                           # definedExpr
@@ -150,19 +153,15 @@ histogram
     | AT_HIST_LOG LPAREN expression RPAREN                          # histLog
     ;
 
-// $var->field[i]$, @cast(p, "type"[, "module"])->f, @var("name"[, "module"]), @kregister(n)
-target : targetBase targetSuffix* pretty=(DOLLAR | DOLLAR2)? ;
+// $var, @cast(p, "type"[, "module"]), @var("name"[, "module"]), @kregister(n); ->f and [i]
+// steps follow as memberExpr / indexExpr.
+target : targetBase pretty=(DOLLAR | DOLLAR2)? ;
 
 targetBase
     : TARGET_SYMBOL                                                 # targetSymbol
-    | AT_CAST LPAREN expression COMMA stringLiteral (COMMA stringLiteral)? RPAREN # castBase
+    | AT_CAST LPAREN expression COMMA textParts (COMMA textParts)? RPAREN       # castBase
     | AT_VAR LPAREN stringLiteral (COMMA stringLiteral)? RPAREN     # varBase
     | reg=(AT_KREGISTER | AT_UREGISTER) LPAREN expression RPAREN    # registerBase
-    ;
-
-targetSuffix
-    : ARROW fieldName                                               # memberSuffix
-    | LBRACK expression RBRACK                                      # indexSuffix
     ;
 
 fieldName : IDENT | keyword ;

@@ -6,8 +6,11 @@ public sealed interface TargetBase {
     /** $name or $$vars / $$parms / $$locals / $$return (name keeps its dollars). */
     record Variable(String name) implements TargetBase {}
 
-    /** @cast(address, "type" [, "module"]); module is null when absent. */
-    record Cast(Expression address, String type, String module) implements TargetBase {}
+    /**
+     * @cast(address, "type" [, "module"]); type and module are string literals (or script
+     * arguments, @1); module is null when absent.
+     */
+    record Cast(Expression address, Expression type, Expression module) implements TargetBase {}
 
     /** @var("name[@file]" [, "module"]). */
     record Var(String name, String module) implements TargetBase {}

@@ -47,11 +47,24 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
     /** probe points { } is a probe; probe names = points { } (or +=) defines an alias. */
     @Override
     public Object visitProbeDecl(StapParser.ProbeDeclContext ctx) {
+        Statement.Block body = body(ctx.block());
         if (ctx.aliasOp == null) {
-            return new Declaration.Probe(pos(ctx), probePoints(ctx.probePoints(0)), block(ctx.block()));
+            return new Declaration.Probe(pos(ctx), probePoints(ctx.probePoints(0)), body);
         }
         return new Declaration.Alias(pos(ctx), probePoints(ctx.probePoints(0)),
-                ctx.aliasOp.getType() == StapParser.ADD_ASSIGN, probePoints(ctx.probePoints(1)), block(ctx.block()));
+                ctx.aliasOp.getType() == StapParser.ADD_ASSIGN, probePoints(ctx.probePoints(1)), body);
+    }
+
+    /** Several bodies ({ a }, { b }) run in order: one block holding each as a nested block. */
+    private Statement.Block body(List<StapParser.BlockContext> blocks) {
+        if (blocks.size() == 1) {
+            return block(blocks.get(0));
+        }
+        List<Statement> parts = new ArrayList<>();
+        for (StapParser.BlockContext b : blocks) {
+            parts.add(block(b));
+        }
+        return new Statement.Block(pos(blocks.get(0)), parts);
     }
 
     /** A multi-variable global statement becomes one Global per variable. */
@@ -284,20 +297,44 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
      * "$p->a->b" is one Target however it was grouped.
      */
     @Override
-    public Object visitAutocastExpr(StapParser.AutocastExprContext ctx) {
-        Expression base = expr(ctx.expression(0));
-        List<TargetStep> steps = new ArrayList<>();
-        steps.add(new TargetStep.Member(ctx.fieldName().getText()));
-        for (StapParser.ExpressionContext index : ctx.expression().subList(1, ctx.expression().size())) {
-            steps.add(new TargetStep.Index(expr(index)));
-        }
+    public Object visitMemberExpr(StapParser.MemberExprContext ctx) {
+        String name = ctx.fieldName().getText();
+        int dollars = trailingDollars(name);
+        TargetStep step = new TargetStep.Member(name.substring(0, name.length() - dollars));
+        return step(expr(ctx.expression()), step, ctx.pretty != null ? ctx.pretty.getText().length() : dollars);
+    }
+
+    /** name[k1, k2] is an array element; [i] after any other value indexes it (autocast). */
+    @Override
+    public Object visitIndexExpr(StapParser.IndexExprContext ctx) {
+        List<Expression> keys = indexList(ctx.indexList());
         int pretty = ctx.pretty == null ? 0 : ctx.pretty.getText().length();
+        if (ctx.expression() instanceof StapParser.PrimaryExprContext p
+                && p.primary() instanceof StapParser.SymbolExprContext symbol && pretty == 0) {
+            return new Expression.ArrayElement(pos(ctx), symbol.IDENT().getText(), keys);
+        }
+        if (keys.size() != 1 || keys.get(0) instanceof Expression.Wildcard) {
+            literalError.accept("expected one index", ctx.LBRACK().getSymbol());
+        }
+        return step(expr(ctx.expression()), new TargetStep.Index(keys.get(0)), pretty);
+    }
+
+    private static Expression step(Expression base, TargetStep step, int pretty) {
         if (base instanceof Expression.Target t && !t.addressOf() && t.prettyDollars() == 0) {
             List<TargetStep> all = new ArrayList<>(t.steps());
-            all.addAll(steps);
+            all.add(step);
             return new Expression.Target(t.pos(), false, t.base(), all, pretty);
         }
-        return new Expression.Target(base.pos(), false, new TargetBase.Autocast(base), steps, pretty);
+        return new Expression.Target(base.pos(), false, new TargetBase.Autocast(base), List.of(step), pretty);
+    }
+
+    /** How many '$' (at most two) end a name: $var$ and field$$ ask for pretty printing. */
+    private static int trailingDollars(String name) {
+        int n = 0;
+        while (n < name.length() - 1 && name.charAt(name.length() - 1 - n) == '$') {
+            n++;
+        }
+        return Math.min(n, 2);
     }
 
     @Override
@@ -310,9 +347,18 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
         return new Expression.IncDec(pos(ctx), ctx.op.getType() == StapParser.INC, true, expr(ctx.expression()));
     }
 
+    /** '&' takes the address of a target expression (or an autocast value); the others are arithmetic. */
     @Override
     public Object visitUnaryExpr(StapParser.UnaryExprContext ctx) {
-        return new Expression.Unary(pos(ctx), UnaryOp.of(ctx.op.getText()), expr(ctx.expression()));
+        Expression operand = expr(ctx.expression());
+        if (ctx.op.getType() != StapParser.AMP) {
+            return new Expression.Unary(pos(ctx), UnaryOp.of(ctx.op.getText()), operand);
+        }
+        if (operand instanceof Expression.Target t && !t.addressOf()) {
+            return new Expression.Target(pos(ctx), true, t.base(), t.steps(), t.prettyDollars());
+        }
+        // &x[0] on a value whose type comes from elsewhere: the semantic pass checks it.
+        return new Expression.Target(pos(ctx), true, new TargetBase.Autocast(operand), List.of(), 0);
     }
 
     /** Binary nodes sit at their operator, which is where SystemTap's errors point. */
@@ -378,12 +424,7 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
         for (StapParser.ExpressionContext a : ctx.expression()) {
             args.add(expr(a));
         }
-        return new Expression.Call(pos(ctx), ctx.IDENT().getText(), args);
-    }
-
-    @Override
-    public Object visitArrayElement(StapParser.ArrayElementContext ctx) {
-        return new Expression.ArrayElement(pos(ctx), ctx.IDENT().getText(), indexList(ctx.indexList()));
+        return new Expression.Call(pos(ctx), ctx.name.getText(), args);
     }
 
     @Override
@@ -394,14 +435,14 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
     @Override
     public Object visitTargetExpr(StapParser.TargetExprContext ctx) {
         StapParser.TargetContext t = ctx.target();
-        List<TargetStep> steps = new ArrayList<>();
-        for (StapParser.TargetSuffixContext s : t.targetSuffix()) {
-            steps.add(s instanceof StapParser.MemberSuffixContext m
-                    ? new TargetStep.Member(m.fieldName().getText())
-                    : new TargetStep.Index(expr(((StapParser.IndexSuffixContext) s).expression())));
-        }
+        TargetBase base = (TargetBase) visit(t.targetBase());
         int pretty = t.pretty == null ? 0 : t.pretty.getText().length();
-        return new Expression.Target(pos(ctx), ctx.AMP() != null, (TargetBase) visit(t.targetBase()), steps, pretty);
+        if (base instanceof TargetBase.Variable v && pretty == 0) {
+            // $var$ and $$parms$$ come as one token: the name keeps its leading dollars only.
+            pretty = trailingDollars(v.name());
+            base = new TargetBase.Variable(v.name().substring(0, v.name().length() - pretty));
+        }
+        return new Expression.Target(pos(ctx), false, base, List.of(), pretty);
     }
 
     @Override
@@ -411,8 +452,8 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
 
     @Override
     public Object visitCastBase(StapParser.CastBaseContext ctx) {
-        String module = ctx.stringLiteral().size() > 1 ? string(ctx.stringLiteral(1)) : null;
-        return new TargetBase.Cast(expr(ctx.expression()), string(ctx.stringLiteral(0)), module);
+        Expression module = ctx.textParts().size() > 1 ? text(ctx.textParts(1)) : null;
+        return new TargetBase.Cast(expr(ctx.expression()), text(ctx.textParts(0)), module);
     }
 
     @Override
@@ -510,11 +551,14 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
      */
     @Override
     public Object visitTextLit(StapParser.TextLitContext ctx) {
+        return text(ctx.textParts());
+    }
+
+    private Expression text(StapParser.TextPartsContext parts) {
         Expression result = null;
         StringBuilder text = null;
         SourcePos textPos = null;
         List<Expression> pieces = new ArrayList<>();
-        StapParser.TextPartsContext parts = ctx.textParts();
         for (int i = 0; i < parts.getChildCount(); i++) {
             Token t = ((TerminalNode) parts.getChild(i)).getSymbol();
             if (t.getType() == StapParser.STRING_LIT) {

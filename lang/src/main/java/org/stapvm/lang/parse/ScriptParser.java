@@ -16,6 +16,7 @@ import org.stapvm.lang.ast.Script;
 import org.stapvm.lang.diag.Diagnostic;
 import org.stapvm.lang.grammar.StapLexer;
 import org.stapvm.lang.grammar.StapParser;
+import org.stapvm.lang.pp.Preprocessor;
 
 /**
  * Reads one file: lex, preprocess, then parse declaration by declaration. A failed declaration
@@ -25,6 +26,7 @@ import org.stapvm.lang.grammar.StapParser;
 public final class ScriptParser {
     private final TokenPass preprocess;
     private final List<Diagnostic> errors = new ArrayList<>();
+    private final List<Diagnostic> warnings = new ArrayList<>();
     private SourceFile file;
     /** Index of the token the last failed declaration stopped at. */
     private int failedAt;
@@ -34,9 +36,11 @@ public final class ScriptParser {
         this.preprocess = preprocess;
     }
 
-    public record Result(Script script, List<Diagnostic> errors) {
+    /** The script as far as it could be read, its errors, and warnings (which do not fail pass 1). */
+    public record Result(Script script, List<Diagnostic> errors, List<Diagnostic> warnings) {
         public Result {
             errors = List.copyOf(errors);
+            warnings = List.copyOf(warnings);
         }
 
         public boolean ok() {
@@ -47,14 +51,19 @@ public final class ScriptParser {
     public Result parse(SourceFile source) {
         file = source;
         errors.clear();
+        warnings.clear();
         List<Declaration> declarations = new ArrayList<>();
         try {
-            List<Token> tokens = preprocess.apply(source, Lexing.tokens(source), errors::add);
+            List<Token> tokens = preprocess.apply(source, Lexing.tokens(source), this::preprocessorProblem);
             parseDeclarations(tokens, declarations);
         } catch (StackOverflowError e) {
             errors.add(Diagnostic.parseError("script nested too deeply", null, null, null));
         }
-        return new Result(new Script(source.name(), declarations), errors);
+        return new Result(new Script(source.name(), declarations), errors, warnings);
+    }
+
+    private void preprocessorProblem(Diagnostic d) {
+        (d.kind().equals(Preprocessor.WARNING) ? warnings : errors).add(d);
     }
 
     private void parseDeclarations(List<Token> tokens, List<Declaration> out) {

@@ -2,6 +2,7 @@ package org.stapvm.lang.parse;
 
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.Vocabulary;
+import org.stapvm.lang.diag.TokenDescription;
 import org.stapvm.lang.grammar.StapLexer;
 
 /** How SystemTap names a token in "saw: ..." and "expected ..." lines. */
@@ -12,24 +13,9 @@ final class TokenDescriptions {
         return type >= StapLexer.PROBE && type <= StapLexer.LONG;
     }
 
-    /** "identifier 'x'", "keyword 'probe'", "number '5'", "string '\"s\"'", "operator '}'". */
+    /** How "saw:" names a token: stap's own wording, shared with the preprocessor. */
     static String saw(Token t) {
-        int type = t.getType();
-        String kind;
-        if (type == StapLexer.IDENT) {
-            kind = "identifier";
-        } else if (isKeyword(type)) {
-            kind = "keyword";
-        } else if (type == StapLexer.NUMBER) {
-            kind = "number";
-        } else if (type == StapLexer.STRING_LIT) {
-            kind = "string";
-        } else if (type == StapLexer.EMBEDDED) {
-            return "embedded-code"; // stap does not quote the code
-        } else {
-            kind = "operator";
-        }
-        return kind + " '" + t.getText() + "'";
+        return TokenDescription.describe(t);
     }
 
     /** The text of a token type in an "expected" list: 'probe', ')', identifier ... */

@@ -3,8 +3,9 @@ package org.stapvm.lang.pp;
 import java.util.OptionalLong;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
+import org.stapvm.lang.diag.TokenDescription.Kind;
+import org.stapvm.lang.diag.TokenDescription;
 import org.stapvm.lang.grammar.StapLexer;
-import org.stapvm.lang.pp.Tokens.Kind;
 
 /**
  * Evaluates one {@code LEFT OP RIGHT} comparison of a preprocessor condition against a
@@ -71,8 +72,8 @@ final class ConditionEvaluator {
     Verdict evaluate(Token left, Token opToken, Token right) {
         Token l = argCount(left);
         Token r = argCount(right);
-        Kind lk = Tokens.kind(l);
-        Kind rk = Tokens.kind(r);
+        Kind lk = TokenDescription.kind(l);
+        Kind rk = TokenDescription.kind(r);
         Op op = Op.of(opToken);
         String name = lk == Kind.IDENTIFIER ? l.getText() : "";
         switch (name) {
@@ -82,7 +83,7 @@ final class ConditionEvaluator {
                 if (rk != Kind.STRING) {
                     return Verdict.error("expected string literal", r);
                 }
-                return equality(op, opToken, context.privilege().equals(Tokens.stringContent(r)));
+                return equality(op, opToken, context.privilege().equals(TokenDescription.stringContent(r)));
             case "guru_mode":
                 return guruMode(op, opToken, r, rk);
             case "arch", "runtime":
@@ -90,7 +91,7 @@ final class ConditionEvaluator {
                     return Verdict.error("expected string literal", r);
                 }
                 String target = name.equals("arch") ? context.arch() : context.runtime();
-                return equality(op, opToken, Glob.matches(Tokens.stringContent(r), target));
+                return equality(op, opToken, Glob.matches(TokenDescription.stringContent(r), target));
             default:
                 break;
         }
@@ -98,7 +99,7 @@ final class ConditionEvaluator {
             return config(l, op, opToken, r, rk);
         }
         if (lk == Kind.STRING && rk == Kind.STRING) {
-            return compare(op, opToken, Tokens.stringContent(l).compareTo(Tokens.stringContent(r)));
+            return compare(op, opToken, TokenDescription.stringContent(l).compareTo(TokenDescription.stringContent(r)));
         }
         if (lk == Kind.NUMBER && rk == Kind.NUMBER) {
             OptionalLong a = Numbers.literal(l.getText());
@@ -108,7 +109,7 @@ final class ConditionEvaluator {
             }
             return compare(op, opToken, Long.compare(a.getAsLong(), b.getAsLong()));
         }
-        boolean opIsOperator = Tokens.kind(opToken) == Kind.OPERATOR;
+        boolean opIsOperator = TokenDescription.kind(opToken) == Kind.OPERATOR;
         if (lk == Kind.STRING && rk == Kind.NUMBER && opIsOperator) {
             return Verdict.error("expected string literal as right value", r);
         }
@@ -131,7 +132,7 @@ final class ConditionEvaluator {
             case "kernel_vr" -> context.kernelRelease();
             default -> context.systemtapVersion();
         };
-        String query = Tokens.stringContent(r);
+        String query = TokenDescription.stringContent(r);
         if (Glob.hasWildcard(query)) {
             if (!op.isEquality()) {
                 return Verdict.error("wildcard not allowed with order comparison operators", opToken);
@@ -159,7 +160,7 @@ final class ConditionEvaluator {
     private Verdict config(Token l, Op op, Token opToken, Token r, Kind rk) {
         String value = context.config(l.getText());
         if (rk == Kind.STRING) {
-            return equality(op, opToken, Glob.matches(Tokens.stringContent(r), value));
+            return equality(op, opToken, Glob.matches(TokenDescription.stringContent(r), value));
         }
         if (rk == Kind.NUMBER) {
             OptionalLong lhs = Numbers.config(value);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
+import org.stapvm.lang.diag.TokenDescription;
 import org.stapvm.lang.grammar.StapLexer;
 
 /**
@@ -199,7 +200,7 @@ final class MacroExpander {
         if (body == null) {
             reporter.error("incomplete macro definition - missing '%)'", name);
         } else if (keep) {
-            local.define(new Macro(name.getText(), params, body, Tokens.pos(name), name));
+            local.define(new Macro(name.getText(), params, body, TokenDescription.pos(name), name));
         }
     }
 

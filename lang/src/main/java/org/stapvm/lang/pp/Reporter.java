@@ -8,6 +8,7 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.diag.Diagnostic;
+import org.stapvm.lang.diag.TokenDescription;
 
 /**
  * Turns preprocessor problems into Diagnostics pointing at a token, in whichever file the token
@@ -28,13 +29,13 @@ final class Reporter {
     void error(String message, Token at) {
         if (!muted) {
             errors++;
-            sink.accept(Diagnostic.parseError(message, Tokens.describe(at), Tokens.pos(at), sourceLine(at)));
+            sink.accept(Diagnostic.parseError(message, TokenDescription.describe(at), TokenDescription.pos(at), sourceLine(at)));
         }
     }
 
     void warning(String message, Token at) {
         if (!muted) {
-            sink.accept(new Diagnostic(Preprocessor.WARNING, message, Tokens.describe(at), Tokens.pos(at),
+            sink.accept(new Diagnostic(Preprocessor.WARNING, message, TokenDescription.describe(at), TokenDescription.pos(at),
                     sourceLine(at)));
         }
     }
@@ -52,7 +53,7 @@ final class Reporter {
 
     /** The token's line, from the file being processed or, for a library macro's token, from its own text. */
     private String sourceLine(Token t) {
-        SourceFile file = sources.get(Tokens.sourceName(t));
+        SourceFile file = sources.get(TokenDescription.sourceName(t));
         CharStream in = t.getInputStream();
         if (file == null && in != null) {
             file = new SourceFile(in.getSourceName(), in.getText(Interval.of(0, in.size() - 1)));

@@ -408,19 +408,31 @@ public final class AstPrinter {
         public String visitPerf(Expression.Perf e) { return "@perf(" + Literals.quote(e.counter()) + ")"; }
         public String visitEmbeddedCode(Expression.EmbeddedCode e) { return "%{" + e.code() + "%}"; }
 
+        /** A string position that may hold @N pieces: written as the juxtaposition it was read from. */
+        private String text(Expression e) {
+            if (e instanceof Expression.Binary b) {
+                return text(b.left()) + " " + text(b.right());
+            }
+            return e.accept(this);
+        }
+
         public String visitTarget(Expression.Target e) {
             StringBuilder s = new StringBuilder(e.addressOf() ? "&" : "");
             TargetBase base = e.base();
             if (base instanceof TargetBase.Variable v) {
                 s.append(v.name());
             } else if (base instanceof TargetBase.Cast c) {
-                s.append("@cast(").append(c.address().accept(this)).append(", ").append(Literals.quote(c.type()));
-                s.append(c.module() == null ? "" : ", " + Literals.quote(c.module())).append(')');
+                s.append("@cast(").append(c.address().accept(this)).append(", ").append(text(c.type()));
+                s.append(c.module() == null ? "" : ", " + text(c.module())).append(')');
             } else if (base instanceof TargetBase.Var v) {
                 s.append("@var(").append(Literals.quote(v.name()));
                 s.append(v.module() == null ? "" : ", " + Literals.quote(v.module())).append(')');
             } else if (base instanceof TargetBase.Autocast a) {
-                s.append(operand(a.value(), Precedence.POSTFIX));
+                // (x)[0] keeps its parentheses: x[0] would read as an array element.
+                boolean bareName = a.value() instanceof Expression.Symbol && !e.steps().isEmpty()
+                        && e.steps().get(0) instanceof TargetStep.Index;
+                String value = operand(a.value(), Precedence.POSTFIX);
+                s.append(bareName ? "(" + value + ")" : value);
             } else {
                 TargetBase.Register r = (TargetBase.Register) base;
                 s.append(r.user() ? "@uregister(" : "@kregister(").append(r.number().accept(this)).append(')');
