@@ -19,8 +19,6 @@ import org.stapvm.lang.ast.UnaryOp;
  * (ProbePoints). Failures under a '?' point are dropped silently.
  */
 public final class ExpandAliases {
-    private static final int MAX_DEPTH = 32;
-
     private final List<Declaration> script;
     private final TapsetLoader tapsets;
     private final Diagnostics diags;
@@ -39,7 +37,7 @@ public final class ExpandAliases {
             if (d instanceof Declaration.Probe p) {
                 for (ProbePoint point : p.points()) {
                     pass.expand(p, point, point, withCondition(point, p.body()),
-                            point.marker() == ProbePoint.Marker.OPTIONAL, 0);
+                            point.marker() == ProbePoint.Marker.OPTIONAL, new ArrayList<>());
                 }
             }
         }
@@ -56,23 +54,37 @@ public final class ExpandAliases {
         return new Statement.Block(body.pos(), List.of(guard, body));
     }
 
+    /**
+     * Expands one point; {@code expanding} holds the alias target points on the way here, so a
+     * point met again is stap's "recursive loop in alias expansion". A use whose aliases all
+     * came to nothing is reported as "no match", after the inner failures.
+     */
     private void expand(Declaration.Probe probe, ProbePoint written, ProbePoint point, Statement.Block body,
-                        boolean optional, int depth) {
-        if (depth > MAX_DEPTH) {
-            diags.addError("recursive loop in alias expansion", "identifier '" + point.components().get(0).name() + "'",
-                    point.pos());
+                        boolean optional, List<ProbePoint> expanding) {
+        ProbePoint.Component root = point.components().get(0);
+        if (expanding.stream().anyMatch(p -> p == point)) {
+            if (!optional) {
+                diags.add(head(root).withChain(diags.error("recursive loop in alias expansion of "
+                        + ResolvedProbe.text(point) + " at " + point.pos(), null, null)));
+            }
             return;
         }
         List<Declaration.Alias> matches = aliasesMatching(point);
         if (!matches.isEmpty()) {
+            int before = out.size();
+            expanding.add(point);
             for (Declaration.Alias alias : matches) {
                 Statement.Block merged = alias.epilogue()
                         ? new Statement.Block(body.pos(), List.of(body, alias.body()))
                         : new Statement.Block(body.pos(), List.of(alias.body(), body));
                 for (ProbePoint target : alias.targets()) {
                     expand(probe, written, target, withCondition(target, merged),
-                            optional || target.marker() == ProbePoint.Marker.OPTIONAL, depth + 1);
+                            optional || target.marker() == ProbePoint.Marker.OPTIONAL, expanding);
                 }
+            }
+            expanding.remove(expanding.size() - 1);
+            if (out.size() == before && !optional) {
+                diags.add(head(root).withChain(diags.error("no match", null, null)));
             }
             return;
         }
@@ -82,13 +94,15 @@ public final class ExpandAliases {
             out.add(new ResolvedProbe(probe, written, point, spec, body));
         } else if (!optional) {
             ProbePoints.Failure f = failures.get(0);
-            ProbePoint.Component root = point.components().get(0);
-            SemaDiagnostic head = diags.error("while resolving probe point", "identifier '" + root.name() + "'", root.pos());
             SemaDiagnostic cause = f.at() == null
                     ? diags.error(f.message(), null, null)
                     : diags.error(f.message(), "identifier '" + f.at().name() + "'", f.at().pos());
-            diags.add(head.withChain(cause));
+            diags.add(head(root).withChain(cause));
         }
+    }
+
+    private SemaDiagnostic head(ProbePoint.Component root) {
+        return diags.error("while resolving probe point", "identifier '" + root.name() + "'", root.pos());
     }
 
     private List<Declaration.Alias> aliasesMatching(ProbePoint use) {

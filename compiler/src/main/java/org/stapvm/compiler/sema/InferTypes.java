@@ -39,6 +39,7 @@ public final class InferTypes {
     private final Map<Variable, Type[]> keyTypes = new LinkedHashMap<>();
     private final Map<Variable, Place[]> keyPlaces = new IdentityHashMap<>();
     private final Map<Unit, Type> returns = new LinkedHashMap<>();
+    private final Map<Unit, Place> returnPlaces = new IdentityHashMap<>();
     private final Map<Unit, Map<Expression, Type>> nodes = new LinkedHashMap<>();
     private boolean changed;
     private boolean report;
@@ -242,13 +243,20 @@ public final class InferTypes {
             }
         }
 
-        /** An argument against a parameter type; stap words it "expected <argument> but found <parameter>". */
+        /**
+         * An argument against a parameter. A literal of the wrong type is worded as stap does,
+         * "expected <argument> but found <parameter>"; any other argument is visited with the
+         * parameter's type, so a variable reports where its type came from. An untyped
+         * parameter takes the argument's type, remembering the argument as the place.
+         */
         private void argument(Expression arg, Variable param, Type paramType) {
-            Type got = visit(arg, null);
             Type want = param != null ? varTypes.get(param) : paramType;
-            if (got == null && want != null) {
-                got = visit(arg, want);
+            boolean literal = arg instanceof Expression.NumberLiteral || arg instanceof Expression.StringLiteral;
+            if (want != null && !literal) {
+                visit(arg, want);
+                return;
             }
+            Type got = visit(arg, null);
             if (got == null) {
                 return;
             }
@@ -285,12 +293,7 @@ public final class InferTypes {
                 foreach(f);
             } else if (s instanceof Statement.Return r) {
                 if (r.value() != null && unit.isFunction()) {
-                    Type want = returns.get(unit);
-                    Type got = visit(r.value(), want);
-                    if (want == null && got != null) {
-                        returns.put(unit, got);
-                        changed = true;
-                    }
+                    returnValue(r.value());
                 } else {
                     visit(r.value(), null);
                 }
@@ -311,6 +314,27 @@ public final class InferTypes {
                 stmt(t.handler());
             } else if (s instanceof Statement.ExprStmt e) {
                 visit(e.expression(), null);
+            }
+        }
+
+        /** A returned value against the function's result type, reported like a variable's. */
+        private void returnValue(Expression value) {
+            Type want = returns.get(unit);
+            Type got = visit(value, null);
+            if (got == null && want != null) {
+                visit(value, want);
+            } else if (got != null && want == null) {
+                returns.put(unit, got);
+                returnPlaces.put(unit, new Place(Describe.token(value), value.pos()));
+                changed = true;
+            } else if (got != null && got != want && report) {
+                SemaDiagnostic d = diags.error("type mismatch (" + got.text + ")", Describe.token(value), value.pos());
+                Place first = returnPlaces.get(unit);
+                if (first != null) {
+                    d = d.withChain(diags.error("type was first inferred here (" + want.text + ")", first.token(),
+                            first.pos()));
+                }
+                diags.add(d);
             }
         }
 

@@ -300,6 +300,12 @@ public final class ResolveSymbols {
                         + " args)", Describe.ident(e.function()), e.pos());
                 return null;
             }
+            if (b.shape() == Builtins.Shape.FORMAT && !(e.args().get(0) instanceof Expression.StringLiteral)) {
+                // stap's grammar wants the format as a literal: its pass 1 rejects anything else.
+                Expression fmt = e.args().get(0);
+                diags.add(new SemaDiagnostic(SemaDiagnostic.Severity.PARSE_ERROR, "expected literal string",
+                        Describe.token(fmt), fmt.pos(), diags.line(fmt.pos()), null, List.of()));
+            }
             unit.calls.put(e, new Callee.Native(b));
             return null;
         }
