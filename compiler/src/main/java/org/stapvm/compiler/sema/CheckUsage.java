@@ -28,10 +28,16 @@ public final class CheckUsage {
     /** First read of each variable, where a never-assigned warning points. */
     private final Map<Variable, SourcePos> firstRead = new LinkedHashMap<>();
 
-    private CheckUsage() {}
+    private CheckUsage(Diagnostics diags) {
+        this.diags = diags;
+    }
+
+    private final Diagnostics diags;
+    /** Arrays being iterated by the enclosing foreach loops of the unit being walked. */
+    private final java.util.Deque<Variable> iterating = new java.util.ArrayDeque<>();
 
     public static Result run(ResolveSymbols.Result program, Diagnostics diags) {
-        CheckUsage pass = new CheckUsage();
+        CheckUsage pass = new CheckUsage(diags);
         List<Unit> units = new ArrayList<>(program.probes());
         units.addAll(program.functions());
         for (Unit u : units) {
@@ -88,6 +94,10 @@ public final class CheckUsage {
                 walkAll(a.keys());
             }
             if (v != null) {
+                if (iterating.contains(v)) {
+                    diags.addError("variable '" + v.name() + "' modified during 'foreach' iteration",
+                            Describe.ident(v.name()), target.pos());
+                }
                 written.add(v);
                 if (alsoRead) {
                     read(v, target.pos());
@@ -128,7 +138,18 @@ public final class CheckUsage {
             for (ForeachKey k : s.keys()) {
                 written.add(unit.foreachKey(k));
             }
-            return super.visitForeach(s);
+            walk(s.array());
+            walkAll(s.slice());
+            walk(s.limit());
+            Variable arr = s.array() instanceof Expression.Symbol sym ? unit.variable(sym) : null;
+            if (arr != null) {
+                iterating.push(arr);
+            }
+            walk(s.body());
+            if (arr != null) {
+                iterating.pop();
+            }
+            return null;
         }
 
         @Override

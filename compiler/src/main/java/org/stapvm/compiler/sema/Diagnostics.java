@@ -33,6 +33,11 @@ public final class Diagnostics {
      * to {@code start} when the name is not on that line.
      */
     public SourcePos namePos(SourcePos start, String name) {
+        return namePos(start, "function", name);
+    }
+
+    /** Where {@code name} is written after {@code keyword} on the line a node starts at (see above). */
+    public SourcePos namePos(SourcePos start, String keyword, String name) {
         String line = line(start);
         if (line == null) {
             return start;
@@ -40,8 +45,8 @@ public final class Diagnostics {
         int from = Math.min(line.length(), start.column() - 1);
         java.util.regex.Matcher m = java.util.regex.Pattern
                 .compile("\\b" + java.util.regex.Pattern.quote(name) + "\\b").matcher(line);
-        int kw = line.indexOf("function", from);
-        if (kw >= 0 && m.find(kw + "function".length())) {
+        int kw = line.indexOf(keyword, from);
+        if (kw >= 0 && m.find(kw + keyword.length())) {
             return new SourcePos(start.file(), start.line(), m.start() + 1);
         }
         return start;

@@ -363,6 +363,10 @@ public final class InferTypes {
                 if (value != null) {
                     Type at = varTypes.get(arr);
                     Type vt = varTypes.get(value);
+                    if (at == Type.STATS && report) {
+                        diags.addError("invalid type stats", Describe.ident(value.name()),
+                                diags.namePos(f.pos(), "foreach", value.name()));
+                    }
                     if (vt == null && at != null && at != Type.STATS) {
                         varTypes.put(value, at);
                         varPlaces.put(value, new Place(Describe.ident(value.name()), f.pos()));
@@ -511,6 +515,14 @@ public final class InferTypes {
             Type t = expected;
             if (e.op() == AssignOp.ASSIGN) {
                 Type sub = t != null ? t : types.get(e) != null ? types.get(e) : known(e.value());
+                if (sub == Type.STATS) {
+                    // Aggregates are only read through @count etc.: never copied into a variable.
+                    visit(e.target(), null);
+                    if (visit(e.value(), null) == Type.STATS && report) {
+                        diags.addError("invalid type stats", Describe.token(e.value()), e.value().pos());
+                    }
+                    return null;
+                }
                 Type l = visit(e.target(), sub);
                 Type r = visit(e.value(), sub != null ? sub : l);
                 setNode(e, l != null ? l : r);
@@ -594,6 +606,15 @@ public final class InferTypes {
                         diags.addError("unresolved type ", Describe.token(e), e.pos());
                     }
                     return null;
+                }
+
+                @Override
+                public Void visitAssign(Expression.Assign e) {
+                    if (e.op() == AssignOp.ASSIGN && e.target() instanceof Expression.Symbol) {
+                        walk(e.value()); // stap names the reads of an untyped variable, not its stores
+                        return null;
+                    }
+                    return super.visitAssign(e);
                 }
 
                 @Override
