@@ -27,6 +27,8 @@ public final class CheckUsage {
     private final Set<Variable> written = new LinkedHashSet<>();
     /** First read of each variable, where a never-assigned warning points. */
     private final Map<Variable, SourcePos> firstRead = new LinkedHashMap<>();
+    /** The unit each local belongs to, for its suggestions. */
+    private final Map<Variable, Unit> owner = new java.util.IdentityHashMap<>();
 
     private CheckUsage(Diagnostics diags) {
         this.diags = diags;
@@ -61,7 +63,16 @@ public final class CheckUsage {
                 diags.addWarning("never-assigned global variable '" + v.name() + "'" + Similar.clause(v.name(), globalNames),
                         Describe.ident(v.name()), v.pos());
             } else {
-                diags.addWarning("never-assigned local variable '" + v.name() + "'", Describe.ident(v.name()), e.getValue());
+                // stap suggests the globals, then the unit's other locals.
+                List<String> names = new ArrayList<>(globalNames);
+                Unit u = pass.owner.get(v);
+                if (u != null) {
+                    u.params().forEach(x -> names.add(x.name()));
+                    u.locals().stream().filter(x -> x != v).forEach(x -> names.add(x.name()));
+                }
+                names.remove(v.name());
+                diags.addWarning("never-assigned local variable '" + v.name() + "'" + Similar.clause(v.name(), names),
+                        Describe.ident(v.name()), e.getValue());
             }
         }
         List<Variable> print = new ArrayList<>();
@@ -78,6 +89,13 @@ public final class CheckUsage {
             read.add(v);
             firstRead.putIfAbsent(v, pos);
         }
+    }
+
+    private void read(Variable v, SourcePos pos, Unit unit) {
+        if (v != null && v.scope() != Variable.Scope.GLOBAL) {
+            owner.putIfAbsent(v, unit);
+        }
+        read(v, pos);
     }
 
     private final class Walker extends AstWalker {
@@ -100,20 +118,20 @@ public final class CheckUsage {
                 }
                 written.add(v);
                 if (alsoRead) {
-                    read(v, target.pos());
+                    read(v, target.pos(), unit);
                 }
             }
         }
 
         @Override
         public Void visitSymbol(Expression.Symbol e) {
-            read(unit.variable(e), e.pos());
+            read(unit.variable(e), e.pos(), unit);
             return null;
         }
 
         @Override
         public Void visitArrayElement(Expression.ArrayElement e) {
-            read(unit.variable(e), e.pos());
+            read(unit.variable(e), e.pos(), unit);
             return super.visitArrayElement(e);
         }
 

@@ -16,8 +16,9 @@ public final class ProbePoints {
     private ProbePoints() {}
 
     static final List<String> ROOTS = List.of("begin", "end", "error", "never", "timer");
+    /** In the order stap offers them as suggestions. */
     private static final List<String> TIMER_UNITS =
-            List.of("s", "sec", "ms", "msec", "us", "usec", "ns", "nsec", "hz", "jiffies");
+            List.of("s", "ms", "ns", "us", "hz", "jiffies", "sec", "msec", "nsec", "usec");
     /** Nanoseconds per unit for the high-resolution timers. */
     private static final Map<String, Long> SCALE = Map.of("s", 1_000_000_000L, "sec", 1_000_000_000L,
             "ms", 1_000_000L, "msec", 1_000_000L, "us", 1_000L, "usec", 1_000L, "ns", 1L, "nsec", 1L);

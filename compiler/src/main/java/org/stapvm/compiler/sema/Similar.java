@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * stap's "(similar: a, b)" suggestions (util.cxx levenshtein_suggest): candidates ordered by
- * Levenshtein distance, ties by name, at most {@code max} of them.
+ * Levenshtein distance, ties in the order given (stap keeps insertion order), at most {@code max}.
  */
 public final class Similar {
     private Similar() {}
@@ -16,7 +15,7 @@ public final class Similar {
     public static String suggest(String target, Collection<String> candidates, int max) {
         record Scored(int cost, String name) {}
         List<Scored> scored = new ArrayList<>();
-        for (String c : new TreeSet<>(candidates)) {
+        for (String c : new java.util.LinkedHashSet<>(candidates)) {
             if (!c.isEmpty()) {
                 scored.add(new Scored(distance(target, c), c));
             }

@@ -26,7 +26,7 @@ class CheckUsageTest {
     void neverAssignedLocalsWarn() {
         CheckedProgram p = SemTesting.elaborate("probe begin { x = y + 1; print(x) }");
         assertTrue(p.ok());
-        assertEquals("never-assigned local variable 'y'", p.diagnostics().get(0).message());
+        assertEquals("never-assigned local variable 'y' (similar: x)", p.diagnostics().get(0).message());
         assertEquals(SemaDiagnostic.Severity.WARNING, p.diagnostics().get(0).severity());
     }
 

@@ -14,8 +14,8 @@ import org.stapvm.lang.ast.SourcePos;
 class SupportTest {
 
     @Test
-    void similarOrdersByDistanceThenName() {
-        assertEquals("log, HZ, cpu", Similar.suggest("foo", List.of("cpu", "HZ", "log", "execname"), 3));
+    void similarOrdersByDistanceThenInsertion() {
+        assertEquals("log, cpu, HZ", Similar.suggest("foo", List.of("cpu", "HZ", "log", "execname"), 3));
         assertEquals(" (similar: g)", Similar.clause("g", List.of("g")));
         assertEquals("", Similar.clause("g", List.of()));
         assertEquals(3, Similar.distance("kitten", "sitting"));
