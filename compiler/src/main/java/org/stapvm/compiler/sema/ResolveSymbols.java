@@ -44,6 +44,7 @@ public final class ResolveSymbols {
     private final Map<Variable, ArityUse> arity = new LinkedHashMap<>();
     private final Map<Expression, String> scriptArgs = new IdentityHashMap<>();
     private final Set<Declaration.Function> embeddedReported = new LinkedHashSet<>();
+    private final Set<Variable> statLocals = new LinkedHashSet<>();
 
     private ResolveSymbols(TapsetLoader tapsets, List<String> args, Diagnostics diags) {
         this.tapsets = tapsets;
@@ -191,6 +192,17 @@ public final class ResolveSymbols {
                 unit.symbols.put(e, g);
             }
             return super.visitArrayElement(e);
+        }
+
+        @Override
+        public Void visitAssign(Expression.Assign e) {
+            super.visitAssign(e);
+            if (e.op() == org.stapvm.lang.ast.AssignOp.STAT_ADD && e.target() instanceof Expression.Symbol s
+                    && unit.variable(s) != null && unit.variable(s).scope() != Variable.Scope.GLOBAL
+                    && statLocals.add(unit.variable(s))) {
+                diags.addError("stat locals not supported, missing global declaration? ", Describe.ident(s.name()), s.pos());
+            }
+            return null;
         }
 
         @Override
