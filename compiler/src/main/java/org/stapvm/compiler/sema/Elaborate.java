@@ -17,7 +17,8 @@ import org.stapvm.lang.ast.Script;
  *     function; it also discovers which functions are reachable (pulling in tapset files).</li>
  * <li>CheckUsage before InferTypes: stap warns about never-assigned variables before it reports
  *     type errors, and the warnings explain the "unresolved type" errors that follow.</li>
- * <li>InferTypes last: it needs the complete set of units to reach its fixed point.</li>
+ * <li>InferTypes next: it needs the complete set of units to reach its fixed point.</li>
+ * <li>CheckResolved last: only once nothing more can be learnt is an unknown type an error.</li>
  * </ol>
  * Symbol resolution errors stop the run before type inference (as stap stops after
  * resolution), since types of unresolved names would only add noise.
@@ -38,6 +39,9 @@ public final class Elaborate {
         InferTypes.Result types = diags.hasErrors()
                 ? new InferTypes.Result(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of())
                 : InferTypes.run(resolved, diags);
+        if (!types.expressions().isEmpty()) {
+            CheckResolved.run(resolved, types, diags);
+        }
         if (probes.isEmpty() && !diags.hasErrors()) {
             diags.addError("no probes found", null, null);
         }

@@ -22,7 +22,7 @@ import org.stapvm.lang.ast.Statement;
  * parameters and results are filled from the first place that tells, and remembered with that
  * place. Rounds repeat while anything new is learnt; then one more round reports mismatches
  * (so messages see everything that could be inferred, and the first-inferred places are the
- * first in source order), and a last walk reports what stayed unresolved.
+ * first in source order). What stays unresolved is CheckResolved's to report.
  */
 public final class InferTypes {
 
@@ -58,7 +58,6 @@ public final class InferTypes {
         } while (pass.changed);
         pass.report = true;
         pass.round();
-        pass.unresolved();
         Map<Variable, List<Type>> keys = new LinkedHashMap<>();
         pass.keyTypes.forEach((v, ts) -> keys.put(v, Collections.unmodifiableList(Arrays.asList(ts.clone()))));
         Map<Unit, Map<Expression, Type>> exprs = new LinkedHashMap<>();
@@ -569,90 +568,5 @@ public final class InferTypes {
         public Type visitPerf(Expression.Perf e) { return null; }
         public Type visitEmbeddedCode(Expression.EmbeddedCode e) { return null; }
         public Type visitTarget(Expression.Target e) { return null; }
-    }
-
-    /** The last walk: every variable use, array element and value-returning call must have a type. */
-    private void unresolved() {
-        List<Unit> all = new ArrayList<>(program.probes());
-        all.addAll(program.functions());
-        for (Unit u : all) {
-            Map<Expression, Type> types = nodes.get(u);
-            new AstWalker() {
-                @Override
-                public Void visitExprStmt(Statement.ExprStmt s) {
-                    if (s.expression() instanceof Expression.Call c) {
-                        return super.visitCall(c); // a statement may call a function that returns nothing
-                    }
-                    return super.visitExprStmt(s);
-                }
-
-                @Override
-                public Void visitSymbol(Expression.Symbol e) {
-                    check(e, u.variable(e));
-                    return null;
-                }
-
-                @Override
-                public Void visitArrayElement(Expression.ArrayElement e) {
-                    super.visitArrayElement(e);
-                    check(e, u.variable(e));
-                    return null;
-                }
-
-                @Override
-                public Void visitCall(Expression.Call e) {
-                    super.visitCall(e);
-                    if (u.callee(e) != null && types.get(e) == null) {
-                        diags.addError("unresolved type ", Describe.token(e), e.pos());
-                    }
-                    return null;
-                }
-
-                @Override
-                public Void visitAssign(Expression.Assign e) {
-                    if (e.op() == AssignOp.ASSIGN && e.target() instanceof Expression.Symbol) {
-                        walk(e.value()); // stap names the reads of an untyped variable, not its stores
-                        return null;
-                    }
-                    return super.visitAssign(e);
-                }
-
-                @Override
-                public Void visitTarget(Expression.Target e) {
-                    super.visitTarget(e);
-                    diags.addError("unresolved target-symbol expression", Describe.token(e), e.pos());
-                    diags.addError("unresolved type ", Describe.token(e), e.pos());
-                    return null;
-                }
-
-                @Override
-                public Void visitInArray(Expression.InArray e) {
-                    walkAll(e.keys());
-                    return null;
-                }
-
-                @Override
-                public Void visitForeach(Statement.Foreach s) {
-                    walkAll(s.slice());
-                    walk(s.limit());
-                    walk(s.body());
-                    return null;
-                }
-
-                @Override
-                public Void visitDelete(Statement.Delete s) {
-                    if (s.target() instanceof Expression.ArrayElement a) {
-                        walkAll(a.keys());
-                    }
-                    return null;
-                }
-
-                private void check(Expression e, Variable v) {
-                    if (v != null && types.get(e) == null && varTypes.get(v) == null) {
-                        diags.addError("unresolved type ", Describe.token(e), e.pos());
-                    }
-                }
-            }.walk(u.body());
-        }
     }
 }
