@@ -152,10 +152,16 @@ public final class ResolveSymbols {
             this.unit = unit;
         }
 
+        /** A global visible from {@code pos}: private globals only in their own file. */
+        private Variable visibleGlobal(String name, SourcePos pos) {
+            Variable g = global(name);
+            return g != null && g.global().isPrivate() && !g.pos().file().equals(pos.file()) ? null : g;
+        }
+
         private Variable scalar(String name, SourcePos pos) {
             Variable v = unit.findLocal(name);
             if (v == null) {
-                v = global(name);
+                v = visibleGlobal(name, pos);
                 if (v != null) {
                     checkArity(v, 0, pos);
                 } else {
@@ -167,7 +173,7 @@ public final class ResolveSymbols {
 
         /** An array use; arity -1 when the use does not tell (delete a). */
         private Variable array(String name, int n, SourcePos pos) {
-            Variable g = unit.findLocal(name) == null ? global(name) : null;
+            Variable g = unit.findLocal(name) == null ? visibleGlobal(name, pos) : null;
             if (g == null) {
                 diags.addError("unresolved arity-" + Math.max(n, 0) + " global array " + name
                         + ", missing global declaration?", Describe.ident(name), pos);
@@ -271,6 +277,9 @@ public final class ResolveSymbols {
         public Void visitCall(Expression.Call e) {
             super.visitCall(e);
             Declaration.Function f = function(e.function());
+            if (f != null && f.isPrivate() && !f.pos().file().equals(e.pos().file())) {
+                f = null; // a private function is visible only in its own file
+            }
             if (f != null) {
                 if (f.params().size() != e.args().size()) {
                     SemaDiagnostic d = diags.error("arity mismatch found (function '" + f.name() + "' takes "

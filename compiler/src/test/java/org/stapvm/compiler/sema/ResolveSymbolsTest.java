@@ -97,4 +97,15 @@ class ResolveSymbolsTest {
         CheckedProgram p = SemTesting.elaborate("probe begin { print(%{ 1 %}) }");
         assertTrue(p.diagnostics().get(0).message().contains("stapvm never runs embedded C, even with -g (guru mode)"));
     }
+
+    @Test
+    void privateTapsetNamesAreVisibleOnlyInTheirFile() {
+        org.stapvm.compiler.sema.tapset.TapsetPath path = org.stapvm.compiler.sema.tapset.TapsetPath.empty()
+                .add(new org.stapvm.lang.SourceFile("lib.stp",
+                        "private function helper() { return 1 }\nfunction api() { return helper() }"));
+        CheckedProgram ok = SemTesting.elaborate("t.stp", "probe begin { print(api()) }", path, List.of());
+        assertTrue(ok.ok(), ok.report());
+        CheckedProgram ko = SemTesting.elaborate("t.stp", "probe begin { print(helper()) }", path, List.of());
+        assertTrue(ko.diagnostics().get(0).message().startsWith("unresolved function helper"));
+    }
 }
