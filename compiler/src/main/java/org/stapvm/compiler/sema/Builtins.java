@@ -52,7 +52,12 @@ public final class Builtins {
         shaped("sprintdln", S, Shape.DELIMITED, S);
         shaped("printf", null, Shape.FORMAT, S);
         shaped("sprintf", S, Shape.FORMAT, S);
+        // Ties in "(similar: ...)" keep table order; these come first as in stap's own list.
         fixed("log", null, S);
+        fixed("HZ", L);
+        fixed("pn", S);
+        fixed("pp", S);
+        fixed("cpu", L);
         fixed("warn", null, S);
         fixed("error", null, S);
         fixed("exit", null);
@@ -76,11 +81,9 @@ public final class Builtins {
         fixed("euid", L);
         fixed("gid", L);
         fixed("egid", L);
-        fixed("cpu", L);
         fixed("num_online_cpus", L);
         fixed("execname", S);
         fixed("pexecname", S);
-        fixed("pp", S);
         fixed("target", L);
         fixed("is_return", L);
         fixed("gettimeofday_s", L);
@@ -96,7 +99,6 @@ public final class Builtins {
         fixed("cpu_clock_ms", L, L);
         fixed("cpu_clock_s", L, L);
         fixed("jiffies", L);
-        fixed("HZ", L);
         fixed("ctime", S, L);
         fixed("kernel_string", S, L);
         fixed("kernel_string_n", S, L, L);
