@@ -388,9 +388,7 @@ public final class InferTypes {
         public Type visitString(Expression.StringLiteral e) { return fixed(e, Type.STRING); }
 
         public Type visitScriptArg(Expression.ScriptArg e) {
-            String arg = program.scriptArgs().get(e);
-            boolean number = arg != null && arg.matches("-?(0[xX][0-9a-fA-F]+|[0-9]+)");
-            return fixed(e, e.asString() || !number ? Type.STRING : Type.LONG);
+            return fixed(e, ScriptArgs.type(program.scriptArgs().get(e), e.asString()));
         }
 
         public Type visitScriptArgCount(Expression.ScriptArgCount e) {

@@ -338,7 +338,13 @@ public final class ResolveSymbols {
                         "command line argument out of range [1-" + args.size() + "]", null, e.pos(),
                         diags.line(e.pos()), null, List.of()));
             } else {
-                scriptArgs.put(e, args.get(e.index() - 1));
+                String arg = args.get(e.index() - 1);
+                if (!e.asString() && !ScriptArgs.isNumber(arg) && !ScriptArgs.isQuoted(arg)) {
+                    // stap splices $N in as tokens; stapvm takes a number or one "string" literal only.
+                    diags.addError("command line argument $" + e.index() + " is neither a number nor a quoted string: "
+                            + arg, Describe.token(e), e.pos());
+                }
+                scriptArgs.put(e, arg);
             }
             return null;
         }
