@@ -20,8 +20,8 @@ import org.stapvm.lang.ast.Script;
  * <li>InferTypes next: it needs the complete set of units to reach its fixed point.</li>
  * <li>CheckResolved last: only once nothing more can be learnt is an unknown type an error.</li>
  * </ol>
- * Symbol resolution errors stop the run before type inference (as stap stops after
- * resolution), since types of unresolved names would only add noise.
+ * Probe point and symbol resolution errors stop the run before the usage checks and type
+ * inference (as stap stops after resolution), since they would only add noise.
  */
 public final class Elaborate {
     private Elaborate() {}
@@ -35,7 +35,8 @@ public final class Elaborate {
         TapsetLoader loader = new TapsetLoader(tapsets);
         List<ResolvedProbe> probes = ExpandAliases.run(script.declarations(), loader, diags);
         ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, args, diags);
-        CheckUsage.Result usage = CheckUsage.run(resolved, diags);
+        // Like stap, once names fail to resolve only those errors are told: no usage warnings.
+        CheckUsage.Result usage = diags.hasErrors() ? new CheckUsage.Result(List.of()) : CheckUsage.run(resolved, diags);
         InferTypes.Result types = diags.hasErrors()
                 ? new InferTypes.Result(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of())
                 : InferTypes.run(resolved, diags);

@@ -313,7 +313,7 @@ public final class ResolveSymbols {
             int n = e.args().size();
             boolean ok = switch (b.shape()) {
                 case FIXED -> n == b.params().size();
-                case PRINT -> n >= 1;
+                case PRINT -> n >= (b.name().endsWith("ln") ? 0 : 1); // println() prints a newline
                 case DELIMITED, FORMAT -> n >= 1;
             };
             if (!ok) {

@@ -37,6 +37,9 @@ class NoCrashTest {
             if (parsed.ok()) {
                 CheckedProgram p = Elaborate.run(parsed.script(), source, tapsets, List.of("1", "2", "3"));
                 assertNotNull(p.report());
+                if (Boolean.getBoolean("sem.verbose")) {
+                    System.out.println("#### " + f + (p.ok() ? " OK" : " FAILED") + "\n" + p.report());
+                }
             }
         }));
     }
