@@ -37,7 +37,8 @@ public final class ResolveSymbols {
     private final TapsetLoader tapsets;
     private final List<String> args;
     private final Diagnostics diags;
-    private final Map<String, Declaration.Function> functions = new LinkedHashMap<>();
+    /** Functions by name; several when overloaded by arity (stap 4), in declaration order. */
+    private final Map<String, List<Declaration.Function>> functions = new LinkedHashMap<>();
     private final Map<String, Variable> globals = new LinkedHashMap<>();
     private final Map<Declaration.Function, Unit> functionUnits = new IdentityHashMap<>();
     private final Deque<Unit> toResolve = new ArrayDeque<>();
@@ -82,7 +83,7 @@ public final class ResolveSymbols {
                     globals.put(g.name(), new Variable(g.name(), Variable.Scope.GLOBAL, g.pos(), globals.size(), g));
                 }
             } else if (d instanceof Declaration.Function f) {
-                functions.putIfAbsent(f.name(), f);
+                functions.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
                 if (fromScript && f.embedded() != null) {
                     reportEmbedded(f);
                 }
@@ -124,13 +125,17 @@ public final class ResolveSymbols {
         return g;
     }
 
-    private Declaration.Function function(String name) {
-        Declaration.Function f = functions.get(name);
-        if (f == null && tapsets.load(tapsets.path().functionFile(name))) {
+    /** The overload of {@code name} taking {@code arity} arguments, else (for the error) the last, as stap. */
+    private Declaration.Function function(String name, int arity) {
+        List<Declaration.Function> fs = functions.get(name);
+        if (fs == null && tapsets.load(tapsets.path().functionFile(name))) {
             declare(tapsets.drain(), false);
-            f = functions.get(name);
+            fs = functions.get(name);
         }
-        return f;
+        if (fs == null) {
+            return null;
+        }
+        return fs.stream().filter(f -> f.params().size() == arity).findFirst().orElse(fs.get(fs.size() - 1));
     }
 
     private void checkArity(Variable g, int n, SourcePos pos) {
@@ -276,7 +281,7 @@ public final class ResolveSymbols {
         @Override
         public Void visitCall(Expression.Call e) {
             super.visitCall(e);
-            Declaration.Function f = function(e.function());
+            Declaration.Function f = function(e.function(), e.args().size());
             if (f != null && f.isPrivate() && !f.pos().file().equals(e.pos().file())) {
                 f = null; // a private function is visible only in its own file
             }
