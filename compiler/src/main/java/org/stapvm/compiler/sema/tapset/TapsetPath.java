@@ -38,7 +38,15 @@ public final class TapsetPath {
     /** Alias names (dotted, as written, may hold '*') to their files. */
     private final Map<String, List<TapsetFile>> aliases = new LinkedHashMap<>();
 
+    private final TokenPass preprocess;
+
     public TapsetPath(List<Path> directories) {
+        this(directories, TokenPass.NONE);
+    }
+
+    /** @param preprocess how tapset files are preprocessed (the stap preprocessor once lang has it) */
+    public TapsetPath(List<Path> directories, TokenPass preprocess) {
+        this.preprocess = preprocess;
         for (Path dir : directories) {
             for (Path file : stpFiles(dir)) {
                 index(read(file));
@@ -68,10 +76,10 @@ public final class TapsetPath {
     }
 
     /** -I directories, then the bundled library. */
-    public static TapsetPath withIncludes(List<Path> includeDirs) {
+    public static TapsetPath withIncludes(List<Path> includeDirs, TokenPass preprocess) {
         List<Path> dirs = new ArrayList<>(includeDirs);
         dirs.add(bundled());
-        return new TapsetPath(dirs);
+        return new TapsetPath(dirs, preprocess);
     }
 
     private static List<Path> stpFiles(Path dir) {
@@ -85,10 +93,10 @@ public final class TapsetPath {
         }
     }
 
-    private static TapsetFile read(Path file) {
+    private TapsetFile read(Path file) {
         try {
             SourceFile source = SourceFile.read(file);
-            ScriptParser.Result r = new ScriptParser(TokenPass.NONE).parse(source);
+            ScriptParser.Result r = new ScriptParser(preprocess).parse(source);
             return new TapsetFile(source, r.script(), r.errors());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,7 +105,7 @@ public final class TapsetPath {
 
     /** Adds an in-memory tapset file (tests, -e libraries). */
     public TapsetPath add(SourceFile source) {
-        ScriptParser.Result r = new ScriptParser(TokenPass.NONE).parse(source);
+        ScriptParser.Result r = new ScriptParser(preprocess).parse(source);
         index(new TapsetFile(source, r.script(), r.errors()));
         return this;
     }
