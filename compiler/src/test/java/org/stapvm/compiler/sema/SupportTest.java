@@ -82,4 +82,13 @@ class SupportTest {
                 .add(new SourceFile("second.stp", "function f() { return 2 }"));
         assertEquals("first.stp", path.functionFile("f").source().name());
     }
+
+    @Test
+    void includeDirectoriesComeBeforeTheBundledLibrary(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("mine.stp"), "function ansi_reset_color() { print(\"reset\") }\n");
+        TapsetPath path = TapsetPath.withIncludes(List.of(dir), org.stapvm.lang.parse.TokenPass.NONE);
+        assertTrue(path.functionFile("ansi_reset_color").source().name().endsWith("mine.stp"));
+        assertTrue(path.functionFile("ansi_set_color").source().name().endsWith("ansi.stp"));
+    }
 }
