@@ -47,7 +47,12 @@ public final class Elaborate {
             diags.addError("no probes found", null, null);
         }
         List<String> files = new ArrayList<>();
-        loader.loaded().forEach(f -> files.add(f.source().name()));
+        for (TapsetPath.TapsetFile f : loader.loaded()) {
+            files.add(f.source().name());
+            // A library file the script needs must parse, as stap's pass 1 demands of its tapsets.
+            f.parseErrors().forEach(e -> diags.add(new SemaDiagnostic(SemaDiagnostic.Severity.PARSE_ERROR,
+                    e.message(), e.saw(), e.pos(), e.sourceLine(), null, List.of())));
+        }
         return new CheckedProgram(resolved.probes(), resolved.functions(), resolved.globals(), resolved.arity(),
                 types.variables(), types.keys(), types.returns(), types.expressions(), resolved.scriptArgs(),
                 usage.printAtEnd(), List.copyOf(files), diags.all());

@@ -91,4 +91,13 @@ class SupportTest {
         assertTrue(path.functionFile("ansi_reset_color").source().name().endsWith("mine.stp"));
         assertTrue(path.functionFile("ansi_set_color").source().name().endsWith("ansi.stp"));
     }
+
+    @Test
+    void parseErrorsOfANeededTapsetFileAreReported() {
+        TapsetPath path = TapsetPath.empty().add(new SourceFile("bad.stp", "function broken() { return + }"));
+        CheckedProgram p = SemTesting.elaborate("t.stp", "probe begin { broken() }", path, List.of());
+        assertTrue(p.report().startsWith("parse error: "), p.report());
+        CheckedProgram unaffected = SemTesting.elaborate("t.stp", "probe begin { print(1) }", path, List.of());
+        assertTrue(unaffected.ok(), unaffected.report());
+    }
 }
