@@ -94,7 +94,7 @@ class SupportTest {
 
     @Test
     void parseErrorsOfANeededTapsetFileAreReported() {
-        TapsetPath path = TapsetPath.empty().add(new SourceFile("bad.stp", "function broken() { return + }"));
+        TapsetPath path = TapsetPath.empty().add(new SourceFile("bad.stp", "function broken() { return 1 }\nfunction other() { return + }"));
         CheckedProgram p = SemTesting.elaborate("t.stp", "probe begin { broken() }", path, List.of());
         assertTrue(p.report().startsWith("parse error: "), p.report());
         CheckedProgram unaffected = SemTesting.elaborate("t.stp", "probe begin { print(1) }", path, List.of());
