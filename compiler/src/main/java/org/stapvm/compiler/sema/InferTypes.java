@@ -81,7 +81,7 @@ public final class InferTypes {
         }
         for (Variable g : program.globals()) {
             Expression init = g.global().init();
-            if (init instanceof Expression.NumberLiteral) {
+            if (init instanceof Expression.NumberLiteral || init instanceof Expression.Unary) {
                 setVar(g, Type.LONG, init);
             } else if (init instanceof Expression.StringLiteral) {
                 setVar(g, Type.STRING, init);
