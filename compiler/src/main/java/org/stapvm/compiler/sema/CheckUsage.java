@@ -1,0 +1,187 @@
+package org.stapvm.compiler.sema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.stapvm.lang.ast.AssignOp;
+import org.stapvm.lang.ast.Expression;
+import org.stapvm.lang.ast.ForeachKey;
+import org.stapvm.lang.ast.SourcePos;
+import org.stapvm.lang.ast.Statement;
+
+/**
+ * Pass: how variables are used (stap's varuse_collecting_visitor). Warns about variables read
+ * but never assigned, and finds the globals written but never read, which stap prints
+ * automatically when the script ends. x++ and x += v count as a read and a write; x = v and
+ * s <<< v as a write only.
+ */
+public final class CheckUsage {
+
+    /** Globals written and never read, in declaration order. */
+    public record Result(List<Variable> printAtEnd) {}
+
+    private final Set<Variable> read = new LinkedHashSet<>();
+    private final Set<Variable> written = new LinkedHashSet<>();
+    /** First read of each variable, where a never-assigned warning points. */
+    private final Map<Variable, SourcePos> firstRead = new LinkedHashMap<>();
+    /** The unit each local belongs to, for its suggestions. */
+    private final Map<Variable, Unit> owner = new java.util.IdentityHashMap<>();
+
+    private CheckUsage(Diagnostics diags) {
+        this.diags = diags;
+    }
+
+    private final Diagnostics diags;
+    /** Arrays being iterated by the enclosing foreach loops of the unit being walked. */
+    private final java.util.Deque<Variable> iterating = new java.util.ArrayDeque<>();
+
+    public static Result run(ResolveSymbols.Result program, Diagnostics diags) {
+        CheckUsage pass = new CheckUsage(diags);
+        List<Unit> units = new ArrayList<>(program.probes());
+        units.addAll(program.functions());
+        for (Unit u : units) {
+            u.params().forEach(pass.written::add);
+            if (u.body() != null) {
+                pass.new Walker(u).walk(u.body());
+            }
+        }
+        List<String> globalNames = program.globals().stream().map(Variable::name).toList();
+        for (Variable v : program.globals()) {
+            if (v.global().init() != null) {
+                pass.written.add(v);
+            }
+        }
+        for (Map.Entry<Variable, SourcePos> e : pass.firstRead.entrySet()) {
+            Variable v = e.getKey();
+            if (pass.written.contains(v)) {
+                continue;
+            }
+            if (v.scope() == Variable.Scope.GLOBAL) {
+                diags.addWarning("never-assigned global variable '" + v.name() + "'" + Similar.clause(v.name(), globalNames),
+                        Describe.ident(v.name()), v.pos());
+            } else {
+                // stap suggests the globals, then the unit's other locals.
+                List<String> names = new ArrayList<>(globalNames);
+                Unit u = pass.owner.get(v);
+                if (u != null) {
+                    u.params().forEach(x -> names.add(x.name()));
+                    u.locals().stream().filter(x -> x != v).forEach(x -> names.add(x.name()));
+                }
+                names.remove(v.name());
+                diags.addWarning("never-assigned local variable '" + v.name() + "'" + Similar.clause(v.name(), names),
+                        Describe.ident(v.name()), e.getValue());
+            }
+        }
+        List<Variable> print = new ArrayList<>();
+        for (Variable g : program.globals()) {
+            if (pass.written.contains(g) && !pass.read.contains(g) && g.global().init() == null) {
+                print.add(g);
+            }
+        }
+        return new Result(List.copyOf(print));
+    }
+
+    private void read(Variable v, SourcePos pos) {
+        if (v != null) {
+            read.add(v);
+            firstRead.putIfAbsent(v, pos);
+        }
+    }
+
+    private void read(Variable v, SourcePos pos, Unit unit) {
+        if (v != null && v.scope() != Variable.Scope.GLOBAL) {
+            owner.putIfAbsent(v, unit);
+        }
+        read(v, pos);
+    }
+
+    private final class Walker extends AstWalker {
+        private final Unit unit;
+
+        Walker(Unit unit) {
+            this.unit = unit;
+        }
+
+        /** The variable an lvalue writes (Symbol or ArrayElement), its keys walked as reads. */
+        private void write(Expression target, boolean alsoRead) {
+            Variable v = unit.variable(target);
+            if (target instanceof Expression.ArrayElement a) {
+                walkAll(a.keys());
+            }
+            if (v != null) {
+                if (iterating.contains(v)) {
+                    diags.addError("variable '" + v.name() + "' modified during 'foreach' iteration",
+                            Describe.ident(v.name()), target.pos());
+                }
+                written.add(v);
+                if (alsoRead) {
+                    read(v, target.pos(), unit);
+                }
+            }
+        }
+
+        @Override
+        public Void visitSymbol(Expression.Symbol e) {
+            read(unit.variable(e), e.pos(), unit);
+            return null;
+        }
+
+        @Override
+        public Void visitArrayElement(Expression.ArrayElement e) {
+            read(unit.variable(e), e.pos(), unit);
+            return super.visitArrayElement(e);
+        }
+
+        @Override
+        public Void visitAssign(Expression.Assign e) {
+            write(e.target(), e.op() != AssignOp.ASSIGN && e.op() != AssignOp.STAT_ADD);
+            walk(e.value());
+            return null;
+        }
+
+        @Override
+        public Void visitIncDec(Expression.IncDec e) {
+            write(e.operand(), true);
+            return null;
+        }
+
+        @Override
+        public Void visitForeach(Statement.Foreach s) {
+            if (unit.foreachValue(s) != null) {
+                written.add(unit.foreachValue(s));
+            }
+            for (ForeachKey k : s.keys()) {
+                written.add(unit.foreachKey(k));
+            }
+            walk(s.array());
+            walkAll(s.slice());
+            walk(s.limit());
+            Variable arr = s.array() instanceof Expression.Symbol sym ? unit.variable(sym) : null;
+            if (arr != null) {
+                iterating.push(arr);
+            }
+            walk(s.body());
+            if (arr != null) {
+                iterating.pop();
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitDelete(Statement.Delete s) {
+            write(s.target(), false);
+            return null;
+        }
+
+        @Override
+        public Void visitTry(Statement.Try s) {
+            if (unit.catchVar(s) != null) {
+                written.add(unit.catchVar(s));
+            }
+            return super.visitTry(s);
+        }
+    }
+}

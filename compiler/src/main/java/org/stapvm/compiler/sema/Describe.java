@@ -1,0 +1,74 @@
+package org.stapvm.compiler.sema;
+
+import org.stapvm.lang.ast.Expression;
+import org.stapvm.lang.ast.TargetBase;
+
+/** How stap names the token an expression starts at: "identifier 'x'", "number '1'", "operator '+'". */
+final class Describe {
+    private Describe() {}
+
+    static String token(Expression e) {
+        if (e instanceof Expression.Symbol s) {
+            return ident(s.name());
+        } else if (e instanceof Expression.ArrayElement a) {
+            return ident(a.array());
+        } else if (e instanceof Expression.Call c) {
+            return ident(c.function());
+        } else if (e instanceof Expression.NumberLiteral n) {
+            return "number '" + n.value() + "'";
+        } else if (e instanceof Expression.StringLiteral s) {
+            return "string '" + s.value() + "'";
+        } else if (e instanceof Expression.Binary b) {
+            return op(b.op().text);
+        } else if (e instanceof Expression.Assign a) {
+            return op(a.op().text);
+        } else if (e instanceof Expression.Unary u) {
+            return op(u.op().text);
+        } else if (e instanceof Expression.IncDec i) {
+            return op(i.increment() ? "++" : "--");
+        } else if (e instanceof Expression.RegexMatch r) {
+            return op(r.negated() ? "!~" : "=~");
+        } else if (e instanceof Expression.InArray) {
+            return "keyword";
+        } else if (e instanceof Expression.Ternary) {
+            return op("?");
+        } else if (e instanceof Expression.Stat s) {
+            return op(s.op().text);
+        } else if (e instanceof Expression.HistLinear) {
+            return op("@hist_linear");
+        } else if (e instanceof Expression.HistLog) {
+            return op("@hist_log");
+        } else if (e instanceof Expression.ScriptArg a) {
+            return op((a.asString() ? "@" : "$") + a.index());
+        } else if (e instanceof Expression.ScriptArgCount c) {
+            return op(c.asString() ? "@#" : "$#");
+        } else if (e instanceof Expression.Target t) {
+            return t.base() instanceof TargetBase.Variable v ? ident(v.name())
+                    : t.base() instanceof TargetBase.Cast ? op("@cast")
+                    : t.base() instanceof TargetBase.Var ? op("@var")
+                    : t.base() instanceof TargetBase.Register r ? op(r.user() ? "@uregister" : "@kregister")
+                    : op("->");
+        } else if (e instanceof Expression.EmbeddedCode) {
+            return "embedded-code";
+        } else if (e instanceof Expression.Defined) {
+            return op("@defined");
+        } else if (e instanceof Expression.Entry) {
+            return op("@entry");
+        } else if (e instanceof Expression.Const) {
+            return op("@const");
+        } else if (e instanceof Expression.Perf) {
+            return op("@perf");
+        } else if (e instanceof Expression.ProbeWrite) {
+            return op("@probewrite");
+        }
+        return op("*");
+    }
+
+    static String ident(String name) {
+        return "identifier '" + name + "'";
+    }
+
+    static String op(String text) {
+        return "operator '" + text + "'";
+    }
+}

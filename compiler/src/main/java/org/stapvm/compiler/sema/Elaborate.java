@@ -1,0 +1,60 @@
+package org.stapvm.compiler.sema;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.stapvm.compiler.sema.tapset.TapsetLoader;
+import org.stapvm.compiler.sema.tapset.TapsetPath;
+import org.stapvm.lang.SourceFile;
+import org.stapvm.lang.ast.Script;
+
+/**
+ * Pass 2 entry point: runs the elaboration passes in order over one parsed script.
+ * <ol>
+ * <li>ExpandAliases first: probe aliases can bring tapset files (and with them functions and
+ *     globals) into the program, and alias bodies become part of the probe bodies that the
+ *     later passes analyse; a point that names nothing must fail before anything else.</li>
+ * <li>ResolveSymbols next: types can only be inferred once every name means one variable or
+ *     function; it also discovers which functions are reachable (pulling in tapset files).</li>
+ * <li>CheckUsage before InferTypes: stap warns about never-assigned variables before it reports
+ *     type errors, and the warnings explain the "unresolved type" errors that follow.</li>
+ * <li>InferTypes next: it needs the complete set of units to reach its fixed point.</li>
+ * <li>CheckResolved last: only once nothing more can be learnt is an unknown type an error.</li>
+ * </ol>
+ * Probe point and symbol resolution errors stop the run before the usage checks and type
+ * inference (as stap stops after resolution), since they would only add noise.
+ */
+public final class Elaborate {
+    private Elaborate() {}
+
+    public static CheckedProgram run(Script script, SourceFile source, TapsetPath tapsets, List<String> args) {
+        Diagnostics diags = new Diagnostics();
+        diags.addFile(source);
+        for (TapsetPath.TapsetFile f : tapsets.files()) {
+            diags.addFile(f.source());
+        }
+        TapsetLoader loader = new TapsetLoader(tapsets);
+        List<ResolvedProbe> probes = ExpandAliases.run(script.declarations(), loader, diags);
+        ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, args, diags);
+        // Like stap, once names fail to resolve only those errors are told: no usage warnings.
+        CheckUsage.Result usage = diags.hasErrors() ? new CheckUsage.Result(List.of()) : CheckUsage.run(resolved, diags);
+        InferTypes.Result types = diags.hasErrors()
+                ? new InferTypes.Result(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of())
+                : InferTypes.run(resolved, diags);
+        if (!types.expressions().isEmpty()) {
+            CheckResolved.run(resolved, types, diags);
+        }
+        if (probes.isEmpty() && !diags.hasErrors()) {
+            diags.addError("no probes found", null, null);
+        }
+        List<String> files = new ArrayList<>();
+        for (TapsetPath.TapsetFile f : loader.loaded()) {
+            files.add(f.source().name());
+            // A library file the script needs must parse, as stap's pass 1 demands of its tapsets.
+            f.parseErrors().forEach(e -> diags.add(new SemaDiagnostic(SemaDiagnostic.Severity.PARSE_ERROR,
+                    e.message(), e.saw(), e.pos(), e.sourceLine(), null, List.of())));
+        }
+        return new CheckedProgram(resolved.probes(), resolved.functions(), resolved.globals(), resolved.arity(),
+                types.variables(), types.keys(), types.returns(), types.expressions(), resolved.scriptArgs(),
+                usage.printAtEnd(), List.copyOf(files), diags.all());
+    }
+}

@@ -1,0 +1,176 @@
+package org.stapvm.compiler.sema;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.stapvm.compiler.sema.tapset.TapsetLoader;
+import org.stapvm.compiler.sema.tapset.TapsetPath;
+import org.stapvm.lang.ast.Declaration;
+import org.stapvm.lang.ast.Expression;
+import org.stapvm.lang.ast.ProbePoint;
+import org.stapvm.lang.ast.Statement;
+import org.stapvm.lang.ast.UnaryOp;
+
+/**
+ * Pass: probe alias expansion. Every point of every probe is matched against the probe aliases
+ * of the script and of the tapset library ('*' in a used name matches within one component);
+ * an alias match continues with each of the alias's targets and wraps the body with the alias
+ * body (prologue for '=', epilogue for '+='), so nested aliases put the innermost prologue first,
+ * as stap does. Points that match no alias must be native points of the userspace runtime
+ * (ProbePoints). Failures under a '?' point are dropped silently.
+ */
+public final class ExpandAliases {
+    private final List<Declaration> script;
+    private final TapsetLoader tapsets;
+    private final Diagnostics diags;
+    private final List<ResolvedProbe> out = new ArrayList<>();
+
+    private ExpandAliases(List<Declaration> script, TapsetLoader tapsets, Diagnostics diags) {
+        this.script = script;
+        this.tapsets = tapsets;
+        this.diags = diags;
+    }
+
+    /** Expands the probes of {@code script}; tapset files holding matching aliases get loaded. */
+    public static List<ResolvedProbe> run(List<Declaration> script, TapsetLoader tapsets, Diagnostics diags) {
+        ExpandAliases pass = new ExpandAliases(script, tapsets, diags);
+        for (Declaration d : script) {
+            if (d instanceof Declaration.Probe p) {
+                for (ProbePoint point : p.points()) {
+                    pass.expand(p, point, point, withCondition(point, p.body()),
+                            point.marker() == ProbePoint.Marker.OPTIONAL, new ArrayList<>());
+                }
+            }
+        }
+        return List.copyOf(pass.out);
+    }
+
+    private static Statement.Block withCondition(ProbePoint point, Statement.Block body) {
+        if (point.condition() == null) {
+            return body;
+        }
+        Expression c = point.condition();
+        Statement guard = new Statement.If(c.pos(), new Expression.Unary(c.pos(), UnaryOp.NOT, c),
+                new Statement.Next(c.pos()), null);
+        return new Statement.Block(body.pos(), List.of(guard, body));
+    }
+
+    /**
+     * Expands one point; {@code expanding} holds the alias target points on the way here, so a
+     * point met again is stap's "recursive loop in alias expansion". A use whose aliases all
+     * came to nothing is reported as "no match", after the inner failures.
+     */
+    private void expand(Declaration.Probe probe, ProbePoint written, ProbePoint point, Statement.Block body,
+                        boolean optional, List<ProbePoint> expanding) {
+        ProbePoint.Component root = point.components().get(0);
+        if (expanding.stream().anyMatch(p -> p == point)) {
+            if (!optional) {
+                diags.add(head(root).withChain(diags.error("recursive loop in alias expansion of "
+                        + ResolvedProbe.text(point) + " at " + point.pos(), null, null)));
+            }
+            return;
+        }
+        List<Declaration.Alias> matches = aliasesMatching(point);
+        if (!matches.isEmpty()) {
+            int before = out.size();
+            expanding.add(point);
+            for (Declaration.Alias alias : matches) {
+                Statement.Block merged = alias.epilogue()
+                        ? new Statement.Block(body.pos(), List.of(body, alias.body()))
+                        : new Statement.Block(body.pos(), List.of(alias.body(), body));
+                for (ProbePoint target : alias.targets()) {
+                    expand(probe, written, target, withCondition(target, merged),
+                            optional || target.marker() == ProbePoint.Marker.OPTIONAL, expanding);
+                }
+            }
+            expanding.remove(expanding.size() - 1);
+            if (out.size() == before && !optional) {
+                diags.add(head(root).withChain(diags.error("no match", null, null)));
+            }
+            return;
+        }
+        List<ProbePoints.Failure> failures = new ArrayList<>();
+        ProbeSpec spec = ProbePoints.resolve(point, aliasRoots(), failures::add);
+        if (spec != null) {
+            out.add(new ResolvedProbe(probe, written, point, spec, body));
+        } else if (!optional) {
+            ProbePoints.Failure f = failures.get(0);
+            SemaDiagnostic cause = f.at() == null
+                    ? diags.error(f.message(), null, null)
+                    : diags.error(f.message(), "identifier '" + f.at().name() + "'", f.at().pos());
+            diags.add(head(root).withChain(cause));
+        }
+    }
+
+    private SemaDiagnostic head(ProbePoint.Component root) {
+        return diags.error("while resolving probe point", "identifier '" + root.name() + "'", root.pos());
+    }
+
+    private List<Declaration.Alias> aliasesMatching(ProbePoint use) {
+        List<Declaration.Alias> found = new ArrayList<>();
+        collect(script, use, found);
+        for (TapsetPath.TapsetFile f : tapsets.path().aliasFiles(name -> true)) {
+            int before = found.size();
+            collect(f.script().declarations(), use, found);
+            if (found.size() > before) {
+                tapsets.load(f);
+            }
+        }
+        return found;
+    }
+
+    private static void collect(List<Declaration> decls, ProbePoint use, List<Declaration.Alias> found) {
+        for (Declaration d : decls) {
+            if (d instanceof Declaration.Alias a) {
+                for (ProbePoint name : a.names()) {
+                    if (matches(use, name)) {
+                        found.add(a);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A used point matches an alias name component by component; '*' in the use is a wildcard. */
+    static boolean matches(ProbePoint use, ProbePoint name) {
+        if (use.components().size() != name.components().size()) {
+            return false;
+        }
+        for (int i = 0; i < use.components().size(); i++) {
+            ProbePoint.Component u = use.components().get(i);
+            ProbePoint.Component n = name.components().get(i);
+            if (!glob(u.name(), n.name()) || !sameArgument(u.argument(), n.argument())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameArgument(Expression a, Expression b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof Expression.NumberLiteral x && b instanceof Expression.NumberLiteral y) {
+            return x.value() == y.value();
+        }
+        return a instanceof Expression.StringLiteral x && b instanceof Expression.StringLiteral y
+                && x.value().equals(y.value());
+    }
+
+    static boolean glob(String pattern, String text) {
+        return text.matches(java.util.regex.Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
+    }
+
+    private List<String> aliasRoots() {
+        List<String> roots = new ArrayList<>();
+        for (Declaration d : script) {
+            if (d instanceof Declaration.Alias a) {
+                a.names().forEach(n -> roots.add(n.components().get(0).name()));
+            }
+        }
+        for (String n : tapsets.path().aliasNames()) {
+            roots.add(n.split("\\.")[0]);
+        }
+        return roots;
+    }
+}

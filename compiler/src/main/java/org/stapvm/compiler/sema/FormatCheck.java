@@ -1,0 +1,101 @@
+package org.stapvm.compiler.sema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.stapvm.lang.ast.Expression;
+
+/**
+ * printf/sprintf: the literal format is split into conversions as stap's print_format does,
+ * and the arguments are checked against them (count, then each type, with stap's messages).
+ * A format that is not a literal string is checked only for being a string.
+ */
+public final class FormatCheck {
+    private FormatCheck() {}
+
+    /** One conversion's demand: an argument of this type ('*' widths demand a long too). */
+    static List<Type> conversions(String format) {
+        List<Type> out = new ArrayList<>();
+        int i = 0;
+        int n = format.length();
+        while (i < n) {
+            char c = format.charAt(i++);
+            if (c != '%') {
+                continue;
+            }
+            if (i < n && format.charAt(i) == '%') {
+                i++;
+                continue;
+            }
+            while (i < n && "-+ #0".indexOf(format.charAt(i)) >= 0) {
+                i++;
+            }
+            if (i < n && format.charAt(i) == '*') {
+                out.add(Type.LONG);
+                i++;
+            } else {
+                while (i < n && Character.isDigit(format.charAt(i))) {
+                    i++;
+                }
+            }
+            if (i < n && format.charAt(i) == '.') {
+                i++;
+                if (i < n && format.charAt(i) == '*') {
+                    out.add(Type.LONG);
+                    i++;
+                } else {
+                    while (i < n && Character.isDigit(format.charAt(i))) {
+                        i++;
+                    }
+                }
+            }
+            while (i < n && "lhLqjzt".indexOf(format.charAt(i)) >= 0 && format.charAt(i) != 'q') {
+                i++;
+            }
+            if (i >= n) {
+                return null;
+            }
+            switch (format.charAt(i++)) {
+                case 'd', 'i', 'o', 'u', 'x', 'X', 'p', 'c', 'b' -> out.add(Type.LONG);
+                case 's' -> out.add(Type.STRING);
+                case 'm', 'M' -> out.add(Type.LONG);
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Checks one printf/sprintf call. {@code visit} types an argument against an expected type
+     * (reporting its own mismatches); {@code diags} is null in rounds that must stay silent.
+     */
+    static void check(Expression.Call call, BiFunction<Expression, Type, Type> visit, Diagnostics diags) {
+        Expression format = call.args().get(0);
+        List<Expression> rest = call.args().subList(1, call.args().size());
+        if (!(format instanceof Expression.StringLiteral lit)) {
+            visit.apply(format, Type.STRING);
+            rest.forEach(a -> visit.apply(a, null));
+            return;
+        }
+        List<Type> wants = conversions(lit.value());
+        if (wants == null) {
+            if (diags != null) {
+                diags.addError("invalid or missing conversion specifier", Describe.token(format), format.pos());
+            }
+            rest.forEach(a -> visit.apply(a, null));
+            return;
+        }
+        if (wants.size() != rest.size()) {
+            if (diags != null) {
+                diags.addError("Wrong number of args to formatted print operator", Describe.token(call), call.pos());
+            }
+            rest.forEach(a -> visit.apply(a, null));
+            return;
+        }
+        for (int i = 0; i < rest.size(); i++) {
+            visit.apply(rest.get(i), wants.get(i));
+        }
+    }
+}

@@ -1,0 +1,398 @@
+package org.stapvm.compiler.sema;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.stapvm.compiler.sema.tapset.TapsetLoader;
+import org.stapvm.lang.ast.Declaration;
+import org.stapvm.lang.ast.Expression;
+import org.stapvm.lang.ast.ForeachKey;
+import org.stapvm.lang.ast.SourcePos;
+import org.stapvm.lang.ast.Statement;
+
+/**
+ * Pass: symbol resolution. Gives every probe body and every reachable function a {@link Unit}
+ * whose side tables map each Symbol/ArrayElement to its Variable and each Call to its Callee.
+ * A name is a local of the unit if already seen there (parameters first), else a declared
+ * global (script, then tapset library, loading the defining file), else a new local; arrays
+ * must be globals and keep one arity. Calls go to script functions, then tapset functions
+ * (loading their files, whose functions are then resolved too), then native builtins.
+ * Also binds $N/@N to the command-line arguments, and rejects embedded C and target
+ * expressions, which the userspace runtime cannot provide.
+ */
+public final class ResolveSymbols {
+
+    /** What the pass produces. {@code arity} is known for globals used as scalars (0) or arrays. */
+    public record Result(List<Unit> probes, List<Unit> functions, List<Variable> globals,
+                         Map<Variable, Integer> arity, Map<Expression, String> scriptArgs) {}
+
+    private record ArityUse(int arity, SourcePos pos) {}
+
+    private final TapsetLoader tapsets;
+    private final List<String> args;
+    private final Diagnostics diags;
+    /** Functions by name; several when overloaded by arity (stap 4), in declaration order. */
+    private final Map<String, List<Declaration.Function>> functions = new LinkedHashMap<>();
+    private final Map<String, Variable> globals = new LinkedHashMap<>();
+    private final Map<Declaration.Function, Unit> functionUnits = new IdentityHashMap<>();
+    private final Deque<Unit> toResolve = new ArrayDeque<>();
+    private final Map<Variable, ArityUse> arity = new LinkedHashMap<>();
+    private final Map<Expression, String> scriptArgs = new IdentityHashMap<>();
+    private final Set<Declaration.Function> embeddedReported = new LinkedHashSet<>();
+    private final Set<Variable> statLocals = new LinkedHashSet<>();
+
+    private ResolveSymbols(TapsetLoader tapsets, List<String> args, Diagnostics diags) {
+        this.tapsets = tapsets;
+        this.args = args;
+        this.diags = diags;
+    }
+
+    public static Result run(List<Declaration> script, List<ResolvedProbe> probes, TapsetLoader tapsets,
+                             List<String> args, Diagnostics diags) {
+        ResolveSymbols pass = new ResolveSymbols(tapsets, args, diags);
+        pass.declare(script, true);
+        pass.declare(tapsets.drain(), false); // files loaded for probe aliases
+        List<Unit> probeUnits = new ArrayList<>();
+        for (ResolvedProbe p : probes) {
+            Unit u = Unit.ofProbe(p);
+            probeUnits.add(u);
+            pass.resolveBody(u);
+        }
+        List<Unit> fnUnits = new ArrayList<>();
+        while (!pass.toResolve.isEmpty()) {
+            Unit u = pass.toResolve.removeFirst();
+            fnUnits.add(u);
+            pass.resolveBody(u);
+        }
+        Map<Variable, Integer> arities = new LinkedHashMap<>();
+        pass.arity.forEach((v, a) -> arities.put(v, a.arity()));
+        return new Result(List.copyOf(probeUnits), List.copyOf(fnUnits), List.copyOf(pass.globals.values()),
+                java.util.Collections.unmodifiableMap(arities), java.util.Collections.unmodifiableMap(pass.scriptArgs));
+    }
+
+    private void declare(List<Declaration> decls, boolean fromScript) {
+        for (Declaration d : decls) {
+            if (d instanceof Declaration.Global g) {
+                if (!globals.containsKey(g.name())) {
+                    globals.put(g.name(), new Variable(g.name(), Variable.Scope.GLOBAL, g.pos(), globals.size(), g));
+                }
+            } else if (d instanceof Declaration.Function f) {
+                functions.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+                if (fromScript && f.embedded() != null) {
+                    reportEmbedded(f);
+                }
+            } else if (d instanceof Declaration.Embedded e && fromScript) {
+                embedded(e.pos());
+            }
+        }
+    }
+
+    private void embedded(SourcePos pos) {
+        diags.addError("embedded C code is not supported: stapvm never runs embedded C, even with -g (guru mode)",
+                "embedded-code", pos);
+    }
+
+    private void reportEmbedded(Declaration.Function f) {
+        if (embeddedReported.add(f)) {
+            embedded(f.pos());
+        }
+    }
+
+    private void resolveBody(Unit u) {
+        if (u.isFunction()) {
+            for (Declaration.Param p : u.function().params()) {
+                u.addParam(p);
+            }
+            if (u.function().body() == null) {
+                return;
+            }
+        }
+        new Walker(u).walk(u.body());
+    }
+
+    private Variable global(String name) {
+        Variable g = globals.get(name);
+        if (g == null && tapsets.load(tapsets.path().globalFile(name))) {
+            declare(tapsets.drain(), false);
+            g = globals.get(name);
+        }
+        return g;
+    }
+
+    /** The overload of {@code name} taking {@code arity} arguments, else (for the error) the last, as stap. */
+    private Declaration.Function function(String name, int arity) {
+        List<Declaration.Function> fs = functions.get(name);
+        if (fs == null && tapsets.load(tapsets.path().functionFile(name))) {
+            declare(tapsets.drain(), false);
+            fs = functions.get(name);
+        }
+        if (fs == null) {
+            return null;
+        }
+        return fs.stream().filter(f -> f.params().size() == arity).findFirst().orElse(fs.get(fs.size() - 1));
+    }
+
+    private void checkArity(Variable g, int n, SourcePos pos) {
+        ArityUse first = arity.get(g);
+        if (first == null) {
+            arity.put(g, new ArityUse(n, pos));
+        } else if (first.arity() != n) {
+            diags.add(diags.error("inconsistent arity (" + first.arity() + " vs " + n + ")", Describe.ident(g.name()), pos)
+                    .withChain(diags.error("arity " + first.arity() + " first inferred here", Describe.ident(g.name()),
+                            first.pos())));
+        }
+    }
+
+    /** Walks one unit's body, filling its tables. */
+    private final class Walker extends AstWalker {
+        private final Unit unit;
+
+        Walker(Unit unit) {
+            this.unit = unit;
+        }
+
+        /** A global visible from {@code pos}: private globals only in their own file. */
+        private Variable visibleGlobal(String name, SourcePos pos) {
+            Variable g = global(name);
+            return g != null && g.global().isPrivate() && !g.pos().file().equals(pos.file()) ? null : g;
+        }
+
+        private Variable scalar(String name, SourcePos pos) {
+            Variable v = unit.findLocal(name);
+            if (v == null) {
+                v = visibleGlobal(name, pos);
+                if (v != null) {
+                    checkArity(v, 0, pos);
+                } else {
+                    v = unit.addLocal(name, pos);
+                }
+            }
+            return v;
+        }
+
+        /** An array use; arity -1 when the use does not tell (delete a). */
+        private Variable array(String name, int n, SourcePos pos) {
+            Variable g = unit.findLocal(name) == null ? visibleGlobal(name, pos) : null;
+            if (g == null) {
+                diags.addError("unresolved arity-" + Math.max(n, 0) + " global array " + name
+                        + ", missing global declaration?", Describe.ident(name), pos);
+                return null;
+            }
+            if (n >= 0) {
+                checkArity(g, n, pos);
+            }
+            return g;
+        }
+
+        @Override
+        public Void visitSymbol(Expression.Symbol e) {
+            unit.symbols.put(e, scalar(e.name(), e.pos()));
+            return null;
+        }
+
+        @Override
+        public Void visitArrayElement(Expression.ArrayElement e) {
+            Variable g = array(e.array(), e.keys().size(), e.pos());
+            if (g != null) {
+                unit.symbols.put(e, g);
+            }
+            return super.visitArrayElement(e);
+        }
+
+        @Override
+        public Void visitAssign(Expression.Assign e) {
+            super.visitAssign(e);
+            if (e.op() == org.stapvm.lang.ast.AssignOp.STAT_ADD && e.target() instanceof Expression.Symbol s
+                    && unit.variable(s) != null && unit.variable(s).scope() != Variable.Scope.GLOBAL
+                    && statLocals.add(unit.variable(s))) {
+                diags.addError("stat locals not supported, missing global declaration? ", Describe.ident(s.name()), s.pos());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitInArray(Expression.InArray e) {
+            walkAll(e.keys());
+            if (e.array() instanceof Expression.Symbol s) {
+                Variable g = array(s.name(), e.keys().size(), s.pos());
+                if (g != null) {
+                    unit.symbols.put(s, g);
+                }
+            } else {
+                walk(e.array());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitForeach(Statement.Foreach s) {
+            if (s.array() instanceof Expression.Symbol sym) {
+                Variable g = array(sym.name(), s.keys().size(), sym.pos());
+                if (g != null) {
+                    unit.symbols.put(sym, g);
+                }
+            } else {
+                walk(s.array());
+            }
+            walkAll(s.slice());
+            if (s.valueVar() != null) {
+                unit.foreachValues.put(s, scalar(s.valueVar(), s.pos()));
+            }
+            for (ForeachKey k : s.keys()) {
+                unit.foreachKeys.put(k, scalar(k.name(), k.pos()));
+            }
+            walk(s.limit());
+            walk(s.body());
+            return null;
+        }
+
+        @Override
+        public Void visitDelete(Statement.Delete s) {
+            if (s.target() instanceof Expression.Symbol sym) {
+                Variable v = unit.findLocal(sym.name());
+                if (v == null) {
+                    v = global(sym.name());
+                }
+                if (v == null) {
+                    v = unit.addLocal(sym.name(), sym.pos());
+                }
+                unit.symbols.put(sym, v);
+                return null;
+            }
+            return super.visitDelete(s);
+        }
+
+        @Override
+        public Void visitTry(Statement.Try s) {
+            walk(s.body());
+            if (s.catchVar() != null) {
+                unit.catchVars.put(s, scalar(s.catchVar(), s.handler().pos()));
+            }
+            walk(s.handler());
+            return null;
+        }
+
+        @Override
+        public Void visitCall(Expression.Call e) {
+            super.visitCall(e);
+            Declaration.Function f = function(e.function(), e.args().size());
+            if (f != null && f.isPrivate() && !f.pos().file().equals(e.pos().file())) {
+                f = null; // a private function is visible only in its own file
+            }
+            if (f != null) {
+                if (f.params().size() != e.args().size()) {
+                    SemaDiagnostic d = diags.error("arity mismatch found (function '" + f.name() + "' takes "
+                            + f.params().size() + " args)", Describe.ident(e.function()), e.pos());
+                    diags.add(new SemaDiagnostic(d.severity(), d.message(), d.token(), d.pos(), d.sourceLine(),
+                            diags.place(Describe.ident(f.name()), diags.namePos(f.pos(), f.name())), List.of()));
+                    return null;
+                }
+                if (f.embedded() != null) {
+                    reportEmbedded(f);
+                    return null;
+                }
+                Unit fu = functionUnits.get(f);
+                if (fu == null) {
+                    fu = Unit.ofFunction(f);
+                    functionUnits.put(f, fu);
+                    toResolve.addLast(fu);
+                }
+                unit.calls.put(e, new Callee.Script(fu));
+                return null;
+            }
+            Builtins.Builtin b = Builtins.lookup(e.function());
+            if (b == null) {
+                List<String> names = new ArrayList<>(functions.keySet());
+                names.addAll(tapsets.path().functionNames());
+                names.addAll(Builtins.all().keySet());
+                diags.addError("unresolved function " + e.function() + Similar.clause(e.function(), names),
+                        Describe.ident(e.function()), e.pos());
+                return null;
+            }
+            int n = e.args().size();
+            boolean ok = switch (b.shape()) {
+                case FIXED -> n == b.params().size();
+                case PRINT -> n >= (b.name().endsWith("ln") ? 0 : 1); // println() prints a newline
+                case DELIMITED, FORMAT -> n >= 1;
+            };
+            if (!ok) {
+                diags.addError("arity mismatch found (function '" + b.name() + "' takes " + b.params().size()
+                        + " args)", Describe.ident(e.function()), e.pos());
+                return null;
+            }
+            if (b.shape() == Builtins.Shape.FORMAT && !(e.args().get(0) instanceof Expression.StringLiteral)) {
+                // stap's grammar wants the format as a literal: its pass 1 rejects anything else.
+                Expression fmt = e.args().get(0);
+                diags.add(new SemaDiagnostic(SemaDiagnostic.Severity.PARSE_ERROR, "expected literal string",
+                        Describe.token(fmt), fmt.pos(), diags.line(fmt.pos()), null, List.of()));
+            }
+            unit.calls.put(e, new Callee.Native(b));
+            return null;
+        }
+
+        @Override
+        public Void visitScriptArg(Expression.ScriptArg e) {
+            if (e.index() < 1 || e.index() > args.size()) {
+                diags.add(new SemaDiagnostic(SemaDiagnostic.Severity.PARSE_ERROR,
+                        "command line argument out of range [1-" + args.size() + "]", null, e.pos(),
+                        diags.line(e.pos()), null, List.of()));
+            } else {
+                String arg = args.get(e.index() - 1);
+                if (!e.asString() && !ScriptArgs.isNumber(arg) && !ScriptArgs.isQuoted(arg)) {
+                    // stap splices $N in as tokens; stapvm takes a number or one "string" literal only.
+                    diags.addError("command line argument $" + e.index() + " is neither a number nor a quoted string: "
+                            + arg, Describe.token(e), e.pos());
+                }
+                scriptArgs.put(e, arg);
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitEmbeddedCode(Expression.EmbeddedCode e) {
+            embedded(e.pos());
+            return null;
+        }
+
+        @Override
+        public Void visitTarget(Expression.Target e) {
+            return null; // reported by InferTypes, after type errors, where stap resolves target symbols
+        }
+
+        @Override
+        public Void visitEntry(Expression.Entry e) {
+            diags.addError("@entry is allowed only in .return probes", Describe.token(e), e.pos());
+            return null;
+        }
+
+        @Override
+        public Void visitConst(Expression.Const e) {
+            diags.addError("@const is not supported: stapvm never runs embedded C", Describe.token(e), e.pos());
+            return null;
+        }
+
+        @Override
+        public Void visitPerf(Expression.Perf e) {
+            diags.addError("@perf is not supported by the userspace runtime", Describe.token(e), e.pos());
+            return null;
+        }
+
+        @Override
+        public Void visitProbeWrite(Expression.ProbeWrite e) {
+            diags.addError("@probewrite is not supported by the userspace runtime", Describe.token(e), e.pos());
+            return null;
+        }
+
+        @Override
+        public Void visitDefined(Expression.Defined e) {
+            // @defined of a target expression is false in begin/end/timer probes: nothing to resolve.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.stapvm.compiler.sema;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.stapvm.lang.ast.SourcePos;
+
+/**
+ * The stderr text of pass 2, exactly as stap prints it: errors use an 8-space
+ * {@code "        source: "} prefix and end with a blank line, warnings a 1-space
+ * {@code " source: "} and no blank line; a position shows its file only when it differs from
+ * the previous position printed; repeated messages are suppressed and counted.
+ */
+public final class SemaReport {
+    private static final String ERROR_SOURCE = "        source: ";
+    private static final String WARNING_SOURCE = " source: ";
+
+    private final StringBuilder out = new StringBuilder();
+    private String lastFile = null;
+
+    private SemaReport() {}
+
+    /** Renders every diagnostic, then stap's failure line if any is an error. */
+    public static String render(List<SemaDiagnostic> diagnostics, boolean verbose) {
+        List<org.stapvm.lang.diag.Diagnostic> parse = diagnostics.stream()
+                .filter(d -> d.severity() == SemaDiagnostic.Severity.PARSE_ERROR)
+                .map(d -> org.stapvm.lang.diag.Diagnostic.parseError(d.message(), d.token(), d.pos(), d.sourceLine()))
+                .toList();
+        if (!parse.isEmpty()) {
+            // stap substitutes script arguments while parsing: such errors end the run at pass 1.
+            return org.stapvm.lang.diag.ParseReport.render(parse, verbose);
+        }
+        SemaReport report = new SemaReport();
+        Set<String> seenErrors = new HashSet<>();
+        Set<String> seenWarnings = new HashSet<>();
+        int suppressedErrors = 0;
+        int suppressedWarnings = 0;
+        boolean failed = false;
+        for (SemaDiagnostic d : diagnostics) {
+            String key = d.message() + "|" + d.token() + "|" + d.pos();
+            if (d.isError()) {
+                failed = true;
+                if (!verbose && !seenErrors.add(key)) {
+                    suppressedErrors++;
+                    continue;
+                }
+            } else if (!verbose && !seenWarnings.add(key)) {
+                suppressedWarnings++;
+                continue;
+            }
+            report.one(d);
+        }
+        if (failed) {
+            report.out.append("Pass 2: analysis failed.  [man error::pass2]\n");
+        }
+        if (suppressedWarnings > 0) {
+            report.out.append("Number of similar warning messages suppressed: ").append(suppressedWarnings).append(".\n");
+        }
+        if (suppressedErrors > 0) {
+            report.out.append("Number of similar error messages suppressed: ").append(suppressedErrors).append(".\n");
+        }
+        if (suppressedErrors + suppressedWarnings > 0) {
+            report.out.append("Rerun with -v to see them.\n");
+        }
+        return report.out.toString();
+    }
+
+    /** One diagnostic alone, as it would open a report. */
+    public static String renderOne(SemaDiagnostic d) {
+        SemaReport report = new SemaReport();
+        report.one(d);
+        return report.out.toString();
+    }
+
+    private void one(SemaDiagnostic d) {
+        boolean error = d.isError();
+        String prefix = error ? ERROR_SOURCE : WARNING_SOURCE;
+        out.append(error ? "semantic error: " : "WARNING: ").append(d.message());
+        if (d.token() != null) {
+            out.append(": ");
+            place(d.token(), d.pos(), d.sourceLine(), prefix);
+        } else {
+            out.append('\n');
+        }
+        if (d.related() != null) {
+            place(d.related().token(), d.related().pos(), d.related().sourceLine(), prefix);
+        }
+        if (error) {
+            out.append('\n');
+        }
+        for (SemaDiagnostic next : d.chain()) {
+            one(next);
+        }
+    }
+
+    private void place(String token, SourcePos pos, String line, String prefix) {
+        out.append(token);
+        if (pos != null) {
+            String file = pos.file().equals(lastFile) ? "" : pos.file();
+            lastFile = pos.file();
+            out.append(" at ").append(file).append(':').append(pos.line()).append(':').append(pos.column());
+        }
+        out.append('\n');
+        if (pos != null && line != null) {
+            out.append(prefix).append(line).append('\n');
+            out.append(" ".repeat(prefix.length()));
+            for (int i = 0; i < pos.column() - 1 && i < line.length(); i++) {
+                out.append(line.charAt(i) == '\t' ? '\t' : ' ');
+            }
+            out.append("^\n");
+        }
+    }
+}

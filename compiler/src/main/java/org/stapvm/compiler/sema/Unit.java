@@ -1,0 +1,99 @@
+package org.stapvm.compiler.sema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.stapvm.lang.ast.Declaration;
+import org.stapvm.lang.ast.Expression;
+import org.stapvm.lang.ast.ForeachKey;
+import org.stapvm.lang.ast.Statement;
+
+/**
+ * One body that runs: a probe handler or a function. Holds the symbol side tables of that body,
+ * keyed by node identity (an alias body shared by two probes is resolved once per probe).
+ * Filled by ResolveSymbols, then frozen; read-only views are handed out.
+ */
+public final class Unit {
+    private final String name;
+    private final ResolvedProbe probe;
+    private final Declaration.Function function;
+    private final List<Variable> params = new ArrayList<>();
+    private final List<Variable> locals = new ArrayList<>();
+    final Map<Expression, Variable> symbols = new IdentityHashMap<>();
+    final Map<ForeachKey, Variable> foreachKeys = new IdentityHashMap<>();
+    final Map<Statement.Foreach, Variable> foreachValues = new IdentityHashMap<>();
+    final Map<Statement.Try, Variable> catchVars = new IdentityHashMap<>();
+    final Map<Expression.Call, Callee> calls = new IdentityHashMap<>();
+
+    private Unit(String name, ResolvedProbe probe, Declaration.Function function) {
+        this.name = name;
+        this.probe = probe;
+        this.function = function;
+    }
+
+    static Unit ofProbe(ResolvedProbe p) {
+        return new Unit(p.name(), p, null);
+    }
+
+    static Unit ofFunction(Declaration.Function f) {
+        return new Unit(f.name(), null, f);
+    }
+
+    public String name() { return name; }
+    /** The probe, or null for a function. */
+    public ResolvedProbe probe() { return probe; }
+    /** The function, or null for a probe. */
+    public Declaration.Function function() { return function; }
+    public boolean isFunction() { return function != null; }
+
+    public Statement.Block body() {
+        return probe != null ? probe.body() : function.body();
+    }
+
+    public List<Variable> params() { return Collections.unmodifiableList(params); }
+    /** Locals, parameters excluded, in order of first mention. */
+    public List<Variable> locals() { return Collections.unmodifiableList(locals); }
+
+    /** The variable a Symbol, or the array of an ArrayElement, refers to. */
+    public Variable variable(Expression e) { return symbols.get(e); }
+    public Variable foreachKey(ForeachKey k) { return foreachKeys.get(k); }
+    public Variable foreachValue(Statement.Foreach f) { return foreachValues.get(f); }
+    public Variable catchVar(Statement.Try t) { return catchVars.get(t); }
+    public Callee callee(Expression.Call c) { return calls.get(c); }
+
+    public Map<Expression, Variable> symbols() { return Collections.unmodifiableMap(symbols); }
+    public Map<Expression.Call, Callee> calls() { return Collections.unmodifiableMap(calls); }
+
+    Variable addParam(Declaration.Param p) {
+        Variable v = new Variable(p.name(), Variable.Scope.PARAM, p.pos(), params.size(), null);
+        params.add(v);
+        return v;
+    }
+
+    Variable findLocal(String n) {
+        for (Variable v : params) {
+            if (v.name().equals(n)) {
+                return v;
+            }
+        }
+        for (Variable v : locals) {
+            if (v.name().equals(n)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    Variable addLocal(String n, org.stapvm.lang.ast.SourcePos pos) {
+        Variable v = new Variable(n, Variable.Scope.LOCAL, pos, params.size() + locals.size(), null);
+        locals.add(v);
+        return v;
+    }
+
+    @Override
+    public String toString() {
+        return (isFunction() ? "function " : "probe ") + name;
+    }
+}

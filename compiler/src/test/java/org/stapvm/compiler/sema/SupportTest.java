@@ -1,0 +1,103 @@
+package org.stapvm.compiler.sema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.stapvm.compiler.sema.tapset.TapsetPath;
+import org.stapvm.lang.SourceFile;
+import org.stapvm.lang.ast.SourcePos;
+
+/** The small pieces: suggestions, format parsing, the report renderer, the builtin table, the tapset index. */
+class SupportTest {
+
+    @Test
+    void similarOrdersByDistanceThenInsertion() {
+        assertEquals("log, cpu, HZ", Similar.suggest("foo", List.of("cpu", "HZ", "log", "execname"), 3));
+        assertEquals(" (similar: g)", Similar.clause("g", List.of("g")));
+        assertEquals("", Similar.clause("g", List.of()));
+        assertEquals(3, Similar.distance("kitten", "sitting"));
+    }
+
+    @Test
+    void formatConversions() {
+        assertEquals(List.of(Type.LONG, Type.STRING, Type.LONG, Type.LONG, Type.LONG),
+                FormatCheck.conversions("%-5d %s %*x %% %lld\n"));
+        assertEquals(List.of(Type.LONG, Type.LONG), FormatCheck.conversions("%.*d"));
+        assertNull(FormatCheck.conversions("%q"));
+        assertNull(FormatCheck.conversions("%"));
+    }
+
+    @Test
+    void reportPrintsAFileOnlyWhenItChanges() {
+        Diagnostics d = new Diagnostics();
+        d.addFile(new SourceFile("a.stp", "probe begin { print(y) }"));
+        d.addWarning("never-assigned local variable 'y'", "identifier 'y'", new SourcePos("a.stp", 1, 21));
+        d.addError("unresolved type ", "identifier 'y'", new SourcePos("a.stp", 1, 21));
+        assertEquals("WARNING: never-assigned local variable 'y': identifier 'y' at a.stp:1:21\n"
+                + " source: probe begin { print(y) }\n"
+                + "                             ^\n"
+                + "semantic error: unresolved type : identifier 'y' at :1:21\n"
+                + "        source: probe begin { print(y) }\n"
+                + "                                    ^\n\n"
+                + "Pass 2: analysis failed.  [man error::pass2]\n", SemaReport.render(d.all(), false));
+    }
+
+    @Test
+    void identicalErrorsAreSuppressedAndCounted() {
+        Diagnostics d = new Diagnostics();
+        d.addError("x", null, null);
+        d.addError("x", null, null);
+        assertEquals("semantic error: x\n\nPass 2: analysis failed.  [man error::pass2]\n"
+                + "Number of similar error messages suppressed: 1.\nRerun with -v to see them.\n",
+                SemaReport.render(d.all(), false));
+    }
+
+    @Test
+    void builtinTableIsData() {
+        Builtins.Builtin substr = Builtins.lookup("substr");
+        assertEquals(List.of(Type.STRING, Type.LONG, Type.LONG), substr.params());
+        assertEquals(Type.STRING, substr.result());
+        assertEquals(Builtins.Shape.FORMAT, Builtins.lookup("printf").shape());
+        assertNull(Builtins.lookup("exit").result());
+    }
+
+    @Test
+    void tapsetIndexKnowsWhoDefinesWhat() {
+        TapsetPath path = new TapsetPath(List.of(SemTesting.TAPSETS));
+        assertTrue(path.functionFile("start_stopwatch").source().name().endsWith("stopwatch.stp"));
+        assertTrue(path.globalFile("__periodic_ticks").source().name().endsWith("periodic.stp"));
+        assertTrue(path.aliasNames().contains("periodic.second"));
+        assertNull(path.functionFile("no_such_function"));
+        for (TapsetPath.TapsetFile f : path.files()) {
+            assertTrue(f.parseErrors().isEmpty(), f.source().name() + ": " + f.parseErrors());
+        }
+    }
+
+    @Test
+    void earlierDirectoriesWin() {
+        TapsetPath path = TapsetPath.empty().add(new SourceFile("first.stp", "function f() { return 1 }"))
+                .add(new SourceFile("second.stp", "function f() { return 2 }"));
+        assertEquals("first.stp", path.functionFile("f").source().name());
+    }
+
+    @Test
+    void includeDirectoriesComeBeforeTheBundledLibrary(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("mine.stp"), "function ansi_reset_color() { print(\"reset\") }\n");
+        TapsetPath path = TapsetPath.withIncludes(List.of(dir), org.stapvm.lang.parse.TokenPass.NONE);
+        assertTrue(path.functionFile("ansi_reset_color").source().name().endsWith("mine.stp"));
+        assertTrue(path.functionFile("ansi_set_color").source().name().endsWith("ansi.stp"));
+    }
+
+    @Test
+    void parseErrorsOfANeededTapsetFileAreReported() {
+        TapsetPath path = TapsetPath.empty().add(new SourceFile("bad.stp", "function broken() { return 1 }\nfunction other() { return + }"));
+        CheckedProgram p = SemTesting.elaborate("t.stp", "probe begin { broken() }", path, List.of());
+        assertTrue(p.report().startsWith("parse error: "), p.report());
+        CheckedProgram unaffected = SemTesting.elaborate("t.stp", "probe begin { print(1) }", path, List.of());
+        assertTrue(unaffected.ok(), unaffected.report());
+    }
+}
