@@ -34,6 +34,7 @@ class ParserRobustnessTest {
         Random random = new Random(SEED);
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(null, r, "fuzz", 64L << 20));
         int failures = 0;
+        long slowest = 0;
         try {
             for (int i = 0; i < MUTATIONS; i++) {
                 Path path = files.get(random.nextInt(files.size()));
@@ -42,7 +43,9 @@ class ParserRobustnessTest {
                 SourceFile input = new SourceFile(path + "#mutation" + i, mutated);
                 Future<ScriptParser.Result> result = worker.submit(() -> Corpus.parser(path).parse(input));
                 try {
+                    long start = System.nanoTime();
                     ScriptParser.Result r = result.get(1, TimeUnit.SECONDS);
+                    slowest = Math.max(slowest, System.nanoTime() - start);
                     assertTrue(r.script() != null);
                     if (!r.ok()) {
                         failures++;
@@ -56,6 +59,7 @@ class ParserRobustnessTest {
         } finally {
             worker.shutdownNow();
         }
+        System.out.printf("%d mutations, %d rejected, slowest %.0f ms%n", MUTATIONS, failures, slowest / 1e6);
         // Most mutations break a script; a run where none did would mean the mutator is broken.
         assertTrue(failures > MUTATIONS / 4, "only " + failures + " mutations were rejected");
     }
