@@ -259,11 +259,33 @@ static int check_kinds(struct vctx *v, uint32_t fi)
 	return 0;
 }
 
+/* 6. memory: what a session will allocate (frames for MAXNESTING calls, globals) stays bounded */
+#define SVM_MAX_SESSION_BYTES (256ull << 20)
+static int check_memory(struct vctx *v)
+{
+	struct svm_module *m = v->m;
+	uint64_t maxint = 0, maxstr = 0, frame, total, ms = m->limits.maxstringlen;
+	for (uint32_t i = 0; i < m->nfuncs; i++) {
+		if (m->funcs[i].nint > maxint) maxint = m->funcs[i].nint;
+		if (m->funcs[i].nstr > maxstr) maxstr = m->funcs[i].nstr;
+	}
+	frame = maxint * 8 + maxstr * ms + 256 * 32;
+	total = frame * m->limits.maxnesting;
+	for (uint32_t i = 0; i < m->nglobals; i++) {
+		const struct svm_global *g = &m->globals[i];
+		uint64_t val = g->vtype == T_STR ? ms : 48 + 8ull * g->nbuckets;
+		total += g->nkeys ? (uint64_t)g->size * (24 + 8ull * g->nikeys + ms * g->nskeys + val + 8) : val;
+	}
+	if (total > SVM_MAX_SESSION_BYTES)
+		REJECT("limits: a session would need %llu bytes, more than %llu", (unsigned long long)total, SVM_MAX_SESSION_BYTES);
+	return 0;
+}
+
 /* order matters: tables before code (code indexes them), operands before flow and kinds (they index by operand) */
 int svm_verify(struct svm_module *m, char *err, size_t errlen)
 {
 	struct vctx v = { m, err, errlen };
-	if (check_limits(&v) || check_tables(&v))
+	if (check_limits(&v) || check_tables(&v) || check_memory(&v))
 		return -1;
 	for (uint32_t fi = 0; fi < m->nfuncs; fi++)
 		if (check_operands(&v, fi) || check_control_flow(&v, fi) || check_kinds(&v, fi))

@@ -14,11 +14,16 @@ STEPS = [
     ["python3", "tools/run_corpus.py", "build/stapvm-exec-asan", "tests"],
     ["build/api_test"],
     [make, "--no-print-directory", "-s", "build/fuzz"],
-    ["build/fuzz", "tests", "25"],
+    ["build/fuzz", "build/corpus", "25"],
 ]
 passed = failed = 0
 for cmd in STEPS:
-    p = subprocess.run(cmd, capture_output=True, text=True)
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True)
+    except OSError as e:
+        print(f"step {' '.join(cmd)}: {e}")
+        failed += 1
+        continue
     out = p.stdout + p.stderr
     sys.stdout.write(out)
     counted = False
