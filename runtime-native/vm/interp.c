@@ -10,7 +10,7 @@
 #else
 #define vmdispatch(o) goto *disptab[o];
 #define vmcase(l) L_##l:
-#define vmbreak do { in = code[pc++]; goto *disptab[SVM_OP(in)]; } while (0)
+#define vmbreak do { in = *ip++; goto *disptab[SVM_OP(in)]; } while (0)
 #define vmdefault L_BAD:
 #endif
 
@@ -73,9 +73,9 @@ int svm_exec(struct svm_session *s, uint32_t f)
 	const struct svm_module *m = s->m;
 	const uint32_t maxstr = s->maxstr;
 	const int64_t maxaction = m->limits.maxaction;
-	uint32_t depth = 0, pc = 0;
+	uint32_t depth = 0;
 	struct svm_frame *fr = enter(s, 0, f);
-	const svm_insn *code = m->funcs[f].code;
+	const svm_insn *code = m->funcs[f].code, *ip = code;
 	int64_t *R = fr->r;
 	char *S = fr->s;
 	svm_insn in;
@@ -94,7 +94,7 @@ int svm_exec(struct svm_session *s, uint32_t f)
 #endif
 	s->actions = 0;
 	for (;;) {
-		in = code[pc++];
+		in = *ip++;
 		vmdispatch(SVM_OP(in)) {
 		vmcase(NOP) vmbreak;
 		vmcase(MOV) RA = RB; vmbreak;
@@ -149,13 +149,13 @@ int svm_exec(struct svm_session *s, uint32_t f)
 		}
 		vmcase(JMP)
 			if (X < 0) CHARGE();
-			pc += (uint32_t)X;
+			ip += X;
 			vmbreak;
 		vmcase(JZ)
-			if (RA == 0) { if (X < 0) CHARGE(); pc += (uint32_t)X; }
+			if (RA == 0) { if (X < 0) CHARGE(); ip += X; }
 			vmbreak;
 		vmcase(JNZ)
-			if (RA != 0) { if (X < 0) CHARGE(); pc += (uint32_t)X; }
+			if (RA != 0) { if (X < 0) CHARGE(); ip += X; }
 			vmbreak;
 		vmcase(CALL)
 		vmcase(CALLS) {
@@ -163,13 +163,13 @@ int svm_exec(struct svm_session *s, uint32_t f)
 			struct svm_frame *nf;
 			CHARGE();
 			if (depth + 1 >= m->limits.maxnesting) RTERR("MAXNESTING exceeded");
-			fr->pc = pc;
+			fr->pc = (uint32_t)(ip - code);
 			fr->retreg = (uint8_t)A;
 			fr->retkind = SVM_OP(in) == OP_CALLS ? R_STR : R_INT;
 			nf = enter(s, ++depth, (uint32_t)X);
 			for (unsigned k = 0; k < t->nai; k++) nf->r[k] = R[B + k];
 			for (unsigned k = 0; k < t->nas; k++) scopy(nf->s + (size_t)k * maxstr, SREG(C + k), maxstr);
-			fr = nf; R = fr->r; S = fr->s; code = t->code; pc = 0;
+			fr = nf; R = fr->r; S = fr->s; code = ip = t->code;
 			vmbreak;
 		}
 		vmcase(RET)
@@ -181,7 +181,7 @@ int svm_exec(struct svm_session *s, uint32_t f)
 			cf = &s->frames[--depth];
 			if (cf->retkind == R_STR) scopy(cf->s + (size_t)cf->retreg * maxstr, SREG(A), maxstr);
 			else cf->r[cf->retreg] = SVM_OP(in) == OP_RET ? RA : 0;
-			fr = cf; R = fr->r; S = fr->s; code = m->funcs[fr->func].code; pc = fr->pc;
+			fr = cf; R = fr->r; S = fr->s; code = m->funcs[fr->func].code; ip = code + fr->pc;
 			vmbreak;
 		}
 		vmcase(GGET) RA = *(int64_t *)s->gstore[X]; vmbreak;
@@ -236,7 +236,7 @@ int svm_exec(struct svm_session *s, uint32_t f)
 			while (it->pos < it->n && !svm_map_alive(mp, it->idx[it->pos], it->seq[it->pos])) it->pos++;
 			if (it->pos >= it->n) {
 				if (X < 0) CHARGE();
-				pc += (uint32_t)X;
+				ip += X;
 			} else {
 				svm_map_keys(mp, it->idx[it->pos++], &RB, SREG(C), maxstr);
 			}
@@ -274,7 +274,7 @@ int svm_exec(struct svm_session *s, uint32_t f)
 		}
 	}
 fail: {
-		const char *where = svm_module_where(m, fr->func, pc - 1);
+		const char *where = svm_module_where(m, fr->func, (uint32_t)(ip - code - 1));
 		char msg[sizeof s->errmsg];
 		size_t n = 0;
 		svm_appendf(msg, sizeof msg, &n, "ERROR: %s", err);
