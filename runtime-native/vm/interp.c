@@ -50,7 +50,7 @@ static struct svm_frame *enter(struct svm_session *s, uint32_t d, uint32_t f)
 	fr->pc = 0;
 	fr->r = (int64_t *)base;
 	fr->s = (char *)(base + (size_t)s->maxint * 8);
-	fr->it = (struct svm_iter *)(base + (size_t)s->maxint * 8 + (size_t)s->maxstrregs * s->maxstr);
+	fr->it = (struct svm_iter *)(base + (((size_t)s->maxint * 8 + (size_t)s->maxstrregs * s->maxstr + 7) & ~(size_t)7));
 	for (unsigned i = 0; i < fn->nint; i++) fr->r[i] = 0;
 	for (unsigned i = 0; i < fn->nstr; i++) fr->s[(size_t)i * s->maxstr] = 0;
 	for (unsigned i = 0; i < fn->niters; i++) fr->it[i] = (struct svm_iter){ 0 };
