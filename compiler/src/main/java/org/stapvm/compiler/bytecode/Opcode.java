@@ -1,0 +1,125 @@
+// GENERATED from runtime-native/vm/opcodes.def and helpers.def by tools/gen_bytecode.py: do not edit.
+package org.stapvm.compiler.bytecode;
+
+/** stapvm opcodes: numbers, operand kinds and docs, exactly as the C verifier and interpreter know them. */
+public enum Opcode {
+    NOP(0x00, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "PLAIN", "do nothing"),
+    MOV(0x01, "AB", Kind.IR, Kind.IR, Kind.NONE, Kind.NONE, "PLAIN", "A = B"),
+    MOVS(0x02, "AB", Kind.SR, Kind.SR, Kind.NONE, Kind.NONE, "PLAIN", "A = B (string copy)"),
+    LDI(0x03, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.IMM, "PLAIN", "A = sign-extended X"),
+    LDK(0x04, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.KON, "PLAIN", "A = int constant X"),
+    LDS(0x05, "AX", Kind.SR, Kind.NONE, Kind.NONE, Kind.STR, "PLAIN", "A = string constant X"),
+    ADD(0x10, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B + C (wrapping)"),
+    SUB(0x11, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B - C (wrapping)"),
+    MUL(0x12, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B * C (wrapping)"),
+    DIV(0x13, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B / C; C == 0 is the error 'division by 0'"),
+    MOD(0x14, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B % C; C == 0 is the error 'division by 0'"),
+    AND(0x15, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B & C"),
+    OR(0x16, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B | C"),
+    XOR(0x17, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B ^ C"),
+    SHL(0x18, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B << (C & 63)"),
+    SHR(0x19, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B >> (C & 63), arithmetic"),
+    NEG(0x1a, "AB", Kind.IR, Kind.IR, Kind.NONE, Kind.NONE, "PLAIN", "A = -B (wrapping)"),
+    BNOT(0x1b, "AB", Kind.IR, Kind.IR, Kind.NONE, Kind.NONE, "PLAIN", "A = ~B"),
+    LNOT(0x1c, "AB", Kind.IR, Kind.IR, Kind.NONE, Kind.NONE, "PLAIN", "A = !B (0 or 1)"),
+    ADDI(0x1d, "ABX", Kind.IR, Kind.IR, Kind.NONE, Kind.IMM, "PLAIN", "A = B + X (wrapping)"),
+    EQ(0x20, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B == C"),
+    NE(0x21, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B != C"),
+    LT(0x22, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B < C (signed)"),
+    LE(0x23, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B <= C (signed)"),
+    GT(0x24, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B > C (signed)"),
+    GE(0x25, "ABC", Kind.IR, Kind.IR, Kind.IR, Kind.NONE, "PLAIN", "A = B >= C (signed)"),
+    SEQ(0x28, "ABC", Kind.IR, Kind.SR, Kind.SR, Kind.NONE, "PLAIN", "A = strcmp(B, C) == 0"),
+    SNE(0x29, "ABC", Kind.IR, Kind.SR, Kind.SR, Kind.NONE, "PLAIN", "A = strcmp(B, C) != 0"),
+    SLT(0x2a, "ABC", Kind.IR, Kind.SR, Kind.SR, Kind.NONE, "PLAIN", "A = strcmp(B, C) < 0"),
+    SLE(0x2b, "ABC", Kind.IR, Kind.SR, Kind.SR, Kind.NONE, "PLAIN", "A = strcmp(B, C) <= 0"),
+    SGT(0x2c, "ABC", Kind.IR, Kind.SR, Kind.SR, Kind.NONE, "PLAIN", "A = strcmp(B, C) > 0"),
+    SGE(0x2d, "ABC", Kind.IR, Kind.SR, Kind.SR, Kind.NONE, "PLAIN", "A = strcmp(B, C) >= 0"),
+    CONCAT(0x30, "ABC", Kind.SR, Kind.SR, Kind.SR, Kind.NONE, "PLAIN", "A = B . C, truncated to MAXSTRINGLEN-1"),
+    I2S(0x31, "AB", Kind.SR, Kind.IR, Kind.NONE, Kind.NONE, "PLAIN", "A = decimal text of B"),
+    JMP(0x38, "X", Kind.NONE, Kind.NONE, Kind.NONE, Kind.JMP, "GOTO", "pc += X (backward jumps are charged to MAXACTION)"),
+    JZ(0x39, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.JMP, "BRANCH", "if A == 0 then pc += X"),
+    JNZ(0x3a, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.JMP, "BRANCH", "if A != 0 then pc += X"),
+    CALL(0x40, "ABCX", Kind.IR, Kind.IRW, Kind.SRW, Kind.FN, "CALL", "A = X(int args B.., string args C..); X returns int or void; charged to MAXACTION"),
+    CALLS(0x41, "ABCX", Kind.SR, Kind.IRW, Kind.SRW, Kind.FN, "CALL", "A = X(int args B.., string args C..); X returns string; charged to MAXACTION"),
+    RET(0x42, "A", Kind.IR, Kind.NONE, Kind.NONE, Kind.NONE, "RETURN", "return int A"),
+    RETS(0x43, "A", Kind.SR, Kind.NONE, Kind.NONE, Kind.NONE, "RETURN", "return string A"),
+    RETV(0x44, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "RETURN", "return from a void function"),
+    GGET(0x48, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.GLB, "GINT", "A = int global X"),
+    GSET(0x49, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.GLB, "GINT", "int global X = A"),
+    GGETS(0x4a, "AX", Kind.SR, Kind.NONE, Kind.NONE, Kind.GLB, "GSTR", "A = string global X"),
+    GSETS(0x4b, "AX", Kind.SR, Kind.NONE, Kind.NONE, Kind.GLB, "GSTR", "string global X = A"),
+    AGET(0x50, "ABCX", Kind.IR, Kind.IRW, Kind.SRW, Kind.GLB, "AINT", "A = X[keys]; int keys from B.., string keys from C..; 0 if absent"),
+    AGETS(0x51, "ABCX", Kind.SR, Kind.IRW, Kind.SRW, Kind.GLB, "ASTR", "A = X[keys] for a string-valued array; \"\" if absent"),
+    ASET(0x52, "ABCX", Kind.IR, Kind.IRW, Kind.SRW, Kind.GLB, "AINT", "X[keys] = A; a full array is an error unless declared with %"),
+    ASETS(0x53, "ABCX", Kind.SR, Kind.IRW, Kind.SRW, Kind.GLB, "ASTR", "X[keys] = A (string-valued array)"),
+    AEXISTS(0x54, "ABCX", Kind.IR, Kind.IRW, Kind.SRW, Kind.GLB, "AANY", "A = [keys] in X"),
+    ADEL(0x55, "BCX", Kind.NONE, Kind.IRW, Kind.SRW, Kind.GLB, "AANY", "delete X[keys]"),
+    ACLEAR(0x56, "X", Kind.NONE, Kind.NONE, Kind.NONE, Kind.GLB, "ACLR", "delete X (every entry of an array, or reset a scalar statistic)"),
+    ITINIT(0x58, "ABCX", Kind.ITR, Kind.IR, Kind.SORT, Kind.GLB, "ITINIT", "iterator A = snapshot of X's keys sorted by C, at most B entries if B > 0"),
+    ITNEXT(0x59, "ABCX", Kind.ITR, Kind.IRW, Kind.SRW, Kind.JMP, "ITNEXT", "next keys of iterator A into B../C..; when exhausted pc += X"),
+    ITEND(0x5a, "A", Kind.ITR, Kind.NONE, Kind.NONE, Kind.NONE, "ITEND", "free iterator A"),
+    SADD(0x60, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.GLB, "SSTAT", "scalar statistic X <<< A"),
+    AADD(0x61, "ABCX", Kind.IR, Kind.IRW, Kind.SRW, Kind.GLB, "ASTAT", "statistic X[keys] <<< A"),
+    SAGG(0x62, "AX", Kind.AGW, Kind.NONE, Kind.NONE, Kind.GLB, "SSTAT", "A..A+5 = @count @sum @min @max @avg @variance of scalar statistic X"),
+    AAGG(0x63, "ABCX", Kind.AGW, Kind.IRW, Kind.SRW, Kind.GLB, "ASTAT", "A..A+5 = aggregates of statistic X[keys] (all 0 if absent)"),
+    SHIST(0x64, "ABX", Kind.IR, Kind.IR, Kind.NONE, Kind.GLB, "SHIST", "A = count in histogram bucket B of scalar statistic X (0 if B out of range)"),
+    HCALL(0x70, "ABCX", Kind.IR, Kind.IRW, Kind.SRW, Kind.HLP, "HELPER", "A = helper X(int args B.., string args C..); helper returns int or void"),
+    HCALLS(0x71, "ABCX", Kind.SR, Kind.IRW, Kind.SRW, Kind.HLP, "HELPER", "A = helper X(...) returning a string"),
+    THROW(0x78, "A", Kind.SR, Kind.NONE, Kind.NONE, Kind.NONE, "THROW", "raise the runtime error 'ERROR: A' (like error()); ends the handler"),
+    EXIT(0x79, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "PLAIN", "request the end of the session (exit()); the handler goes on");
+
+    /** Operand kinds of the A, B, C (8-bit) and X (32-bit) fields. */
+    public enum Kind { NONE, IR, SR, IMM, JMP, KON, STR, GLB, FN, HLP, IRW, SRW, AGW, ITR, SORT }
+
+    /** Builtin helpers with their stable ids; nint/nstr -1 means variadic. */
+    public enum Helper {
+        PRINT(1, "print", "VOID", 0, 1, true, "print a string"),
+        PRINTF(2, "printf", "VOID", -1, -1, true, "formatted print (%d %i %u %x %X %o %s %c %p %%; flags - 0 + space #; width; precision)"),
+        SPRINTF(3, "sprintf", "STR", -1, -1, true, "formatted string, same formats as printf"),
+        PRINTLN(4, "println", "VOID", 0, 1, true, "print a string and a newline"),
+        STRLEN(10, "strlen", "INT", 0, 1, true, "length of a string"),
+        SUBSTR(11, "substr", "STR", 2, 1, true, "substr(str, start, length)"),
+        ISINSTR(12, "isinstr", "INT", 0, 2, true, "1 if the second string occurs in the first"),
+        STRTOL(13, "strtol", "INT", 1, 1, true, "strtol(str, base); base 0 or 2..36"),
+        STR_REPLACE(14, "str_replace", "STR", 0, 3, false, "replace every occurrence (later)"),
+        TEXT_STR(15, "text_str", "STR", 0, 1, false, "escape non-printable characters (later)"),
+        STRINGAT(16, "stringat", "INT", 1, 1, true, "byte at index, error if out of range"),
+        PID(30, "pid", "INT", 0, 0, true, "process id of the current task"),
+        TID(31, "tid", "INT", 0, 0, true, "thread id of the current task"),
+        EXECNAME(32, "execname", "STR", 0, 0, true, "name of the current executable"),
+        GETTIMEOFDAY_NS(33, "gettimeofday_ns", "INT", 0, 0, true, "wall-clock time in nanoseconds"),
+        CPU(34, "cpu", "INT", 0, 0, true, "current CPU number"),
+        UID(35, "uid", "INT", 0, 0, false, "user id (later)"),
+        KERNEL_STRING(50, "kernel_string", "STR", 1, 0, false, "copy a NUL-terminated kernel string without faulting (later)"),
+        USER_STRING(51, "user_string", "STR", 1, 0, false, "copy a NUL-terminated user string without faulting (later)");
+
+        public final int id, nint, nstr;
+        public final String mnemonic, ret, doc;
+        public final boolean implemented;
+
+        Helper(int id, String mnemonic, String ret, int nint, int nstr, boolean implemented, String doc) {
+            this.id = id; this.mnemonic = mnemonic; this.ret = ret; this.nint = nint; this.nstr = nstr;
+            this.implemented = implemented; this.doc = doc;
+        }
+    }
+
+    public final int number;
+    public final String format, verifierClass, doc;
+    public final Kind a, b, c, x;
+
+    Opcode(int number, String format, Kind a, Kind b, Kind c, Kind x, String verifierClass, String doc) {
+        this.number = number; this.format = format; this.a = a; this.b = b; this.c = c; this.x = x;
+        this.verifierClass = verifierClass; this.doc = doc;
+    }
+
+    /** Encodes one 64-bit instruction: opcode | A<<8 | B<<16 | C<<24 | X<<32. */
+    public long encode(int a, int b, int c, int x) {
+        return (number & 0xffL) | (a & 0xffL) << 8 | (b & 0xffL) << 16 | (c & 0xffL) << 24 | (x & 0xffffffffL) << 32;
+    }
+
+    /** Packs a helper operand: id | int argument count << 16 | string argument count << 24. */
+    public static int helperOperand(Helper h, int nint, int nstr) {
+        return h.id | nint << 16 | nstr << 24;
+    }
+}

@@ -1,0 +1,114 @@
+/* helpers.c: builtin helper functions, dispatched by the explicit ids of helpers.def. */
+#include "session.h"
+#include "text.h"
+
+#define SARG(k) (sargs + (size_t)(k) * s->maxstr)
+#define FAIL(...) do { svm_errf(s->errmsg, sizeof s->errmsg, __VA_ARGS__); return -1; } while (0)
+
+/* formats sargs[0] with the remaining int and string args into out (at most cap-1 bytes) */
+static int format(struct svm_session *s, char *out, size_t cap, const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns)
+{
+	const char *f = SARG(0);
+	unsigned ii = 0, si = 1;
+	size_t len = 0;
+	out[0] = 0;
+	while (*f) {
+		int flags = 0, width = 0, prec = -1;
+		if (*f != '%') { svm_fmt_str(out, cap, &len, (char[2]){ *f++, 0 }, 0, 0, -1); continue; }
+		f++;
+		for (;; f++) {
+			if (*f == '-') flags |= F_MINUS; else if (*f == '0') flags |= F_ZERO;
+			else if (*f == '+') flags |= F_PLUS; else if (*f == ' ') flags |= F_SPACE;
+			else if (*f == '#') flags |= F_HASH; else break;
+		}
+		while (*f >= '0' && *f <= '9' && width < 10000) width = width * 10 + (*f++ - '0');
+		if (*f == '.') { prec = 0; f++; while (*f >= '0' && *f <= '9' && prec < 10000) prec = prec * 10 + (*f++ - '0'); }
+		while (*f == 'l' || *f == 'h') f++;
+		switch (*f) {
+		case '%': svm_fmt_str(out, cap, &len, "%", 0, 0, -1); break;
+		case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': case 'c': case 'p':
+			if (ii >= ni) FAIL("printf: too few int arguments for the format");
+			svm_fmt_int(out, cap, &len, iargs[ii++], *f, flags, width, prec);
+			break;
+		case 's':
+			if (si >= ns) FAIL("printf: too few string arguments for the format");
+			svm_fmt_str(out, cap, &len, SARG(si++), flags, width, prec);
+			break;
+		default:
+			FAIL("printf: bad conversion '%%%s'", (char[2]){ *f, 0 });
+		}
+		if (*f) f++;
+	}
+	return 0;
+}
+
+int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
+	       const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns)
+{
+	switch (id) {
+	case H_print:
+		svm_out(s, 0, SARG(0), svm_strlen(SARG(0)));
+		return 0;
+	case H_println:
+		svm_out(s, 0, SARG(0), svm_strlen(SARG(0)));
+		svm_out(s, 0, "\n", 1);
+		return 0;
+	case H_printf: {
+		/* formatted output may exceed MAXSTRINGLEN: format into the bigger scratch pair */
+		if (format(s, s->scratch2, (size_t)s->maxstr * 2, iargs, ni, sargs, ns)) return -1;
+		svm_out(s, 0, s->scratch2, svm_strlen(s->scratch2));
+		return 0;
+	}
+	case H_sprintf:
+		return format(s, sret, s->maxstr, iargs, ni, sargs, ns);
+	case H_strlen:
+		*iret = (int64_t)svm_strlen(SARG(0));
+		return 0;
+	case H_substr: {
+		int64_t n = (int64_t)svm_strlen(SARG(0)), st = iargs[0], ln = iargs[1], k = 0;
+		if (st >= 0 && st < n && ln > 0)
+			for (; k < ln && st + k < n; k++) sret[k] = SARG(0)[st + k];
+		sret[k] = 0;
+		return 0;
+	}
+	case H_isinstr: {
+		const char *h = SARG(0), *nd = SARG(1);
+		size_t hl = svm_strlen(h), nl = svm_strlen(nd);
+		*iret = 0;
+		for (size_t i = 0; i + nl <= hl; i++)
+			if (!svm_host_memcmp(h + i, nd, nl)) { *iret = 1; break; }
+		return 0;
+	}
+	case H_strtol: {
+		const char *p = SARG(0);
+		int64_t base = iargs[0], neg = 0;
+		uint64_t v = 0;
+		if (base != 0 && (base < 2 || base > 36)) FAIL("strtol: bad base %lld", (long long)base);
+		while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+		if (*p == '-' || *p == '+') neg = *p++ == '-';
+		if ((base == 0 || base == 16) && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) { p += 2; base = 16; }
+		else if (base == 0 && p[0] == '0') base = 8;
+		else if (base == 0) base = 10;
+		for (;; p++) {
+			int d = *p >= '0' && *p <= '9' ? *p - '0' : *p >= 'a' && *p <= 'z' ? *p - 'a' + 10 : *p >= 'A' && *p <= 'Z' ? *p - 'A' + 10 : 99;
+			if (d >= base) break;
+			v = v * (uint64_t)base + (uint64_t)d;
+		}
+		*iret = neg ? (int64_t)((uint64_t)0 - v) : (int64_t)v;
+		return 0;
+	}
+	case H_stringat: {
+		int64_t n = (int64_t)svm_strlen(SARG(0));
+		if (iargs[0] < 0 || iargs[0] >= n) FAIL("Position out of range (%lld)", (long long)iargs[0]);
+		*iret = (uint8_t)SARG(0)[iargs[0]];
+		return 0;
+	}
+	case H_pid: *iret = svm_host_pid(); return 0;
+	case H_tid: *iret = svm_host_tid(); return 0;
+	case H_cpu: *iret = svm_host_cpu(); return 0;
+	case H_gettimeofday_ns: *iret = svm_host_time_ns(); return 0;
+	case H_execname: svm_host_execname(sret, s->maxstr); return 0;
+	default:
+		FAIL("helper %u is not implemented", id);
+	}
+}

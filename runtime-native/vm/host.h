@@ -1,0 +1,26 @@
+/* host.h: everything the VM needs from its host (kernel or userspace); the only door to libc or kernel APIs. */
+#ifndef STAPVM_HOST_H
+#define STAPVM_HOST_H
+#ifdef __KERNEL__
+#include <linux/types.h>
+#else
+#include <stdint.h>
+#include <stddef.h>
+#endif
+
+/* memory: zeroed allocation; may fail (returns NULL) */
+void *svm_host_zalloc(size_t n);
+void svm_host_free(void *p);
+
+/* byte helpers (memcpy/memset/memcmp live in the host: kernel and libc both provide them) */
+void svm_host_memcpy(void *d, const void *s, size_t n);
+int svm_host_memcmp(const void *a, const void *b, size_t n);
+
+/* context of the current probe hit */
+int64_t svm_host_pid(void);
+int64_t svm_host_tid(void);
+int64_t svm_host_cpu(void);
+int64_t svm_host_time_ns(void);
+/* copies the current task's name into buf (NUL-terminated, at most n-1 bytes) */
+void svm_host_execname(char *buf, size_t n);
+#endif

@@ -1,0 +1,40 @@
+/* host_user.c: the userspace implementation of host.h (libc, clock_gettime, /proc). */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+#include <sched.h>
+#include <sys/syscall.h>
+#include "host.h"
+
+void *svm_host_zalloc(size_t n) { return calloc(1, n ? n : 1); }
+void svm_host_free(void *p) { free(p); }
+void svm_host_memcpy(void *d, const void *s, size_t n) { if (n) memcpy(d, s, n); }
+int svm_host_memcmp(const void *a, const void *b, size_t n) { return n ? memcmp(a, b, n) : 0; }
+int64_t svm_host_pid(void) { return getpid(); }
+int64_t svm_host_tid(void) { return syscall(SYS_gettid); }
+int64_t svm_host_cpu(void) { int c = sched_getcpu(); return c < 0 ? 0 : c; }
+
+int64_t svm_host_time_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+void svm_host_execname(char *buf, size_t n)
+{
+	FILE *f = fopen("/proc/self/comm", "r");
+	size_t len = 0;
+	if (n == 0)
+		return;
+	if (f) {
+		len = fread(buf, 1, n - 1, f);
+		fclose(f);
+	}
+	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == 0))
+		len--;
+	buf[len] = 0;
+}

@@ -1,0 +1,286 @@
+/* interp.c: the one interpreter body; vmcase/vmbreak become computed goto, or a switch with -DSTAPVM_DISPATCH_SWITCH. */
+#include "session.h"
+#include "text.h"
+
+#ifdef STAPVM_DISPATCH_SWITCH
+#define vmdispatch(o) switch (o)
+#define vmcase(l) case OP_##l:
+#define vmbreak break
+#define vmdefault default:
+#else
+#define vmdispatch(o) goto *disptab[o];
+#define vmcase(l) L_##l:
+#define vmbreak do { in = *ip++; goto *disptab[SVM_OP(in)]; } while (0)
+#define vmdefault L_BAD:
+#endif
+
+#define A SVM_A(in)
+#define B SVM_B(in)
+#define C SVM_C(in)
+#define X SVM_X(in)
+#define RA R[A]
+#define RB R[B]
+#define RC R[C]
+#define SREG(k) (S + (size_t)(k) * maxstr)
+#define RTERR(msg) do { err = (msg); goto fail; } while (0)
+#define CHARGE() do { if (++s->actions > maxaction) RTERR("MAXACTION exceeded"); } while (0)
+
+static void scopy(char *d, const char *src, uint32_t maxstr)
+{
+	uint32_t i = 0;
+	if (d == src) return;
+	for (; i + 1 < maxstr && src[i]; i++) d[i] = src[i];
+	d[i] = 0;
+}
+
+static void iter_free(struct svm_iter *it)
+{
+	svm_host_free(it->idx);
+	svm_host_free(it->seq);
+	it->idx = 0; it->seq = 0; it->n = it->pos = 0;
+}
+
+/* sets up frame d for function f: registers zeroed, strings empty, iterators empty */
+static struct svm_frame *enter(struct svm_session *s, uint32_t d, uint32_t f)
+{
+	struct svm_frame *fr = &s->frames[d];
+	const struct svm_func *fn = &s->m->funcs[f];
+	uint8_t *base = s->arena + d * s->framesz;
+	fr->func = f;
+	fr->pc = 0;
+	fr->r = (int64_t *)base;
+	fr->s = (char *)(base + (size_t)s->maxint * 8);
+	fr->it = (struct svm_iter *)(base + (((size_t)s->maxint * 8 + (size_t)s->maxstrregs * s->maxstr + 7) & ~(size_t)7));
+	for (unsigned i = 0; i < fn->nint; i++) fr->r[i] = 0;
+	for (unsigned i = 0; i < fn->nstr; i++) fr->s[(size_t)i * s->maxstr] = 0;
+	for (unsigned i = 0; i < fn->niters; i++) fr->it[i] = (struct svm_iter){ 0 };
+	return fr;
+}
+
+static void leave(struct svm_session *s, struct svm_frame *fr)
+{
+	for (unsigned i = 0; i < s->m->funcs[fr->func].niters; i++) iter_free(&fr->it[i]);
+}
+
+static const char *array_op(struct svm_session *s, struct svm_map *mp, const int64_t *ik, const char *sk, int create, int32_t *e)
+{
+	*e = svm_map_lookup(mp, ik, sk, s->maxstr, create);
+	return *e == -2 ? "Array overflow, check MAXMAPENTRIES" : 0;
+}
+
+int svm_exec(struct svm_session *s, uint32_t f)
+{
+	const struct svm_module *m = s->m;
+	const uint32_t maxstr = s->maxstr;
+	const int64_t maxaction = m->limits.maxaction;
+	uint32_t depth = 0;
+	struct svm_frame *fr = enter(s, 0, f);
+	const svm_insn *code = m->funcs[f].code, *ip = code;
+	int64_t *R = fr->r;
+	char *S = fr->s;
+	svm_insn in;
+	const char *err = 0;
+	int32_t e;
+#ifndef STAPVM_DISPATCH_SWITCH
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+	static const void *const disptab[256] = {
+		[0 ... 255] = &&L_BAD,
+#define OP(name, num, fmt, ka, kb, kc, kx, vc, doc) [num] = &&L_##name,
+#include "opcodes.def"
+#undef OP
+	};
+#pragma GCC diagnostic pop
+#endif
+	s->actions = 0;
+	for (;;) {
+		in = *ip++;
+		vmdispatch(SVM_OP(in)) {
+		vmcase(NOP) vmbreak;
+		vmcase(MOV) RA = RB; vmbreak;
+		vmcase(MOVS) scopy(SREG(A), SREG(B), maxstr); vmbreak;
+		vmcase(LDI) RA = X; vmbreak;
+		vmcase(LDK) RA = m->consts[X]; vmbreak;
+		vmcase(LDS) scopy(SREG(A), m->strings[X], maxstr); vmbreak;
+		vmcase(ADD) RA = (int64_t)((uint64_t)RB + (uint64_t)RC); vmbreak;
+		vmcase(SUB) RA = (int64_t)((uint64_t)RB - (uint64_t)RC); vmbreak;
+		vmcase(MUL) RA = (int64_t)((uint64_t)RB * (uint64_t)RC); vmbreak;
+		vmcase(DIV)
+			if (RC == 0) RTERR("division by 0");
+			RA = RC == -1 ? (int64_t)((uint64_t)0 - (uint64_t)RB) : RB / RC;
+			vmbreak;
+		vmcase(MOD)
+			if (RC == 0) RTERR("division by 0");
+			RA = RC == -1 ? 0 : RB % RC;
+			vmbreak;
+		vmcase(AND) RA = RB & RC; vmbreak;
+		vmcase(OR) RA = RB | RC; vmbreak;
+		vmcase(XOR) RA = RB ^ RC; vmbreak;
+		vmcase(SHL) RA = (int64_t)((uint64_t)RB << (RC & 63)); vmbreak;
+		vmcase(SHR) RA = RB >> (RC & 63); vmbreak;
+		vmcase(NEG) RA = (int64_t)((uint64_t)0 - (uint64_t)RB); vmbreak;
+		vmcase(BNOT) RA = ~RB; vmbreak;
+		vmcase(LNOT) RA = !RB; vmbreak;
+		vmcase(ADDI) RA = (int64_t)((uint64_t)RB + (uint64_t)(int64_t)X); vmbreak;
+		vmcase(EQ) RA = RB == RC; vmbreak;
+		vmcase(NE) RA = RB != RC; vmbreak;
+		vmcase(LT) RA = RB < RC; vmbreak;
+		vmcase(LE) RA = RB <= RC; vmbreak;
+		vmcase(GT) RA = RB > RC; vmbreak;
+		vmcase(GE) RA = RB >= RC; vmbreak;
+		vmcase(SEQ) RA = svm_strcmp(SREG(B), SREG(C)) == 0; vmbreak;
+		vmcase(SNE) RA = svm_strcmp(SREG(B), SREG(C)) != 0; vmbreak;
+		vmcase(SLT) RA = svm_strcmp(SREG(B), SREG(C)) < 0; vmbreak;
+		vmcase(SLE) RA = svm_strcmp(SREG(B), SREG(C)) <= 0; vmbreak;
+		vmcase(SGT) RA = svm_strcmp(SREG(B), SREG(C)) > 0; vmbreak;
+		vmcase(SGE) RA = svm_strcmp(SREG(B), SREG(C)) >= 0; vmbreak;
+		vmcase(CONCAT) {
+			size_t n = 0;
+			svm_appendf(s->scratch, maxstr, &n, "%s%s", SREG(B), SREG(C));
+			scopy(SREG(A), s->scratch, maxstr);
+			vmbreak;
+		}
+		vmcase(I2S) {
+			size_t n = 0;
+			s->scratch[0] = 0;
+			svm_fmt_int(s->scratch, maxstr, &n, RB, 'd', 0, 0, -1);
+			scopy(SREG(A), s->scratch, maxstr);
+			vmbreak;
+		}
+		vmcase(JMP)
+			if (X < 0) CHARGE();
+			ip += X;
+			vmbreak;
+		vmcase(JZ)
+			if (RA == 0) { if (X < 0) CHARGE(); ip += X; }
+			vmbreak;
+		vmcase(JNZ)
+			if (RA != 0) { if (X < 0) CHARGE(); ip += X; }
+			vmbreak;
+		vmcase(CALL)
+		vmcase(CALLS) {
+			const struct svm_func *t = &m->funcs[X];
+			struct svm_frame *nf;
+			CHARGE();
+			if (depth + 1 >= m->limits.maxnesting) RTERR("MAXNESTING exceeded");
+			fr->pc = (uint32_t)(ip - code);
+			fr->retreg = (uint8_t)A;
+			fr->retkind = SVM_OP(in) == OP_CALLS ? R_STR : R_INT;
+			nf = enter(s, ++depth, (uint32_t)X);
+			for (unsigned k = 0; k < t->nai; k++) nf->r[k] = R[B + k];
+			for (unsigned k = 0; k < t->nas; k++) scopy(nf->s + (size_t)k * maxstr, SREG(C + k), maxstr);
+			fr = nf; R = fr->r; S = fr->s; code = ip = t->code;
+			vmbreak;
+		}
+		vmcase(RET)
+		vmcase(RETS)
+		vmcase(RETV) {
+			struct svm_frame *cf;
+			leave(s, fr);
+			if (depth == 0) return 0;
+			cf = &s->frames[--depth];
+			if (cf->retkind == R_STR) scopy(cf->s + (size_t)cf->retreg * maxstr, SREG(A), maxstr);
+			else cf->r[cf->retreg] = SVM_OP(in) == OP_RET ? RA : 0;
+			fr = cf; R = fr->r; S = fr->s; code = m->funcs[fr->func].code; ip = code + fr->pc;
+			vmbreak;
+		}
+		vmcase(GGET) RA = *(int64_t *)s->gstore[X]; vmbreak;
+		vmcase(GSET) *(int64_t *)s->gstore[X] = RA; vmbreak;
+		vmcase(GGETS) scopy(SREG(A), s->gstore[X], maxstr); vmbreak;
+		vmcase(GSETS) scopy(s->gstore[X], SREG(A), maxstr); vmbreak;
+		vmcase(AGET)
+			array_op(s, s->gstore[X], &RB, SREG(C), 0, &e);
+			RA = e >= 0 ? *(int64_t *)svm_map_value(s->gstore[X], e) : 0;
+			vmbreak;
+		vmcase(AGETS)
+			array_op(s, s->gstore[X], &RB, SREG(C), 0, &e);
+			scopy(SREG(A), e >= 0 ? (char *)svm_map_value(s->gstore[X], e) : "", maxstr);
+			vmbreak;
+		vmcase(ASET)
+			if ((err = array_op(s, s->gstore[X], &RB, SREG(C), 1, &e))) goto fail;
+			*(int64_t *)svm_map_value(s->gstore[X], e) = RA;
+			vmbreak;
+		vmcase(ASETS)
+			if ((err = array_op(s, s->gstore[X], &RB, SREG(C), 1, &e))) goto fail;
+			scopy(svm_map_value(s->gstore[X], e), SREG(A), maxstr);
+			vmbreak;
+		vmcase(AEXISTS)
+			array_op(s, s->gstore[X], &RB, SREG(C), 0, &e);
+			RA = e >= 0;
+			vmbreak;
+		vmcase(ADEL)
+			array_op(s, s->gstore[X], &RB, SREG(C), 0, &e);
+			svm_map_delete(s->gstore[X], e);
+			vmbreak;
+		vmcase(ACLEAR)
+			if (m->globals[X].nkeys) {
+				svm_map_clear(s->gstore[X]);
+			} else {
+				uint8_t *p = s->gstore[X];
+				for (size_t i = 0; i < svm_stat_bytes(&m->globals[X]); i++) p[i] = 0;
+			}
+			vmbreak;
+		vmcase(ITINIT) {
+			struct svm_iter *it = &fr->it[A];
+			struct svm_map *mp = s->gstore[X];
+			iter_free(it);
+			it->idx = svm_host_zalloc((size_t)svm_map_count(mp) * 4 + 4);
+			it->seq = svm_host_zalloc((size_t)svm_map_count(mp) * 8 + 8);
+			if (!it->idx || !it->seq) { iter_free(it); RTERR("out of memory for foreach"); }
+			it->n = svm_map_snapshot(mp, it->idx, it->seq, C, RB);
+			vmbreak;
+		}
+		vmcase(ITNEXT) {
+			struct svm_iter *it = &fr->it[A];
+			struct svm_map *mp = s->gstore[m->funcs[fr->func].iterglobal[A]];
+			while (it->pos < it->n && !svm_map_alive(mp, it->idx[it->pos], it->seq[it->pos])) it->pos++;
+			if (it->pos >= it->n) {
+				if (X < 0) CHARGE();
+				ip += X;
+			} else {
+				svm_map_keys(mp, it->idx[it->pos++], &RB, SREG(C), maxstr);
+			}
+			vmbreak;
+		}
+		vmcase(ITEND) iter_free(&fr->it[A]); vmbreak;
+		vmcase(SADD) svm_stat_add(s->gstore[X], &m->globals[X], RA); vmbreak;
+		vmcase(AADD)
+			if ((err = array_op(s, s->gstore[X], &RB, SREG(C), 1, &e))) goto fail;
+			svm_stat_add(svm_map_value(s->gstore[X], e), &m->globals[X], RA);
+			vmbreak;
+		vmcase(SAGG) svm_stat_read(s->gstore[X], &RA); vmbreak;
+		vmcase(AAGG)
+			array_op(s, s->gstore[X], &RB, SREG(C), 0, &e);
+			svm_stat_read(e >= 0 ? svm_map_value(s->gstore[X], e) : 0, &RA);
+			vmbreak;
+		vmcase(SHIST) {
+			const struct svm_stat *st = s->gstore[X];
+			RA = RB >= 0 && (uint64_t)RB < m->globals[X].nbuckets ? st->bucket[RB] : 0;
+			vmbreak;
+		}
+		vmcase(HCALL)
+		vmcase(HCALLS) {
+			int64_t iret = 0;
+			s->scratch[0] = 0;
+			if (svm_helper(s, SVM_HLP_ID(X), &iret, s->scratch, &RB, SVM_HLP_NI(X), SREG(C), SVM_HLP_NS(X)))
+				RTERR(s->errmsg);
+			if (SVM_OP(in) == OP_HCALLS) scopy(SREG(A), s->scratch, maxstr);
+			else RA = iret;
+			vmbreak;
+		}
+		vmcase(THROW) scopy(s->scratch, SREG(A), maxstr); RTERR(s->scratch);
+		vmcase(EXIT) s->exit_requested = 1; vmbreak;
+		vmdefault RTERR("unknown opcode");
+		}
+	}
+fail: {
+		const char *where = svm_module_where(m, fr->func, (uint32_t)(ip - code - 1));
+		char msg[sizeof s->errmsg];
+		size_t n = 0;
+		svm_appendf(msg, sizeof msg, &n, "ERROR: %s", err);
+		if (where) svm_appendf(msg, sizeof msg, &n, " near %s", where);
+		svm_errf(s->errmsg, sizeof s->errmsg, "%s", msg);
+		for (;;) { leave(s, &s->frames[depth]); if (depth == 0) break; depth--; }
+		return -1;
+	}
+}

@@ -1,0 +1,225 @@
+/* maps.c: fixed-capacity hash arrays with chained buckets, insertion-order eviction for %, sorted snapshots, stats. */
+#include "maps.h"
+#include "text.h"
+
+struct entry_hdr { uint32_t next, used; uint64_t seq; };
+
+struct svm_map {
+	const struct svm_global *g;
+	uint32_t cap, nbuckets, count, freelist, maxstr;
+	size_t recsz, voff, soff;
+	uint64_t seq;
+	uint32_t *heads;
+	uint8_t *recs;
+};
+
+#define NIL 0xffffffffu
+
+size_t svm_stat_bytes(const struct svm_global *g)
+{
+	return sizeof(struct svm_stat) + (size_t)g->nbuckets * sizeof(int64_t);
+}
+
+static unsigned log_bucket(int64_t v)
+{
+	unsigned mid = SVM_LOG_BUCKETS, n = 0;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	while (u) { n++; u >>= 1; }
+	return v < 0 ? mid - n : mid + n;
+}
+
+void svm_stat_add(struct svm_stat *st, const struct svm_global *g, int64_t v)
+{
+	if (st->count == 0 || v < st->min) st->min = v;
+	if (st->count == 0 || v > st->max) st->max = v;
+	st->count++;
+	st->sum = (int64_t)((uint64_t)st->sum + (uint64_t)v);
+	st->sumsq = (int64_t)((uint64_t)st->sumsq + (uint64_t)v * (uint64_t)v);
+	if (g->histkind == HIST_LINEAR) {
+		uint32_t b;
+		if (v < g->hlo) b = 0;
+		else if (v > g->hhi) b = g->nbuckets - 1;
+		else b = 1 + (uint32_t)((v - g->hlo) / g->hstep);
+		st->bucket[b]++;
+	} else if (g->histkind == HIST_LOG) {
+		st->bucket[log_bucket(v)]++;
+	}
+}
+
+void svm_stat_read(const struct svm_stat *st, int64_t *out)
+{
+	int64_t n = st ? st->count : 0;
+	out[0] = n;
+	out[1] = n ? st->sum : 0;
+	out[2] = n ? st->min : 0;
+	out[3] = n ? st->max : 0;
+	out[4] = n ? st->sum / n : 0;
+	out[5] = n > 1 ? (int64_t)((uint64_t)n * (uint64_t)st->sumsq - (uint64_t)st->sum * (uint64_t)st->sum) / (n * (n - 1)) : 0;
+}
+
+struct svm_map *svm_map_new(const struct svm_global *g, uint32_t maxstr)
+{
+	struct svm_map *mp = svm_host_zalloc(sizeof *mp);
+	size_t vsz = g->vtype == T_INT ? 8 : g->vtype == T_STR ? maxstr : svm_stat_bytes(g);
+	if (!mp) return 0;
+	mp->g = g;
+	mp->cap = g->size;
+	mp->maxstr = maxstr;
+	for (mp->nbuckets = 16; mp->nbuckets < mp->cap; mp->nbuckets <<= 1) {}
+	mp->voff = sizeof(struct entry_hdr) + (size_t)g->nikeys * 8;
+	mp->soff = mp->voff + ((vsz + 7) & ~(size_t)7);
+	mp->recsz = mp->soff + (((size_t)g->nskeys * maxstr + 7) & ~(size_t)7);
+	mp->heads = svm_host_zalloc((size_t)mp->nbuckets * 4);
+	mp->recs = svm_host_zalloc((size_t)mp->cap * mp->recsz);
+	if (!mp->heads || !mp->recs) { svm_map_free(mp); return 0; }
+	svm_map_clear(mp);
+	return mp;
+}
+
+void svm_map_free(struct svm_map *mp)
+{
+	if (!mp) return;
+	svm_host_free(mp->heads);
+	svm_host_free(mp->recs);
+	svm_host_free(mp);
+}
+
+static struct entry_hdr *hdr(const struct svm_map *mp, uint32_t e) { return (struct entry_hdr *)(mp->recs + (size_t)e * mp->recsz); }
+static int64_t *ikeys(const struct svm_map *mp, uint32_t e) { return (int64_t *)((uint8_t *)hdr(mp, e) + sizeof(struct entry_hdr)); }
+static char *skey(const struct svm_map *mp, uint32_t e, unsigned k) { return (char *)hdr(mp, e) + mp->soff + (size_t)k * mp->maxstr; }
+void *svm_map_value(struct svm_map *mp, int32_t e) { return (uint8_t *)hdr(mp, (uint32_t)e) + mp->voff; }
+uint32_t svm_map_count(const struct svm_map *mp) { return mp->count; }
+uint32_t svm_map_capacity(const struct svm_map *mp) { return mp->cap; }
+
+void svm_map_clear(struct svm_map *mp)
+{
+	for (uint32_t b = 0; b < mp->nbuckets; b++) mp->heads[b] = NIL;
+	for (uint32_t e = 0; e < mp->cap; e++) {
+		struct entry_hdr *h = hdr(mp, e);
+		h->used = 0;
+		h->next = e + 1 < mp->cap ? e + 1 : NIL;
+	}
+	mp->freelist = 0;
+	mp->count = 0;
+}
+
+static uint32_t hash(const struct svm_map *mp, const int64_t *ik, const char *sk, unsigned sstride)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (unsigned k = 0; k < mp->g->nikeys; k++) { h ^= (uint64_t)ik[k]; h *= 1099511628211ull; }
+	for (unsigned k = 0; k < mp->g->nskeys; k++)
+		for (const char *p = sk + (size_t)k * sstride; *p; p++) { h ^= (uint8_t)*p; h *= 1099511628211ull; }
+	return (uint32_t)(h ^ h >> 32) & (mp->nbuckets - 1);
+}
+
+static int same(const struct svm_map *mp, uint32_t e, const int64_t *ik, const char *sk, unsigned sstride)
+{
+	for (unsigned k = 0; k < mp->g->nikeys; k++) if (ikeys(mp, e)[k] != ik[k]) return 0;
+	for (unsigned k = 0; k < mp->g->nskeys; k++) if (svm_strcmp(skey(mp, e, k), sk + (size_t)k * sstride)) return 0;
+	return 1;
+}
+
+static void unlink_entry(struct svm_map *mp, uint32_t e)
+{
+	uint32_t b = hash(mp, ikeys(mp, e), skey(mp, e, 0), mp->maxstr), *pp = &mp->heads[b];
+	while (*pp != NIL && *pp != e) pp = &hdr(mp, *pp)->next;
+	if (*pp == e) *pp = hdr(mp, e)->next;
+	hdr(mp, e)->used = 0;
+	hdr(mp, e)->next = mp->freelist;
+	mp->freelist = e;
+	mp->count--;
+}
+
+void svm_map_delete(struct svm_map *mp, int32_t e) { if (e >= 0 && hdr(mp, (uint32_t)e)->used) unlink_entry(mp, (uint32_t)e); }
+
+int32_t svm_map_lookup(struct svm_map *mp, const int64_t *ik, const char *sk, unsigned sstride, int create)
+{
+	uint32_t b = hash(mp, ik, sk, sstride), e;
+	for (e = mp->heads[b]; e != NIL; e = hdr(mp, e)->next)
+		if (same(mp, e, ik, sk, sstride)) return (int32_t)e;
+	if (!create) return -1;
+	if (mp->freelist == NIL) {
+		uint32_t oldest = NIL;
+		if (!(mp->g->flags & SVM_GFLAG_WRAP)) return -2;
+		for (e = 0; e < mp->cap; e++)
+			if (hdr(mp, e)->used && (oldest == NIL || hdr(mp, e)->seq < hdr(mp, oldest)->seq)) oldest = e;
+		unlink_entry(mp, oldest);
+		b = hash(mp, ik, sk, sstride);
+	}
+	e = mp->freelist;
+	mp->freelist = hdr(mp, e)->next;
+	svm_host_memcpy(hdr(mp, e), &(struct entry_hdr){ mp->heads[b], 1, ++mp->seq }, sizeof(struct entry_hdr));
+	mp->heads[b] = e;
+	mp->count++;
+	svm_host_memcpy(ikeys(mp, e), ik, (size_t)mp->g->nikeys * 8);
+	for (unsigned k = 0; k < mp->g->nskeys; k++)
+		svm_host_memcpy(skey(mp, e, k), sk + (size_t)k * sstride, mp->maxstr);
+	{ uint8_t *v = svm_map_value(mp, (int32_t)e); size_t n = mp->soff - mp->voff; for (size_t i = 0; i < n; i++) v[i] = 0; }
+	return (int32_t)e;
+}
+
+int svm_map_alive(const struct svm_map *mp, uint32_t e, uint64_t seq) { return e < mp->cap && hdr(mp, e)->used && hdr(mp, e)->seq == seq; }
+
+void svm_map_keys(const struct svm_map *mp, uint32_t e, int64_t *ik, char *sk, unsigned sstride)
+{
+	svm_host_memcpy(ik, ikeys(mp, e), (size_t)mp->g->nikeys * 8);
+	for (unsigned k = 0; k < mp->g->nskeys; k++)
+		svm_host_memcpy(sk + (size_t)k * sstride, skey(mp, e, k), mp->maxstr);
+}
+
+/* compare entries a and b on column col (0 = value, k = key k) */
+static int cmp(const struct svm_map *mp, uint32_t a, uint32_t b, unsigned col)
+{
+	const struct svm_global *g = mp->g;
+	if (col == 0) {
+		const void *va = (uint8_t *)hdr(mp, a) + mp->voff, *vb = (uint8_t *)hdr(mp, b) + mp->voff;
+		int64_t x, y;
+		if (g->vtype == T_STR) return svm_strcmp(va, vb);
+		x = g->vtype == T_INT ? *(const int64_t *)va : ((const struct svm_stat *)va)->count;
+		y = g->vtype == T_INT ? *(const int64_t *)vb : ((const struct svm_stat *)vb)->count;
+		return x < y ? -1 : x > y;
+	} else {
+		unsigned k = col - 1, ii = 0, si = 0;
+		for (unsigned j = 0; j < k; j++) { if (g->keytype[j] == T_STR) si++; else ii++; }
+		if (g->keytype[k] == T_STR) return svm_strcmp(skey(mp, a, si), skey(mp, b, si));
+		return ikeys(mp, a)[ii] < ikeys(mp, b)[ii] ? -1 : ikeys(mp, a)[ii] > ikeys(mp, b)[ii];
+	}
+}
+
+/* full order: the chosen column, then every key in order, then insertion order (stable and total) */
+static int order(const struct svm_map *mp, uint32_t a, uint32_t b, unsigned spec)
+{
+	int dir = SVM_SORT_DIR(spec) == 2 ? -1 : 1, c;
+	if (SVM_SORT_DIR(spec) == 0) return hdr(mp, a)->seq < hdr(mp, b)->seq ? -1 : 1;
+	c = cmp(mp, a, b, SVM_SORT_COL(spec));
+	for (unsigned k = 1; !c && k <= mp->g->nkeys; k++) c = cmp(mp, a, b, k);
+	if (!c) c = hdr(mp, a)->seq < hdr(mp, b)->seq ? -1 : 1;
+	return c * dir;
+}
+
+static void sift(const struct svm_map *mp, uint32_t *v, uint32_t i, uint32_t n, unsigned spec)
+{
+	for (;;) {
+		uint32_t l = 2 * i + 1, big = i, t;
+		if (l < n && order(mp, v[l], v[big], spec) > 0) big = l;
+		if (l + 1 < n && order(mp, v[l + 1], v[big], spec) > 0) big = l + 1;
+		if (big == i) return;
+		t = v[i]; v[i] = v[big]; v[big] = t;
+		i = big;
+	}
+}
+
+uint32_t svm_map_snapshot(struct svm_map *mp, uint32_t *idx, uint64_t *seq, unsigned spec, int64_t limit)
+{
+	uint32_t n = 0;
+	for (uint32_t e = 0; e < mp->cap; e++)
+		if (hdr(mp, e)->used) idx[n++] = e;
+	for (uint32_t i = n / 2; i-- > 0;) sift(mp, idx, i, n, spec);
+	for (uint32_t end = n; end > 1; end--) {
+		uint32_t t = idx[0]; idx[0] = idx[end - 1]; idx[end - 1] = t;
+		sift(mp, idx, 0, end - 1, spec);
+	}
+	if (limit > 0 && (uint64_t)limit < n) n = (uint32_t)limit;
+	for (uint32_t i = 0; i < n; i++) seq[i] = hdr(mp, idx[i])->seq;
+	return n;
+}

@@ -1,0 +1,29 @@
+/* maps.h: associative arrays (up to 9 mixed keys, bounded, optional % wrap) and statistics aggregates. */
+#ifndef STAPVM_MAPS_H
+#define STAPVM_MAPS_H
+#include "module.h"
+
+struct svm_stat { int64_t count, sum, min, max, sumsq; int64_t bucket[]; };
+struct svm_map;
+
+size_t svm_stat_bytes(const struct svm_global *g);
+void svm_stat_add(struct svm_stat *st, const struct svm_global *g, int64_t v);
+/* writes count, sum, min, max, avg, variance into out[0..5] */
+void svm_stat_read(const struct svm_stat *st, int64_t *out);
+
+struct svm_map *svm_map_new(const struct svm_global *g, uint32_t maxstr);
+void svm_map_free(struct svm_map *mp);
+/* entry index for the keys or -1; with create, inserts (evicting the oldest entry when wrapping);
+ * -2 when the array is full */
+int32_t svm_map_lookup(struct svm_map *mp, const int64_t *ik, const char *sk, unsigned sstride, int create);
+void *svm_map_value(struct svm_map *mp, int32_t e);
+void svm_map_delete(struct svm_map *mp, int32_t e);
+void svm_map_clear(struct svm_map *mp);
+uint32_t svm_map_count(const struct svm_map *mp);
+/* fills idx/seq with live entries sorted by spec; returns how many (at most limit if limit > 0) */
+uint32_t svm_map_snapshot(struct svm_map *mp, uint32_t *idx, uint64_t *seq, unsigned spec, int64_t limit);
+/* 1 if entry e still holds the key it held when its sequence number was seq */
+int svm_map_alive(const struct svm_map *mp, uint32_t e, uint64_t seq);
+void svm_map_keys(const struct svm_map *mp, uint32_t e, int64_t *ik, char *sk, unsigned sstride);
+uint32_t svm_map_capacity(const struct svm_map *mp);
+#endif

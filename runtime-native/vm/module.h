@@ -1,0 +1,62 @@
+/* module.h: the in-memory form of a decoded module file and its loader entry point. */
+#ifndef STAPVM_MODULE_H
+#define STAPVM_MODULE_H
+#include "bytecode.h"
+
+#define SVM_MAGIC "STVM"
+#define SVM_VERSION 1
+enum svm_section { S_STRINGS = 1, S_CONSTS, S_GLOBALS, S_FUNCS, S_PROBES, S_LIMITS, S_SRCMAP, S_SIGNATURE, S_MAX };
+
+struct svm_limits { uint32_t maxaction, maxstringlen, maxmapentries, maxnesting, maxerrors, maxskipped; };
+
+enum { HIST_NONE, HIST_LINEAR, HIST_LOG };
+#define SVM_GFLAG_WRAP 1
+#define SVM_LOG_BUCKETS 64
+
+struct svm_global {
+	uint8_t vtype, nkeys, flags, histkind;
+	uint32_t size, name;
+	uint8_t keytype[SVM_MAXKEYS];
+	uint8_t nikeys, nskeys;          /* derived: int and string key counts */
+	int32_t hlo, hhi, hstep;
+	uint32_t nbuckets;               /* derived */
+};
+
+struct svm_func {
+	uint32_t name;
+	uint8_t nint, nstr, nai, nas, ret, niters;
+	uint32_t ncode;
+	svm_insn *code;
+	uint16_t *iterglobal;            /* derived by the verifier: global of each iterator slot */
+};
+
+struct svm_probe { uint32_t desc, func; };
+struct svm_srcloc { uint32_t func, pc, str; };
+
+struct svm_module {
+	uint32_t nstrings;
+	uint32_t *strlen;
+	char **strings;                  /* NUL-terminated copies */
+	char *strpool;
+	uint32_t nconsts;
+	int64_t *consts;
+	uint32_t nglobals;
+	struct svm_global *globals;
+	uint32_t nfuncs;
+	struct svm_func *funcs;
+	uint32_t nprobes;
+	struct svm_probe *probes;
+	struct svm_limits limits;
+	uint32_t nsrc;
+	struct svm_srcloc *srcmap;
+	uint32_t siglen;
+};
+
+/* decodes bytes into *out (bounds and lengths only); 0 on success, else -1 and err text */
+int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *out, char *err, size_t errlen);
+void svm_module_release(struct svm_module *m);
+/* semantic checks of a decoded module (verify.c) */
+int svm_verify(struct svm_module *m, char *err, size_t errlen);
+/* source-map text for (func, pc) or NULL */
+const char *svm_module_where(const struct svm_module *m, uint32_t func, uint32_t pc);
+#endif

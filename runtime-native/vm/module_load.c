@@ -1,0 +1,210 @@
+/* module_load.c: decodes module file bytes into struct svm_module, checking every length and bound. */
+#include "module.h"
+#include "text.h"
+
+struct rd { const uint8_t *p; size_t n, off; int bad; };
+
+static int need(struct rd *r, size_t k) { if (r->bad || r->n - r->off < k) { r->bad = 1; return 0; } return 1; }
+static uint8_t u8(struct rd *r) { return need(r, 1) ? r->p[r->off++] : 0; }
+static uint32_t u16(struct rd *r) { uint32_t v = u8(r); return v | (uint32_t)u8(r) << 8; }
+static uint32_t u32(struct rd *r) { uint32_t v = u16(r); return v | u16(r) << 16; }
+static uint64_t u64(struct rd *r) { uint64_t v = u32(r); return v | (uint64_t)u32(r) << 32; }
+
+static const char *secname[S_MAX] = { "?", "strings", "constants", "globals", "functions", "probes", "limits", "source map", "signature" };
+
+/* allocates count records of size sz after checking that count*minbytes fits in what is left */
+static void *alloc_n(struct rd *r, uint32_t count, size_t sz, size_t minbytes)
+{
+	if (r->bad || (uint64_t)count * minbytes > r->n - r->off) { r->bad = 1; return 0; }
+	return svm_host_zalloc((size_t)count * sz + 1);
+}
+
+#define FAIL(...) do { svm_errf(err, errlen, __VA_ARGS__); return -1; } while (0)
+
+static int dec_strings(struct rd *r, struct svm_module *m, char *err, size_t errlen)
+{
+	size_t total = 0, save;
+	m->nstrings = u32(r);
+	if (!(m->strlen = alloc_n(r, m->nstrings, 4, 4)) || !(m->strings = svm_host_zalloc((size_t)m->nstrings * sizeof(char *) + 1)))
+		FAIL("strings: count %u exceeds section length", m->nstrings);
+	save = r->off;
+	for (uint32_t i = 0; i < m->nstrings; i++) {
+		m->strlen[i] = u32(r);
+		if (!need(r, m->strlen[i]))
+			FAIL("strings: string %u length %u exceeds section length", i, m->strlen[i]);
+		r->off += m->strlen[i];
+		total += m->strlen[i] + 1;
+	}
+	if (!(m->strpool = svm_host_zalloc(total + 1)))
+		FAIL("strings: out of memory");
+	r->off = save;
+	total = 0;
+	for (uint32_t i = 0; i < m->nstrings; i++) {
+		r->off += 4;
+		m->strings[i] = m->strpool + total;
+		svm_host_memcpy(m->strings[i], r->p + r->off, m->strlen[i]);
+		r->off += m->strlen[i];
+		total += m->strlen[i] + 1;
+	}
+	return 0;
+}
+
+static int dec_consts(struct rd *r, struct svm_module *m, char *err, size_t errlen)
+{
+	m->nconsts = u32(r);
+	if (!(m->consts = alloc_n(r, m->nconsts, 8, 8)))
+		FAIL("constants: count %u exceeds section length", m->nconsts);
+	for (uint32_t i = 0; i < m->nconsts; i++)
+		m->consts[i] = (int64_t)u64(r);
+	return 0;
+}
+
+#define GLOBAL_BYTES 36
+static int dec_globals(struct rd *r, struct svm_module *m, char *err, size_t errlen)
+{
+	m->nglobals = u32(r);
+	if (!(m->globals = alloc_n(r, m->nglobals, sizeof(struct svm_global), GLOBAL_BYTES)))
+		FAIL("globals: count %u exceeds section length", m->nglobals);
+	for (uint32_t i = 0; i < m->nglobals; i++) {
+		struct svm_global *g = &m->globals[i];
+		g->vtype = u8(r); g->nkeys = u8(r); g->flags = u8(r); g->histkind = u8(r);
+		g->size = u32(r); g->name = u32(r);
+		for (int k = 0; k < SVM_MAXKEYS; k++) g->keytype[k] = u8(r);
+		u8(r); u8(r); u8(r);
+		g->hlo = (int32_t)u32(r); g->hhi = (int32_t)u32(r); g->hstep = (int32_t)u32(r);
+	}
+	return 0;
+}
+
+#define FUNC_HEADER_BYTES 16
+static int dec_funcs(struct rd *r, struct svm_module *m, char *err, size_t errlen)
+{
+	m->nfuncs = u32(r);
+	if (!(m->funcs = alloc_n(r, m->nfuncs, sizeof(struct svm_func), FUNC_HEADER_BYTES)))
+		FAIL("functions: count %u exceeds section length", m->nfuncs);
+	for (uint32_t i = 0; i < m->nfuncs; i++) {
+		struct svm_func *f = &m->funcs[i];
+		f->name = u32(r);
+		f->nint = u8(r); f->nstr = u8(r); f->nai = u8(r); f->nas = u8(r);
+		f->ret = u8(r); f->niters = u8(r); u16(r);
+		f->ncode = u32(r);
+		if (r->bad || (uint64_t)f->ncode * 8 > r->n - r->off)
+			FAIL("function %u: code length %u exceeds section length", i, f->ncode);
+		if (!(f->code = svm_host_zalloc((size_t)f->ncode * 8 + 8)) || !(f->iterglobal = svm_host_zalloc(256 * 2)))
+			FAIL("function %u: out of memory", i);
+		for (uint32_t k = 0; k < f->ncode; k++)
+			f->code[k] = u64(r);
+	}
+	return 0;
+}
+
+static int dec_probes(struct rd *r, struct svm_module *m, char *err, size_t errlen)
+{
+	m->nprobes = u32(r);
+	if (!(m->probes = alloc_n(r, m->nprobes, sizeof(struct svm_probe), 8)))
+		FAIL("probes: count %u exceeds section length", m->nprobes);
+	for (uint32_t i = 0; i < m->nprobes; i++) {
+		m->probes[i].desc = u32(r);
+		m->probes[i].func = u32(r);
+	}
+	return 0;
+}
+
+static int dec_limits(struct rd *r, struct svm_module *m, char *err, size_t errlen)
+{
+	struct svm_limits *l = &m->limits;
+	(void)err; (void)errlen;
+	l->maxaction = u32(r); l->maxstringlen = u32(r); l->maxmapentries = u32(r);
+	l->maxnesting = u32(r); l->maxerrors = u32(r); l->maxskipped = u32(r);
+	return 0;
+}
+
+static int dec_srcmap(struct rd *r, struct svm_module *m, char *err, size_t errlen)
+{
+	m->nsrc = u32(r);
+	if (!(m->srcmap = alloc_n(r, m->nsrc, sizeof(struct svm_srcloc), 12)))
+		FAIL("source map: count %u exceeds section length", m->nsrc);
+	for (uint32_t i = 0; i < m->nsrc; i++) {
+		m->srcmap[i].func = u32(r); m->srcmap[i].pc = u32(r); m->srcmap[i].str = u32(r);
+	}
+	return 0;
+}
+
+int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *m, char *err, size_t errlen)
+{
+	struct rd hr = { bytes, n, 0, 0 };
+	uint32_t version, nsec, seen = 0;
+	static const struct svm_limits defaults = { 1000, 512, 2048, 10, 0, 100 };
+
+	svm_host_memcpy(m, &(struct svm_module){ 0 }, sizeof *m);
+	m->limits = defaults;
+	if (n < 12 || svm_host_memcmp(bytes, SVM_MAGIC, 4) != 0)
+		FAIL("bad magic: not a stapvm module");
+	hr.off = 4;
+	version = u16(&hr);
+	if (version != SVM_VERSION)
+		FAIL("unsupported module version %u (expected %u)", version, SVM_VERSION);
+	u16(&hr);
+	nsec = u32(&hr);
+	if (nsec > S_MAX)
+		FAIL("header: %u sections (at most %u)", nsec, S_MAX - 1);
+	for (uint32_t s = 0; s < nsec; s++) {
+		size_t at = hr.off;
+		uint32_t id = u32(&hr), len = u32(&hr);
+		struct rd r;
+		int rc = 0;
+		if (hr.bad)
+			FAIL("section %u: header truncated at byte %u", s, (unsigned)at);
+		if (len > hr.n - hr.off)
+			FAIL("section %u: length %u exceeds file (%u bytes left)", s, len, (unsigned)(hr.n - hr.off));
+		if (id == 0 || id >= S_MAX)
+			FAIL("section %u: unknown section id %u", s, id);
+		if (seen & 1u << id)
+			FAIL("section %u: duplicate %s section", s, secname[id]);
+		seen |= 1u << id;
+		r = (struct rd){ bytes + hr.off, len, 0, 0 };
+		switch (id) {
+		case S_STRINGS: rc = dec_strings(&r, m, err, errlen); break;
+		case S_CONSTS: rc = dec_consts(&r, m, err, errlen); break;
+		case S_GLOBALS: rc = dec_globals(&r, m, err, errlen); break;
+		case S_FUNCS: rc = dec_funcs(&r, m, err, errlen); break;
+		case S_PROBES: rc = dec_probes(&r, m, err, errlen); break;
+		case S_LIMITS: rc = dec_limits(&r, m, err, errlen); break;
+		case S_SRCMAP: rc = dec_srcmap(&r, m, err, errlen); break;
+		case S_SIGNATURE: m->siglen = len; r.off = len; break;
+		}
+		if (rc)
+			return -1;
+		if (r.bad)
+			FAIL("%s section: truncated (length %u)", secname[id], len);
+		if (r.off != len)
+			FAIL("%s section: %u trailing bytes", secname[id], (unsigned)(len - r.off));
+		hr.off += len;
+	}
+	if (hr.off != n)
+		FAIL("%u trailing bytes after the last section", (unsigned)(n - hr.off));
+	if (!(seen & 1u << S_FUNCS))
+		FAIL("missing functions section");
+	return 0;
+}
+
+void svm_module_release(struct svm_module *m)
+{
+	if (m->funcs)
+		for (uint32_t i = 0; i < m->nfuncs; i++) {
+			svm_host_free(m->funcs[i].code);
+			svm_host_free(m->funcs[i].iterglobal);
+		}
+	svm_host_free(m->funcs); svm_host_free(m->strlen); svm_host_free(m->strings);
+	svm_host_free(m->strpool); svm_host_free(m->consts); svm_host_free(m->globals);
+	svm_host_free(m->probes); svm_host_free(m->srcmap);
+	svm_host_memcpy(m, &(struct svm_module){ 0 }, sizeof *m);
+}
+
+const char *svm_module_where(const struct svm_module *m, uint32_t func, uint32_t pc)
+{
+	for (uint32_t i = 0; i < m->nsrc; i++)
+		if (m->srcmap[i].func == func && m->srcmap[i].pc == pc)
+			return m->strings[m->srcmap[i].str];
+	return 0;
+}

@@ -1,0 +1,44 @@
+/* session.h: the runtime state of one loaded module (globals, frame stack, output) shared by interp, helpers and API. */
+#ifndef STAPVM_SESSION_H
+#define STAPVM_SESSION_H
+#include "module.h"
+#include "maps.h"
+
+struct svm_iter { uint32_t *idx; uint64_t *seq; uint32_t n, pos; };
+
+struct svm_frame {
+	uint32_t func, pc;
+	int64_t *r;
+	char *s;
+	struct svm_iter *it;
+	uint8_t retreg, retkind;
+};
+
+typedef void (*svm_output_fn)(void *arg, int stream, const char *data, size_t len);
+
+struct svm_session {
+	const struct svm_module *m;
+	uint32_t maxstr;
+	void **gstore;                /* per global: int64_t*, char*, struct svm_stat*, or struct svm_map* */
+	uint8_t *arena;               /* MAXNESTING frames of registers */
+	size_t framesz;
+	uint32_t maxint, maxstrregs, maxiters;
+	struct svm_frame *frames;
+	char *scratch, *scratch2;     /* MAXSTRINGLEN each */
+	int64_t actions;
+	int errors, exit_requested, aborted;
+	char errmsg[1024];
+	svm_output_fn out_fn;
+	void *out_arg;
+	char *outbuf[2];
+	size_t outlen[2], outcap;
+	uint64_t out_dropped;
+};
+
+void svm_out(struct svm_session *s, int stream, const char *data, size_t len);
+/* runs function f (a probe handler) to completion; 0, or -1 with s->errmsg set */
+int svm_exec(struct svm_session *s, uint32_t f);
+/* helper dispatch: returns 0 or -1 with s->errmsg holding the message (without "ERROR: ") */
+int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
+	       const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns);
+#endif

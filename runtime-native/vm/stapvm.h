@@ -1,0 +1,44 @@
+/* stapvm.h: the C API of libstapvm.so (load and verify a module, run probes, collect output); FFI-friendly. */
+#ifndef STAPVM_H
+#define STAPVM_H
+#include <stddef.h>
+#include <stdint.h>
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct stapvm_module stapvm_module;
+typedef struct stapvm_session stapvm_session;
+
+/* decodes and verifies module bytes; NULL on rejection with the reason in err (NUL-terminated) */
+stapvm_module *stapvm_load(const uint8_t *bytes, size_t len, char *err, size_t errlen);
+/* verifies only: 0 if accepted, -1 with the reason in err */
+int stapvm_verify(const uint8_t *bytes, size_t len, char *err, size_t errlen);
+void stapvm_module_free(stapvm_module *mod);
+int stapvm_probe_count(const stapvm_module *mod);
+/* copies probe i's probe-point descriptor into buf; returns its length or -1 */
+int stapvm_probe_desc(const stapvm_module *mod, int i, char *buf, size_t buflen);
+
+/* a session owns globals and output; the module must outlive it */
+stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t errlen);
+void stapvm_session_free(stapvm_session *s);
+/* runs probe i's handler once: 0 ok, 1 runtime error (counted; text in the error stream), -1 bad index or aborted session */
+int stapvm_run_probe(stapvm_session *s, int i);
+/* runs every probe whose descriptor equals desc (e.g. "begin", "end"), in order; result as above, worst wins */
+int stapvm_run_named(stapvm_session *s, const char *desc);
+
+/* output: stream 0 is the script's output, 1 is error text. With a callback set, text goes
+ * to it as produced; otherwise it is buffered (bounded; overflow is counted) until taken. */
+typedef void (*stapvm_output_fn)(void *arg, int stream, const char *data, size_t len);
+void stapvm_set_output(stapvm_session *s, stapvm_output_fn fn, void *arg);
+/* moves up to buflen-1 buffered bytes of a stream into buf (NUL-terminated); returns the count */
+size_t stapvm_take_output(stapvm_session *s, int stream, char *buf, size_t buflen);
+uint64_t stapvm_output_dropped(const stapvm_session *s);
+
+int stapvm_error_count(const stapvm_session *s);
+/* 1 once exit() ran or MAXERRORS was exceeded */
+int stapvm_exit_requested(const stapvm_session *s);
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,75 @@
+/* api_test.c: exercises the libstapvm.so C API as an FFI caller would (load, probes, callback and buffered output, errors). */
+#include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
+#include "../stapvm.h"
+
+static int passed, failed;
+#define CHECK(cond) do { if (cond) passed++; else { failed++; printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); } } while (0)
+
+static uint8_t *slurp(const char *path, size_t *n)
+{
+	static uint8_t buf[1 << 16];
+	FILE *f = fopen(path, "rb");
+	if (!f) return 0;
+	*n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	return buf;
+}
+
+static char cbtext[4096];
+static void on_output(void *arg, int stream, const char *data, size_t len)
+{
+	(void)arg;
+	if (stream == 0) strncat(cbtext, data, len < sizeof cbtext - strlen(cbtext) - 1 ? len : 0);
+}
+
+int main(void)
+{
+	char err[256], buf[256];
+	size_t n;
+	uint8_t *bytes;
+	stapvm_module *mod;
+	stapvm_session *s;
+
+	CHECK(stapvm_load(0, 0, err, sizeof err) == 0);
+	CHECK(stapvm_verify((const uint8_t *)"STVMxx", 6, err, sizeof err) == -1 && strcmp(err, "bad magic: not a stapvm module") == 0);
+
+	CHECK((bytes = slurp("build/corpus/globals.stvm", &n)) != 0);
+	CHECK(stapvm_verify(bytes, n, err, sizeof err) == 0);
+	mod = stapvm_load(bytes, n, err, sizeof err);
+	CHECK(mod != 0);
+	CHECK(stapvm_probe_count(mod) == 4);
+	CHECK(stapvm_probe_desc(mod, 3, buf, sizeof buf) == 3 && strcmp(buf, "end") == 0);
+	CHECK(stapvm_probe_desc(mod, 4, buf, sizeof buf) == -1);
+	s = stapvm_session_new(mod, err, sizeof err);
+	CHECK(s != 0);
+	CHECK(stapvm_run_probe(s, 0) == 0 && stapvm_run_probe(s, 1) == 0);
+	CHECK(stapvm_run_probe(s, 99) == -1);
+	CHECK(stapvm_run_named(s, "end") == 0);
+	CHECK(stapvm_exit_requested(s) == 1);
+	CHECK(stapvm_take_output(s, 0, buf, 8) == 7 && strcmp(buf, "count=2") == 0);
+	CHECK(stapvm_take_output(s, 0, buf, sizeof buf) > 0 && strncmp(buf, " last=end\n", 10) == 0);
+	CHECK(stapvm_take_output(s, 0, buf, sizeof buf) == 0);
+	CHECK(stapvm_error_count(s) == 0 && stapvm_output_dropped(s) == 0);
+	stapvm_session_free(s);
+
+	s = stapvm_session_new(mod, err, sizeof err);
+	stapvm_set_output(s, on_output, 0);
+	CHECK(stapvm_run_named(s, "end") == 0 && strcmp(cbtext, "count=0 last=end\nstill running\n") == 0);
+	stapvm_session_free(s);
+	stapvm_module_free(mod);
+
+	CHECK((bytes = slurp("build/corpus/divzero.stvm", &n)) != 0);
+	mod = stapvm_load(bytes, n, err, sizeof err);
+	s = stapvm_session_new(mod, err, sizeof err);
+	CHECK(stapvm_run_named(s, "begin") == 1);
+	CHECK(stapvm_error_count(s) == 1 && stapvm_exit_requested(s) == 1);
+	CHECK(stapvm_run_named(s, "begin") == -1);
+	CHECK(stapvm_take_output(s, 1, buf, sizeof buf) > 0 && strcmp(buf, "ERROR: division by 0 near operator '/' at t.stp:3:9\n") == 0);
+	stapvm_session_free(s);
+	stapvm_module_free(mod);
+
+	printf("api: %d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}

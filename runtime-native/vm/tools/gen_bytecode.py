@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""gen_bytecode.py: generates the Java Opcode enum and docs/bytecode.md from the .def files; --check fails on drift."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import defs  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(defs.VM_DIR))
+JAVA = os.path.join(ROOT, "compiler/src/main/java/org/stapvm/compiler/bytecode/Opcode.java")
+DOC = os.path.join(ROOT, "docs/bytecode.md")
+DOC_IN = os.path.join(defs.VM_DIR, "doc/bytecode.md.in")
+KINDS = ["NONE", "IR", "SR", "IMM", "JMP", "KON", "STR", "GLB", "FN", "HLP", "IRW", "SRW", "AGW", "ITR", "SORT"]
+
+
+def jstr(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def java(ops, hs):
+    out = ["// GENERATED from runtime-native/vm/opcodes.def and helpers.def by tools/gen_bytecode.py: do not edit.",
+           "package org.stapvm.compiler.bytecode;", "",
+           "/** stapvm opcodes: numbers, operand kinds and docs, exactly as the C verifier and interpreter know them. */",
+           "public enum Opcode {"]
+    rows = []
+    for o in ops:
+        k = ", ".join("Kind." + x for x in o.kinds)
+        rows.append(f"    {o.name}(0x{o.num:02x}, {jstr(o.fmt)}, {k}, {jstr(o.vclass)}, {jstr(o.doc)})")
+    out.append(",\n".join(rows) + ";")
+    out += ["",
+            "    /** Operand kinds of the A, B, C (8-bit) and X (32-bit) fields. */",
+            "    public enum Kind { " + ", ".join(KINDS) + " }",
+            "",
+            "    /** Builtin helpers with their stable ids; nint/nstr -1 means variadic. */",
+            "    public enum Helper {"]
+    hrows = [f"        {h.name.upper()}({h.id}, {jstr(h.name)}, {jstr(h.ret)}, {h.nint}, {h.nstr}, {str(h.implemented).lower()}, {jstr(h.doc)})" for h in hs]
+    out.append(",\n".join(hrows) + ";")
+    out += ["",
+            "        public final int id, nint, nstr;",
+            "        public final String mnemonic, ret, doc;",
+            "        public final boolean implemented;",
+            "",
+            "        Helper(int id, String mnemonic, String ret, int nint, int nstr, boolean implemented, String doc) {",
+            "            this.id = id; this.mnemonic = mnemonic; this.ret = ret; this.nint = nint; this.nstr = nstr;",
+            "            this.implemented = implemented; this.doc = doc;",
+            "        }",
+            "    }",
+            "",
+            "    public final int number;",
+            "    public final String format, verifierClass, doc;",
+            "    public final Kind a, b, c, x;",
+            "",
+            "    Opcode(int number, String format, Kind a, Kind b, Kind c, Kind x, String verifierClass, String doc) {",
+            "        this.number = number; this.format = format; this.a = a; this.b = b; this.c = c; this.x = x;",
+            "        this.verifierClass = verifierClass; this.doc = doc;",
+            "    }",
+            "",
+            "    /** Encodes one 64-bit instruction: opcode | A<<8 | B<<16 | C<<24 | X<<32. */",
+            "    public long encode(int a, int b, int c, int x) {",
+            "        return (number & 0xffL) | (a & 0xffL) << 8 | (b & 0xffL) << 16 | (c & 0xffL) << 24 | (x & 0xffffffffL) << 32;",
+            "    }",
+            "",
+            "    /** Packs a helper operand: id | int argument count << 16 | string argument count << 24. */",
+            "    public static int helperOperand(Helper h, int nint, int nstr) {",
+            "        return h.id | nint << 16 | nstr << 24;",
+            "    }",
+            "}", ""]
+    return "\n".join(out)
+
+
+def doc(ops, hs):
+    t = ["| opcode | number | A | B | C | X | verifier class | meaning |", "|---|---|---|---|---|---|---|---|"]
+    for o in ops:
+        k = " | ".join("" if x == "NONE" else x for x in o.kinds)
+        t.append(f"| `{o.name}` | 0x{o.num:02x} | {k} | {o.vclass} | {o.doc.replace('|', '&#124;')} |")
+    h = ["| helper | id | returns | int args | string args | implemented | meaning |", "|---|---|---|---|---|---|---|"]
+    for x in hs:
+        ni = "variadic" if x.nint < 0 else str(x.nint)
+        ns = "variadic" if x.nstr < 0 else str(x.nstr)
+        h.append(f"| `{x.name}` | {x.id} | {x.ret} | {ni} | {ns} | {'yes' if x.implemented else 'later'} | {x.doc} |")
+    text = open(DOC_IN).read()
+    return text.replace("@OPCODES@", "\n".join(t)).replace("@HELPERS@", "\n".join(h))
+
+
+def main():
+    ops, hs = defs.opcodes(), defs.helpers()
+    want = {JAVA: java(ops, hs), DOC: doc(ops, hs)}
+    check = "--check" in sys.argv
+    bad = 0
+    for path, text in want.items():
+        have = open(path).read() if os.path.exists(path) else None
+        if have == text:
+            continue
+        if check:
+            print(f"DRIFT: {os.path.relpath(path, ROOT)} differs from the .def files; run tools/gen_bytecode.py")
+            bad = 1
+        else:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            open(path, "w").write(text)
+            print("wrote", os.path.relpath(path, ROOT))
+    sys.exit(bad)
+
+
+if __name__ == "__main__":
+    main()

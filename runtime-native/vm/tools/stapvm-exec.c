@@ -1,0 +1,36 @@
+/* stapvm-exec.c: test driver: loads a module file through libstapvm, runs its begin then end probes, prints both streams. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../stapvm.h"
+
+static char buf[1 << 21];
+
+int main(int argc, char **argv)
+{
+	static uint8_t bytes[1 << 22];
+	char err[512];
+	size_t n;
+	FILE *f;
+	stapvm_module *mod;
+	stapvm_session *s;
+	int errors;
+
+	if (argc != 2) { fprintf(stderr, "usage: stapvm-exec MODULE\n"); return 2; }
+	if (!(f = fopen(argv[1], "rb"))) { perror(argv[1]); return 2; }
+	n = fread(bytes, 1, sizeof bytes, f);
+	fclose(f);
+	if (!(mod = stapvm_load(bytes, n, err, sizeof err))) { printf("REJECT: %s\n", err); return 3; }
+	if (!(s = stapvm_session_new(mod, err, sizeof err))) { printf("SESSION: %s\n", err); return 2; }
+	if (stapvm_run_named(s, "begin") >= 0 && !stapvm_exit_requested(s))
+		stapvm_run_named(s, "main");
+	stapvm_run_named(s, "end");
+	stapvm_take_output(s, 0, buf, sizeof buf);
+	fputs(buf, stdout);
+	stapvm_take_output(s, 1, buf, sizeof buf);
+	fputs(buf, stderr);
+	errors = stapvm_error_count(s);
+	stapvm_session_free(s);
+	stapvm_module_free(mod);
+	return errors ? 1 : 0;
+}
