@@ -75,11 +75,6 @@ public final class ScriptParser {
         AstBuilder builder = new AstBuilder((message, token) -> report(message, token));
         while (stream.LA(1) != Token.EOF) {
             int start = stream.index();
-            Token bad = lexicalError(stream, start);
-            if (bad != null) {
-                resync(stream, Math.max(start + 1, bad.getTokenIndex() + 1));
-                continue;
-            }
             StapParser.DeclarationContext declaration = parseOne(parser, stream, start);
             if (declaration == null) {
                 resync(stream, Math.max(start + 1, failedAt));
@@ -104,24 +99,14 @@ public final class ScriptParser {
                 RecognitionException cause = (RecognitionException) e.getCause();
                 Token offending = cause.getOffendingToken() != null ? cause.getOffendingToken() : stream.LT(1);
                 failedAt = offending.getTokenIndex();
+                // No rule accepts a lexical error token, so parsing always stops at the first one.
                 String lexical = SyntaxErrors.lexical(offending);
-                report(lexical != null ? lexical : SyntaxErrors.message(cause, offending, stream), offending);
+                if (lexical != null) {
+                    errors.add(Diagnostic.parseError(lexical, null, AstBuilder.pos(offending), file.line(offending.getLine())));
+                } else {
+                    report(SyntaxErrors.message(cause, offending, stream), offending);
+                }
                 return null;
-            }
-        }
-    }
-
-    /** Reports the first lexical error token of the declaration starting at {@code start}, if any. */
-    private Token lexicalError(CommonTokenStream stream, int start) {
-        for (int i = 1; ; i++) {
-            Token t = stream.LT(i);
-            if (t.getType() == Token.EOF || (i > 1 && startsDeclaration(t.getType()))) {
-                return null;
-            }
-            String message = SyntaxErrors.lexical(t);
-            if (message != null) {
-                errors.add(Diagnostic.parseError(message, null, AstBuilder.pos(t), file.line(t.getLine())));
-                return t;
             }
         }
     }
