@@ -17,11 +17,6 @@ public enum AssignOp {
     }
 
     public static AssignOp of(String text) {
-        for (AssignOp op : values()) {
-            if (op.text.equals(text)) {
-                return op;
-            }
-        }
-        throw new IllegalArgumentException("not an assignment operator: " + text);
+        return OperatorText.lookup(values(), op -> op.text, text, "an assignment operator");
     }
 }

@@ -19,11 +19,6 @@ public enum BinaryOp {
     }
 
     public static BinaryOp of(String text) {
-        for (BinaryOp op : values()) {
-            if (op.text.equals(text)) {
-                return op;
-            }
-        }
-        throw new IllegalArgumentException("not a binary operator: " + text);
+        return OperatorText.lookup(values(), op -> op.text, text, "a binary operator");
     }
 }

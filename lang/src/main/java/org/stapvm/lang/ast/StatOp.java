@@ -11,11 +11,6 @@ public enum StatOp {
     }
 
     public static StatOp of(String text) {
-        for (StatOp op : values()) {
-            if (op.text.equals(text)) {
-                return op;
-            }
-        }
-        throw new IllegalArgumentException("not a statistics operator: " + text);
+        return OperatorText.lookup(values(), op -> op.text, text, "a statistics operator");
     }
 }

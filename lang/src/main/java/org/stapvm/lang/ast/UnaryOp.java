@@ -11,11 +11,6 @@ public enum UnaryOp {
     }
 
     public static UnaryOp of(String text) {
-        for (UnaryOp op : values()) {
-            if (op.text.equals(text)) {
-                return op;
-            }
-        }
-        throw new IllegalArgumentException("not a unary operator: " + text);
+        return OperatorText.lookup(values(), op -> op.text, text, "a unary operator");
     }
 }
