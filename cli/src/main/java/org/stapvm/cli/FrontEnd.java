@@ -3,6 +3,7 @@ package org.stapvm.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.stapvm.compiler.sema.tapset.TapsetPath;
 import org.stapvm.lang.Pass1;
 import org.stapvm.lang.pp.HostKernel;
 import org.stapvm.lang.pp.PpContext;
@@ -20,16 +21,14 @@ final class FrontEnd {
         return Pass1.create(context, tapsetDirs(options));
     }
 
-    /** The bundled tapsets, then each -I directory, as stap searches them. */
+    /** Each -I directory, then the bundled tapsets, as stap searches them. */
     static List<Path> tapsetDirs(Options options) {
         List<Path> dirs = new ArrayList<>();
-        String home = System.getenv("STAPVM_HOME");
-        if (home != null) {
-            dirs.add(Path.of(home, "tapsets"));
-        }
         for (String dir : options.includeDirs) {
             dirs.add(Path.of(dir));
         }
+        String home = System.getenv("STAPVM_HOME");
+        dirs.add(home != null ? Path.of(home, "tapsets") : TapsetPath.bundled());
         return dirs;
     }
 }

@@ -1,6 +1,9 @@
 package org.stapvm.cli;
 
 import java.io.PrintStream;
+import org.stapvm.compiler.sema.CheckedProgram;
+import org.stapvm.compiler.sema.Elaborate;
+import org.stapvm.compiler.sema.tapset.TapsetPath;
 import org.stapvm.lang.Pass1;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.diag.Diagnostic;
@@ -36,7 +39,17 @@ final class Session {
             out.print(AstPrinter.print(parsed.script()));
             return 0;
         }
-        err.println("stapvm: passes after 1 (elaboration, compilation, running) are not built yet; use -p1");
+        TapsetPath tapsets = new TapsetPath(FrontEnd.tapsetDirs(options), pass1.preprocessor());
+        CheckedProgram program = Elaborate.run(parsed.script(), script, tapsets, options.scriptArguments());
+        err.print(program.report());
+        if (!program.ok()) {
+            return 1;
+        }
+        if (options.lastPass == 2) {
+            out.print(program.dump());
+            return 0;
+        }
+        err.println("stapvm: passes after 2 (bytecode, running) are not built yet; use -p1 or -p2");
         return 1;
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stapvm.lang.diag.Diagnostic;
 import org.stapvm.lang.parse.ScriptParser;
+import org.stapvm.lang.parse.TokenPass;
 import org.stapvm.lang.pp.LibraryMacroFiles;
 import org.stapvm.lang.pp.MacroTable;
 import org.stapvm.lang.pp.PpContext;
@@ -49,8 +50,13 @@ public final class Pass1 {
         return libraryProblems;
     }
 
+    /** The preprocessing step for this target, for parsers built elsewhere (tapset loading). */
+    public TokenPass preprocessor() {
+        return (file, tokens, problems) -> new Preprocessor(macros, context, problems).process(file, tokens);
+    }
+
     /** A parser for one file; parsers are cheap and not shared between threads. */
     public ScriptParser parser() {
-        return new ScriptParser((file, tokens, problems) -> new Preprocessor(macros, context, problems).process(file, tokens));
+        return new ScriptParser(preprocessor());
     }
 }
