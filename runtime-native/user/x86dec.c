@@ -72,6 +72,7 @@ static int map1(uint8_t op, enum imm *imm, uint32_t *fl)
 	case 0x06: case 0x08: case 0x09: case 0x30 ... 0x33: case 0x37: case 0xaa:
 		*fl |= X86_F_NOSTEP; return 0;           /* privileged or serialising oddities */
 	case 0x0b: *fl |= X86_F_NOSTEP; return 0;   /* ud2 */
+	case 0x20 ... 0x23: *fl |= X86_F_NOSTEP; return 1;  /* mov cr/dr: privileged */
 	case 0x0e: case 0x77: case 0xa0: case 0xa1: case 0xa2: case 0xa8: case 0xa9:
 	case 0xc8 ... 0xcf: return 0;
 	case 0x0f: *imm = I8; return 1;              /* 3DNow!: suffix opcode byte */
@@ -190,6 +191,7 @@ int x86_decode(const uint8_t *b, size_t n, struct x86_insn *o)
 		o->flags |= X86_F_MODRM;
 		o->modrm = b[i++];
 		mod = o->modrm >> 6; rm = o->modrm & 7;
+		if (o->map == 1 && o->op >= 0x20 && o->op <= 0x23) mod = 3;  /* mov cr/dr: always registers */
 		if (mod != 3 && rm == 4) {          /* SIB */
 			NEED(1);
 			o->sib = b[i++];
