@@ -54,7 +54,7 @@ static void setup(struct user_regs_struct *r, const struct user_regs_struct *bas
 	*r = *base;
 	for (int n = 0; n < 16; n++) {
 		uint64_t v = rnd();
-		switch (rnd() % 4) { case 0: v &= 0xff; break; case 1: v = (uint32_t)v; break;
+		switch (rnd() % 5) { case 0: v &= 0xff; break; case 1: v = (uint32_t)v; break; case 3: v &= 3; break;
 		case 2: v = -(v & 3); break; }
 		*emu_gpr(r, n) = v;
 	}

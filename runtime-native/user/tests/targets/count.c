@@ -1,0 +1,28 @@
+/* count.c: probe target: calls noinline functions N times each and prints N and checksums. */
+#include <stdio.h>
+#include <stdlib.h>
+
+long counter;
+
+/* -O2 prologue: lea (emulated) */
+__attribute__((noinline)) long work(long i) { asm volatile(""); return i * 3 + 1; }
+/* push rbp; mov rbp,rsp (emulated) */
+__attribute__((noinline, optimize("no-omit-frame-pointer"))) long framed(long i)
+{
+	volatile long x = i ^ 0x55;
+	return x + 1;
+}
+/* add QWORD PTR [rip+counter],1: RIP-relative, needs XOL or stepping */
+__attribute__((noinline)) void bump(void) { counter++; asm volatile(""); }
+
+int main(int argc, char **argv)
+{
+	long n = argc > 1 ? atol(argv[1]) : 1000, s = 0;
+	for (long i = 0; i < n; i++) {
+		s += work(i);
+		s ^= framed(i);
+		bump();
+	}
+	printf("n=%ld sum=%ld counter=%ld\n", n, s, counter);
+	return 0;
+}
