@@ -31,12 +31,14 @@ int bp_spawn(struct bp_engine *e, char *const argv[], int out_fd, enum bp_mode m
 	if (waitpid(e->pid, &st, 0) != e->pid || !WIFSTOPPED(st) || WSTOPSIG(st) != SIGTRAP) return -1;
 	/* EXITKILL: a crashed tracer must not leave a process full of int3 running */
 	if (ptrace(PTRACE_SETOPTIONS, e->pid, 0,
-	           PTRACE_O_EXITKILL | PTRACE_O_TRACECLONE | PTRACE_O_TRACESYSGOOD)) return -1;
-	e->tids[e->ntids++] = e->pid;
+	           PTRACE_O_EXITKILL | PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |
+	           PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC)) return -1;
+	e->tids[e->ntids] = e->pid;
+	e->started[e->ntids++] = 1;
 	return 0;
 }
 
-int bp_pin(struct bp_engine *e, int cpu)
+static int pin_one(pid_t pid, int cpu)
 {
 	cpu_set_t set;
 	CPU_ZERO(&set);
@@ -45,8 +47,13 @@ int bp_pin(struct bp_engine *e, int cpu)
 	} else {
 		CPU_SET(cpu, &set);
 	}
-	if (sched_setaffinity(0, sizeof set, &set)) return -1;
-	return sched_setaffinity(e->pid, sizeof set, &set);
+	return sched_setaffinity(pid, sizeof set, &set);
+}
+
+int bp_pin(struct bp_engine *e, int tracer_cpu, int tracee_cpu)
+{
+	if (pin_one(0, tracer_cpu)) return -1;
+	return pin_one(e->pid, tracee_cpu);
 }
 
 static int emu_rd(void *ctx, uint64_t a, void *d, size_t n) { return pt_read((pid_t)(intptr_t)ctx, a, d, n); }
@@ -158,7 +165,22 @@ static int replay(struct bp_probe *p, pid_t tid, struct user_regs_struct *r, int
 static void forget(struct bp_engine *e, pid_t tid)
 {
 	for (int i = 0; i < e->ntids; i++)
-		if (e->tids[i] == tid) { e->tids[i] = e->tids[--e->ntids]; return; }
+		if (e->tids[i] == tid) {
+			e->ntids--;
+			e->tids[i] = e->tids[e->ntids];
+			e->started[i] = e->started[e->ntids];
+			return;
+		}
+}
+
+/* Index of tid in tids[], added if new (its first stop and the creator's event race). */
+static int track(struct bp_engine *e, pid_t tid)
+{
+	for (int i = 0; i < e->ntids; i++) if (e->tids[i] == tid) return i;
+	if (e->ntids == BP_MAX_TIDS) return -1;
+	e->tids[e->ntids] = tid;
+	e->started[e->ntids] = 0;
+	return e->ntids++;
 }
 
 int bp_run(struct bp_engine *e)
@@ -179,14 +201,19 @@ int bp_run(struct bp_engine *e)
 			continue;
 		}
 		if (!WIFSTOPPED(st)) continue;
-		if (st >> 16 == PTRACE_EVENT_CLONE) {
+		/* Threads and forked children alike: a fork copies the int3s and the XOL area, so
+		 * the same probe table serves the child; its own writes go to its own memory. */
+		if (st >> 16 == PTRACE_EVENT_CLONE || st >> 16 == PTRACE_EVENT_FORK || st >> 16 == PTRACE_EVENT_VFORK) {
 			unsigned long nt;
 			ptrace(PTRACE_GETEVENTMSG, tid, 0, &nt);
-			if (e->ntids < BP_MAX_TIDS) e->tids[e->ntids++] = (pid_t)nt;
+			track(e, (pid_t)nt);
 			continue;
 		}
-		if (st >> 16) continue;                      /* other events: just resume */
-		if (WSTOPSIG(st) == SIGSTOP && tid != e->pid) continue;  /* a new thread's first stop */
+		if (st >> 16) continue;  /* exec (a fresh image holds none of our int3s), vfork-done */
+		if (WSTOPSIG(st) == SIGSTOP && tid != e->pid) {
+			int k = track(e, tid);
+			if (k >= 0 && !e->started[k]) { e->started[k] = 1; continue; }  /* first stop */
+		}
 		if (WSTOPSIG(st) == SIGTRAP) {
 			struct user_regs_struct r;
 			struct bp_probe *p;

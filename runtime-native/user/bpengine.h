@@ -41,6 +41,7 @@ struct bp_engine {
 	pid_t tids[BP_MAX_TIDS];
 	int ntids;
 	int status;             /* wait status of the leader once it ended */
+	uint8_t started[BP_MAX_TIDS];   /* per tids[] entry: its auto-attach SIGSTOP was swallowed */
 	uint64_t stray_traps;   /* SIGTRAPs that were not ours, passed on */
 };
 
@@ -54,10 +55,13 @@ struct bp_probe *bp_add_func(struct bp_engine *e, const char *path, const char *
                              bp_hit_fn fn, void *arg);
 struct bp_probe *bp_add_addr(struct bp_engine *e, uint64_t addr, bp_hit_fn fn, void *arg);
 
-/* Resume and service hits until the process exits; returns its wait status. */
+/* Resume and service hits in every thread and forked child until all have exited;
+ * returns the leader's wait status. */
 int bp_run(struct bp_engine *e);
 
-/* tracer and tracee on one CPU (cpu >= 0) or left to the scheduler (-1); see bench/user. */
-int bp_pin(struct bp_engine *e, int cpu);
+/* CPU placement, a deliberate choice: each hit is a round trip tracee -> tracer -> tracee,
+ * so both on one CPU (tracer_cpu == tracee_cpu) avoids cross-CPU wakeups (~10x cheaper
+ * here, see bench/user). -1 leaves that side to the scheduler. 0 or -1. */
+int bp_pin(struct bp_engine *e, int tracer_cpu, int tracee_cpu);
 
 #endif

@@ -102,6 +102,30 @@ static void thread_case(enum bp_mode mode, long n, int t)
 	free(want);
 }
 
+/* Fork following: the child's hits count too; a fork+exec runs unharmed. */
+static void fork_case(enum bp_mode mode, long n)
+{
+	char ns[32];
+	snprintf(ns, sizeof ns, "%ld", n);
+	char *argv[] = { "targets/forks", ns, NULL };
+	struct tally tw = { 0, 0 };
+	struct bp_engine e;
+	char *want = strdup(plain_run(argv)), *got;
+	int fd = open("traced.out", O_WRONLY | O_CREAT | O_TRUNC, 0644), st;
+
+	CHECK(bp_spawn(&e, argv, fd, mode) == 0);
+	close(fd);
+	CHECK(bp_add_func(&e, argv[0], "fwork", on_hit, &tw) != NULL);
+	st = bp_run(&e);
+	got = slurp("traced.out");
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	CHECK(tw.hits == 2 * n && tw.argsum == n * (n - 1));
+	CHECK(strcmp(want, got) == 0);
+	printf("  fork + system()      %-8s hits %ld of %ld, output %s\n", mode_name[mode], tw.hits, 2 * n,
+	       strcmp(want, got) ? "DIFFERS" : "identical");
+	free(want);
+}
+
 int main(void)
 {
 	for (int m = BP_EMULATE; m <= BP_STEP; m++) count_case("targets/count", m, 2000);
@@ -110,6 +134,7 @@ int main(void)
 	/* Re-insertion races with sibling threads, so threads run only the two stop-free modes. */
 	thread_case(BP_EMULATE, 2000, 4);
 	thread_case(BP_XOL, 2000, 4);
+	for (int m = BP_EMULATE; m <= BP_STEP; m++) fork_case(m, 1000);
 	printf("bpengine: %d passed, %d failed\n", pass, fail);
 	return fail != 0;
 }
