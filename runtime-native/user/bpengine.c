@@ -5,6 +5,7 @@
 #include "emulate.h"
 #include "ptmem.h"
 #include <errno.h>
+#include <stddef.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -141,6 +142,12 @@ static int replay(struct bp_probe *p, pid_t tid, struct user_regs_struct *r, int
 		return ptrace(PTRACE_SETREGS, tid, 0, r);
 	case BP_XOL: {
 		uint64_t next = p->addr + p->in.len;
+		/* The slot jumps back by itself; only an indirect call, whose pushed return
+		 * address would name the slot, still needs a single-step and a fix-up. */
+		if (!(p->in.flags & X86_F_IND_CALL)) {
+			p->n_xol++;
+			return ptrace(PTRACE_POKEUSER, tid, offsetof(struct user_regs_struct, rip), p->slot);
+		}
 		r->rip = p->slot;
 		if (ptrace(PTRACE_SETREGS, tid, 0, r) || step(tid, sig) || ptrace(PTRACE_GETREGS, tid, 0, r)) return -1;
 		/* Fall-through lands after the slot copy; ret and indirect jumps land on their own. */

@@ -64,5 +64,12 @@ int xol_relocate(const struct x86_insn *in, const uint8_t *orig, uint64_t addr, 
 		d = (int32_t)nd;
 		memcpy(out + in->disp_off, &d, 4);
 	}
+	{
+		int64_t back = (int64_t)(addr + in->len) - (int64_t)(slot + in->len + 5);
+		int32_t r = (int32_t)back;
+		if (back != r) return -1;
+		out[in->len] = 0xe9;
+		memcpy(out + in->len + 1, &r, 4);
+	}
 	return 0;
 }

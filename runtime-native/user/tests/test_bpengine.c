@@ -62,15 +62,20 @@ static void count_case(const char *target, enum bp_mode mode, long n)
 	CHECK((pf = bp_add_func(&e, target, "framed", on_hit, &tf)) != NULL);
 	CHECK((pb = bp_add_func(&e, target, "bump", on_hit, &tb)) != NULL);
 	if (!pw || !pf || !pb) { kill(e.pid, SIGKILL); bp_run(&e); free(want); return; }
+	/* jmp [rip], call [rip], ret as first instructions: XOL (or step), never emulated */
+	struct tally tj = { 0, 0 }, tc = { 0, 0 }, tr = { 0, 0 };
+	CHECK(bp_add_func(&e, target, "tailjmp", on_hit, &tj) != NULL);
+	CHECK(bp_add_func(&e, target, "icall", on_hit, &tc) != NULL);
+	CHECK(bp_add_func(&e, target, "retfirst", on_hit, &tr) != NULL);
 	st = bp_run(&e);
 	got = slurp("traced.out");
 	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
-	CHECK(tw.hits == n && tf.hits == n && tb.hits == n);
-	CHECK(tw.argsum == n * (n - 1) / 2);              /* rdi = i at every work() hit */
+	CHECK(tw.argsum == 3 * (n * (n - 1) / 2));        /* rdi = i at every work() entry, 3 ways in */
+	CHECK(tw.hits == 3 * n && tj.hits == n && tc.hits == n && tr.hits == n && tr.argsum == n * (n - 1) / 2);
 	CHECK(strcmp(want, got) == 0);
-	if (mode == BP_EMULATE) CHECK(pw->n_emu == (uint64_t)n && pf->n_emu == (uint64_t)n && pb->n_xol == (uint64_t)n);
-	if (mode == BP_XOL) CHECK(pw->n_xol == (uint64_t)n && pf->n_xol == (uint64_t)n && pb->n_xol == (uint64_t)n);
-	if (mode == BP_STEP) CHECK(pw->n_step == (uint64_t)n && pf->n_step == (uint64_t)n && pb->n_step == (uint64_t)n);
+	if (mode == BP_EMULATE) CHECK(pw->n_emu == 3 * (uint64_t)n && pf->n_emu == (uint64_t)n && pb->n_xol == (uint64_t)n);
+	if (mode == BP_XOL) CHECK(pw->n_xol == 3 * (uint64_t)n && pf->n_xol == (uint64_t)n && pb->n_xol == (uint64_t)n);
+	if (mode == BP_STEP) CHECK(pw->n_step == 3 * (uint64_t)n && pf->n_step == (uint64_t)n && pb->n_step == (uint64_t)n);
 	printf("  %-20s %-8s hits work=%ld framed=%ld bump=%ld (emu/xol/step %lu/%lu/%lu) output %s",
 	       target, mode_name[mode], tw.hits, tf.hits, tb.hits,
 	       (unsigned long)(pw->n_emu + pf->n_emu + pb->n_emu), (unsigned long)(pw->n_xol + pf->n_xol + pb->n_xol),

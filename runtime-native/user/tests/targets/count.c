@@ -15,6 +15,15 @@ __attribute__((noinline, optimize("no-omit-frame-pointer"))) long framed(long i)
 /* add QWORD PTR [rip+counter],1: RIP-relative, needs XOL or stepping */
 __attribute__((noinline)) void bump(void) { counter++; asm volatile(""); }
 
+/* First instructions that leave by themselves: the XOL slot's jump back is never reached
+ * (jmp/ret), or the pushed return address must be repaired (call). */
+long (*fnptr)(long) = work;
+long tailjmp(long), icall(long), retfirst(long);
+asm(".text\n"
+    ".globl tailjmp\n.type tailjmp,@function\ntailjmp: jmp *fnptr(%rip)\n.size tailjmp,.-tailjmp\n"
+    ".globl icall\n.type icall,@function\nicall: call *fnptr(%rip)\n ret\n.size icall,.-icall\n"
+    ".globl retfirst\n.type retfirst,@function\nretfirst: ret\n.size retfirst,.-retfirst\n");
+
 int main(int argc, char **argv)
 {
 	long n = argc > 1 ? atol(argv[1]) : 1000, s = 0;
@@ -22,6 +31,8 @@ int main(int argc, char **argv)
 		s += work(i);
 		s ^= framed(i);
 		bump();
+		s += tailjmp(i) + icall(i);
+		retfirst(i);
 	}
 	printf("n=%ld sum=%ld counter=%ld\n", n, s, counter);
 	return 0;
