@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/ptrace.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -70,6 +72,36 @@ static double one(const char *target, long n, int mode, int tracer_cpu, int trac
 	return t0;
 }
 
+/* The floor under any ptrace probe: a child looping on int3, the tracer only resuming it
+ * (trap, wakeup, waitpid, PTRACE_CONT), plus the GETREGS every real hit needs. */
+static double floor_ns(long n, int tracer_cpu, int tracee_cpu, int getregs)
+{
+	int st;
+	struct bp_engine e;
+	struct user_regs_struct r;
+	double t0;
+	memset(&e, 0, sizeof e);
+	if ((e.pid = fork()) == 0) {
+		ptrace(PTRACE_TRACEME, 0, 0, 0);
+		raise(SIGSTOP);
+		for (;;) __asm__ volatile("int3");
+	}
+	waitpid(e.pid, &st, 0);
+	ptrace(PTRACE_SETOPTIONS, e.pid, 0, PTRACE_O_EXITKILL);
+	bp_pin(&e, tracer_cpu, tracee_cpu);
+	t0 = now();
+	for (long i = 0; i < n; i++) {
+		ptrace(PTRACE_CONT, e.pid, 0, 0);
+		waitpid(e.pid, &st, 0);
+		if (getregs) ptrace(PTRACE_GETREGS, e.pid, 0, &r);
+	}
+	t0 = now() - t0;
+	kill(e.pid, SIGKILL);
+	waitpid(e.pid, &st, 0);
+	pin_self(-1);
+	return t0 / n * 1e9;
+}
+
 static double median(const char *target, long n, int mode, int a, int b, int runs)
 {
 	double v[32];
@@ -101,7 +133,14 @@ int main(int argc, char **argv)
 	printf("%-18s %-18s %12s %12s\n", "placement", "mode", "run ms", "ns/hit");
 	for (int p = 0; p < nplace; p++) {
 		double base = median(target, n, -1, place[p].tracer, place[p].tracee, runs);
+		double fl[32], fg[32];
 		printf("%-18s %-18s %12.2f %12s\n", place[p].name, "no probe", base * 1e3, "-");
+		for (int i = 0; i < runs; i++) fl[i] = floor_ns(n, place[p].tracer, place[p].tracee, 0);
+		for (int i = 0; i < runs; i++) fg[i] = floor_ns(n, place[p].tracer, place[p].tracee, 1);
+		qsort(fl, runs, sizeof *fl, cmp);
+		qsort(fg, runs, sizeof *fg, cmp);
+		printf("%-18s %-18s %12s %12.0f\n", place[p].name, "floor: int3+cont", "-", fl[runs / 2]);
+		printf("%-18s %-18s %12s %12.0f\n", place[p].name, "floor: +getregs", "-", fg[runs / 2]);
 		for (int m = BP_EMULATE; m <= BP_STEP; m++) {
 			double t = median(target, n, m, place[p].tracer, place[p].tracee, runs);
 			printf("%-18s %-18s %12.2f %12.0f\n", place[p].name, mname[m], t * 1e3, (t - base) / n * 1e9);
