@@ -21,16 +21,19 @@ unsigned long long *emu_gpr(struct user_regs_struct *r, int n)
 static enum kind classify(const struct x86_insn *in, const uint8_t *b)
 {
 	int w = (in->rex >> 3) & 1, reg = (in->modrm >> 3) & 7, mod = in->modrm >> 6;
-	int only_rep = 1;
+	int only_rep = 1, pad = 1;
 	if (in->flags & (X86_F_BAD | X86_F_VEX)) return K_NONE;
-	for (int i = 0; i < in->npfx; i++) if (b[i] != 0xf3 || in->npfx != 1) only_rep = 0;
-	/* endbr64 is the one prefixed form we accept; multi-byte nops may carry 66/2e padding. */
+	for (int i = 0; i < in->npfx; i++) {
+		if (b[i] != 0xf3 || in->npfx != 1) only_rep = 0;
+		if (b[i] != 0x66 && b[i] != 0x2e && b[i] != 0x3e) pad = 0;   /* never lock or rep */
+	}
+	/* endbr64 is one prefixed form we accept; nops may carry 66/2e/3e padding. */
 	if (in->map == 1 && in->op == 0x1e && in->rep == 0xf3 && in->modrm == 0xfa && only_rep) return K_NOP;
-	if (in->map == 1 && in->op == 0x1f && mod != 3 && reg == 0) return K_NOP;
+	if (in->map == 1 && in->op == 0x1f && reg == 0 && pad) return K_NOP;
+	if (in->map == 0 && in->op == 0x90 && !(in->rex & 1) && pad) return K_NOP;  /* 41 90 is xchg r8,rax */
 	if (in->npfx) return K_NONE;
 	if (in->map != 0) return K_NONE;
 	switch (in->op) {
-	case 0x90: return (in->rex & 1) ? K_NONE : K_NOP;   /* 41 90 is xchg r8,rax */
 	case 0x50 ... 0x57: return w ? K_NONE : K_PUSH;     /* REX.W push is legal but odd */
 	case 0x58 ... 0x5f: return w ? K_NONE : K_POP;
 	case 0x89: case 0x8b: return mod == 3 ? K_MOV : K_NONE;

@@ -111,7 +111,8 @@ static int one_case(const char *hex, int rounds, const struct user_regs_struct *
 
 static const char *cases[] = {
 	"f3 0f 1e fa", "90", "0f 1f 00", "0f 1f 40 00", "0f 1f 44 00 00", "66 0f 1f 44 00 00",
-	"66 2e 0f 1f 84 00 00 00 00 00",
+	"66 2e 0f 1f 84 00 00 00 00 00", "66 66 2e 0f 1f 84 00 00 00 00 00", "66 90", "0f 1f c0",
+	"48 90", "3e 0f 1f 40 00",
 	"55", "53", "41 54", "41 57", "5b", "5d", "41 5d", "5c",
 	"48 89 e5", "49 89 fc", "89 f8", "4c 89 ef", "48 8b c3", "44 8b c7",
 	"48 83 ec 08", "48 81 ec 00 10 00 00", "48 83 c4 18", "83 e8 01", "49 83 c1 ff",
@@ -121,7 +122,7 @@ static const char *cases[] = {
 	"31 c0", "45 31 d2", "48 31 ca", "33 c1", "4d 31 c0",
 	"eb 10", "eb f0", "e9 00 01 00 00", "e9 f0 fe ff ff", "e8 00 02 00 00", "e8 f0 ff ff ff",
 };
-static const char *refused[] = { "41 90", "48 89 18", "66 55", "0f 05", "c3", "ff d0", "48 8b 05 00 00 00 00", "f0 48 83 00 01" };
+static const char *refused[] = { "41 90", "48 89 18", "66 55", "0f 05", "c3", "ff d0", "48 8b 05 00 00 00 00", "f0 48 83 00 01", "f0 0f 1f 00", "f3 90", "0f 1f 48 00" };
 
 int main(void)
 {

@@ -104,7 +104,8 @@ int main(void)
 {
 	int pass = 0, fail = 0;
 	const char *bins[] = { "/bin/ls", "/usr/lib/x86_64-linux-gnu/libc.so.6", "/bin/busybox",
-	                       "/usr/lib/x86_64-linux-gnu/libcrypto.so.3", "/usr/lib/x86_64-linux-gnu/libm.so.6" };
+	                       "/usr/lib/x86_64-linux-gnu/libcrypto.so.3", "/usr/lib/x86_64-linux-gnu/libm.so.6",
+	                       "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", "/usr/bin/python3.11" };
 	flag_cases();
 	if (failed) fail++; else pass++;
 	for (size_t i = 0; i < sizeof bins / sizeof *bins; i++) {
