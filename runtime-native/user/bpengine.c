@@ -1,6 +1,7 @@
-/* bpengine.c: spawn under ptrace, insert int3 probes, service hits by emulation, XOL or re-insertion. */
+/* bpengine.c: insert int3 probes and service hits by emulation, XOL or re-insertion. */
 #define _GNU_SOURCE
 #include "bpengine.h"
+#include "bptask.h"
 #include "elfsyms.h"
 #include "emulate.h"
 #include "ptmem.h"
@@ -16,28 +17,6 @@
 
 #define XOL_AREA_SIZE (BP_MAX_PROBES * XOL_SLOT)
 
-int bp_spawn(struct bp_engine *e, char *const argv[], int out_fd, enum bp_mode mode)
-{
-	int st;
-	memset(e, 0, sizeof *e);
-	e->mode = mode;
-	e->pid = fork();
-	if (e->pid < 0) return -1;
-	if (e->pid == 0) {
-		if (out_fd >= 0) dup2(out_fd, 1);
-		ptrace(PTRACE_TRACEME, 0, 0, 0);
-		execvp(argv[0], argv);   /* stops with SIGTRAP once the new image is in place */
-		_exit(127);
-	}
-	if (waitpid(e->pid, &st, 0) != e->pid || !WIFSTOPPED(st) || WSTOPSIG(st) != SIGTRAP) return -1;
-	/* EXITKILL: a crashed tracer must not leave a process full of int3 running */
-	if (ptrace(PTRACE_SETOPTIONS, e->pid, 0,
-	           PTRACE_O_EXITKILL | PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |
-	           PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC)) return -1;
-	e->tids[e->ntids] = e->pid;
-	e->started[e->ntids++] = 1;
-	return 0;
-}
 
 static int pin_one(pid_t pid, int cpu)
 {
@@ -113,7 +92,7 @@ struct bp_probe *bp_add_func(struct bp_engine *e, const char *path, const char *
 	return p;
 }
 
-static struct bp_probe *find(struct bp_engine *e, uint64_t addr)
+struct bp_probe *bp_find(struct bp_engine *e, uint64_t addr)
 {
 	for (int i = 0; i < e->nprobes; i++) if (e->probes[i].addr == addr) return &e->probes[i];
 	return NULL;
@@ -169,63 +148,54 @@ static int replay(struct bp_probe *p, pid_t tid, struct user_regs_struct *r, int
 	return -1;
 }
 
-static void forget(struct bp_engine *e, pid_t tid)
-{
-	for (int i = 0; i < e->ntids; i++)
-		if (e->tids[i] == tid) {
-			e->ntids--;
-			e->tids[i] = e->tids[e->ntids];
-			e->started[i] = e->started[e->ntids];
-			return;
-		}
-}
-
-/* Index of tid in tids[], added if new (its first stop and the creator's event race). */
-static int track(struct bp_engine *e, pid_t tid)
-{
-	for (int i = 0; i < e->ntids; i++) if (e->tids[i] == tid) return i;
-	if (e->ntids == BP_MAX_TIDS) return -1;
-	e->tids[e->ntids] = tid;
-	e->started[e->ntids] = 0;
-	return e->ntids++;
-}
-
 int bp_run(struct bp_engine *e)
 {
-	pid_t tid = e->pid;
-	int sig = 0, st;
+	pid_t tid = 0;
+	int sig = 0, st, op = PTRACE_CONT;
 
+	/* Everything tracked is stopped (spawn's exec stop, attach's interrupts): start it all. */
+	for (int i = 0; i < e->ntids; i++) ptrace(PTRACE_CONT, e->tids[i], 0, 0);
 	for (;;) {
-		if (tid > 0 && ptrace(PTRACE_CONT, tid, 0, (void *)(intptr_t)sig) && errno != ESRCH) return -1;
+		if (tid > 0 && e->detach_requested) {
+			e->status = 0;
+			return bp_detach(e, tid, sig) ? -1 : 0;
+		}
+		if (tid > 0 && ptrace(op, tid, 0, (void *)(intptr_t)sig) && errno != ESRCH) return -1;
 		sig = 0;
+		op = PTRACE_CONT;
 		tid = waitpid(-1, &st, __WALL);
 		if (tid < 0) return errno == ECHILD ? e->status : -1;
 		if (WIFEXITED(st) || WIFSIGNALED(st)) {
 			if (tid == e->pid) e->status = st;
-			forget(e, tid);
+			bp_forget(e, tid);
 			tid = 0;
 			if (e->ntids == 0) return e->status;
 			continue;
 		}
 		if (!WIFSTOPPED(st)) continue;
+		switch (st >> 16) {
+		case 0:
+			break;
 		/* Threads and forked children alike: a fork copies the int3s and the XOL area, so
 		 * the same probe table serves the child; its own writes go to its own memory. */
-		if (st >> 16 == PTRACE_EVENT_CLONE || st >> 16 == PTRACE_EVENT_FORK || st >> 16 == PTRACE_EVENT_VFORK) {
+		case PTRACE_EVENT_CLONE: case PTRACE_EVENT_FORK: case PTRACE_EVENT_VFORK: {
 			unsigned long nt;
 			ptrace(PTRACE_GETEVENTMSG, tid, 0, &nt);
-			track(e, (pid_t)nt);
+			bp_track(e, (pid_t)nt);
 			continue;
 		}
-		if (st >> 16) continue;  /* exec (a fresh image holds none of our int3s), vfork-done */
-		if (WSTOPSIG(st) == SIGSTOP && tid != e->pid) {
-			int k = track(e, tid);
-			if (k >= 0 && !e->started[k]) { e->started[k] = 1; continue; }  /* first stop */
+		case PTRACE_EVENT_STOP:
+			bp_track(e, tid);                   /* a new thread's first stop, maybe before its clone event */
+			if (bp_is_group_stop(st)) op = PTRACE_LISTEN;   /* keep job control working */
+			continue;
+		default:
+			continue;  /* exec (a fresh image holds none of our int3s), vfork-done */
 		}
 		if (WSTOPSIG(st) == SIGTRAP) {
 			struct user_regs_struct r;
 			struct bp_probe *p;
 			if (ptrace(PTRACE_GETREGS, tid, 0, &r)) { tid = 0; continue; }
-			p = find(e, r.rip - 1);
+			p = bp_find(e, r.rip - 1);
 			if (!p) { e->stray_traps++; sig = SIGTRAP; continue; }
 			r.rip = p->addr;
 			p->hits++;

@@ -41,13 +41,17 @@ struct bp_engine {
 	pid_t tids[BP_MAX_TIDS];
 	int ntids;
 	int status;             /* wait status of the leader once it ended */
-	uint8_t started[BP_MAX_TIDS];   /* per tids[] entry: its auto-attach SIGSTOP was swallowed */
 	uint64_t stray_traps;   /* SIGTRAPs that were not ours, passed on */
+	int detach_requested;   /* set (e.g. by a handler) to end tracing: bp_run detaches */
+	int detached;
 };
 
-/* fork + PTRACE_TRACEME + execvp(argv); the child is left stopped at its exec, before its
+/* fork + PTRACE_SEIZE + execvp(argv); the child is left stopped at its exec, before its
  * first instruction (ld.so's entry). out_fd >= 0 becomes its stdout. 0 or -1. */
 int bp_spawn(struct bp_engine *e, char *const argv[], int out_fd, enum bp_mode mode);
+
+/* PTRACE_SEIZE every thread of a running process and stop them all (-x PID). 0 or -1. */
+int bp_attach(struct bp_engine *e, pid_t pid, enum bp_mode mode);
 
 /* Probe func of the ELF file path (mapped in the tracee: at exec time, the executable).
  * Returns the probe or NULL (unknown symbol, not mapped, instruction that cannot be probed). */
@@ -55,8 +59,9 @@ struct bp_probe *bp_add_func(struct bp_engine *e, const char *path, const char *
                              bp_hit_fn fn, void *arg);
 struct bp_probe *bp_add_addr(struct bp_engine *e, uint64_t addr, bp_hit_fn fn, void *arg);
 
-/* Resume and service hits in every thread and forked child until all have exited;
- * returns the leader's wait status. */
+/* Resume and service hits in every thread and forked child until all have exited
+ * (returns the leader's wait status) or detach_requested was set (returns 0 with every
+ * int3 removed and every task detached, detached = 1). -1 on a ptrace failure. */
 int bp_run(struct bp_engine *e);
 
 /* CPU placement, a deliberate choice: each hit is a round trip tracee -> tracer -> tracee,

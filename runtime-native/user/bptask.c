@@ -1,0 +1,151 @@
+/* bptask.c: which tasks the engine traces: spawn and attach by PTRACE_SEIZE, the tid list, clean detach. */
+#define _GNU_SOURCE
+#include "bptask.h"
+#include "ptmem.h"
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int bp_track(struct bp_engine *e, pid_t tid)
+{
+	for (int i = 0; i < e->ntids; i++) if (e->tids[i] == tid) return i;
+	if (e->ntids == BP_MAX_TIDS) return -1;
+	e->tids[e->ntids] = tid;
+	return e->ntids++;
+}
+
+void bp_forget(struct bp_engine *e, pid_t tid)
+{
+	for (int i = 0; i < e->ntids; i++)
+		if (e->tids[i] == tid) { e->tids[i] = e->tids[--e->ntids]; return; }
+}
+
+int bp_is_group_stop(int st)
+{
+	int s = WSTOPSIG(st);
+	return s == SIGSTOP || s == SIGTSTP || s == SIGTTIN || s == SIGTTOU;
+}
+
+/* SEIZE rather than TRACEME: PTRACE_INTERRUPT (needed to stop all for detach) and
+ * group-stops reported as such only exist for seized tracees. */
+int bp_spawn(struct bp_engine *e, char *const argv[], int out_fd, enum bp_mode mode)
+{
+	int st;
+	memset(e, 0, sizeof *e);
+	e->mode = mode;
+	e->pid = fork();
+	if (e->pid < 0) return -1;
+	if (e->pid == 0) {
+		if (out_fd >= 0) dup2(out_fd, 1);
+		raise(SIGSTOP);          /* wait here until the parent has seized us */
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (waitpid(e->pid, &st, WUNTRACED) != e->pid || !WIFSTOPPED(st)) return -1;
+	if (ptrace(PTRACE_SEIZE, e->pid, 0, BP_PTRACE_OPTS)) goto fail;
+	kill(e->pid, SIGCONT);
+	for (;;) {                   /* run to the exec stop: the new image, not yet started */
+		if (waitpid(e->pid, &st, __WALL) != e->pid || !WIFSTOPPED(st)) return -1;
+		if (st >> 16 == PTRACE_EVENT_EXEC) break;
+		ptrace(PTRACE_CONT, e->pid, 0, (void *)(intptr_t)(st >> 16 ? 0 : WSTOPSIG(st)));
+	}
+	bp_track(e, e->pid);
+	return 0;
+fail:
+	kill(e->pid, SIGKILL);
+	waitpid(e->pid, &st, 0);
+	return -1;
+}
+
+/* Wait for tid's interrupt stop; its own signals met on the way are passed on. */
+static int wait_interrupt(pid_t tid)
+{
+	int st;
+	for (;;) {
+		if (waitpid(tid, &st, __WALL) != tid || !WIFSTOPPED(st)) return -1;
+		if (st >> 16 == PTRACE_EVENT_STOP) return 0;
+		ptrace(PTRACE_CONT, tid, 0, (void *)(intptr_t)(st >> 16 ? 0 : WSTOPSIG(st)));
+	}
+}
+
+int bp_attach(struct bp_engine *e, pid_t pid, enum bp_mode mode)
+{
+	char path[64];
+	memset(e, 0, sizeof *e);
+	e->mode = mode;
+	e->pid = pid;
+	snprintf(path, sizeof path, "/proc/%d/task", (int)pid);
+	/* Threads may be born while we list: repeat until a pass finds nobody new. */
+	for (int round = 0, added = 1; added && round < 16; round++) {
+		DIR *d = opendir(path);
+		struct dirent *de;
+		if (!d) return -1;
+		added = 0;
+		while ((de = readdir(d))) {
+			pid_t tid = atoi(de->d_name);
+			int known = 0;
+			if (tid <= 0) continue;
+			for (int i = 0; i < e->ntids; i++) known |= e->tids[i] == tid;
+			if (known || ptrace(PTRACE_SEIZE, tid, 0, BP_PTRACE_OPTS)) continue;
+			if (ptrace(PTRACE_INTERRUPT, tid, 0, 0) || wait_interrupt(tid)) continue;
+			bp_track(e, tid);
+			added = 1;
+		}
+		closedir(d);
+	}
+	return e->ntids ? 0 : -1;
+}
+
+int bp_detach(struct bp_engine *e, pid_t cur, int cursig)
+{
+	int sig[BP_MAX_TIDS] = { 0 }, trapped[BP_MAX_TIDS] = { 0 }, gone[BP_MAX_TIDS] = { 0 };
+
+	for (int i = 0; i < e->ntids; i++)
+		if (e->tids[i] != cur) ptrace(PTRACE_INTERRUPT, e->tids[i], 0, 0);
+	/* e->ntids may grow: a task caught cloning adds a child whose first stop we await too. */
+	for (int i = 0; i < e->ntids; i++) {
+		pid_t tid = e->tids[i];
+		int st;
+		if (tid == cur) { sig[i] = cursig; continue; }
+		if (waitpid(tid, &st, __WALL) != tid || !WIFSTOPPED(st)) { gone[i] = 1; continue; }
+		switch (st >> 16) {
+		case 0:   /* a signal stop came first: an int3 hit to rewind, or a signal to pass on */
+			if (WSTOPSIG(st) == SIGTRAP) trapped[i] = 1; else sig[i] = WSTOPSIG(st);
+			break;
+		case PTRACE_EVENT_CLONE: case PTRACE_EVENT_FORK: case PTRACE_EVENT_VFORK: {
+			unsigned long nt;
+			ptrace(PTRACE_GETEVENTMSG, tid, 0, &nt);
+			bp_track(e, (pid_t)nt);
+			break;
+		}
+		}
+	}
+	/* Every address space gets its bytes back (threads share one: rewriting is harmless). */
+	for (int i = 0; i < e->ntids; i++) {
+		if (gone[i]) continue;
+		for (int k = 0; k < e->nprobes; k++)
+			pt_write(e->tids[i], e->probes[k].addr, e->probes[k].orig, 1);
+	}
+	for (int i = 0; i < e->ntids; i++) {
+		struct user_regs_struct r;
+		if (gone[i]) continue;
+		if (trapped[i] && ptrace(PTRACE_GETREGS, e->tids[i], 0, &r) == 0) {
+			if (bp_find(e, r.rip - 1)) {     /* stopped just past our int3: run the original */
+				r.rip--;
+				ptrace(PTRACE_SETREGS, e->tids[i], 0, &r);
+			} else {
+				sig[i] = SIGTRAP;
+			}
+		}
+		ptrace(PTRACE_DETACH, e->tids[i], 0, (void *)(intptr_t)sig[i]);
+	}
+	e->ntids = 0;
+	e->detached = 1;
+	return 0;
+}
