@@ -131,6 +131,69 @@ static void fork_case(enum bp_mode mode, long n)
 	free(want);
 }
 
+/* Stop tracing after `limit` hits: the handler asks, bp_run detaches everything. */
+struct limited { long hits, limit; };
+static void on_hit_limited(struct bp_engine *e, struct bp_probe *p, pid_t tid, const struct user_regs_struct *r, void *arg)
+{
+	struct limited *l = arg;
+	(void)p; (void)tid; (void)r;
+	if (++l->hits == l->limit) e->detach_requested = 1;
+}
+
+static void detach_case(const char *target, const char *func, enum bp_mode mode, long n, long limit)
+{
+	char ns[32];
+	snprintf(ns, sizeof ns, "%ld", n);
+	char *argv[] = { (char *)target, ns, NULL };
+	struct limited l = { 0, limit };
+	struct bp_engine e;
+	char *want = strdup(plain_run(argv)), *got;
+	int fd = open("traced.out", O_WRONLY | O_CREAT | O_TRUNC, 0644), st = -1, rc;
+
+	CHECK(bp_spawn(&e, argv, fd, mode) == 0);
+	close(fd);
+	CHECK(bp_add_func(&e, target, func, on_hit_limited, &l) != NULL);
+	rc = bp_run(&e);
+	CHECK(rc == 0 && e.detached);
+	CHECK(waitpid(e.pid, &st, 0) == e.pid && WIFEXITED(st) && WEXITSTATUS(st) == 0);  /* runs on untraced */
+	got = slurp("traced.out");
+	CHECK(l.hits == limit);
+	CHECK(strcmp(want, got) == 0);
+	printf("  detach after %ld      %-8s %s: hits %ld, exit %d, output %s\n", limit, mode_name[mode], target,
+	       l.hits, WIFEXITED(st) ? WEXITSTATUS(st) : -1, strcmp(want, got) ? "DIFFERS" : "identical");
+	free(want);
+}
+
+/* -x PID: attach to a running process (blocked in read), probe, let it go on. */
+static void attach_case(enum bp_mode mode, long n)
+{
+	char ns[32];
+	snprintf(ns, sizeof ns, "%ld", n);
+	char *argv[] = { "targets/count", ns, NULL }, *wargv[] = { "targets/count", ns, "w", NULL };
+	struct tally tw = { 0, 0 };
+	struct bp_engine e;
+	char *want = strdup(plain_run(argv)), *got;
+	int fd = open("traced.out", O_WRONLY | O_CREAT | O_TRUNC, 0644), pfd[2], st;
+	pid_t pid;
+
+	if (pipe(pfd)) return;
+	if ((pid = fork()) == 0) { dup2(pfd[0], 0); dup2(fd, 1); close(pfd[1]); execv(wargv[0], wargv); _exit(127); }
+	close(fd); close(pfd[0]);
+	usleep(100000);
+	CHECK(bp_attach(&e, pid, mode) == 0);
+	CHECK(bp_add_func(&e, argv[0], "work", on_hit, &tw) != NULL);
+	CHECK(write(pfd[1], "\n", 1) == 1);
+	close(pfd[1]);
+	st = bp_run(&e);
+	got = slurp("traced.out");
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	CHECK(tw.hits == 3 * n);
+	CHECK(strcmp(want, got) == 0);
+	printf("  attach -x PID        %-8s hits %ld of %ld, output %s\n", mode_name[mode], tw.hits, 3 * n,
+	       strcmp(want, got) ? "DIFFERS" : "identical");
+	free(want);
+}
+
 int main(void)
 {
 	for (int m = BP_EMULATE; m <= BP_STEP; m++) count_case("targets/count", m, 2000);
@@ -140,6 +203,10 @@ int main(void)
 	thread_case(BP_EMULATE, 2000, 4);
 	thread_case(BP_XOL, 2000, 4);
 	for (int m = BP_EMULATE; m <= BP_STEP; m++) fork_case(m, 1000);
+	for (int m = BP_EMULATE; m <= BP_STEP; m++) detach_case("targets/count", "work", m, 100000, 300);
+	detach_case("targets/threads", "twork", BP_EMULATE, 50000, 1000);
+	detach_case("targets/threads", "twork", BP_XOL, 50000, 1000);
+	for (int m = BP_EMULATE; m <= BP_STEP; m++) attach_case(m, 1000);
 	printf("bpengine: %d passed, %d failed\n", pass, fail);
 	return fail != 0;
 }

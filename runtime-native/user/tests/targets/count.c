@@ -27,6 +27,7 @@ asm(".text\n"
 int main(int argc, char **argv)
 {
 	long n = argc > 1 ? atol(argv[1]) : 1000, s = 0;
+	if (argc > 2 && argv[2][0] == 'w') getchar();   /* let a tracer attach first */
 	for (long i = 0; i < n; i++) {
 		s += work(i);
 		s ^= framed(i);

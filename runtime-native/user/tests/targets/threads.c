@@ -21,6 +21,7 @@ int main(int argc, char **argv)
 	long sums[64], total = 0;
 	n = argc > 1 ? atol(argv[1]) : 1000;
 	if (t > 64) t = 64;
+	if (argc > 3 && argv[3][0] == 'w') getchar();   /* let a tracer attach first */
 	for (int i = 0; i < t; i++) pthread_create(&th[i], NULL, run, &sums[i]);
 	for (int i = 0; i < t; i++) { pthread_join(th[i], NULL); total += sums[i]; }
 	printf("threads=%d n=%ld total=%ld\n", t, n, total);
