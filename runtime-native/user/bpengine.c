@@ -15,7 +15,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define XOL_AREA_SIZE (BP_MAX_PROBES * XOL_SLOT)
+#define XOL_AREA_SIZE (BP_MAX_PROBES * XOL_SLOT + XOL_SLOT)
+
+uint64_t bp_xol_area(struct bp_engine *e, uint64_t near)
+{
+	uint8_t tramp[XOL_SLOT];
+	if (e->xol_area) return e->xol_area;
+	e->xol_area = xol_map_area(e->pid, near, XOL_AREA_SIZE);
+	memset(tramp, 0xcc, sizeof tramp);
+	if (e->xol_area && pt_write(e->pid, e->xol_area + BP_TRAMP_OFF, tramp, sizeof tramp)) e->xol_area = 0;
+	return e->xol_area;
+}
 
 
 static int pin_one(pid_t pid, int cpu)
@@ -45,7 +55,7 @@ static int plan(struct bp_engine *e, struct bp_probe *p)
 	uint8_t slot[XOL_SLOT];
 	if (e->mode == BP_EMULATE && emu_can(&p->in, p->orig)) { p->how = BP_EMULATE; return 0; }
 	if (e->mode != BP_STEP && !(p->in.flags & (X86_F_REL | X86_F_NOSTEP))) {
-		if (!e->xol_area) e->xol_area = xol_map_area(e->pid, p->addr, XOL_AREA_SIZE);
+		bp_xol_area(e, p->addr);
 		p->slot = e->xol_area + (uint64_t)(p - e->probes) * XOL_SLOT;
 		if (e->xol_area && xol_relocate(&p->in, p->orig, p->addr, p->slot, slot) == 0 &&
 		    pt_write(e->pid, p->slot, slot, XOL_SLOT) == 0) {
@@ -78,18 +88,37 @@ struct bp_probe *bp_add_addr(struct bp_engine *e, uint64_t addr, bp_hit_fn fn, v
 	return p;
 }
 
-struct bp_probe *bp_add_func(struct bp_engine *e, const char *path, const char *func,
-                             bp_hit_fn fn, void *arg)
+static struct bp_probe *add_sym(struct bp_engine *e, const char *path, const char *func,
+                                bp_hit_fn fn, void *arg, int ret)
 {
 	struct elf_file f;
 	const struct elf_sym *s;
 	uint64_t bias;
 	struct bp_probe *p = NULL;
 	if (elf_open(&f, path)) return NULL;
-	if ((s = elf_lookup(&f, func)) && elf_load_bias(&f, path, e->pid, &bias) == 0)
-		p = bp_add_addr(e, s->value + bias, fn, arg);
+	if ((s = elf_lookup(&f, func)) && elf_load_bias(&f, path, e->pid, &bias) == 0) {
+		p = bp_find(e, s->value + bias);
+		if (!p) p = bp_add_addr(e, s->value + bias, ret ? NULL : fn, ret ? NULL : arg);
+		else if (!ret) { p->fn = fn; p->arg = arg; }
+		if (p && ret) {
+			if (!bp_xol_area(e, p->addr)) p = NULL;   /* the trampoline lives there */
+			else { p->ret_fn = fn; p->ret_arg = arg; }
+		}
+	}
 	elf_close(&f);
 	return p;
+}
+
+struct bp_probe *bp_add_func(struct bp_engine *e, const char *path, const char *func,
+                             bp_hit_fn fn, void *arg)
+{
+	return add_sym(e, path, func, fn, arg, 0);
+}
+
+struct bp_probe *bp_add_return(struct bp_engine *e, const char *path, const char *func,
+                               bp_hit_fn fn, void *arg)
+{
+	return add_sym(e, path, func, fn, arg, 1);
 }
 
 struct bp_probe *bp_find(struct bp_engine *e, uint64_t addr)
@@ -182,6 +211,7 @@ int bp_run(struct bp_engine *e)
 			unsigned long nt;
 			ptrace(PTRACE_GETEVENTMSG, tid, 0, &nt);
 			bp_track(e, (pid_t)nt);
+			if (st >> 16 != PTRACE_EVENT_CLONE) bp_ret_fork(e, tid, (pid_t)nt);  /* stack copied */
 			continue;
 		}
 		case PTRACE_EVENT_STOP:
@@ -195,11 +225,16 @@ int bp_run(struct bp_engine *e)
 			struct user_regs_struct r;
 			struct bp_probe *p;
 			if (ptrace(PTRACE_GETREGS, tid, 0, &r)) { tid = 0; continue; }
+			if (e->xol_area && r.rip - 1 == e->xol_area + BP_TRAMP_OFF) {
+				if (bp_ret_hit(e, tid, &r)) { e->stray_traps++; sig = SIGSEGV; }
+				continue;
+			}
 			p = bp_find(e, r.rip - 1);
 			if (!p) { e->stray_traps++; sig = SIGTRAP; continue; }
 			r.rip = p->addr;
 			p->hits++;
 			if (p->fn) p->fn(e, p, tid, &r, p->arg);
+			if (p->ret_fn) bp_ret_enter(e, p, tid, &r);
 			if (replay(p, tid, &r, &sig)) return -1;
 			continue;
 		}

@@ -27,7 +27,18 @@ struct bp_probe {
 	bp_hit_fn fn;
 	void *arg;
 	uint64_t hits, n_emu, n_xol, n_step;
+	bp_hit_fn ret_fn;       /* .return handler: regs at the return (rax = value, rip = caller) */
+	void *ret_arg;
+	uint64_t ret_hits;
 };
+
+/* A hijacked return address: where it sits on tid's stack and what it was. */
+struct bp_ret {
+	pid_t tid;
+	uint64_t where, real;
+	struct bp_probe *p;
+};
+#define BP_MAX_RETS 4096
 
 #define BP_MAX_PROBES 64
 #define BP_MAX_TIDS 256
@@ -37,7 +48,10 @@ struct bp_engine {
 	enum bp_mode mode;
 	struct bp_probe probes[BP_MAX_PROBES];
 	int nprobes;
-	uint64_t xol_area;
+	uint64_t xol_area;      /* XOL slots, then one int3 slot: the return trampoline */
+	struct bp_ret rets[BP_MAX_RETS];   /* pending returns, oldest first */
+	int nrets;
+	uint64_t ret_lost;      /* returns not hijacked (table full) or unwound past (longjmp) */
 	pid_t tids[BP_MAX_TIDS];
 	int ntids;
 	int status;             /* wait status of the leader once it ended */
@@ -58,6 +72,11 @@ int bp_attach(struct bp_engine *e, pid_t pid, enum bp_mode mode);
 struct bp_probe *bp_add_func(struct bp_engine *e, const char *path, const char *func,
                              bp_hit_fn fn, void *arg);
 struct bp_probe *bp_add_addr(struct bp_engine *e, uint64_t addr, bp_hit_fn fn, void *arg);
+
+/* .return probe: at each entry of func, the return address is swapped for the trampoline;
+ * fn runs when the function returns. May share the address with an entry probe. */
+struct bp_probe *bp_add_return(struct bp_engine *e, const char *path, const char *func,
+                               bp_hit_fn fn, void *arg);
 
 /* Resume and service hits in every thread and forked child until all have exited
  * (returns the leader's wait status) or detach_requested was set (returns 0 with every

@@ -122,10 +122,42 @@ int bp_detach(struct bp_engine *e, pid_t cur, int cursig)
 			unsigned long nt;
 			ptrace(PTRACE_GETEVENTMSG, tid, 0, &nt);
 			bp_track(e, (pid_t)nt);
+			if (st >> 16 != PTRACE_EVENT_CLONE) bp_ret_fork(e, tid, (pid_t)nt);
 			break;
 		}
 		}
 	}
+	/* A thread just cloned is already our (auto-attached) tracee but may not be known yet:
+	 * find it in /proc, take its first stop, and detach it with the rest. */
+	{
+		char path[64];
+		DIR *d;
+		struct dirent *de;
+		snprintf(path, sizeof path, "/proc/%d/task", (int)e->pid);
+		if ((d = opendir(path))) {
+			while ((de = readdir(d))) {
+				pid_t tid = atoi(de->d_name);
+				int known = 0, st;
+				if (tid <= 0) continue;
+				for (int i = 0; i < e->ntids; i++) known |= e->tids[i] == tid;
+				if (known || e->ntids == BP_MAX_TIDS) continue;
+				if (waitpid(tid, &st, __WALL) != tid || !WIFSTOPPED(st)) continue;  /* not ours */
+				sig[e->ntids] = trapped[e->ntids] = gone[e->ntids] = 0;
+				if (!(st >> 16) && WSTOPSIG(st) == SIGTRAP) trapped[e->ntids] = 1;
+				else if (!(st >> 16)) sig[e->ntids] = WSTOPSIG(st);
+				bp_track(e, tid);
+			}
+			closedir(d);
+		}
+	}
+	/* A task caught on the return trampoline finishes its return now, while the shadow
+	 * stack still knows where to. */
+	for (int i = 0; i < e->ntids; i++) {
+		struct user_regs_struct r;
+		if (!trapped[i] || gone[i] || !e->xol_area || ptrace(PTRACE_GETREGS, e->tids[i], 0, &r)) continue;
+		if (r.rip - 1 == e->xol_area + BP_TRAMP_OFF && bp_ret_hit(e, e->tids[i], &r) == 0) trapped[i] = 0;
+	}
+	bp_ret_restore(e);     /* no stack may keep a trampoline address once we are gone */
 	/* Every address space gets its bytes back (threads share one: rewriting is harmless). */
 	for (int i = 0; i < e->ntids; i++) {
 		if (gone[i]) continue;

@@ -131,6 +131,48 @@ static void fork_case(enum bp_mode mode, long n)
 	free(want);
 }
 
+/* .return: value in rax, execution resumes in the caller (never at the trampoline). */
+struct rets { long hits, sum, bad; };
+static void on_ret(struct bp_engine *e, struct bp_probe *p, pid_t tid, const struct user_regs_struct *r, void *arg)
+{
+	struct rets *t = arg;
+	(void)tid;
+	t->hits++;
+	t->sum += (long)r->rax;
+	if (r->rip == p->addr || (r->rip >= e->xol_area && r->rip < e->xol_area + 4096)) t->bad++;
+}
+
+static void return_case(enum bp_mode mode, long n)
+{
+	char ns[32];
+	snprintf(ns, sizeof ns, "%ld", n);
+	char *argv[] = { "targets/count", ns, NULL };
+	struct tally tw = { 0, 0 };
+	struct rets rw = { 0, 0, 0 }, rf = { 0, 0, 0 };
+	struct bp_engine e;
+	char *want = strdup(plain_run(argv)), *got;
+	int fd = open("traced.out", O_WRONLY | O_CREAT | O_TRUNC, 0644), st;
+	long fsum = 0;
+
+	for (long i = 0; i < n; i++) fsum += (i ^ 0x55) + 1;
+	CHECK(bp_spawn(&e, argv, fd, mode) == 0);
+	close(fd);
+	CHECK(bp_add_func(&e, argv[0], "work", on_hit, &tw) != NULL);     /* entry and return share the int3 */
+	CHECK(bp_add_return(&e, argv[0], "work", on_ret, &rw) != NULL);
+	CHECK(bp_add_return(&e, argv[0], "framed", on_ret, &rf) != NULL);
+	st = bp_run(&e);
+	got = slurp("traced.out");
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	CHECK(tw.hits == 3 * n && rw.hits == 3 * n && rf.hits == n && rw.bad == 0 && rf.bad == 0);
+	CHECK(rw.sum == 3 * (3 * (n * (n - 1) / 2) + n));   /* work(i) = 3i+1, reached 3 ways */
+	CHECK(rf.sum == fsum);
+	CHECK(e.nrets == 0 && e.ret_lost == 0);
+	CHECK(strcmp(want, got) == 0);
+	printf("  .return              %-8s work entries %ld returns %ld, framed returns %ld, output %s\n",
+	       mode_name[mode], tw.hits, rw.hits, rf.hits, strcmp(want, got) ? "DIFFERS" : "identical");
+	free(want);
+}
+
 /* Stop tracing after `limit` hits: the handler asks, bp_run detaches everything. */
 struct limited { long hits, limit; };
 static void on_hit_limited(struct bp_engine *e, struct bp_probe *p, pid_t tid, const struct user_regs_struct *r, void *arg)
@@ -153,6 +195,8 @@ static void detach_case(const char *target, const char *func, enum bp_mode mode,
 	CHECK(bp_spawn(&e, argv, fd, mode) == 0);
 	close(fd);
 	CHECK(bp_add_func(&e, target, func, on_hit_limited, &l) != NULL);
+	struct rets rr = { 0, 0, 0 };
+	CHECK(bp_add_return(&e, target, func, on_ret, &rr) != NULL);   /* pending at detach */
 	rc = bp_run(&e);
 	CHECK(rc == 0 && e.detached);
 	CHECK(waitpid(e.pid, &st, 0) == e.pid && WIFEXITED(st) && WEXITSTATUS(st) == 0);  /* runs on untraced */
@@ -207,6 +251,7 @@ int main(void)
 	detach_case("targets/threads", "twork", BP_EMULATE, 50000, 1000);
 	detach_case("targets/threads", "twork", BP_XOL, 50000, 1000);
 	for (int m = BP_EMULATE; m <= BP_STEP; m++) attach_case(m, 1000);
+	for (int m = BP_EMULATE; m <= BP_STEP; m++) return_case(m, 2000);
 	printf("bpengine: %d passed, %d failed\n", pass, fail);
 	return fail != 0;
 }
