@@ -102,6 +102,21 @@ int bp_attach(struct bp_engine *e, pid_t pid, enum bp_mode mode)
 	return e->ntids ? 0 : -1;
 }
 
+/* SIGTRAP pending for tid alone (an int3 just executed: the interrupt stop is reported
+ * before the trap signal is dequeued, and after detach that signal would kill). */
+static int trap_pending(pid_t tid)
+{
+	char path[96], line[256];
+	unsigned long long pnd = 0;
+	FILE *f;
+	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);   /* per thread, any process */
+	if (!(f = fopen(path, "re"))) return 0;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "SigPnd: %llx", &pnd) == 1) break;
+	fclose(f);
+	return (pnd >> (SIGTRAP - 1)) & 1;
+}
+
 int bp_detach(struct bp_engine *e, pid_t cur, int cursig)
 {
 	int sig[BP_MAX_TIDS] = { 0 }, trapped[BP_MAX_TIDS] = { 0 }, gone[BP_MAX_TIDS] = { 0 };
@@ -114,6 +129,11 @@ int bp_detach(struct bp_engine *e, pid_t cur, int cursig)
 		int st;
 		if (tid == cur) { sig[i] = cursig; continue; }
 		if (waitpid(tid, &st, __WALL) != tid || !WIFSTOPPED(st)) { gone[i] = 1; continue; }
+		/* Interrupted with our trap still queued: let it be dequeued into a signal stop. */
+		if (st >> 16 == PTRACE_EVENT_STOP && trap_pending(tid)) {
+			ptrace(PTRACE_CONT, tid, 0, 0);
+			if (waitpid(tid, &st, __WALL) != tid || !WIFSTOPPED(st)) { gone[i] = 1; continue; }
+		}
 		switch (st >> 16) {
 		case 0:   /* a signal stop came first: an int3 hit to rewind, or a signal to pass on */
 			if (WSTOPSIG(st) == SIGTRAP) trapped[i] = 1; else sig[i] = WSTOPSIG(st);

@@ -204,7 +204,8 @@ static void detach_case(const char *target, const char *func, enum bp_mode mode,
 	CHECK(l.hits == limit);
 	CHECK(strcmp(want, got) == 0);
 	printf("  detach after %ld      %-8s %s: hits %ld, exit %d, output %s\n", limit, mode_name[mode], target,
-	       l.hits, WIFEXITED(st) ? WEXITSTATUS(st) : -1, strcmp(want, got) ? "DIFFERS" : "identical");
+	       l.hits, WIFEXITED(st) ? WEXITSTATUS(st) : WIFSIGNALED(st) ? -WTERMSIG(st) : -1000,
+	       strcmp(want, got) ? "DIFFERS" : "identical");
 	free(want);
 }
 
@@ -238,8 +239,16 @@ static void attach_case(enum bp_mode mode, long n)
 	free(want);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc > 1) {   /* stress one case: ./test_bpengine detach-threads ROUNDS */
+		for (int i = 0; i < atoi(argv[2]); i++) {
+			detach_case("targets/threads", "twork", BP_EMULATE, 50000, 1000);
+			detach_case("targets/threads", "twork", BP_XOL, 50000, 1000);
+		}
+		printf("bpengine: %d passed, %d failed\n", pass, fail);
+		return fail != 0;
+	}
 	for (int m = BP_EMULATE; m <= BP_STEP; m++) count_case("targets/count", m, 2000);
 	count_case("targets/count_nopie", BP_EMULATE, 500);
 	count_case("targets/count_nopie", BP_XOL, 500);
