@@ -1,0 +1,91 @@
+/* bpengine.h: ptrace breakpoint engine: int3 probes on function entries of a spawned process. */
+#ifndef STAPVM_BPENGINE_H
+#define STAPVM_BPENGINE_H
+#include <stdint.h>
+#include <sys/types.h>
+#include <sys/user.h>
+#include "x86dec.h"
+#include "xol.h"
+
+/* How the displaced instruction runs after a hit. EMULATE falls back to XOL, and XOL to
+ * STEP, for instructions the faster way cannot take. */
+enum bp_mode { BP_EMULATE, BP_XOL, BP_STEP };
+
+struct bp_engine;
+struct bp_probe;
+/* Called at each hit with the registers as at the probed instruction (rip = probe address).
+ * The handler may read them; changes are not written back. */
+typedef void (*bp_hit_fn)(struct bp_engine *e, struct bp_probe *p, pid_t tid,
+                          const struct user_regs_struct *regs, void *arg);
+
+struct bp_probe {
+	uint64_t addr;
+	uint8_t orig[16];       /* bytes under the int3 as found */
+	struct x86_insn in;
+	enum bp_mode how;       /* resolved per probe from the engine mode and the instruction */
+	uint64_t slot;          /* XOL slot address */
+	bp_hit_fn fn;
+	void *arg;
+	uint64_t hits, n_emu, n_xol, n_step;
+	bp_hit_fn ret_fn;       /* .return handler: regs at the return (rax = value, rip = caller) */
+	void *ret_arg;
+	uint64_t ret_hits;
+};
+
+/* A hijacked return address: where it sits on tid's stack and what it was. */
+struct bp_ret {
+	pid_t tid;
+	uint64_t where, real;
+	struct bp_probe *p;
+};
+#define BP_MAX_RETS 4096
+
+#define BP_MAX_PROBES 64
+#define BP_MAX_TIDS 256
+
+struct bp_engine {
+	pid_t pid;              /* thread-group leader of the traced process */
+	enum bp_mode mode;
+	struct bp_probe probes[BP_MAX_PROBES];
+	int nprobes;
+	uint64_t xol_area;      /* XOL slots, then one int3 slot: the return trampoline */
+	struct bp_ret rets[BP_MAX_RETS];   /* pending returns, oldest first */
+	int nrets;
+	uint64_t ret_lost;      /* returns not hijacked (table full) or unwound past (longjmp) */
+	pid_t tids[BP_MAX_TIDS];
+	int ntids;
+	int status;             /* wait status of the leader once it ended */
+	uint64_t stray_traps;   /* SIGTRAPs that were not ours, passed on */
+	int detach_requested;   /* set (e.g. by a handler) to end tracing: bp_run detaches */
+	int detached;
+};
+
+/* fork + PTRACE_SEIZE + execvp(argv); the child is left stopped at its exec, before its
+ * first instruction (ld.so's entry). out_fd >= 0 becomes its stdout. 0 or -1. */
+int bp_spawn(struct bp_engine *e, char *const argv[], int out_fd, enum bp_mode mode);
+
+/* PTRACE_SEIZE every thread of a running process and stop them all (-x PID). 0 or -1. */
+int bp_attach(struct bp_engine *e, pid_t pid, enum bp_mode mode);
+
+/* Probe func of the ELF file path (mapped in the tracee: at exec time, the executable).
+ * Returns the probe or NULL (unknown symbol, not mapped, instruction that cannot be probed). */
+struct bp_probe *bp_add_func(struct bp_engine *e, const char *path, const char *func,
+                             bp_hit_fn fn, void *arg);
+struct bp_probe *bp_add_addr(struct bp_engine *e, uint64_t addr, bp_hit_fn fn, void *arg);
+
+/* .return probe: at each entry of func, the return address is swapped for the trampoline;
+ * fn runs when the function returns. May share the address with an entry probe. */
+struct bp_probe *bp_add_return(struct bp_engine *e, const char *path, const char *func,
+                               bp_hit_fn fn, void *arg);
+
+/* Resume and service hits in every thread and forked child until all have exited
+ * (returns the leader's wait status) or detach_requested was set (returns 0 with every
+ * int3 removed and every task detached, detached = 1). -1 on a ptrace failure. */
+int bp_run(struct bp_engine *e);
+
+/* CPU placement, a deliberate choice: each hit is a round trip tracee -> tracer -> tracee,
+ * so both on one CPU (tracer_cpu == tracee_cpu) avoids cross-CPU wakeups (~10x cheaper
+ * here, see bench/user). -1 leaves that side to the scheduler. 0 or -1. */
+int bp_pin(struct bp_engine *e, int tracer_cpu, int tracee_cpu);
+
+#endif

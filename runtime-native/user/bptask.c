@@ -1,0 +1,203 @@
+/* bptask.c: which tasks the engine traces: spawn and attach by PTRACE_SEIZE, the tid list, clean detach. */
+#define _GNU_SOURCE
+#include "bptask.h"
+#include "ptmem.h"
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int bp_track(struct bp_engine *e, pid_t tid)
+{
+	for (int i = 0; i < e->ntids; i++) if (e->tids[i] == tid) return i;
+	if (e->ntids == BP_MAX_TIDS) return -1;
+	e->tids[e->ntids] = tid;
+	return e->ntids++;
+}
+
+void bp_forget(struct bp_engine *e, pid_t tid)
+{
+	for (int i = 0; i < e->ntids; i++)
+		if (e->tids[i] == tid) { e->tids[i] = e->tids[--e->ntids]; return; }
+}
+
+int bp_is_group_stop(int st)
+{
+	int s = WSTOPSIG(st);
+	return s == SIGSTOP || s == SIGTSTP || s == SIGTTIN || s == SIGTTOU;
+}
+
+/* SEIZE rather than TRACEME: PTRACE_INTERRUPT (needed to stop all for detach) and
+ * group-stops reported as such only exist for seized tracees. */
+int bp_spawn(struct bp_engine *e, char *const argv[], int out_fd, enum bp_mode mode)
+{
+	int st;
+	memset(e, 0, sizeof *e);
+	e->mode = mode;
+	e->pid = fork();
+	if (e->pid < 0) return -1;
+	if (e->pid == 0) {
+		if (out_fd >= 0) dup2(out_fd, 1);
+		raise(SIGSTOP);          /* wait here until the parent has seized us */
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (waitpid(e->pid, &st, WUNTRACED) != e->pid || !WIFSTOPPED(st)) return -1;
+	if (ptrace(PTRACE_SEIZE, e->pid, 0, BP_PTRACE_OPTS)) goto fail;
+	kill(e->pid, SIGCONT);
+	for (;;) {                   /* run to the exec stop: the new image, not yet started */
+		if (waitpid(e->pid, &st, __WALL) != e->pid || !WIFSTOPPED(st)) return -1;
+		if (st >> 16 == PTRACE_EVENT_EXEC) break;
+		ptrace(PTRACE_CONT, e->pid, 0, (void *)(intptr_t)(st >> 16 ? 0 : WSTOPSIG(st)));
+	}
+	bp_track(e, e->pid);
+	return 0;
+fail:
+	kill(e->pid, SIGKILL);
+	waitpid(e->pid, &st, 0);
+	return -1;
+}
+
+/* Wait for tid's interrupt stop; its own signals met on the way are passed on. */
+static int wait_interrupt(pid_t tid)
+{
+	int st;
+	for (;;) {
+		if (waitpid(tid, &st, __WALL) != tid || !WIFSTOPPED(st)) return -1;
+		if (st >> 16 == PTRACE_EVENT_STOP) return 0;
+		ptrace(PTRACE_CONT, tid, 0, (void *)(intptr_t)(st >> 16 ? 0 : WSTOPSIG(st)));
+	}
+}
+
+int bp_attach(struct bp_engine *e, pid_t pid, enum bp_mode mode)
+{
+	char path[64];
+	memset(e, 0, sizeof *e);
+	e->mode = mode;
+	e->pid = pid;
+	snprintf(path, sizeof path, "/proc/%d/task", (int)pid);
+	/* Threads may be born while we list: repeat until a pass finds nobody new. */
+	for (int round = 0, added = 1; added && round < 16; round++) {
+		DIR *d = opendir(path);
+		struct dirent *de;
+		if (!d) return -1;
+		added = 0;
+		while ((de = readdir(d))) {
+			pid_t tid = atoi(de->d_name);
+			int known = 0;
+			if (tid <= 0) continue;
+			for (int i = 0; i < e->ntids; i++) known |= e->tids[i] == tid;
+			if (known || ptrace(PTRACE_SEIZE, tid, 0, BP_PTRACE_OPTS)) continue;
+			if (ptrace(PTRACE_INTERRUPT, tid, 0, 0) || wait_interrupt(tid)) continue;
+			bp_track(e, tid);
+			added = 1;
+		}
+		closedir(d);
+	}
+	return e->ntids ? 0 : -1;
+}
+
+/* SIGTRAP pending for tid alone (an int3 just executed: the interrupt stop is reported
+ * before the trap signal is dequeued, and after detach that signal would kill). */
+static int trap_pending(pid_t tid)
+{
+	char path[96], line[256];
+	unsigned long long pnd = 0;
+	FILE *f;
+	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);   /* per thread, any process */
+	if (!(f = fopen(path, "re"))) return 0;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "SigPnd: %llx", &pnd) == 1) break;
+	fclose(f);
+	return (pnd >> (SIGTRAP - 1)) & 1;
+}
+
+int bp_detach(struct bp_engine *e, pid_t cur, int cursig)
+{
+	int sig[BP_MAX_TIDS] = { 0 }, trapped[BP_MAX_TIDS] = { 0 }, gone[BP_MAX_TIDS] = { 0 };
+
+	for (int i = 0; i < e->ntids; i++)
+		if (e->tids[i] != cur) ptrace(PTRACE_INTERRUPT, e->tids[i], 0, 0);
+	/* e->ntids may grow: a task caught cloning adds a child whose first stop we await too. */
+	for (int i = 0; i < e->ntids; i++) {
+		pid_t tid = e->tids[i];
+		int st;
+		if (tid == cur) { sig[i] = cursig; continue; }
+		if (waitpid(tid, &st, __WALL) != tid || !WIFSTOPPED(st)) { gone[i] = 1; continue; }
+		/* Interrupted with our trap still queued: let it be dequeued into a signal stop. */
+		if (st >> 16 == PTRACE_EVENT_STOP && trap_pending(tid)) {
+			ptrace(PTRACE_CONT, tid, 0, 0);
+			if (waitpid(tid, &st, __WALL) != tid || !WIFSTOPPED(st)) { gone[i] = 1; continue; }
+		}
+		switch (st >> 16) {
+		case 0:   /* a signal stop came first: an int3 hit to rewind, or a signal to pass on */
+			if (WSTOPSIG(st) == SIGTRAP) trapped[i] = 1; else sig[i] = WSTOPSIG(st);
+			break;
+		case PTRACE_EVENT_CLONE: case PTRACE_EVENT_FORK: case PTRACE_EVENT_VFORK: {
+			unsigned long nt;
+			ptrace(PTRACE_GETEVENTMSG, tid, 0, &nt);
+			bp_track(e, (pid_t)nt);
+			if (st >> 16 != PTRACE_EVENT_CLONE) bp_ret_fork(e, tid, (pid_t)nt);
+			break;
+		}
+		}
+	}
+	/* A thread just cloned is already our (auto-attached) tracee but may not be known yet:
+	 * find it in /proc, take its first stop, and detach it with the rest. */
+	{
+		char path[64];
+		DIR *d;
+		struct dirent *de;
+		snprintf(path, sizeof path, "/proc/%d/task", (int)e->pid);
+		if ((d = opendir(path))) {
+			while ((de = readdir(d))) {
+				pid_t tid = atoi(de->d_name);
+				int known = 0, st;
+				if (tid <= 0) continue;
+				for (int i = 0; i < e->ntids; i++) known |= e->tids[i] == tid;
+				if (known || e->ntids == BP_MAX_TIDS) continue;
+				if (waitpid(tid, &st, __WALL) != tid || !WIFSTOPPED(st)) continue;  /* not ours */
+				sig[e->ntids] = trapped[e->ntids] = gone[e->ntids] = 0;
+				if (!(st >> 16) && WSTOPSIG(st) == SIGTRAP) trapped[e->ntids] = 1;
+				else if (!(st >> 16)) sig[e->ntids] = WSTOPSIG(st);
+				bp_track(e, tid);
+			}
+			closedir(d);
+		}
+	}
+	/* A task caught on the return trampoline finishes its return now, while the shadow
+	 * stack still knows where to. */
+	for (int i = 0; i < e->ntids; i++) {
+		struct user_regs_struct r;
+		if (!trapped[i] || gone[i] || !e->xol_area || ptrace(PTRACE_GETREGS, e->tids[i], 0, &r)) continue;
+		if (r.rip - 1 == e->xol_area + BP_TRAMP_OFF && bp_ret_hit(e, e->tids[i], &r) == 0) trapped[i] = 0;
+	}
+	bp_ret_restore(e);     /* no stack may keep a trampoline address once we are gone */
+	/* Every address space gets its bytes back (threads share one: rewriting is harmless). */
+	for (int i = 0; i < e->ntids; i++) {
+		if (gone[i]) continue;
+		for (int k = 0; k < e->nprobes; k++)
+			pt_write(e->tids[i], e->probes[k].addr, e->probes[k].orig, 1);
+	}
+	for (int i = 0; i < e->ntids; i++) {
+		struct user_regs_struct r;
+		if (gone[i]) continue;
+		if (trapped[i] && ptrace(PTRACE_GETREGS, e->tids[i], 0, &r) == 0) {
+			if (bp_find(e, r.rip - 1)) {     /* stopped just past our int3: run the original */
+				r.rip--;
+				ptrace(PTRACE_SETREGS, e->tids[i], 0, &r);
+			} else {
+				sig[i] = SIGTRAP;
+			}
+		}
+		ptrace(PTRACE_DETACH, e->tids[i], 0, (void *)(intptr_t)sig[i]);
+	}
+	e->ntids = 0;
+	e->detached = 1;
+	return 0;
+}
