@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
-import org.stapvm.lang.ast.AssignOp;
-import org.stapvm.lang.ast.BinaryOp;
 import org.stapvm.lang.ast.Declaration;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.ForeachKey;
@@ -16,9 +13,6 @@ import org.stapvm.lang.ast.SortOrder;
 import org.stapvm.lang.ast.SourcePos;
 import org.stapvm.lang.ast.StatOp;
 import org.stapvm.lang.ast.Statement;
-import org.stapvm.lang.ast.TargetBase;
-import org.stapvm.lang.ast.TargetStep;
-import org.stapvm.lang.ast.UnaryOp;
 import org.stapvm.lang.ast.ValueType;
 import org.stapvm.lang.grammar.StapParser;
 import org.stapvm.lang.grammar.StapParserBaseVisitor;
@@ -29,10 +23,10 @@ import org.stapvm.lang.grammar.StapParserBaseVisitor;
  * through {@code literalError} with the offending token.
  */
 final class AstBuilder extends StapParserBaseVisitor<Object> {
-    private final BiConsumer<String, Token> literalError;
+    private final ExpressionBuilder expressions;
 
     AstBuilder(BiConsumer<String, Token> literalError) {
-        this.literalError = literalError;
+        this.expressions = new ExpressionBuilder(literalError);
     }
 
     /** Usually one declaration; a global statement gives one per variable, a stray ';' none. */
@@ -73,8 +67,8 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
         List<Declaration.Global> globals = new ArrayList<>();
         for (StapParser.GlobalVarContext v : ctx.globalVar()) {
             boolean isArray = v.size != null;
-            long size = isArray ? number(v.size) : 0;
-            Expression init = v.constant() == null ? null : constant(v.constant());
+            long size = isArray ? expressions.number(v.size) : 0;
+            Expression init = v.constant() == null ? null : expressions.constant(v.constant());
             globals.add(new Declaration.Global(pos(v.IDENT().getSymbol()), ctx.PRIVATE() != null,
                     v.IDENT().getText(), v.wrap != null, isArray, size, init));
         }
@@ -87,16 +81,16 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
         for (StapParser.ParamContext p : ctx.param()) {
             params.add(new Declaration.Param(pos(p), p.IDENT().getText(), type(p.type())));
         }
-        long priority = ctx.priority == null ? 0 : number(ctx.priority);
+        long priority = ctx.priority == null ? 0 : expressions.number(ctx.priority);
         Statement.Block body = ctx.block() == null ? null : block(ctx.block());
-        String embedded = ctx.EMBEDDED() == null ? null : embedded(ctx.EMBEDDED());
+        String embedded = ctx.EMBEDDED() == null ? null : ExpressionBuilder.embedded(ctx.EMBEDDED());
         return new Declaration.Function(pos(ctx), ctx.PRIVATE() != null, ctx.name.getText(), type(ctx.type()),
                 params, priority, body, embedded);
     }
 
     @Override
     public Object visitEmbeddedDecl(StapParser.EmbeddedDeclContext ctx) {
-        return new Declaration.Embedded(pos(ctx), embedded(ctx.EMBEDDED()));
+        return new Declaration.Embedded(pos(ctx), ExpressionBuilder.embedded(ctx.EMBEDDED()));
     }
 
     @Override
@@ -107,7 +101,7 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
     private List<ProbePoint> probePoints(StapParser.ProbePointsContext ctx) {
         List<ProbePoint> points = new ArrayList<>();
         for (StapParser.ProbePointContext p : ctx.probePoint()) {
-            Expression condition = p.expression() == null ? null : expr(p.expression());
+            Expression condition = p.expression() == null ? null : expressions.expr(p.expression());
             for (Expansion e : expand(p.componentPath())) {
                 ProbePoint.Marker marker = p.marker != null || e.marker() == null ? marker(p.marker) : e.marker();
                 points.add(new ProbePoint(pos(p), e.components(), marker, condition));
@@ -154,7 +148,7 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
     }
 
     private ProbePoint.Component component(StapParser.ComponentContext c) {
-        Expression arg = c.constant() == null ? null : constant(c.constant());
+        Expression arg = c.constant() == null ? null : expressions.constant(c.constant());
         return new ProbePoint.Component(pos(c), c.componentName().getText(), arg);
     }
 
@@ -165,10 +159,6 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
         return ctx.LONG() != null ? ValueType.LONG : ValueType.STRING;
     }
 
-    private static String embedded(TerminalNode node) {
-        String text = node.getText();
-        return text.substring(2, text.length() - 2);
-    }
 
     // ---- statements
 
@@ -197,17 +187,17 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
     @Override
     public Object visitIfStmt(StapParser.IfStmtContext ctx) {
         Statement otherwise = ctx.statement().size() > 1 ? stmt(ctx.statement(1)) : null;
-        return new Statement.If(pos(ctx), expr(ctx.expression()), stmt(ctx.statement(0)), otherwise);
+        return new Statement.If(pos(ctx), expressions.expr(ctx.expression()), stmt(ctx.statement(0)), otherwise);
     }
 
     @Override
     public Object visitWhileStmt(StapParser.WhileStmtContext ctx) {
-        return new Statement.While(pos(ctx), expr(ctx.expression()), stmt(ctx.statement()));
+        return new Statement.While(pos(ctx), expressions.expr(ctx.expression()), stmt(ctx.statement()));
     }
 
     @Override
     public Object visitForStmt(StapParser.ForStmtContext ctx) {
-        return new Statement.For(pos(ctx), exprOrNull(ctx.init), exprOrNull(ctx.cond), exprOrNull(ctx.step),
+        return new Statement.For(pos(ctx), expressions.exprOrNull(ctx.init), expressions.exprOrNull(ctx.cond), expressions.exprOrNull(ctx.step),
                 stmt(ctx.statement()));
     }
 
@@ -231,10 +221,10 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
         // The value's sort mark may sit on the value variable or after the array.
         SortOrder valueSort = source.sort != null ? sort(source.sort) : value != null ? sort(value.sort) : SortOrder.NONE;
         StatOp stat = source.stat == null ? null : StatOp.of(source.stat.getText());
-        List<Expression> slice = source.slice() == null ? null : indexList(source.slice().indexList());
-        Expression limit = ctx.expression() == null ? null : expr(ctx.expression());
+        List<Expression> slice = source.slice() == null ? null : expressions.indexList(source.slice().indexList());
+        Expression limit = ctx.expression() == null ? null : expressions.expr(ctx.expression());
         return new Statement.Foreach(pos(ctx), value == null ? null : value.IDENT().getText(), valueSort, keys,
-                indexable(source.indexable()), slice, stat, limit, stmt(ctx.statement()));
+                expressions.indexable(source.indexable()), slice, stat, limit, stmt(ctx.statement()));
     }
 
     private static SortOrder sort(Token mark) {
@@ -258,12 +248,12 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
 
     @Override
     public Object visitReturnStmt(StapParser.ReturnStmtContext ctx) {
-        return new Statement.Return(pos(ctx), exprOrNull(ctx.expression()));
+        return new Statement.Return(pos(ctx), expressions.exprOrNull(ctx.expression()));
     }
 
     @Override
     public Object visitDeleteStmt(StapParser.DeleteStmtContext ctx) {
-        return new Statement.Delete(pos(ctx), expr(ctx.expression()));
+        return new Statement.Delete(pos(ctx), expressions.expr(ctx.expression()));
     }
 
     @Override
@@ -274,368 +264,14 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
 
     @Override
     public Object visitExprStmt(StapParser.ExprStmtContext ctx) {
-        return new Statement.ExprStmt(pos(ctx), expr(ctx.expression()));
+        return new Statement.ExprStmt(pos(ctx), expressions.expr(ctx.expression()));
     }
-
-    // ---- expressions
-
-    Expression expr(StapParser.ExpressionContext ctx) {
-        return (Expression) visit(ctx);
-    }
-
-    private Expression exprOrNull(StapParser.ExpressionContext ctx) {
-        return ctx == null ? null : expr(ctx);
-    }
-
-    @Override
-    public Object visitPrimaryExpr(StapParser.PrimaryExprContext ctx) {
-        return visit(ctx.primary());
-    }
-
-    /**
-     * expr->member: SystemTap's autocast. Steps after a target expression extend it, so
-     * "$p->a->b" is one Target however it was grouped.
-     */
-    @Override
-    public Object visitMemberExpr(StapParser.MemberExprContext ctx) {
-        String name = ctx.fieldName().getText();
-        int dollars = trailingDollars(name);
-        TargetStep step = new TargetStep.Member(name.substring(0, name.length() - dollars));
-        return step(expr(ctx.expression()), step, ctx.pretty != null ? ctx.pretty.getText().length() : dollars);
-    }
-
-    /** name[k1, k2] is an array element; [i] after any other value indexes it (autocast). */
-    @Override
-    public Object visitIndexExpr(StapParser.IndexExprContext ctx) {
-        List<Expression> keys = indexList(ctx.indexList());
-        int pretty = ctx.pretty == null ? 0 : ctx.pretty.getText().length();
-        if (ctx.expression() instanceof StapParser.PrimaryExprContext p
-                && p.primary() instanceof StapParser.SymbolExprContext symbol && pretty == 0) {
-            return new Expression.ArrayElement(pos(ctx), symbol.IDENT().getText(), keys);
-        }
-        if (keys.size() != 1 || keys.get(0) instanceof Expression.Wildcard) {
-            literalError.accept("expected one index", ctx.LBRACK().getSymbol());
-        }
-        return step(expr(ctx.expression()), new TargetStep.Index(keys.get(0)), pretty);
-    }
-
-    private static Expression step(Expression base, TargetStep step, int pretty) {
-        if (base instanceof Expression.Target t && !t.addressOf() && t.prettyDollars() == 0) {
-            List<TargetStep> all = new ArrayList<>(t.steps());
-            all.add(step);
-            return new Expression.Target(t.pos(), false, t.base(), all, pretty);
-        }
-        return new Expression.Target(base.pos(), false, new TargetBase.Autocast(base), List.of(step), pretty);
-    }
-
-    /** How many '$' (at most two) end a name: $var$ and field$$ ask for pretty printing. */
-    private static int trailingDollars(String name) {
-        int n = 0;
-        while (n < name.length() - 1 && name.charAt(name.length() - 1 - n) == '$') {
-            n++;
-        }
-        return Math.min(n, 2);
-    }
-
-    @Override
-    public Object visitPostIncrement(StapParser.PostIncrementContext ctx) {
-        return new Expression.IncDec(pos(ctx.op), ctx.op.getType() == StapParser.INC, false, expr(ctx.expression()));
-    }
-
-    @Override
-    public Object visitPreIncrement(StapParser.PreIncrementContext ctx) {
-        return new Expression.IncDec(pos(ctx), ctx.op.getType() == StapParser.INC, true, expr(ctx.expression()));
-    }
-
-    /** '&' takes the address of a target expression (or an autocast value); the others are arithmetic. */
-    @Override
-    public Object visitUnaryExpr(StapParser.UnaryExprContext ctx) {
-        Expression operand = expr(ctx.expression());
-        if (ctx.op.getType() != StapParser.AMP) {
-            return new Expression.Unary(pos(ctx), UnaryOp.of(ctx.op.getText()), operand);
-        }
-        if (operand instanceof Expression.Target t && !t.addressOf()) {
-            return new Expression.Target(pos(ctx), true, t.base(), t.steps(), t.prettyDollars());
-        }
-        // &x[0] on a value whose type comes from elsewhere: the semantic pass checks it.
-        return new Expression.Target(pos(ctx), true, new TargetBase.Autocast(operand), List.of(), 0);
-    }
-
-    /** Binary nodes sit at their operator, which is where SystemTap's errors point. */
-    @Override
-    public Object visitBinaryExpr(StapParser.BinaryExprContext ctx) {
-        return new Expression.Binary(pos(ctx.op), BinaryOp.of(ctx.op.getText()),
-                expr(ctx.expression(0)), expr(ctx.expression(1)));
-    }
-
-    @Override
-    public Object visitRegexExpr(StapParser.RegexExprContext ctx) {
-        return new Expression.RegexMatch(pos(ctx.op), ctx.op.getType() == StapParser.REGEX_NOMATCH,
-                expr(ctx.expression()), string(ctx.stringLiteral()));
-    }
-
-    @Override
-    public Object visitInExpr(StapParser.InExprContext ctx) {
-        return new Expression.InArray(pos(ctx.IN().getSymbol()), List.of(expr(ctx.expression())), false,
-                sliced(ctx.indexable(), ctx.slice()));
-    }
-
-    @Override
-    public Object visitInListExpr(StapParser.InListExprContext ctx) {
-        return new Expression.InArray(pos(ctx.IN().getSymbol()), indexList(ctx.indexList()), true,
-                sliced(ctx.indexable(), ctx.slice()));
-    }
-
-    /** 'k in arr[*, 1]': a slice is an ArrayElement holding the wildcard pattern. */
-    private Expression sliced(StapParser.IndexableContext array, StapParser.SliceContext slice) {
-        Expression base = indexable(array);
-        if (slice == null) {
-            return base;
-        }
-        String name = ((Expression.Symbol) base).name();
-        return new Expression.ArrayElement(base.pos(), name, indexList(slice.indexList()));
-    }
-
-    @Override
-    public Object visitTernaryExpr(StapParser.TernaryExprContext ctx) {
-        return new Expression.Ternary(pos(ctx.QUESTION().getSymbol()), expr(ctx.expression(0)),
-                expr(ctx.expression(1)), expr(ctx.expression(2)));
-    }
-
-    @Override
-    public Object visitAssignExpr(StapParser.AssignExprContext ctx) {
-        return new Expression.Assign(pos(ctx.op), AssignOp.of(ctx.op.getText()),
-                expr(ctx.expression(0)), expr(ctx.expression(1)));
-    }
-
-    @Override
-    public Object visitLiteralExpr(StapParser.LiteralExprContext ctx) {
-        return visit(ctx.literal());
-    }
-
-    @Override
-    public Object visitParenExpr(StapParser.ParenExprContext ctx) {
-        return expr(ctx.expression());
-    }
-
-    @Override
-    public Object visitCallExpr(StapParser.CallExprContext ctx) {
-        List<Expression> args = new ArrayList<>();
-        for (StapParser.ExpressionContext a : ctx.expression()) {
-            args.add(expr(a));
-        }
-        return new Expression.Call(pos(ctx), ctx.name.getText(), args);
-    }
-
-    @Override
-    public Object visitSymbolExpr(StapParser.SymbolExprContext ctx) {
-        return new Expression.Symbol(pos(ctx), ctx.IDENT().getText());
-    }
-
-    @Override
-    public Object visitTargetExpr(StapParser.TargetExprContext ctx) {
-        StapParser.TargetContext t = ctx.target();
-        TargetBase base = (TargetBase) visit(t.targetBase());
-        int pretty = t.pretty == null ? 0 : t.pretty.getText().length();
-        if (base instanceof TargetBase.Variable v && pretty == 0) {
-            // $var$ and $$parms$$ come as one token: the name keeps its leading dollars only.
-            pretty = trailingDollars(v.name());
-            base = new TargetBase.Variable(v.name().substring(0, v.name().length() - pretty));
-        }
-        return new Expression.Target(pos(ctx), false, base, List.of(), pretty);
-    }
-
-    @Override
-    public Object visitTargetSymbol(StapParser.TargetSymbolContext ctx) {
-        return new TargetBase.Variable(ctx.getText());
-    }
-
-    @Override
-    public Object visitCastBase(StapParser.CastBaseContext ctx) {
-        Expression module = ctx.textParts().size() > 1 ? text(ctx.textParts(1)) : null;
-        return new TargetBase.Cast(expr(ctx.expression()), text(ctx.textParts(0)), module);
-    }
-
-    @Override
-    public Object visitVarBase(StapParser.VarBaseContext ctx) {
-        String module = ctx.stringLiteral().size() > 1 ? string(ctx.stringLiteral(1)) : null;
-        return new TargetBase.Var(string(ctx.stringLiteral(0)), module);
-    }
-
-    @Override
-    public Object visitRegisterBase(StapParser.RegisterBaseContext ctx) {
-        return new TargetBase.Register(ctx.reg.getType() == StapParser.AT_UREGISTER, expr(ctx.expression()));
-    }
-
-    @Override
-    public Object visitStatExpr(StapParser.StatExprContext ctx) {
-        Expression extra = ctx.expression().size() > 1 ? expr(ctx.expression(1)) : null;
-        return new Expression.Stat(pos(ctx), StatOp.of(ctx.AT_STAT().getText()), expr(ctx.expression(0)), extra);
-    }
-
-    @Override
-    public Object visitHistogramExpr(StapParser.HistogramExprContext ctx) {
-        return visit(ctx.histogram());
-    }
-
-    @Override
-    public Object visitHistLinear(StapParser.HistLinearContext ctx) {
-        return new Expression.HistLinear(pos(ctx), expr(ctx.expression(0)), expr(ctx.expression(1)),
-                expr(ctx.expression(2)), expr(ctx.expression(3)));
-    }
-
-    @Override
-    public Object visitHistLog(StapParser.HistLogContext ctx) {
-        return new Expression.HistLog(pos(ctx), expr(ctx.expression()));
-    }
-
-    @Override
-    public Object visitDefinedExpr(StapParser.DefinedExprContext ctx) {
-        return new Expression.Defined(pos(ctx), expr(ctx.expression()));
-    }
-
-    @Override
-    public Object visitEntryExpr(StapParser.EntryExprContext ctx) {
-        return new Expression.Entry(pos(ctx), expr(ctx.expression()));
-    }
-
-    @Override
-    public Object visitProbewriteExpr(StapParser.ProbewriteExprContext ctx) {
-        return new Expression.ProbeWrite(pos(ctx), ctx.IDENT().getText());
-    }
-
-    @Override
-    public Object visitConstExpr(StapParser.ConstExprContext ctx) {
-        return new Expression.Const(pos(ctx), string(ctx.stringLiteral()));
-    }
-
-    @Override
-    public Object visitPerfExpr(StapParser.PerfExprContext ctx) {
-        return new Expression.Perf(pos(ctx), string(ctx.stringLiteral()));
-    }
-
-    @Override
-    public Object visitEmbeddedExpr(StapParser.EmbeddedExprContext ctx) {
-        return new Expression.EmbeddedCode(pos(ctx), embedded(ctx.EMBEDDED()));
-    }
-
-    private Expression indexable(StapParser.IndexableContext ctx) {
-        if (ctx instanceof StapParser.ArrayNameContext name) {
-            return new Expression.Symbol(pos(name), name.IDENT().getText());
-        }
-        return (Expression) visit(((StapParser.HistogramSourceContext) ctx).histogram());
-    }
-
-    private List<Expression> indexList(StapParser.IndexListContext ctx) {
-        List<Expression> keys = new ArrayList<>();
-        for (StapParser.IndexContext i : ctx.index()) {
-            keys.add(i instanceof StapParser.WildcardIndexContext
-                    ? new Expression.Wildcard(pos(i))
-                    : expr(((StapParser.ExprIndexContext) i).expression()));
-        }
-        return keys;
-    }
-
-    // ---- literals
-
-    private Expression constant(StapParser.ConstantContext ctx) {
-        if (ctx instanceof StapParser.NegativeConstantContext neg) {
-            return new Expression.NumberLiteral(pos(neg), -number(neg.NUMBER().getSymbol()));
-        }
-        return (Expression) visit(((StapParser.PlainConstantContext) ctx).literal());
-    }
-
-    /**
-     * A run of adjacent strings and @N arguments: one StringLiteral when all are literal text,
-     * else a left-to-right '.' concatenation of the pieces.
-     */
-    @Override
-    public Object visitTextLit(StapParser.TextLitContext ctx) {
-        return text(ctx.textParts());
-    }
-
-    private Expression text(StapParser.TextPartsContext parts) {
-        Expression result = null;
-        StringBuilder text = null;
-        SourcePos textPos = null;
-        List<Expression> pieces = new ArrayList<>();
-        for (int i = 0; i < parts.getChildCount(); i++) {
-            Token t = ((TerminalNode) parts.getChild(i)).getSymbol();
-            if (t.getType() == StapParser.STRING_LIT) {
-                if (text == null) {
-                    text = new StringBuilder();
-                    textPos = pos(t);
-                }
-                text.append(Literals.string(t.getText()));
-            } else {
-                if (text != null) {
-                    pieces.add(new Expression.StringLiteral(textPos, text.toString()));
-                    text = null;
-                }
-                pieces.add(new Expression.ScriptArg(pos(t), argIndex(t.getText()), true));
-            }
-        }
-        if (text != null) {
-            pieces.add(new Expression.StringLiteral(textPos, text.toString()));
-        }
-        for (Expression piece : pieces) {
-            result = result == null ? piece : new Expression.Binary(piece.pos(), BinaryOp.CONCAT, result, piece);
-        }
-        return result;
-    }
-
-    @Override
-    public Object visitNumberLit(StapParser.NumberLitContext ctx) {
-        return new Expression.NumberLiteral(pos(ctx), number(ctx.NUMBER().getSymbol()));
-    }
-
-    @Override
-    public Object visitNumberArg(StapParser.NumberArgContext ctx) {
-        return new Expression.ScriptArg(pos(ctx), argIndex(ctx.getText()), false);
-    }
-
-    @Override
-    public Object visitNumberArgCount(StapParser.NumberArgCountContext ctx) {
-        return new Expression.ScriptArgCount(pos(ctx), false);
-    }
-
-    @Override
-    public Object visitStringArgCount(StapParser.StringArgCountContext ctx) {
-        return new Expression.ScriptArgCount(pos(ctx), true);
-    }
-
-    private static int argIndex(String text) {
-        try {
-            return Integer.parseInt(text.substring(1));
-        } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE; // out of range for any argument list: reported at resolution
-        }
-    }
-
-    private static String string(StapParser.StringLiteralContext ctx) {
-        StringBuilder value = new StringBuilder();
-        for (TerminalNode part : ctx.STRING_LIT()) {
-            value.append(Literals.string(part.getText()));
-        }
-        return value.toString();
-    }
-
-    private long number(Token token) {
-        Long value = Literals.number(token.getText());
-        if (value == null) {
-            literalError.accept("number invalid or out of range", token);
-            return 0;
-        }
-        return value;
-    }
-
-    // ---- positions
 
     private static SourcePos pos(ParserRuleContext ctx) {
-        return pos(ctx.getStart());
+        return Positions.pos(ctx);
     }
 
-    static SourcePos pos(Token t) {
-        return new SourcePos(t.getTokenSource().getSourceName(), t.getLine(), t.getCharPositionInLine() + 1);
+    private static SourcePos pos(Token t) {
+        return Positions.pos(t);
     }
 }

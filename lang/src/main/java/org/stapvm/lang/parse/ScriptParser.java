@@ -102,7 +102,7 @@ public final class ScriptParser {
                 // No rule accepts a lexical error token, so parsing always stops at the first one.
                 String lexical = SyntaxErrors.lexical(offending);
                 if (lexical != null) {
-                    errors.add(Diagnostic.parseError(lexical, null, AstBuilder.pos(offending), file.line(offending.getLine())));
+                    errors.add(Diagnostic.parseError(lexical, null, Positions.pos(offending), file.line(offending.getLine())));
                 } else {
                     report(SyntaxErrors.message(cause, offending, stream), offending);
                 }
@@ -129,7 +129,7 @@ public final class ScriptParser {
             errors.add(Diagnostic.parseError(message, file.name() + " EOF", null, null));
         } else {
             String line = t.getTokenSource().getSourceName().equals(file.name()) ? file.line(t.getLine()) : null;
-            errors.add(Diagnostic.parseError(message, TokenDescriptions.saw(t), AstBuilder.pos(t), line));
+            errors.add(Diagnostic.parseError(message, TokenDescriptions.saw(t), Positions.pos(t), line));
         }
     }
 }
