@@ -101,6 +101,24 @@ final class FunctionLowering {
             Type t = lower.type(g);
             List<Type> keys = lower.program.keyTypes().getOrDefault(g, List.of());
             if (t == Type.STATS) {
+                if (keys.isEmpty()) {
+                    // stap: "name @count=%d @min=%d @max=%d @sum=%d @avg=%d"
+                    int agg = nextI;
+                    nextI += 6;
+                    int w = nextI;
+                    nextI += 5;
+                    bump();
+                    emit(Opcode.SAGG, agg, 0, 0, gi);
+                    int[] order = {0, 2, 3, 1, 4};
+                    for (int i = 0; i < 5; i++) {
+                        emit(Opcode.MOV, w + i, agg + order[i], 0, 0);
+                    }
+                    int fmt = tmpS();
+                    emit(Opcode.LDS, fmt, 0, 0,
+                            lower.string(g.name() + " @count=%d @min=%d @max=%d @sum=%d @avg=%d\n"));
+                    helper(Opcode.Helper.PRINTF, tmpI(), w, 5, fmt, 1, false);
+                }
+                resetTemps(0, 0);
                 continue;
             }
             String valueFormat = isString(t) ? "\"%s\"" : "%d";

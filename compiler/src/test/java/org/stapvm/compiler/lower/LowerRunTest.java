@@ -1,6 +1,7 @@
 package org.stapvm.compiler.lower;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -135,5 +136,32 @@ class LowerRunTest {
     void beginOrderAndGlobalInit() throws Exception {
         assertEquals("first 10\nsecond\n",
                 run("global g = 10\nprobe begin(2) { println(\"second\") }\nprobe begin(1) { println(\"first \", g) }"));
+    }
+
+    @Test
+    void foreachValueStringArraysSprintfTernary() throws Exception {
+        assertEquals("1:one 2:two \nx=TWO 0\n",
+                run("global names\nprobe begin { names[2] = \"two\"; names[1] = \"one\"\n"
+                        + "foreach (v = [k+] in names) print(sprintf(\"%d:%s \", k, v)); println(\"\")\n"
+                        + "t = 2 > 1 ? \"TWO\" : \"ONE\"; delete names; n = 0; foreach (k in names) n++\n"
+                        + "printf(\"x=%s %d\\n\", t, n) }"));
+    }
+
+    @Test
+    void errorFunction() throws Exception {
+        assertEquals("a\n--stderr--\nERROR: boom\n",
+                run("probe begin { println(\"a\"); error(\"boom\"); println(\"b\") }"));
+    }
+
+    @Test
+    void nestingLimit() throws Exception {
+        String out = run("function f:long(n) { return f(n + 1) }\nprobe begin { f(0) }");
+        assertTrue(out.contains("MAXNESTING exceeded"), out);
+    }
+
+    @Test
+    void statsPrintedAtEnd() throws Exception {
+        assertEquals("s @count=3 @min=2 @max=6 @sum=12 @avg=4\n",
+                run("global s\nprobe begin { s <<< 2; s <<< 4; s <<< 6 }"));
     }
 }
