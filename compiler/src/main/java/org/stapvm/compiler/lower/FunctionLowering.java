@@ -215,14 +215,6 @@ final class FunctionLowering {
         nextS = baseS;
     }
 
-    private int baseI() {
-        return (int) regs.entrySet().stream().filter(en -> !isString(lower.type(en.getKey()))).count();
-    }
-
-    private int baseS() {
-        return (int) regs.entrySet().stream().filter(en -> isString(lower.type(en.getKey()))).count();
-    }
-
     private int emit(Opcode op, int a, int b, int c, int x) {
         code.add(op.encode(a, b, c, x));
         return code.size() - 1;
@@ -908,6 +900,31 @@ final class FunctionLowering {
                     return acc;
                 }
                 helper(Opcode.Helper.PRINT, tmpI(), 0, 0, acc, 1, false);
+                return 0;
+            }
+            case "printd", "printdln", "sprintd", "sprintdln" -> {
+                int delim = se(c.args().get(0));
+                int acc = tmpS();
+                emit(Opcode.LDS, acc, 0, 0, lower.string(""));
+                for (int i = 1; i < c.args().size(); i++) {
+                    if (i > 1) {
+                        emit(Opcode.CONCAT, acc, acc, delim, 0);
+                    }
+                    emit(Opcode.CONCAT, acc, acc, se(c.args().get(i)), 0);
+                }
+                if (b.name().endsWith("ln")) {
+                    int nl = tmpS();
+                    emit(Opcode.LDS, nl, 0, 0, lower.string("\n"));
+                    emit(Opcode.CONCAT, acc, acc, nl, 0);
+                }
+                if (b.name().startsWith("s")) {
+                    return acc;
+                }
+                helper(Opcode.Helper.PRINT, tmpI(), 0, 0, acc, 1, false);
+                return 0;
+            }
+            case "log" -> {
+                helper(Opcode.Helper.PRINTLN, tmpI(), 0, 0, se(c.args().get(0)), 1, false);
                 return 0;
             }
             case "printf", "sprintf" -> {

@@ -29,8 +29,14 @@ public final class Lower {
         this.program = program;
     }
 
+    /** Lowers with the runtime's default limits (no limits section). */
     public static Module run(CheckedProgram program) {
-        return new Lower(program).lower();
+        return new Lower(program).lower(null);
+    }
+
+    /** Lowers and records {@code limits} (from -D MAXACTION=... etc.) in the module. */
+    public static Module run(CheckedProgram program, Module.Limits limits) {
+        return new Lower(program).lower(limits);
     }
 
     int string(String s) {
@@ -45,7 +51,7 @@ public final class Lower {
         return program.typeOf(v);
     }
 
-    private Module lower() {
+    private Module lower(Module.Limits limits) {
         List<Module.Global> globals = new ArrayList<>();
         for (Variable g : program.globals()) {
             globalIndex.put(g, globals.size());
@@ -84,7 +90,7 @@ public final class Lower {
             table.add(new Module.Probe(string("end"), index));
         }
         return new Module(List.copyOf(strings.keySet()), List.copyOf(constants.keySet()), globals, functions,
-                table, null, sourceMap);
+                table, limits, sourceMap);
     }
 
     /** The probe point text the runtime matches: begin, end, error, never, timer.ms(100). */

@@ -25,6 +25,10 @@ class LowerRunTest {
     static final Path EXEC = Path.of("../runtime-native/vm/build/stapvm-exec");
 
     static Module compile(String text) {
+        return compile(text, null);
+    }
+
+    static Module compile(String text, Module.Limits limits) {
         SourceFile source = new SourceFile("t.stp", text);
         ScriptParser.Result parsed = new ScriptParser(TokenPass.NONE).parse(source);
         if (!parsed.ok()) {
@@ -34,13 +38,17 @@ class LowerRunTest {
         if (!p.ok()) {
             throw new AssertionError("sema: " + p.report());
         }
-        return Lower.run(p);
+        return limits == null ? Lower.run(p) : Lower.run(p, limits);
     }
 
     /** Runs a script; returns stdout, then "--stderr--" and stderr when there is any. */
     static String run(String text) throws IOException, InterruptedException {
+        return run(compile(text));
+    }
+
+    static String run(Module module) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(EXEC), "stapvm-exec not built");
-        byte[] bytes = ModuleWriter.write(compile(text));
+        byte[] bytes = ModuleWriter.write(module);
         assertEquals(ModuleWriter.write(ModuleReader.read(bytes)).length, bytes.length);
         Path f = Files.createTempFile("lower", ".stpb");
         try {
@@ -163,5 +171,17 @@ class LowerRunTest {
     void statsPrintedAtEnd() throws Exception {
         assertEquals("s @count=3 @min=2 @max=6 @sum=12 @avg=4\n",
                 run("global s\nprobe begin { s <<< 2; s <<< 4; s <<< 6 }"));
+    }
+
+    @Test
+    void printdAndLog() throws Exception {
+        assertEquals("1, a, 2\nx:y\nlogged\n",
+                run("probe begin { printdln(\", \", 1, \"a\", 2); print(sprintd(\":\", \"x\", \"y\") . \"\\n\"); log(\"logged\") }"));
+    }
+
+    @Test
+    void limitsSection() throws Exception {
+        String out = run(compile("probe begin { while (1) {} }", new Module.Limits(50, 512, 2048, 10, 0, 100)));
+        assertTrue(out.contains("MAXACTION exceeded"), out);
     }
 }
