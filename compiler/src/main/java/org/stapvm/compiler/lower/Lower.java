@@ -1,0 +1,106 @@
+package org.stapvm.compiler.lower;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.stapvm.compiler.module.Module;
+import org.stapvm.compiler.sema.CheckedProgram;
+import org.stapvm.compiler.sema.ProbeSpec;
+import org.stapvm.compiler.sema.Type;
+import org.stapvm.compiler.sema.Unit;
+import org.stapvm.compiler.sema.Variable;
+
+/**
+ * Lowers a CheckedProgram to a Module: one bytecode function per script function, one handler per
+ * probe (begin/end/error probes ordered by their sequence), and an extra end handler printing the
+ * globals that were written and never read. Code generation of one body is {@link FunctionLowering}.
+ */
+public final class Lower {
+    final CheckedProgram program;
+    private final Map<String, Integer> strings = new LinkedHashMap<>();
+    private final Map<Long, Integer> constants = new LinkedHashMap<>();
+    final Map<Variable, Integer> globalIndex = new LinkedHashMap<>();
+    final Map<Unit, Integer> functionIndex = new LinkedHashMap<>();
+    final List<Module.SourceLoc> sourceMap = new ArrayList<>();
+
+    private Lower(CheckedProgram program) {
+        this.program = program;
+    }
+
+    /** Lowers with the runtime's default limits (no limits section). */
+    public static Module run(CheckedProgram program) {
+        return new Lower(program).lower(null);
+    }
+
+    /** Lowers and records {@code limits} (from -D MAXACTION=... etc.) in the module. */
+    public static Module run(CheckedProgram program, Module.Limits limits) {
+        return new Lower(program).lower(limits);
+    }
+
+    int string(String s) {
+        return strings.computeIfAbsent(s, k -> strings.size());
+    }
+
+    int constant(long v) {
+        return constants.computeIfAbsent(v, k -> constants.size());
+    }
+
+    Type type(Variable v) {
+        return program.typeOf(v);
+    }
+
+    private Module lower(Module.Limits limits) {
+        List<Module.Global> globals = new ArrayList<>();
+        for (Variable g : program.globals()) {
+            globalIndex.put(g, globals.size());
+            Type t = type(g);
+            List<Type> keys = program.keyTypes().getOrDefault(g, List.of());
+            List<Integer> keyTypes = keys.stream().map(k -> k == Type.STRING ? 1 : 0).toList();
+            int vt = t == Type.STRING ? 1 : t == Type.STATS ? 2 : 0;
+            int flags = g.global() != null && g.global().wrap() ? 1 : 0;
+            int size = g.global() != null && g.global().isArray() ? (int) g.global().size() : 0;
+            globals.add(new Module.Global(vt, keyTypes, flags, 0, size, string(g.name()), 0, 0, 0));
+        }
+        for (Unit f : program.functions()) {
+            functionIndex.put(f, functionIndex.size());
+        }
+        List<Module.Function> functions = new ArrayList<>();
+        for (Unit f : program.functions()) {
+            functions.add(new FunctionLowering(this, f, functions.size()).lower());
+        }
+        List<Unit> probes = new ArrayList<>(program.probes());
+        probes.sort(Comparator.comparingLong(u -> u.probe().spec().sequence()));
+        List<Module.Probe> table = new ArrayList<>();
+        if (program.globals().stream().anyMatch(g -> g.global() != null && g.global().init() != null)) {
+            int index = functions.size();
+            functions.add(new FunctionLowering(this, null, index).lowerGlobalInit(program.globals()));
+            table.add(new Module.Probe(string("begin"), index));
+        }
+        for (Unit p : probes) {
+            String descriptor = descriptor(p.probe().spec());
+            int index = functions.size();
+            functions.add(new FunctionLowering(this, p, index).lower());
+            table.add(new Module.Probe(string(descriptor), index));
+        }
+        if (!program.printAtEnd().isEmpty()) {
+            int index = functions.size();
+            functions.add(new FunctionLowering(this, null, index).lowerPrintAtEnd(program.printAtEnd()));
+            table.add(new Module.Probe(string("end"), index));
+        }
+        return new Module(List.copyOf(strings.keySet()), List.copyOf(constants.keySet()), globals, functions,
+                table, limits, sourceMap);
+    }
+
+    /** The probe point text the runtime matches: begin, end, error, never, timer.ms(100). */
+    static String descriptor(ProbeSpec s) {
+        return switch (s.kind()) {
+            case BEGIN -> "begin";
+            case END -> "end";
+            case ERROR -> "error";
+            case NEVER -> "never";
+            case TIMER -> "timer." + s.unit() + "(" + s.value() + ")";
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package org.stapvm.compiler.module;
+
+import java.util.List;
+
+/** An in-memory stapvm module: the sections of docs/bytecode.md as plain values. Immutable. */
+public record Module(List<String> strings, List<Long> constants, List<Global> globals, List<Function> functions,
+                     List<Probe> probes, Limits limits, List<SourceLoc> sourceMap) {
+
+    public Module {
+        strings = List.copyOf(strings);
+        constants = List.copyOf(constants);
+        globals = List.copyOf(globals);
+        functions = List.copyOf(functions);
+        probes = List.copyOf(probes);
+        sourceMap = List.copyOf(sourceMap);
+    }
+
+    /** A global: value type 0 int, 1 string, 2 statistic; keyTypes 0 int, 1 string. */
+    public record Global(int valueType, List<Integer> keyTypes, int flags, int histogram, int size, int name,
+                         int lo, int hi, int step) {
+        public Global {
+            keyTypes = List.copyOf(keyTypes);
+        }
+    }
+
+    /** A function; ret 0 void, 1 int, 2 string. */
+    public record Function(int name, int intRegs, int strRegs, int intArgs, int strArgs, int ret, int iterators,
+                           long[] code) {}
+
+    public record Probe(int descriptor, int handler) {}
+
+    /** Limits section; null in a Module means "absent, runtime defaults". */
+    public record Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors,
+                         int maxSkipped) {}
+
+    public record SourceLoc(int function, int pc, int text) {}
+}

@@ -1,0 +1,83 @@
+package org.stapvm.compiler.module;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a module file back into a Module (for -p3 on a .stpb and for tests); trusts nothing. */
+public final class ModuleReader {
+    private ModuleReader() {}
+
+    public static Module read(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] magic = new byte[4];
+        b.get(magic);
+        if (!new String(magic, StandardCharsets.US_ASCII).equals("STVM")) {
+            throw new IllegalArgumentException("not a stapvm module (bad magic)");
+        }
+        int version = b.getShort() & 0xffff;
+        if (version != 1) {
+            throw new IllegalArgumentException("unsupported module version " + version);
+        }
+        b.getShort();
+        int n = b.getInt();
+        List<String> strings = new ArrayList<>();
+        List<Long> constants = new ArrayList<>();
+        List<Module.Global> globals = new ArrayList<>();
+        List<Module.Function> functions = new ArrayList<>();
+        List<Module.Probe> probes = new ArrayList<>();
+        List<Module.SourceLoc> map = new ArrayList<>();
+        Module.Limits limits = null;
+        for (int i = 0; i < n; i++) {
+            int id = b.getInt();
+            int len = b.getInt();
+            ByteBuffer s = b.slice().order(ByteOrder.LITTLE_ENDIAN);
+            s.limit(len);
+            b.position(b.position() + len);
+            int count = id == 6 || id == 8 ? 0 : s.getInt();
+            for (int j = 0; j < count; j++) {
+                switch (id) {
+                    case 1 -> {
+                        byte[] t = new byte[s.getInt()];
+                        s.get(t);
+                        strings.add(new String(t, StandardCharsets.UTF_8));
+                    }
+                    case 2 -> constants.add(s.getLong());
+                    case 3 -> {
+                        int vt = s.get() & 0xff, kc = s.get() & 0xff, fl = s.get() & 0xff, h = s.get() & 0xff;
+                        int size = s.getInt(), name = s.getInt();
+                        List<Integer> keys = new ArrayList<>();
+                        for (int k = 0; k < 9; k++) {
+                            int kt = s.get() & 0xff;
+                            if (k < kc) {
+                                keys.add(kt);
+                            }
+                        }
+                        s.position(s.position() + 3);
+                        globals.add(new Module.Global(vt, keys, fl, h, size, name, s.getInt(), s.getInt(), s.getInt()));
+                    }
+                    case 4 -> {
+                        int name = s.getInt();
+                        int ir = s.get() & 0xff, sr = s.get() & 0xff, ia = s.get() & 0xff, sa = s.get() & 0xff;
+                        int ret = s.get() & 0xff, it = s.get() & 0xff;
+                        s.getShort();
+                        long[] code = new long[s.getInt()];
+                        for (int k = 0; k < code.length; k++) {
+                            code[k] = s.getLong();
+                        }
+                        functions.add(new Module.Function(name, ir, sr, ia, sa, ret, it, code));
+                    }
+                    case 5 -> probes.add(new Module.Probe(s.getInt(), s.getInt()));
+                    case 7 -> map.add(new Module.SourceLoc(s.getInt(), s.getInt(), s.getInt()));
+                    default -> throw new IllegalArgumentException("unknown section id " + id);
+                }
+            }
+            if (id == 6) {
+                limits = new Module.Limits(s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt());
+            }
+        }
+        return new Module(strings, constants, globals, functions, probes, limits, map);
+    }
+}

@@ -1,0 +1,145 @@
+package org.stapvm.compiler.module;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Writes a Module in the exact binary format of docs/bytecode.md (little-endian, sections 1..7). */
+public final class ModuleWriter {
+    private ModuleWriter() {}
+
+    public static byte[] write(Module m) {
+        Out body = new Out();
+        int sections = 0;
+        Out s = new Out();
+        s.u32(m.strings().size());
+        for (String str : m.strings()) {
+            byte[] b = str.getBytes(StandardCharsets.UTF_8);
+            s.u32(b.length);
+            s.bytes(b);
+        }
+        body.section(1, s);
+        sections++;
+        if (!m.constants().isEmpty()) {
+            Out k = new Out();
+            k.u32(m.constants().size());
+            for (long v : m.constants()) {
+                k.u64(v);
+            }
+            body.section(2, k);
+            sections++;
+        }
+        if (!m.globals().isEmpty()) {
+            Out g = new Out();
+            g.u32(m.globals().size());
+            for (Module.Global gl : m.globals()) {
+                g.u8(gl.valueType());
+                g.u8(gl.keyTypes().size());
+                g.u8(gl.flags());
+                g.u8(gl.histogram());
+                g.u32(gl.size());
+                g.u32(gl.name());
+                for (int i = 0; i < 9; i++) {
+                    g.u8(i < gl.keyTypes().size() ? gl.keyTypes().get(i) : 0);
+                }
+                g.u8(0);
+                g.u8(0);
+                g.u8(0);
+                g.u32(gl.lo());
+                g.u32(gl.hi());
+                g.u32(gl.step());
+            }
+            body.section(3, g);
+            sections++;
+        }
+        Out f = new Out();
+        f.u32(m.functions().size());
+        for (Module.Function fn : m.functions()) {
+            f.u32(fn.name());
+            f.u8(fn.intRegs());
+            f.u8(fn.strRegs());
+            f.u8(fn.intArgs());
+            f.u8(fn.strArgs());
+            f.u8(fn.ret());
+            f.u8(fn.iterators());
+            f.u8(0);
+            f.u8(0);
+            f.u32(fn.code().length);
+            for (long insn : fn.code()) {
+                f.u64(insn);
+            }
+        }
+        body.section(4, f);
+        sections++;
+        if (!m.probes().isEmpty()) {
+            Out p = new Out();
+            p.u32(m.probes().size());
+            for (Module.Probe pr : m.probes()) {
+                p.u32(pr.descriptor());
+                p.u32(pr.handler());
+            }
+            body.section(5, p);
+            sections++;
+        }
+        if (m.limits() != null) {
+            Module.Limits l = m.limits();
+            Out o = new Out();
+            o.u32(l.maxAction());
+            o.u32(l.maxStringLen());
+            o.u32(l.maxMapEntries());
+            o.u32(l.maxNesting());
+            o.u32(l.maxErrors());
+            o.u32(l.maxSkipped());
+            body.section(6, o);
+            sections++;
+        }
+        if (!m.sourceMap().isEmpty()) {
+            Out o = new Out();
+            o.u32(m.sourceMap().size());
+            for (Module.SourceLoc sl : m.sourceMap()) {
+                o.u32(sl.function());
+                o.u32(sl.pc());
+                o.u32(sl.text());
+            }
+            body.section(7, o);
+            sections++;
+        }
+        Out head = new Out();
+        head.bytes("STVM".getBytes(StandardCharsets.US_ASCII));
+        head.u16(1);
+        head.u16(0);
+        head.u32(sections);
+        head.bytes(body.toByteArray());
+        return head.toByteArray();
+    }
+
+    private static final class Out extends ByteArrayOutputStream {
+        void u8(int v) {
+            write(v & 0xff);
+        }
+
+        void u16(int v) {
+            u8(v);
+            u8(v >> 8);
+        }
+
+        void u32(int v) {
+            u16(v);
+            u16(v >>> 16);
+        }
+
+        void u64(long v) {
+            u32((int) v);
+            u32((int) (v >>> 32));
+        }
+
+        void bytes(byte[] b) {
+            write(b, 0, b.length);
+        }
+
+        void section(int id, Out payload) {
+            u32(id);
+            u32(payload.size());
+            bytes(payload.toByteArray());
+        }
+    }
+}

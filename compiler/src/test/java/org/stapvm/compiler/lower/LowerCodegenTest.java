@@ -1,0 +1,60 @@
+package org.stapvm.compiler.lower;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.stapvm.compiler.disasm.Disassembler;
+import org.stapvm.compiler.module.Module;
+
+/** Narrow codegen assertions: opcode sequences of the probe handler for a few constructs. */
+class LowerCodegenTest {
+    private static List<String> ops(String script) {
+        Module m = LowerRunTest.compile(script);
+        Module.Function f = m.functions().get(m.probes().get(0).handler());
+        List<String> out = new ArrayList<>();
+        for (int pc = 0; pc < f.code().length; pc++) {
+            out.add(Disassembler.insn(m, f.code()[pc], pc).split(" ")[0]);
+        }
+        return out;
+    }
+
+    @Test
+    void constantArithmeticIsFolded() {
+        assertEquals(List.of("ldi", "mov", "retv"), ops("probe begin { x = 2 * 3 + 4 }"));
+    }
+
+    @Test
+    void constantConcatIsFolded() {
+        assertEquals(List.of("lds", "movs", "retv"), ops("probe begin { s = \"a\" . \"b\" . \"c\" }"));
+    }
+
+    @Test
+    void ifZeroAndCodeAfterNextAreDropped() {
+        assertEquals(List.of("retv", "retv"), ops("probe begin { if (0) { x = 1 } next; x = 2 }"));
+    }
+
+    @Test
+    void logicalAndShortCircuits() {
+        assertEquals(List.of("mov", "jz", "mov", "lnot", "lnot"),
+                ops("probe begin { a = 1; b = a && a }").subList(2, 7));
+    }
+
+    @Test
+    void divisionHasSourceMap() {
+        Module m = LowerRunTest.compile("probe begin { a = 1; b = 2 / a }");
+        assertEquals(1, m.sourceMap().size());
+        assertEquals("operator '/' at t.stp:1:28", m.strings().get(m.sourceMap().get(0).text()));
+        String text = Disassembler.text(m);
+        assertTrue(text.contains(".loc \"operator '/' at t.stp:1:28\"\n"), text);
+        assertTrue(text.contains(".probe \"begin\" "), text);
+    }
+
+    @Test
+    void timerDescriptor() {
+        Module m = LowerRunTest.compile("probe timer.ms(100) { exit() }");
+        assertEquals("timer.ms(100)", m.strings().get(m.probes().get(0).descriptor()));
+    }
+}

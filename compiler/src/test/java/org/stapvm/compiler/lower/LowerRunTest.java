@@ -1,0 +1,187 @@
+package org.stapvm.compiler.lower;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.stapvm.compiler.module.Module;
+import org.stapvm.compiler.module.ModuleReader;
+import org.stapvm.compiler.module.ModuleWriter;
+import org.stapvm.compiler.sema.CheckedProgram;
+import org.stapvm.compiler.sema.Elaborate;
+import org.stapvm.compiler.sema.tapset.TapsetPath;
+import org.stapvm.lang.SourceFile;
+import org.stapvm.lang.parse.ScriptParser;
+import org.stapvm.lang.parse.TokenPass;
+
+/** End to end: script → Elaborate → Lower → module file → runtime-native's stapvm-exec, exact output. */
+class LowerRunTest {
+    static final Path EXEC = Path.of("../runtime-native/vm/build/stapvm-exec");
+
+    static Module compile(String text) {
+        return compile(text, null);
+    }
+
+    static Module compile(String text, Module.Limits limits) {
+        SourceFile source = new SourceFile("t.stp", text);
+        ScriptParser.Result parsed = new ScriptParser(TokenPass.NONE).parse(source);
+        if (!parsed.ok()) {
+            throw new AssertionError("does not parse: " + parsed.errors());
+        }
+        CheckedProgram p = Elaborate.run(parsed.script(), source, TapsetPath.empty(), List.of());
+        if (!p.ok()) {
+            throw new AssertionError("sema: " + p.report());
+        }
+        return limits == null ? Lower.run(p) : Lower.run(p, limits);
+    }
+
+    /** Runs a script; returns stdout, then "--stderr--" and stderr when there is any. */
+    static String run(String text) throws IOException, InterruptedException {
+        return run(compile(text));
+    }
+
+    static String run(Module module) throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(EXEC), "stapvm-exec not built");
+        byte[] bytes = ModuleWriter.write(module);
+        assertEquals(ModuleWriter.write(ModuleReader.read(bytes)).length, bytes.length);
+        Path f = Files.createTempFile("lower", ".stpb");
+        try {
+            Files.write(f, bytes);
+            Path err = Files.createTempFile("lower", ".err");
+            Process pr = new ProcessBuilder(EXEC.toString(), f.toString()).redirectError(err.toFile()).start();
+            String out = new String(pr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            pr.waitFor();
+            String e = Files.readString(err);
+            Files.delete(err);
+            return e.isEmpty() ? out : out + "--stderr--\n" + e;
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    @Test
+    void hello() throws Exception {
+        assertEquals("hello world\n", run("probe begin { println(\"hello world\") }"));
+    }
+
+    @Test
+    void arithmeticAndOverflow() throws Exception {
+        assertEquals("7 -1 12 2 1 9223372036854775807 -9223372036854775808\n",
+                run("probe begin { a = 3; b = 4; m = 9223372036854775807\n"
+                        + "printf(\"%d %d %d %d %d %d %d\\n\", a + b, a - b, a * b, 8 / a, 7 % 3, m, m + 1) }"));
+    }
+
+    @Test
+    void strings() throws Exception {
+        assertEquals("ab3 1 0\nabc 5\n",
+                run("probe begin { s = \"a\" . \"b\"; t = s . \"3\"; printf(\"%s %d %d\\n\", t, s == \"ab\", s < \"a\")\n"
+                        + "u = \"abc\"; println(u, \" \", strlen(u) + 2) }"));
+    }
+
+    @Test
+    void printfFormats() throws Exception {
+        assertEquals("[  42] [42  ] [002a] [x] [hi   ]\n",
+                run("probe begin { printf(\"[%4d] [%-4d] [%04x] [%s] [%-5s]\\n\", 42, 42, 42, \"x\", \"hi\") }"));
+    }
+
+    @Test
+    void controlFlow() throws Exception {
+        assertEquals("0 1 2 4 \n10\nyes\n",
+                run("probe begin { for (i = 0; i < 10; i++) { if (i == 3) continue; if (i > 4) break; printf(\"%d \", i) }\n"
+                        + "println(\"\"); n = 0; while (n < 10) n += 5; println(n)\n"
+                        + "if (n > 1 && n < 20 || 0) println(\"yes\") else println(\"no\") }"));
+    }
+
+    @Test
+    void arraysForeachSorted() throws Exception {
+        assertEquals("a 3\nb 2\nc 1\nc 1\nb 2\n2 1 0\n",
+                run("global x\nprobe begin { x[\"b\"] = 2; x[\"a\"] = 3; x[\"c\"] = 1\n"
+                        + "foreach (k+ in x) printf(\"%s %d\\n\", k, x[k])\n"
+                        + "foreach ([k] in x+ limit 2) printf(\"%s %d\\n\", k, x[k])\n"
+                        + "delete x[\"a\"]; n = 0; foreach (k in x) n++; printf(\"%d %d %d\\n\", n, \"b\" in x, \"a\" in x) }"));
+    }
+
+    @Test
+    void stats() throws Exception {
+        assertEquals("3 12 2 6 4\n",
+                run("global s\nprobe begin { s <<< 2; s <<< 4; s <<< 6\n"
+                        + "printf(\"%d %d %d %d %d\\n\", @count(s), @sum(s), @min(s), @max(s), @avg(s)) }"));
+    }
+
+    @Test
+    void recursion() throws Exception {
+        assertEquals("120 x-y\n",
+                run("function f(n) { if (n <= 1) return 1; return n * f(n - 1) }\n"
+                        + "function j:string(a:string, b:string) { return a . \"-\" . b }\n"
+                        + "probe begin { printf(\"%d %s\\n\", f(5), j(\"x\", \"y\")) }"));
+    }
+
+    @Test
+    void divisionByZero() throws Exception {
+        assertEquals("before\n--stderr--\nERROR: division by 0 near operator '/' at t.stp:2:10\n",
+                run("probe begin { println(\"before\"); z = 0\n  x = 10 / z; println(\"after\", x) }"));
+    }
+
+    @Test
+    void exitRunsEnd() throws Exception {
+        assertEquals("begin\nend\n",
+                run("probe begin { println(\"begin\"); exit() }\nprobe end { println(\"end\") }"));
+    }
+
+    @Test
+    void globalsPrintedAtEnd() throws Exception {
+        assertEquals("n=5\ns=\"str\"\na[1,\"k\"]=7\n",
+                run("global n, s, a\nprobe begin { n = 5; s = \"str\"; a[1, \"k\"] = 7 }"));
+    }
+
+    @Test
+    void beginOrderAndGlobalInit() throws Exception {
+        assertEquals("first 10\nsecond\n",
+                run("global g = 10\nprobe begin(2) { println(\"second\") }\nprobe begin(1) { println(\"first \", g) }"));
+    }
+
+    @Test
+    void foreachValueStringArraysSprintfTernary() throws Exception {
+        assertEquals("1:one 2:two \nx=TWO 0\n",
+                run("global names\nprobe begin { names[2] = \"two\"; names[1] = \"one\"\n"
+                        + "foreach (v = [k+] in names) print(sprintf(\"%d:%s \", k, v)); println(\"\")\n"
+                        + "t = 2 > 1 ? \"TWO\" : \"ONE\"; delete names; n = 0; foreach (k in names) n++\n"
+                        + "printf(\"x=%s %d\\n\", t, n) }"));
+    }
+
+    @Test
+    void errorFunction() throws Exception {
+        assertEquals("a\n--stderr--\nERROR: boom\n",
+                run("probe begin { println(\"a\"); error(\"boom\"); println(\"b\") }"));
+    }
+
+    @Test
+    void nestingLimit() throws Exception {
+        String out = run("function f:long(n) { return f(n + 1) }\nprobe begin { f(0) }");
+        assertTrue(out.contains("MAXNESTING exceeded"), out);
+    }
+
+    @Test
+    void statsPrintedAtEnd() throws Exception {
+        assertEquals("s @count=3 @min=2 @max=6 @sum=12 @avg=4\n",
+                run("global s\nprobe begin { s <<< 2; s <<< 4; s <<< 6 }"));
+    }
+
+    @Test
+    void printdAndLog() throws Exception {
+        assertEquals("1, a, 2\nx:y\nlogged\n",
+                run("probe begin { printdln(\", \", 1, \"a\", 2); print(sprintd(\":\", \"x\", \"y\") . \"\\n\"); log(\"logged\") }"));
+    }
+
+    @Test
+    void limitsSection() throws Exception {
+        String out = run(compile("probe begin { while (1) {} }", new Module.Limits(50, 512, 2048, 10, 0, 100)));
+        assertTrue(out.contains("MAXACTION exceeded"), out);
+    }
+}
