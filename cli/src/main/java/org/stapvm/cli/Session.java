@@ -1,6 +1,14 @@
 package org.stapvm.cli;
 
 import java.io.PrintStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.stapvm.compiler.disasm.Disassembler;
+import org.stapvm.compiler.lower.Lower;
+import org.stapvm.compiler.lower.LowerException;
+import org.stapvm.compiler.module.Module;
+import org.stapvm.compiler.module.ModuleWriter;
 import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.Elaborate;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
@@ -49,7 +57,41 @@ final class Session {
             out.print(program.dump());
             return 0;
         }
-        err.println("stapvm: passes after 2 (bytecode, running) are not built yet; use -p1 or -p2");
+        Module module;
+        try {
+            module = Lower.run(program, Limits.from(options.defines));
+        } catch (Limits.BadDefine e) {
+            err.println("stapvm: " + e.getMessage());
+            return 1;
+        } catch (LowerException e) {
+            err.println("semantic error: " + e.getMessage());
+            err.println("Pass 3: translation failed.  [man error::pass3]");
+            return 1;
+        }
+        if (options.lastPass == 3) {
+            out.print(Disassembler.text(module));
+            return 0;
+        }
+        if (options.lastPass == 4) {
+            return writeModule(module);
+        }
+        err.println("stapvm: pass 5 (running the module) is not built yet; use -p1 to -p4");
         return 1;
+    }
+
+    /** -p4: writes NAME.stpb (NAME from -m, else stap_ and a hash of the script) and prints its name. */
+    private int writeModule(Module module) {
+        String name = options.moduleName != null ? options.moduleName
+                : String.format("stap_%08x", script.text().hashCode());
+        Path file = Path.of(name + ".stpb");
+        try {
+            Files.write(file, ModuleWriter.write(module));
+        } catch (IOException e) {
+            err.println("stapvm: cannot write " + file + ": " + e.getMessage());
+            err.println("Pass 4: compilation failed.  [man error::pass4]");
+            return 1;
+        }
+        out.println(file);
+        return 0;
     }
 }
