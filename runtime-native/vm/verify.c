@@ -191,8 +191,9 @@ static int check_kinds(struct vctx *v, uint32_t fi)
 			if (oi->vclass == V_SHIST && !g->histkind) REJECT("function %u insn %u: global %d has no histogram", fi, pc, x);
 			if (op == OP_SAGG && window(v, fi, pc, a, SVM_NAGG, 0, 0)) return -1;
 			break;
-		case V_AINT: case V_ASTR: case V_ASTAT: case V_AANY:
-			want = oi->vclass == V_AINT ? T_INT : oi->vclass == V_ASTR ? T_STR : oi->vclass == V_ASTAT ? T_STAT : -1;
+		case V_AINT: case V_ASTR: case V_ASTAT: case V_AANY: case V_AHIST:
+			want = oi->vclass == V_AINT ? T_INT : oi->vclass == V_ASTR ? T_STR : oi->vclass == V_ASTAT || oi->vclass == V_AHIST ? T_STAT : -1;
+			if (oi->vclass == V_AHIST && !g->histkind) REJECT("function %u insn %u: global %d has no histogram", fi, pc, x);
 			keyed = 1;
 			if (op == OP_AAGG && window(v, fi, pc, a, SVM_NAGG, 0, 0)) return -1;
 			break;
