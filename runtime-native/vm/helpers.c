@@ -103,6 +103,61 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 		*iret = (uint8_t)SARG(0)[iargs[0]];
 		return 0;
 	}
+	case H_str_replace: {
+		const char *p = SARG(0), *q = SARG(1), *rp = SARG(2);
+		size_t ql = svm_strlen(q), rl = svm_strlen(rp), n = 0;
+		while (*p) {
+			size_t k = 0;
+			if (ql && !svm_host_memcmp(p, q, ql < svm_strlen(p) ? ql : svm_strlen(p) + 1)) {
+				for (; k < rl && n + 1 < s->maxstr; k++) sret[n++] = rp[k];
+				p += ql;
+			} else if (n + 1 < s->maxstr) {
+				sret[n++] = *p++;
+			} else {
+				break;
+			}
+		}
+		sret[n] = 0;
+		return 0;
+	}
+	case H_isdigit:
+		*iret = SARG(0)[0] >= '0' && SARG(0)[0] <= '9';
+		return 0;
+	case H_tokenize: {
+		/* as SystemTap: strsep over a saved copy, skipping empty tokens */
+		const char *d = SARG(1);
+		char *t;
+		size_t k = 0;
+		if (SARG(0)[0]) {
+			size_t i = 0;
+			for (; i + 1 < s->maxstr && SARG(0)[i]; i++) s->tokstr[i] = SARG(0)[i];
+			s->tokstr[i] = 0;
+			s->tokpos = 0;
+		}
+		sret[0] = 0;
+		for (;;) {
+			if (s->tokpos < 0) return 0;
+			t = s->tokstr + s->tokpos;
+			for (k = 0; t[k]; k++) {
+				const char *c = d;
+				while (*c && *c != t[k]) c++;
+				if (*c) break;
+			}
+			s->tokpos = t[k] ? (int32_t)(t - s->tokstr + k + 1) : -1;
+			if (k) break;
+		}
+		for (size_t i = 0; i < k; i++) sret[i] = t[i];
+		sret[k] = 0;
+		return 0;
+	}
+	case H_uid: case H_gid: case H_euid: case H_egid:
+		*iret = svm_host_cred(id == H_uid ? 0 : id == H_gid ? 1 : id == H_euid ? 2 : 3);
+		return 0;
+	case H_ppid: *iret = svm_host_ppid(); return 0;
+	case H_randint:
+		if ((uint64_t)iargs[0] > 1024 * 1024) FAIL("range too wide");
+		*iret = iargs[0] ? svm_host_random((uint32_t)iargs[0]) : 0;
+		return 0;
 	case H_pid: *iret = svm_host_pid(); return 0;
 	case H_tid: *iret = svm_host_tid(); return 0;
 	case H_cpu: *iret = svm_host_cpu(); return 0;
