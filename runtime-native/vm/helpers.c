@@ -42,6 +42,77 @@ static int format(struct svm_session *s, char *out, size_t cap, const int64_t *i
 	return 0;
 }
 
+/* one UTF-8 character at in (at most size bytes) into *c; returns its length; anything not well formed is one byte */
+static int utf8(const uint8_t *in, int size, int32_t *c)
+{
+	int n = (in[0] & 0xe0) == 0xc0 && size >= 2 ? 2 : (in[0] & 0xf0) == 0xe0 && size >= 3 ? 3 : (in[0] & 0xf8) == 0xf0 && size >= 4 ? 4 : 1;
+	int32_t v = n == 2 ? in[0] & 0x1f : n == 3 ? in[0] & 0xf : in[0] & 7;
+	for (int i = 1; i < n; i++) {
+		if ((in[i] & 0xc0) != 0x80) n = 1;
+		v = v << 6 | (in[i] & 0x3f);
+		if (n == 1) break;
+	}
+	if (n == 1 || (v >= 0xd800 && v <= 0xdfff) || v > 0x10ffff || v < 0x80 || (n == 3 && v < 0x800) || (n == 4 && v < 0x10000)) {
+		*c = in[0];
+		return 1;
+	}
+	*c = v;
+	return n;
+}
+
+/* SystemTap's _stp_text_str: escapes into out (< maxstr bytes), at most outlen output bytes, optional quotes */
+static void text_str(const char *in, char *out, int64_t outlen, int quoted, int maxstr)
+{
+	static const char hexd[] = "0123456789abcdef";
+	const uint8_t *p = (const uint8_t *)in;
+	int inlen = (int)svm_strlen(in), o = 0, esc = -1, esclen = 0;
+	int32_t c = 0;
+	if (inlen > maxstr - 1) inlen = maxstr - 1;
+	if (outlen <= 0 || outlen > maxstr - 1) outlen = maxstr - 1;
+	if (quoted) { outlen = (outlen > 5 ? outlen : 5) - 2; out[o++] = '"'; }
+	while (inlen > 0) {
+		int num = 1, n = utf8(p, inlen, &c);
+		if (c == 0 || outlen <= 0) break;
+		p += n; inlen -= n;
+		if (n > 1) {
+			num = c <= 0xffff ? 6 : 10;
+			if (esc < 0 && outlen - 3 < num) { esc = o; esclen = num; }
+			if (outlen < num) break;
+			out[o++] = '\\';
+			out[o++] = c <= 0xffff ? 'u' : 'U';
+			for (int i = num - 3; i >= 0; i--) out[o++] = hexd[(c >> (i * 4)) & 0xf];
+		} else if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+			out[o++] = (char)c;
+		} else {
+			static const char from[] = "\a\b\f\n\r\t\v\"\\", to[] = "abfnrtv\"\\";
+			int k = 0;
+			while (from[k] && from[k] != c) k++;
+			num = from[k] ? 2 : 4;
+			if (esc < 0 && outlen - 3 < num) { esc = o; esclen = num; }
+			if (outlen < num) break;
+			out[o++] = '\\';
+			if (from[k]) {
+				out[o++] = to[k];
+			} else {
+				out[o++] = (char)('0' + ((c >> 6) & 3));
+				out[o++] = (char)('0' + ((c >> 3) & 7));
+				out[o++] = (char)('0' + (c & 7));
+			}
+		}
+		outlen -= num;
+	}
+	if (quoted) {
+		if (c && inlen > 0) {
+			int cut = o - 3 + (int)outlen;
+			o = esc >= 0 && esc < cut && cut < esc + esclen ? esc : cut;
+			out[o++] = '"'; out[o++] = '.'; out[o++] = '.'; out[o++] = '.';
+		} else {
+			out[o++] = '"';
+		}
+	}
+	out[o] = 0;
+}
+
 int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	       const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns)
 {
@@ -120,6 +191,12 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 		sret[n] = 0;
 		return 0;
 	}
+	case H_text_str:
+		text_str(SARG(0), sret, 0, 0, (int)s->maxstr);
+		return 0;
+	case H_text_strn:
+		text_str(SARG(0), sret, iargs[0] < 0 ? 0 : iargs[0], iargs[1] != 0, (int)s->maxstr);
+		return 0;
 	case H_isdigit:
 		*iret = SARG(0)[0] >= '0' && SARG(0)[0] <= '9';
 		return 0;
