@@ -137,7 +137,7 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 		return 0;
 	case H_substr: {
 		int64_t n = (int64_t)svm_strlen(SARG(0)), st = iargs[0], ln = iargs[1], k = 0;
-		if (st >= 0 && st < n && ln > 0)
+		if (st >= 0 && st < n && ln > 0 && ln != INT64_MAX)   /* SystemTap computes length + 1: MAX wraps to "" */
 			for (; k < ln && st + k < n; k++) sret[k] = SARG(0)[st + k];
 		sret[k] = 0;
 		return 0;
@@ -151,26 +151,26 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 		return 0;
 	}
 	case H_strtol: {
-		const char *p = SARG(0);
-		int64_t base = iargs[0], neg = 0;
-		uint64_t v = 0;
-		if (base != 0 && (base < 2 || base > 36)) FAIL("strtol: bad base %lld", (long long)base);
-		while (*p == ' ' || *p == '\t' || *p == '\n') p++;
-		if (*p == '-' || *p == '+') neg = *p++ == '-';
-		if ((base == 0 || base == 16) && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) { p += 2; base = 16; }
-		else if (base == 0 && p[0] == '0') base = 8;
-		else if (base == 0) base = 10;
+		/* as the kernel's simple_strtol, which SystemTap calls: an optional '-', base 0 guesses 0x / 0 / decimal,
+		 * digits 0-9 a-f only, no blanks skipped, no error for an odd base */
+		const uint8_t *p = (const uint8_t *)SARG(0);
+		uint64_t base = (uint32_t)iargs[0], v = 0;
+		int neg = *p == '-';
+		p += neg;
+		if (base == 0)
+			base = p[0] != '0' ? 10 : (p[1] | 0x20) == 'x' && ((p[2] >= '0' && p[2] <= '9') || ((p[2] | 0x20) >= 'a' && (p[2] | 0x20) <= 'f')) ? 16 : 8;
+		if (base == 16 && p[0] == '0' && (p[1] | 0x20) == 'x') p += 2;
 		for (;; p++) {
-			int d = *p >= '0' && *p <= '9' ? *p - '0' : *p >= 'a' && *p <= 'z' ? *p - 'a' + 10 : *p >= 'A' && *p <= 'Z' ? *p - 'A' + 10 : 99;
+			uint64_t d = *p >= '0' && *p <= '9' ? (uint64_t)(*p - '0') : (*p | 0x20) >= 'a' && (*p | 0x20) <= 'f' ? (uint64_t)((*p | 0x20) - 'a' + 10) : 99;
 			if (d >= base) break;
-			v = v * (uint64_t)base + (uint64_t)d;
+			v = v * base + d;
 		}
 		*iret = neg ? (int64_t)((uint64_t)0 - v) : (int64_t)v;
 		return 0;
 	}
 	case H_stringat: {
 		int64_t n = (int64_t)svm_strlen(SARG(0));
-		if (iargs[0] < 0 || iargs[0] >= n) FAIL("Position out of range (%lld)", (long long)iargs[0]);
+		if (iargs[0] < 0 || iargs[0] >= n) FAIL("Position out of bounds");
 		*iret = (uint8_t)SARG(0)[iargs[0]];
 		return 0;
 	}
