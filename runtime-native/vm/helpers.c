@@ -162,7 +162,7 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 		if (base == 16 && p[0] == '0' && (p[1] | 0x20) == 'x') p += 2;
 		for (;; p++) {
 			uint64_t d = *p >= '0' && *p <= '9' ? (uint64_t)(*p - '0') : (*p | 0x20) >= 'a' && (*p | 0x20) <= 'f' ? (uint64_t)((*p | 0x20) - 'a' + 10) : 99;
-			if (d >= base) break;
+			if (d >= 16 || d >= base) break;
 			v = v * base + d;
 		}
 		*iret = neg ? (int64_t)((uint64_t)0 - v) : (int64_t)v;

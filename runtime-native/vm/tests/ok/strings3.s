@@ -3,6 +3,7 @@
 ; stringat outside the string is an error
 ; expect: [] [] [] [lo] [hello]
 ; expect: 0 0 255 0 -8 0 10 0
+; expect: odd base -1: 1
 ; expect-error: ERROR: Position out of bounds near identifier 'stringat' at t.stp:9:1
 .func main ret=void iregs=12 sregs=4
   lds s1, "hello"
@@ -58,6 +59,11 @@
   hcall r7, r11, s0, strtol
   lds s0, "%d %d %d %d %d %d %d %d\n"
   hcall r11, r0, s0, printf/8/1
+  ldi r11, -1
+  lds s0, "1"
+  hcall r0, r11, s0, strtol
+  lds s0, "odd base -1: %d\n"
+  hcall r11, r0, s0, printf/1/1
   ldi r0, 5
 .loc "identifier 'stringat' at t.stp:9:1"
   hcall r1, r0, s1, stringat
