@@ -42,6 +42,77 @@ static int format(struct svm_session *s, char *out, size_t cap, const int64_t *i
 	return 0;
 }
 
+/* one UTF-8 character at in (at most size bytes) into *c; returns its length; anything not well formed is one byte */
+static int utf8(const uint8_t *in, int size, int32_t *c)
+{
+	int n = (in[0] & 0xe0) == 0xc0 && size >= 2 ? 2 : (in[0] & 0xf0) == 0xe0 && size >= 3 ? 3 : (in[0] & 0xf8) == 0xf0 && size >= 4 ? 4 : 1;
+	int32_t v = n == 2 ? in[0] & 0x1f : n == 3 ? in[0] & 0xf : in[0] & 7;
+	for (int i = 1; i < n; i++) {
+		if ((in[i] & 0xc0) != 0x80) n = 1;
+		v = v << 6 | (in[i] & 0x3f);
+		if (n == 1) break;
+	}
+	if (n == 1 || (v >= 0xd800 && v <= 0xdfff) || v > 0x10ffff || v < 0x80 || (n == 3 && v < 0x800) || (n == 4 && v < 0x10000)) {
+		*c = in[0];
+		return 1;
+	}
+	*c = v;
+	return n;
+}
+
+/* SystemTap's _stp_text_str: escapes into out (< maxstr bytes), at most outlen output bytes, optional quotes */
+static void text_str(const char *in, char *out, int64_t outlen, int quoted, int maxstr)
+{
+	static const char hexd[] = "0123456789abcdef";
+	const uint8_t *p = (const uint8_t *)in;
+	int inlen = (int)svm_strlen(in), o = 0, esc = -1, esclen = 0;
+	int32_t c = 0;
+	if (inlen > maxstr - 1) inlen = maxstr - 1;
+	if (outlen <= 0 || outlen > maxstr - 1) outlen = maxstr - 1;
+	if (quoted) { outlen = (outlen > 5 ? outlen : 5) - 2; out[o++] = '"'; }
+	while (inlen > 0) {
+		int num = 1, n = utf8(p, inlen, &c);
+		if (c == 0 || outlen <= 0) break;
+		p += n; inlen -= n;
+		if (n > 1) {
+			num = c <= 0xffff ? 6 : 10;
+			if (esc < 0 && outlen - 3 < num) { esc = o; esclen = num; }
+			if (outlen < num) break;
+			out[o++] = '\\';
+			out[o++] = c <= 0xffff ? 'u' : 'U';
+			for (int i = num - 3; i >= 0; i--) out[o++] = hexd[(c >> (i * 4)) & 0xf];
+		} else if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+			out[o++] = (char)c;
+		} else {
+			static const char from[] = "\a\b\f\n\r\t\v\"\\", to[] = "abfnrtv\"\\";
+			int k = 0;
+			while (from[k] && from[k] != c) k++;
+			num = from[k] ? 2 : 4;
+			if (esc < 0 && outlen - 3 < num) { esc = o; esclen = num; }
+			if (outlen < num) break;
+			out[o++] = '\\';
+			if (from[k]) {
+				out[o++] = to[k];
+			} else {
+				out[o++] = (char)('0' + ((c >> 6) & 3));
+				out[o++] = (char)('0' + ((c >> 3) & 7));
+				out[o++] = (char)('0' + (c & 7));
+			}
+		}
+		outlen -= num;
+	}
+	if (quoted) {
+		if (c && inlen > 0) {
+			int cut = o - 3 + (int)outlen;
+			o = esc >= 0 && esc < cut && cut < esc + esclen ? esc : cut;
+			out[o++] = '"'; out[o++] = '.'; out[o++] = '.'; out[o++] = '.';
+		} else {
+			out[o++] = '"';
+		}
+	}
+	out[o] = 0;
+}
+
 int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	       const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns)
 {
@@ -66,7 +137,7 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 		return 0;
 	case H_substr: {
 		int64_t n = (int64_t)svm_strlen(SARG(0)), st = iargs[0], ln = iargs[1], k = 0;
-		if (st >= 0 && st < n && ln > 0)
+		if (st >= 0 && st < n && ln > 0 && ln != INT64_MAX)   /* SystemTap computes length + 1: MAX wraps to "" */
 			for (; k < ln && st + k < n; k++) sret[k] = SARG(0)[st + k];
 		sret[k] = 0;
 		return 0;
@@ -80,29 +151,90 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 		return 0;
 	}
 	case H_strtol: {
-		const char *p = SARG(0);
-		int64_t base = iargs[0], neg = 0;
-		uint64_t v = 0;
-		if (base != 0 && (base < 2 || base > 36)) FAIL("strtol: bad base %lld", (long long)base);
-		while (*p == ' ' || *p == '\t' || *p == '\n') p++;
-		if (*p == '-' || *p == '+') neg = *p++ == '-';
-		if ((base == 0 || base == 16) && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) { p += 2; base = 16; }
-		else if (base == 0 && p[0] == '0') base = 8;
-		else if (base == 0) base = 10;
+		/* as the kernel's simple_strtol, which SystemTap calls: an optional '-', base 0 guesses 0x / 0 / decimal,
+		 * digits 0-9 a-f only, no blanks skipped, no error for an odd base */
+		const uint8_t *p = (const uint8_t *)SARG(0);
+		uint64_t base = (uint32_t)iargs[0], v = 0;
+		int neg = *p == '-';
+		p += neg;
+		if (base == 0)
+			base = p[0] != '0' ? 10 : (p[1] | 0x20) == 'x' && ((p[2] >= '0' && p[2] <= '9') || ((p[2] | 0x20) >= 'a' && (p[2] | 0x20) <= 'f')) ? 16 : 8;
+		if (base == 16 && p[0] == '0' && (p[1] | 0x20) == 'x') p += 2;
 		for (;; p++) {
-			int d = *p >= '0' && *p <= '9' ? *p - '0' : *p >= 'a' && *p <= 'z' ? *p - 'a' + 10 : *p >= 'A' && *p <= 'Z' ? *p - 'A' + 10 : 99;
-			if (d >= base) break;
-			v = v * (uint64_t)base + (uint64_t)d;
+			uint64_t d = *p >= '0' && *p <= '9' ? (uint64_t)(*p - '0') : (*p | 0x20) >= 'a' && (*p | 0x20) <= 'f' ? (uint64_t)((*p | 0x20) - 'a' + 10) : 99;
+			if (d >= 16 || d >= base) break;
+			v = v * base + d;
 		}
 		*iret = neg ? (int64_t)((uint64_t)0 - v) : (int64_t)v;
 		return 0;
 	}
 	case H_stringat: {
 		int64_t n = (int64_t)svm_strlen(SARG(0));
-		if (iargs[0] < 0 || iargs[0] >= n) FAIL("Position out of range (%lld)", (long long)iargs[0]);
+		if (iargs[0] < 0 || iargs[0] >= n) FAIL("Position out of bounds");
 		*iret = (uint8_t)SARG(0)[iargs[0]];
 		return 0;
 	}
+	case H_str_replace: {
+		const char *p = SARG(0), *q = SARG(1), *rp = SARG(2);
+		size_t ql = svm_strlen(q), rl = svm_strlen(rp), n = 0;
+		while (*p) {
+			size_t k = 0;
+			if (ql && !svm_host_memcmp(p, q, ql < svm_strlen(p) ? ql : svm_strlen(p) + 1)) {
+				for (; k < rl && n + 1 < s->maxstr; k++) sret[n++] = rp[k];
+				p += ql;
+			} else if (n + 1 < s->maxstr) {
+				sret[n++] = *p++;
+			} else {
+				break;
+			}
+		}
+		sret[n] = 0;
+		return 0;
+	}
+	case H_text_str:
+		text_str(SARG(0), sret, 0, 0, (int)s->maxstr);
+		return 0;
+	case H_text_strn:
+		text_str(SARG(0), sret, iargs[0] < 0 ? 0 : iargs[0], iargs[1] != 0, (int)s->maxstr);
+		return 0;
+	case H_isdigit:
+		*iret = SARG(0)[0] >= '0' && SARG(0)[0] <= '9';
+		return 0;
+	case H_tokenize: {
+		/* as SystemTap: strsep over a saved copy, skipping empty tokens */
+		const char *d = SARG(1);
+		char *t;
+		size_t k = 0;
+		if (SARG(0)[0]) {
+			size_t i = 0;
+			for (; i + 1 < s->maxstr && SARG(0)[i]; i++) s->tokstr[i] = SARG(0)[i];
+			s->tokstr[i] = 0;
+			s->tokpos = 0;
+		}
+		sret[0] = 0;
+		for (;;) {
+			if (s->tokpos < 0) return 0;
+			t = s->tokstr + s->tokpos;
+			for (k = 0; t[k]; k++) {
+				const char *c = d;
+				while (*c && *c != t[k]) c++;
+				if (*c) break;
+			}
+			s->tokpos = t[k] ? (int32_t)(t - s->tokstr + k + 1) : -1;
+			if (k) break;
+		}
+		for (size_t i = 0; i < k; i++) sret[i] = t[i];
+		sret[k] = 0;
+		return 0;
+	}
+	case H_uid: case H_gid: case H_euid: case H_egid:
+		*iret = svm_host_cred(id == H_uid ? 0 : id == H_gid ? 1 : id == H_euid ? 2 : 3);
+		return 0;
+	case H_ppid: *iret = svm_host_ppid(); return 0;
+	case H_randint:
+		if ((uint64_t)iargs[0] > 1024 * 1024) FAIL("range too wide");
+		*iret = iargs[0] ? svm_host_random((uint32_t)iargs[0]) : 0;
+		return 0;
 	case H_pid: *iret = svm_host_pid(); return 0;
 	case H_tid: *iret = svm_host_tid(); return 0;
 	case H_cpu: *iret = svm_host_cpu(); return 0;

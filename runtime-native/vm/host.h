@@ -21,6 +21,11 @@ int64_t svm_host_pid(void);
 int64_t svm_host_tid(void);
 int64_t svm_host_cpu(void);
 int64_t svm_host_time_ns(void);
+/* credentials of the current task: 0 uid, 1 gid, 2 euid, 3 egid; and its parent's pid */
+int64_t svm_host_cred(int which);
+int64_t svm_host_ppid(void);
+/* a uniformly random integer in [0, n) (n >= 1) */
+uint32_t svm_host_random(uint32_t n);
 /* copies the current task's name into buf (NUL-terminated, at most n-1 bytes) */
 void svm_host_execname(char *buf, size_t n);
 #endif

@@ -17,6 +17,31 @@ int64_t svm_host_pid(void) { return getpid(); }
 int64_t svm_host_tid(void) { return syscall(SYS_gettid); }
 int64_t svm_host_cpu(void) { int c = sched_getcpu(); return c < 0 ? 0 : c; }
 
+int64_t svm_host_cred(int which)
+{
+	switch (which) {
+	case 0: return getuid();
+	case 1: return getgid();
+	case 2: return geteuid();
+	default: return getegid();
+	}
+}
+
+int64_t svm_host_ppid(void) { return getppid(); }
+
+/* xorshift64*, seeded once from the clock and pid (not for cryptography; SystemTap's is not either) */
+uint32_t svm_host_random(uint32_t n)
+{
+	static uint64_t x;
+	struct timespec ts;
+	if (!x) {
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		x = ((uint64_t)ts.tv_nsec << 20 ^ (uint64_t)ts.tv_sec ^ (uint64_t)getpid() << 40) | 1;
+	}
+	x ^= x >> 12; x ^= x << 25; x ^= x >> 27;
+	return (uint32_t)((x * 0x2545F4914F6CDD1Dull >> 32) % n);
+}
+
 int64_t svm_host_time_ns(void)
 {
 	struct timespec ts;

@@ -258,6 +258,21 @@ int svm_exec(struct svm_session *s, uint32_t f)
 			RA = RB >= 0 && (uint64_t)RB < m->globals[X].nbuckets ? st->bucket[RB] : 0;
 			vmbreak;
 		}
+		vmcase(HPRINT)
+			if (svm_hist_print(s, &m->globals[X], s->gstore[X])) RTERR("aggregate element not found");
+			vmbreak;
+		vmcase(AHPRINT)
+			array_op(s, s->gstore[X], &RB, SREG(C), 0, &e);
+			if (e < 0 || svm_hist_print(s, &m->globals[X], svm_map_value(s->gstore[X], e))) RTERR("aggregate element not found");
+			vmbreak;
+		vmcase(REMATCH) {
+			const struct svm_regex *rx = &m->regex[X];
+			const uint8_t *p = (const uint8_t *)SREG(B);
+			uint32_t st = 0;
+			for (; *p && !(rx->flags[st] & SVM_RX_ACCEPT); p++) st = rx->next[st * rx->nclass + rx->byteclass[*p]];
+			RA = (rx->flags[st] & (SVM_RX_ACCEPT | SVM_RX_ACCEPT_AT_END)) != 0;
+			vmbreak;
+		}
 		vmcase(HCALL)
 		vmcase(HCALLS) {
 			int64_t iret = 0;

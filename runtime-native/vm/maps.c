@@ -36,10 +36,14 @@ void svm_stat_add(struct svm_stat *st, const struct svm_global *g, int64_t v)
 	st->sum = (int64_t)((uint64_t)st->sum + (uint64_t)v);
 	st->sumsq = (int64_t)((uint64_t)st->sumsq + (uint64_t)v * (uint64_t)v);
 	if (g->histkind == HIST_LINEAR) {
+		/* as SystemTap: bucket k >= 1 holds [lo+(k-1)*step, lo+k*step); the last one everything above */
 		uint32_t b;
-		if (v < g->hlo) b = 0;
-		else if (v > g->hhi) b = g->nbuckets - 1;
-		else b = 1 + (uint32_t)((v - g->hlo) / g->hstep);
+		if (v < g->hlo) {
+			b = 0;
+		} else {
+			uint64_t q = ((uint64_t)v - (uint64_t)(int64_t)g->hlo) / (uint64_t)g->hstep;
+			b = q >= g->nbuckets - 2 ? g->nbuckets - 1 : 1 + (uint32_t)q;
+		}
 		st->bucket[b]++;
 	} else if (g->histkind == HIST_LOG) {
 		st->bucket[log_bucket(v)]++;

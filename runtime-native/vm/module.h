@@ -5,7 +5,7 @@
 
 #define SVM_MAGIC "STVM"
 #define SVM_VERSION 1
-enum svm_section { S_STRINGS = 1, S_CONSTS, S_GLOBALS, S_FUNCS, S_PROBES, S_LIMITS, S_SRCMAP, S_SIGNATURE, S_MAX };
+enum svm_section { S_STRINGS = 1, S_CONSTS, S_GLOBALS, S_FUNCS, S_PROBES, S_LIMITS, S_SRCMAP, S_SIGNATURE, S_REGEX, S_MAX };
 
 struct svm_limits { uint32_t maxaction, maxstringlen, maxmapentries, maxnesting, maxerrors, maxskipped; };
 
@@ -31,6 +31,15 @@ struct svm_func {
 };
 
 struct svm_probe { uint32_t desc, func; };
+/* one regex as a DFA: state 0 starts; flags bit0 ACCEPT (a match was seen), bit1 ACCEPT_AT_END */
+struct svm_regex {
+	uint32_t nclass, nstate;
+	uint16_t byteclass[256];
+	uint32_t *next;                  /* nstate * nclass */
+	uint8_t *flags;                  /* nstate */
+};
+#define SVM_RX_ACCEPT 1
+#define SVM_RX_ACCEPT_AT_END 2
 struct svm_srcloc { uint32_t func, pc, str; };
 
 struct svm_module {
@@ -50,6 +59,8 @@ struct svm_module {
 	uint32_t nsrc;
 	struct svm_srcloc *srcmap;
 	uint32_t siglen;
+	uint32_t nregex;
+	struct svm_regex *regex;
 };
 
 /* decodes bytes into *out (bounds and lengths only); 0 on success, else -1 and err text */

@@ -10,7 +10,7 @@ static uint32_t u16(struct rd *r) { uint32_t v = u8(r); return v | (uint32_t)u8(
 static uint32_t u32(struct rd *r) { uint32_t v = u16(r); return v | u16(r) << 16; }
 static uint64_t u64(struct rd *r) { uint64_t v = u32(r); return v | (uint64_t)u32(r) << 32; }
 
-static const char *secname[S_MAX] = { "?", "strings", "constants", "globals", "functions", "probes", "limits", "source map", "signature" };
+static const char *secname[S_MAX] = { "?", "strings", "constants", "globals", "functions", "probes", "limits", "source map", "signature", "regex" };
 
 /* allocates count records of size sz after checking that count*minbytes fits in what is left */
 static void *alloc_n(struct rd *r, uint32_t count, size_t sz, size_t minbytes)
@@ -20,6 +20,36 @@ static void *alloc_n(struct rd *r, uint32_t count, size_t sz, size_t minbytes)
 }
 
 #define FAIL(...) do { svm_errf(err, errlen, __VA_ARGS__); return -1; } while (0)
+
+/* regex section: count, then per DFA: u32 classes, u32 states, u8 class width (1|2), u8 next width (2|4),
+ * u16 0, byteClass[256], next[states*classes], flags[states] */
+static int dec_regex(struct rd *r, struct svm_module *m, char *err, size_t errlen)
+{
+	m->nregex = u32(r);
+	if (!(m->regex = alloc_n(r, m->nregex, sizeof *m->regex, 12 + 256)))
+		FAIL("regex: count %u exceeds section length", m->nregex);
+	for (uint32_t i = 0; i < m->nregex; i++) {
+		struct svm_regex *x = &m->regex[i];
+		unsigned cw, nw, pad;
+		uint64_t cells;
+		x->nclass = u32(r); x->nstate = u32(r); cw = u8(r); nw = u8(r); pad = u16(r);
+		if (r->bad) return 0;
+		if ((cw != 1 && cw != 2) || (nw != 2 && nw != 4) || pad)
+			FAIL("regex %u: bad table widths %u/%u", i, cw, nw);
+		if (x->nclass == 0 || x->nstate == 0)
+			FAIL("regex %u: %u classes and %u states", i, x->nclass, x->nstate);
+		for (int c = 0; c < 256; c++) x->byteclass[c] = (uint16_t)(cw == 1 ? u8(r) : u16(r));
+		cells = (uint64_t)x->nclass * x->nstate;
+		if (r->bad || cells * nw + x->nstate > r->n - r->off)
+			FAIL("regex %u: %u states x %u classes exceed section length", i, x->nstate, x->nclass);
+		x->next = svm_host_zalloc((size_t)cells * 4 + 4);
+		x->flags = svm_host_zalloc((size_t)x->nstate + 1);
+		if (!x->next || !x->flags) FAIL("regex %u: out of memory", i);
+		for (uint64_t k = 0; k < cells; k++) x->next[k] = nw == 2 ? u16(r) : u32(r);
+		for (uint32_t k = 0; k < x->nstate; k++) x->flags[k] = u8(r);
+	}
+	return 0;
+}
 
 static int dec_strings(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
@@ -172,6 +202,7 @@ int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *m, char
 		case S_LIMITS: rc = dec_limits(&r, m, err, errlen); break;
 		case S_SRCMAP: rc = dec_srcmap(&r, m, err, errlen); break;
 		case S_SIGNATURE: m->siglen = len; r.off = len; break;
+		case S_REGEX: rc = dec_regex(&r, m, err, errlen); break;
 		}
 		if (rc)
 			return -1;
@@ -198,6 +229,9 @@ void svm_module_release(struct svm_module *m)
 	svm_host_free(m->funcs); svm_host_free(m->strlen); svm_host_free(m->strings);
 	svm_host_free(m->strpool); svm_host_free(m->consts); svm_host_free(m->globals);
 	svm_host_free(m->probes); svm_host_free(m->srcmap);
+	if (m->regex)
+		for (uint32_t i = 0; i < m->nregex; i++) { svm_host_free(m->regex[i].next); svm_host_free(m->regex[i].flags); }
+	svm_host_free(m->regex);
 	svm_host_memcpy(m, &(struct svm_module){ 0 }, sizeof *m);
 }
 

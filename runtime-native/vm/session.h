@@ -25,6 +25,8 @@ struct svm_session {
 	uint32_t maxint, maxstrregs, maxiters;
 	struct svm_frame *frames;
 	char *scratch, *scratch2;     /* MAXSTRINGLEN each */
+	char *tokstr;                 /* tokenize(): copy of the last non-empty input (MAXSTRINGLEN) */
+	int32_t tokpos;               /* tokenize(): offset of the rest in tokstr, -1 when exhausted */
 	int64_t actions;
 	int errors, exit_requested, aborted;
 	char errmsg[1024];
@@ -41,4 +43,6 @@ int svm_exec(struct svm_session *s, uint32_t f);
 /* helper dispatch: returns 0 or -1 with s->errmsg holding the message (without "ERROR: ") */
 int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	       const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns);
+/* prints the histogram of statistic st of global g (hist.c); -1 when it holds no value */
+int svm_hist_print(struct svm_session *s, const struct svm_global *g, const struct svm_stat *st);
 #endif

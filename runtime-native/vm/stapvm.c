@@ -78,11 +78,13 @@ stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t e
 	s->frames = svm_host_zalloc(sizeof(struct svm_frame) * m->limits.maxnesting);
 	s->scratch = svm_host_zalloc(s->maxstr);
 	s->scratch2 = svm_host_zalloc((size_t)s->maxstr * 2);
+	s->tokstr = svm_host_zalloc(s->maxstr);
+	s->tokpos = -1;
 	s->gstore = svm_host_zalloc(sizeof(void *) * m->nglobals);
 	s->outcap = OUTCAP;
 	s->outbuf[0] = svm_host_zalloc(OUTCAP);
 	s->outbuf[1] = svm_host_zalloc(OUTCAP);
-	ok = s->arena && s->frames && s->scratch && s->scratch2 && s->gstore && s->outbuf[0] && s->outbuf[1];
+	ok = s->arena && s->frames && s->scratch && s->scratch2 && s->tokstr && s->gstore && s->outbuf[0] && s->outbuf[1];
 	for (uint32_t i = 0; ok && i < m->nglobals; i++)
 		ok = (s->gstore[i] = global_store(&m->globals[i], s->maxstr)) != 0;
 	if (!ok) {
@@ -103,7 +105,7 @@ void stapvm_session_free(stapvm_session *ss)
 		else svm_host_free(s->gstore[i]);
 	}
 	svm_host_free(s->gstore); svm_host_free(s->arena); svm_host_free(s->frames);
-	svm_host_free(s->scratch); svm_host_free(s->scratch2);
+	svm_host_free(s->scratch); svm_host_free(s->scratch2); svm_host_free(s->tokstr);
 	svm_host_free(s->outbuf[0]); svm_host_free(s->outbuf[1]);
 	svm_host_free(ss);
 }

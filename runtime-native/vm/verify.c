@@ -27,6 +27,18 @@ static int check_tables(struct vctx *v)
 	for (uint32_t i = 0; i < m->nstrings; i++)
 		if (m->strlen[i] >= m->limits.maxstringlen)
 			REJECT("string %u: length %u exceeds MAXSTRINGLEN-1 (%u)", i, m->strlen[i], m->limits.maxstringlen - 1);
+	for (uint32_t i = 0; i < m->nregex; i++) {
+		const struct svm_regex *x = &m->regex[i];
+		for (int c = 0; c < 256; c++)
+			if (x->byteclass[c] >= x->nclass)
+				REJECT("regex %u: byte %d has class %u out of range [0,%u)", i, c, x->byteclass[c], x->nclass);
+		for (uint64_t k = 0; k < (uint64_t)x->nclass * x->nstate; k++)
+			if (x->next[k] >= x->nstate)
+				REJECT("regex %u: transition %llu goes to state %u out of range [0,%u)", i, (unsigned long long)k, x->next[k], x->nstate);
+		for (uint32_t k = 0; k < x->nstate; k++)
+			if (x->flags[k] & ~(SVM_RX_ACCEPT | SVM_RX_ACCEPT_AT_END))
+				REJECT("regex %u: state %u has unknown flags 0x%x", i, k, x->flags[k]);
+	}
 	for (uint32_t i = 0; i < m->nglobals; i++) {
 		struct svm_global *g = &m->globals[i];
 		if (g->name >= m->nstrings)
@@ -191,10 +203,14 @@ static int check_kinds(struct vctx *v, uint32_t fi)
 			if (oi->vclass == V_SHIST && !g->histkind) REJECT("function %u insn %u: global %d has no histogram", fi, pc, x);
 			if (op == OP_SAGG && window(v, fi, pc, a, SVM_NAGG, 0, 0)) return -1;
 			break;
-		case V_AINT: case V_ASTR: case V_ASTAT: case V_AANY:
-			want = oi->vclass == V_AINT ? T_INT : oi->vclass == V_ASTR ? T_STR : oi->vclass == V_ASTAT ? T_STAT : -1;
+		case V_AINT: case V_ASTR: case V_ASTAT: case V_AANY: case V_AHIST:
+			want = oi->vclass == V_AINT ? T_INT : oi->vclass == V_ASTR ? T_STR : oi->vclass == V_ASTAT || oi->vclass == V_AHIST ? T_STAT : -1;
+			if (oi->vclass == V_AHIST && !g->histkind) REJECT("function %u insn %u: global %d has no histogram", fi, pc, x);
 			keyed = 1;
 			if (op == OP_AAGG && window(v, fi, pc, a, SVM_NAGG, 0, 0)) return -1;
+			break;
+		case V_REGEX:
+			if (x < 0 || (uint32_t)x >= m->nregex) REJECT("function %u insn %u: regex %d out of range [0,%u)", fi, pc, x, m->nregex);
 			break;
 		case V_ACLR:
 			if (!g->nkeys && g->vtype != T_STAT) REJECT("function %u insn %u: ACLEAR needs an array or a statistic, global %d is a scalar %s", fi, pc, x, tname[g->vtype]);
