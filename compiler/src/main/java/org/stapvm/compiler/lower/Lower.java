@@ -90,7 +90,7 @@ public final class Lower {
             table.add(new Module.Probe(string("end"), index));
         }
         return new Module(List.copyOf(strings.keySet()), List.copyOf(constants.keySet()), globals, functions,
-                table, limits, sourceMap);
+                table, limits, sourceMap, List.of());
     }
 
     /** The probe point text the runtime matches: begin, end, error, never, timer.ms(100). */

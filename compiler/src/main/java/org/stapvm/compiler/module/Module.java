@@ -2,9 +2,11 @@ package org.stapvm.compiler.module;
 
 import java.util.List;
 
+import org.stapvm.compiler.regex.Dfa;
+
 /** An in-memory stapvm module: the sections of docs/bytecode.md as plain values. Immutable. */
 public record Module(List<String> strings, List<Long> constants, List<Global> globals, List<Function> functions,
-                     List<Probe> probes, Limits limits, List<SourceLoc> sourceMap) {
+                     List<Probe> probes, Limits limits, List<SourceLoc> sourceMap, List<Dfa> regexes) {
 
     public Module {
         strings = List.copyOf(strings);
@@ -13,6 +15,7 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
         functions = List.copyOf(functions);
         probes = List.copyOf(probes);
         sourceMap = List.copyOf(sourceMap);
+        regexes = List.copyOf(regexes);
     }
 
     /** A global: value type 0 int, 1 string, 2 statistic; keyTypes 0 int, 1 string. */

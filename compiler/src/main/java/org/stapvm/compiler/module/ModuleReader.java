@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.stapvm.compiler.regex.Dfa;
+
 /** Reads a module file back into a Module (for -p3 on a .stpb and for tests); trusts nothing. */
 public final class ModuleReader {
     private ModuleReader() {}
@@ -29,6 +31,7 @@ public final class ModuleReader {
         List<Module.Function> functions = new ArrayList<>();
         List<Module.Probe> probes = new ArrayList<>();
         List<Module.SourceLoc> map = new ArrayList<>();
+        List<Dfa> regexes = new ArrayList<>();
         Module.Limits limits = null;
         for (int i = 0; i < n; i++) {
             int id = b.getInt();
@@ -71,6 +74,7 @@ public final class ModuleReader {
                     }
                     case 5 -> probes.add(new Module.Probe(s.getInt(), s.getInt()));
                     case 7 -> map.add(new Module.SourceLoc(s.getInt(), s.getInt(), s.getInt()));
+                    case 9 -> regexes.add(readDfa(s));
                     default -> throw new IllegalArgumentException("unknown section id " + id);
                 }
             }
@@ -78,6 +82,23 @@ public final class ModuleReader {
                 limits = new Module.Limits(s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt());
             }
         }
-        return new Module(strings, constants, globals, functions, probes, limits, map);
+        return new Module(strings, constants, globals, functions, probes, limits, map, regexes);
+    }
+
+    private static Dfa readDfa(ByteBuffer s) {
+        int classes = s.getInt(), states = s.getInt();
+        int classWidth = s.get() & 0xff, nextWidth = s.get() & 0xff;
+        s.getShort();
+        int[] byteClass = new int[256];
+        for (int c = 0; c < 256; c++) {
+            byteClass[c] = classWidth == 1 ? s.get() & 0xff : s.getShort() & 0xffff;
+        }
+        int[] next = new int[Math.multiplyExact(classes, states)];
+        for (int k = 0; k < next.length; k++) {
+            next[k] = nextWidth == 2 ? s.getShort() & 0xffff : s.getInt();
+        }
+        byte[] flags = new byte[states];
+        s.get(flags);
+        return new Dfa(byteClass, classes, next, flags);
     }
 }

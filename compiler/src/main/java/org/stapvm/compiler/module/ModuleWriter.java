@@ -3,7 +3,9 @@ package org.stapvm.compiler.module;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Writes a Module in the exact binary format of docs/bytecode.md (little-endian, sections 1..7). */
+import org.stapvm.compiler.regex.Dfa;
+
+/** Writes a Module in the exact binary format of docs/bytecode.md (little-endian, sections 1..9; no signature). */
 public final class ModuleWriter {
     private ModuleWriter() {}
 
@@ -103,6 +105,10 @@ public final class ModuleWriter {
             body.section(7, o);
             sections++;
         }
+        if (!m.regexes().isEmpty()) {
+            body.section(9, regexes(m));
+            sections++;
+        }
         Out head = new Out();
         head.bytes("STVM".getBytes(StandardCharsets.US_ASCII));
         head.u16(1);
@@ -110,6 +116,37 @@ public final class ModuleWriter {
         head.u32(sections);
         head.bytes(body.toByteArray());
         return head.toByteArray();
+    }
+
+    /** Narrowest widths that hold the tables: classes in u8 when < 256, next states in u16 when < 65536. */
+    private static Out regexes(Module m) {
+        Out r = new Out();
+        r.u32(m.regexes().size());
+        for (Dfa d : m.regexes()) {
+            boolean narrowClass = d.classCount() <= 256;
+            boolean narrowNext = d.stateCount() <= 65536;
+            r.u32(d.classCount());
+            r.u32(d.stateCount());
+            r.u8(narrowClass ? 1 : 2);
+            r.u8(narrowNext ? 2 : 4);
+            r.u16(0);
+            for (int c : d.byteClass()) {
+                if (narrowClass) {
+                    r.u8(c);
+                } else {
+                    r.u16(c);
+                }
+            }
+            for (int n : d.next()) {
+                if (narrowNext) {
+                    r.u16(n);
+                } else {
+                    r.u32(n);
+                }
+            }
+            r.bytes(d.flags());
+        }
+        return r;
     }
 
     private static final class Out extends ByteArrayOutputStream {
