@@ -17,6 +17,8 @@
 #      `timeout -s TERM T staprun conf_NAME.ko`, capturing stdout/stderr/exit code.
 #      T is `# timeout: N` from the script (default 15 s; TCG is slow). A case whose run hit the
 #      timeout gets rc 124 from timeout(1) — such a case is a bug in the case, fix it.
+# Environment: CONF_WORK=DIR work directory (default /tmp/conf-record); RUN_ONLY=1 skips pass 4
+#   and runs the modules already in DIR/ko; BUILD_DEADLINE=EPOCH skips builds started after it.
 # Header lines a case may start with (comment lines, before any code):
 #   # args: A B C          script arguments ($1 @1 $#), passed to stap at -p4 time
 #   # stap-opts: -D X=1    extra stap options (pass-4 time)
@@ -60,6 +62,9 @@ modname() { echo "conf_$(echo "$1" | tr -c 'A-Za-z0-9_\n' '_')"; }
 
 build_one() {  # build_one NAME: pass 4 on the host
     local n=$1 m; m=$(modname "$n")
+    if [ -n "${BUILD_DEADLINE:-}" ] && [ "$(date +%s)" -ge "$BUILD_DEADLINE" ]; then
+        echo "skipped (BUILD_DEADLINE): $n" >&2; return 0
+    fi
     local opts args
     opts=$(hdr "$cases/$n.stp" stap-opts); args=$(hdr "$cases/$n.stp" args)
     rm -f "$work/ko/$m.ko" "$work/ko/$n.compile-failed"
@@ -79,9 +84,9 @@ build_one() {  # build_one NAME: pass 4 on the host
     fi
 }
 export -f build_one hdr modname
-export cases work rt KVER
+export cases work rt KVER BUILD_DEADLINE
 
-printf '%s\n' "${names[@]}" | xargs -P "$jobs" -I{} bash -c 'build_one "$@"' _ {}
+[ -n "${RUN_ONLY:-}" ] || printf '%s\n' "${names[@]}" | xargs -P "$jobs" -I{} bash -c 'build_one "$@"' _ {}
 
 # One guest boot for every module that built.
 out=$work/guest; rm -rf "$out"; mkdir -p "$out"
