@@ -1,0 +1,37 @@
+/* stapvm_run.h: the userspace runtime's driver API (libstapvm.so): load a module, set the run's
+ * options as stap's command line gives them, run it to the end. Called from Java through jnr-ffi
+ * and from the native stapvm-run loader, so both run the same event loop. FFI-friendly: no structs. */
+#ifndef STAPVM_RUN_H
+#define STAPVM_RUN_H
+#include <stddef.h>
+#include <stdint.h>
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct stapvm_runner stapvm_runner;
+
+/* decodes and verifies the module bytes (copied); NULL with the reason in err */
+stapvm_runner *stapvm_runner_new(const uint8_t *bytes, size_t len, char *err, size_t errlen);
+void stapvm_runner_free(stapvm_runner *r);
+
+/* -o FILE: the script's output goes to FILE (created/truncated) instead of stdout; -1 with err */
+int stapvm_runner_set_output_file(stapvm_runner *r, const char *path, char *err, size_t errlen);
+/* -T SECONDS as milliseconds: the run ends (end probes run) after this long; 0 = no limit */
+void stapvm_runner_set_timeout_ms(stapvm_runner *r, int64_t ms);
+/* -c CMD: run CMD with /bin/sh -c after the begin probes; the run ends when it exits; target() is its pid */
+void stapvm_runner_set_target_command(stapvm_runner *r, const char *cmd);
+/* -x PID: target() is PID; the run ends when PID exits */
+void stapvm_runner_set_target_pid(stapvm_runner *r, int pid);
+/* -v count: 0 quiet; >= 1 the runtime reports pass-5 progress on stderr as stap does */
+void stapvm_runner_set_verbose(stapvm_runner *r, int level);
+
+/* runs begin probes, then the event loop (timers, target, SIGINT/SIGTERM/SIGHUP, exit()), then end
+ * probes, prints "WARNING: Number of errors: N, skipped probes: M" when either is non-zero;
+ * returns the process exit code stap would return */
+int stapvm_runner_run(stapvm_runner *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
