@@ -1,0 +1,35 @@
+/* context.h: what a probe hit hands the interpreter about the event, and what the host must answer
+ * about it. The driver (kernel kprobe/uprobe handler, userspace ptrace engine, or the timer/begin
+ * loop) fills one svm_ctx per hit; helpers (uint_arg, returnval, user_string, pid, ...) read the
+ * event only through these functions, so the same helper code runs in both hosts. */
+#ifndef STAPVM_CONTEXT_H
+#define STAPVM_CONTEXT_H
+#include "host.h"
+
+enum svm_ctx_kind {
+	SVM_CTX_NONE = 0,     /* begin/end/error/timer in the driver's own context: no registers */
+	SVM_CTX_ENTRY,        /* function entry or statement: arguments readable */
+	SVM_CTX_RETURN,       /* function return: returnval() readable */
+};
+
+enum svm_addr_space { SVM_MEM_KERNEL = 0, SVM_MEM_USER = 1 };
+
+struct svm_ctx {
+	enum svm_ctx_kind kind;
+	/* host register frame: struct pt_regs * in the kernel, struct user_regs_struct * under ptrace */
+	const void *regs;
+	/* the task the event belongs to; -1 means "the current task" (kernel hosts) */
+	int64_t pid, tid;
+	/* host-private handle (e.g. the traced process for process_vm_readv) */
+	void *host;
+};
+
+/* x86-64 SysV: argument n (1-based, 1..6 in registers) of the probed call, 0 or -1 when unavailable */
+int svm_host_arg(const struct svm_ctx *c, int n, uint64_t *out);
+/* the return value register at a return probe; 0 or -1 */
+int svm_host_retval(const struct svm_ctx *c, uint64_t *out);
+/* a named register ("rax", "rdi", "ip", "sp", ...); 0, or -1 for an unknown name/no registers */
+int svm_host_register(const struct svm_ctx *c, const char *name, uint64_t *out);
+/* copies len bytes at addr of the event's address space without faulting; 0 or -1 (bad address) */
+int svm_host_read(const struct svm_ctx *c, enum svm_addr_space space, uint64_t addr, void *buf, size_t len);
+#endif
