@@ -44,7 +44,7 @@ enum svm_kind {
 
 enum svm_vclass {
 	V_PLAIN, V_GOTO, V_BRANCH, V_CALL, V_RETURN, V_GINT, V_GSTR, V_AINT, V_ASTR, V_AANY,
-	V_ACLR, V_ITINIT, V_ITNEXT, V_ITEND, V_SSTAT, V_ASTAT, V_SHIST, V_HELPER, V_THROW, V_AHIST, V_REGEX
+	V_ACLR, V_ITINIT, V_ITNEXT, V_ITEND, V_SSTAT, V_ASTAT, V_SHIST, V_HELPER, V_THROW, V_AHIST, V_REGEX, V_TRY
 };
 
 enum svm_opcode {
@@ -73,7 +73,7 @@ struct svm_helperinfo {
 	const char *name;   /* NULL: no such helper */
 	int8_t ret, nint, nstr, implemented;
 };
-#define SVM_MAX_HELPER 64
+#define SVM_MAX_HELPER 140
 extern const struct svm_helperinfo svm_helperinfo[SVM_MAX_HELPER];
 
 #define SVM_MAXKEYS 9

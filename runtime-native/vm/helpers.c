@@ -132,6 +132,16 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	}
 	case H_sprintf:
 		return format(s, sret, s->maxstr, iargs, ni, sargs, ns);
+	case H_warn: {
+		uint32_t hsh = 2166136261u;
+		for (const char *p = SARG(0); *p; p++) hsh = (hsh ^ (uint8_t)*p) * 16777619u;
+		for (uint32_t i = 0; i < s->nwarned; i++) if (s->warned[i] == hsh) return 0;
+		if (s->nwarned < SVM_MAXWARN) s->warned[s->nwarned++] = hsh;
+		svm_out(s, 1, "WARNING: ", 9);
+		svm_out(s, 1, SARG(0), svm_strlen(SARG(0)));
+		svm_out(s, 1, "\n", 1);
+		return 0;
+	}
 	case H_strlen:
 		*iret = (int64_t)svm_strlen(SARG(0));
 		return 0;

@@ -68,6 +68,16 @@ static const char *array_op(struct svm_session *s, struct svm_map *mp, const int
 	return *e == -2 ? "Array overflow, check MAXMAPENTRIES" : 0;
 }
 
+/* s->errmsg = "ERROR: err near where" (err may itself be s->errmsg) */
+static __attribute__((noinline)) void set_error(struct svm_session *s, const char *err, const char *where)
+{
+	char msg[sizeof s->errmsg];
+	size_t n = 0;
+	svm_appendf(msg, sizeof msg, &n, "ERROR: %s", err);
+	if (where) svm_appendf(msg, sizeof msg, &n, " near %s", where);
+	svm_errf(s->errmsg, sizeof s->errmsg, "%s", msg);
+}
+
 int svm_exec(struct svm_session *s, uint32_t f)
 {
 	const struct svm_module *m = s->m;
@@ -93,7 +103,9 @@ int svm_exec(struct svm_session *s, uint32_t f)
 #pragma GCC diagnostic pop
 #endif
 	s->actions = 0;
+	s->ntries = 0;
 	for (;;) {
+next:
 		in = *ip++;
 		vmdispatch(SVM_OP(in)) {
 		vmcase(NOP) vmbreak;
@@ -177,6 +189,7 @@ int svm_exec(struct svm_session *s, uint32_t f)
 		vmcase(RETV) {
 			struct svm_frame *cf;
 			leave(s, fr);
+			while (s->ntries && s->tries[s->ntries - 1].depth >= depth) s->ntries--;
 			if (depth == 0) return 0;
 			cf = &s->frames[--depth];
 			if (cf->retkind == R_STR) scopy(cf->s + (size_t)cf->retreg * maxstr, SREG(A), maxstr);
@@ -285,17 +298,28 @@ int svm_exec(struct svm_session *s, uint32_t f)
 		}
 		vmcase(THROW) scopy(s->scratch, SREG(A), maxstr); RTERR(s->scratch);
 		vmcase(EXIT) s->exit_requested = 1; vmbreak;
+		vmcase(TRY)
+			if (s->ntries == SVM_MAXTRY) RTERR("try blocks nested too deeply");
+			s->tries[s->ntries++] = (struct svm_try){ depth, (uint32_t)(ip - code) + (uint32_t)X, (uint8_t)A };
+			vmbreak;
+		vmcase(ENDTRY)
+			if (s->ntries && s->tries[s->ntries - 1].depth == depth) s->ntries--;
+			vmbreak;
 		vmdefault RTERR("unknown opcode");
 		}
 	}
-fail: {
-		const char *where = svm_module_where(m, fr->func, (uint32_t)(ip - code - 1));
-		char msg[sizeof s->errmsg];
-		size_t n = 0;
-		svm_appendf(msg, sizeof msg, &n, "ERROR: %s", err);
-		if (where) svm_appendf(msg, sizeof msg, &n, " near %s", where);
-		svm_errf(s->errmsg, sizeof s->errmsg, "%s", msg);
-		for (;;) { leave(s, &s->frames[depth]); if (depth == 0) break; depth--; }
-		return -1;
+fail:
+	/* a try block catches every error but MAXACTION (the handler must still end in bounded time) */
+	if (s->ntries && s->actions <= maxaction) {
+		const struct svm_try *t = &s->tries[--s->ntries];
+		scopy(s->scratch2, err, maxstr);
+		while (depth > t->depth) leave(s, &s->frames[depth--]);
+		fr = &s->frames[depth]; R = fr->r; S = fr->s;
+		code = m->funcs[fr->func].code; ip = code + t->pc;
+		scopy(SREG(t->sreg), s->scratch2, maxstr);
+		goto next;
 	}
+	set_error(s, err, svm_module_where(m, fr->func, (uint32_t)(ip - code - 1)));
+	for (;;) { leave(s, &s->frames[depth]); if (depth == 0) break; depth--; }
+	return -1;
 }

@@ -209,6 +209,9 @@ static int check_kinds(struct vctx *v, uint32_t fi)
 			keyed = 1;
 			if (op == OP_AAGG && window(v, fi, pc, a, SVM_NAGG, 0, 0)) return -1;
 			break;
+		case V_TRY:
+			if (x < 0) REJECT("function %u insn %u: TRY handler must follow the protected block (offset %d)", fi, pc, x);
+			break;
 		case V_REGEX:
 			if (x < 0 || (uint32_t)x >= m->nregex) REJECT("function %u insn %u: regex %d out of range [0,%u)", fi, pc, x, m->nregex);
 			break;

@@ -70,7 +70,9 @@ public enum Opcode {
     HCALL(0x70, "ABCX", Kind.IR, Kind.IRW, Kind.SRW, Kind.HLP, "HELPER", "A = helper X(int args B.., string args C..); helper returns int or void"),
     HCALLS(0x71, "ABCX", Kind.SR, Kind.IRW, Kind.SRW, Kind.HLP, "HELPER", "A = helper X(...) returning a string"),
     THROW(0x78, "A", Kind.SR, Kind.NONE, Kind.NONE, Kind.NONE, "THROW", "raise the runtime error 'ERROR: A' (like error()); ends the handler"),
-    EXIT(0x79, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "PLAIN", "request the end of the session (exit()); the handler goes on");
+    EXIT(0x79, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "PLAIN", "request the end of the session (exit()); the handler goes on"),
+    TRY(0x80, "AX", Kind.SR, Kind.NONE, Kind.NONE, Kind.JMP, "TRY", "push a handler: a runtime error until the matching ENDTRY unwinds to this frame, puts its message in A and jumps to pc += X"),
+    ENDTRY(0x81, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "PLAIN", "pop the innermost handler pushed by TRY in this frame");
 
     /** Operand kinds of the A, B, C (8-bit) and X (32-bit) fields. */
     public enum Kind { NONE, IR, SR, IMM, JMP, KON, STR, GLB, FN, HLP, IRW, SRW, AGW, ITR, SORT }
@@ -103,7 +105,8 @@ public enum Opcode {
         PPID(39, "ppid", "INT", 0, 0, true, "parent process id of the current task"),
         RANDINT(40, "randint", "INT", 1, 0, true, "randint(n): random integer in [0,n); n above 1048576 (or negative) is the error 'range too wide'"),
         KERNEL_STRING(50, "kernel_string", "STR", 1, 0, false, "copy a NUL-terminated kernel string without faulting (later)"),
-        USER_STRING(51, "user_string", "STR", 1, 0, false, "copy a NUL-terminated user string without faulting (later)");
+        USER_STRING(51, "user_string", "STR", 1, 0, false, "copy a NUL-terminated user string without faulting (later)"),
+        WARN(60, "warn", "VOID", 0, 1, true, "print 'WARNING: msg' on the error stream, once per distinct message");
 
         public final int id, nint, nstr;
         public final String mnemonic, ret, doc;
