@@ -272,7 +272,7 @@ next:
 			vmbreak;
 		}
 		vmcase(HPRINT)
-			if (svm_hist_print(s, &m->globals[X], s->gstore[X])) RTERR("aggregate element not found");
+			if (svm_hist_print(s, &m->globals[X], s->gstore[X])) RTERR("empty aggregate");
 			vmbreak;
 		vmcase(AHPRINT)
 			array_op(s, s->gstore[X], &RB, SREG(C), 0, &e);

@@ -64,7 +64,7 @@ public enum Opcode {
     SAGG(0x62, "AX", Kind.AGW, Kind.NONE, Kind.NONE, Kind.GLB, "SSTAT", "A..A+5 = @count @sum @min @max @avg @variance of scalar statistic X"),
     AAGG(0x63, "ABCX", Kind.AGW, Kind.IRW, Kind.SRW, Kind.GLB, "ASTAT", "A..A+5 = aggregates of statistic X[keys] (all 0 if absent)"),
     SHIST(0x64, "ABX", Kind.IR, Kind.IR, Kind.NONE, Kind.GLB, "SHIST", "A = count in histogram bucket B of scalar statistic X (0 if B out of range)"),
-    HPRINT(0x65, "X", Kind.NONE, Kind.NONE, Kind.NONE, Kind.GLB, "SHIST", "print histogram statistic X exactly as SystemTap prints @hist_linear/@hist_log; empty is the error 'aggregate element not found'"),
+    HPRINT(0x65, "X", Kind.NONE, Kind.NONE, Kind.NONE, Kind.GLB, "SHIST", "print histogram statistic X exactly as SystemTap prints @hist_linear/@hist_log; empty is the error 'empty aggregate'"),
     AHPRINT(0x66, "BCX", Kind.NONE, Kind.IRW, Kind.SRW, Kind.GLB, "AHIST", "print the histogram of statistic X[keys] (as HPRINT; an absent entry is the same error)"),
     REMATCH(0x68, "ABX", Kind.IR, Kind.SR, Kind.NONE, Kind.IMM, "REGEX", "A = 1 if string B matches regex X of the regex section (=~), else 0"),
     HCALL(0x70, "ABCX", Kind.IR, Kind.IRW, Kind.SRW, Kind.HLP, "HELPER", "A = helper X(int args B.., string args C..); helper returns int or void"),

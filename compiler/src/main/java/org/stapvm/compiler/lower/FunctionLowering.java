@@ -31,8 +31,10 @@ final class FunctionLowering {
     private final Map<Variable, Integer> regs = new IdentityHashMap<>();
     private int nextI, nextS, maxI = 1, maxS = 1, iterators;
     private final Deque<Loop> loops = new ArrayDeque<>();
+    private int tries;
 
-    private static final class Loop {
+    private final class Loop {
+        final int tryDepth = tries;
         final List<Integer> breaks = new ArrayList<>();
         final List<Integer> continues = new ArrayList<>();
         Integer iterator;
@@ -321,9 +323,13 @@ final class FunctionLowering {
         } else if (s instanceof Statement.Foreach f) {
             foreach(f);
         } else if (s instanceof Statement.Break) {
+            leaveTries(loops.peek());
             loops.peek().breaks.add(emitJump(Opcode.JMP, 0, 0, 0));
         } else if (s instanceof Statement.Continue) {
+            leaveTries(loops.peek());
             loops.peek().continues.add(emitJump(Opcode.JMP, 0, 0, 0));
+        } else if (s instanceof Statement.Try t) {
+            tryCatch(t);
         } else if (s instanceof Statement.Next) {
             endIterators();
             emit(Opcode.RETV, 0, 0, 0, 0);
@@ -343,6 +349,28 @@ final class FunctionLowering {
         }
         nextI = bi;
         nextS = bs;
+    }
+
+    /** try { body } catch (msg) { handler }: TRY points at the handler, ENDTRY closes the body. */
+    private void tryCatch(Statement.Try t) {
+        Variable cv = unit.catchVar(t);
+        int msg = cv != null && regs.containsKey(cv) ? regs.get(cv) : tmpS();
+        int at = emitJump(Opcode.TRY, msg, 0, 0);
+        tries++;
+        statement(t.body());
+        tries--;
+        emit(Opcode.ENDTRY, 0, 0, 0, 0);
+        int j = emitJump(Opcode.JMP, 0, 0, 0);
+        patch(at);
+        statement(t.handler());
+        patch(j);
+    }
+
+    /** A break or continue leaving try blocks opened inside its loop pops their handlers. */
+    private void leaveTries(Loop l) {
+        for (int i = l.tryDepth; i < tries; i++) {
+            emit(Opcode.ENDTRY, 0, 0, 0, 0);
+        }
     }
 
     private void endIterators() {
@@ -610,6 +638,14 @@ final class FunctionLowering {
             emit(Opcode.AEXISTS, r, w[0], w[1], lower.globalIndex.get(g));
             return r;
         }
+        if (e instanceof Expression.RegexMatch m) {
+            int r = tmpI();
+            emit(Opcode.REMATCH, r, se(m.subject()), 0, lower.regex(m.pattern()));
+            if (m.negated()) {
+                emit(Opcode.LNOT, r, r, 0, 0);
+            }
+            return r;
+        }
         if (e instanceof Expression.Stat st) {
             int w = nextI;
             nextI += 6;
@@ -862,6 +898,25 @@ final class FunctionLowering {
         return t;
     }
 
+    private static boolean isHistogram(Expression e) {
+        return e instanceof Expression.HistLinear || e instanceof Expression.HistLog;
+    }
+
+    /** Prints @hist_linear/@hist_log of a statistic (the global carries the histogram shape). */
+    private void histogram(Expression h, Expression.Call c) {
+        Expression operand = h instanceof Expression.HistLinear l ? l.operand() : ((Expression.HistLog) h).operand();
+        Variable g = unit.variable(operand);
+        String where = "identifier '" + c.function() + "' at " + c.pos();
+        if (operand instanceof Expression.ArrayElement a) {
+            int[] w = keys(g, a.keys());
+            at(where);
+            emit(Opcode.AHPRINT, 0, w[0], w[1], lower.globalIndex.get(g));
+        } else {
+            at(where);
+            emit(Opcode.HPRINT, 0, 0, 0, lower.globalIndex.get(g));
+        }
+    }
+
     /** A call; returns the result register (int or string by {@code wantString}). */
     private int call(Expression.Call c, boolean wantString) {
         Callee callee = unit.callee(c);
@@ -888,6 +943,12 @@ final class FunctionLowering {
                 int acc = tmpS();
                 emit(Opcode.LDS, acc, 0, 0, lower.string(""));
                 for (Expression a : c.args()) {
+                    if (isHistogram(a)) {
+                        helper(Opcode.Helper.PRINT, tmpI(), 0, 0, acc, 1, false);
+                        emit(Opcode.LDS, acc, 0, 0, lower.string(""));
+                        histogram(a, c);
+                        continue;
+                    }
                     int v = se(a);
                     emit(Opcode.CONCAT, acc, acc, v, 0);
                 }
