@@ -184,4 +184,32 @@ class LowerRunTest {
         String out = run(compile("probe begin { while (1) {} }", new Module.Limits(50, 512, 2048, 10, 0, 100)));
         assertTrue(out.contains("MAXACTION exceeded"), out);
     }
+
+    @Test
+    void tryCatchGetsTheMessageAndBreakPopsTheHandler() throws Exception {
+        // after the break the handler is gone: the later error is not caught by the dead try
+        assertEquals("caught division by 0\n--stderr--\nERROR: late\n", run("""
+                probe begin {
+                  try { a = 0; println(1 / a) } catch (m) { println("caught ", m) }
+                  while (1) { try { break } catch { println("wrong") } }
+                  error("late")
+                }"""));
+    }
+
+    @Test
+    void regexMatchAndNegation() throws Exception {
+        assertEquals("1 0 1\n", run("probe begin { s = \"cat\"; println(s =~ \"^(dog|cat)$\", \" \", "
+                + "\"bird\" =~ \"^(dog|cat)$\", \" \", \"bird\" !~ \"c\") }"));
+    }
+
+    @Test
+    void histLinearPrints() throws Exception {
+        assertEquals("""
+                value |-------------------------------------------------- count
+                    0 |@                                                  1
+                    2 |                                                   0
+                    4 |                                                   0
+
+                """, run("global s probe begin { s <<< 1; print(@hist_linear(s, 0, 10, 2)) }"));
+    }
 }
