@@ -245,6 +245,40 @@ final class FunctionLowering {
         patchTo(at, target);
     }
 
+    /** A loop's backward jump: MAXACTION runs out there, reported at the body's first statement as stap does. */
+    private void backTo(int top, Statement body) {
+        String where = firstToken(body);
+        if (where != null) {
+            at(where);
+        }
+        jumpTo(top);
+    }
+
+    /** "identifier 'x' at F:L:C" for the leftmost token of a statement, or null when unknown. */
+    static String firstToken(Statement s) {
+        while (s instanceof Statement.Block b && !b.statements().isEmpty()) {
+            s = b.statements().get(0);
+        }
+        if (!(s instanceof Statement.ExprStmt es)) {
+            return null;
+        }
+        Expression e = es.expression();
+        while (true) {
+            if (e instanceof Expression.Assign a) {
+                e = a.target();
+            } else if (e instanceof Expression.IncDec d && !d.prefix()) {
+                e = d.operand();
+            } else if (e instanceof Expression.Binary b) {
+                e = b.left();
+            } else {
+                break;
+            }
+        }
+        String name = e instanceof Expression.Symbol y ? y.name() : e instanceof Expression.ArrayElement a ? a.array()
+                : e instanceof Expression.Call c ? c.function() : null;
+        return name == null ? null : "identifier '" + name + "' at " + e.pos();
+    }
+
     private void defaultReturn(int ret) {
         if (ret == 1) {
             int r = tmpI();
@@ -403,7 +437,7 @@ final class FunctionLowering {
             nextI = bi;
             nextS = bs;
         }
-        jumpTo(top);
+        backTo(top, body);
         for (int c : l.continues) {
             patchTo(c, cont);
         }
@@ -481,7 +515,7 @@ final class FunctionLowering {
         loops.pop();
         nextI = bi;
         nextS = bs;
-        jumpTo(top);
+        backTo(top, f.body());
         for (int c : l.continues) {
             patchTo(c, top);
         }
@@ -803,6 +837,7 @@ final class FunctionLowering {
             if (a.target() instanceof Expression.ArrayElement el) {
                 Variable g = unit.variable(el);
                 int[] w = keys(g, el.keys());
+                at("identifier '" + el.array() + "' at " + el.pos());
                 emit(Opcode.AADD, v, w[0], w[1], lower.globalIndex.get(g));
             } else {
                 emit(Opcode.SADD, v, 0, 0, lower.globalIndex.get(unit.variable(a.target())));
@@ -826,6 +861,7 @@ final class FunctionLowering {
         if (target instanceof Expression.ArrayElement a) {
             Variable g = unit.variable(a);
             int[] w = keys(g, a.keys());
+            at("identifier '" + a.array() + "' at " + a.pos());
             emit(Opcode.ASET, v, w[0], w[1], lower.globalIndex.get(g));
             return;
         }
@@ -841,6 +877,7 @@ final class FunctionLowering {
         if (target instanceof Expression.ArrayElement a) {
             Variable g = unit.variable(a);
             int[] w = keys(g, a.keys());
+            at("identifier '" + a.array() + "' at " + a.pos());
             emit(Opcode.ASETS, v, w[0], w[1], lower.globalIndex.get(g));
             return;
         }
@@ -928,6 +965,7 @@ final class FunctionLowering {
             }
             int[] w = window(c.args(), types);
             int fi = lower.functionIndex.get(f);
+            at("identifier '" + f.name() + "' at " + f.function().pos());
             if (isString(lower.program.returnTypes().get(f))) {
                 int r = tmpS();
                 emit(Opcode.CALLS, r, w[0], w[1], fi);
