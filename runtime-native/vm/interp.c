@@ -64,8 +64,13 @@ static void leave(struct svm_session *s, struct svm_frame *fr)
 
 static const char *array_op(struct svm_session *s, struct svm_map *mp, const int64_t *ik, const char *sk, int create, int32_t *e)
 {
+	const struct svm_global *g;
 	*e = svm_map_lookup(mp, ik, sk, s->maxstr, create);
-	return *e == -2 ? "Array overflow, check MAXMAPENTRIES" : 0;
+	if (*e != -2) return 0;
+	g = svm_map_global(mp);
+	if (!g->sized) return "Array overflow, check MAXMAPENTRIES";
+	svm_errf(s->errmsg, sizeof s->errmsg, "Array overflow, check size limit (%u)", g->size);
+	return s->errmsg;
 }
 
 /* s->errmsg = "ERROR: err near where" (err may itself be s->errmsg) */
@@ -174,7 +179,7 @@ next:
 			const struct svm_func *t = &m->funcs[X];
 			struct svm_frame *nf;
 			CHARGE();
-			if (depth + 1 >= m->limits.maxnesting) RTERR("MAXNESTING exceeded");
+			if (depth + 1 >= SVM_FRAMES(m->limits.maxnesting)) RTERR("MAXNESTING exceeded");
 			fr->pc = (uint32_t)(ip - code);
 			fr->retreg = (uint8_t)A;
 			fr->retkind = SVM_OP(in) == OP_CALLS ? R_STR : R_INT;

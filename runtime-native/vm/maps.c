@@ -93,6 +93,7 @@ static int64_t *ikeys(const struct svm_map *mp, uint32_t e) { return (int64_t *)
 static char *skey(const struct svm_map *mp, uint32_t e, unsigned k) { return (char *)hdr(mp, e) + mp->soff + (size_t)k * mp->maxstr; }
 void *svm_map_value(struct svm_map *mp, int32_t e) { return (uint8_t *)hdr(mp, (uint32_t)e) + mp->voff; }
 uint32_t svm_map_count(const struct svm_map *mp) { return mp->count; }
+const struct svm_global *svm_map_global(const struct svm_map *mp) { return mp->g; }
 uint32_t svm_map_capacity(const struct svm_map *mp) { return mp->cap; }
 
 void svm_map_clear(struct svm_map *mp)

@@ -74,8 +74,8 @@ stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t e
 		if (m->funcs[i].niters > s->maxiters) s->maxiters = m->funcs[i].niters;
 	}
 	s->framesz = ((size_t)s->maxint * 8 + (size_t)s->maxstrregs * s->maxstr + 7) / 8 * 8 + (size_t)s->maxiters * sizeof(struct svm_iter);
-	s->arena = svm_host_zalloc(s->framesz * m->limits.maxnesting);
-	s->frames = svm_host_zalloc(sizeof(struct svm_frame) * m->limits.maxnesting);
+	s->arena = svm_host_zalloc(s->framesz * SVM_FRAMES(m->limits.maxnesting));
+	s->frames = svm_host_zalloc(sizeof(struct svm_frame) * SVM_FRAMES(m->limits.maxnesting));
 	s->scratch = svm_host_zalloc(s->maxstr);
 	s->scratch2 = svm_host_zalloc((size_t)s->maxstr * 2);
 	s->tokstr = svm_host_zalloc(s->maxstr);

@@ -9,8 +9,8 @@ struct vctx { struct svm_module *m; char *err; size_t errlen; };
 static int check_limits(struct vctx *v)
 {
 	const struct svm_limits *l = &v->m->limits;
-	if (l->maxstringlen < 16 || l->maxstringlen > 4096)
-		REJECT("limits: MAXSTRINGLEN %u out of range [16,4096]", l->maxstringlen);
+	if (l->maxstringlen < 2 || l->maxstringlen > 4096)
+		REJECT("limits: MAXSTRINGLEN %u out of range [2,4096]", l->maxstringlen);
 	if (l->maxnesting < 1 || l->maxnesting > 256)
 		REJECT("limits: MAXNESTING %u out of range [1,256]", l->maxnesting);
 	if (l->maxmapentries < 1 || l->maxmapentries > 1u << 20)
@@ -51,6 +51,7 @@ static int check_tables(struct vctx *v)
 			REJECT("global %u: unknown flags 0x%x", i, g->flags);
 		if (g->size > m->limits.maxmapentries)
 			REJECT("global %u: size %u exceeds MAXMAPENTRIES (%u)", i, g->size, m->limits.maxmapentries);
+		g->sized = g->size != 0;
 		if (g->size == 0)
 			g->size = m->limits.maxmapentries;
 		g->nikeys = g->nskeys = 0;
@@ -289,7 +290,7 @@ static int check_memory(struct vctx *v)
 		if (m->funcs[i].nstr > maxstr) maxstr = m->funcs[i].nstr;
 	}
 	frame = maxint * 8 + maxstr * ms + 256 * 32;
-	total = frame * m->limits.maxnesting;
+	total = frame * SVM_FRAMES(m->limits.maxnesting);
 	for (uint32_t i = 0; i < m->nglobals; i++) {
 		const struct svm_global *g = &m->globals[i];
 		uint64_t val = g->vtype == T_STR ? ms : 48 + 8ull * g->nbuckets;

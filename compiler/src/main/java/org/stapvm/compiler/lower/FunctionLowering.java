@@ -954,6 +954,12 @@ final class FunctionLowering {
         }
     }
 
+    /** Where a function's name is written: stap names it in MAXNESTING errors ("function NAME", one space assumed). */
+    private static org.stapvm.lang.ast.SourcePos namePos(org.stapvm.lang.ast.Declaration.Function f) {
+        int skip = (f.isPrivate() ? "private ".length() : 0) + "function ".length();
+        return new org.stapvm.lang.ast.SourcePos(f.pos().file(), f.pos().line(), f.pos().column() + skip);
+    }
+
     /** A call; returns the result register (int or string by {@code wantString}). */
     private int call(Expression.Call c, boolean wantString) {
         Callee callee = unit.callee(c);
@@ -965,7 +971,7 @@ final class FunctionLowering {
             }
             int[] w = window(c.args(), types);
             int fi = lower.functionIndex.get(f);
-            at("identifier '" + f.name() + "' at " + f.function().pos());
+            at("identifier '" + f.name() + "' at " + namePos(f.function()));
             if (isString(lower.program.returnTypes().get(f))) {
                 int r = tmpS();
                 emit(Opcode.CALLS, r, w[0], w[1], fi);
