@@ -33,9 +33,12 @@ typedef uint64_t svm_insn;
 #define SVM_HLP_NS(x)   (((unsigned)(x) >> 24) & 0xff)
 
 /* sort spec of ITINIT: bits 0-1 order (0 unsorted, 1 ascending, 2 descending),
- * bits 2-5 column (0 = value, k = key k, 1-based) */
+ * bits 2-5 column (0 = value (@count of a statistic), k = key k, 1-based; 10-13 @sum @min @max @avg) */
 #define SVM_SORT_DIR(c) ((c) & 3)
 #define SVM_SORT_COL(c) (((c) >> 2) & 15)
+/* columns from SVM_SORT_SUM on sort a statistic array by an aggregate other than @count (column 0) */
+#define SVM_SORT_SUM 10
+#define SVM_SORT_AVG 13
 
 enum svm_kind {
 	K_NONE, K_IR, K_SR, K_IMM, K_JMP, K_KON, K_STR, K_GLB, K_FN, K_HLP,

@@ -219,7 +219,9 @@ static int check_kinds(struct vctx *v, uint32_t fi)
 			break;
 		case V_ITINIT:
 			if (!g->nkeys) REJECT("function %u insn %u: cannot iterate over scalar global %d", fi, pc, x);
-			if (SVM_SORT_COL(c) > g->nkeys) REJECT("function %u insn %u: sort column %u beyond %u keys", fi, pc, SVM_SORT_COL(c), g->nkeys);
+			if (SVM_SORT_COL(c) >= SVM_SORT_SUM && (g->vtype != T_STAT || SVM_SORT_COL(c) > SVM_SORT_AVG))
+				REJECT("function %u insn %u: sort column %u needs a statistic array (at most %u)", fi, pc, SVM_SORT_COL(c), SVM_SORT_AVG);
+			if (SVM_SORT_COL(c) > g->nkeys && SVM_SORT_COL(c) < SVM_SORT_SUM) REJECT("function %u insn %u: sort column %u beyond %u keys", fi, pc, SVM_SORT_COL(c), g->nkeys);
 			if (f->iterglobal[a] != 0xffff && f->iterglobal[a] != (unsigned)x)
 				REJECT("function %u insn %u: iterator %u bound to global %u and %d", fi, pc, a, f->iterglobal[a], x);
 			f->iterglobal[a] = (uint16_t)x;

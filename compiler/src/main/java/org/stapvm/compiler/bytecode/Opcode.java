@@ -56,7 +56,7 @@ public enum Opcode {
     AEXISTS(0x54, "ABCX", Kind.IR, Kind.IRW, Kind.SRW, Kind.GLB, "AANY", "A = [keys] in X"),
     ADEL(0x55, "BCX", Kind.NONE, Kind.IRW, Kind.SRW, Kind.GLB, "AANY", "delete X[keys]"),
     ACLEAR(0x56, "X", Kind.NONE, Kind.NONE, Kind.NONE, Kind.GLB, "ACLR", "delete X (every entry of an array, or reset a scalar statistic)"),
-    ITINIT(0x58, "ABCX", Kind.ITR, Kind.IR, Kind.SORT, Kind.GLB, "ITINIT", "iterator A = snapshot of X's keys sorted by C, at most B entries if B > 0"),
+    ITINIT(0x58, "ABCX", Kind.ITR, Kind.IR, Kind.SORT, Kind.GLB, "ITINIT", "iterator A = snapshot of X's keys sorted by C, at most B entries if B > 0, none if B < 0"),
     ITNEXT(0x59, "ABCX", Kind.ITR, Kind.IRW, Kind.SRW, Kind.JMP, "ITNEXT", "next keys of iterator A into B../C..; when exhausted pc += X"),
     ITEND(0x5a, "A", Kind.ITR, Kind.NONE, Kind.NONE, Kind.NONE, "ITEND", "free iterator A"),
     SADD(0x60, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.GLB, "SSTAT", "scalar statistic X <<< A"),

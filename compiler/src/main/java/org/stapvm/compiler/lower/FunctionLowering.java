@@ -17,6 +17,7 @@ import org.stapvm.lang.ast.BinaryOp;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.ForeachKey;
 import org.stapvm.lang.ast.SortOrder;
+import org.stapvm.lang.ast.StatOp;
 import org.stapvm.lang.ast.Statement;
 
 /**
@@ -32,6 +33,13 @@ final class FunctionLowering {
     private int nextI, nextS, maxI = 1, maxS = 1, iterators;
     private final Deque<Loop> loops = new ArrayDeque<>();
     private int tries;
+    /** ITINIT sort columns SORT_SUM.. order a statistic array by @sum @min @max @avg (bytecode.h SVM_SORT_SUM). */
+    private static final int SORT_SUM = 10;
+    /** ITINIT sort spec: descending by value (@count for statistics). */
+    private static final int SORT_VALUE_DESC = 2;
+    /** stap's display of a statistic: these aggregates (indexes into SAGG's count,sum,min,max,avg) in this format. */
+    private static final int[] STAT_DISPLAY = {0, 2, 3, 1, 4};
+    private static final String STAT_FORMAT = " @count=%d @min=%d @max=%d @sum=%d @avg=%d";
 
     private final class Loop {
         final int tryDepth = tries;
@@ -111,17 +119,17 @@ final class FunctionLowering {
                     nextI += 5;
                     bump();
                     emit(Opcode.SAGG, agg, 0, 0, gi);
-                    int[] order = {0, 2, 3, 1, 4};
-                    for (int i = 0; i < 5; i++) {
-                        emit(Opcode.MOV, w + i, agg + order[i], 0, 0);
+                    int empty = emitJump(Opcode.JZ, agg, 0, 0);
+                    for (int i = 0; i < STAT_DISPLAY.length; i++) {
+                        emit(Opcode.MOV, w + i, agg + STAT_DISPLAY[i], 0, 0);
                     }
                     int fmt = tmpS();
-                    emit(Opcode.LDS, fmt, 0, 0,
-                            lower.string(g.name() + " @count=%d @min=%d @max=%d @sum=%d @avg=%d\n"));
+                    emit(Opcode.LDS, fmt, 0, 0, lower.string(g.name() + STAT_FORMAT + "\n"));
                     helper(Opcode.Helper.PRINTF, tmpI(), w, 5, fmt, 1, false);
+                    patch(empty);
+                    resetTemps(0, 0);
+                    continue;
                 }
-                resetTemps(0, 0);
-                continue;
             }
             String valueFormat = isString(t) ? "\"%s\"" : "%d";
             if (keys.isEmpty()) {
@@ -140,14 +148,15 @@ final class FunctionLowering {
                 int it = iterators++;
                 int limit = tmpI();
                 emit(Opcode.LDI, limit, 0, 0, 0);
-                emit(Opcode.ITINIT, it, limit, 0, gi);
+                emit(Opcode.ITINIT, it, limit, SORT_VALUE_DESC, gi);
                 int ni = (int) keys.stream().filter(k -> k != Type.STRING).count();
                 int ns = keys.size() - ni;
                 // Key window is laid out so that the printf window follows: ints [keys..., value],
                 // strings [fmt, keys..., value].
                 int fmt = tmpS();
+                boolean stats = t == Type.STATS;
                 int ki = nextI;
-                for (int i = 0; i < ni + 1; i++) {
+                for (int i = 0; i < ni + (stats ? STAT_DISPLAY.length : 1); i++) {
                     tmpI();
                 }
                 int ks = nextS;
@@ -160,9 +169,18 @@ final class FunctionLowering {
                 for (int i = 0; i < keys.size(); i++) {
                     f.append(i > 0 ? "," : "").append(isString(keys.get(i)) ? "\"%s\"" : "%d");
                 }
-                f.append("]=").append(valueFormat).append('\n');
+                f.append(']').append(stats ? STAT_FORMAT : "=" + valueFormat).append('\n');
                 emit(Opcode.LDS, fmt, 0, 0, lower.string(f.toString()));
-                if (isString(t)) {
+                if (stats) {
+                    int agg = nextI;
+                    nextI += 6;
+                    bump();
+                    emit(Opcode.AAGG, agg, ni == 0 ? 0 : ki, ns == 0 ? 0 : ks, gi);
+                    for (int i = 0; i < STAT_DISPLAY.length; i++) {
+                        emit(Opcode.MOV, ki + ni + i, agg + STAT_DISPLAY[i], 0, 0);
+                    }
+                    helper(Opcode.Helper.PRINTF, tmpI(), ki, ni + STAT_DISPLAY.length, fmt, ns + 1, false);
+                } else if (isString(t)) {
                     emit(Opcode.AGETS, ks + ns, ni == 0 ? 0 : ki, ns == 0 ? 0 : ks, gi);
                     helper(Opcode.Helper.PRINTF, tmpI(), ni == 0 ? 0 : ki, ni, fmt, ns + 2, false);
                 } else {
@@ -465,12 +483,26 @@ final class FunctionLowering {
         }
         if (f.valueSort() != null && f.valueSort() != SortOrder.NONE) {
             sort = f.valueSort() == SortOrder.ASCENDING ? 1 : 2;
+            StatOp by = f.sortStat();
+            if (by != null && by != StatOp.COUNT && by != StatOp.VARIANCE) {
+                sort |= (SORT_SUM + by.ordinal() - StatOp.SUM.ordinal()) << 2;
+            }
         }
         int limit = tmpI();
-        if (f.limit() != null) {
-            emit(Opcode.MOV, limit, ie(f.limit()), 0, 0);
-        } else {
+        Long fixedLimit = f.limit() == null ? null : Optimize.constant(f.limit());
+        if (f.limit() == null) {
             emit(Opcode.LDI, limit, 0, 0, 0);
+        } else if (fixedLimit != null) {
+            // ITINIT: 0 is no limit, negative is none at all
+            emit(Opcode.LDI, limit, 0, 0, fixedLimit <= 0 ? -1 : (int) Math.min(fixedLimit, Integer.MAX_VALUE));
+        } else {
+            emit(Opcode.MOV, limit, ie(f.limit()), 0, 0);
+            int zero = tmpI(), le = tmpI();
+            emit(Opcode.LDI, zero, 0, 0, 0);
+            emit(Opcode.LE, le, limit, zero, 0);
+            int jz = emitJump(Opcode.JZ, le, 0, 0);
+            emit(Opcode.LDI, limit, 0, 0, -1);
+            patch(jz);
         }
         int it = iterators++;
         emit(Opcode.ITINIT, it, limit, sort, gi);
