@@ -6,12 +6,15 @@
 #define FAIL(...) do { svm_errf(s->errmsg, sizeof s->errmsg, __VA_ARGS__); return -1; } while (0)
 
 /* formats sargs[0] with the remaining int and string args into out (at most cap-1 bytes) */
-static int format(struct svm_session *s, char *out, size_t cap, const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns)
+/* formats into out; *outlen gets the length (%c and %b may write NUL bytes) */
+static int format(struct svm_session *s, char *out, size_t cap, size_t *outlen, const int64_t *iargs, unsigned ni,
+		  const char *sargs, unsigned ns)
 {
 	const char *f = SARG(0);
 	unsigned ii = 0, si = 1;
 	size_t len = 0;
 	out[0] = 0;
+	*outlen = 0;
 	while (*f) {
 		int flags = 0, width = 0, prec = -1;
 		if (*f != '%') { svm_fmt_str(out, cap, &len, (char[2]){ *f++, 0 }, 0, 0, -1); continue; }
@@ -21,8 +24,22 @@ static int format(struct svm_session *s, char *out, size_t cap, const int64_t *i
 			else if (*f == '+') flags |= F_PLUS; else if (*f == ' ') flags |= F_SPACE;
 			else if (*f == '#') flags |= F_HASH; else break;
 		}
+		if (*f == '*') {
+			/* width (and precision) from the next int argument, as SystemTap */
+			if (ii >= ni) FAIL("printf: too few int arguments for the format");
+			width = iargs[ii] < 0 ? 0 : iargs[ii] > 10000 ? 10000 : (int)iargs[ii];
+			ii++; f++;
+		}
 		while (*f >= '0' && *f <= '9' && width < 10000) width = width * 10 + (*f++ - '0');
-		if (*f == '.') { prec = 0; f++; while (*f >= '0' && *f <= '9' && prec < 10000) prec = prec * 10 + (*f++ - '0'); }
+		if (*f == '.') {
+			prec = 0; f++;
+			if (*f == '*') {
+				if (ii >= ni) FAIL("printf: too few int arguments for the format");
+				prec = iargs[ii] < 0 ? 0 : iargs[ii] > 10000 ? 10000 : (int)iargs[ii];
+				ii++; f++;
+			}
+			while (*f >= '0' && *f <= '9' && prec < 10000) prec = prec * 10 + (*f++ - '0');
+		}
 		while (*f == 'l' || *f == 'h') f++;
 		switch (*f) {
 		case '%': svm_fmt_str(out, cap, &len, "%", 0, 0, -1); break;
@@ -30,6 +47,15 @@ static int format(struct svm_session *s, char *out, size_t cap, const int64_t *i
 			if (ii >= ni) FAIL("printf: too few int arguments for the format");
 			svm_fmt_int(out, cap, &len, iargs[ii++], *f, flags, width, prec);
 			break;
+		case 'b': {
+			/* %b: the value's bytes, little endian; width 1, 2, 4 or 8 (default) bytes */
+			int nb = width == 1 || width == 2 || width == 4 ? width : 8;
+			uint64_t v;
+			if (ii >= ni) FAIL("printf: too few int arguments for the format");
+			v = (uint64_t)iargs[ii++];
+			for (int k = 0; k < nb && len + 1 < cap; k++) { out[len++] = (char)(v >> (8 * k)); out[len] = 0; }
+			break;
+		}
 		case 's':
 			if (si >= ns) FAIL("printf: too few string arguments for the format");
 			svm_fmt_str(out, cap, &len, SARG(si++), flags, width, prec);
@@ -39,6 +65,7 @@ static int format(struct svm_session *s, char *out, size_t cap, const int64_t *i
 		}
 		if (*f) f++;
 	}
+	*outlen = len;
 	return 0;
 }
 
@@ -126,12 +153,15 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 		return 0;
 	case H_printf: {
 		/* formatted output may exceed MAXSTRINGLEN: format into the bigger scratch pair */
-		if (format(s, s->scratch2, (size_t)s->maxstr * 2, iargs, ni, sargs, ns)) return -1;
-		svm_out(s, 0, s->scratch2, svm_strlen(s->scratch2));
+		size_t n;
+		if (format(s, s->scratch2, (size_t)s->maxstr * 2, &n, iargs, ni, sargs, ns)) return -1;
+		svm_out(s, 0, s->scratch2, n);
 		return 0;
 	}
-	case H_sprintf:
-		return format(s, sret, s->maxstr, iargs, ni, sargs, ns);
+	case H_sprintf: {
+		size_t n;
+		return format(s, sret, s->maxstr, &n, iargs, ni, sargs, ns);
+	}
 	case H_warn: {
 		uint32_t hsh = 2166136261u;
 		for (const char *p = SARG(0); *p; p++) hsh = (hsh ^ (uint8_t)*p) * 16777619u;
