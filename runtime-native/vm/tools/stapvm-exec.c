@@ -42,10 +42,10 @@ int main(int argc, char **argv)
 		run_phase(s, mod, "end", 0);
 	}
 	if (stapvm_aborted(s)) run_phase(s, mod, "error", 0);
-	stapvm_take_output(s, 0, buf, sizeof buf);
-	fputs(buf, stdout);
-	stapvm_take_output(s, 1, buf, sizeof buf);
-	fputs(buf, stderr);
+	n = stapvm_take_output(s, 0, buf, sizeof buf);
+	fwrite(buf, 1, n, stdout);
+	n = stapvm_take_output(s, 1, buf, sizeof buf);
+	fwrite(buf, 1, n, stderr);
 	errors = stapvm_error_count(s);
 	stapvm_session_free(s);
 	stapvm_module_free(mod);

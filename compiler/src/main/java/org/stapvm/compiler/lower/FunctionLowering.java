@@ -724,6 +724,15 @@ final class FunctionLowering {
             } else {
                 emit(Opcode.SAGG, w, 0, 0, lower.globalIndex.get(unit.variable(operand)));
             }
+            if (st.op() == StatOp.MIN || st.op() == StatOp.MAX || st.op() == StatOp.AVG) {
+                // stap: no value has nothing to take the min, max or average of
+                int ok = emitJump(Opcode.JNZ, w, 0, 0);
+                int m = tmpS();
+                emit(Opcode.LDS, m, 0, 0, lower.string("empty aggregate"));
+                at("operator '" + st.op().text + "' at " + st.pos());
+                emit(Opcode.THROW, m, 0, 0, 0);
+                patch(ok);
+            }
             return w + st.op().ordinal();
         }
         throw new LowerException("not supported yet: " + e.getClass().getSimpleName() + " at " + e.pos());
@@ -1015,16 +1024,26 @@ final class FunctionLowering {
         }
         Builtins.Builtin b = ((Callee.Native) callee).builtin();
         switch (b.name()) {
-            case "print", "println", "sprint", "sprintln" -> {
+            case "print", "println" -> {
+                // each argument is printed on its own: only it (not the line) is bounded by MAXSTRINGLEN
+                for (Expression a : c.args()) {
+                    if (isHistogram(a)) {
+                        histogram(a, c);
+                    } else {
+                        helper(Opcode.Helper.PRINT, tmpI(), 0, 0, se(a), 1, false);
+                    }
+                }
+                if (b.name().endsWith("ln")) {
+                    int nl = tmpS();
+                    emit(Opcode.LDS, nl, 0, 0, lower.string("\n"));
+                    helper(Opcode.Helper.PRINT, tmpI(), 0, 0, nl, 1, false);
+                }
+                return 0;
+            }
+            case "sprint", "sprintln" -> {
                 int acc = tmpS();
                 emit(Opcode.LDS, acc, 0, 0, lower.string(""));
                 for (Expression a : c.args()) {
-                    if (isHistogram(a)) {
-                        helper(Opcode.Helper.PRINT, tmpI(), 0, 0, acc, 1, false);
-                        emit(Opcode.LDS, acc, 0, 0, lower.string(""));
-                        histogram(a, c);
-                        continue;
-                    }
                     int v = se(a);
                     emit(Opcode.CONCAT, acc, acc, v, 0);
                 }
@@ -1033,11 +1052,7 @@ final class FunctionLowering {
                     emit(Opcode.LDS, nl, 0, 0, lower.string("\n"));
                     emit(Opcode.CONCAT, acc, acc, nl, 0);
                 }
-                if (b.name().startsWith("s")) {
-                    return acc;
-                }
-                helper(Opcode.Helper.PRINT, tmpI(), 0, 0, acc, 1, false);
-                return 0;
+                return acc;
             }
             case "printd", "printdln", "sprintd", "sprintdln" -> {
                 int delim = se(c.args().get(0));
