@@ -212,4 +212,39 @@ class LowerRunTest {
 
                 """, run("global s probe begin { s <<< 1; print(@hist_linear(s, 0, 10, 2)) }"));
     }
+
+    @Test
+    void foreachTiesKeepInsertionOrderReversedWhenDescending() throws Exception {
+        assertEquals("5 3 1 4 |4 1 3 5 |\n", run("""
+                global a
+                probe begin {
+                  a[5]=1; a[3]=1; a[4]=2; a[1]=1
+                  foreach (k in a+) print(k, " "); print("|")
+                  foreach (k in a-) print(k, " "); println("|")
+                }"""));
+    }
+
+    @Test
+    void foreachSortsStatisticsByAggregateAndLimitZeroIsNone() throws Exception {
+        assertEquals("a c b \n", run("""
+                global s
+                probe begin {
+                  s["a"] <<< 100; s["b"] <<< 1; s["b"] <<< 2; s["c"] <<< 50
+                  foreach (k in s @sum -) print(k, " ")
+                  foreach (k in s limit 0) print("never")
+                  println("")
+                }"""));
+    }
+
+    @Test
+    void emptyAggregateAtTheOperator() throws Exception {
+        assertEquals("0\n--stderr--\nERROR: empty aggregate near operator '@avg' at t.stp:1:52\n",
+                run("global s probe begin { println(@count(s)); println(@avg(s)) }"));
+    }
+
+    @Test
+    void printAtEndShowsStatisticArraysByCount() throws Exception {
+        assertEquals("s[\"a\"] @count=2 @min=1 @max=5 @sum=6 @avg=3\ns[\"b\"] @count=1 @min=2 @max=2 @sum=2 @avg=2\n",
+                run("global s probe begin { s[\"b\"] <<< 2; s[\"a\"] <<< 1; s[\"a\"] <<< 5 }"));
+    }
 }
