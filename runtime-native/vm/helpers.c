@@ -279,6 +279,18 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	case H_tid: *iret = svm_host_tid(); return 0;
 	case H_cpu: *iret = svm_host_cpu(); return 0;
 	case H_gettimeofday_ns: *iret = svm_host_time_ns(); return 0;
+	case H_gettimeofday_us: *iret = svm_host_time_ns() / 1000; return 0;
+	case H_gettimeofday_ms: *iret = svm_host_time_ns() / 1000000; return 0;
+	case H_gettimeofday_s: *iret = svm_host_time_ns() / 1000000000; return 0;
+	case H_local_clock_ns: *iret = svm_host_clock_ns(); return 0;
+	case H_local_clock_us: *iret = svm_host_clock_ns() / 1000; return 0;
+	case H_local_clock_ms: *iret = svm_host_clock_ns() / 1000000; return 0;
+	case H_local_clock_s: *iret = svm_host_clock_ns() / 1000000000; return 0;
+	case H_target: *iret = s->target; return 0;
+	case H_pp:
+		if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes)
+			svm_errf(sret, s->maxstr, "%s", s->m->strings[s->m->probes[s->cur_probe].desc]);
+		return 0;
 	case H_execname: svm_host_execname(sret, s->maxstr); return 0;
 	default:
 		FAIL("helper %u is not implemented", id);

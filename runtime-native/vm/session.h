@@ -44,6 +44,8 @@ struct svm_session {
 	uint32_t ntries;
 	uint32_t warned[SVM_MAXWARN];     /* hashes of the warnings printed so far (warn() prints each once) */
 	uint32_t nwarned;
+	int64_t target;                   /* target(): -x PID or the -c command's pid, set by the runner */
+	int32_t cur_probe;                /* pp(): index of the probe whose handler runs */
 };
 
 void svm_out(struct svm_session *s, int stream, const char *data, size_t len);

@@ -116,6 +116,7 @@ int stapvm_run_probe(stapvm_session *ss, int i)
 	if (i < 0 || (uint32_t)i >= s->m->nprobes) return -1;
 	/* after an abort only error probes still run (SystemTap's error state) */
 	if (s->aborted && svm_strcmp(s->m->strings[s->m->probes[i].desc], "error")) return -1;
+	s->cur_probe = i;
 	if (svm_exec(s, s->m->probes[i].func) == 0) return 0;
 	svm_out(s, 1, s->errmsg, svm_strlen(s->errmsg));
 	svm_out(s, 1, "\n", 1);

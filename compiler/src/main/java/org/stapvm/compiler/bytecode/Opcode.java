@@ -106,7 +106,16 @@ public enum Opcode {
         RANDINT(40, "randint", "INT", 1, 0, true, "randint(n): random integer in [0,n); n above 1048576 (or negative) is the error 'range too wide'"),
         KERNEL_STRING(50, "kernel_string", "STR", 1, 0, false, "copy a NUL-terminated kernel string without faulting (later)"),
         USER_STRING(51, "user_string", "STR", 1, 0, false, "copy a NUL-terminated user string without faulting (later)"),
-        WARN(60, "warn", "VOID", 0, 1, true, "print 'WARNING: msg' on the error stream, once per distinct message");
+        WARN(60, "warn", "VOID", 0, 1, true, "print 'WARNING: msg' on the error stream, once per distinct message"),
+        GETTIMEOFDAY_S(61, "gettimeofday_s", "INT", 0, 0, true, "wall-clock time in seconds"),
+        GETTIMEOFDAY_MS(62, "gettimeofday_ms", "INT", 0, 0, true, "wall-clock time in milliseconds"),
+        GETTIMEOFDAY_US(63, "gettimeofday_us", "INT", 0, 0, true, "wall-clock time in microseconds"),
+        LOCAL_CLOCK_NS(64, "local_clock_ns", "INT", 0, 0, true, "monotonic clock of the current CPU in nanoseconds"),
+        LOCAL_CLOCK_US(65, "local_clock_us", "INT", 0, 0, true, "local_clock_ns() / 1000"),
+        LOCAL_CLOCK_MS(66, "local_clock_ms", "INT", 0, 0, true, "local_clock_ns() / 1000000"),
+        LOCAL_CLOCK_S(67, "local_clock_s", "INT", 0, 0, true, "local_clock_ns() / 1000000000"),
+        TARGET(68, "target", "INT", 0, 0, true, "the target process id (-x PID, or the -c command's pid); 0 if none"),
+        PP(69, "pp", "STR", 0, 0, true, "the probe point of the running handler");
 
         public final int id, nint, nstr;
         public final String mnemonic, ret, doc;
