@@ -247,4 +247,10 @@ class LowerRunTest {
         assertEquals("s[\"a\"] @count=2 @min=1 @max=5 @sum=6 @avg=3\ns[\"b\"] @count=1 @min=2 @max=2 @sum=2 @avg=2\n",
                 run("global s probe begin { s[\"b\"] <<< 2; s[\"a\"] <<< 1; s[\"a\"] <<< 5 }"));
     }
+
+    @Test
+    void warnOncePerMessageAndPp() throws Exception {
+        assertEquals("begin\n--stderr--\nWARNING: one\nWARNING: two\n",
+                run("probe begin { warn(\"one\"); warn(\"two\"); warn(\"one\"); println(pp()) }"));
+    }
 }
