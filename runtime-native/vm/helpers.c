@@ -6,6 +6,9 @@
 #define FAIL(...) do { svm_errf(s->errmsg, sizeof s->errmsg, __VA_ARGS__); return -1; } while (0)
 
 /* formats sargs[0] with the remaining int and string args into out (at most cap-1 bytes) */
+/* a width or precision given by a * argument, clamped to [0, 10000] */
+static int star(int64_t v) { return v < 0 ? 0 : v > 10000 ? 10000 : (int)v; }
+
 /* formats into out; *outlen gets the length (%c and %b may write NUL bytes) */
 static int format(struct svm_session *s, char *out, size_t cap, size_t *outlen, const int64_t *iargs, unsigned ni,
 		  const char *sargs, unsigned ns)
@@ -27,16 +30,16 @@ static int format(struct svm_session *s, char *out, size_t cap, size_t *outlen, 
 		if (*f == '*') {
 			/* width (and precision) from the next int argument, as SystemTap */
 			if (ii >= ni) FAIL("printf: too few int arguments for the format");
-			width = iargs[ii] < 0 ? 0 : iargs[ii] > 10000 ? 10000 : (int)iargs[ii];
-			ii++; f++;
+			width = star(iargs[ii++]);
+			f++;
 		}
 		while (*f >= '0' && *f <= '9' && width < 10000) width = width * 10 + (*f++ - '0');
 		if (*f == '.') {
 			prec = 0; f++;
 			if (*f == '*') {
 				if (ii >= ni) FAIL("printf: too few int arguments for the format");
-				prec = iargs[ii] < 0 ? 0 : iargs[ii] > 10000 ? 10000 : (int)iargs[ii];
-				ii++; f++;
+				prec = star(iargs[ii++]);
+				f++;
 			}
 			while (*f >= '0' && *f <= '9' && prec < 10000) prec = prec * 10 + (*f++ - '0');
 		}
