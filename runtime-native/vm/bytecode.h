@@ -33,9 +33,12 @@ typedef uint64_t svm_insn;
 #define SVM_HLP_NS(x)   (((unsigned)(x) >> 24) & 0xff)
 
 /* sort spec of ITINIT: bits 0-1 order (0 unsorted, 1 ascending, 2 descending),
- * bits 2-5 column (0 = value, k = key k, 1-based) */
+ * bits 2-5 column (0 = value (@count of a statistic), k = key k, 1-based; 10-13 @sum @min @max @avg) */
 #define SVM_SORT_DIR(c) ((c) & 3)
 #define SVM_SORT_COL(c) (((c) >> 2) & 15)
+/* columns from SVM_SORT_SUM on sort a statistic array by an aggregate other than @count (column 0) */
+#define SVM_SORT_SUM 10
+#define SVM_SORT_AVG 13
 
 enum svm_kind {
 	K_NONE, K_IR, K_SR, K_IMM, K_JMP, K_KON, K_STR, K_GLB, K_FN, K_HLP,
@@ -44,7 +47,7 @@ enum svm_kind {
 
 enum svm_vclass {
 	V_PLAIN, V_GOTO, V_BRANCH, V_CALL, V_RETURN, V_GINT, V_GSTR, V_AINT, V_ASTR, V_AANY,
-	V_ACLR, V_ITINIT, V_ITNEXT, V_ITEND, V_SSTAT, V_ASTAT, V_SHIST, V_HELPER, V_THROW, V_AHIST, V_REGEX
+	V_ACLR, V_ITINIT, V_ITNEXT, V_ITEND, V_SSTAT, V_ASTAT, V_SHIST, V_HELPER, V_THROW, V_AHIST, V_REGEX, V_TRY
 };
 
 enum svm_opcode {
@@ -73,7 +76,7 @@ struct svm_helperinfo {
 	const char *name;   /* NULL: no such helper */
 	int8_t ret, nint, nstr, implemented;
 };
-#define SVM_MAX_HELPER 64
+#define SVM_MAX_HELPER 140
 extern const struct svm_helperinfo svm_helperinfo[SVM_MAX_HELPER];
 
 #define SVM_MAXKEYS 9

@@ -6,12 +6,18 @@
 #define FAIL(...) do { svm_errf(s->errmsg, sizeof s->errmsg, __VA_ARGS__); return -1; } while (0)
 
 /* formats sargs[0] with the remaining int and string args into out (at most cap-1 bytes) */
-static int format(struct svm_session *s, char *out, size_t cap, const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns)
+/* a width or precision given by a * argument, clamped to [0, 10000] */
+static int star(int64_t v) { return v < 0 ? 0 : v > 10000 ? 10000 : (int)v; }
+
+/* formats into out; *outlen gets the length (%c and %b may write NUL bytes) */
+static int format(struct svm_session *s, char *out, size_t cap, size_t *outlen, const int64_t *iargs, unsigned ni,
+		  const char *sargs, unsigned ns)
 {
 	const char *f = SARG(0);
 	unsigned ii = 0, si = 1;
 	size_t len = 0;
 	out[0] = 0;
+	*outlen = 0;
 	while (*f) {
 		int flags = 0, width = 0, prec = -1;
 		if (*f != '%') { svm_fmt_str(out, cap, &len, (char[2]){ *f++, 0 }, 0, 0, -1); continue; }
@@ -21,8 +27,22 @@ static int format(struct svm_session *s, char *out, size_t cap, const int64_t *i
 			else if (*f == '+') flags |= F_PLUS; else if (*f == ' ') flags |= F_SPACE;
 			else if (*f == '#') flags |= F_HASH; else break;
 		}
+		if (*f == '*') {
+			/* width (and precision) from the next int argument, as SystemTap */
+			if (ii >= ni) FAIL("printf: too few int arguments for the format");
+			width = star(iargs[ii++]);
+			f++;
+		}
 		while (*f >= '0' && *f <= '9' && width < 10000) width = width * 10 + (*f++ - '0');
-		if (*f == '.') { prec = 0; f++; while (*f >= '0' && *f <= '9' && prec < 10000) prec = prec * 10 + (*f++ - '0'); }
+		if (*f == '.') {
+			prec = 0; f++;
+			if (*f == '*') {
+				if (ii >= ni) FAIL("printf: too few int arguments for the format");
+				prec = star(iargs[ii++]);
+				f++;
+			}
+			while (*f >= '0' && *f <= '9' && prec < 10000) prec = prec * 10 + (*f++ - '0');
+		}
 		while (*f == 'l' || *f == 'h') f++;
 		switch (*f) {
 		case '%': svm_fmt_str(out, cap, &len, "%", 0, 0, -1); break;
@@ -30,6 +50,15 @@ static int format(struct svm_session *s, char *out, size_t cap, const int64_t *i
 			if (ii >= ni) FAIL("printf: too few int arguments for the format");
 			svm_fmt_int(out, cap, &len, iargs[ii++], *f, flags, width, prec);
 			break;
+		case 'b': {
+			/* %b: the value's bytes, little endian; width 1, 2, 4 or 8 (default) bytes */
+			int nb = width == 1 || width == 2 || width == 4 ? width : 8;
+			uint64_t v;
+			if (ii >= ni) FAIL("printf: too few int arguments for the format");
+			v = (uint64_t)iargs[ii++];
+			for (int k = 0; k < nb && len + 1 < cap; k++) { out[len++] = (char)(v >> (8 * k)); out[len] = 0; }
+			break;
+		}
 		case 's':
 			if (si >= ns) FAIL("printf: too few string arguments for the format");
 			svm_fmt_str(out, cap, &len, SARG(si++), flags, width, prec);
@@ -39,6 +68,7 @@ static int format(struct svm_session *s, char *out, size_t cap, const int64_t *i
 		}
 		if (*f) f++;
 	}
+	*outlen = len;
 	return 0;
 }
 
@@ -126,12 +156,25 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 		return 0;
 	case H_printf: {
 		/* formatted output may exceed MAXSTRINGLEN: format into the bigger scratch pair */
-		if (format(s, s->scratch2, (size_t)s->maxstr * 2, iargs, ni, sargs, ns)) return -1;
-		svm_out(s, 0, s->scratch2, svm_strlen(s->scratch2));
+		size_t n;
+		if (format(s, s->scratch2, (size_t)s->maxstr * 2, &n, iargs, ni, sargs, ns)) return -1;
+		svm_out(s, 0, s->scratch2, n);
 		return 0;
 	}
-	case H_sprintf:
-		return format(s, sret, s->maxstr, iargs, ni, sargs, ns);
+	case H_sprintf: {
+		size_t n;
+		return format(s, sret, s->maxstr, &n, iargs, ni, sargs, ns);
+	}
+	case H_warn: {
+		uint32_t hsh = 2166136261u;
+		for (const char *p = SARG(0); *p; p++) hsh = (hsh ^ (uint8_t)*p) * 16777619u;
+		for (uint32_t i = 0; i < s->nwarned; i++) if (s->warned[i] == hsh) return 0;
+		if (s->nwarned < SVM_MAXWARN) s->warned[s->nwarned++] = hsh;
+		svm_out(s, 1, "WARNING: ", 9);
+		svm_out(s, 1, SARG(0), svm_strlen(SARG(0)));
+		svm_out(s, 1, "\n", 1);
+		return 0;
+	}
 	case H_strlen:
 		*iret = (int64_t)svm_strlen(SARG(0));
 		return 0;
@@ -239,6 +282,18 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	case H_tid: *iret = svm_host_tid(); return 0;
 	case H_cpu: *iret = svm_host_cpu(); return 0;
 	case H_gettimeofday_ns: *iret = svm_host_time_ns(); return 0;
+	case H_gettimeofday_us: *iret = svm_host_time_ns() / 1000; return 0;
+	case H_gettimeofday_ms: *iret = svm_host_time_ns() / 1000000; return 0;
+	case H_gettimeofday_s: *iret = svm_host_time_ns() / 1000000000; return 0;
+	case H_local_clock_ns: *iret = svm_host_clock_ns(); return 0;
+	case H_local_clock_us: *iret = svm_host_clock_ns() / 1000; return 0;
+	case H_local_clock_ms: *iret = svm_host_clock_ns() / 1000000; return 0;
+	case H_local_clock_s: *iret = svm_host_clock_ns() / 1000000000; return 0;
+	case H_target: *iret = s->target; return 0;
+	case H_pp:
+		if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes)
+			svm_errf(sret, s->maxstr, "%s", s->m->strings[s->m->probes[s->cur_probe].desc]);
+		return 0;
 	case H_execname: svm_host_execname(sret, s->maxstr); return 0;
 	default:
 		FAIL("helper %u is not implemented", id);

@@ -21,6 +21,8 @@ int64_t svm_host_pid(void);
 int64_t svm_host_tid(void);
 int64_t svm_host_cpu(void);
 int64_t svm_host_time_ns(void);
+/* a monotonic clock in nanoseconds (the kernel's local_clock()) */
+int64_t svm_host_clock_ns(void);
 /* credentials of the current task: 0 uid, 1 gid, 2 euid, 3 egid; and its parent's pid */
 int64_t svm_host_cred(int which);
 int64_t svm_host_ppid(void);

@@ -42,6 +42,13 @@ uint32_t svm_host_random(uint32_t n)
 	return (uint32_t)((x * 0x2545F4914F6CDD1Dull >> 32) % n);
 }
 
+int64_t svm_host_clock_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
 int64_t svm_host_time_ns(void)
 {
 	struct timespec ts;

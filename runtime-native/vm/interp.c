@@ -64,8 +64,23 @@ static void leave(struct svm_session *s, struct svm_frame *fr)
 
 static const char *array_op(struct svm_session *s, struct svm_map *mp, const int64_t *ik, const char *sk, int create, int32_t *e)
 {
+	const struct svm_global *g;
 	*e = svm_map_lookup(mp, ik, sk, s->maxstr, create);
-	return *e == -2 ? "Array overflow, check MAXMAPENTRIES" : 0;
+	if (*e != -2) return 0;
+	g = svm_map_global(mp);
+	if (!g->sized) return "Array overflow, check MAXMAPENTRIES";
+	svm_errf(s->errmsg, sizeof s->errmsg, "Array overflow, check size limit (%u)", g->size);
+	return s->errmsg;
+}
+
+/* s->errmsg = "ERROR: err near where" (err may itself be s->errmsg) */
+static __attribute__((noinline)) void set_error(struct svm_session *s, const char *err, const char *where)
+{
+	char msg[sizeof s->errmsg];
+	size_t n = 0;
+	svm_appendf(msg, sizeof msg, &n, "ERROR: %s", err);
+	if (where) svm_appendf(msg, sizeof msg, &n, " near %s", where);
+	svm_errf(s->errmsg, sizeof s->errmsg, "%s", msg);
 }
 
 int svm_exec(struct svm_session *s, uint32_t f)
@@ -93,7 +108,9 @@ int svm_exec(struct svm_session *s, uint32_t f)
 #pragma GCC diagnostic pop
 #endif
 	s->actions = 0;
+	s->ntries = 0;
 	for (;;) {
+next:
 		in = *ip++;
 		vmdispatch(SVM_OP(in)) {
 		vmcase(NOP) vmbreak;
@@ -162,7 +179,7 @@ int svm_exec(struct svm_session *s, uint32_t f)
 			const struct svm_func *t = &m->funcs[X];
 			struct svm_frame *nf;
 			CHARGE();
-			if (depth + 1 >= m->limits.maxnesting) RTERR("MAXNESTING exceeded");
+			if (depth + 1 >= SVM_FRAMES(m->limits.maxnesting)) RTERR("MAXNESTING exceeded");
 			fr->pc = (uint32_t)(ip - code);
 			fr->retreg = (uint8_t)A;
 			fr->retkind = SVM_OP(in) == OP_CALLS ? R_STR : R_INT;
@@ -177,6 +194,7 @@ int svm_exec(struct svm_session *s, uint32_t f)
 		vmcase(RETV) {
 			struct svm_frame *cf;
 			leave(s, fr);
+			while (s->ntries && s->tries[s->ntries - 1].depth >= depth) s->ntries--;
 			if (depth == 0) return 0;
 			cf = &s->frames[--depth];
 			if (cf->retkind == R_STR) scopy(cf->s + (size_t)cf->retreg * maxstr, SREG(A), maxstr);
@@ -259,7 +277,7 @@ int svm_exec(struct svm_session *s, uint32_t f)
 			vmbreak;
 		}
 		vmcase(HPRINT)
-			if (svm_hist_print(s, &m->globals[X], s->gstore[X])) RTERR("aggregate element not found");
+			if (svm_hist_print(s, &m->globals[X], s->gstore[X])) RTERR("empty aggregate");
 			vmbreak;
 		vmcase(AHPRINT)
 			array_op(s, s->gstore[X], &RB, SREG(C), 0, &e);
@@ -285,17 +303,28 @@ int svm_exec(struct svm_session *s, uint32_t f)
 		}
 		vmcase(THROW) scopy(s->scratch, SREG(A), maxstr); RTERR(s->scratch);
 		vmcase(EXIT) s->exit_requested = 1; vmbreak;
+		vmcase(TRY)
+			if (s->ntries == SVM_MAXTRY) RTERR("try blocks nested too deeply");
+			s->tries[s->ntries++] = (struct svm_try){ depth, (uint32_t)(ip - code) + (uint32_t)X, (uint8_t)A };
+			vmbreak;
+		vmcase(ENDTRY)
+			if (s->ntries && s->tries[s->ntries - 1].depth == depth) s->ntries--;
+			vmbreak;
 		vmdefault RTERR("unknown opcode");
 		}
 	}
-fail: {
-		const char *where = svm_module_where(m, fr->func, (uint32_t)(ip - code - 1));
-		char msg[sizeof s->errmsg];
-		size_t n = 0;
-		svm_appendf(msg, sizeof msg, &n, "ERROR: %s", err);
-		if (where) svm_appendf(msg, sizeof msg, &n, " near %s", where);
-		svm_errf(s->errmsg, sizeof s->errmsg, "%s", msg);
-		for (;;) { leave(s, &s->frames[depth]); if (depth == 0) break; depth--; }
-		return -1;
+fail:
+	/* a try block catches every error but MAXACTION (the handler must still end in bounded time) */
+	if (s->ntries && s->actions <= maxaction) {
+		const struct svm_try *t = &s->tries[--s->ntries];
+		scopy(s->scratch2, err, maxstr);
+		while (depth > t->depth) leave(s, &s->frames[depth--]);
+		fr = &s->frames[depth]; R = fr->r; S = fr->s;
+		code = m->funcs[fr->func].code; ip = code + t->pc;
+		scopy(SREG(t->sreg), s->scratch2, maxstr);
+		goto next;
 	}
+	set_error(s, err, svm_module_where(m, fr->func, (uint32_t)(ip - code - 1)));
+	for (;;) { leave(s, &s->frames[depth]); if (depth == 0) break; depth--; }
+	return -1;
 }

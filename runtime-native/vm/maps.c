@@ -93,6 +93,7 @@ static int64_t *ikeys(const struct svm_map *mp, uint32_t e) { return (int64_t *)
 static char *skey(const struct svm_map *mp, uint32_t e, unsigned k) { return (char *)hdr(mp, e) + mp->soff + (size_t)k * mp->maxstr; }
 void *svm_map_value(struct svm_map *mp, int32_t e) { return (uint8_t *)hdr(mp, (uint32_t)e) + mp->voff; }
 uint32_t svm_map_count(const struct svm_map *mp) { return mp->count; }
+const struct svm_global *svm_map_global(const struct svm_map *mp) { return mp->g; }
 uint32_t svm_map_capacity(const struct svm_map *mp) { return mp->cap; }
 
 void svm_map_clear(struct svm_map *mp)
@@ -182,6 +183,12 @@ static int cmp(const struct svm_map *mp, uint32_t a, uint32_t b, unsigned col)
 		x = g->vtype == T_INT ? *(const int64_t *)va : ((const struct svm_stat *)va)->count;
 		y = g->vtype == T_INT ? *(const int64_t *)vb : ((const struct svm_stat *)vb)->count;
 		return x < y ? -1 : x > y;
+	} else if (col >= SVM_SORT_SUM) {
+		int64_t x[SVM_NAGG], y[SVM_NAGG];
+		svm_stat_read((const struct svm_stat *)((uint8_t *)hdr(mp, a) + mp->voff), x);
+		svm_stat_read((const struct svm_stat *)((uint8_t *)hdr(mp, b) + mp->voff), y);
+		col = col - SVM_SORT_SUM + 1;   /* aggregates are count, sum, min, max, avg */
+		return x[col] < y[col] ? -1 : x[col] > y[col];
 	} else {
 		unsigned k = col - 1, ii = 0, si = 0;
 		for (unsigned j = 0; j < k; j++) { if (g->keytype[j] == T_STR) si++; else ii++; }
@@ -190,13 +197,13 @@ static int cmp(const struct svm_map *mp, uint32_t a, uint32_t b, unsigned col)
 	}
 }
 
-/* full order: the chosen column, then every key in order, then insertion order (stable and total) */
+/* full order: the chosen column, then insertion order; descending reverses the whole order, ties
+ * included (SystemTap's order: foreach (k in a-) lists equal values latest first) */
 static int order(const struct svm_map *mp, uint32_t a, uint32_t b, unsigned spec)
 {
 	int dir = SVM_SORT_DIR(spec) == 2 ? -1 : 1, c;
 	if (SVM_SORT_DIR(spec) == 0) return hdr(mp, a)->seq < hdr(mp, b)->seq ? -1 : 1;
 	c = cmp(mp, a, b, SVM_SORT_COL(spec));
-	for (unsigned k = 1; !c && k <= mp->g->nkeys; k++) c = cmp(mp, a, b, k);
 	if (!c) c = hdr(mp, a)->seq < hdr(mp, b)->seq ? -1 : 1;
 	return c * dir;
 }
@@ -223,7 +230,8 @@ uint32_t svm_map_snapshot(struct svm_map *mp, uint32_t *idx, uint64_t *seq, unsi
 		uint32_t t = idx[0]; idx[0] = idx[end - 1]; idx[end - 1] = t;
 		sift(mp, idx, 0, end - 1, spec);
 	}
-	if (limit > 0 && (uint64_t)limit < n) n = (uint32_t)limit;
+	if (limit < 0) n = 0;
+	else if (limit > 0 && (uint64_t)limit < n) n = (uint32_t)limit;
 	for (uint32_t i = 0; i < n; i++) seq[i] = hdr(mp, idx[i])->seq;
 	return n;
 }

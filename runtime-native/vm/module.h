@@ -7,6 +7,9 @@
 #define SVM_VERSION 1
 enum svm_section { S_STRINGS = 1, S_CONSTS, S_GLOBALS, S_FUNCS, S_PROBES, S_LIMITS, S_SRCMAP, S_SIGNATURE, S_REGEX, S_MAX };
 
+/* SystemTap allows MAXNESTING+1 nested function calls below the probe handler: a session has
+ * SVM_FRAMES(maxnesting) frames (the handler, the calls) */
+#define SVM_FRAMES(maxnesting) ((maxnesting) + 2)
 struct svm_limits { uint32_t maxaction, maxstringlen, maxmapentries, maxnesting, maxerrors, maxskipped; };
 
 enum { HIST_NONE, HIST_LINEAR, HIST_LOG };
@@ -20,6 +23,7 @@ struct svm_global {
 	uint8_t nikeys, nskeys;          /* derived: int and string key counts */
 	int32_t hlo, hhi, hstep;
 	uint32_t nbuckets;               /* derived */
+	uint8_t sized;                   /* derived: the script declared the size (global a[N]) */
 };
 
 struct svm_func {

@@ -14,6 +14,11 @@ struct svm_frame {
 	uint8_t retreg, retkind;
 };
 
+/* an active try block: the frame depth that pushed it, its catch pc and message register */
+struct svm_try { uint32_t depth, pc; uint8_t sreg; };
+#define SVM_MAXTRY 32
+#define SVM_MAXWARN 64
+
 typedef void (*svm_output_fn)(void *arg, int stream, const char *data, size_t len);
 
 struct svm_session {
@@ -35,6 +40,12 @@ struct svm_session {
 	char *outbuf[2];
 	size_t outlen[2], outcap;
 	uint64_t out_dropped;
+	struct svm_try tries[SVM_MAXTRY]; /* innermost last; emptied at the start of each handler run */
+	uint32_t ntries;
+	uint32_t warned[SVM_MAXWARN];     /* hashes of the warnings printed so far (warn() prints each once) */
+	uint32_t nwarned;
+	int64_t target;                   /* target(): -x PID or the -c command's pid, set by the runner */
+	int32_t cur_probe;                /* pp(): index of the probe whose handler runs */
 };
 
 void svm_out(struct svm_session *s, int stream, const char *data, size_t len);

@@ -74,8 +74,8 @@ stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t e
 		if (m->funcs[i].niters > s->maxiters) s->maxiters = m->funcs[i].niters;
 	}
 	s->framesz = ((size_t)s->maxint * 8 + (size_t)s->maxstrregs * s->maxstr + 7) / 8 * 8 + (size_t)s->maxiters * sizeof(struct svm_iter);
-	s->arena = svm_host_zalloc(s->framesz * m->limits.maxnesting);
-	s->frames = svm_host_zalloc(sizeof(struct svm_frame) * m->limits.maxnesting);
+	s->arena = svm_host_zalloc(s->framesz * SVM_FRAMES(m->limits.maxnesting));
+	s->frames = svm_host_zalloc(sizeof(struct svm_frame) * SVM_FRAMES(m->limits.maxnesting));
 	s->scratch = svm_host_zalloc(s->maxstr);
 	s->scratch2 = svm_host_zalloc((size_t)s->maxstr * 2);
 	s->tokstr = svm_host_zalloc(s->maxstr);
@@ -113,7 +113,10 @@ void stapvm_session_free(stapvm_session *ss)
 int stapvm_run_probe(stapvm_session *ss, int i)
 {
 	struct svm_session *s = &ss->s;
-	if (i < 0 || (uint32_t)i >= s->m->nprobes || s->aborted) return -1;
+	if (i < 0 || (uint32_t)i >= s->m->nprobes) return -1;
+	/* after an abort only error probes still run (SystemTap's error state) */
+	if (s->aborted && svm_strcmp(s->m->strings[s->m->probes[i].desc], "error")) return -1;
+	s->cur_probe = i;
 	if (svm_exec(s, s->m->probes[i].func) == 0) return 0;
 	svm_out(s, 1, s->errmsg, svm_strlen(s->errmsg));
 	svm_out(s, 1, "\n", 1);
@@ -154,3 +157,4 @@ size_t stapvm_take_output(stapvm_session *ss, int stream, char *buf, size_t bufl
 uint64_t stapvm_output_dropped(const stapvm_session *ss) { return ss->s.out_dropped; }
 int stapvm_error_count(const stapvm_session *ss) { return ss->s.errors; }
 int stapvm_exit_requested(const stapvm_session *ss) { return ss->s.exit_requested; }
+int stapvm_aborted(const stapvm_session *ss) { return ss->s.aborted; }

@@ -38,6 +38,7 @@ uint64_t stapvm_output_dropped(const stapvm_session *s);
 int stapvm_error_count(const stapvm_session *s);
 /* 1 once exit() ran or MAXERRORS was exceeded */
 int stapvm_exit_requested(const stapvm_session *s);
+int stapvm_aborted(const stapvm_session *s);   /* errors went past MAXERRORS: only error probes still run */
 #ifdef __cplusplus
 }
 #endif

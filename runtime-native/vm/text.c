@@ -44,12 +44,13 @@ void svm_fmt_int(char *buf, size_t cap, size_t *len, int64_t v, char conv, int f
 	if (conv == 'x' || conv == 'X' || conv == 'p') base = 16;
 	if (conv == 'o') base = 8;
 	if (conv == 'p') { flags |= F_HASH; }
+	if (flags & F_HASH && base == 16) flags &= ~F_ZERO;   /* SystemTap pads %#0Nx with spaces */
 	while (u) {
 		unsigned d = (unsigned)(u % (unsigned)base);
 		digits[nd++] = (char)(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
 		u /= (unsigned)base;
 	}
-	if (nd == 0 && prec != 0) digits[nd++] = '0';
+	if (nd == 0) digits[nd++] = '0';   /* SystemTap prints 0 even with precision 0 */
 	if (neg) prefix = "-";
 	else if (flags & F_PLUS && (conv == 'd' || conv == 'i')) prefix = "+";
 	else if (flags & F_SPACE && (conv == 'd' || conv == 'i')) prefix = " ";

@@ -9,8 +9,8 @@ struct vctx { struct svm_module *m; char *err; size_t errlen; };
 static int check_limits(struct vctx *v)
 {
 	const struct svm_limits *l = &v->m->limits;
-	if (l->maxstringlen < 16 || l->maxstringlen > 4096)
-		REJECT("limits: MAXSTRINGLEN %u out of range [16,4096]", l->maxstringlen);
+	if (l->maxstringlen < 2 || l->maxstringlen > 4096)
+		REJECT("limits: MAXSTRINGLEN %u out of range [2,4096]", l->maxstringlen);
 	if (l->maxnesting < 1 || l->maxnesting > 256)
 		REJECT("limits: MAXNESTING %u out of range [1,256]", l->maxnesting);
 	if (l->maxmapentries < 1 || l->maxmapentries > 1u << 20)
@@ -24,9 +24,7 @@ static int check_limits(struct vctx *v)
 static int check_tables(struct vctx *v)
 {
 	struct svm_module *m = v->m;
-	for (uint32_t i = 0; i < m->nstrings; i++)
-		if (m->strlen[i] >= m->limits.maxstringlen)
-			REJECT("string %u: length %u exceeds MAXSTRINGLEN-1 (%u)", i, m->strlen[i], m->limits.maxstringlen - 1);
+	/* string constants may be longer than MAXSTRINGLEN-1: LDS truncates them, as SystemTap truncates literals */
 	for (uint32_t i = 0; i < m->nregex; i++) {
 		const struct svm_regex *x = &m->regex[i];
 		for (int c = 0; c < 256; c++)
@@ -51,6 +49,7 @@ static int check_tables(struct vctx *v)
 			REJECT("global %u: unknown flags 0x%x", i, g->flags);
 		if (g->size > m->limits.maxmapentries)
 			REJECT("global %u: size %u exceeds MAXMAPENTRIES (%u)", i, g->size, m->limits.maxmapentries);
+		g->sized = g->size != 0;
 		if (g->size == 0)
 			g->size = m->limits.maxmapentries;
 		g->nikeys = g->nskeys = 0;
@@ -209,6 +208,9 @@ static int check_kinds(struct vctx *v, uint32_t fi)
 			keyed = 1;
 			if (op == OP_AAGG && window(v, fi, pc, a, SVM_NAGG, 0, 0)) return -1;
 			break;
+		case V_TRY:
+			if (x < 0) REJECT("function %u insn %u: TRY handler must follow the protected block (offset %d)", fi, pc, x);
+			break;
 		case V_REGEX:
 			if (x < 0 || (uint32_t)x >= m->nregex) REJECT("function %u insn %u: regex %d out of range [0,%u)", fi, pc, x, m->nregex);
 			break;
@@ -217,7 +219,9 @@ static int check_kinds(struct vctx *v, uint32_t fi)
 			break;
 		case V_ITINIT:
 			if (!g->nkeys) REJECT("function %u insn %u: cannot iterate over scalar global %d", fi, pc, x);
-			if (SVM_SORT_COL(c) > g->nkeys) REJECT("function %u insn %u: sort column %u beyond %u keys", fi, pc, SVM_SORT_COL(c), g->nkeys);
+			if (SVM_SORT_COL(c) >= SVM_SORT_SUM && (g->vtype != T_STAT || SVM_SORT_COL(c) > SVM_SORT_AVG))
+				REJECT("function %u insn %u: sort column %u needs a statistic array (at most %u)", fi, pc, SVM_SORT_COL(c), SVM_SORT_AVG);
+			if (SVM_SORT_COL(c) > g->nkeys && SVM_SORT_COL(c) < SVM_SORT_SUM) REJECT("function %u insn %u: sort column %u beyond %u keys", fi, pc, SVM_SORT_COL(c), g->nkeys);
 			if (f->iterglobal[a] != 0xffff && f->iterglobal[a] != (unsigned)x)
 				REJECT("function %u insn %u: iterator %u bound to global %u and %d", fi, pc, a, f->iterglobal[a], x);
 			f->iterglobal[a] = (uint16_t)x;
@@ -286,7 +290,7 @@ static int check_memory(struct vctx *v)
 		if (m->funcs[i].nstr > maxstr) maxstr = m->funcs[i].nstr;
 	}
 	frame = maxint * 8 + maxstr * ms + 256 * 32;
-	total = frame * m->limits.maxnesting;
+	total = frame * SVM_FRAMES(m->limits.maxnesting);
 	for (uint32_t i = 0; i < m->nglobals; i++) {
 		const struct svm_global *g = &m->globals[i];
 		uint64_t val = g->vtype == T_STR ? ms : 48 + 8ull * g->nbuckets;

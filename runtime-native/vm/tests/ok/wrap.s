@@ -1,6 +1,6 @@
-; a full array is an error unless declared with %, which evicts the oldest entry
+; a full array is an error naming its declared size unless declared with %, which evicts the oldest entry
 ; expect: wrapped count=3 oldest gone=0 newest=5
-; expect-error: ERROR: Array overflow, check MAXMAPENTRIES near identifier 'full' at t.stp:9:5
+; expect-error: ERROR: Array overflow, check size limit (2) near identifier 'full' at t.stp:9:5
 .global ring int keys=i size=3 wrap
 .global full int keys=i size=2
 .func main ret=void iregs=8 sregs=1 iters=1

@@ -56,7 +56,7 @@ public enum Opcode {
     AEXISTS(0x54, "ABCX", Kind.IR, Kind.IRW, Kind.SRW, Kind.GLB, "AANY", "A = [keys] in X"),
     ADEL(0x55, "BCX", Kind.NONE, Kind.IRW, Kind.SRW, Kind.GLB, "AANY", "delete X[keys]"),
     ACLEAR(0x56, "X", Kind.NONE, Kind.NONE, Kind.NONE, Kind.GLB, "ACLR", "delete X (every entry of an array, or reset a scalar statistic)"),
-    ITINIT(0x58, "ABCX", Kind.ITR, Kind.IR, Kind.SORT, Kind.GLB, "ITINIT", "iterator A = snapshot of X's keys sorted by C, at most B entries if B > 0"),
+    ITINIT(0x58, "ABCX", Kind.ITR, Kind.IR, Kind.SORT, Kind.GLB, "ITINIT", "iterator A = snapshot of X's keys sorted by C, at most B entries if B > 0, none if B < 0"),
     ITNEXT(0x59, "ABCX", Kind.ITR, Kind.IRW, Kind.SRW, Kind.JMP, "ITNEXT", "next keys of iterator A into B../C..; when exhausted pc += X"),
     ITEND(0x5a, "A", Kind.ITR, Kind.NONE, Kind.NONE, Kind.NONE, "ITEND", "free iterator A"),
     SADD(0x60, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.GLB, "SSTAT", "scalar statistic X <<< A"),
@@ -64,13 +64,15 @@ public enum Opcode {
     SAGG(0x62, "AX", Kind.AGW, Kind.NONE, Kind.NONE, Kind.GLB, "SSTAT", "A..A+5 = @count @sum @min @max @avg @variance of scalar statistic X"),
     AAGG(0x63, "ABCX", Kind.AGW, Kind.IRW, Kind.SRW, Kind.GLB, "ASTAT", "A..A+5 = aggregates of statistic X[keys] (all 0 if absent)"),
     SHIST(0x64, "ABX", Kind.IR, Kind.IR, Kind.NONE, Kind.GLB, "SHIST", "A = count in histogram bucket B of scalar statistic X (0 if B out of range)"),
-    HPRINT(0x65, "X", Kind.NONE, Kind.NONE, Kind.NONE, Kind.GLB, "SHIST", "print histogram statistic X exactly as SystemTap prints @hist_linear/@hist_log; empty is the error 'aggregate element not found'"),
+    HPRINT(0x65, "X", Kind.NONE, Kind.NONE, Kind.NONE, Kind.GLB, "SHIST", "print histogram statistic X exactly as SystemTap prints @hist_linear/@hist_log; empty is the error 'empty aggregate'"),
     AHPRINT(0x66, "BCX", Kind.NONE, Kind.IRW, Kind.SRW, Kind.GLB, "AHIST", "print the histogram of statistic X[keys] (as HPRINT; an absent entry is the same error)"),
     REMATCH(0x68, "ABX", Kind.IR, Kind.SR, Kind.NONE, Kind.IMM, "REGEX", "A = 1 if string B matches regex X of the regex section (=~), else 0"),
     HCALL(0x70, "ABCX", Kind.IR, Kind.IRW, Kind.SRW, Kind.HLP, "HELPER", "A = helper X(int args B.., string args C..); helper returns int or void"),
     HCALLS(0x71, "ABCX", Kind.SR, Kind.IRW, Kind.SRW, Kind.HLP, "HELPER", "A = helper X(...) returning a string"),
     THROW(0x78, "A", Kind.SR, Kind.NONE, Kind.NONE, Kind.NONE, "THROW", "raise the runtime error 'ERROR: A' (like error()); ends the handler"),
-    EXIT(0x79, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "PLAIN", "request the end of the session (exit()); the handler goes on");
+    EXIT(0x79, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "PLAIN", "request the end of the session (exit()); the handler goes on"),
+    TRY(0x80, "AX", Kind.SR, Kind.NONE, Kind.NONE, Kind.JMP, "TRY", "push a handler: a runtime error until the matching ENDTRY unwinds to this frame, puts its message in A and jumps to pc += X"),
+    ENDTRY(0x81, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "PLAIN", "pop the innermost handler pushed by TRY in this frame");
 
     /** Operand kinds of the A, B, C (8-bit) and X (32-bit) fields. */
     public enum Kind { NONE, IR, SR, IMM, JMP, KON, STR, GLB, FN, HLP, IRW, SRW, AGW, ITR, SORT }
@@ -103,7 +105,17 @@ public enum Opcode {
         PPID(39, "ppid", "INT", 0, 0, true, "parent process id of the current task"),
         RANDINT(40, "randint", "INT", 1, 0, true, "randint(n): random integer in [0,n); n above 1048576 (or negative) is the error 'range too wide'"),
         KERNEL_STRING(50, "kernel_string", "STR", 1, 0, false, "copy a NUL-terminated kernel string without faulting (later)"),
-        USER_STRING(51, "user_string", "STR", 1, 0, false, "copy a NUL-terminated user string without faulting (later)");
+        USER_STRING(51, "user_string", "STR", 1, 0, false, "copy a NUL-terminated user string without faulting (later)"),
+        WARN(60, "warn", "VOID", 0, 1, true, "print 'WARNING: msg' on the error stream, once per distinct message"),
+        GETTIMEOFDAY_S(61, "gettimeofday_s", "INT", 0, 0, true, "wall-clock time in seconds"),
+        GETTIMEOFDAY_MS(62, "gettimeofday_ms", "INT", 0, 0, true, "wall-clock time in milliseconds"),
+        GETTIMEOFDAY_US(63, "gettimeofday_us", "INT", 0, 0, true, "wall-clock time in microseconds"),
+        LOCAL_CLOCK_NS(64, "local_clock_ns", "INT", 0, 0, true, "monotonic clock of the current CPU in nanoseconds"),
+        LOCAL_CLOCK_US(65, "local_clock_us", "INT", 0, 0, true, "local_clock_ns() / 1000"),
+        LOCAL_CLOCK_MS(66, "local_clock_ms", "INT", 0, 0, true, "local_clock_ns() / 1000000"),
+        LOCAL_CLOCK_S(67, "local_clock_s", "INT", 0, 0, true, "local_clock_ns() / 1000000000"),
+        TARGET(68, "target", "INT", 0, 0, true, "the target process id (-x PID, or the -c command's pid); 0 if none"),
+        PP(69, "pp", "STR", 0, 0, true, "the probe point of the running handler");
 
         public final int id, nint, nstr;
         public final String mnemonic, ret, doc;

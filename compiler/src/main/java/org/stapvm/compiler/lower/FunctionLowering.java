@@ -17,6 +17,7 @@ import org.stapvm.lang.ast.BinaryOp;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.ForeachKey;
 import org.stapvm.lang.ast.SortOrder;
+import org.stapvm.lang.ast.StatOp;
 import org.stapvm.lang.ast.Statement;
 
 /**
@@ -31,8 +32,17 @@ final class FunctionLowering {
     private final Map<Variable, Integer> regs = new IdentityHashMap<>();
     private int nextI, nextS, maxI = 1, maxS = 1, iterators;
     private final Deque<Loop> loops = new ArrayDeque<>();
+    private int tries;
+    /** ITINIT sort columns SORT_SUM.. order a statistic array by @sum @min @max @avg (bytecode.h SVM_SORT_SUM). */
+    private static final int SORT_SUM = 10;
+    /** ITINIT sort spec: descending by value (@count for statistics). */
+    private static final int SORT_VALUE_DESC = 2;
+    /** stap's display of a statistic: these aggregates (indexes into SAGG's count,sum,min,max,avg) in this format. */
+    private static final int[] STAT_DISPLAY = {0, 2, 3, 1, 4};
+    private static final String STAT_FORMAT = " @count=%d @min=%d @max=%d @sum=%d @avg=%d";
 
-    private static final class Loop {
+    private final class Loop {
+        final int tryDepth = tries;
         final List<Integer> breaks = new ArrayList<>();
         final List<Integer> continues = new ArrayList<>();
         Integer iterator;
@@ -109,17 +119,17 @@ final class FunctionLowering {
                     nextI += 5;
                     bump();
                     emit(Opcode.SAGG, agg, 0, 0, gi);
-                    int[] order = {0, 2, 3, 1, 4};
-                    for (int i = 0; i < 5; i++) {
-                        emit(Opcode.MOV, w + i, agg + order[i], 0, 0);
+                    int empty = emitJump(Opcode.JZ, agg, 0, 0);
+                    for (int i = 0; i < STAT_DISPLAY.length; i++) {
+                        emit(Opcode.MOV, w + i, agg + STAT_DISPLAY[i], 0, 0);
                     }
                     int fmt = tmpS();
-                    emit(Opcode.LDS, fmt, 0, 0,
-                            lower.string(g.name() + " @count=%d @min=%d @max=%d @sum=%d @avg=%d\n"));
+                    emit(Opcode.LDS, fmt, 0, 0, lower.string(g.name() + STAT_FORMAT + "\n"));
                     helper(Opcode.Helper.PRINTF, tmpI(), w, 5, fmt, 1, false);
+                    patch(empty);
+                    resetTemps(0, 0);
+                    continue;
                 }
-                resetTemps(0, 0);
-                continue;
             }
             String valueFormat = isString(t) ? "\"%s\"" : "%d";
             if (keys.isEmpty()) {
@@ -138,14 +148,15 @@ final class FunctionLowering {
                 int it = iterators++;
                 int limit = tmpI();
                 emit(Opcode.LDI, limit, 0, 0, 0);
-                emit(Opcode.ITINIT, it, limit, 0, gi);
+                emit(Opcode.ITINIT, it, limit, SORT_VALUE_DESC, gi);
                 int ni = (int) keys.stream().filter(k -> k != Type.STRING).count();
                 int ns = keys.size() - ni;
                 // Key window is laid out so that the printf window follows: ints [keys..., value],
                 // strings [fmt, keys..., value].
                 int fmt = tmpS();
+                boolean stats = t == Type.STATS;
                 int ki = nextI;
-                for (int i = 0; i < ni + 1; i++) {
+                for (int i = 0; i < ni + (stats ? STAT_DISPLAY.length : 1); i++) {
                     tmpI();
                 }
                 int ks = nextS;
@@ -158,9 +169,18 @@ final class FunctionLowering {
                 for (int i = 0; i < keys.size(); i++) {
                     f.append(i > 0 ? "," : "").append(isString(keys.get(i)) ? "\"%s\"" : "%d");
                 }
-                f.append("]=").append(valueFormat).append('\n');
+                f.append(']').append(stats ? STAT_FORMAT : "=" + valueFormat).append('\n');
                 emit(Opcode.LDS, fmt, 0, 0, lower.string(f.toString()));
-                if (isString(t)) {
+                if (stats) {
+                    int agg = nextI;
+                    nextI += 6;
+                    bump();
+                    emit(Opcode.AAGG, agg, ni == 0 ? 0 : ki, ns == 0 ? 0 : ks, gi);
+                    for (int i = 0; i < STAT_DISPLAY.length; i++) {
+                        emit(Opcode.MOV, ki + ni + i, agg + STAT_DISPLAY[i], 0, 0);
+                    }
+                    helper(Opcode.Helper.PRINTF, tmpI(), ki, ni + STAT_DISPLAY.length, fmt, ns + 1, false);
+                } else if (isString(t)) {
                     emit(Opcode.AGETS, ks + ns, ni == 0 ? 0 : ki, ns == 0 ? 0 : ks, gi);
                     helper(Opcode.Helper.PRINTF, tmpI(), ni == 0 ? 0 : ki, ni, fmt, ns + 2, false);
                 } else {
@@ -243,6 +263,40 @@ final class FunctionLowering {
         patchTo(at, target);
     }
 
+    /** A loop's backward jump: MAXACTION runs out there, reported at the body's first statement as stap does. */
+    private void backTo(int top, Statement body) {
+        String where = firstToken(body);
+        if (where != null) {
+            at(where);
+        }
+        jumpTo(top);
+    }
+
+    /** "identifier 'x' at F:L:C" for the leftmost token of a statement, or null when unknown. */
+    static String firstToken(Statement s) {
+        while (s instanceof Statement.Block b && !b.statements().isEmpty()) {
+            s = b.statements().get(0);
+        }
+        if (!(s instanceof Statement.ExprStmt es)) {
+            return null;
+        }
+        Expression e = es.expression();
+        while (true) {
+            if (e instanceof Expression.Assign a) {
+                e = a.target();
+            } else if (e instanceof Expression.IncDec d && !d.prefix()) {
+                e = d.operand();
+            } else if (e instanceof Expression.Binary b) {
+                e = b.left();
+            } else {
+                break;
+            }
+        }
+        String name = e instanceof Expression.Symbol y ? y.name() : e instanceof Expression.ArrayElement a ? a.array()
+                : e instanceof Expression.Call c ? c.function() : null;
+        return name == null ? null : "identifier '" + name + "' at " + e.pos();
+    }
+
     private void defaultReturn(int ret) {
         if (ret == 1) {
             int r = tmpI();
@@ -321,9 +375,13 @@ final class FunctionLowering {
         } else if (s instanceof Statement.Foreach f) {
             foreach(f);
         } else if (s instanceof Statement.Break) {
+            leaveTries(loops.peek());
             loops.peek().breaks.add(emitJump(Opcode.JMP, 0, 0, 0));
         } else if (s instanceof Statement.Continue) {
+            leaveTries(loops.peek());
             loops.peek().continues.add(emitJump(Opcode.JMP, 0, 0, 0));
+        } else if (s instanceof Statement.Try t) {
+            tryCatch(t);
         } else if (s instanceof Statement.Next) {
             endIterators();
             emit(Opcode.RETV, 0, 0, 0, 0);
@@ -343,6 +401,28 @@ final class FunctionLowering {
         }
         nextI = bi;
         nextS = bs;
+    }
+
+    /** try { body } catch (msg) { handler }: TRY points at the handler, ENDTRY closes the body. */
+    private void tryCatch(Statement.Try t) {
+        Variable cv = unit.catchVar(t);
+        int msg = cv != null && regs.containsKey(cv) ? regs.get(cv) : tmpS();
+        int at = emitJump(Opcode.TRY, msg, 0, 0);
+        tries++;
+        statement(t.body());
+        tries--;
+        emit(Opcode.ENDTRY, 0, 0, 0, 0);
+        int j = emitJump(Opcode.JMP, 0, 0, 0);
+        patch(at);
+        statement(t.handler());
+        patch(j);
+    }
+
+    /** A break or continue leaving try blocks opened inside its loop pops their handlers. */
+    private void leaveTries(Loop l) {
+        for (int i = l.tryDepth; i < tries; i++) {
+            emit(Opcode.ENDTRY, 0, 0, 0, 0);
+        }
     }
 
     private void endIterators() {
@@ -375,7 +455,7 @@ final class FunctionLowering {
             nextI = bi;
             nextS = bs;
         }
-        jumpTo(top);
+        backTo(top, body);
         for (int c : l.continues) {
             patchTo(c, cont);
         }
@@ -403,12 +483,26 @@ final class FunctionLowering {
         }
         if (f.valueSort() != null && f.valueSort() != SortOrder.NONE) {
             sort = f.valueSort() == SortOrder.ASCENDING ? 1 : 2;
+            StatOp by = f.sortStat();
+            if (by != null && by != StatOp.COUNT && by != StatOp.VARIANCE) {
+                sort |= (SORT_SUM + by.ordinal() - StatOp.SUM.ordinal()) << 2;
+            }
         }
         int limit = tmpI();
-        if (f.limit() != null) {
-            emit(Opcode.MOV, limit, ie(f.limit()), 0, 0);
-        } else {
+        Long fixedLimit = f.limit() == null ? null : Optimize.constant(f.limit());
+        if (f.limit() == null) {
             emit(Opcode.LDI, limit, 0, 0, 0);
+        } else if (fixedLimit != null) {
+            // ITINIT: 0 is no limit, negative is none at all
+            emit(Opcode.LDI, limit, 0, 0, fixedLimit <= 0 ? -1 : (int) Math.min(fixedLimit, Integer.MAX_VALUE));
+        } else {
+            emit(Opcode.MOV, limit, ie(f.limit()), 0, 0);
+            int zero = tmpI(), le = tmpI();
+            emit(Opcode.LDI, zero, 0, 0, 0);
+            emit(Opcode.LE, le, limit, zero, 0);
+            int jz = emitJump(Opcode.JZ, le, 0, 0);
+            emit(Opcode.LDI, limit, 0, 0, -1);
+            patch(jz);
         }
         int it = iterators++;
         emit(Opcode.ITINIT, it, limit, sort, gi);
@@ -453,7 +547,7 @@ final class FunctionLowering {
         loops.pop();
         nextI = bi;
         nextS = bs;
-        jumpTo(top);
+        backTo(top, f.body());
         for (int c : l.continues) {
             patchTo(c, top);
         }
@@ -610,6 +704,14 @@ final class FunctionLowering {
             emit(Opcode.AEXISTS, r, w[0], w[1], lower.globalIndex.get(g));
             return r;
         }
+        if (e instanceof Expression.RegexMatch m) {
+            int r = tmpI();
+            emit(Opcode.REMATCH, r, se(m.subject()), 0, lower.regex(m.pattern()));
+            if (m.negated()) {
+                emit(Opcode.LNOT, r, r, 0, 0);
+            }
+            return r;
+        }
         if (e instanceof Expression.Stat st) {
             int w = nextI;
             nextI += 6;
@@ -621,6 +723,15 @@ final class FunctionLowering {
                 emit(Opcode.AAGG, w, kw[0], kw[1], lower.globalIndex.get(g));
             } else {
                 emit(Opcode.SAGG, w, 0, 0, lower.globalIndex.get(unit.variable(operand)));
+            }
+            if (st.op() == StatOp.MIN || st.op() == StatOp.MAX || st.op() == StatOp.AVG) {
+                // stap: no value has nothing to take the min, max or average of
+                int ok = emitJump(Opcode.JNZ, w, 0, 0);
+                int m = tmpS();
+                emit(Opcode.LDS, m, 0, 0, lower.string("empty aggregate"));
+                at("operator '" + st.op().text + "' at " + st.pos());
+                emit(Opcode.THROW, m, 0, 0, 0);
+                patch(ok);
             }
             return w + st.op().ordinal();
         }
@@ -767,6 +878,7 @@ final class FunctionLowering {
             if (a.target() instanceof Expression.ArrayElement el) {
                 Variable g = unit.variable(el);
                 int[] w = keys(g, el.keys());
+                at("identifier '" + el.array() + "' at " + el.pos());
                 emit(Opcode.AADD, v, w[0], w[1], lower.globalIndex.get(g));
             } else {
                 emit(Opcode.SADD, v, 0, 0, lower.globalIndex.get(unit.variable(a.target())));
@@ -790,6 +902,7 @@ final class FunctionLowering {
         if (target instanceof Expression.ArrayElement a) {
             Variable g = unit.variable(a);
             int[] w = keys(g, a.keys());
+            at("identifier '" + a.array() + "' at " + a.pos());
             emit(Opcode.ASET, v, w[0], w[1], lower.globalIndex.get(g));
             return;
         }
@@ -805,6 +918,7 @@ final class FunctionLowering {
         if (target instanceof Expression.ArrayElement a) {
             Variable g = unit.variable(a);
             int[] w = keys(g, a.keys());
+            at("identifier '" + a.array() + "' at " + a.pos());
             emit(Opcode.ASETS, v, w[0], w[1], lower.globalIndex.get(g));
             return;
         }
@@ -862,6 +976,31 @@ final class FunctionLowering {
         return t;
     }
 
+    private static boolean isHistogram(Expression e) {
+        return e instanceof Expression.HistLinear || e instanceof Expression.HistLog;
+    }
+
+    /** Prints @hist_linear/@hist_log of a statistic (the global carries the histogram shape). */
+    private void histogram(Expression h, Expression.Call c) {
+        Expression operand = h instanceof Expression.HistLinear l ? l.operand() : ((Expression.HistLog) h).operand();
+        Variable g = unit.variable(operand);
+        String where = "identifier '" + c.function() + "' at " + c.pos();
+        if (operand instanceof Expression.ArrayElement a) {
+            int[] w = keys(g, a.keys());
+            at(where);
+            emit(Opcode.AHPRINT, 0, w[0], w[1], lower.globalIndex.get(g));
+        } else {
+            at(where);
+            emit(Opcode.HPRINT, 0, 0, 0, lower.globalIndex.get(g));
+        }
+    }
+
+    /** Where a function's name is written: stap names it in MAXNESTING errors ("function NAME", one space assumed). */
+    private static org.stapvm.lang.ast.SourcePos namePos(org.stapvm.lang.ast.Declaration.Function f) {
+        int skip = (f.isPrivate() ? "private ".length() : 0) + "function ".length();
+        return new org.stapvm.lang.ast.SourcePos(f.pos().file(), f.pos().line(), f.pos().column() + skip);
+    }
+
     /** A call; returns the result register (int or string by {@code wantString}). */
     private int call(Expression.Call c, boolean wantString) {
         Callee callee = unit.callee(c);
@@ -873,6 +1012,7 @@ final class FunctionLowering {
             }
             int[] w = window(c.args(), types);
             int fi = lower.functionIndex.get(f);
+            at("identifier '" + f.name() + "' at " + namePos(f.function()));
             if (isString(lower.program.returnTypes().get(f))) {
                 int r = tmpS();
                 emit(Opcode.CALLS, r, w[0], w[1], fi);
@@ -884,7 +1024,23 @@ final class FunctionLowering {
         }
         Builtins.Builtin b = ((Callee.Native) callee).builtin();
         switch (b.name()) {
-            case "print", "println", "sprint", "sprintln" -> {
+            case "print", "println" -> {
+                // each argument is printed on its own: only it (not the line) is bounded by MAXSTRINGLEN
+                for (Expression a : c.args()) {
+                    if (isHistogram(a)) {
+                        histogram(a, c);
+                    } else {
+                        helper(Opcode.Helper.PRINT, tmpI(), 0, 0, se(a), 1, false);
+                    }
+                }
+                if (b.name().endsWith("ln")) {
+                    int nl = tmpS();
+                    emit(Opcode.LDS, nl, 0, 0, lower.string("\n"));
+                    helper(Opcode.Helper.PRINT, tmpI(), 0, 0, nl, 1, false);
+                }
+                return 0;
+            }
+            case "sprint", "sprintln" -> {
                 int acc = tmpS();
                 emit(Opcode.LDS, acc, 0, 0, lower.string(""));
                 for (Expression a : c.args()) {
@@ -896,11 +1052,7 @@ final class FunctionLowering {
                     emit(Opcode.LDS, nl, 0, 0, lower.string("\n"));
                     emit(Opcode.CONCAT, acc, acc, nl, 0);
                 }
-                if (b.name().startsWith("s")) {
-                    return acc;
-                }
-                helper(Opcode.Helper.PRINT, tmpI(), 0, 0, acc, 1, false);
-                return 0;
+                return acc;
             }
             case "printd", "printdln", "sprintd", "sprintdln" -> {
                 int delim = se(c.args().get(0));

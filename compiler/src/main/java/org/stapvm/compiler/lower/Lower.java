@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.stapvm.compiler.module.Module;
+import org.stapvm.compiler.regex.Dfa;
+import org.stapvm.compiler.regex.RegexCompiler;
+import org.stapvm.compiler.regex.RegexSyntaxException;
+import org.stapvm.compiler.sema.HistogramSpecs;
 import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.ProbeSpec;
 import org.stapvm.compiler.sema.Type;
@@ -24,6 +28,8 @@ public final class Lower {
     final Map<Variable, Integer> globalIndex = new LinkedHashMap<>();
     final Map<Unit, Integer> functionIndex = new LinkedHashMap<>();
     final List<Module.SourceLoc> sourceMap = new ArrayList<>();
+    private final Map<String, Integer> regexIndex = new LinkedHashMap<>();
+    private final List<Dfa> regexes = new ArrayList<>();
 
     private Lower(CheckedProgram program) {
         this.program = program;
@@ -47,12 +53,28 @@ public final class Lower {
         return constants.computeIfAbsent(v, k -> constants.size());
     }
 
+    /** Index of {@code pattern}'s DFA in the module's regex section (one entry per distinct pattern). */
+    int regex(String pattern) {
+        Integer i = regexIndex.get(pattern);
+        if (i == null) {
+            try {
+                regexes.add(RegexCompiler.compile(pattern));
+            } catch (RegexSyntaxException e) {
+                throw new LowerException("regex compilation error: " + e.getMessage());
+            }
+            i = regexes.size() - 1;
+            regexIndex.put(pattern, i);
+        }
+        return i;
+    }
+
     Type type(Variable v) {
         return program.typeOf(v);
     }
 
     private Module lower(Module.Limits limits) {
         List<Module.Global> globals = new ArrayList<>();
+        Map<Variable, HistogramSpecs.Spec> hist = HistogramSpecs.collect(program, Optimize::constant);
         for (Variable g : program.globals()) {
             globalIndex.put(g, globals.size());
             Type t = type(g);
@@ -61,7 +83,9 @@ public final class Lower {
             int vt = t == Type.STRING ? 1 : t == Type.STATS ? 2 : 0;
             int flags = g.global() != null && g.global().wrap() ? 1 : 0;
             int size = g.global() != null && g.global().isArray() ? (int) g.global().size() : 0;
-            globals.add(new Module.Global(vt, keyTypes, flags, 0, size, string(g.name()), 0, 0, 0));
+            HistogramSpecs.Spec h = hist.getOrDefault(g, new HistogramSpecs.Spec(0, 0, 0, 0));
+            globals.add(new Module.Global(vt, keyTypes, flags, h.kind(), size, string(g.name()),
+                    (int) h.lo(), (int) h.hi(), (int) h.step()));
         }
         for (Unit f : program.functions()) {
             functionIndex.put(f, functionIndex.size());
@@ -90,7 +114,7 @@ public final class Lower {
             table.add(new Module.Probe(string("end"), index));
         }
         return new Module(List.copyOf(strings.keySet()), List.copyOf(constants.keySet()), globals, functions,
-                table, limits, sourceMap, List.of());
+                table, limits, sourceMap, regexes);
     }
 
     /** The probe point text the runtime matches: begin, end, error, never, timer.ms(100). */

@@ -72,7 +72,6 @@ public final class Builtins {
         fixed("stringat", L, S, L);
         fixed("isdigit", L, S);
         fixed("strpos", L, S, S);
-        fixed("abs", L, L);
         fixed("randint", L, L);
         fixed("pid", L);
         fixed("tid", L);

@@ -149,6 +149,17 @@ public final class CheckUsage {
         }
 
         @Override
+        public Void visitIf(Statement.If s) {
+            // stap elides if (0) { ... } before it looks at uses: what it writes is never printed at the end
+            walk(s.condition());
+            if (!(s.condition() instanceof Expression.NumberLiteral n && n.value() == 0)) {
+                walk(s.then());
+            }
+            walk(s.otherwise());
+            return null;
+        }
+
+        @Override
         public Void visitForeach(Statement.Foreach s) {
             if (unit.foreachValue(s) != null) {
                 written.add(unit.foreachValue(s));

@@ -355,6 +355,12 @@ public final class ResolveSymbols {
         }
 
         @Override
+        public Void visitScriptArgCount(Expression.ScriptArgCount e) {
+            scriptArgs.put(e, String.valueOf(args.size())); // $# and @#: the number of arguments
+            return null;
+        }
+
+        @Override
         public Void visitEmbeddedCode(Expression.EmbeddedCode e) {
             embedded(e.pos());
             return null;

@@ -184,4 +184,73 @@ class LowerRunTest {
         String out = run(compile("probe begin { while (1) {} }", new Module.Limits(50, 512, 2048, 10, 0, 100)));
         assertTrue(out.contains("MAXACTION exceeded"), out);
     }
+
+    @Test
+    void tryCatchGetsTheMessageAndBreakPopsTheHandler() throws Exception {
+        // after the break the handler is gone: the later error is not caught by the dead try
+        assertEquals("caught division by 0\n--stderr--\nERROR: late\n", run("""
+                probe begin {
+                  try { a = 0; println(1 / a) } catch (m) { println("caught ", m) }
+                  while (1) { try { break } catch { println("wrong") } }
+                  error("late")
+                }"""));
+    }
+
+    @Test
+    void regexMatchAndNegation() throws Exception {
+        assertEquals("1 0 1\n", run("probe begin { s = \"cat\"; println(s =~ \"^(dog|cat)$\", \" \", "
+                + "\"bird\" =~ \"^(dog|cat)$\", \" \", \"bird\" !~ \"c\") }"));
+    }
+
+    @Test
+    void histLinearPrints() throws Exception {
+        assertEquals("""
+                value |-------------------------------------------------- count
+                    0 |@                                                  1
+                    2 |                                                   0
+                    4 |                                                   0
+
+                """, run("global s probe begin { s <<< 1; print(@hist_linear(s, 0, 10, 2)) }"));
+    }
+
+    @Test
+    void foreachTiesKeepInsertionOrderReversedWhenDescending() throws Exception {
+        assertEquals("5 3 1 4 |4 1 3 5 |\n", run("""
+                global a
+                probe begin {
+                  a[5]=1; a[3]=1; a[4]=2; a[1]=1
+                  foreach (k in a+) print(k, " "); print("|")
+                  foreach (k in a-) print(k, " "); println("|")
+                }"""));
+    }
+
+    @Test
+    void foreachSortsStatisticsByAggregateAndLimitZeroIsNone() throws Exception {
+        assertEquals("a c b \n", run("""
+                global s
+                probe begin {
+                  s["a"] <<< 100; s["b"] <<< 1; s["b"] <<< 2; s["c"] <<< 50
+                  foreach (k in s @sum -) print(k, " ")
+                  foreach (k in s limit 0) print("never")
+                  println("")
+                }"""));
+    }
+
+    @Test
+    void emptyAggregateAtTheOperator() throws Exception {
+        assertEquals("0\n--stderr--\nERROR: empty aggregate near operator '@avg' at t.stp:1:52\n",
+                run("global s probe begin { println(@count(s)); println(@avg(s)) }"));
+    }
+
+    @Test
+    void printAtEndShowsStatisticArraysByCount() throws Exception {
+        assertEquals("s[\"a\"] @count=2 @min=1 @max=5 @sum=6 @avg=3\ns[\"b\"] @count=1 @min=2 @max=2 @sum=2 @avg=2\n",
+                run("global s probe begin { s[\"b\"] <<< 2; s[\"a\"] <<< 1; s[\"a\"] <<< 5 }"));
+    }
+
+    @Test
+    void warnOncePerMessageAndPp() throws Exception {
+        assertEquals("begin\n--stderr--\nWARNING: one\nWARNING: two\n",
+                run("probe begin { warn(\"one\"); warn(\"two\"); warn(\"one\"); println(pp()) }"));
+    }
 }

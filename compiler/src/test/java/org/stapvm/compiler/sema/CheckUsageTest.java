@@ -36,4 +36,11 @@ class CheckUsageTest {
                 + "probe begin { a[1] = 1; foreach (k in a) print(f(k)) }");
         assertTrue(p.diagnostics().isEmpty(), p.report());
     }
+
+    @Test
+    void writesInIfZeroAreElided() {
+        CheckedProgram p = SemTesting.elaborate("global x, y\nprobe begin { if (0) { x = 1 } else { y = 2 } }");
+        assertTrue(p.ok(), p.report());
+        assertEquals(List.of("y"), p.printAtEnd().stream().map(Variable::name).toList());
+    }
 }
