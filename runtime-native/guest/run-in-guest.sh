@@ -104,6 +104,9 @@ wait "${bg[@]:1}" 2>/dev/null || true   # the tails end by themselves once QEMU 
 end=$(date +%s.%N)
 
 show_console() {   # the console has SeaBIOS's terminal escapes: strip them
+    # the reason first: a long call trace can push it out of the tail
+    grep -a -E 'Kernel panic|BUG:|Oops|general protection' "$io/console.log" 2>/dev/null | head -n 5 |
+        sed 's/^/run-in-guest: /' >&2 || true
     echo "run-in-guest: last guest console lines:" >&2
     tail -n 40 "$io/console.log" "$io/qemu.log" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' >&2
     # no dmesg file without a finished command: keep the console, the nearest thing to it

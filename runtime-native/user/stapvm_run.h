@@ -23,8 +23,11 @@ void stapvm_runner_set_timeout_ms(stapvm_runner *r, int64_t ms);
 void stapvm_runner_set_target_command(stapvm_runner *r, const char *cmd);
 /* -x PID: target() is PID; the run ends when PID exits */
 void stapvm_runner_set_target_pid(stapvm_runner *r, int pid);
-/* -v count: 0 quiet; >= 1 the runtime reports pass-5 progress on stderr as stap does */
-void stapvm_runner_set_verbose(stapvm_runner *r, int level);
+
+/* asks a running stapvm_runner_run to act as if signal signo (SIGINT, SIGTERM, SIGHUP) had arrived;
+ * safe from any thread and from a signal handler. Hosts with their own signal handling (the JVM)
+ * forward signals with it. */
+void stapvm_runner_signal(stapvm_runner *r, int signo);
 
 /* runs begin probes, then the event loop (timers, target, SIGINT/SIGTERM/SIGHUP, exit()), then end
  * probes, prints "WARNING: Number of errors: N, skipped probes: M" when either is non-zero;

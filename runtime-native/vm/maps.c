@@ -28,13 +28,28 @@ static unsigned log_bucket(int64_t v)
 	return v < 0 ? mid - n : mid + n;
 }
 
+/* signed division that cannot trap: INT64_MIN / -1 wraps (divisors here are counts, never 0) */
+static int64_t svm_div64(int64_t a, int64_t b)
+{
+	return b == -1 ? (int64_t)(0 - (uint64_t)a) : a / b;
+}
+
 void svm_stat_add(struct svm_stat *st, const struct svm_global *g, int64_t v)
 {
 	if (st->count == 0 || v < st->min) st->min = v;
 	if (st->count == 0 || v > st->max) st->max = v;
 	st->count++;
 	st->sum = (int64_t)((uint64_t)st->sum + (uint64_t)v);
-	st->sumsq = (int64_t)((uint64_t)st->sumsq + (uint64_t)v * (uint64_t)v);
+	if (st->count == 1) {
+		st->avg_s = v;
+	} else {
+		/* SystemTap's integer Welford update, its 32-bit delta included (runtime/stat-common.c) */
+		/* (wrapping arithmetic: the kernel's -fno-strict-overflow) */
+		int32_t delta = (int32_t)(uint32_t)((uint64_t)v - (uint64_t)st->avg_s);
+		st->avg_s = (int64_t)((uint64_t)st->avg_s + (uint64_t)(delta / st->count));
+		st->m2 = (int64_t)((uint64_t)st->m2 + (uint64_t)(int64_t)delta * ((uint64_t)v - (uint64_t)st->avg_s));
+		st->variance_s = svm_div64(st->m2, st->count - 1);
+	}
 	if (g->histkind == HIST_LINEAR) {
 		/* as SystemTap: bucket k >= 1 holds [lo+(k-1)*step, lo+k*step); the last one everything above */
 		uint32_t b;
@@ -50,6 +65,15 @@ void svm_stat_add(struct svm_stat *st, const struct svm_global *g, int64_t v)
 	}
 }
 
+/* SystemTap's aggregation over CPUs (one here): the total variance of the running means and
+ * variances, which differs from the textbook value through the integer running mean */
+static int64_t variance(const struct svm_stat *st)
+{
+	uint64_t d = (uint64_t)st->avg_s - (uint64_t)svm_div64(st->sum, st->count);
+	uint64_t total = (uint64_t)st->count * d * d + (uint64_t)(st->count - 1) * (uint64_t)st->variance_s;
+	return svm_div64((int64_t)total, st->count - 1);
+}
+
 void svm_stat_read(const struct svm_stat *st, int64_t *out)
 {
 	int64_t n = st ? st->count : 0;
@@ -58,7 +82,7 @@ void svm_stat_read(const struct svm_stat *st, int64_t *out)
 	out[2] = n ? st->min : 0;
 	out[3] = n ? st->max : 0;
 	out[4] = n ? st->sum / n : 0;
-	out[5] = n > 1 ? (int64_t)((uint64_t)n * (uint64_t)st->sumsq - (uint64_t)st->sum * (uint64_t)st->sum) / (n * (n - 1)) : 0;
+	out[5] = n > 1 ? variance(st) : 0;
 }
 
 struct svm_map *svm_map_new(const struct svm_global *g, uint32_t maxstr)

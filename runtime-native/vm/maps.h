@@ -3,7 +3,8 @@
 #define STAPVM_MAPS_H
 #include "module.h"
 
-struct svm_stat { int64_t count, sum, min, max, sumsq; int64_t bucket[]; };
+/* avg_s, m2, variance_s: SystemTap's running (Welford) variance, kept so @variance gives its numbers */
+struct svm_stat { int64_t count, sum, min, max, avg_s, m2, variance_s; int64_t bucket[]; };
 struct svm_map;
 
 size_t svm_stat_bytes(const struct svm_global *g);

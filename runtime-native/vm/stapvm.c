@@ -139,6 +139,20 @@ int stapvm_run_named(stapvm_session *ss, const char *desc)
 	return worst;
 }
 
+int stapvm_run_phase(stapvm_session *ss, const char *desc, int stop_on_exit)
+{
+	struct svm_session *s = &ss->s;
+	int is_error = !svm_strcmp(desc, "error");
+	for (uint32_t i = 0; i < s->m->nprobes; i++) {
+		if (s->aborted && !is_error) return -1;
+		if (stop_on_exit && s->exit_requested) return 0;
+		if (!svm_strcmp(s->m->strings[s->m->probes[i].desc], desc)) stapvm_run_probe(ss, (int)i);
+	}
+	return s->aborted ? -1 : 0;
+}
+
+void stapvm_set_target(stapvm_session *ss, int64_t pid) { ss->s.target = pid; }
+
 void stapvm_set_output(stapvm_session *ss, stapvm_output_fn fn, void *arg) { ss->s.out_fn = fn; ss->s.out_arg = arg; }
 
 size_t stapvm_take_output(stapvm_session *ss, int stream, char *buf, size_t buflen)

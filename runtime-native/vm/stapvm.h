@@ -27,6 +27,13 @@ int stapvm_run_probe(stapvm_session *s, int i);
 /* runs every probe whose descriptor equals desc (e.g. "begin", "end"), in order; result as above, worst wins */
 int stapvm_run_named(stapvm_session *s, const char *desc);
 
+/* SystemTap's session phases: runs every probe whose descriptor equals desc in module order,
+ * stopping early once the session aborted (unless desc is "error") or, with stop_on_exit, once
+ * exit() was called; 0, or -1 if the session aborted */
+int stapvm_run_phase(stapvm_session *s, const char *desc, int stop_on_exit);
+/* target(): the -c command's or the -x process's pid */
+void stapvm_set_target(stapvm_session *s, int64_t pid);
+
 /* output: stream 0 is the script's output, 1 is error text. With a callback set, text goes
  * to it as produced; otherwise it is buffered (bounded; overflow is counted) until taken. */
 typedef void (*stapvm_output_fn)(void *arg, int stream, const char *data, size_t len);

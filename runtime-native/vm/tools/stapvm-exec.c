@@ -6,19 +6,6 @@
 
 static char buf[1 << 21];
 
-/* runs every probe named desc in module order; stops at an abort (or at exit() if stop_on_exit); -1 if aborted */
-static int run_phase(stapvm_session *s, stapvm_module *mod, const char *desc, int stop_on_exit)
-{
-	char d[256];
-	for (int i = 0; i < stapvm_probe_count(mod); i++) {
-		if (stapvm_aborted(s) && strcmp(desc, "error")) return -1;
-		if (stop_on_exit && stapvm_exit_requested(s)) return 0;
-		if (stapvm_probe_desc(mod, i, d, sizeof d) < 0 || strcmp(d, desc)) continue;
-		stapvm_run_probe(s, i);
-	}
-	return stapvm_aborted(s) ? -1 : 0;
-}
-
 int main(int argc, char **argv)
 {
 	static uint8_t bytes[1 << 22];
@@ -37,11 +24,11 @@ int main(int argc, char **argv)
 	if (!(s = stapvm_session_new(mod, err, sizeof err))) { printf("SESSION: %s\n", err); return 2; }
 	/* SystemTap's order: begin probes until one calls exit() or errors abort the session, then
 	 * (unless aborted) end probes until an abort; error probes run when the session aborted. */
-	if (run_phase(s, mod, "begin", 1) == 0) {
-		run_phase(s, mod, "main", 1);
-		run_phase(s, mod, "end", 0);
+	if (stapvm_run_phase(s, "begin", 1) == 0) {
+		stapvm_run_phase(s, "main", 1);
+		stapvm_run_phase(s, "end", 0);
 	}
-	if (stapvm_aborted(s)) run_phase(s, mod, "error", 0);
+	if (stapvm_aborted(s)) stapvm_run_phase(s, "error", 0);
 	n = stapvm_take_output(s, 0, buf, sizeof buf);
 	fwrite(buf, 1, n, stdout);
 	n = stapvm_take_output(s, 1, buf, sizeof buf);

@@ -1,6 +1,6 @@
 ; statistics: <<< into scalar and keyed aggregates, @count @sum @min @max @avg @variance, histogram buckets
 ; expect: count=4 sum=20 min=2 max=8 avg=5 var=6
-; expect: k7: count=2 sum=3 min=1 max=2 avg=1 var=0
+; expect: k7: count=2 sum=3 min=1 max=2 avg=1 var=1
 ; expect: linear buckets: under=1 [0,10)=2 [10,20)=1 over=1
 .global st stat
 .global ks stat keys=i

@@ -8,7 +8,7 @@ import org.stapvm.compiler.disasm.Disassembler;
 import org.stapvm.compiler.lower.Lower;
 import org.stapvm.compiler.lower.LowerException;
 import org.stapvm.compiler.module.Module;
-import org.stapvm.compiler.module.ModuleWriter;
+import org.stapvm.compiler.module.VerifiedModule;
 import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.Elaborate;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
@@ -18,6 +18,7 @@ import org.stapvm.lang.diag.Diagnostic;
 import org.stapvm.lang.diag.ParseReport;
 import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.print.AstPrinter;
+import org.stapvm.probes.nativebridge.NativeRuntime;
 
 /** One stapvm invocation: runs the passes up to -p N and reports as SystemTap does. */
 final class Session {
@@ -34,6 +35,7 @@ final class Session {
     }
 
     int run() {
+        PassReport passes = new PassReport(err, options.verbosity());
         Pass1 pass1 = FrontEnd.pass1(options);
         ScriptParser.Result parsed = pass1.parser().parse(script);
         for (Diagnostic warning : parsed.warnings()) {
@@ -43,6 +45,7 @@ final class Session {
             err.print(ParseReport.render(parsed.errors(), options.verbosity() > 0));
             return 1;
         }
+        passes.passDone(1, "parsed user script");
         if (options.lastPass == 1) {
             out.print(AstPrinter.print(parsed.script()));
             return 0;
@@ -57,6 +60,9 @@ final class Session {
             out.print(program.dump());
             return 0;
         }
+        passes.passDone(2, "analyzed script: " + plural(program.probes().size(), "probe") + ", "
+                + plural(program.functions().size(), "function") + ", 0 embeds, "
+                + plural(program.globals().size(), "global"));
         Module module;
         try {
             module = Lower.run(program, Limits.from(options.defines));
@@ -68,24 +74,41 @@ final class Session {
             err.println("Pass 3: translation failed.  [man error::pass3]");
             return 1;
         }
+        passes.passDone(3, "translated to bytecode");
         if (options.lastPass == 3) {
             out.print(Disassembler.text(module));
             return 0;
         }
-        if (options.lastPass == 4) {
-            return writeModule(module);
+        VerifiedModule verified;
+        try {
+            verified = VerifiedModule.of(module);
+        } catch (VerifiedModule.Rejected e) {
+            err.println("stapvm: internal error: the verifier rejected the compiled module: " + e.getMessage());
+            err.println("Pass 4: compilation failed.  [man error::pass4]");
+            return 1;
+        } catch (NativeRuntime.Unavailable e) {
+            err.println("stapvm: " + e.getMessage());
+            err.println("Pass 4: compilation failed.  [man error::pass4]");
+            return 1;
         }
-        err.println("stapvm: pass 5 (running the module) is not built yet; use -p1 to -p4");
-        return 1;
+        passes.passDone(4, "verified module (" + verified.bytes().length + " bytes)");
+        if (options.lastPass == 4) {
+            return writeModule(verified);
+        }
+        return new RunPass(options, out, err, passes).run(verified);
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** -p4: writes NAME.stpb (NAME from -m, else stap_ and a hash of the script) and prints its name. */
-    private int writeModule(Module module) {
+    private int writeModule(VerifiedModule module) {
         String name = options.moduleName != null ? options.moduleName
                 : String.format("stap_%08x", script.text().hashCode());
         Path file = Path.of(name + ".stpb");
         try {
-            Files.write(file, ModuleWriter.write(module));
+            Files.write(file, module.bytes());
         } catch (IOException e) {
             err.println("stapvm: cannot write " + file + ": " + e.getMessage());
             err.println("Pass 4: compilation failed.  [man error::pass4]");

@@ -15,8 +15,9 @@ import org.stapvm.lang.ast.Statement;
 /**
  * Pass: how variables are used (stap's varuse_collecting_visitor). Warns about variables read
  * but never assigned, and finds the globals written but never read, which stap prints
- * automatically when the script ends. x++ and x += v count as a read and a write; x = v and
- * s <<< v as a write only.
+ * automatically when the script ends. x += v counts as a read and a write; x = v, s <<< v and
+ * x++ as a write only (stap regards increments as pure writes, PR6954: a counter nobody reads
+ * is printed at the end).
  */
 public final class CheckUsage {
 
@@ -144,7 +145,7 @@ public final class CheckUsage {
 
         @Override
         public Void visitIncDec(Expression.IncDec e) {
-            write(e.operand(), true);
+            write(e.operand(), false);
             return null;
         }
 

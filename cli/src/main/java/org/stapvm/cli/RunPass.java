@@ -1,0 +1,54 @@
+package org.stapvm.cli;
+
+import java.io.PrintStream;
+
+import org.stapvm.compiler.module.VerifiedModule;
+import org.stapvm.probes.nativebridge.NativeRuntime;
+import org.stapvm.probes.nativebridge.RunOptions;
+
+/** Pass 5: hands the verified module to a runtime with the run's options and returns its exit code. */
+final class RunPass {
+    private final Options options;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final PassReport passes;
+
+    RunPass(Options options, PrintStream out, PrintStream err, PassReport passes) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.passes = passes;
+    }
+
+    int run(VerifiedModule module) {
+        if ("kernel".equals(options.runtime)) {
+            err.println("stapvm: the kernel runtime needs the stapvm.ko module (/dev/stapvm is missing);"
+                    + " use --runtime=user");
+            return 1;
+        }
+        if (options.runtime != null && !"user".equals(options.runtime)) {
+            err.println("stapvm: unknown runtime '" + options.runtime + "' (kernel or user)");
+            return 1;
+        }
+        RunOptions run = new RunOptions(options.outputFile, timeoutMillis(), options.command,
+                options.targetPid == null ? 0 : options.targetPid);
+        // The runtime writes to file descriptors 1 and 2 itself: what Java printed goes first.
+        out.flush();
+        err.flush();
+        passes.runStarting();
+        int status;
+        try {
+            status = NativeRuntime.get().run(module.bytes(), run);
+        } catch (NativeRuntime.Unavailable | NativeRuntime.RunRefused e) {
+            err.println("stapvm: " + e.getMessage());
+            err.println("Pass 5: run failed.  [man error::pass5]");
+            return 1;
+        }
+        passes.runDone();
+        return status;
+    }
+
+    private long timeoutMillis() {
+        return options.timeout == null ? 0 : Math.max(1, Math.round(options.timeout * 1000));
+    }
+}

@@ -1,0 +1,28 @@
+package org.stapvm.compiler.module;
+
+import java.util.Optional;
+
+import org.stapvm.probes.nativebridge.NativeRuntime;
+
+/**
+ * Module bytes the C verifier accepted: the only form in which a module leaves the compiler, so a
+ * lowering bug shows up here as a rejection rather than in a runtime.
+ */
+public record VerifiedModule(byte[] bytes) {
+
+    /** The verifier refused what the compiler wrote: always a compiler bug. */
+    public static final class Rejected extends Exception {
+        Rejected(String reason) {
+            super(reason);
+        }
+    }
+
+    public static VerifiedModule of(Module module) throws Rejected {
+        byte[] bytes = ModuleWriter.write(module);
+        Optional<String> reason = NativeRuntime.get().verify(bytes);
+        if (reason.isPresent()) {
+            throw new Rejected(reason.get());
+        }
+        return new VerifiedModule(bytes);
+    }
+}

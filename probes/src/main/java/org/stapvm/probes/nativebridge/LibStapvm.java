@@ -1,0 +1,27 @@
+package org.stapvm.probes.nativebridge;
+
+import jnr.ffi.Pointer;
+
+/**
+ * The C functions of libstapvm.so that Java calls (runtime-native/vm/stapvm.h and
+ * runtime-native/user/stapvm_run.h); names and argument order are the C ones.
+ */
+public interface LibStapvm {
+    int stapvm_verify(byte[] bytes, long len, byte[] err, long errlen);
+
+    Pointer stapvm_runner_new(byte[] bytes, long len, byte[] err, long errlen);
+
+    void stapvm_runner_free(Pointer runner);
+
+    int stapvm_runner_set_output_file(Pointer runner, String path, byte[] err, long errlen);
+
+    void stapvm_runner_set_timeout_ms(Pointer runner, long ms);
+
+    void stapvm_runner_set_target_command(Pointer runner, String cmd);
+
+    void stapvm_runner_set_target_pid(Pointer runner, int pid);
+
+    void stapvm_runner_signal(Pointer runner, int signo);
+
+    int stapvm_runner_run(Pointer runner);
+}

@@ -1,0 +1,117 @@
+package org.stapvm.probes.nativebridge;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Pointer;
+
+/**
+ * The native runtime seen from Java: the C verifier, and the userspace runner that executes a
+ * module. libstapvm.so is found at -Dstapvm.native, else under $STAPVM_HOME.
+ */
+public final class NativeRuntime {
+    /** Where bin/stapvm's build puts the library, relative to the checkout. */
+    static final String LIBRARY_IN_TREE = "runtime-native/user/build/libstapvm.so";
+
+    private static final int ERR_LEN = 1024;
+
+    private final LibStapvm lib;
+
+    private NativeRuntime(LibStapvm lib) {
+        this.lib = lib;
+    }
+
+    /** Thrown when libstapvm.so cannot be found or loaded; the message says which path and why. */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    private static final class Holder {
+        static final NativeRuntime INSTANCE = new NativeRuntime(load());
+    }
+
+    /** The loaded library (loaded once per JVM). */
+    public static NativeRuntime get() {
+        return Holder.INSTANCE;
+    }
+
+    private static LibStapvm load() {
+        Path path = libraryPath();
+        if (!Files.isReadable(path)) {
+            throw new Unavailable("native runtime not found at " + path + " (build it with `make -C runtime-native`)");
+        }
+        try {
+            return LibraryLoader.create(LibStapvm.class).failImmediately().load(path.toString());
+        } catch (LinkageError | RuntimeException e) {
+            throw new Unavailable("cannot load native runtime " + path + ": " + e.getMessage());
+        }
+    }
+
+    static Path libraryPath() {
+        String explicit = System.getProperty("stapvm.native");
+        if (explicit != null) {
+            return Path.of(explicit);
+        }
+        String home = System.getenv("STAPVM_HOME");
+        return Path.of(home != null ? home : ".").resolve(LIBRARY_IN_TREE);
+    }
+
+    /** Runs the C verifier on module bytes: empty when accepted, else its precise reason. */
+    public Optional<String> verify(byte[] module) {
+        byte[] err = new byte[ERR_LEN];
+        if (lib.stapvm_verify(module, module.length, err, err.length) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(cString(err));
+    }
+
+    /**
+     * Runs a module on the userspace runtime until it ends; returns the exit code stap would.
+     * Rejection or a bad option is a {@link RunRefused} with the runtime's reason.
+     */
+    public int run(byte[] module, RunOptions options) {
+        byte[] err = new byte[ERR_LEN];
+        Pointer runner = lib.stapvm_runner_new(module, module.length, err, err.length);
+        if (runner == null) {
+            throw new RunRefused(cString(err));
+        }
+        try {
+            if (options.outputFile() != null
+                    && lib.stapvm_runner_set_output_file(runner, options.outputFile(), err, err.length) != 0) {
+                throw new RunRefused(cString(err));
+            }
+            lib.stapvm_runner_set_timeout_ms(runner, options.timeoutMs());
+            if (options.targetCommand() != null) {
+                lib.stapvm_runner_set_target_command(runner, options.targetCommand());
+            }
+            if (options.targetPid() != 0) {
+                lib.stapvm_runner_set_target_pid(runner, options.targetPid());
+            }
+            try (SignalForwarding forwarding = SignalForwarding.to(sig -> lib.stapvm_runner_signal(runner, sig))) {
+                return lib.stapvm_runner_run(runner);
+            }
+        } finally {
+            lib.stapvm_runner_free(runner);
+        }
+    }
+
+    /** The runtime refused to start a run; the message is its reason. */
+    public static final class RunRefused extends RuntimeException {
+        RunRefused(String reason) {
+            super(reason);
+        }
+    }
+
+    private static String cString(byte[] buf) {
+        int n = 0;
+        while (n < buf.length && buf[n] != 0) {
+            n++;
+        }
+        return new String(buf, 0, n, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,7 @@
+package org.stapvm.probes.nativebridge;
+
+/**
+ * How one run goes, as stap's command line says: -o FILE (null: stdout), -T as milliseconds
+ * (0: no limit), -c CMD (null: none), -x PID (0: none).
+ */
+public record RunOptions(String outputFile, long timeoutMs, String targetCommand, int targetPid) {}

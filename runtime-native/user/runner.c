@@ -1,0 +1,214 @@
+/* runner.c: the userspace runtime's session (stapvm_run.h): SystemTap's phases around one poll()
+ * loop. begin probes; then the target is released and timers armed; the loop runs timer probes
+ * until exit(), a signal, -T, or the target's end; then end probes (or, after too many errors,
+ * error probes), the closing warning, and stap's exit code. Everything runs on the caller's
+ * thread, so handlers never overlap and need no locks. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <time.h>
+#include <unistd.h>
+#include "../vm/stapvm.h"
+#include "run_output.h"
+#include "run_target.h"
+#include "run_timers.h"
+#include "stapvm_run.h"
+
+#define MAX_TIMERS 256
+
+struct stapvm_runner {
+	stapvm_module *mod;
+	stapvm_session *session;
+	struct run_output out;
+	struct run_target target;
+	char *command;                  /* -c */
+	pid_t attach_pid;               /* -x */
+	int64_t timeout_ms;             /* -T */
+	int wake_fd;                    /* eventfd: stapvm_runner_signal() wakes the loop */
+	volatile sig_atomic_t signalled;
+	struct run_timer timers[MAX_TIMERS];
+	int ntimers;
+};
+
+/* which descriptors the userspace runtime can run, and a reason for the others */
+static int check_probes(stapvm_runner *r, char *err, size_t errlen)
+{
+	char desc[512];
+	for (int i = 0; i < stapvm_probe_count(r->mod); i++) {
+		struct run_timer t;
+		int kind;
+		stapvm_probe_desc(r->mod, i, desc, sizeof desc);
+		if (!strcmp(desc, "begin") || !strcmp(desc, "end") || !strcmp(desc, "error") || !strcmp(desc, "never"))
+			continue;
+		kind = run_timer_parse(desc, &t, err, (unsigned)errlen);
+		if (kind < 0)
+			return -1;
+		if (kind == 0) {
+			snprintf(err, errlen, "probe point '%s' is not available on the userspace runtime", desc);
+			return -1;
+		}
+		if (r->ntimers == MAX_TIMERS) {
+			snprintf(err, errlen, "too many timer probes (at most %d)", MAX_TIMERS);
+			return -1;
+		}
+		t.probe = i;
+		r->timers[r->ntimers++] = t;
+	}
+	return 0;
+}
+
+stapvm_runner *stapvm_runner_new(const uint8_t *bytes, size_t len, char *err, size_t errlen)
+{
+	stapvm_runner *r = calloc(1, sizeof *r);
+	if (!r) {
+		snprintf(err, errlen, "out of memory");
+		return 0;
+	}
+	run_output_init(&r->out);
+	run_target_init(&r->target);
+	r->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (r->wake_fd < 0) {
+		snprintf(err, errlen, "eventfd: %s", strerror(errno));
+		free(r);
+		return 0;
+	}
+	if (!(r->mod = stapvm_load(bytes, len, err, errlen)) || check_probes(r, err, errlen) ||
+	    !(r->session = stapvm_session_new(r->mod, err, errlen))) {
+		stapvm_runner_free(r);
+		return 0;
+	}
+	stapvm_set_output(r->session, run_output_write, &r->out);
+	return r;
+}
+
+void stapvm_runner_free(stapvm_runner *r)
+{
+	if (!r)
+		return;
+	run_output_close(&r->out);
+	stapvm_session_free(r->session);
+	stapvm_module_free(r->mod);
+	free(r->command);
+	close(r->wake_fd);
+	free(r);
+}
+
+int stapvm_runner_set_output_file(stapvm_runner *r, const char *path, char *err, size_t errlen)
+{
+	return run_output_open(&r->out, path, err, errlen);
+}
+
+void stapvm_runner_set_timeout_ms(stapvm_runner *r, int64_t ms) { r->timeout_ms = ms > 0 ? ms : 0; }
+
+void stapvm_runner_set_target_command(stapvm_runner *r, const char *cmd)
+{
+	free(r->command);
+	r->command = cmd ? strdup(cmd) : 0;
+}
+
+void stapvm_runner_set_target_pid(stapvm_runner *r, int pid) { r->attach_pid = pid; }
+
+void stapvm_runner_signal(stapvm_runner *r, int signo)
+{
+	uint64_t one = 1;
+	r->signalled = signo;
+	/* async-signal-safe: only a write to the eventfd */
+	if (write(r->wake_fd, &one, sizeof one) < 0) {
+		/* the counter is saturated: the loop is already woken */
+	}
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int done(stapvm_runner *r, int64_t deadline)
+{
+	return stapvm_exit_requested(r->session) || r->signalled || r->target.ended ||
+	       (deadline && now_ms() >= deadline);
+}
+
+/* the loop between the begin and end probes */
+static void event_loop(stapvm_runner *r)
+{
+	struct pollfd fds[MAX_TIMERS + 2];
+	int64_t deadline = r->timeout_ms ? now_ms() + r->timeout_ms : 0;
+	int nfds = 0, target_at = -1;
+
+	fds[nfds++] = (struct pollfd){ .fd = r->wake_fd, .events = POLLIN };
+	if (r->target.pidfd >= 0) {
+		target_at = nfds;
+		fds[nfds++] = (struct pollfd){ .fd = r->target.pidfd, .events = POLLIN };
+	}
+	int timers_at = nfds;
+	for (int i = 0; i < r->ntimers; i++) {
+		if (run_timer_start(&r->timers[i]) < 0) {
+			fprintf(stderr, "ERROR: cannot arm timer probe %d: %s\n", r->timers[i].probe, strerror(errno));
+			return;
+		}
+		fds[nfds++] = (struct pollfd){ .fd = r->timers[i].fd, .events = POLLIN };
+	}
+	while (!done(r, deadline)) {
+		int wait = deadline ? (int)(deadline - now_ms()) : -1;
+		run_output_flush(&r->out);
+		if (poll(fds, (nfds_t)nfds, wait < 0 && deadline ? 0 : wait) < 0) {
+			if (errno == EINTR)
+				continue;
+			fprintf(stderr, "ERROR: poll: %s\n", strerror(errno));
+			return;
+		}
+		for (int i = 0; i < r->ntimers && !stapvm_exit_requested(r->session); i++)
+			if ((fds[timers_at + i].revents & POLLIN) && run_timer_fired(&r->timers[i]))
+				stapvm_run_probe(r->session, r->timers[i].probe);
+		if (target_at >= 0 && (fds[target_at].revents & POLLIN))
+			run_target_reap(&r->target);
+	}
+}
+
+int stapvm_runner_run(stapvm_runner *r)
+{
+	char err[256];
+	int errors;
+	uint64_t lost;
+
+	if (r->command && run_target_spawn(&r->target, r->command, err, sizeof err) < 0) {
+		fprintf(stderr, "ERROR: %s\n", err);
+		return 1;
+	}
+	if (r->attach_pid)
+		run_target_attach(&r->target, r->attach_pid);
+	stapvm_set_target(r->session, r->target.pid);
+
+	/* SystemTap's order: begin probes until one calls exit() or errors abort the session */
+	if (stapvm_run_phase(r->session, "begin", 1) == 0) {
+		if (!stapvm_exit_requested(r->session)) {
+			run_output_flush(&r->out);   /* begin's output before anything the command prints */
+			run_target_release(&r->target);
+			event_loop(r);
+		}
+		for (int i = 0; i < r->ntimers; i++)
+			run_timer_stop(&r->timers[i]);
+		stapvm_run_phase(r->session, "end", 0);
+	}
+	if (stapvm_aborted(r->session))
+		stapvm_run_phase(r->session, "error", 0);
+	run_target_finish(&r->target);
+	run_output_flush(&r->out);
+
+	errors = stapvm_error_count(r->session);
+	if (errors)
+		fprintf(stderr, "WARNING: Number of errors: %d, skipped probes: 0\n", errors);
+	lost = r->out.lost + stapvm_output_dropped(r->session);
+	if (lost)
+		fprintf(stderr, "WARNING: %llu bytes of output were lost (%s)\n", (unsigned long long)lost,
+			strerror(r->out.lost_errno ? r->out.lost_errno : ENOBUFS));
+	return errors || lost ? 1 : 0;
+}

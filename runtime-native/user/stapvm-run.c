@@ -1,0 +1,102 @@
+/* stapvm-run: the native loader for production machines (no JVM): runs a verified module file
+ * written by `stapvm -p4 -m NAME` with the options stap gives a run. */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "stapvm_run.h"
+
+#define MAX_MODULE (64u << 20)
+
+static stapvm_runner *running;
+
+static void forward(int signo) { stapvm_runner_signal(running, signo); }
+
+static void usage(FILE *f)
+{
+	fprintf(f, "Usage: stapvm-run MODULE.stpb [-o FILE] [-T SECONDS] [-c CMD | -x PID]\n");
+}
+
+/* reads the whole module file; NULL with a message printed */
+static uint8_t *read_module(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	uint8_t *buf;
+	if (!f) {
+		fprintf(stderr, "ERROR: cannot open module %s: %s\n", path, strerror(errno));
+		return 0;
+	}
+	buf = malloc(MAX_MODULE);
+	*len = buf ? fread(buf, 1, MAX_MODULE, f) : 0;
+	if (buf && (ferror(f) || !feof(f))) {
+		fprintf(stderr, "ERROR: cannot read module %s: %s\n", path, ferror(f) ? strerror(errno) : "larger than 64 MiB");
+		free(buf);
+		buf = 0;
+	}
+	fclose(f);
+	return buf;
+}
+
+int main(int argc, char **argv)
+{
+	const char *out = 0, *cmd = 0;
+	double seconds = 0;
+	long pid = 0;
+	char err[1024], *end;
+	int c, rc;
+	size_t len;
+	uint8_t *bytes;
+	struct sigaction sa;
+
+	while ((c = getopt(argc, argv, "+o:T:c:x:h")) != -1) {
+		switch (c) {
+		case 'o': out = optarg; break;
+		case 'c': cmd = optarg; break;
+		case 'T':
+			seconds = strtod(optarg, &end);
+			if (*end || seconds <= 0) { fprintf(stderr, "ERROR: invalid -T '%s'\n", optarg); return 1; }
+			break;
+		case 'x':
+			pid = strtol(optarg, &end, 10);
+			if (*end || pid <= 0) { fprintf(stderr, "ERROR: invalid -x '%s'\n", optarg); return 1; }
+			break;
+		case 'h': usage(stdout); return 0;
+		default: usage(stderr); return 1;
+		}
+	}
+	if (optind != argc - 1 || (cmd && pid)) {
+		usage(stderr);
+		return 1;
+	}
+	if (!(bytes = read_module(argv[optind], &len)))
+		return 1;
+	running = stapvm_runner_new(bytes, len, err, sizeof err);
+	free(bytes);
+	if (!running) {
+		fprintf(stderr, "ERROR: module %s rejected: %s\n", argv[optind], err);
+		return 1;
+	}
+	if (out && stapvm_runner_set_output_file(running, out, err, sizeof err) < 0) {
+		fprintf(stderr, "ERROR: %s\n", err);
+		stapvm_runner_free(running);
+		return 1;
+	}
+	stapvm_runner_set_timeout_ms(running, (int64_t)(seconds * 1000 + 0.5));
+	if (cmd)
+		stapvm_runner_set_target_command(running, cmd);
+	if (pid)
+		stapvm_runner_set_target_pid(running, (int)pid);
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = forward;
+	sigaction(SIGINT, &sa, 0);
+	sigaction(SIGTERM, &sa, 0);
+	sigaction(SIGHUP, &sa, 0);
+	signal(SIGPIPE, SIG_IGN);   /* a closed output pipe is counted as lost output, not a kill */
+
+	rc = stapvm_runner_run(running);
+	stapvm_runner_free(running);
+	return rc;
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# run_test.sh BUILD: the runner through stapvm-run: timers, exit(), -T, -c, -x, -o, SIGINT/SIGTERM,
+# runtime errors, rejected modules and probe points. Prints "run: P passed, F failed".
+set -u
+build=$(cd "${1:-build}" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+run=$build/stapvm-run
+as=$here/../../vm/tools/stapvm-as
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/    /'; }
+expect() {   # NAME EXPECTED ACTUAL
+	if [ "$2" == "$3" ]; then ok; else bad "$1" "expected: $2"$'\n'"actual:   $3"; fi
+}
+
+for s in "$here"/run/*.s; do
+	python3 "$as" "$s" "$tmp/$(basename "$s" .s).stpb" || bad "assemble $s"
+done
+
+# exit() from a randomized timer probe; end probes see the globals
+out=$("$run" "$tmp/timer_exit.stpb" 2>&1); rc=$?
+expect timer_exit "n=10 rc=0" "$out rc=$rc"
+
+# -T: timer.ms(100) for one second fires 9 or 10 times (8 on a loaded machine), then end runs
+out=$("$run" -T 1 "$tmp/count_until_end.stpb" 2>&1); rc=$?
+n=$(sed -n 's/^end n=\([0-9]*\) .*/\1/p' <<<"$out")
+if [ "$rc" = 0 ] && [ -n "$n" ] && [ "$n" -ge 8 ] && [ "$n" -le 10 ] && [ "$(head -1 <<<"$out")" = ready ]; then ok; else bad "-T 1" "$out rc=$rc"; fi
+
+# -o FILE: the script's output goes to the file, nothing to stdout
+out=$("$run" -o "$tmp/out.txt" "$tmp/timer_exit.stpb" 2>&1); rc=$?
+expect "-o FILE" "|n=10|0" "$out|$(cat "$tmp/out.txt")|$rc"
+
+# -c: target() in begin is the command's pid; the command runs after begin; the run ends with it
+out=$("$run" -c 'echo cmd=$$' "$tmp/target_begin.stpb" 2>&1); rc=$?
+t=$(sed -n 's/^begin target=//p' <<<"$out")
+expect "-c CMD" "begin target=$t|cmd=$t|end|0" "$(tr '\n' '|' <<<"$out")$rc"
+[ "${t:-0}" -gt 0 ] && ok || bad "-c target() is a pid" "$out"
+
+# -c: the command's exit ends a run that would otherwise go on (timer.ms(100) forever)
+start=$(date +%s%N)
+out=$("$run" -c 'sleep 0.3' "$tmp/count_until_end.stpb" 2>&1); rc=$?
+ms=$((($(date +%s%N) - start) / 1000000))
+if [ "$rc" = 0 ] && [ "$ms" -lt 2000 ] && grep -q '^end n=' <<<"$out"; then ok; else bad "-c ends the run" "$out rc=$rc ms=$ms"; fi
+
+# -x PID: target() is PID and the run ends when PID exits
+sleep 0.5 & pid=$!
+out=$("$run" -x "$pid" "$tmp/count_until_end.stpb" 2>&1); rc=$?
+expect "-x PID" "target=$pid rc=0" "$(sed -n 's/^end n=[0-9]* //p' <<<"$out") rc=$rc"
+wait "$pid" 2>/dev/null
+
+# SIGINT and SIGTERM run the end probes and exit 0
+for sig in INT TERM HUP; do
+	"$run" -o "$tmp/sig.txt" "$tmp/count_until_end.stpb" 2>"$tmp/sig.err" & pid=$!
+	for _ in $(seq 100); do grep -q ready "$tmp/sig.txt" 2>/dev/null && break; sleep 0.05; done
+	sleep 0.25
+	kill -$sig $pid; wait $pid; rc=$?
+	if [ "$rc" = 0 ] && grep -q '^end n=[1-9]' "$tmp/sig.txt" && [ ! -s "$tmp/sig.err" ]; then ok; else bad "SIG$sig runs end" "$(cat "$tmp/sig.txt" "$tmp/sig.err") rc=$rc"; fi
+done
+
+# a runtime error: reported, the run aborts (MAXERRORS 0), the closing warning, exit code 1
+out=$("$run" "$tmp/divzero_timer.stpb" 2>&1); rc=$?
+expect "runtime errors" "ERROR: division by 0|WARNING: Number of errors: 1, skipped probes: 0|rc=1" \
+	"$(tr '\n' '|' <<<"$out")rc=$rc"
+
+# a kernel probe point names what it needs; corrupt bytes are rejected with the verifier's reason
+out=$("$run" "$tmp/kernel_probe.stpb" 2>&1); rc=$?
+expect "kernel probe point" "ERROR: module $tmp/kernel_probe.stpb rejected: probe point 'kernel.function(\"vfs_read\")' is not available on the userspace runtime rc=1" "$out rc=$rc"
+head -c 100 /dev/urandom >"$tmp/junk.stpb"
+out=$("$run" "$tmp/junk.stpb" 2>&1); rc=$?
+if [ "$rc" = 1 ] && grep -q "^ERROR: module $tmp/junk.stpb rejected: " <<<"$out"; then ok; else bad "junk module" "$out rc=$rc"; fi
+out=$("$run" "$tmp/missing.stpb" 2>&1); rc=$?
+expect "missing module" "ERROR: cannot open module $tmp/missing.stpb: No such file or directory rc=1" "$out rc=$rc"
+
+# a closed output pipe is reported as lost output, not a silent kill
+out=$("$run" -c 'sleep 0.2' "$tmp/target_begin.stpb" 2>&1 >/dev/full); rc=$?
+if [ "$rc" = 1 ] && grep -q 'bytes of output were lost (No space left on device)' <<<"$out"; then ok; else bad "lost output" "$out rc=$rc"; fi
+
+echo "run: $pass passed, $fail failed"
+[ "$fail" = 0 ]
