@@ -117,14 +117,15 @@ public final class Lower {
                 table, limits, sourceMap, regexes);
     }
 
-    /** The probe point text the runtime matches: begin, end, error, never, timer.ms(100). */
+    /** The probe point text the runtime matches: begin, end, error, never, timer.ms(100).randomize(5). */
     static String descriptor(ProbeSpec s) {
         return switch (s.kind()) {
             case BEGIN -> "begin";
             case END -> "end";
             case ERROR -> "error";
             case NEVER -> "never";
-            case TIMER -> "timer." + s.unit() + "(" + s.value() + ")";
+            case TIMER -> "timer." + s.unit() + "(" + s.value() + ")"
+                    + (s.randomize() != 0 ? ".randomize(" + s.randomize() + ")" : "");
         };
     }
 }

@@ -1,0 +1,115 @@
+package org.stapvm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pass 5 from the stapvm command: the run options (-T, -c, -x, -o), timers and signals. */
+class RunCommandTest {
+    private static final Path ROOT = Path.of(System.getProperty("stapvm.root", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path tmp;
+
+    record Result(String stdout, String stderr, int exitCode) {}
+
+    private ProcessBuilder stapvm(List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djnr.ffi.asm.enabled=false",
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "org.stapvm.cli.Main"));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out").toFile())
+                .redirectError(tmp.resolve("err").toFile());
+        pb.environment().put("STAPVM_HOME", ROOT.toString());
+        return pb;
+    }
+
+    private Result finish(Process p) throws Exception {
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "stapvm did not end");
+        return new Result(Files.readString(tmp.resolve("out"), StandardCharsets.ISO_8859_1),
+                Files.readString(tmp.resolve("err"), StandardCharsets.ISO_8859_1), p.exitValue());
+    }
+
+    private Result run(String... args) throws Exception {
+        return finish(stapvm(List.of(args)).start());
+    }
+
+    @Test
+    void timeoutEndsTheRunAndRunsEndProbes() throws Exception {
+        long t0 = System.nanoTime();
+        Result r = run("-T", "1", "-e", "global n probe timer.ms(100) { n++ } probe end { printf(\"n=%d\\n\", n) }");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        Matcher m = Pattern.compile("n=(\\d+)\n").matcher(r.stdout());
+        assertTrue(m.matches(), r.stdout());
+        int n = Integer.parseInt(m.group(1));
+        assertTrue(n >= 8 && n <= 10, "timer.ms(100) for 1 s fired " + n + " times");
+        assertTrue(ms >= 1000, "ended after " + ms + " ms");
+        assertEquals(new Result(r.stdout(), "", 0), r);
+    }
+
+    @Test
+    void randomizedTimerAndExit() throws Exception {
+        Result r = run("-e", "global n probe timer.ms(5).randomize(3) { if (++n == 20) exit() } probe end { println(n) }");
+        assertEquals(new Result("20\n", "", 0), r);
+    }
+
+    @Test
+    void commandTargetIsKnownInBeginAndItsExitEndsTheRun() throws Exception {
+        Result r = run("-c", "echo cmd=$$", "-e",
+                "probe begin { printf(\"begin=%d\\n\", target()) } probe timer.s(30) { exit() } probe end { println(\"end\") }");
+        Matcher m = Pattern.compile("begin=(\\d+)\ncmd=(\\d+)\nend\n").matcher(r.stdout());
+        assertTrue(m.matches(), r.stdout());
+        assertEquals(m.group(1), m.group(2), "target() is the command's pid");
+        assertEquals(0, r.exitCode());
+    }
+
+    @Test
+    void attachedTargetEndsTheRun() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "1").start();
+        Result r = run("-x", Long.toString(sleeper.pid()), "-e", "probe end { printf(\"%d\\n\", target()) }");
+        assertEquals(new Result(sleeper.pid() + "\n", "", 0), r);
+    }
+
+    @Test
+    void outputFileReceivesTheOutput() throws Exception {
+        Path file = tmp.resolve("o.txt");
+        Result r = run("-o", file.toString(), "-e", "probe begin { println(\"to the file\") exit() }");
+        assertEquals(new Result("", "", 0), r);
+        assertEquals("to the file\n", Files.readString(file));
+    }
+
+    @Test
+    void sigintRunsTheEndProbes() throws Exception {
+        Path file = tmp.resolve("o.txt");
+        Process p = stapvm(List.of("-o", file.toString(), "-e",
+                "probe begin { println(\"ready\") } probe end { println(\"end\") }")).start();
+        for (int i = 0; i < 600 && !(Files.exists(file) && Files.readString(file).startsWith("ready")); i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(200);
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        Result r = finish(p);
+        assertEquals(new Result("", "", 0), r);
+        assertEquals("ready\nend\n", Files.readString(file));
+    }
+
+    @Test
+    void kernelRuntimeNamesTheMissingModule() throws Exception {
+        Result r = run("--runtime=kernel", "-e", "probe begin { exit() }");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().contains("stapvm.ko"), r.stderr());
+    }
+}
