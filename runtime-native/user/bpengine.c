@@ -54,8 +54,8 @@ static int emu_wr(void *ctx, uint64_t a, const void *s, size_t n) { return pt_wr
 static int plan(struct bp_engine *e, struct bp_probe *p)
 {
 	uint8_t slot[XOL_SLOT];
-	if (e->mode == BP_EMULATE && emu_can(&p->in, p->orig)) { p->how = BP_EMULATE; return 0; }
-	if (e->mode != BP_STEP && !(p->in.flags & (X86_F_REL | X86_F_NOSTEP))) {
+	if ((e->mode == BP_EMULATE || e->mode == BP_AUTO) && emu_can(&p->in, p->orig)) { p->how = BP_EMULATE; return 0; }
+	if ((e->mode == BP_XOL || e->mode == BP_AUTO) && !(p->in.flags & (X86_F_REL | X86_F_NOSTEP))) {
 		bp_xol_area(e, p->addr);
 		p->slot = e->xol_area + (uint64_t)(p - e->probes) * XOL_SLOT;
 		if (e->xol_area && xol_relocate(&p->in, p->orig, p->addr, p->slot, slot) == 0 &&
@@ -174,6 +174,8 @@ static int replay(struct bp_probe *p, pid_t tid, struct user_regs_struct *r, int
 		p->n_step++;
 		return arm(tid, p);
 	}
+	case BP_AUTO:
+		break;      /* a mode, never a plan */
 	}
 	return -1;
 }

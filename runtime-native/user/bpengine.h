@@ -7,9 +7,10 @@
 #include "x86dec.h"
 #include "xol.h"
 
-/* How the displaced instruction runs after a hit. EMULATE falls back to XOL, and XOL to
- * STEP, for instructions the faster way cannot take. */
-enum bp_mode { BP_EMULATE, BP_XOL, BP_STEP };
+/* How the displaced instruction runs after a hit (--breakpoint=emulate|xol|auto): EMULATE and
+ * XOL fall back to STEP for instructions they cannot take; AUTO tries emulation, then XOL,
+ * then STEP. */
+enum bp_mode { BP_EMULATE, BP_XOL, BP_STEP, BP_AUTO };
 
 struct bp_engine;
 struct bp_probe;
