@@ -306,8 +306,9 @@ static void fire(struct svm_uprobes *u, enum up_kind kind, enum svm_ctx_kind ck,
 	}
 }
 
-/* A new image in the probed process (spawn, attach, exec): its probes, then process.begin. */
-static void image_start(struct svm_uprobes *u)
+/* A new image in the probed process (spawn, attach, exec): its probes, then process.begin
+ * (for spawn and attach, from svm_uprobes_start: after the runner's begin probes and target()). */
+static void image_start(struct svm_uprobes *u, int begin)
 {
 	u->nsites = 0;
 	u->nprocs = 0;
@@ -316,7 +317,7 @@ static void image_start(struct svm_uprobes *u)
 	read_image(u);
 	place(u);
 	if (pending(u)) watch_ldso(u);
-	fire(u, UP_BEGIN, SVM_CTX_NONE, u->e.pid, u->e.pid, NULL);
+	if (begin) fire(u, UP_BEGIN, SVM_CTX_NONE, u->e.pid, u->e.pid, NULL);
 }
 
 static void on_event(struct bp_engine *e, enum bp_event ev, pid_t tid, pid_t tgid, const struct user_regs_struct *r, void *arg)
@@ -324,7 +325,7 @@ static void on_event(struct bp_engine *e, enum bp_event ev, pid_t tid, pid_t tgi
 	struct svm_uprobes *u = arg;
 	(void)e;
 	switch (ev) {
-	case BP_EV_EXEC: image_start(u); break;
+	case BP_EV_EXEC: image_start(u, 1); break;
 	case BP_EV_FORK:
 		if (u->nprocs < UP_MAX_PROCS) u->procs[u->nprocs++] = tid;
 		fire(u, UP_BEGIN, SVM_CTX_NONE, tid, tid, NULL);
@@ -344,7 +345,7 @@ static void hook(struct svm_uprobes *u, enum bp_mode mode)
 	u->e.event_arg = u;
 	for (int i = 0; i < u->n; i++)
 		if (u->p[i].kind == UP_SYSCALL || u->p[i].kind == UP_SYSRET) u->e.trace_syscalls = 1;
-	image_start(u);
+	image_start(u, 0);
 }
 
 int svm_uprobes_spawn(struct svm_uprobes *u, char *const argv[], int out_fd)
@@ -364,7 +365,11 @@ int svm_uprobes_attach(struct svm_uprobes *u, pid_t pid)
 }
 
 pid_t svm_uprobes_pid(const struct svm_uprobes *u) { return u->e.pid; }
-int svm_uprobes_start(struct svm_uprobes *u) { return bp_start(&u->e); }
+int svm_uprobes_start(struct svm_uprobes *u)
+{
+	fire(u, UP_BEGIN, SVM_CTX_NONE, u->e.pid, u->e.pid, NULL);
+	return bp_start(&u->e);
+}
 int svm_uprobes_service(struct svm_uprobes *u, int block) { return bp_service(&u->e, block); }
 void svm_uprobes_detach(struct svm_uprobes *u) { u->e.detach_requested = 1; bp_detach_now(&u->e); }
 int svm_uprobes_status(const struct svm_uprobes *u) { return u->e.status; }

@@ -99,6 +99,27 @@ python3 $AS "$T/pp.s" "$T/pp.stpb"
 $RUN "$T/pp.stpb" -- ./targets/count 10 > "$T/out"
 ok "$(head -1 "$T/out")" "1 $(fn targets/count framed) framed count" "pp probefunc execname pid"
 
+# task events: thread.begin/.end once per thread; syscall.return seen; write(2) seen at syscall entry
+TH=$(readlink -f targets/threads)
+{
+	echo ".global tb int"; echo ".global te int"; echo ".global wr int"
+	for g in tb te; do
+		echo ".func f_$g ret=void iregs=1 sregs=1"; echo "  gget r0, $g"; echo "  addi r0, r0, 1"; echo "  gset r0, $g"; echo "  retv"; echo ".end"
+	done
+	echo ".func f_sc ret=void iregs=3 sregs=1"; echo "  hcall r0, r0, s0, _utrace_syscall_nr"; echo "  ldi r1, 1"; echo "  eq r0, r0, r1"
+	echo "  gget r2, wr"; echo "  add r2, r2, r0"; echo "  gset r2, wr"; echo "  retv"; echo ".end"
+	echo ".func fin ret=void iregs=3 sregs=1"; echo "  gget r0, tb"; echo "  gget r1, te"; echo "  gget r2, wr"
+	echo '  lds s0, "tb=%d te=%d writes=%d\n"'; echo "  hcall r0, r0, s0, printf/3/1"; echo "  retv"; echo ".end"
+	printf '.probe "process(\\"%s\\").thread.begin" f_tb\n' "$TH"
+	printf '.probe "process(\\"%s\\").thread.end" f_te\n' "$TH"
+	printf '.probe "process(\\"%s\\").syscall" f_sc\n' "$TH"
+	echo '.probe "end" fin'
+} > "$T/ev.s"
+python3 $AS "$T/ev.s" "$T/ev.stpb"
+$RUN "$T/ev.stpb" -- ./targets/threads 100 5 > "$T/out"
+ok "$(tail -1 "$T/out")" "tb=5 te=5 writes=1" "thread.begin/.end and syscall (write)"
+ok "$(head -1 "$T/out")" "$(./targets/threads 100 5)" "output under syscall tracing"
+
 # a shared library: libc's malloc in ls, placed when ld.so has mapped libc; ls output unchanged
 LIBC=$(readlink -f /lib/x86_64-linux-gnu/libc.so.6)
 count_module "$T/malloc.stpb" "process(\"$LIBC\").function(\"malloc\")"
