@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
+#include <linux/ptrace.h>
 #include <unistd.h>
 
 #define XOL_AREA_SIZE (BP_MAX_PROBES * XOL_SLOT + XOL_SLOT)
@@ -53,8 +54,8 @@ static int emu_wr(void *ctx, uint64_t a, const void *s, size_t n) { return pt_wr
 static int plan(struct bp_engine *e, struct bp_probe *p)
 {
 	uint8_t slot[XOL_SLOT];
-	if (e->mode == BP_EMULATE && emu_can(&p->in, p->orig)) { p->how = BP_EMULATE; return 0; }
-	if (e->mode != BP_STEP && !(p->in.flags & (X86_F_REL | X86_F_NOSTEP))) {
+	if ((e->mode == BP_EMULATE || e->mode == BP_AUTO) && emu_can(&p->in, p->orig)) { p->how = BP_EMULATE; return 0; }
+	if ((e->mode == BP_XOL || e->mode == BP_AUTO) && !(p->in.flags & (X86_F_REL | X86_F_NOSTEP))) {
 		bp_xol_area(e, p->addr);
 		p->slot = e->xol_area + (uint64_t)(p - e->probes) * XOL_SLOT;
 		if (e->xol_area && xol_relocate(&p->in, p->orig, p->addr, p->slot, slot) == 0 &&
@@ -173,71 +174,147 @@ static int replay(struct bp_probe *p, pid_t tid, struct user_regs_struct *r, int
 		p->n_step++;
 		return arm(tid, p);
 	}
+	case BP_AUTO:
+		break;      /* a mode, never a plan */
 	}
 	return -1;
 }
 
-int bp_run(struct bp_engine *e)
-{
-	pid_t tid = 0;
-	int sig = 0, st, op = PTRACE_CONT;
+/* How a stopped task goes on: PTRACE_SYSCALL while syscall probes want its stops. */
+static int resume_op(struct bp_engine *e) { return e->trace_syscalls ? PTRACE_SYSCALL : PTRACE_CONT; }
 
-	/* Everything tracked is stopped (spawn's exec stop, attach's interrupts): start it all. */
-	for (int i = 0; i < e->ntids; i++) ptrace(PTRACE_CONT, e->tids[i], 0, 0);
-	for (;;) {
-		if (tid > 0 && e->detach_requested) {
-			e->status = 0;
-			return bp_detach(e, tid, sig) ? -1 : 0;
+static void event(struct bp_engine *e, enum bp_event ev, pid_t tid, const struct user_regs_struct *r)
+{
+	if (e->on_event) e->on_event(e, ev, tid, bp_tgid(e, tid), r, e->event_arg);
+}
+
+/* The probed process replaced its image (or a process of an unprobed image did, while nothing
+ * is probed yet: the -c shell's child): the old int3s, slots and pending returns are gone with
+ * the old image; the driver adds the new image's probes from BP_EV_EXEC. */
+static void exec_event(struct bp_engine *e, pid_t tid)
+{
+	if (bp_tgid(e, tid) != e->pid && (e->nprobes || e->xol_area)) return;   /* runs free */
+	e->pid = tid;                  /* after exec the thread-group leader has the pid's tid */
+	for (int i = 0; i < e->ntids; i++) if (e->tids[i] == tid) e->tgids[i] = tid;
+	e->nprobes = 0;
+	e->xol_area = 0;
+	e->nrets = 0;
+	event(e, BP_EV_EXEC, tid, NULL);
+}
+
+/* A syscall-stop: entry or exit, told apart by PTRACE_GET_SYSCALL_INFO. */
+static void syscall_stop(struct bp_engine *e, pid_t tid)
+{
+	struct ptrace_syscall_info info;
+	struct user_regs_struct r;
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, tid, sizeof info, &info) <= 0 || ptrace(PTRACE_GETREGS, tid, 0, &r)) return;
+	if (info.op == PTRACE_SYSCALL_INFO_ENTRY) event(e, BP_EV_SYSCALL, tid, &r);
+	else if (info.op == PTRACE_SYSCALL_INFO_EXIT) event(e, BP_EV_SYSCALL_RETURN, tid, &r);
+}
+
+/* One wait status of tid: service it and resume the task (or detach everything). 0 or -1. */
+static int handle(struct bp_engine *e, pid_t tid, int st)
+{
+	int sig = 0, op = resume_op(e);
+	if (WIFEXITED(st) || WIFSIGNALED(st)) {
+		int leader = bp_tgid(e, tid) == tid;
+		if (tid == e->pid) e->status = st;
+		event(e, leader ? BP_EV_PROCESS_END : BP_EV_THREAD_END, tid, NULL);
+		bp_forget(e, tid);
+		return 0;
+	}
+	if (!WIFSTOPPED(st)) return 0;
+	switch (st >> 16) {
+	case 0:
+		break;
+	/* Threads and forked children alike: a fork copies the int3s and the XOL area, so
+	 * the same probe table serves the child; its own writes go to its own memory. */
+	case PTRACE_EVENT_CLONE: case PTRACE_EVENT_FORK: case PTRACE_EVENT_VFORK: {
+		unsigned long nt;
+		int k;
+		ptrace(PTRACE_GETEVENTMSG, tid, 0, &nt);
+		k = bp_track(e, (pid_t)nt);
+		if (st >> 16 != PTRACE_EVENT_CLONE) {
+			if (k >= 0) e->tgids[k] = (pid_t)nt;
+			bp_ret_fork(e, tid, (pid_t)nt);  /* stack copied */
+			if (bp_tgid(e, tid) == e->pid) event(e, BP_EV_FORK, (pid_t)nt, NULL);
+		} else {
+			if (k >= 0) e->tgids[k] = bp_tgid(e, tid);
+			event(e, BP_EV_THREAD_BEGIN, (pid_t)nt, NULL);
 		}
-		if (tid > 0 && ptrace(op, tid, 0, (void *)(intptr_t)sig) && errno != ESRCH) return -1;
-		sig = 0;
-		op = PTRACE_CONT;
-		tid = waitpid(-1, &st, __WALL);
-		if (tid < 0) return errno == ECHILD ? e->status : -1;
-		if (WIFEXITED(st) || WIFSIGNALED(st)) {
-			if (tid == e->pid) e->status = st;
-			bp_forget(e, tid);
-			tid = 0;
-			if (e->ntids == 0) return e->status;
-			continue;
+		goto resume;
+	}
+	case PTRACE_EVENT_STOP:
+		bp_track(e, tid);                   /* a new thread's first stop, maybe before its clone event */
+		if (bp_is_group_stop(st)) op = PTRACE_LISTEN;   /* keep job control working */
+		goto resume;
+	case PTRACE_EVENT_EXEC:
+		exec_event(e, tid);
+		goto resume;
+	default:
+		goto resume;  /* vfork-done */
+	}
+	if (WSTOPSIG(st) == (SIGTRAP | 0x80)) {
+		syscall_stop(e, tid);
+	} else if (WSTOPSIG(st) == SIGTRAP) {
+		struct user_regs_struct r;
+		struct bp_probe *p;
+		if (ptrace(PTRACE_GETREGS, tid, 0, &r)) return 0;   /* gone meanwhile */
+		if (e->xol_area && r.rip - 1 == e->xol_area + BP_TRAMP_OFF) {
+			if (bp_ret_hit(e, tid, &r)) { e->stray_traps++; sig = SIGSEGV; }
+			goto resume;
 		}
-		if (!WIFSTOPPED(st)) continue;
-		switch (st >> 16) {
-		case 0:
-			break;
-		/* Threads and forked children alike: a fork copies the int3s and the XOL area, so
-		 * the same probe table serves the child; its own writes go to its own memory. */
-		case PTRACE_EVENT_CLONE: case PTRACE_EVENT_FORK: case PTRACE_EVENT_VFORK: {
-			unsigned long nt;
-			ptrace(PTRACE_GETEVENTMSG, tid, 0, &nt);
-			bp_track(e, (pid_t)nt);
-			if (st >> 16 != PTRACE_EVENT_CLONE) bp_ret_fork(e, tid, (pid_t)nt);  /* stack copied */
-			continue;
-		}
-		case PTRACE_EVENT_STOP:
-			bp_track(e, tid);                   /* a new thread's first stop, maybe before its clone event */
-			if (bp_is_group_stop(st)) op = PTRACE_LISTEN;   /* keep job control working */
-			continue;
-		default:
-			continue;  /* exec (a fresh image holds none of our int3s), vfork-done */
-		}
-		if (WSTOPSIG(st) == SIGTRAP) {
-			struct user_regs_struct r;
-			struct bp_probe *p;
-			if (ptrace(PTRACE_GETREGS, tid, 0, &r)) { tid = 0; continue; }
-			if (e->xol_area && r.rip - 1 == e->xol_area + BP_TRAMP_OFF) {
-				if (bp_ret_hit(e, tid, &r)) { e->stray_traps++; sig = SIGSEGV; }
-				continue;
-			}
-			p = bp_find(e, r.rip - 1);
-			if (!p) { e->stray_traps++; sig = SIGTRAP; continue; }
-			r.rip = p->addr;
-			p->hits++;
-			if (p->fn) p->fn(e, p, tid, &r, p->arg);
-			if (p->ret_fn) bp_ret_enter(e, p, tid, &r);
-			if (replay(p, tid, &r, &sig)) return -1;
-			continue;
-		}
+		p = bp_find(e, r.rip - 1);
+		if (!p) { e->stray_traps++; sig = SIGTRAP; goto resume; }
+		r.rip = p->addr;
+		p->hits++;
+		if (p->fn) p->fn(e, p, tid, &r, p->arg);
+		if (p->ret_fn) bp_ret_enter(e, p, tid, &r);
+		if (replay(p, tid, &r, &sig)) return -1;
+	} else {
 		sig = WSTOPSIG(st);                          /* the tracee's own signal: deliver it */
 	}
+resume:
+	if (e->detach_requested) {
+		e->status = 0;
+		return bp_detach(e, tid, sig);
+	}
+	if (ptrace(op, tid, 0, (void *)(intptr_t)sig) && errno != ESRCH) return -1;
+	return 0;
+}
+
+int bp_start(struct bp_engine *e)
+{
+	/* Everything tracked is stopped (spawn's exec stop, attach's interrupts): start it all. */
+	for (int i = 0; i < e->ntids; i++) ptrace(resume_op(e), e->tids[i], 0, 0);
+	return 0;
+}
+
+int bp_service(struct bp_engine *e, int block)
+{
+	for (int n = 0;; n++) {
+		int st;
+		pid_t tid;
+		if (e->detached || e->ntids == 0) return 0;
+		tid = waitpid(-1, &st, __WALL | (block && n == 0 ? 0 : WNOHANG));
+		if (tid == 0) return 1;
+		if (tid < 0) return errno == ECHILD ? 0 : errno == EINTR ? 1 : -1;
+		if (handle(e, tid, st)) return -1;
+		if (e->detached) return 0;
+	}
+}
+
+int bp_detach_now(struct bp_engine *e)
+{
+	if (e->detached) return 0;
+	return bp_detach(e, 0, 0);
+}
+
+int bp_run(struct bp_engine *e)
+{
+	int rc;
+	bp_start(e);
+	while ((rc = bp_service(e, 1)) == 1)
+		;
+	return rc < 0 ? -1 : e->status;
 }

@@ -7,9 +7,10 @@
 #include "x86dec.h"
 #include "xol.h"
 
-/* How the displaced instruction runs after a hit. EMULATE falls back to XOL, and XOL to
- * STEP, for instructions the faster way cannot take. */
-enum bp_mode { BP_EMULATE, BP_XOL, BP_STEP };
+/* How the displaced instruction runs after a hit (--breakpoint=emulate|xol|auto): EMULATE and
+ * XOL fall back to STEP for instructions they cannot take; AUTO tries emulation, then XOL,
+ * then STEP. */
+enum bp_mode { BP_EMULATE, BP_XOL, BP_STEP, BP_AUTO };
 
 struct bp_engine;
 struct bp_probe;
@@ -40,8 +41,22 @@ struct bp_ret {
 };
 #define BP_MAX_RETS 4096
 
-#define BP_MAX_PROBES 64
+#define BP_MAX_PROBES 1024
 #define BP_MAX_TIDS 256
+
+/* Task-level events a driver may want (process.begin/end, thread.begin/end, syscalls). */
+enum bp_event {
+	BP_EV_EXEC,           /* the traced image was replaced (probes are gone: add the new image's) */
+	BP_EV_FORK,           /* tid is a new process forked from a probed one (same probes) */
+	BP_EV_THREAD_BEGIN,   /* tid is a new thread */
+	BP_EV_THREAD_END,     /* tid (not a group leader) exited; no registers */
+	BP_EV_PROCESS_END,    /* tid, a group leader, exited; no registers */
+	BP_EV_SYSCALL,        /* syscall entry: orig_rax, rdi, rsi, rdx, r10, r8, r9 */
+	BP_EV_SYSCALL_RETURN, /* syscall exit: rax */
+};
+/* regs is NULL for the END events. tgid is the process the task belongs to. */
+typedef void (*bp_event_fn)(struct bp_engine *e, enum bp_event ev, pid_t tid, pid_t tgid,
+                            const struct user_regs_struct *regs, void *arg);
 
 struct bp_engine {
 	pid_t pid;              /* thread-group leader of the traced process */
@@ -53,7 +68,11 @@ struct bp_engine {
 	int nrets;
 	uint64_t ret_lost;      /* returns not hijacked (table full) or unwound past (longjmp) */
 	pid_t tids[BP_MAX_TIDS];
+	pid_t tgids[BP_MAX_TIDS];   /* the process of each task (threads share their leader's) */
 	int ntids;
+	bp_event_fn on_event;   /* NULL: no events reported */
+	void *event_arg;
+	int trace_syscalls;     /* resume with PTRACE_SYSCALL: BP_EV_SYSCALL(_RETURN) are reported */
 	int status;             /* wait status of the leader once it ended */
 	uint64_t stray_traps;   /* SIGTRAPs that were not ours, passed on */
 	int detach_requested;   /* set (e.g. by a handler) to end tracing: bp_run detaches */
@@ -80,8 +99,19 @@ struct bp_probe *bp_add_return(struct bp_engine *e, const char *path, const char
 
 /* Resume and service hits in every thread and forked child until all have exited
  * (returns the leader's wait status) or detach_requested was set (returns 0 with every
- * int3 removed and every task detached, detached = 1). -1 on a ptrace failure. */
+ * int3 removed and every task detached, detached = 1). -1 on a ptrace failure.
+ * The blocking loop over bp_start and bp_service. */
 int bp_run(struct bp_engine *e);
+
+/* For an event loop: bp_start resumes every stopped task once probes are in place; then
+ * bp_service handles the wait statuses that are ready (block: wait for at least one), and
+ * returns 1 while tasks remain, 0 once all exited or were detached, -1 on a ptrace failure.
+ * Call it when SIGCHLD arrives (signalfd) or on a short poll timeout. To stop from outside
+ * (SIGINT, end of script), set detach_requested and call bp_detach_now. */
+int bp_start(struct bp_engine *e);
+int bp_service(struct bp_engine *e, int block);
+/* Interrupt every task, remove every int3 and hijacked return address, detach. 0 or -1. */
+int bp_detach_now(struct bp_engine *e);
 
 /* CPU placement, a deliberate choice: each hit is a round trip tracee -> tracer -> tracee,
  * so both on one CPU (tracer_cpu == tracee_cpu) avoids cross-CPU wakeups (~10x cheaper

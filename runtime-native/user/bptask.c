@@ -12,18 +12,44 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* Tgid of a live task from /proc/TID/status; tid itself if it cannot be read. */
+static pid_t read_tgid(pid_t tid)
+{
+	char path[64], line[128];
+	int tgid = tid;
+	FILE *f;
+	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
+	if (!(f = fopen(path, "re"))) return tid;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "Tgid: %d", &tgid) == 1) break;
+	fclose(f);
+	return tgid;
+}
+
 int bp_track(struct bp_engine *e, pid_t tid)
 {
 	for (int i = 0; i < e->ntids; i++) if (e->tids[i] == tid) return i;
 	if (e->ntids == BP_MAX_TIDS) return -1;
 	e->tids[e->ntids] = tid;
+	e->tgids[e->ntids] = read_tgid(tid);
 	return e->ntids++;
+}
+
+pid_t bp_tgid(struct bp_engine *e, pid_t tid)
+{
+	for (int i = 0; i < e->ntids; i++) if (e->tids[i] == tid) return e->tgids[i];
+	return tid;
 }
 
 void bp_forget(struct bp_engine *e, pid_t tid)
 {
 	for (int i = 0; i < e->ntids; i++)
-		if (e->tids[i] == tid) { e->tids[i] = e->tids[--e->ntids]; return; }
+		if (e->tids[i] == tid) {
+			e->ntids--;
+			e->tids[i] = e->tids[e->ntids];
+			e->tgids[i] = e->tgids[e->ntids];
+			return;
+		}
 }
 
 int bp_is_group_stop(int st)
@@ -136,7 +162,8 @@ int bp_detach(struct bp_engine *e, pid_t cur, int cursig)
 		}
 		switch (st >> 16) {
 		case 0:   /* a signal stop came first: an int3 hit to rewind, or a signal to pass on */
-			if (WSTOPSIG(st) == SIGTRAP) trapped[i] = 1; else sig[i] = WSTOPSIG(st);
+			if (WSTOPSIG(st) == SIGTRAP) trapped[i] = 1;
+			else if (WSTOPSIG(st) != (SIGTRAP | 0x80)) sig[i] = WSTOPSIG(st);   /* not a syscall-stop */
 			break;
 		case PTRACE_EVENT_CLONE: case PTRACE_EVENT_FORK: case PTRACE_EVENT_VFORK: {
 			unsigned long nt;
@@ -164,7 +191,7 @@ int bp_detach(struct bp_engine *e, pid_t cur, int cursig)
 				if (waitpid(tid, &st, __WALL) != tid || !WIFSTOPPED(st)) continue;  /* not ours */
 				sig[e->ntids] = trapped[e->ntids] = gone[e->ntids] = 0;
 				if (!(st >> 16) && WSTOPSIG(st) == SIGTRAP) trapped[e->ntids] = 1;
-				else if (!(st >> 16)) sig[e->ntids] = WSTOPSIG(st);
+				else if (!(st >> 16) && WSTOPSIG(st) != (SIGTRAP | 0x80)) sig[e->ntids] = WSTOPSIG(st);
 				bp_track(e, tid);
 			}
 			closedir(d);

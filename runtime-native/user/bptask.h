@@ -4,10 +4,12 @@
 #include "bpengine.h"
 
 #define BP_PTRACE_OPTS (PTRACE_O_EXITKILL | PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | \
-                        PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC)
+                        PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESYSGOOD)
 
-/* Index of tid in e->tids, added if new; -1 when the table is full. */
+/* Index of tid in e->tids, added if new (its process read from /proc); -1 when the table is full. */
 int bp_track(struct bp_engine *e, pid_t tid);
+/* The process tid belongs to, as tracked; tid itself when unknown. */
+pid_t bp_tgid(struct bp_engine *e, pid_t tid);
 void bp_forget(struct bp_engine *e, pid_t tid);
 /* A PTRACE_EVENT_STOP that is a job-control group-stop (to be kept with PTRACE_LISTEN). */
 int bp_is_group_stop(int status);

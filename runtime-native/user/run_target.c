@@ -8,7 +8,9 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <stdlib.h>
 #include <unistd.h>
+#include <wordexp.h>
 #include "run_target.h"
 
 #ifndef SYS_pidfd_open
@@ -27,7 +29,7 @@ void run_target_init(struct run_target *t)
 static int pidfd_open(pid_t pid) { return (int)syscall(SYS_pidfd_open, pid, 0); }
 
 /* In the child: only async-signal-safe calls (the parent may be a multi-threaded JVM). */
-static void held_child(int hold_rd, const char *cmd)
+static void held_child(int hold_rd, char *const argv[])
 {
 	sigset_t none;
 	char go = 0;
@@ -41,28 +43,59 @@ static void held_child(int hold_rd, const char *cmd)
 	if (n != 1 || go != 'g')
 		_exit(0);
 	close(hold_rd);
-	execl("/bin/sh", "sh", "-c", cmd, (char *)0);
+	execvp(argv[0], argv);
 	_exit(127);
 }
 
-int run_target_spawn(struct run_target *t, const char *cmd, char *err, unsigned errlen)
+int run_target_words(const char *cmd, char ***argv, char *err, unsigned errlen)
+{
+	wordexp_t we;
+	char **copy;
+	int rc = wordexp(cmd, &we, WRDE_NOCMD);
+	if (rc == 0 && we.we_wordc == 0) {
+		wordfree(&we);
+		rc = WRDE_SYNTAX;
+	}
+	if (rc) {
+		snprintf(err, errlen, "cannot parse the -c command '%s'%s", cmd,
+			 rc == WRDE_CMDSUB ? ": command substitution is not allowed" :
+			 rc == WRDE_BADCHAR ? ": unquoted shell operator (use sh -c '...')" : "");
+		return -1;
+	}
+	/* a plain NULL-terminated copy, so callers need not know wordexp_t */
+	copy = calloc(we.we_wordc + 1, sizeof *copy);
+	for (size_t i = 0; copy && i < we.we_wordc; i++)
+		copy[i] = strdup(we.we_wordv[i]);
+	wordfree(&we);
+	*argv = copy;
+	return copy ? 0 : -1;
+}
+
+void run_target_words_free(char **argv)
+{
+	for (size_t i = 0; argv && argv[i]; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+int run_target_spawn(struct run_target *t, char *const argv[], char *err, unsigned errlen)
 {
 	int hold[2];
 	pid_t pid;
 	if (pipe2(hold, O_CLOEXEC) < 0) {
-		snprintf(err, errlen, "cannot start '%s': %s", cmd, strerror(errno));
+		snprintf(err, errlen, "cannot start '%s': %s", argv[0], strerror(errno));
 		return -1;
 	}
 	pid = fork();
 	if (pid < 0) {
-		snprintf(err, errlen, "cannot start '%s': %s", cmd, strerror(errno));
+		snprintf(err, errlen, "cannot start '%s': %s", argv[0], strerror(errno));
 		close(hold[0]);
 		close(hold[1]);
 		return -1;
 	}
 	if (pid == 0) {
 		close(hold[1]);
-		held_child(hold[0], cmd);
+		held_child(hold[0], argv);
 	}
 	close(hold[0]);
 	t->pid = pid;

@@ -1,4 +1,4 @@
-/* run_target.h: the run's target process: -c CMD (started held, released after the begin probes)
+/* run_target.h: the run's target process without process probes: -c CMD (started held, released after the begin probes)
  * or -x PID (watched); either way a pidfd says when it ended. */
 #ifndef STAPVM_RUN_TARGET_H
 #define STAPVM_RUN_TARGET_H
@@ -13,8 +13,12 @@ struct run_target {
 };
 
 void run_target_init(struct run_target *t);
-/* -c: forks a child that waits until released, then runs /bin/sh -c CMD; -1 with the reason */
-int run_target_spawn(struct run_target *t, const char *cmd, char *err, unsigned errlen);
+/* -c CMD split into words as staprun does (wordexp: quotes and variables, no command
+ * substitution); the caller frees *argv with run_target_words_free. -1 with the reason. */
+int run_target_words(const char *cmd, char ***argv, char *err, unsigned errlen);
+void run_target_words_free(char **argv);
+/* -c: forks a child that waits until released, then execs argv (searched on $PATH); -1 with the reason */
+int run_target_spawn(struct run_target *t, char *const argv[], char *err, unsigned errlen);
 /* -x: watches an existing process (all of it ended already counts as ended) */
 void run_target_attach(struct run_target *t, pid_t pid);
 /* -c: lets the held child run the command (after the begin probes) */

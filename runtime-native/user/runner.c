@@ -18,6 +18,7 @@
 #include "run_target.h"
 #include "run_timers.h"
 #include "stapvm_run.h"
+#include "uprobes.h"
 
 #define MAX_TIMERS 256
 
@@ -33,7 +34,23 @@ struct stapvm_runner {
 	volatile sig_atomic_t signalled;
 	struct run_timer timers[MAX_TIMERS];
 	int ntimers;
+	enum bp_mode mode;              /* --breakpoint */
+	struct svm_uprobes *uprobes;    /* process(...) probes on the ptrace engine; NULL without */
+	struct sigaction old_sigchld;
 };
+
+/* SIGCHLD (a traced task stopped or ended) wakes the loop through the runner's eventfd: the
+ * engine is then serviced on the runner's thread, the one ptrace requires */
+static int sigchld_wake_fd = -1;
+
+static void on_sigchld(int signo)
+{
+	uint64_t one = 1;
+	(void)signo;
+	if (write(sigchld_wake_fd, &one, sizeof one) < 0) {
+		/* saturated: the loop is already woken */
+	}
+}
 
 /* which descriptors the userspace runtime can run, and a reason for the others */
 static int check_probes(stapvm_runner *r, char *err, size_t errlen)
@@ -43,7 +60,8 @@ static int check_probes(stapvm_runner *r, char *err, size_t errlen)
 		struct run_timer t;
 		int kind;
 		stapvm_probe_desc(r->mod, i, desc, sizeof desc);
-		if (!strcmp(desc, "begin") || !strcmp(desc, "end") || !strcmp(desc, "error") || !strcmp(desc, "never"))
+		if (!strcmp(desc, "begin") || !strcmp(desc, "end") || !strcmp(desc, "error") || !strcmp(desc, "never") ||
+		    !strncmp(desc, "process", 7))   /* process probes: uprobes.c */
 			continue;
 		kind = run_timer_parse(desc, &t, err, (unsigned)errlen);
 		if (kind < 0)
@@ -69,6 +87,7 @@ stapvm_runner *stapvm_runner_new(const uint8_t *bytes, size_t len, char *err, si
 		snprintf(err, errlen, "out of memory");
 		return 0;
 	}
+	r->mode = BP_AUTO;
 	run_output_init(&r->out);
 	run_target_init(&r->target);
 	r->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
@@ -83,6 +102,11 @@ stapvm_runner *stapvm_runner_new(const uint8_t *bytes, size_t len, char *err, si
 		return 0;
 	}
 	stapvm_set_output(r->session, run_output_write, &r->out);
+	err[0] = 0;
+	if (!(r->uprobes = svm_uprobes_new(r->session, r->mod, r->mode, err, errlen)) && err[0]) {
+		stapvm_runner_free(r);
+		return 0;
+	}
 	return r;
 }
 
@@ -91,6 +115,8 @@ void stapvm_runner_free(stapvm_runner *r)
 	if (!r)
 		return;
 	run_output_close(&r->out);
+	if (r->uprobes)
+		svm_uprobes_free(r->uprobes);
 	stapvm_session_free(r->session);
 	stapvm_module_free(r->mod);
 	free(r->command);
@@ -112,6 +138,17 @@ void stapvm_runner_set_target_command(stapvm_runner *r, const char *cmd)
 }
 
 void stapvm_runner_set_target_pid(stapvm_runner *r, int pid) { r->attach_pid = pid; }
+
+int stapvm_runner_set_breakpoint_mode(stapvm_runner *r, const char *name)
+{
+	int mode = svm_uprobes_mode(name);
+	if (mode < 0)
+		return -1;
+	r->mode = (enum bp_mode)mode;
+	if (r->uprobes)
+		svm_uprobes_set_mode(r->uprobes, r->mode);
+	return 0;
+}
 
 void stapvm_runner_signal(stapvm_runner *r, int signo)
 {
@@ -165,6 +202,14 @@ static void event_loop(stapvm_runner *r)
 			fprintf(stderr, "ERROR: poll: %s\n", strerror(errno));
 			return;
 		}
+		if (fds[0].revents & POLLIN) {
+			uint64_t n;
+			if (read(r->wake_fd, &n, sizeof n) < 0) {
+				/* drained by an earlier read */
+			}
+		}
+		if (r->uprobes && !r->target.ended && svm_uprobes_service(r->uprobes, 0) != 1)
+			r->target.ended = 1;   /* every traced task ended or was detached */
 		for (int i = 0; i < r->ntimers && !stapvm_exit_requested(r->session); i++)
 			if ((fds[timers_at + i].revents & POLLIN) && run_timer_fired(&r->timers[i]))
 				stapvm_run_probe(r->session, r->timers[i].probe);
@@ -173,34 +218,88 @@ static void event_loop(stapvm_runner *r)
 	}
 }
 
+/* -c / -x: under the ptrace engine when the module has process probes, else held/watched */
+static int start_target(stapvm_runner *r)
+{
+	char err[512], **argv = 0;
+	int rc = 0;
+	if (r->command && run_target_words(r->command, &argv, err, sizeof err) < 0) {
+		fprintf(stderr, "ERROR: %s\n", err);
+		return -1;
+	}
+	if (r->uprobes) {
+		if (argv ? svm_uprobes_spawn(r->uprobes, argv, -1) : r->attach_pid ? svm_uprobes_attach(r->uprobes, r->attach_pid) : 0) {
+			fprintf(stderr, "ERROR: cannot trace %s: %s\n", argv ? argv[0] : "the -x process", strerror(errno));
+			rc = -1;
+		}
+		r->target.pid = svm_uprobes_pid(r->uprobes);
+	} else if (argv) {
+		rc = run_target_spawn(&r->target, argv, err, sizeof err);
+		if (rc < 0)
+			fprintf(stderr, "ERROR: %s\n", err);
+	} else if (r->attach_pid) {
+		run_target_attach(&r->target, r->attach_pid);
+	}
+	run_target_words_free(argv);
+	return rc;
+}
+
+/* lets the target run once the begin probes are done */
+static void release_target(stapvm_runner *r)
+{
+	struct sigaction sa = { .sa_handler = on_sigchld, .sa_flags = SA_RESTART };
+	if (!r->uprobes) {
+		run_target_release(&r->target);
+		return;
+	}
+	sigchld_wake_fd = r->wake_fd;
+	sigaction(SIGCHLD, &sa, &r->old_sigchld);
+	if (svm_uprobes_start(r->uprobes) < 0)
+		r->target.ended = 1;
+}
+
+/* every breakpoint out and every task detached, whatever ended the run */
+static void finish_target(stapvm_runner *r)
+{
+	if (r->uprobes) {
+		if (!r->target.ended)
+			svm_uprobes_detach(r->uprobes);
+		if (sigchld_wake_fd >= 0) {
+			sigaction(SIGCHLD, &r->old_sigchld, 0);
+			sigchld_wake_fd = -1;
+		}
+		if (svm_uprobes_failed(r->uprobes))
+			fprintf(stderr, "WARNING: %d process probes could not be placed\n", svm_uprobes_failed(r->uprobes));
+		return;
+	}
+	run_target_finish(&r->target);
+}
+
 int stapvm_runner_run(stapvm_runner *r)
 {
-	char err[256];
 	int errors;
 	uint64_t lost;
 
-	if (r->command && run_target_spawn(&r->target, r->command, err, sizeof err) < 0) {
-		fprintf(stderr, "ERROR: %s\n", err);
+	if (start_target(r) < 0)
 		return 1;
-	}
-	if (r->attach_pid)
-		run_target_attach(&r->target, r->attach_pid);
 	stapvm_set_target(r->session, r->target.pid);
 
 	/* SystemTap's order: begin probes until one calls exit() or errors abort the session */
 	if (stapvm_run_phase(r->session, "begin", 1) == 0) {
 		if (!stapvm_exit_requested(r->session)) {
 			run_output_flush(&r->out);   /* begin's output before anything the command prints */
-			run_target_release(&r->target);
+			release_target(r);
 			event_loop(r);
 		}
 		for (int i = 0; i < r->ntimers; i++)
 			run_timer_stop(&r->timers[i]);
+		finish_target(r);
 		stapvm_run_phase(r->session, "end", 0);
+	} else {
+		finish_target(r);
 	}
 	if (stapvm_aborted(r->session))
 		stapvm_run_phase(r->session, "error", 0);
-	run_target_finish(&r->target);
 	run_output_flush(&r->out);
 
 	errors = stapvm_error_count(r->session);

@@ -16,7 +16,7 @@ static void forward(int signo) { stapvm_runner_signal(running, signo); }
 
 static void usage(FILE *f)
 {
-	fprintf(f, "Usage: stapvm-run MODULE.stpb [-o FILE] [-T SECONDS] [-c CMD | -x PID]\n");
+	fprintf(f, "Usage: stapvm-run [-o FILE] [-T SECONDS] [-c CMD | -x PID] [--breakpoint=emulate|xol|step|auto] MODULE.stpb\n");
 }
 
 /* reads the whole module file; NULL with a message printed */
@@ -41,7 +41,8 @@ static uint8_t *read_module(const char *path, size_t *len)
 
 int main(int argc, char **argv)
 {
-	const char *out = 0, *cmd = 0;
+	static const struct option longopts[] = { { "breakpoint", required_argument, 0, 'b' }, { 0, 0, 0, 0 } };
+	const char *out = 0, *cmd = 0, *breakpoint = 0;
 	double seconds = 0;
 	long pid = 0;
 	char err[1024], *end;
@@ -50,7 +51,7 @@ int main(int argc, char **argv)
 	uint8_t *bytes;
 	struct sigaction sa;
 
-	while ((c = getopt(argc, argv, "+o:T:c:x:h")) != -1) {
+	while ((c = getopt_long(argc, argv, "+o:T:c:x:h", longopts, 0)) != -1) {
 		switch (c) {
 		case 'o': out = optarg; break;
 		case 'c': cmd = optarg; break;
@@ -62,6 +63,7 @@ int main(int argc, char **argv)
 			pid = strtol(optarg, &end, 10);
 			if (*end || pid <= 0) { fprintf(stderr, "ERROR: invalid -x '%s'\n", optarg); return 1; }
 			break;
+		case 'b': breakpoint = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 1;
 		}
@@ -80,6 +82,11 @@ int main(int argc, char **argv)
 	}
 	if (out && stapvm_runner_set_output_file(running, out, err, sizeof err) < 0) {
 		fprintf(stderr, "ERROR: %s\n", err);
+		stapvm_runner_free(running);
+		return 1;
+	}
+	if (breakpoint && stapvm_runner_set_breakpoint_mode(running, breakpoint) < 0) {
+		fprintf(stderr, "ERROR: invalid --breakpoint '%s' (emulate, xol, step or auto)\n", breakpoint);
 		stapvm_runner_free(running);
 		return 1;
 	}

@@ -19,10 +19,15 @@ void stapvm_runner_free(stapvm_runner *r);
 int stapvm_runner_set_output_file(stapvm_runner *r, const char *path, char *err, size_t errlen);
 /* -T SECONDS as milliseconds: the run ends (end probes run) after this long; 0 = no limit */
 void stapvm_runner_set_timeout_ms(stapvm_runner *r, int64_t ms);
-/* -c CMD: run CMD with /bin/sh -c after the begin probes; the run ends when it exits; target() is its pid */
+/* -c CMD: split CMD into words as a shell would (no command substitution) and exec it, stopped
+ * before its first instruction until the begin probes end; the run ends when it exits; target() is its pid */
 void stapvm_runner_set_target_command(stapvm_runner *r, const char *cmd);
 /* -x PID: target() is PID; the run ends when PID exits */
 void stapvm_runner_set_target_pid(stapvm_runner *r, int pid);
+
+/* --breakpoint=emulate|xol|step|auto: how process probes replay the instruction under the
+ * breakpoint (default auto); -1 for an unknown name */
+int stapvm_runner_set_breakpoint_mode(stapvm_runner *r, const char *name);
 
 /* asks a running stapvm_runner_run to act as if signal signo (SIGINT, SIGTERM, SIGHUP) had arrived;
  * safe from any thread and from a signal handler. Hosts with their own signal handling (the JVM)

@@ -22,6 +22,8 @@ struct svm_ctx {
 	int64_t pid, tid;
 	/* host-private handle (e.g. the traced process for process_vm_readv) */
 	void *host;
+	/* the task's name when the host knows it (ptrace: /proc/TID/comm); NULL: svm_host_execname() */
+	const char *comm;
 };
 
 /* x86-64 SysV: argument n (1-based, 1..6 in registers) of the probed call, 0 or -1 when unavailable */

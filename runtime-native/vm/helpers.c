@@ -278,8 +278,9 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 		if ((uint64_t)iargs[0] > 1024 * 1024) FAIL("range too wide");
 		*iret = iargs[0] ? svm_host_random((uint32_t)iargs[0]) : 0;
 		return 0;
-	case H_pid: *iret = svm_host_pid(); return 0;
-	case H_tid: *iret = svm_host_tid(); return 0;
+	/* a hit in a traced process is about that task, not the tracer (ctx pid -1: the current task) */
+	case H_pid: *iret = s->ctx && s->ctx->pid >= 0 ? s->ctx->pid : svm_host_pid(); return 0;
+	case H_tid: *iret = s->ctx && s->ctx->tid >= 0 ? s->ctx->tid : svm_host_tid(); return 0;
 	case H_cpu: *iret = svm_host_cpu(); return 0;
 	case H_gettimeofday_ns: *iret = svm_host_time_ns(); return 0;
 	case H_gettimeofday_us: *iret = svm_host_time_ns() / 1000; return 0;
@@ -294,8 +295,14 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 		if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes)
 			svm_errf(sret, s->maxstr, "%s", s->m->strings[s->m->probes[s->cur_probe].desc]);
 		return 0;
-	case H_execname: svm_host_execname(sret, s->maxstr); return 0;
-	default:
-		FAIL("helper %u is not implemented", id);
+	case H_execname:
+		if (s->ctx && s->ctx->comm) svm_errf(sret, s->maxstr, "%s", s->ctx->comm);
+		else svm_host_execname(sret, s->maxstr);
+		return 0;
+	default: {
+		int rc = svm_helper_user(s, id, iret, sret, iargs);
+		if (rc == 1) FAIL("helper %u is not implemented", id);
+		return rc;
+	}
 	}
 }

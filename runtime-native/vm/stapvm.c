@@ -172,3 +172,4 @@ uint64_t stapvm_output_dropped(const stapvm_session *ss) { return ss->s.out_drop
 int stapvm_error_count(const stapvm_session *ss) { return ss->s.errors; }
 int stapvm_exit_requested(const stapvm_session *ss) { return ss->s.exit_requested; }
 int stapvm_aborted(const stapvm_session *ss) { return ss->s.aborted; }
+void stapvm_set_context(stapvm_session *ss, const struct svm_ctx *ctx) { ss->s.ctx = ctx; }

@@ -42,6 +42,10 @@ void stapvm_set_output(stapvm_session *s, stapvm_output_fn fn, void *arg);
 size_t stapvm_take_output(stapvm_session *s, int stream, char *buf, size_t buflen);
 uint64_t stapvm_output_dropped(const stapvm_session *s);
 
+/* the probe hit the next stapvm_run_probe handles (context.h; NULL: none); the caller owns it */
+struct svm_ctx;
+void stapvm_set_context(stapvm_session *s, const struct svm_ctx *ctx);
+
 int stapvm_error_count(const stapvm_session *s);
 /* 1 once exit() ran or MAXERRORS was exceeded */
 int stapvm_exit_requested(const stapvm_session *s);

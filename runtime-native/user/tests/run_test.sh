@@ -34,7 +34,7 @@ out=$("$run" -o "$tmp/out.txt" "$tmp/timer_exit.stpb" 2>&1); rc=$?
 expect "-o FILE" "|n=10|0" "$out|$(cat "$tmp/out.txt")|$rc"
 
 # -c: target() in begin is the command's pid; the command runs after begin; the run ends with it
-out=$("$run" -c 'echo cmd=$$' "$tmp/target_begin.stpb" 2>&1); rc=$?
+out=$("$run" -c "sh -c 'echo cmd=\$\$'" "$tmp/target_begin.stpb" 2>&1); rc=$?
 t=$(sed -n 's/^begin target=//p' <<<"$out")
 expect "-c CMD" "begin target=$t|cmd=$t|end|0" "$(tr '\n' '|' <<<"$out")$rc"
 [ "${t:-0}" -gt 0 ] && ok || bad "-c target() is a pid" "$out"

@@ -49,6 +49,13 @@ final class Options {
     @Option(names = "--runtime", paramLabel = "MODE", description = "kernel or user")
     String runtime;
 
+    /** How process() probes replay the instruction under the breakpoint (runtime-native/user/README.md). */
+    enum Breakpoint { emulate, xol, step, auto }
+
+    @Option(names = "--breakpoint", paramLabel = "MODE",
+            description = "process() probes: emulate, xol, step (single-step re-insertion) or auto (default: emulation, else out-of-line execution)")
+    Breakpoint breakpoint = Breakpoint.auto;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
 

@@ -31,7 +31,7 @@ final class RunPass {
             return 1;
         }
         RunOptions run = new RunOptions(options.outputFile, timeoutMillis(), options.command,
-                options.targetPid == null ? 0 : options.targetPid);
+                options.targetPid == null ? 0 : options.targetPid, options.breakpoint.name());
         // The runtime writes to file descriptors 1 and 2 itself: what Java printed goes first.
         out.flush();
         err.flush();

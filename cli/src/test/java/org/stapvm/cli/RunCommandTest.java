@@ -3,48 +3,23 @@ package org.stapvm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stapvm.cli.StapvmCommand.Result;
 
 /** Pass 5 from the stapvm command: the run options (-T, -c, -x, -o), timers and signals. */
 class RunCommandTest {
-    private static final Path ROOT = Path.of(System.getProperty("stapvm.root", "..")).toAbsolutePath().normalize();
-
     @TempDir
     Path tmp;
 
-    record Result(String stdout, String stderr, int exitCode) {}
-
-    private ProcessBuilder stapvm(List<String> args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djnr.ffi.asm.enabled=false",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                "org.stapvm.cli.Main"));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out").toFile())
-                .redirectError(tmp.resolve("err").toFile());
-        pb.environment().put("STAPVM_HOME", ROOT.toString());
-        return pb;
-    }
-
-    private Result finish(Process p) throws Exception {
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "stapvm did not end");
-        return new Result(Files.readString(tmp.resolve("out"), StandardCharsets.ISO_8859_1),
-                Files.readString(tmp.resolve("err"), StandardCharsets.ISO_8859_1), p.exitValue());
-    }
-
     private Result run(String... args) throws Exception {
-        return finish(stapvm(List.of(args)).start());
+        return new StapvmCommand(tmp).run(args);
     }
 
     @Test
@@ -68,7 +43,7 @@ class RunCommandTest {
 
     @Test
     void commandTargetIsKnownInBeginAndItsExitEndsTheRun() throws Exception {
-        Result r = run("-c", "echo cmd=$$", "-e",
+        Result r = run("-c", "sh -c 'echo cmd=$$'", "-e",
                 "probe begin { printf(\"begin=%d\\n\", target()) } probe timer.s(30) { exit() } probe end { println(\"end\") }");
         Matcher m = Pattern.compile("begin=(\\d+)\ncmd=(\\d+)\nend\n").matcher(r.stdout());
         assertTrue(m.matches(), r.stdout());
@@ -94,14 +69,14 @@ class RunCommandTest {
     @Test
     void sigintRunsTheEndProbes() throws Exception {
         Path file = tmp.resolve("o.txt");
-        Process p = stapvm(List.of("-o", file.toString(), "-e",
+        Process p = new StapvmCommand(tmp).builder(List.of("-o", file.toString(), "-e",
                 "probe begin { println(\"ready\") } probe end { println(\"end\") }")).start();
         for (int i = 0; i < 600 && !(Files.exists(file) && Files.readString(file).startsWith("ready")); i++) {
             Thread.sleep(50);
         }
         Thread.sleep(200);
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-        Result r = finish(p);
+        Result r = new StapvmCommand(tmp).finish(p);
         assertEquals(new Result("", "", 0), r);
         assertEquals("ready\nend\n", Files.readString(file));
     }

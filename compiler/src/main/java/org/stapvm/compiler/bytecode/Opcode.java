@@ -105,7 +105,7 @@ public enum Opcode {
         PPID(39, "ppid", "INT", 0, 0, true, "parent process id of the current task"),
         RANDINT(40, "randint", "INT", 1, 0, true, "randint(n): random integer in [0,n); n above 1048576 (or negative) is the error 'range too wide'"),
         KERNEL_STRING(50, "kernel_string", "STR", 1, 0, false, "copy a NUL-terminated kernel string without faulting (later)"),
-        USER_STRING(51, "user_string", "STR", 1, 0, false, "copy a NUL-terminated user string without faulting (later)"),
+        USER_STRING(51, "user_string", "STR", 1, 0, true, "user_string(addr): a NUL-terminated string of the current task's memory, copied without faulting; a bad address is the error 'user string copy fault -14 at 0xADDR [man error::fault]'"),
         WARN(60, "warn", "VOID", 0, 1, true, "print 'WARNING: msg' on the error stream, once per distinct message"),
         GETTIMEOFDAY_S(61, "gettimeofday_s", "INT", 0, 0, true, "wall-clock time in seconds"),
         GETTIMEOFDAY_MS(62, "gettimeofday_ms", "INT", 0, 0, true, "wall-clock time in milliseconds"),
@@ -115,7 +115,24 @@ public enum Opcode {
         LOCAL_CLOCK_MS(66, "local_clock_ms", "INT", 0, 0, true, "local_clock_ns() / 1000000"),
         LOCAL_CLOCK_S(67, "local_clock_s", "INT", 0, 0, true, "local_clock_ns() / 1000000000"),
         TARGET(68, "target", "INT", 0, 0, true, "the target process id (-x PID, or the -c command's pid); 0 if none"),
-        PP(69, "pp", "STR", 0, 0, true, "the probe point of the running handler");
+        PP(69, "pp", "STR", 0, 0, true, "the probe point of the running handler"),
+        UINT_ARG(100, "uint_arg", "INT", 1, 0, true, "uint_arg(n): argument n (1-6 in registers, 7.. from the stack at entry) as a 32-bit unsigned value; 'cannot access arg(N)'"),
+        INT_ARG(101, "int_arg", "INT", 1, 0, true, "int_arg(n): argument n sign-extended from 32 bits"),
+        LONG_ARG(102, "long_arg", "INT", 1, 0, true, "long_arg(n): argument n as a signed 64-bit value"),
+        ULONG_ARG(103, "ulong_arg", "INT", 1, 0, true, "ulong_arg(n): argument n as an unsigned 64-bit value"),
+        POINTER_ARG(104, "pointer_arg", "INT", 1, 0, true, "pointer_arg(n): argument n as a pointer"),
+        RETURNVAL(105, "returnval", "INT", 0, 0, true, "the return value register (rax) at a .return probe; elsewhere 'returnval() not defined in this context PP'"),
+        PROBEFUNC(106, "probefunc", "STR", 0, 0, true, "the function of the probe point (function(\"NAME\") of its descriptor); \"\" for others"),
+        USER_STRING_N(107, "user_string_n", "STR", 2, 0, true, "user_string_n(addr, n): at most n bytes of a NUL-terminated user string; fault as user_string"),
+        USER_LONG(108, "user_long", "INT", 1, 0, true, "user_long(addr): 8 bytes of the task's memory; 0 when unreadable (as stap)"),
+        USER_INT(109, "user_int", "INT", 1, 0, true, "user_int(addr): 4 bytes, sign-extended; 0 when unreadable"),
+        USER_SHORT(110, "user_short", "INT", 1, 0, true, "user_short(addr): 2 bytes, sign-extended; 0 when unreadable"),
+        USER_CHAR(111, "user_char", "INT", 1, 0, true, "user_char(addr): 1 byte, sign-extended; 0 when unreadable"),
+        UBACKTRACE(112, "ubacktrace", "STR", 0, 0, true, "hex return addresses of the task's stack by frame-pointer unwinding, space separated, starting with the probe address"),
+        UADDR(113, "uaddr", "INT", 0, 0, true, "the user address of the probe hit (the instruction pointer)"),
+        _UTRACE_SYSCALL_NR(114, "_utrace_syscall_nr", "INT", 0, 0, true, "$syscall in process.syscall probes: the system call number"),
+        _UTRACE_SYSCALL_ARG(115, "_utrace_syscall_arg", "INT", 1, 0, true, "$argN in process.syscall probes: system call argument n (1-6)"),
+        _UTRACE_SYSCALL_RETURN(116, "_utrace_syscall_return", "INT", 0, 0, true, "$return in process.syscall.return probes: the system call's result");
 
         public final int id, nint, nstr;
         public final String mnemonic, ret, doc;

@@ -102,10 +102,17 @@ public final class Lower {
             functions.add(new FunctionLowering(this, null, index).lowerGlobalInit(program.globals()));
             table.add(new Module.Probe(string("begin"), index));
         }
+        // A process function pattern expands to one probe per function, all with the same body:
+        // they share one handler (pp() tells them apart by the probe's descriptor).
+        Map<org.stapvm.lang.ast.Statement.Block, Integer> shared = new java.util.IdentityHashMap<>();
         for (Unit p : probes) {
             String descriptor = descriptor(p.probe().spec());
-            int index = functions.size();
-            functions.add(new FunctionLowering(this, p, index).lower());
+            Integer index = p.probe().spec().kind() == ProbeSpec.Kind.PROCESS ? shared.get(p.probe().body()) : null;
+            if (index == null) {
+                index = functions.size();
+                functions.add(new FunctionLowering(this, p, index).lower());
+                shared.put(p.probe().body(), index);
+            }
             table.add(new Module.Probe(string(descriptor), index));
         }
         if (!program.printAtEnd().isEmpty()) {
@@ -126,6 +133,7 @@ public final class Lower {
             case NEVER -> "never";
             case TIMER -> "timer." + s.unit() + "(" + s.value() + ")"
                     + (s.randomize() != 0 ? ".randomize(" + s.randomize() + ")" : "");
+            case PROCESS -> s.user().descriptor();
         };
     }
 }

@@ -109,6 +109,20 @@ public final class Builtins {
         fixed("user_string_n", S, L, L);
         fixed("user_long", L, L);
         fixed("user_int", L, L);
+        fixed("user_short", L, L);
+        fixed("user_char", L, L);
+        fixed("uint_arg", L, L);
+        fixed("int_arg", L, L);
+        fixed("long_arg", L, L);
+        fixed("ulong_arg", L, L);
+        fixed("pointer_arg", L, L);
+        fixed("returnval", L);
+        fixed("probefunc", S);
+        fixed("ubacktrace", S);
+        fixed("uaddr", L);
+        fixed("_utrace_syscall_nr", L);
+        fixed("_utrace_syscall_arg", L, L);
+        fixed("_utrace_syscall_return", L);
     }
 
     public static Builtin lookup(String name) {

@@ -89,9 +89,17 @@ public final class ExpandAliases {
             return;
         }
         List<ProbePoints.Failure> failures = new ArrayList<>();
-        ProbeSpec spec = ProbePoints.resolve(point, aliasRoots(), failures::add);
-        if (spec != null) {
-            out.add(new ResolvedProbe(probe, written, point, spec, body));
+        List<ProbeSpec> specs;
+        if (root.name().equals("process")) {
+            specs = ProcessPoints.resolve(point, failures::add);
+        } else {
+            ProbeSpec spec = ProbePoints.resolve(point, aliasRoots(), failures::add);
+            specs = spec == null ? null : List.of(spec);
+        }
+        if (specs != null) {
+            for (ProbeSpec spec : specs) {
+                out.add(new ResolvedProbe(probe, written, point, spec, body));
+            }
         } else if (!optional) {
             ProbePoints.Failure f = failures.get(0);
             SemaDiagnostic cause = f.at() == null

@@ -15,7 +15,7 @@ import org.stapvm.lang.ast.ProbePoint;
 public final class ProbePoints {
     private ProbePoints() {}
 
-    static final List<String> ROOTS = List.of("begin", "end", "error", "never", "timer");
+    static final List<String> ROOTS = List.of("begin", "end", "error", "never", "timer", "process");
     /** In the order stap offers them as suggestions. */
     private static final List<String> TIMER_UNITS =
             List.of("s", "ms", "ns", "us", "hz", "jiffies", "sec", "msec", "nsec", "usec");

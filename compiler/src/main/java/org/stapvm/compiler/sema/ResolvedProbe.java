@@ -16,7 +16,7 @@ public record ResolvedProbe(Declaration.Probe declaration, ProbePoint written, P
 
     /** The point as stap prints it in pp(): components joined by '.', arguments in parentheses. */
     public String name() {
-        return text(point);
+        return spec.user() != null ? spec.user().descriptor() : text(point);
     }
 
     /** A point as text: components joined by '.', literal arguments in parentheses, no marker. */

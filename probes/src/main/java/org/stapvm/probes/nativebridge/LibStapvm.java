@@ -21,6 +21,8 @@ public interface LibStapvm {
 
     void stapvm_runner_set_target_pid(Pointer runner, int pid);
 
+    int stapvm_runner_set_breakpoint_mode(Pointer runner, String name);
+
     void stapvm_runner_signal(Pointer runner, int signo);
 
     int stapvm_runner_run(Pointer runner);

@@ -92,6 +92,9 @@ public final class NativeRuntime {
             if (options.targetPid() != 0) {
                 lib.stapvm_runner_set_target_pid(runner, options.targetPid());
             }
+            if (lib.stapvm_runner_set_breakpoint_mode(runner, options.breakpointMode()) != 0) {
+                throw new RunRefused("unknown breakpoint mode '" + options.breakpointMode() + "'");
+            }
             try (SignalForwarding forwarding = SignalForwarding.to(sig -> lib.stapvm_runner_signal(runner, sig))) {
                 return lib.stapvm_runner_run(runner);
             }

@@ -1,0 +1,99 @@
+package org.stapvm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.stapvm.cli.StapvmCommand.Result;
+
+/**
+ * process() probes from the stapvm command on the userspace breakpoint engine: exact hit counts,
+ * arguments and return values, and the traced program's own output unchanged, in every breakpoint mode.
+ */
+class ProcessProbeCommandTest {
+    private static final String TARGET_SOURCE = """
+            #include <stdio.h>
+            #include <stdlib.h>
+            __attribute__((noinline)) long work(long x) { return 2 * x + 1; }
+            int main(int argc, char **argv) {
+                long n = atol(argv[1]), sum = 0;
+                for (long i = 0; i < n; i++) sum += work(i);
+                printf("calls=%ld sum=%ld\\n", n, sum);
+                return 0;
+            }
+            """;
+
+    @TempDir
+    static Path build;
+    static Path target;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void buildTarget() throws Exception {
+        Path src = build.resolve("work.c");
+        Files.writeString(src, TARGET_SOURCE);
+        target = build.resolve("work");
+        Process cc = new ProcessBuilder("gcc", "-O2", "-o", target.toString(), src.toString()).inheritIO().start();
+        assertTrue(cc.waitFor(60, TimeUnit.SECONDS) && cc.exitValue() == 0, "gcc failed");
+    }
+
+    private Result run(String... args) throws Exception {
+        return new StapvmCommand(tmp).run(args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"emulate", "xol", "step", "auto"})
+    void entryAndReturnProbesSeeEveryCallItsArgumentsAndResults(String mode) throws Exception {
+        String fn = "process(\"" + target + "\").function(\"work\")";
+        Result r = run("--breakpoint=" + mode, "-c", target + " 500", "-e",
+                "global n, args, rets probe " + fn + " { n++; args += long_arg(1) } "
+                        + "probe " + fn + ".return { rets += returnval() } "
+                        + "probe end { printf(\"n=%d args=%d rets=%d\\n\", n, args, rets) }");
+        // sum of i for i < 500 is 124750; sum of 2i+1 is 250000
+        assertEquals(new Result("calls=500 sum=250000\nn=500 args=124750 rets=250000\n", "", 0), r);
+    }
+
+    @Test
+    void probefuncAndArgumentsFromWildcards() throws Exception {
+        Result r = run("-c", target + " 3", "-e",
+                "probe process(\"" + target + "\").function(\"wo*\") { printf(\"%s(%d)\\n\", probefunc(), uint_arg(1)) }");
+        assertEquals(new Result("work(0)\nwork(1)\nwork(2)\ncalls=3 sum=9\n", "", 0), r);
+    }
+
+    @Test
+    void sharedLibraryProbeFiresInTheCommandAndLeavesItsOutputAlone() throws Exception {
+        String ls = "/usr/bin/ls";
+        Process plain = new ProcessBuilder(ls, "-l", "/usr").start();
+        String expected = new String(plain.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        plain.waitFor();
+        Result r = run("-c", ls + " -l /usr", "-e",
+                "global n probe process(\"/lib/x86_64-linux-gnu/libc.so.6\").function(\"malloc\") { n++ } "
+                        + "probe end { printf(\"mallocs=%d\\n\", n) }");
+        Matcher m = Pattern.compile("(?s)(.*)mallocs=(\\d+)\n").matcher(r.stdout());
+        assertTrue(m.matches(), r.stdout());
+        assertEquals(expected, m.group(1));
+        assertTrue(Long.parseLong(m.group(2)) > 0, r.stdout());
+        assertEquals("", r.stderr());
+    }
+
+    @Test
+    void unknownFunctionIsASemanticErrorWithSuggestions() throws Exception {
+        Result r = run("-e", "probe process(\"" + target + "\").function(\"nosuch\") { }");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().contains("semantic error: no match (similar functions: work"), r.stderr());
+        assertTrue(r.stderr().endsWith("Pass 2: analysis failed.  [man error::pass2]\n"), r.stderr());
+    }
+}

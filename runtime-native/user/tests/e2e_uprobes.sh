@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# e2e_uprobes.sh: process() probes from a module file through the runner, uprobes.c and the engine (build/stapvm-run):
+# hit counts equal to what the target itself reports, helpers' values, the target's output byte-identical
+# to an untraced run, under emulate, xol, step and auto; -x attach + SIGINT leaves the process running.
+# Modules are assembled here (vm/tools/stapvm-as) so the check needs no JVM. Run from build/.
+set -u
+AS=../../vm/tools/stapvm-as
+# RUN MODULE [--breakpoint=M] (-- CMD ARGS... | -x PID): stapvm-run with the command as its -c string
+RUN() {
+	local mod=$1; shift
+	local opts=()
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do opts+=("$1"); shift; done
+	if [ $# -gt 0 ]; then shift; opts+=(-c "$*"); fi
+	./stapvm-run "${opts[@]}" "$mod"
+}
+pass=0; fail=0
+ok() { if [ "$1" = "$2" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $3: got [$1] want [$2]" >&2; fi; }
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+
+# module: one counting handler (n++, s += long_arg(1)) on each descriptor given, end prints "n=N s=S"
+count_module() {
+	local out=$1; shift
+	{
+		echo ".global n int"; echo ".global s int"
+		echo ".func hit ret=void iregs=4 sregs=1"
+		echo "  gget r0, n"; echo "  addi r0, r0, 1"; echo "  gset r0, n"
+		echo "  ldi r1, 1"; echo "  hcall r2, r1, s0, long_arg/1/0"
+		echo "  gget r3, s"; echo "  add r3, r3, r2"; echo "  gset r3, s"; echo "  retv"; echo ".end"
+		echo ".func fin ret=void iregs=2 sregs=1"
+		echo "  gget r0, n"; echo "  gget r1, s"; echo '  lds s0, "n=%d s=%d\n"'
+		echo "  hcall r0, r0, s0, printf/2/1"; echo "  retv"; echo ".end"
+		for d in "$@"; do printf '.probe "%s" hit\n' "$(printf '%s' "$d" | sed 's/"/\\"/g')"; done
+		echo '.probe "end" fin'
+	} > "$T/m.s"
+	python3 $AS "$T/m.s" "$out" || { echo "FAIL assembling for $*" >&2; fail=$((fail+1)); }
+}
+
+fn() { printf 'process("%s").function("%s")%s' "$(readlink -f "$1")" "$2" "${3:-}"; }
+
+# counts: work() is called 3N times with i = 0..N-1 each time (sum 3*N(N-1)/2)
+N=2000
+./targets/count $N > "$T/plain"
+count_module "$T/work.stpb" "$(fn targets/count work)"
+for m in emulate xol step auto; do
+	RUN "$T/work.stpb" --breakpoint=$m -- ./targets/count $N > "$T/out" 2> "$T/err"
+	ok "$(tail -1 "$T/out")" "n=$((3*N)) s=$((3*N*(N-1)/2))" "work count $m"
+	ok "$(head -n -1 "$T/out" | cmp - "$T/plain" && echo same)" same "count output $m"
+done
+
+# several probes in one module, each with its own descriptor (RIP-relative, jmp, call, ret first instructions)
+count_module "$T/many.stpb" "$(fn targets/count bump)" "$(fn targets/count tailjmp)" "$(fn targets/count icall)" "$(fn targets/count retfirst)"
+for m in emulate xol auto; do
+	RUN "$T/many.stpb" --breakpoint=$m -- ./targets/count $N > "$T/out"
+	ok "$(tail -1 "$T/out" | cut -d' ' -f1)" "n=$((4*N))" "four functions $m"
+	ok "$(head -n -1 "$T/out" | cmp - "$T/plain" && echo same)" same "four functions output $m"
+done
+
+# non-PIE
+./targets/count_nopie 500 > "$T/plain"
+count_module "$T/nopie.stpb" "$(fn targets/count_nopie work)"
+RUN "$T/nopie.stpb" -- ./targets/count_nopie 500 > "$T/out"
+ok "$(tail -1 "$T/out")" "n=1500 s=$((3*500*499/2))" "non-PIE count"
+
+# threads: T threads x N calls
+count_module "$T/thr.stpb" "$(fn targets/threads twork)"
+for m in emulate xol auto; do
+	RUN "$T/thr.stpb" --breakpoint=$m -- ./targets/threads 3000 4 > "$T/out"
+	ok "$(tail -1 "$T/out" | cut -d' ' -f1)" "n=12000" "threads $m"
+	ok "$(head -1 "$T/out")" "$(./targets/threads 3000 4)" "threads output $m"
+done
+
+# fork: parent and child N calls each; system() runs another program normally
+./targets/forks 1000 > "$T/plain"
+count_module "$T/fork.stpb" "$(fn targets/forks fwork)"
+for m in emulate xol auto; do
+	RUN "$T/fork.stpb" --breakpoint=$m -- ./targets/forks 1000 > "$T/out"
+	ok "$(tail -1 "$T/out" | cut -d' ' -f1)" "n=2000" "fork $m"
+	ok "$(head -n -1 "$T/out" | sort | cmp - <(sort "$T/plain") && echo same)" same "fork output $m"
+done
+
+# .return: returnval() of work(i) = 3i+1, summed
+{
+	echo ".global s int"
+	echo ".func ret ret=void iregs=2 sregs=1"; echo "  hcall r0, r0, s0, returnval"
+	echo "  gget r1, s"; echo "  add r1, r1, r0"; echo "  gset r1, s"; echo "  retv"; echo ".end"
+	echo ".func fin ret=void iregs=1 sregs=1"; echo "  gget r0, s"; echo '  lds s0, "s=%d\n"'
+	echo "  hcall r0, r0, s0, printf/1/1"; echo "  retv"; echo ".end"
+	printf '.probe "%s" ret\n' "$(fn targets/count work .return | sed 's/"/\\"/g')"
+	echo '.probe "end" fin'
+} > "$T/r.s"
+python3 $AS "$T/r.s" "$T/ret.stpb"
+for m in emulate xol auto; do
+	RUN "$T/ret.stpb" --breakpoint=$m -- ./targets/count 1000 > "$T/out"
+	ok "$(tail -1 "$T/out")" "s=$((3 * (3*1000*999/2 + 1000)))" ".return values $m"
+done
+
+# pp(), probefunc(), execname(), pid() == target()
+{
+	echo ".func once ret=void iregs=3 sregs=4"
+	echo "  hcalls s1, r0, s0, pp"; echo "  hcalls s2, r0, s0, probefunc"; echo "  hcalls s3, r0, s0, execname"
+	echo "  hcall r0, r0, s0, pid"; echo "  hcall r1, r0, s0, target"; echo "  eq r0, r0, r1"
+	echo '  lds s0, "%d %s %s %s\n"'; echo "  hcall r2, r0, s0, printf/1/4"; echo "  exit"; echo "  retv"; echo ".end"
+	printf '.probe "%s" once\n' "$(fn targets/count framed | sed 's/"/\\"/g')"
+} > "$T/pp.s"
+python3 $AS "$T/pp.s" "$T/pp.stpb"
+RUN "$T/pp.stpb" -- ./targets/count 10 > "$T/out"
+ok "$(head -1 "$T/out")" "1 $(fn targets/count framed) framed count" "pp probefunc execname pid"
+
+# task events: thread.begin/.end once per thread; syscall.return seen; write(2) seen at syscall entry
+TH=$(readlink -f targets/threads)
+{
+	echo ".global tb int"; echo ".global te int"; echo ".global wr int"
+	for g in tb te; do
+		echo ".func f_$g ret=void iregs=1 sregs=1"; echo "  gget r0, $g"; echo "  addi r0, r0, 1"; echo "  gset r0, $g"; echo "  retv"; echo ".end"
+	done
+	echo ".func f_sc ret=void iregs=3 sregs=1"; echo "  hcall r0, r0, s0, _utrace_syscall_nr"; echo "  ldi r1, 1"; echo "  eq r0, r0, r1"
+	echo "  gget r2, wr"; echo "  add r2, r2, r0"; echo "  gset r2, wr"; echo "  retv"; echo ".end"
+	echo ".func fin ret=void iregs=3 sregs=1"; echo "  gget r0, tb"; echo "  gget r1, te"; echo "  gget r2, wr"
+	echo '  lds s0, "tb=%d te=%d writes=%d\n"'; echo "  hcall r0, r0, s0, printf/3/1"; echo "  retv"; echo ".end"
+	printf '.probe "process(\\"%s\\").thread.begin" f_tb\n' "$TH"
+	printf '.probe "process(\\"%s\\").thread.end" f_te\n' "$TH"
+	printf '.probe "process(\\"%s\\").syscall" f_sc\n' "$TH"
+	echo '.probe "end" fin'
+} > "$T/ev.s"
+python3 $AS "$T/ev.s" "$T/ev.stpb"
+RUN "$T/ev.stpb" -- ./targets/threads 100 5 > "$T/out"
+ok "$(tail -1 "$T/out")" "tb=5 te=5 writes=1" "thread.begin/.end and syscall (write)"
+ok "$(head -1 "$T/out")" "$(./targets/threads 100 5)" "output under syscall tracing"
+
+# a shared library: libc's malloc in ls, placed when ld.so has mapped libc; ls output unchanged
+LIBC=$(readlink -f /lib/x86_64-linux-gnu/libc.so.6)
+count_module "$T/malloc.stpb" "process(\"$LIBC\").function(\"malloc\")"
+ls -l /usr > "$T/plain"
+RUN "$T/malloc.stpb" -- /bin/ls -l /usr > "$T/out"
+ok "$(head -n -1 "$T/out" | cmp - "$T/plain" && echo same)" same "ls output under a libc probe"
+ok "$(tail -1 "$T/out" | awk '{ sub("n=", "", $1); print ($1 > 20) }')" 1 "ls calls malloc (count $(tail -1 "$T/out"))"
+
+# -x PID then SIGINT: the process goes on and ends normally with its own output
+./targets/count 3000000 w > "$T/attached" < <(sleep 2; echo) &
+victim=$!
+sleep 0.3
+./stapvm-run -x $victim "$T/work.stpb" > "$T/out" &
+tracer=$!
+sleep 2.5
+kill -INT $tracer; wait $tracer
+wait $victim; vst=$?
+ok "$vst" 0 "-x target exit status after SIGINT"
+ok "$(cut -d' ' -f1 "$T/attached")" "n=3000000" "-x target finished its work"
+ok "$(tail -1 "$T/out" | awk '{ sub("n=", "", $1); print ($1 > 0) }')" 1 "-x hits counted before SIGINT"
+
+echo "e2e_uprobes: $pass passed, $fail failed"
+[ $fail -eq 0 ]

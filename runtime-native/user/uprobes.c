@@ -1,0 +1,377 @@
+/* uprobes.c: a module's process(...) probes on the breakpoint engine: parse descriptors, place int3s per image (libraries when ld.so maps them), run hits and task events in the session. */
+#define _GNU_SOURCE
+#include "uprobes.h"
+#include "bptask.h"
+#include "elfsyms.h"
+#include "../vm/context.h"
+#include <elf.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum up_kind { UP_FUNC, UP_RET, UP_STMT, UP_BEGIN, UP_END, UP_TBEGIN, UP_TEND, UP_SYSCALL, UP_SYSRET };
+
+struct up_probe {
+	int index;              /* in the module */
+	enum up_kind kind;
+	char *path;             /* NULL: every traced process */
+	char *func;             /* UP_FUNC/UP_RET */
+	uint64_t addr;          /* UP_STMT: link-time address in path */
+	int placed;             /* in the current image: 0 not yet (library not mapped), 1, -1 cannot */
+	struct up_probe *next;  /* the next probe at the same address, module order */
+};
+
+/* One int3 address and the probes it serves. */
+struct up_site { struct bp_probe *bp; struct up_probe *first; };
+
+/* Processes seen running the probed image (fork children of it), for path-qualified events. */
+#define UP_MAX_PROCS 256
+
+struct svm_uprobes {
+	stapvm_session *s;
+	struct bp_engine e;
+	struct up_probe *p;
+	int n, failed, placing;
+	struct up_site sites[BP_MAX_PROBES];
+	int nsites;
+	char exe[PATH_MAX];     /* canonical path of the probed image */
+	char comm[64];
+	pid_t procs[UP_MAX_PROCS];
+	int nprocs;
+	struct bp_probe *ldso;  /* the _dl_debug_state breakpoint: libraries mapped or unmapped */
+};
+
+int svm_uprobes_mode(const char *name)
+{
+	static const char *const names[] = { "emulate", "xol", "step", "auto" };
+	for (int i = 0; i < 4; i++) if (strcmp(name, names[i]) == 0) return i;
+	return -1;
+}
+
+/* ---- descriptors (docs/bytecode.md "process probe descriptors") */
+
+static int take(const char **s, const char *word)
+{
+	size_t n = strlen(word);
+	if (strncmp(*s, word, n)) return 0;
+	*s += n;
+	return 1;
+}
+
+/* "NAME") -> a copy of NAME; *s moves past the closing "). */
+static char *quoted(const char **s)
+{
+	const char *end = strstr(*s, "\")");
+	char *out;
+	if (!end) return NULL;
+	out = strndup(*s, (size_t)(end - *s));
+	*s = end + 2;
+	return out;
+}
+
+/* 1 parsed, 0 not a process probe, -1 malformed */
+static int parse(const char *d, struct up_probe *p)
+{
+	static const struct { const char *suffix; enum up_kind kind; } events[] = {
+		{ ".begin", UP_BEGIN }, { ".end", UP_END }, { ".thread.begin", UP_TBEGIN }, { ".thread.end", UP_TEND },
+		{ ".syscall", UP_SYSCALL }, { ".syscall.return", UP_SYSRET },
+	};
+	memset(p, 0, sizeof *p);
+	if (!take(&d, "process")) return 0;
+	if (take(&d, "(\"") && !(p->path = quoted(&d))) return -1;
+	for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
+		if (strcmp(d, events[i].suffix) == 0) { p->kind = events[i].kind; return 1; }
+	if (!p->path) return -1;
+	if (take(&d, ".function(\"")) {
+		if (!(p->func = quoted(&d))) return -1;
+		if (*d == 0) { p->kind = UP_FUNC; return 1; }
+		if (strcmp(d, ".return") == 0) { p->kind = UP_RET; return 1; }
+		return -1;
+	}
+	if (take(&d, ".statement(")) {
+		char *end;
+		errno = 0;
+		p->addr = strtoull(d, &end, 0);
+		if (errno || end == d || *end != ')') return -1;
+		d = end + 1;
+		p->kind = UP_STMT;
+		return *d == 0 || strcmp(d, ".absolute") == 0 ? 1 : -1;
+	}
+	return -1;
+}
+
+struct svm_uprobes *svm_uprobes_new(stapvm_session *s, const stapvm_module *mod, enum bp_mode mode,
+                                    char *err, size_t errlen)
+{
+	struct svm_uprobes *u;
+	int n = stapvm_probe_count(mod);
+	char d[PATH_MAX + 512];
+	err[0] = 0;
+	if (!(u = calloc(1, sizeof *u)) || !(u->p = calloc((size_t)n + 1, sizeof *u->p))) {
+		free(u);
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	u->s = s;
+	u->e.mode = mode;
+	for (int i = 0; i < n; i++) {
+		int rc;
+		if (stapvm_probe_desc(mod, i, d, sizeof d) < 0) continue;
+		rc = parse(d, &u->p[u->n]);
+		if (rc < 0) {
+			snprintf(err, errlen, "cannot use probe point %s", d);
+			svm_uprobes_free(u);
+			return NULL;
+		}
+		if (rc == 0) continue;
+		u->p[u->n++].index = i;
+	}
+	if (u->n == 0) { svm_uprobes_free(u); return NULL; }
+	return u;
+}
+
+void svm_uprobes_free(struct svm_uprobes *u)
+{
+	if (!u) return;
+	for (int i = 0; i <= u->n && u->p; i++) { free(u->p[i].path); free(u->p[i].func); }
+	free(u->p);
+	free(u);
+}
+
+/* ---- running handlers */
+
+static void run(struct svm_uprobes *u, const struct up_probe *p, enum svm_ctx_kind kind, pid_t tid,
+                pid_t tgid, const struct user_regs_struct *r)
+{
+	struct svm_ctx c = { kind, r, tgid, tid, NULL, u->comm };
+	stapvm_set_context(u->s, &c);
+	stapvm_run_probe(u->s, p->index);
+	stapvm_set_context(u->s, NULL);
+	if (stapvm_exit_requested(u->s)) u->e.detach_requested = 1;   /* exit(): stop tracing */
+}
+
+static void on_entry(struct bp_engine *e, struct bp_probe *bp, pid_t tid, const struct user_regs_struct *r, void *arg)
+{
+	struct svm_uprobes *u = (struct svm_uprobes *)((char *)e - offsetof(struct svm_uprobes, e));
+	(void)bp;
+	for (struct up_probe *p = ((struct up_site *)arg)->first; p; p = p->next)
+		if (p->kind != UP_RET) run(u, p, SVM_CTX_ENTRY, tid, bp_tgid(e, tid), r);
+}
+
+static void on_return(struct bp_engine *e, struct bp_probe *bp, pid_t tid, const struct user_regs_struct *r, void *arg)
+{
+	struct svm_uprobes *u = (struct svm_uprobes *)((char *)e - offsetof(struct svm_uprobes, e));
+	(void)bp;
+	for (struct up_probe *p = ((struct up_site *)arg)->first; p; p = p->next)
+		if (p->kind == UP_RET) run(u, p, SVM_CTX_RETURN, tid, bp_tgid(e, tid), r);
+}
+
+/* ---- placing probes in the current image */
+
+static struct up_site *site_at(struct svm_uprobes *u, uint64_t addr)
+{
+	struct bp_probe *bp;
+	for (int i = 0; i < u->nsites; i++) if (u->sites[i].bp->addr == addr) return &u->sites[i];
+	if (u->nsites == BP_MAX_PROBES || !(bp = bp_find(&u->e, addr) ? bp_find(&u->e, addr) : bp_add_addr(&u->e, addr, NULL, NULL)))
+		return NULL;
+	u->sites[u->nsites] = (struct up_site){ bp, NULL };
+	return &u->sites[u->nsites++];
+}
+
+static void chain(struct up_site *site, struct up_probe *p)
+{
+	struct up_probe **tail = &site->first;
+	while (*tail) tail = &(*tail)->next;
+	p->next = NULL;
+	*tail = p;
+}
+
+/* Place every probe whose file is mapped now; the others wait for ld.so to map them. One ELF
+ * and one /proc/PID/maps read per distinct path (a libc wildcard is thousands of probes). */
+static void place(struct svm_uprobes *u)
+{
+	struct elf_file f;
+	const char *open_path = NULL;
+	int opened = 0, mapped = 0;
+	uint64_t bias = 0;
+	if (u->placing) return;
+	u->placing = 1;
+	for (int i = 0; i < u->n; i++) {
+		struct up_probe *p = &u->p[i];
+		const struct elf_sym *sym;
+		struct up_site *site;
+		uint64_t addr;
+		if (p->placed || (p->kind != UP_FUNC && p->kind != UP_RET && p->kind != UP_STMT)) continue;
+		if (!open_path || strcmp(open_path, p->path)) {
+			if (opened) elf_close(&f);
+			open_path = p->path;
+			opened = elf_open(&f, p->path) == 0;
+			mapped = opened && elf_load_bias(&f, p->path, u->e.pid, &bias) == 0;
+		}
+		if (!opened) { p->placed = -1; u->failed++; continue; }
+		if (!mapped) continue;
+		if (p->kind == UP_STMT) {
+			addr = p->addr + bias;
+		} else if ((sym = elf_lookup(&f, p->func))) {
+			addr = sym->value + bias;
+		} else {
+			p->placed = -1; u->failed++; continue;
+		}
+		if (!(site = site_at(u, addr)) || (p->kind == UP_RET && !bp_xol_area(&u->e, addr))) {
+			p->placed = -1; u->failed++; continue;
+		}
+		if (p->kind == UP_RET) { site->bp->ret_fn = on_return; site->bp->ret_arg = site; }
+		else { site->bp->fn = on_entry; site->bp->arg = site; }
+		chain(site, p);
+		p->placed = 1;
+	}
+	if (opened) elf_close(&f);
+	u->placing = 0;
+}
+
+static int pending(const struct svm_uprobes *u)
+{
+	for (int i = 0; i < u->n; i++)
+		if (!u->p[i].placed && (u->p[i].kind == UP_FUNC || u->p[i].kind == UP_RET || u->p[i].kind == UP_STMT)) return 1;
+	return 0;
+}
+
+static void on_ldso(struct bp_engine *e, struct bp_probe *bp, pid_t tid, const struct user_regs_struct *r, void *arg)
+{
+	(void)e; (void)bp; (void)tid; (void)r;
+	place(arg);
+}
+
+/* ld.so calls _dl_debug_state (the debugger's r_brk) before and after it maps objects, at
+ * start-up before any library constructor runs, and at each dlopen/dlclose: the moment a
+ * library's probes can be placed. ld.so's base is AT_BASE in the auxiliary vector. */
+static void watch_ldso(struct svm_uprobes *u)
+{
+	char path[64], line[PATH_MAX + 128], ldso[PATH_MAX] = "";
+	uint64_t av[2], base = 0;
+	FILE *f;
+	snprintf(path, sizeof path, "/proc/%d/auxv", (int)u->e.pid);
+	if (!(f = fopen(path, "re"))) return;
+	while (fread(av, sizeof av, 1, f) == 1 && av[0] != AT_NULL) if (av[0] == AT_BASE) base = av[1];
+	fclose(f);
+	if (!base) return;                       /* static executable: no ld.so, nothing mapped later */
+	snprintf(path, sizeof path, "/proc/%d/maps", (int)u->e.pid);
+	if (!(f = fopen(path, "re"))) return;
+	while (fgets(line, sizeof line, f)) {
+		unsigned long long lo;
+		char *slash = strchr(line, '/');
+		if (sscanf(line, "%llx-", &lo) == 1 && lo == base && slash) {
+			slash[strcspn(slash, "\n")] = 0;
+			snprintf(ldso, sizeof ldso, "%s", slash);
+			break;
+		}
+	}
+	fclose(f);
+	if (ldso[0]) u->ldso = bp_add_func(&u->e, ldso, "_dl_debug_state", on_ldso, u);
+}
+
+static void read_image(struct svm_uprobes *u)
+{
+	char path[64];
+	FILE *f;
+	snprintf(path, sizeof path, "/proc/%d/exe", (int)u->e.pid);
+	if (!realpath(path, u->exe)) u->exe[0] = 0;
+	snprintf(path, sizeof path, "/proc/%d/comm", (int)u->e.pid);
+	u->comm[0] = 0;
+	if ((f = fopen(path, "re"))) {
+		if (fgets(u->comm, sizeof u->comm, f)) u->comm[strcspn(u->comm, "\n")] = 0;
+		fclose(f);
+	}
+}
+
+/* ---- task events */
+
+static int runs_image(const struct svm_uprobes *u, pid_t tgid)
+{
+	if (tgid == u->e.pid) return 1;
+	for (int i = 0; i < u->nprocs; i++) if (u->procs[i] == tgid) return 1;
+	return 0;
+}
+
+static void fire(struct svm_uprobes *u, enum up_kind kind, enum svm_ctx_kind ck, pid_t tid, pid_t tgid,
+                 const struct user_regs_struct *r)
+{
+	for (int i = 0; i < u->n; i++) {
+		struct up_probe *p = &u->p[i];
+		if (p->kind == kind && (!p->path || (runs_image(u, tgid) && strcmp(p->path, u->exe) == 0)))
+			run(u, p, ck, tid, tgid, r);
+	}
+}
+
+/* A new image in the probed process (spawn, attach, exec): its probes, then process.begin
+ * (for spawn and attach, from svm_uprobes_start: after the runner's begin probes and target()). */
+static void image_start(struct svm_uprobes *u, int begin)
+{
+	u->nsites = 0;
+	u->nprocs = 0;
+	u->ldso = NULL;
+	for (int i = 0; i < u->n; i++) if (u->p[i].placed == 1) u->p[i].placed = 0;
+	read_image(u);
+	place(u);
+	if (pending(u)) watch_ldso(u);
+	if (begin) fire(u, UP_BEGIN, SVM_CTX_NONE, u->e.pid, u->e.pid, NULL);
+}
+
+static void on_event(struct bp_engine *e, enum bp_event ev, pid_t tid, pid_t tgid, const struct user_regs_struct *r, void *arg)
+{
+	struct svm_uprobes *u = arg;
+	(void)e;
+	switch (ev) {
+	case BP_EV_EXEC: image_start(u, 1); break;
+	case BP_EV_FORK:
+		if (u->nprocs < UP_MAX_PROCS) u->procs[u->nprocs++] = tid;
+		fire(u, UP_BEGIN, SVM_CTX_NONE, tid, tid, NULL);
+		break;
+	case BP_EV_THREAD_BEGIN: fire(u, UP_TBEGIN, SVM_CTX_NONE, tid, tgid, NULL); break;
+	case BP_EV_THREAD_END: fire(u, UP_TEND, SVM_CTX_NONE, tid, tgid, NULL); break;
+	case BP_EV_PROCESS_END: fire(u, UP_END, SVM_CTX_NONE, tid, tgid, NULL); break;
+	case BP_EV_SYSCALL: fire(u, UP_SYSCALL, SVM_CTX_ENTRY, tid, tgid, r); break;
+	case BP_EV_SYSCALL_RETURN: fire(u, UP_SYSRET, SVM_CTX_RETURN, tid, tgid, r); break;
+	}
+}
+
+static void hook(struct svm_uprobes *u, enum bp_mode mode)
+{
+	u->e.mode = mode;
+	u->e.on_event = on_event;
+	u->e.event_arg = u;
+	for (int i = 0; i < u->n; i++)
+		if (u->p[i].kind == UP_SYSCALL || u->p[i].kind == UP_SYSRET) u->e.trace_syscalls = 1;
+	image_start(u, 0);
+}
+
+int svm_uprobes_spawn(struct svm_uprobes *u, char *const argv[], int out_fd)
+{
+	enum bp_mode mode = u->e.mode;
+	if (bp_spawn(&u->e, argv, out_fd, mode)) return -1;
+	hook(u, mode);
+	return 0;
+}
+
+int svm_uprobes_attach(struct svm_uprobes *u, pid_t pid)
+{
+	enum bp_mode mode = u->e.mode;
+	if (bp_attach(&u->e, pid, mode)) return -1;
+	hook(u, mode);
+	return 0;
+}
+
+pid_t svm_uprobes_pid(const struct svm_uprobes *u) { return u->e.pid; }
+int svm_uprobes_start(struct svm_uprobes *u)
+{
+	fire(u, UP_BEGIN, SVM_CTX_NONE, u->e.pid, u->e.pid, NULL);
+	return bp_start(&u->e);
+}
+void svm_uprobes_set_mode(struct svm_uprobes *u, enum bp_mode mode) { u->e.mode = mode; }
+int svm_uprobes_service(struct svm_uprobes *u, int block) { return bp_service(&u->e, block); }
+void svm_uprobes_detach(struct svm_uprobes *u) { u->e.detach_requested = 1; bp_detach_now(&u->e); }
+int svm_uprobes_status(const struct svm_uprobes *u) { return u->e.status; }
+int svm_uprobes_failed(const struct svm_uprobes *u) { return u->failed; }

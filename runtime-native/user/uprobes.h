@@ -1,0 +1,37 @@
+/* uprobes.h: a module's process(...) probes on the ptrace breakpoint engine: descriptors parsed, probes placed per image, hits run in the session. */
+#ifndef STAPVM_UPROBES_H
+#define STAPVM_UPROBES_H
+#include <sys/types.h>
+#include "bpengine.h"
+#include "../vm/stapvm.h"
+
+struct svm_uprobes;
+
+/* The process probes of mod (descriptor syntax: docs/bytecode.md), run in session s; NULL with
+ * err empty when mod has none, NULL with err set for a descriptor it cannot use. */
+struct svm_uprobes *svm_uprobes_new(stapvm_session *s, const stapvm_module *mod, enum bp_mode mode,
+                                    char *err, size_t errlen);
+void svm_uprobes_free(struct svm_uprobes *u);
+/* --breakpoint: how displaced instructions run in images placed from now on */
+void svm_uprobes_set_mode(struct svm_uprobes *u, enum bp_mode mode);
+/* "emulate", "xol", "step", "auto" -> mode; -1 for anything else */
+int svm_uprobes_mode(const char *name);
+
+/* -c: argv started under the engine, stopped before its first instruction (out_fd >= 0: its
+ * stdout); -x: every thread of pid seized. Then the image's probes are placed. 0 or -1. */
+int svm_uprobes_spawn(struct svm_uprobes *u, char *const argv[], int out_fd);
+int svm_uprobes_attach(struct svm_uprobes *u, pid_t pid);
+pid_t svm_uprobes_pid(const struct svm_uprobes *u);
+/* Let the tasks run (after the begin probes). */
+int svm_uprobes_start(struct svm_uprobes *u);
+/* Service the ptrace stops that are ready (block: wait for one). 1 while traced tasks remain,
+ * 0 when all exited or were detached (e.g. a handler called exit()), -1 on failure. */
+int svm_uprobes_service(struct svm_uprobes *u, int block);
+/* Remove every breakpoint and detach every task (they keep running). */
+void svm_uprobes_detach(struct svm_uprobes *u);
+/* The leader's wait status once it ended (for -c: the command's exit status). */
+int svm_uprobes_status(const struct svm_uprobes *u);
+/* Probes that could not be placed (unknown symbol at run time, instruction that cannot be probed). */
+int svm_uprobes_failed(const struct svm_uprobes *u);
+
+#endif

@@ -1,0 +1,152 @@
+/* helpers_user.c: process()-probe helpers (ids 100-139 and user_string): arguments, return value, user memory, backtrace, syscalls, all read through the hit's svm_ctx. */
+#include "session.h"
+#include "text.h"
+
+#define FAIL(...) do { svm_errf(s->errmsg, sizeof s->errmsg, __VA_ARGS__); return -1; } while (0)
+
+/* The frames ubacktrace() walks at most: a corrupt frame chain must end in bounded time. */
+#define UBT_MAX_FRAMES 64
+
+static const char *probe_point(const struct svm_session *s)
+{
+	if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes)
+		return s->m->strings[s->m->probes[s->cur_probe].desc];
+	return "";
+}
+
+/* Argument n of the probed call, x86-64 SysV: six registers, then the caller's stack
+ * (at the entry breakpoint [sp] is the return address, argument 7 sits above it). */
+static int arg(struct svm_session *s, int64_t n, uint64_t *v)
+{
+	const struct svm_ctx *c = s->ctx;
+	uint64_t sp;
+	if (!c || !c->regs) FAIL("cannot access function args in this context");
+	if (n < 1 || n > 32) FAIL("cannot access arg(%lld)", (long long)n);
+	if (n <= 6) {
+		if (svm_host_arg(c, (int)n, v)) FAIL("cannot access arg(%lld)", (long long)n);
+		return 0;
+	}
+	if (svm_host_register(c, "sp", &sp) || svm_host_read(c, SVM_MEM_USER, sp + 8 * (uint64_t)(n - 6), v, 8))
+		FAIL("cannot access arg(%lld)", (long long)n);
+	return 0;
+}
+
+/* A NUL-terminated string of at most max bytes at addr; the error text is stap's. */
+static int user_str(struct svm_session *s, uint64_t addr, int64_t max, char *out)
+{
+	int64_t len = max + 1 < 1 ? 1 : max + 1 > (int64_t)s->maxstr - 1 ? (int64_t)s->maxstr - 1 : max + 1;
+	int64_t i = 0;
+	/* page by page: a string may end just before an unmapped page */
+	while (i < len - 1) {
+		uint64_t a = addr + (uint64_t)i;
+		int64_t chunk = (int64_t)(4096 - (a & 4095));
+		if (chunk > len - 1 - i) chunk = len - 1 - i;
+		if (svm_host_read(s->ctx, SVM_MEM_USER, a, out + i, (size_t)chunk)) {
+			if (i == 0 || !s->ctx) {
+				svm_errf(out, s->maxstr, "<unknown>");
+				FAIL("user string copy fault -14 at 0x%llx [man error::fault]", (unsigned long long)addr);
+			}
+			break;
+		}
+		for (int64_t k = 0; k < chunk; k++)
+			if (!out[i + k]) return 0;
+		i += chunk;
+	}
+	out[i] = 0;
+	return 0;
+}
+
+/* n bytes at addr, sign-extended; 0 when unreadable (stap's user_long & co catch the fault) */
+static int64_t user_num(const struct svm_session *s, uint64_t addr, unsigned n)
+{
+	uint8_t b[8] = { 0 };
+	uint64_t v = 0;
+	if (!s->ctx || svm_host_read(s->ctx, SVM_MEM_USER, addr, b, n)) return 0;
+	for (unsigned k = 0; k < n; k++) v |= (uint64_t)b[k] << (8 * k);
+	if (n < 8 && (v >> (8 * n - 1) & 1)) v |= ~0ull << (8 * n);
+	return (int64_t)v;
+}
+
+/* "0xPC 0xRET1 0xRET2 ...": frame-pointer unwinding from rbp (a function entry has not pushed
+ * its own frame yet: its return address is at [sp] and the walk continues from the caller's rbp). */
+static void ubacktrace(struct svm_session *s, char *out)
+{
+	const struct svm_ctx *c = s->ctx;
+	uint64_t ip, sp, fp, ret;
+	size_t len = 0;
+	out[0] = 0;
+	if (!c || !c->regs || svm_host_register(c, "ip", &ip) || svm_host_register(c, "sp", &sp) ||
+	    svm_host_register(c, "rbp", &fp))
+		return;
+	svm_appendf(out, s->maxstr, &len, "0x%llx", (unsigned long long)ip);
+	if (c->kind == SVM_CTX_ENTRY && svm_host_read(c, SVM_MEM_USER, sp, &ret, 8) == 0 && ret)
+		svm_appendf(out, s->maxstr, &len, " 0x%llx", (unsigned long long)ret);
+	for (int k = 0; k < UBT_MAX_FRAMES && fp && !(fp & 7) && len + 20 < s->maxstr; k++) {
+		uint64_t frame[2];   /* saved rbp, return address */
+		if (svm_host_read(c, SVM_MEM_USER, fp, frame, sizeof frame) || !frame[1]) break;
+		svm_appendf(out, s->maxstr, &len, " 0x%llx", (unsigned long long)frame[1]);
+		if (frame[0] <= fp) break;    /* stacks grow down: callers' frames lie above */
+		fp = frame[0];
+	}
+}
+
+/* the NAME of function("NAME") in the probe point, as stap's probefunc() takes it */
+static void probefunc(const struct svm_session *s, char *out)
+{
+	const char *pp = probe_point(s), *key = "function(\"";
+	size_t n = 0;
+	out[0] = 0;
+	for (; *pp; pp++) {
+		size_t k = 0;
+		while (key[k] && pp[k] == key[k]) k++;
+		if (!key[k]) { pp += k; break; }
+	}
+	while (*pp && *pp != '"' && *pp != '@' && n + 1 < s->maxstr) out[n++] = *pp++;
+	out[n] = 0;
+}
+
+int svm_helper_user(struct svm_session *s, unsigned id, int64_t *iret, char *sret, const int64_t *iargs)
+{
+	uint64_t v;
+	switch (id) {
+	case H_uint_arg: if (arg(s, iargs[0], &v)) return -1; *iret = (int64_t)(uint32_t)v; return 0;
+	case H_int_arg: if (arg(s, iargs[0], &v)) return -1; *iret = (int64_t)(int32_t)v; return 0;
+	case H_long_arg: case H_ulong_arg: case H_pointer_arg:
+		if (arg(s, iargs[0], &v)) return -1;
+		*iret = (int64_t)v;
+		return 0;
+	case H_returnval:
+		if (!s->ctx || s->ctx->kind != SVM_CTX_RETURN || svm_host_retval(s->ctx, &v))
+			FAIL("returnval() not defined in this context %s", probe_point(s));
+		*iret = (int64_t)v;
+		return 0;
+	case H_probefunc: probefunc(s, sret); return 0;
+	case H_user_string: return user_str(s, (uint64_t)iargs[0], (int64_t)s->maxstr, sret);
+	case H_user_string_n: return user_str(s, (uint64_t)iargs[0], iargs[1], sret);
+	case H_user_long: *iret = user_num(s, (uint64_t)iargs[0], 8); return 0;
+	case H_user_int: *iret = user_num(s, (uint64_t)iargs[0], 4); return 0;
+	case H_user_short: *iret = user_num(s, (uint64_t)iargs[0], 2); return 0;
+	case H_user_char: *iret = user_num(s, (uint64_t)iargs[0], 1); return 0;
+	case H_ubacktrace: ubacktrace(s, sret); return 0;
+	case H_uaddr:
+		*iret = s->ctx && s->ctx->regs && svm_host_register(s->ctx, "ip", &v) == 0 ? (int64_t)v : 0;
+		return 0;
+	/* at a syscall stop: orig_rax is the number, the arguments are in the syscall registers */
+	case H__utrace_syscall_nr:
+		if (!s->ctx || !s->ctx->regs || svm_host_register(s->ctx, "orig_rax", &v)) FAIL("cannot access $syscall in this context");
+		*iret = (int64_t)v;
+		return 0;
+	case H__utrace_syscall_arg: {
+		static const char *const regs[] = { "rdi", "rsi", "rdx", "r10", "r8", "r9" };
+		if (iargs[0] < 1 || iargs[0] > 6 || !s->ctx || !s->ctx->regs || svm_host_register(s->ctx, regs[iargs[0] - 1], &v))
+			FAIL("cannot access $arg%lld in this context", (long long)iargs[0]);
+		*iret = (int64_t)v;
+		return 0;
+	}
+	case H__utrace_syscall_return:
+		if (!s->ctx || s->ctx->kind != SVM_CTX_RETURN || svm_host_retval(s->ctx, &v)) FAIL("cannot access $return in this context");
+		*iret = (int64_t)v;
+		return 0;
+	}
+	return 1;
+}
