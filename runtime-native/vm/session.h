@@ -3,6 +3,7 @@
 #define STAPVM_SESSION_H
 #include "module.h"
 #include "maps.h"
+#include "context.h"
 
 struct svm_iter { uint32_t *idx; uint64_t *seq; uint32_t n, pos; };
 
@@ -46,6 +47,7 @@ struct svm_session {
 	uint32_t nwarned;
 	int64_t target;                   /* target(): -x PID or the -c command's pid, set by the runner */
 	int32_t cur_probe;                /* pp(): index of the probe whose handler runs */
+	const struct svm_ctx *ctx;        /* the probe hit being handled (args, registers, memory); NULL: none */
 };
 
 void svm_out(struct svm_session *s, int stream, const char *data, size_t len);
@@ -54,6 +56,8 @@ int svm_exec(struct svm_session *s, uint32_t f);
 /* helper dispatch: returns 0 or -1 with s->errmsg holding the message (without "ERROR: ") */
 int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	       const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns);
+/* context helpers (helpers_ctx.c): as svm_helper; 1 when id is not one of them */
+int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret, const int64_t *iargs, const char *sargs);
 /* prints the histogram of statistic st of global g (hist.c); -1 when it holds no value */
 int svm_hist_print(struct svm_session *s, const struct svm_global *g, const struct svm_stat *st);
 #endif

@@ -158,3 +158,5 @@ uint64_t stapvm_output_dropped(const stapvm_session *ss) { return ss->s.out_drop
 int stapvm_error_count(const stapvm_session *ss) { return ss->s.errors; }
 int stapvm_exit_requested(const stapvm_session *ss) { return ss->s.exit_requested; }
 int stapvm_aborted(const stapvm_session *ss) { return ss->s.aborted; }
+void stapvm_set_target(stapvm_session *ss, int64_t pid) { ss->s.target = pid; }
+void stapvm_set_context(stapvm_session *ss, const struct svm_ctx *ctx) { ss->s.ctx = ctx; }

@@ -1,8 +1,12 @@
 /* stapvm.h: the C API of libstapvm.so (load and verify a module, run probes, collect output); FFI-friendly. */
 #ifndef STAPVM_H
 #define STAPVM_H
+#ifdef __KERNEL__
+#include <linux/types.h>
+#else
 #include <stddef.h>
 #include <stdint.h>
+#endif
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -34,6 +38,12 @@ void stapvm_set_output(stapvm_session *s, stapvm_output_fn fn, void *arg);
 /* moves up to buflen-1 buffered bytes of a stream into buf (NUL-terminated); returns the count */
 size_t stapvm_take_output(stapvm_session *s, int stream, char *buf, size_t buflen);
 uint64_t stapvm_output_dropped(const stapvm_session *s);
+
+/* target(): the -x PID or -c command's pid */
+void stapvm_set_target(stapvm_session *s, int64_t pid);
+/* the probe hit the next stapvm_run_probe handles (context.h; NULL: none); the caller owns it */
+struct svm_ctx;
+void stapvm_set_context(stapvm_session *s, const struct svm_ctx *ctx);
 
 int stapvm_error_count(const stapvm_session *s);
 /* 1 once exit() ran or MAXERRORS was exceeded */

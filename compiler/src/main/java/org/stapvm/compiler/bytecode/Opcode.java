@@ -104,8 +104,8 @@ public enum Opcode {
         EGID(38, "egid", "INT", 0, 0, true, "effective group id of the current task"),
         PPID(39, "ppid", "INT", 0, 0, true, "parent process id of the current task"),
         RANDINT(40, "randint", "INT", 1, 0, true, "randint(n): random integer in [0,n); n above 1048576 (or negative) is the error 'range too wide'"),
-        KERNEL_STRING(50, "kernel_string", "STR", 1, 0, false, "copy a NUL-terminated kernel string without faulting (later)"),
-        USER_STRING(51, "user_string", "STR", 1, 0, false, "copy a NUL-terminated user string without faulting (later)"),
+        KERNEL_STRING(50, "kernel_string", "STR", 1, 0, true, "kernel_string(addr): a NUL-terminated kernel string (at most MAXSTRINGLEN-1 bytes), copied without faulting; a bad address is the error 'kernel string copy fault at 0xADDR [man error::fault]'"),
+        USER_STRING(51, "user_string", "STR", 1, 0, true, "user_string(addr): a NUL-terminated string of the current task's memory, copied without faulting; a bad address is the error 'user string copy fault -14 at 0xADDR [man error::fault]'"),
         WARN(60, "warn", "VOID", 0, 1, true, "print 'WARNING: msg' on the error stream, once per distinct message"),
         GETTIMEOFDAY_S(61, "gettimeofday_s", "INT", 0, 0, true, "wall-clock time in seconds"),
         GETTIMEOFDAY_MS(62, "gettimeofday_ms", "INT", 0, 0, true, "wall-clock time in milliseconds"),
@@ -115,7 +115,22 @@ public enum Opcode {
         LOCAL_CLOCK_MS(66, "local_clock_ms", "INT", 0, 0, true, "local_clock_ns() / 1000000"),
         LOCAL_CLOCK_S(67, "local_clock_s", "INT", 0, 0, true, "local_clock_ns() / 1000000000"),
         TARGET(68, "target", "INT", 0, 0, true, "the target process id (-x PID, or the -c command's pid); 0 if none"),
-        PP(69, "pp", "STR", 0, 0, true, "the probe point of the running handler");
+        PP(69, "pp", "STR", 0, 0, true, "the probe point of the running handler"),
+        JIFFIES(140, "jiffies", "INT", 0, 0, true, "the kernel's jiffies counter (userspace: the monotonic clock in 1/HZ units, HZ 250)"),
+        PROBEFUNC(141, "probefunc", "STR", 0, 0, true, "the function of the running probe point (from its descriptor's function(\"NAME\")); \"\" for other probes"),
+        PPFUNC(142, "ppfunc", "STR", 0, 0, true, "same as probefunc(): the probed function's name"),
+        UINT_ARG(143, "uint_arg", "INT", 1, 0, true, "uint_arg(n): argument n (1-6, x86-64 SysV registers) as a 32-bit unsigned value; 0 outside an entry probe"),
+        INT_ARG(144, "int_arg", "INT", 1, 0, true, "int_arg(n): argument n sign-extended from 32 bits"),
+        LONG_ARG(145, "long_arg", "INT", 1, 0, true, "long_arg(n): argument n as a signed 64-bit value"),
+        ULONG_ARG(146, "ulong_arg", "INT", 1, 0, true, "ulong_arg(n): argument n as an unsigned 64-bit value"),
+        POINTER_ARG(147, "pointer_arg", "INT", 1, 0, true, "pointer_arg(n): argument n as a pointer"),
+        RETURNVAL(148, "returnval", "INT", 0, 0, true, "the return value register at a .return probe; elsewhere the error 'cannot access function return value'"),
+        REGISTER(149, "register", "INT", 0, 1, true, "register(name): a register of the probe hit (rax..r15, rip/ip, rsp/sp, ...); an unknown name or no registers is an error"),
+        KERNEL_LONG(150, "kernel_long", "INT", 1, 0, true, "kernel_long(addr): 8 bytes of kernel memory without faulting; error 'kernel long copy fault at 0xADDR [man error::fault]'"),
+        KERNEL_INT(151, "kernel_int", "INT", 1, 0, true, "kernel_int(addr): 4 bytes of kernel memory, sign-extended; error 'kernel int copy fault at 0xADDR [man error::fault]'"),
+        USER_LONG(152, "user_long", "INT", 1, 0, true, "user_long(addr): 8 bytes of the current task's memory; 0 when unreadable (as stap's user_long)"),
+        USER_INT(153, "user_int", "INT", 1, 0, true, "user_int(addr): 4 bytes of the current task's memory, sign-extended; 0 when unreadable"),
+        BACKTRACE(154, "backtrace", "STR", 0, 0, false, "the kernel stack of the hit as hex addresses (reserved: not implemented yet)");
 
         public final int id, nint, nstr;
         public final String mnemonic, ret, doc;

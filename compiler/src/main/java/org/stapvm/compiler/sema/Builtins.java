@@ -109,6 +109,15 @@ public final class Builtins {
         fixed("user_string_n", S, L, L);
         fixed("user_long", L, L);
         fixed("user_int", L, L);
+        fixed("probefunc", S);
+        fixed("ppfunc", S);
+        fixed("uint_arg", L, L);
+        fixed("int_arg", L, L);
+        fixed("long_arg", L, L);
+        fixed("ulong_arg", L, L);
+        fixed("pointer_arg", L, L);
+        fixed("returnval", L);
+        fixed("register", L, S);
     }
 
     public static Builtin lookup(String name) {
