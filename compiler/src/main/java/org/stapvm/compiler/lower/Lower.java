@@ -103,10 +103,12 @@ public final class Lower {
             table.add(new Module.Probe(string("begin"), index));
         }
         for (Unit p : probes) {
-            String descriptor = descriptor(p.probe().spec());
             int index = functions.size();
             functions.add(new FunctionLowering(this, p, index).lower());
-            table.add(new Module.Probe(string(descriptor), index));
+            // a kernel wildcard shares one handler among all the functions it matched
+            for (String descriptor : descriptors(p.probe().spec())) {
+                table.add(new Module.Probe(string(descriptor), index));
+            }
         }
         if (!program.printAtEnd().isEmpty()) {
             int index = functions.size();
@@ -117,7 +119,11 @@ public final class Lower {
                 table, limits, sourceMap, regexes);
     }
 
-    /** The probe point text the runtime matches: begin, end, error, never, timer.ms(100). */
+    /** The probe point texts the runtime matches: begin, end, error, never, timer.ms(100), kernel.function("f"). */
+    static List<String> descriptors(ProbeSpec s) {
+        return s.kind() == ProbeSpec.Kind.KERNEL ? s.descriptors() : List.of(descriptor(s));
+    }
+
     static String descriptor(ProbeSpec s) {
         return switch (s.kind()) {
             case BEGIN -> "begin";
@@ -125,6 +131,7 @@ public final class Lower {
             case ERROR -> "error";
             case NEVER -> "never";
             case TIMER -> "timer." + s.unit() + "(" + s.value() + ")";
+            case KERNEL -> s.descriptors().get(0);
         };
     }
 }

@@ -9,13 +9,13 @@ import org.stapvm.lang.ast.ProbePoint;
 
 /**
  * The probe points the userspace runtime provides natively: begin, begin(N), end, end(N), error,
- * error(N), never, timer.UNIT(N)[.randomize(M)]. Checks arguments and ranges with stap's
+ * error(N), never, timer.UNIT(N)[.randomize(M)]; kernel probe points go to {@link KernelProbes}. Checks arguments and ranges with stap's
  * messages (tapset-timers.cxx); anything else is a "probe point mismatch".
  */
 public final class ProbePoints {
     private ProbePoints() {}
 
-    static final List<String> ROOTS = List.of("begin", "end", "error", "never", "timer");
+    static final List<String> ROOTS = List.of("begin", "end", "error", "never", "timer", "kernel", "kprobe", "module");
     /** In the order stap offers them as suggestions. */
     private static final List<String> TIMER_UNITS =
             List.of("s", "ms", "ns", "us", "hz", "jiffies", "sec", "msec", "nsec", "usec");
@@ -67,6 +67,9 @@ public final class ProbePoints {
             }
             case "timer" -> {
                 return timer(p, fail);
+            }
+            case "kernel", "kprobe", "module" -> {
+                return KernelProbes.resolve(p, fail);
             }
             default -> {
                 fail.accept(new Failure(mismatch(root.name(), ROOTS, extraRoots), root));
