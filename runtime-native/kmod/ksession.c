@@ -7,7 +7,9 @@
 #include "ksession.h"
 
 #define KS_OUT_BYTES (4u << 20)
-#define KS_LOCK_WAIT_NS 2000000ull        /* longest wait for a busy session before a hit is skipped */
+/* longest wait for a session busy on another CPU before a hit is skipped: handlers are bounded by
+ * MAXACTION, but under virtualisation the holder's vCPU can be descheduled for milliseconds */
+#define KS_LOCK_WAIT_NS 20000000ull
 #define KS_END_OUTPUT_WAIT (10 * HZ)      /* end probes wait this long for a reader to free ring space */
 #define KS_ERRLEN 512
 

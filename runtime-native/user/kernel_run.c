@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <wordexp.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
@@ -38,7 +39,14 @@ static pid_t spawn_held(const char *cmd, int *release_fd)
 	if (pid == 0) {
 		char c;
 		close(p[1]);
+		wordexp_t w;
 		if (read(p[0], &c, 1) != 1) _exit(127);   /* the loader gave up before start */
+		/* as stap: a plain command is exec'd itself, so target() is its pid; shell syntax goes to sh -c */
+		if (wordexp(cmd, &w, WRDE_NOCMD | WRDE_UNDEF) == 0 && w.we_wordc > 0) {
+			execvp(w.we_wordv[0], w.we_wordv);
+			fprintf(stderr, "ERROR: cannot run '%s': %s\n", w.we_wordv[0], strerror(errno));
+			_exit(127);
+		}
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
 	}
