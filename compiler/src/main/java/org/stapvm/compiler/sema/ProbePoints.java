@@ -15,7 +15,9 @@ import org.stapvm.lang.ast.ProbePoint;
 public final class ProbePoints {
     private ProbePoints() {}
 
-    static final List<String> ROOTS = List.of("begin", "end", "error", "never", "timer", "kernel", "kprobe", "module");
+    static final List<String> ROOTS = List.of("begin", "end", "error", "never", "timer");
+    /** Kernel roots (KernelProbes): accepted, but not offered as "(similar: ...)" suggestions. */
+    static final List<String> KERNEL_ROOTS = List.of("kernel", "kprobe", "module");
     /** In the order stap offers them as suggestions. */
     private static final List<String> TIMER_UNITS =
             List.of("s", "ms", "ns", "us", "hz", "jiffies", "sec", "msec", "nsec", "usec");
@@ -29,7 +31,7 @@ public final class ProbePoints {
     record Failure(String message, ProbePoint.Component at) {}
 
     public static boolean isRoot(String name) {
-        return ROOTS.contains(name);
+        return ROOTS.contains(name) || KERNEL_ROOTS.contains(name);
     }
 
     /**
