@@ -67,7 +67,9 @@ static int check_probes(stapvm_runner *r, char *err, size_t errlen)
 		if (kind < 0)
 			return -1;
 		if (kind == 0) {
-			snprintf(err, errlen, "probe point '%s' is not available on the userspace runtime", desc);
+			int kernel = !strncmp(desc, "kernel.", 7) || !strncmp(desc, "kprobe.", 7) || !strncmp(desc, "module(", 7);
+			snprintf(err, errlen, "probe point '%s' is not available on the userspace runtime%s", desc,
+				 kernel ? ": it needs the kernel runtime (the stapvm.ko module, /dev/stapvm)" : "");
 			return -1;
 		}
 		if (r->ntimers == MAX_TIMERS) {

@@ -6,17 +6,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "kernel_run.h"
 #include "stapvm_run.h"
 
 #define MAX_MODULE (64u << 20)
 
 static stapvm_runner *running;
 
-static void forward(int signo) { stapvm_runner_signal(running, signo); }
+/* SIGINT/SIGTERM/SIGHUP end the run on whichever runtime has it */
+static void forward(int signo)
+{
+	if (running)
+		stapvm_runner_signal(running, signo);
+	stapvm_kernel_signal(signo);
+}
 
 static void usage(FILE *f)
 {
-	fprintf(f, "Usage: stapvm-run [-o FILE] [-T SECONDS] [-c CMD | -x PID] [--breakpoint=emulate|xol|step|auto] MODULE.stpb\n");
+	fprintf(f, "Usage: stapvm-run [-o FILE] [-T SECONDS] [-c CMD | -x PID] [--runtime=kernel|user]\n"
+		   "                  [--breakpoint=emulate|xol|step|auto] MODULE.stpb\n");
 }
 
 /* reads the whole module file; NULL with a message printed */
@@ -41,8 +49,10 @@ static uint8_t *read_module(const char *path, size_t *len)
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = { { "breakpoint", required_argument, 0, 'b' }, { 0, 0, 0, 0 } };
-	const char *out = 0, *cmd = 0, *breakpoint = 0;
+	static const struct option longopts[] = {
+		{ "breakpoint", required_argument, 0, 'b' }, { "runtime", required_argument, 0, 'r' }, { 0, 0, 0, 0 }
+	};
+	const char *out = 0, *cmd = 0, *breakpoint = 0, *runtime = 0;
 	double seconds = 0;
 	long pid = 0;
 	char err[1024], *end;
@@ -64,6 +74,7 @@ int main(int argc, char **argv)
 			if (*end || pid <= 0) { fprintf(stderr, "ERROR: invalid -x '%s'\n", optarg); return 1; }
 			break;
 		case 'b': breakpoint = optarg; break;
+		case 'r': runtime = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 1;
 		}
@@ -74,6 +85,27 @@ int main(int argc, char **argv)
 	}
 	if (!(bytes = read_module(argv[optind], &len)))
 		return 1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = forward;
+	sigaction(SIGINT, &sa, 0);
+	sigaction(SIGTERM, &sa, 0);
+	sigaction(SIGHUP, &sa, 0);
+	signal(SIGPIPE, SIG_IGN);   /* a closed output pipe is counted as lost output, not a kill */
+
+	switch (stapvm_pick_runtime(bytes, len, runtime, err, sizeof err)) {
+	case STAPVM_RUNTIME_KERNEL: {
+		struct krun_opts o = { out, (int64_t)(seconds * 1000 + 0.5), cmd, (int)pid, 0, NULL };
+		rc = stapvm_kernel_run(bytes, len, &o);
+		free(bytes);
+		return rc;
+	}
+	case STAPVM_RUNTIME_USER:
+		break;
+	default:
+		fprintf(stderr, "ERROR: %s\n", err);
+		free(bytes);
+		return 1;
+	}
 	running = stapvm_runner_new(bytes, len, err, sizeof err);
 	free(bytes);
 	if (!running) {
@@ -95,13 +127,6 @@ int main(int argc, char **argv)
 		stapvm_runner_set_target_command(running, cmd);
 	if (pid)
 		stapvm_runner_set_target_pid(running, (int)pid);
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = forward;
-	sigaction(SIGINT, &sa, 0);
-	sigaction(SIGTERM, &sa, 0);
-	sigaction(SIGHUP, &sa, 0);
-	signal(SIGPIPE, SIG_IGN);   /* a closed output pipe is counted as lost output, not a kill */
 
 	rc = stapvm_runner_run(running);
 	stapvm_runner_free(running);

@@ -29,6 +29,13 @@ void stapvm_runner_set_target_pid(stapvm_runner *r, int pid);
  * breakpoint (default auto); -1 for an unknown name */
 int stapvm_runner_set_breakpoint_mode(stapvm_runner *r, const char *name);
 
+/* --runtime: which runtime runs a module. requested is "user", "kernel", or NULL/"" for the default: the
+ * kernel when stapvm.ko's device exists and the module has no process(...) probes (stapvm.ko does not
+ * place them yet), else user. Returns STAPVM_RUNTIME_USER or STAPVM_RUNTIME_KERNEL, or -1 with err
+ * for an unknown name, a module that cannot be read, or a kernel request without the device. */
+enum { STAPVM_RUNTIME_USER = 0, STAPVM_RUNTIME_KERNEL = 1 };
+int stapvm_pick_runtime(const uint8_t *bytes, size_t len, const char *requested, char *err, size_t errlen);
+
 /* asks a running stapvm_runner_run to act as if signal signo (SIGINT, SIGTERM, SIGHUP) had arrived;
  * safe from any thread and from a signal handler. Hosts with their own signal handling (the JVM)
  * forward signals with it. */

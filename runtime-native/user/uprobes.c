@@ -146,7 +146,7 @@ void svm_uprobes_free(struct svm_uprobes *u)
 static void run(struct svm_uprobes *u, const struct up_probe *p, enum svm_ctx_kind kind, pid_t tid,
                 pid_t tgid, const struct user_regs_struct *r)
 {
-	struct svm_ctx c = { kind, r, tgid, tid, NULL, u->comm };
+	struct svm_ctx c = { kind, r, tgid, tid, NULL, u->comm, SVM_MEM_USER };
 	stapvm_set_context(u->s, &c);
 	stapvm_run_probe(u->s, p->index);
 	stapvm_set_context(u->s, NULL);

@@ -76,7 +76,7 @@ struct svm_helperinfo {
 	const char *name;   /* NULL: no such helper */
 	int8_t ret, nint, nstr, implemented;
 };
-#define SVM_MAX_HELPER 140
+#define SVM_MAX_HELPER 180
 extern const struct svm_helperinfo svm_helperinfo[SVM_MAX_HELPER];
 
 #define SVM_MAXKEYS 9

@@ -24,6 +24,8 @@ struct svm_ctx {
 	void *host;
 	/* the task's name when the host knows it (ptrace: /proc/TID/comm); NULL: svm_host_execname() */
 	const char *comm;
+	/* where the stack of regs lives (arguments past the sixth): kernel probes SVM_MEM_KERNEL */
+	enum svm_addr_space space;
 };
 
 /* x86-64 SysV: argument n (1-based, 1..6 in registers) of the probed call, 0 or -1 when unavailable */

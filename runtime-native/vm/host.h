@@ -3,6 +3,8 @@
 #define STAPVM_HOST_H
 #ifdef __KERNEL__
 #include <linux/types.h>
+#include <linux/limits.h>
+#define INT64_MAX S64_MAX
 #else
 #include <stdint.h>
 #include <stddef.h>
@@ -23,6 +25,8 @@ int64_t svm_host_cpu(void);
 int64_t svm_host_time_ns(void);
 /* a monotonic clock in nanoseconds (the kernel's local_clock()) */
 int64_t svm_host_clock_ns(void);
+/* the kernel's jiffies counter (userspace: the monotonic clock in 1/250 s) */
+int64_t svm_host_jiffies(void);
 /* credentials of the current task: 0 uid, 1 gid, 2 euid, 3 egid; and its parent's pid */
 int64_t svm_host_cred(int which);
 int64_t svm_host_ppid(void);

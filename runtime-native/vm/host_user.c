@@ -49,6 +49,8 @@ int64_t svm_host_clock_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+int64_t svm_host_jiffies(void) { return svm_host_clock_ns() / 4000000; }
+
 int64_t svm_host_time_ns(void)
 {
 	struct timespec ts;

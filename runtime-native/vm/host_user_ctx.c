@@ -1,59 +1,48 @@
-/* host_user_ctx.c: context.h for the userspace host: registers from a ptrace stop (struct user_regs_struct), memory by process_vm_readv. */
+/* host_user_ctx.c: context.h for userspace hosts: regs is a struct user_regs_struct (ptrace), memory via process_vm_readv. */
 #define _GNU_SOURCE
-#include <string.h>
-#include <stddef.h>
 #include <sys/uio.h>
 #include <sys/user.h>
+#include <unistd.h>
 #include "context.h"
+#include "regnames.h"
+
+static uint64_t reg(const struct user_regs_struct *r, int i)
+{
+	const unsigned long long v[SVM_NREG] = { r->rax, r->rbx, r->rcx, r->rdx, r->rsi, r->rdi, r->rbp, r->rsp, r->r8,
+		r->r9, r->r10, r->r11, r->r12, r->r13, r->r14, r->r15, r->rip, r->eflags, r->cs, r->ss, r->orig_rax };
+	return v[i];
+}
 
 int svm_host_arg(const struct svm_ctx *c, int n, uint64_t *out)
 {
-	const struct user_regs_struct *r = c ? c->regs : NULL;
-	if (!r || n < 1 || n > 6) return -1;
-	switch (n) {
-	case 1: *out = r->rdi; break;
-	case 2: *out = r->rsi; break;
-	case 3: *out = r->rdx; break;
-	case 4: *out = r->rcx; break;
-	case 5: *out = r->r8; break;
-	default: *out = r->r9; break;
-	}
+	static const int order[6] = { SVM_RDI, SVM_RSI, SVM_RDX, SVM_RCX, SVM_R8, SVM_R9 };
+	if (!c || !c->regs || n < 1 || n > 6) return -1;
+	*out = reg(c->regs, order[n - 1]);
 	return 0;
 }
 
 int svm_host_retval(const struct svm_ctx *c, uint64_t *out)
 {
-	const struct user_regs_struct *r = c ? c->regs : NULL;
-	if (!r) return -1;
-	*out = r->rax;
+	if (!c || !c->regs) return -1;
+	*out = reg(c->regs, SVM_RAX);
 	return 0;
 }
 
 int svm_host_register(const struct svm_ctx *c, const char *name, uint64_t *out)
 {
-	static const struct { const char *name; size_t off; } regs[] = {
-#define R(n, f) { n, offsetof(struct user_regs_struct, f) }
-		R("rax", rax), R("rbx", rbx), R("rcx", rcx), R("rdx", rdx), R("rsi", rsi), R("rdi", rdi),
-		R("rbp", rbp), R("rsp", rsp), R("r8", r8), R("r9", r9), R("r10", r10), R("r11", r11),
-		R("r12", r12), R("r13", r13), R("r14", r14), R("r15", r15), R("rip", rip), R("ip", rip),
-		R("sp", rsp), R("bp", rbp), R("ax", rax), R("bx", rbx), R("cx", rcx), R("dx", rdx),
-		R("si", rsi), R("di", rdi), R("orig_rax", orig_rax), R("flags", eflags), R("eflags", eflags),
-#undef R
-	};
-	if (!c || !c->regs) return -1;
-	for (size_t i = 0; i < sizeof regs / sizeof regs[0]; i++)
-		if (strcmp(regs[i].name, name) == 0) {
-			memcpy(out, (const char *)c->regs + regs[i].off, 8);
-			return 0;
-		}
-	return -1;
+	int i = svm_reg_index(name);
+	if (!c || !c->regs || i < 0) return -1;
+	*out = reg(c->regs, i);
+	return 0;
 }
 
-/* One process_vm_readv; a short read (the range crosses into an unmapped page) is a fault. */
+/* The traced thread's memory (this process's without a target) by one process_vm_readv: a short read
+ * (the range crosses into an unmapped page) is a fault; userspace has no kernel memory to read. */
 int svm_host_read(const struct svm_ctx *c, enum svm_addr_space space, uint64_t addr, void *buf, size_t len)
 {
 	struct iovec local = { buf, len }, remote = { (void *)(uintptr_t)addr, len };
-	if (!c || space != SVM_MEM_USER || c->pid < 0) return -1;
+	pid_t pid = !c ? 0 : c->tid > 0 ? (pid_t)c->tid : c->pid > 0 ? (pid_t)c->pid : getpid();
+	if (!c || space != SVM_MEM_USER) return -1;
 	if (len == 0) return 0;
-	return process_vm_readv((pid_t)(c->tid > 0 ? c->tid : c->pid), &local, 1, &remote, 1, 0) == (ssize_t)len ? 0 : -1;
+	return process_vm_readv(pid, &local, 1, &remote, 1, 0) == (ssize_t)len ? 0 : -1;
 }

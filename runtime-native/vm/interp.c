@@ -74,7 +74,7 @@ static const char *array_op(struct svm_session *s, struct svm_map *mp, const int
 }
 
 /* s->errmsg = "ERROR: err near where" (err may itself be s->errmsg) */
-static __attribute__((noinline)) void set_error(struct svm_session *s, const char *err, const char *where)
+static __attribute__((__noinline__)) void set_error(struct svm_session *s, const char *err, const char *where)
 {
 	char msg[sizeof s->errmsg];
 	size_t n = 0;

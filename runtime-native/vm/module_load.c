@@ -5,10 +5,10 @@
 struct rd { const uint8_t *p; size_t n, off; int bad; };
 
 static int need(struct rd *r, size_t k) { if (r->bad || r->n - r->off < k) { r->bad = 1; return 0; } return 1; }
-static uint8_t u8(struct rd *r) { return need(r, 1) ? r->p[r->off++] : 0; }
-static uint32_t u16(struct rd *r) { uint32_t v = u8(r); return v | (uint32_t)u8(r) << 8; }
-static uint32_t u32(struct rd *r) { uint32_t v = u16(r); return v | u16(r) << 16; }
-static uint64_t u64(struct rd *r) { uint64_t v = u32(r); return v | (uint64_t)u32(r) << 32; }
+static uint8_t rd_u8(struct rd *r) { return need(r, 1) ? r->p[r->off++] : 0; }
+static uint32_t rd_u16(struct rd *r) { uint32_t v = rd_u8(r); return v | (uint32_t)rd_u8(r) << 8; }
+static uint32_t rd_u32(struct rd *r) { uint32_t v = rd_u16(r); return v | rd_u16(r) << 16; }
+static uint64_t rd_u64(struct rd *r) { uint64_t v = rd_u32(r); return v | (uint64_t)rd_u32(r) << 32; }
 
 static const char *secname[S_MAX] = { "?", "strings", "constants", "globals", "functions", "probes", "limits", "source map", "signature", "regex" };
 
@@ -25,28 +25,28 @@ static void *alloc_n(struct rd *r, uint32_t count, size_t sz, size_t minbytes)
  * u16 0, byteClass[256], next[states*classes], flags[states] */
 static int dec_regex(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
-	m->nregex = u32(r);
+	m->nregex = rd_u32(r);
 	if (!(m->regex = alloc_n(r, m->nregex, sizeof *m->regex, 12 + 256)))
 		FAIL("regex: count %u exceeds section length", m->nregex);
 	for (uint32_t i = 0; i < m->nregex; i++) {
 		struct svm_regex *x = &m->regex[i];
 		unsigned cw, nw, pad;
 		uint64_t cells;
-		x->nclass = u32(r); x->nstate = u32(r); cw = u8(r); nw = u8(r); pad = u16(r);
+		x->nclass = rd_u32(r); x->nstate = rd_u32(r); cw = rd_u8(r); nw = rd_u8(r); pad = rd_u16(r);
 		if (r->bad) return 0;
 		if ((cw != 1 && cw != 2) || (nw != 2 && nw != 4) || pad)
 			FAIL("regex %u: bad table widths %u/%u", i, cw, nw);
 		if (x->nclass == 0 || x->nstate == 0)
 			FAIL("regex %u: %u classes and %u states", i, x->nclass, x->nstate);
-		for (int c = 0; c < 256; c++) x->byteclass[c] = (uint16_t)(cw == 1 ? u8(r) : u16(r));
+		for (int c = 0; c < 256; c++) x->byteclass[c] = (uint16_t)(cw == 1 ? rd_u8(r) : rd_u16(r));
 		cells = (uint64_t)x->nclass * x->nstate;
 		if (r->bad || cells * nw + x->nstate > r->n - r->off)
 			FAIL("regex %u: %u states x %u classes exceed section length", i, x->nstate, x->nclass);
 		x->next = svm_host_zalloc((size_t)cells * 4 + 4);
 		x->flags = svm_host_zalloc((size_t)x->nstate + 1);
 		if (!x->next || !x->flags) FAIL("regex %u: out of memory", i);
-		for (uint64_t k = 0; k < cells; k++) x->next[k] = nw == 2 ? u16(r) : u32(r);
-		for (uint32_t k = 0; k < x->nstate; k++) x->flags[k] = u8(r);
+		for (uint64_t k = 0; k < cells; k++) x->next[k] = nw == 2 ? rd_u16(r) : rd_u32(r);
+		for (uint32_t k = 0; k < x->nstate; k++) x->flags[k] = rd_u8(r);
 	}
 	return 0;
 }
@@ -54,12 +54,12 @@ static int dec_regex(struct rd *r, struct svm_module *m, char *err, size_t errle
 static int dec_strings(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
 	size_t total = 0, save;
-	m->nstrings = u32(r);
+	m->nstrings = rd_u32(r);
 	if (!(m->strlen = alloc_n(r, m->nstrings, 4, 4)) || !(m->strings = svm_host_zalloc((size_t)m->nstrings * sizeof(char *) + 1)))
 		FAIL("strings: count %u exceeds section length", m->nstrings);
 	save = r->off;
 	for (uint32_t i = 0; i < m->nstrings; i++) {
-		m->strlen[i] = u32(r);
+		m->strlen[i] = rd_u32(r);
 		if (!need(r, m->strlen[i]))
 			FAIL("strings: string %u length %u exceeds section length", i, m->strlen[i]);
 		r->off += m->strlen[i];
@@ -81,27 +81,27 @@ static int dec_strings(struct rd *r, struct svm_module *m, char *err, size_t err
 
 static int dec_consts(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
-	m->nconsts = u32(r);
+	m->nconsts = rd_u32(r);
 	if (!(m->consts = alloc_n(r, m->nconsts, 8, 8)))
 		FAIL("constants: count %u exceeds section length", m->nconsts);
 	for (uint32_t i = 0; i < m->nconsts; i++)
-		m->consts[i] = (int64_t)u64(r);
+		m->consts[i] = (int64_t)rd_u64(r);
 	return 0;
 }
 
 #define GLOBAL_BYTES 36
 static int dec_globals(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
-	m->nglobals = u32(r);
+	m->nglobals = rd_u32(r);
 	if (!(m->globals = alloc_n(r, m->nglobals, sizeof(struct svm_global), GLOBAL_BYTES)))
 		FAIL("globals: count %u exceeds section length", m->nglobals);
 	for (uint32_t i = 0; i < m->nglobals; i++) {
 		struct svm_global *g = &m->globals[i];
-		g->vtype = u8(r); g->nkeys = u8(r); g->flags = u8(r); g->histkind = u8(r);
-		g->size = u32(r); g->name = u32(r);
-		for (int k = 0; k < SVM_MAXKEYS; k++) g->keytype[k] = u8(r);
-		u8(r); u8(r); u8(r);
-		g->hlo = (int32_t)u32(r); g->hhi = (int32_t)u32(r); g->hstep = (int32_t)u32(r);
+		g->vtype = rd_u8(r); g->nkeys = rd_u8(r); g->flags = rd_u8(r); g->histkind = rd_u8(r);
+		g->size = rd_u32(r); g->name = rd_u32(r);
+		for (int k = 0; k < SVM_MAXKEYS; k++) g->keytype[k] = rd_u8(r);
+		rd_u8(r); rd_u8(r); rd_u8(r);
+		g->hlo = (int32_t)rd_u32(r); g->hhi = (int32_t)rd_u32(r); g->hstep = (int32_t)rd_u32(r);
 	}
 	return 0;
 }
@@ -109,33 +109,33 @@ static int dec_globals(struct rd *r, struct svm_module *m, char *err, size_t err
 #define FUNC_HEADER_BYTES 16
 static int dec_funcs(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
-	m->nfuncs = u32(r);
+	m->nfuncs = rd_u32(r);
 	if (!(m->funcs = alloc_n(r, m->nfuncs, sizeof(struct svm_func), FUNC_HEADER_BYTES)))
 		FAIL("functions: count %u exceeds section length", m->nfuncs);
 	for (uint32_t i = 0; i < m->nfuncs; i++) {
 		struct svm_func *f = &m->funcs[i];
-		f->name = u32(r);
-		f->nint = u8(r); f->nstr = u8(r); f->nai = u8(r); f->nas = u8(r);
-		f->ret = u8(r); f->niters = u8(r); u16(r);
-		f->ncode = u32(r);
+		f->name = rd_u32(r);
+		f->nint = rd_u8(r); f->nstr = rd_u8(r); f->nai = rd_u8(r); f->nas = rd_u8(r);
+		f->ret = rd_u8(r); f->niters = rd_u8(r); rd_u16(r);
+		f->ncode = rd_u32(r);
 		if (r->bad || (uint64_t)f->ncode * 8 > r->n - r->off)
 			FAIL("function %u: code length %u exceeds section length", i, f->ncode);
 		if (!(f->code = svm_host_zalloc((size_t)f->ncode * 8 + 8)) || !(f->iterglobal = svm_host_zalloc(256 * 2)))
 			FAIL("function %u: out of memory", i);
 		for (uint32_t k = 0; k < f->ncode; k++)
-			f->code[k] = u64(r);
+			f->code[k] = rd_u64(r);
 	}
 	return 0;
 }
 
 static int dec_probes(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
-	m->nprobes = u32(r);
+	m->nprobes = rd_u32(r);
 	if (!(m->probes = alloc_n(r, m->nprobes, sizeof(struct svm_probe), 8)))
 		FAIL("probes: count %u exceeds section length", m->nprobes);
 	for (uint32_t i = 0; i < m->nprobes; i++) {
-		m->probes[i].desc = u32(r);
-		m->probes[i].func = u32(r);
+		m->probes[i].desc = rd_u32(r);
+		m->probes[i].func = rd_u32(r);
 	}
 	return 0;
 }
@@ -144,18 +144,18 @@ static int dec_limits(struct rd *r, struct svm_module *m, char *err, size_t errl
 {
 	struct svm_limits *l = &m->limits;
 	(void)err; (void)errlen;
-	l->maxaction = u32(r); l->maxstringlen = u32(r); l->maxmapentries = u32(r);
-	l->maxnesting = u32(r); l->maxerrors = u32(r); l->maxskipped = u32(r);
+	l->maxaction = rd_u32(r); l->maxstringlen = rd_u32(r); l->maxmapentries = rd_u32(r);
+	l->maxnesting = rd_u32(r); l->maxerrors = rd_u32(r); l->maxskipped = rd_u32(r);
 	return 0;
 }
 
 static int dec_srcmap(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
-	m->nsrc = u32(r);
+	m->nsrc = rd_u32(r);
 	if (!(m->srcmap = alloc_n(r, m->nsrc, sizeof(struct svm_srcloc), 12)))
 		FAIL("source map: count %u exceeds section length", m->nsrc);
 	for (uint32_t i = 0; i < m->nsrc; i++) {
-		m->srcmap[i].func = u32(r); m->srcmap[i].pc = u32(r); m->srcmap[i].str = u32(r);
+		m->srcmap[i].func = rd_u32(r); m->srcmap[i].pc = rd_u32(r); m->srcmap[i].str = rd_u32(r);
 	}
 	return 0;
 }
@@ -171,16 +171,16 @@ int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *m, char
 	if (n < 12 || svm_host_memcmp(bytes, SVM_MAGIC, 4) != 0)
 		FAIL("bad magic: not a stapvm module");
 	hr.off = 4;
-	version = u16(&hr);
+	version = rd_u16(&hr);
 	if (version != SVM_VERSION)
 		FAIL("unsupported module version %u (expected %u)", version, SVM_VERSION);
-	u16(&hr);
-	nsec = u32(&hr);
+	rd_u16(&hr);
+	nsec = rd_u32(&hr);
 	if (nsec > S_MAX)
 		FAIL("header: %u sections (at most %u)", nsec, S_MAX - 1);
 	for (uint32_t s = 0; s < nsec; s++) {
 		size_t at = hr.off;
-		uint32_t id = u32(&hr), len = u32(&hr);
+		uint32_t id = rd_u32(&hr), len = rd_u32(&hr);
 		struct rd r;
 		int rc = 0;
 		if (hr.bad)

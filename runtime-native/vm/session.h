@@ -56,8 +56,8 @@ int svm_exec(struct svm_session *s, uint32_t f);
 /* helper dispatch: returns 0 or -1 with s->errmsg holding the message (without "ERROR: ") */
 int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	       const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns);
-/* process() probe helpers (helpers_user.c): as svm_helper; 1 when id is not one of them */
-int svm_helper_user(struct svm_session *s, unsigned id, int64_t *iret, char *sret, const int64_t *iargs);
+/* probe-context helpers (helpers_ctx.c): as svm_helper; 1 when id is not one of them */
+int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret, const int64_t *iargs, const char *sargs);
 /* prints the histogram of statistic st of global g (hist.c); -1 when it holds no value */
 int svm_hist_print(struct svm_session *s, const struct svm_global *g, const struct svm_stat *st);
 #endif

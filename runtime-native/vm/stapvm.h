@@ -1,8 +1,12 @@
 /* stapvm.h: the C API of libstapvm.so (load and verify a module, run probes, collect output); FFI-friendly. */
 #ifndef STAPVM_H
 #define STAPVM_H
+#ifdef __KERNEL__
+#include <linux/types.h>
+#else
 #include <stddef.h>
 #include <stdint.h>
+#endif
 #ifdef __cplusplus
 extern "C" {
 #endif

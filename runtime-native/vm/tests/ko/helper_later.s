@@ -1,6 +1,6 @@
 ; a reserved helper id is not callable yet
-; expect-reject: function 0 insn 0: helper kernel_string is not implemented
+; expect-reject: function 0 insn 0: helper backtrace is not implemented
 .func main ret=void iregs=1 sregs=1
-  hcalls s0, r0, s0, kernel_string
+  hcalls s0, r0, s0, backtrace
   retv
 .end

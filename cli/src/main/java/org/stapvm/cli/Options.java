@@ -46,8 +46,12 @@ final class Options {
     @Option(names = "-m", paramLabel = "MODULE", description = "name the compiled module MODULE")
     String moduleName;
 
-    @Option(names = "--runtime", paramLabel = "MODE", description = "kernel or user")
-    String runtime;
+    /** Which runtime runs the module; unset: stapvm.ko when /dev/stapvm exists (stapvm_run.h, stapvm_pick_runtime). */
+    enum Runtime { kernel, user }
+
+    @Option(names = "--runtime", paramLabel = "MODE",
+            description = "kernel or user (default: kernel when /dev/stapvm exists and no process() probes are used)")
+    Runtime runtime;
 
     /** How process() probes replay the instruction under the breakpoint (runtime-native/user/README.md). */
     enum Breakpoint { emulate, xol, step, auto }

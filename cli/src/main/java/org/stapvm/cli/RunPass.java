@@ -21,15 +21,6 @@ final class RunPass {
     }
 
     int run(VerifiedModule module) {
-        if ("kernel".equals(options.runtime)) {
-            err.println("stapvm: the kernel runtime needs the stapvm.ko module (/dev/stapvm is missing);"
-                    + " use --runtime=user");
-            return 1;
-        }
-        if (options.runtime != null && !"user".equals(options.runtime)) {
-            err.println("stapvm: unknown runtime '" + options.runtime + "' (kernel or user)");
-            return 1;
-        }
         RunOptions run = new RunOptions(options.outputFile, timeoutMillis(), options.command,
                 options.targetPid == null ? 0 : options.targetPid, options.breakpoint.name());
         // The runtime writes to file descriptors 1 and 2 itself: what Java printed goes first.
@@ -38,7 +29,8 @@ final class RunPass {
         passes.runStarting();
         int status;
         try {
-            status = NativeRuntime.get().run(module.bytes(), run);
+            status = NativeRuntime.get().run(module.bytes(),
+                    options.runtime == null ? null : options.runtime.name(), run);
         } catch (NativeRuntime.Unavailable | NativeRuntime.RunRefused e) {
             err.println("stapvm: " + e.getMessage());
             err.println("Pass 5: run failed.  [man error::pass5]");

@@ -51,6 +51,10 @@ final class Session {
             return 0;
         }
         TapsetPath tapsets = new TapsetPath(FrontEnd.tapsetDirs(options), pass1.preprocessor());
+        if (options.kernelRelease != null) {
+            // -r: kernel.function wildcards expand against /boot/System.map-KRELEASE (KernelSymbols)
+            System.setProperty("stapvm.kernel.release", options.kernelRelease);
+        }
         CheckedProgram program = Elaborate.run(parsed.script(), script, tapsets, options.scriptArguments());
         err.print(program.report());
         if (!program.ok()) {

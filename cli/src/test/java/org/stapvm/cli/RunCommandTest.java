@@ -87,4 +87,12 @@ class RunCommandTest {
         assertEquals(1, r.exitCode());
         assertTrue(r.stderr().contains("stapvm.ko"), r.stderr());
     }
+
+    @Test
+    void kernelProbeOnTheUserRuntimeNamesTheMissingModule() throws Exception {
+        Result r = run("--runtime=user", "-e", "probe kprobe.function(\"do_nanosleep\") { exit() }");
+        assertEquals(new Result("", "stapvm: probe point 'kprobe.function(\"do_nanosleep\")' is not available on the"
+                + " userspace runtime: it needs the kernel runtime (the stapvm.ko module, /dev/stapvm)\n"
+                + "Pass 5: run failed.  [man error::pass5]\n", 1), r);
+    }
 }

@@ -104,7 +104,7 @@ public enum Opcode {
         EGID(38, "egid", "INT", 0, 0, true, "effective group id of the current task"),
         PPID(39, "ppid", "INT", 0, 0, true, "parent process id of the current task"),
         RANDINT(40, "randint", "INT", 1, 0, true, "randint(n): random integer in [0,n); n above 1048576 (or negative) is the error 'range too wide'"),
-        KERNEL_STRING(50, "kernel_string", "STR", 1, 0, false, "copy a NUL-terminated kernel string without faulting (later)"),
+        KERNEL_STRING(50, "kernel_string", "STR", 1, 0, true, "kernel_string(addr): a NUL-terminated kernel string (at most MAXSTRINGLEN-1 bytes), copied without faulting; a bad address is the error 'kernel string copy fault at 0xADDR [man error::fault]'"),
         USER_STRING(51, "user_string", "STR", 1, 0, true, "user_string(addr): a NUL-terminated string of the current task's memory, copied without faulting; a bad address is the error 'user string copy fault -14 at 0xADDR [man error::fault]'"),
         WARN(60, "warn", "VOID", 0, 1, true, "print 'WARNING: msg' on the error stream, once per distinct message"),
         GETTIMEOFDAY_S(61, "gettimeofday_s", "INT", 0, 0, true, "wall-clock time in seconds"),
@@ -132,7 +132,13 @@ public enum Opcode {
         UADDR(113, "uaddr", "INT", 0, 0, true, "the user address of the probe hit (the instruction pointer)"),
         _UTRACE_SYSCALL_NR(114, "_utrace_syscall_nr", "INT", 0, 0, true, "$syscall in process.syscall probes: the system call number"),
         _UTRACE_SYSCALL_ARG(115, "_utrace_syscall_arg", "INT", 1, 0, true, "$argN in process.syscall probes: system call argument n (1-6)"),
-        _UTRACE_SYSCALL_RETURN(116, "_utrace_syscall_return", "INT", 0, 0, true, "$return in process.syscall.return probes: the system call's result");
+        _UTRACE_SYSCALL_RETURN(116, "_utrace_syscall_return", "INT", 0, 0, true, "$return in process.syscall.return probes: the system call's result"),
+        JIFFIES(117, "jiffies", "INT", 0, 0, true, "the kernel's jiffies counter (userspace: the monotonic clock in 1/HZ units, HZ 250)"),
+        PPFUNC(118, "ppfunc", "STR", 0, 0, true, "same as probefunc(): the probed function's name"),
+        REGISTER(119, "register", "INT", 0, 1, true, "register(name): a register of the probe hit (rax..r15, rip/ip, rsp/sp, ...); an unknown name or no registers is an error"),
+        KERNEL_LONG(120, "kernel_long", "INT", 1, 0, true, "kernel_long(addr): 8 bytes of kernel memory without faulting; error 'kernel long copy fault at 0xADDR [man error::fault]'"),
+        KERNEL_INT(121, "kernel_int", "INT", 1, 0, true, "kernel_int(addr): 4 bytes of kernel memory, sign-extended; error 'kernel int copy fault at 0xADDR [man error::fault]'"),
+        BACKTRACE(122, "backtrace", "STR", 0, 0, false, "the kernel stack of the hit as hex addresses (reserved: not implemented yet)");
 
         public final int id, nint, nstr;
         public final String mnemonic, ret, doc;

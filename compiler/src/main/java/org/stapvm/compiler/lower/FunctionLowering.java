@@ -1107,6 +1107,8 @@ final class FunctionLowering {
                 int[] w = window(c.args(), argTypes(c.args()));
                 boolean str = h.ret.equals("STR");
                 int r = str ? tmpS() : tmpI();
+                // a helper's runtime error (copy fault, bad arg) names the call as stap names the tapset function
+                at("identifier '" + b.name() + "' at " + c.pos());
                 helper(h, r, w[0], w[2], w[1], w[3], str);
                 return r;
             }

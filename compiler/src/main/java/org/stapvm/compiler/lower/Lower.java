@@ -102,12 +102,12 @@ public final class Lower {
             functions.add(new FunctionLowering(this, null, index).lowerGlobalInit(program.globals()));
             table.add(new Module.Probe(string("begin"), index));
         }
-        // A process function pattern expands to one probe per function, all with the same body:
+        // A process or kernel function pattern expands to one probe per function, all with the same body:
         // they share one handler (pp() tells them apart by the probe's descriptor).
         Map<org.stapvm.lang.ast.Statement.Block, Integer> shared = new java.util.IdentityHashMap<>();
         for (Unit p : probes) {
             String descriptor = descriptor(p.probe().spec());
-            Integer index = p.probe().spec().kind() == ProbeSpec.Kind.PROCESS ? shared.get(p.probe().body()) : null;
+            Integer index = p.probe().spec().descriptor() != null ? shared.get(p.probe().body()) : null;
             if (index == null) {
                 index = functions.size();
                 functions.add(new FunctionLowering(this, p, index).lower());
@@ -124,7 +124,7 @@ public final class Lower {
                 table, limits, sourceMap, regexes);
     }
 
-    /** The probe point text the runtime matches: begin, end, error, never, timer.ms(100).randomize(5). */
+    /** The probe point text the runtime matches: begin, end, error, never, timer.ms(100).randomize(5), kernel.function("f"). */
     static String descriptor(ProbeSpec s) {
         return switch (s.kind()) {
             case BEGIN -> "begin";
@@ -133,7 +133,7 @@ public final class Lower {
             case NEVER -> "never";
             case TIMER -> "timer." + s.unit() + "(" + s.value() + ")"
                     + (s.randomize() != 0 ? ".randomize(" + s.randomize() + ")" : "");
-            case PROCESS -> s.user().descriptor();
+            case PROCESS, KERNEL -> s.descriptor();
         };
     }
 }

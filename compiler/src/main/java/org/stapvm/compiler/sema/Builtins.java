@@ -118,11 +118,13 @@ public final class Builtins {
         fixed("pointer_arg", L, L);
         fixed("returnval", L);
         fixed("probefunc", S);
+        fixed("ppfunc", S);
         fixed("ubacktrace", S);
         fixed("uaddr", L);
         fixed("_utrace_syscall_nr", L);
         fixed("_utrace_syscall_arg", L, L);
         fixed("_utrace_syscall_return", L);
+        fixed("register", L, S);
     }
 
     public static Builtin lookup(String name) {

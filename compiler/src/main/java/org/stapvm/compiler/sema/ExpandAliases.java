@@ -92,6 +92,8 @@ public final class ExpandAliases {
         List<ProbeSpec> specs;
         if (root.name().equals("process")) {
             specs = ProcessPoints.resolve(point, failures::add);
+        } else if (ProbePoints.KERNEL_ROOTS.contains(root.name())) {
+            specs = KernelProbes.resolve(point, failures::add);
         } else {
             ProbeSpec spec = ProbePoints.resolve(point, aliasRoots(), failures::add);
             specs = spec == null ? null : List.of(spec);

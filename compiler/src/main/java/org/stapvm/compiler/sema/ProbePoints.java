@@ -9,13 +9,15 @@ import org.stapvm.lang.ast.ProbePoint;
 
 /**
  * The probe points the userspace runtime provides natively: begin, begin(N), end, end(N), error,
- * error(N), never, timer.UNIT(N)[.randomize(M)]. Checks arguments and ranges with stap's
+ * error(N), never, timer.UNIT(N)[.randomize(M)]; kernel probe points go to {@link KernelProbes}. Checks arguments and ranges with stap's
  * messages (tapset-timers.cxx); anything else is a "probe point mismatch".
  */
 public final class ProbePoints {
     private ProbePoints() {}
 
     static final List<String> ROOTS = List.of("begin", "end", "error", "never", "timer", "process");
+    /** Kernel roots (KernelProbes): accepted, but not offered as "(similar: ...)" suggestions. */
+    static final List<String> KERNEL_ROOTS = List.of("kernel", "kprobe", "module");
     /** In the order stap offers them as suggestions. */
     private static final List<String> TIMER_UNITS =
             List.of("s", "ms", "ns", "us", "hz", "jiffies", "sec", "msec", "nsec", "usec");
@@ -29,7 +31,7 @@ public final class ProbePoints {
     record Failure(String message, ProbePoint.Component at) {}
 
     public static boolean isRoot(String name) {
-        return ROOTS.contains(name);
+        return ROOTS.contains(name) || KERNEL_ROOTS.contains(name);
     }
 
     /**

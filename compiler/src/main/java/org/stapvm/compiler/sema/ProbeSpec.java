@@ -1,16 +1,19 @@
 package org.stapvm.compiler.sema;
 
 /**
- * A resolved probe point of the userspace runtime. {@code sequence} orders begin/end/error
- * probes (begin(N)); for timers {@code unit} is the written unit (s, ms, us, ns, hz, jiffies),
- * {@code value} its argument, {@code periodNs} the period in nanoseconds (jiffies: value
- * jiffies, periodNs 0 since HZ is a property of the target) and {@code randomize} the
- * randomization in the same unit as value. {@code user} is the resolved point of a PROCESS probe.
+ * A resolved probe point. {@code sequence} orders begin/end/error probes (begin(N)); for timers
+ * {@code unit} is the written unit (s, ms, us, ns, hz, jiffies), {@code value} its argument,
+ * {@code periodNs} the period in nanoseconds (jiffies: value jiffies, periodNs 0 since HZ is a
+ * property of the target) and {@code randomize} the randomization in the same unit as value.
+ * PROCESS and KERNEL points are resolved to one function (wildcards expand to one spec per match)
+ * and carry the {@code descriptor} the runtime parses (docs/bytecode.md); a KERNEL .return has
+ * unit "return".
  */
 public record ProbeSpec(Kind kind, long sequence, String unit, long value, long periodNs, long randomize,
-                        UserPoint user) {
+                        String descriptor) {
 
-    public enum Kind { BEGIN, END, ERROR, NEVER, TIMER, PROCESS }
+    /** PROCESS: the userspace breakpoint engine (or the kernel's uprobes); KERNEL: stapvm.ko's kprobes. */
+    public enum Kind { BEGIN, END, ERROR, NEVER, TIMER, PROCESS, KERNEL }
 
     public ProbeSpec(Kind kind, long sequence, String unit, long value, long periodNs, long randomize) {
         this(kind, sequence, unit, value, periodNs, randomize, null);
@@ -21,6 +24,11 @@ public record ProbeSpec(Kind kind, long sequence, String unit, long value, long 
     }
 
     public static ProbeSpec process(UserPoint user) {
-        return new ProbeSpec(Kind.PROCESS, 0, null, 0, 0, 0, user);
+        return new ProbeSpec(Kind.PROCESS, 0, null, 0, 0, 0, user.descriptor());
+    }
+
+    /** One kernel probe (isReturn: a .return probe) and its descriptor. */
+    public static ProbeSpec kernel(boolean isReturn, String descriptor) {
+        return new ProbeSpec(Kind.KERNEL, 0, isReturn ? "return" : null, 0, 0, 0, descriptor);
     }
 }

@@ -26,4 +26,10 @@ public interface LibStapvm {
     void stapvm_runner_signal(Pointer runner, int signo);
 
     int stapvm_runner_run(Pointer runner);
+
+    int stapvm_pick_runtime(byte[] bytes, long len, String requested, byte[] err, long errlen);
+
+    int stapvm_kernel_run_args(byte[] bytes, long len, String outputFile, long timeoutMs, String targetCmd, int targetPid);
+
+    void stapvm_kernel_signal(int signo);
 }

@@ -71,10 +71,30 @@ public final class NativeRuntime {
     }
 
     /**
-     * Runs a module on the userspace runtime until it ends; returns the exit code stap would.
-     * Rejection or a bad option is a {@link RunRefused} with the runtime's reason.
+     * Runs a module until it ends on the runtime {@code runtime} names ("user", "kernel", or null:
+     * stapvm.ko when its device exists, unless the module has process(...) probes); returns the exit
+     * code stap would. Rejection or a bad option is a {@link RunRefused} with the runtime's reason.
      */
-    public int run(byte[] module, RunOptions options) {
+    public int run(byte[] module, String runtime, RunOptions options) {
+        byte[] err = new byte[ERR_LEN];
+        int picked = lib.stapvm_pick_runtime(module, module.length, runtime, err, err.length);
+        if (picked < 0) {
+            throw new RunRefused(cString(err));
+        }
+        return picked == RUNTIME_KERNEL ? runKernel(module, options) : runUser(module, options);
+    }
+
+    /** stapvm_pick_runtime's answer for stapvm.ko (stapvm_run.h). */
+    private static final int RUNTIME_KERNEL = 1;
+
+    private int runKernel(byte[] module, RunOptions options) {
+        try (SignalForwarding forwarding = SignalForwarding.to(lib::stapvm_kernel_signal)) {
+            return lib.stapvm_kernel_run_args(module, module.length, options.outputFile(), options.timeoutMs(),
+                    options.targetCommand(), options.targetPid());
+        }
+    }
+
+    private int runUser(byte[] module, RunOptions options) {
         byte[] err = new byte[ERR_LEN];
         Pointer runner = lib.stapvm_runner_new(module, module.length, err, err.length);
         if (runner == null) {

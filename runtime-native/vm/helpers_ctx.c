@@ -1,4 +1,6 @@
-/* helpers_user.c: process()-probe helpers (ids 100-139 and user_string): arguments, return value, user memory, backtrace, syscalls, all read through the hit's svm_ctx. */
+/* helpers_ctx.c: probe-context helpers (ids 100-139, kernel_string, user_string): arguments, return value,
+ * registers, kernel and user memory, backtrace, syscalls, all read through the hit's svm_ctx, so kernel
+ * probes and the userspace ptrace engine share them. */
 #include "session.h"
 #include "text.h"
 
@@ -15,7 +17,8 @@ static const char *probe_point(const struct svm_session *s)
 }
 
 /* Argument n of the probed call, x86-64 SysV: six registers, then the caller's stack
- * (at the entry breakpoint [sp] is the return address, argument 7 sits above it). */
+ * (at the entry breakpoint [sp] is the return address, argument 7 sits above it) in the
+ * address space the probe runs in. */
 static int arg(struct svm_session *s, int64_t n, uint64_t *v)
 {
 	const struct svm_ctx *c = s->ctx;
@@ -26,13 +29,14 @@ static int arg(struct svm_session *s, int64_t n, uint64_t *v)
 		if (svm_host_arg(c, (int)n, v)) FAIL("cannot access arg(%lld)", (long long)n);
 		return 0;
 	}
-	if (svm_host_register(c, "sp", &sp) || svm_host_read(c, SVM_MEM_USER, sp + 8 * (uint64_t)(n - 6), v, 8))
+	if (svm_host_register(c, "sp", &sp) || svm_host_read(c, c->space, sp + 8 * (uint64_t)(n - 6), v, 8))
 		FAIL("cannot access arg(%lld)", (long long)n);
 	return 0;
 }
 
-/* A NUL-terminated string of at most max bytes at addr; the error text is stap's. */
-static int user_str(struct svm_session *s, uint64_t addr, int64_t max, char *out)
+/* A NUL-terminated string of at most max bytes at addr in space; a fault on the first byte is
+ * stap's error for that space (the string then reads "<unknown>", as stap's catch would show). */
+static int copy_str(struct svm_session *s, enum svm_addr_space space, uint64_t addr, int64_t max, char *out)
 {
 	int64_t len = max + 1 < 1 ? 1 : max + 1 > (int64_t)s->maxstr - 1 ? (int64_t)s->maxstr - 1 : max + 1;
 	int64_t i = 0;
@@ -41,12 +45,12 @@ static int user_str(struct svm_session *s, uint64_t addr, int64_t max, char *out
 		uint64_t a = addr + (uint64_t)i;
 		int64_t chunk = (int64_t)(4096 - (a & 4095));
 		if (chunk > len - 1 - i) chunk = len - 1 - i;
-		if (svm_host_read(s->ctx, SVM_MEM_USER, a, out + i, (size_t)chunk)) {
-			if (i == 0 || !s->ctx) {
-				svm_errf(out, s->maxstr, "<unknown>");
-				FAIL("user string copy fault -14 at 0x%llx [man error::fault]", (unsigned long long)addr);
-			}
-			break;
+		if (!s->ctx || svm_host_read(s->ctx, space, a, out + i, (size_t)chunk)) {
+			if (i > 0) break;
+			svm_errf(out, s->maxstr, "<unknown>");
+			if (space == SVM_MEM_KERNEL)
+				FAIL("kernel string copy fault at 0x%llx [man error::fault]", (unsigned long long)addr);
+			FAIL("user string copy fault -14 at 0x%llx [man error::fault]", (unsigned long long)addr);
 		}
 		for (int64_t k = 0; k < chunk; k++)
 			if (!out[i + k]) return 0;
@@ -56,15 +60,31 @@ static int user_str(struct svm_session *s, uint64_t addr, int64_t max, char *out
 	return 0;
 }
 
-/* n bytes at addr, sign-extended; 0 when unreadable (stap's user_long & co catch the fault) */
-static int64_t user_num(const struct svm_session *s, uint64_t addr, unsigned n)
+/* n bytes at addr of space, sign-extended to 64 bits; -1 when unreadable */
+static int read_num(const struct svm_session *s, enum svm_addr_space space, uint64_t addr, unsigned n, int64_t *out)
 {
 	uint8_t b[8] = { 0 };
 	uint64_t v = 0;
-	if (!s->ctx || svm_host_read(s->ctx, SVM_MEM_USER, addr, b, n)) return 0;
+	if (!s->ctx || svm_host_read(s->ctx, space, addr, b, n)) return -1;
 	for (unsigned k = 0; k < n; k++) v |= (uint64_t)b[k] << (8 * k);
 	if (n < 8 && (v >> (8 * n - 1) & 1)) v |= ~0ull << (8 * n);
-	return (int64_t)v;
+	*out = (int64_t)v;
+	return 0;
+}
+
+/* kernel_long/kernel_int: a bad address is stap's fault error */
+static int kernel_num(struct svm_session *s, uint64_t addr, unsigned n, const char *what, int64_t *v)
+{
+	if (read_num(s, SVM_MEM_KERNEL, addr, n, v))
+		FAIL("kernel %s copy fault at 0x%llx [man error::fault]", what, (unsigned long long)addr);
+	return 0;
+}
+
+/* user_long & co: 0 when unreadable (stap's versions catch the fault) */
+static int64_t user_num(const struct svm_session *s, uint64_t addr, unsigned n)
+{
+	int64_t v;
+	return read_num(s, SVM_MEM_USER, addr, n, &v) ? 0 : v;
 }
 
 /* "0xPC 0xRET1 0xRET2 ...": frame-pointer unwinding from rbp (a function entry has not pushed
@@ -105,10 +125,11 @@ static void probefunc(const struct svm_session *s, char *out)
 	out[n] = 0;
 }
 
-int svm_helper_user(struct svm_session *s, unsigned id, int64_t *iret, char *sret, const int64_t *iargs)
+int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret, const int64_t *iargs, const char *sargs)
 {
 	uint64_t v;
 	switch (id) {
+	case H_jiffies: *iret = svm_host_jiffies(); return 0;
 	case H_uint_arg: if (arg(s, iargs[0], &v)) return -1; *iret = (int64_t)(uint32_t)v; return 0;
 	case H_int_arg: if (arg(s, iargs[0], &v)) return -1; *iret = (int64_t)(int32_t)v; return 0;
 	case H_long_arg: case H_ulong_arg: case H_pointer_arg:
@@ -120,9 +141,17 @@ int svm_helper_user(struct svm_session *s, unsigned id, int64_t *iret, char *sre
 			FAIL("returnval() not defined in this context %s", probe_point(s));
 		*iret = (int64_t)v;
 		return 0;
-	case H_probefunc: probefunc(s, sret); return 0;
-	case H_user_string: return user_str(s, (uint64_t)iargs[0], (int64_t)s->maxstr, sret);
-	case H_user_string_n: return user_str(s, (uint64_t)iargs[0], iargs[1], sret);
+	case H_register:
+		if (!s->ctx || !s->ctx->regs) FAIL("cannot access CPU registers in this context");
+		if (svm_host_register(s->ctx, sargs, &v)) FAIL("Unknown register: %s", sargs);
+		*iret = (int64_t)v;
+		return 0;
+	case H_probefunc: case H_ppfunc: probefunc(s, sret); return 0;
+	case H_kernel_string: return copy_str(s, SVM_MEM_KERNEL, (uint64_t)iargs[0], (int64_t)s->maxstr, sret);
+	case H_kernel_long: return kernel_num(s, (uint64_t)iargs[0], 8, "long", iret);
+	case H_kernel_int: return kernel_num(s, (uint64_t)iargs[0], 4, "int", iret);
+	case H_user_string: return copy_str(s, SVM_MEM_USER, (uint64_t)iargs[0], (int64_t)s->maxstr, sret);
+	case H_user_string_n: return copy_str(s, SVM_MEM_USER, (uint64_t)iargs[0], iargs[1], sret);
 	case H_user_long: *iret = user_num(s, (uint64_t)iargs[0], 8); return 0;
 	case H_user_int: *iret = user_num(s, (uint64_t)iargs[0], 4); return 0;
 	case H_user_short: *iret = user_num(s, (uint64_t)iargs[0], 2); return 0;

@@ -1,0 +1,75 @@
+/* ksession.h: one open /dev/stapvm file: the loaded module, its VM session, probes, output and lifecycle. */
+#ifndef STAPVM_KSESSION_H
+#define STAPVM_KSESSION_H
+#include <linux/kprobes.h>
+#include <linux/hrtimer.h>
+#include <linux/irq_work.h>
+#include <linux/workqueue.h>
+#include <linux/wait.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/poll.h>
+#include "stapvm.h"
+#include "context.h"
+#include "kout.h"
+#include "kprobes_desc.h"
+
+/* per CPU, allocated at load: the hit context handed to the VM and a nesting guard */
+struct kcpu {
+	int busy;
+	struct svm_ctx ctx;
+};
+
+struct kprobe_slot {
+	struct kdesc d;
+	struct ksession *ks;
+	int probe;                 /* index in the module's probe table */
+	bool registered;
+	union {
+		struct kprobe kp;
+		struct kretprobe rp;
+		struct hrtimer timer;
+	};
+};
+
+enum { KS_EXIT_PENDING, KS_END_QUEUED, KS_CLOSING };
+
+struct ksession {
+	struct mutex mu;           /* ioctls and release */
+	struct mutex read_mu;      /* one reader of the ring at a time */
+	int state;                 /* STAPVM_STATE_* */
+	stapvm_module *mod;
+	stapvm_session *vm;
+	int nslots;
+	struct kprobe_slot *slots;
+	struct kcpu __percpu *cpu;
+	/* The VM keeps one register arena and one set of globals per session, so handlers of one
+	 * session run one at a time: a bounded wait for this lock, else the hit is skipped and counted. */
+	raw_spinlock_t run_lock;
+	int armed;                 /* handlers run only while set */
+	bool out_block;            /* end probes (sleepable worker) wait for ring space instead of dropping */
+	unsigned long flags;       /* KS_* bits */
+	atomic64_t skipped;
+	struct kout out;
+	wait_queue_head_t readers; /* data or end of session */
+	wait_queue_head_t space;   /* the reader freed ring space */
+	struct irq_work wake;      /* wakes readers and starts the end from any context a probe hits in */
+	struct work_struct end_work;
+};
+
+struct ksession *ks_new(void);
+void ks_release(struct ksession *ks);
+int ks_load(struct ksession *ks, const u8 __user *bytes, u64 len, char __user *err, u32 errlen, s32 target);
+int ks_start(struct ksession *ks);
+void ks_stop(struct ksession *ks);
+void ks_status(struct ksession *ks, struct stapvm_ioc_status *st);
+ssize_t ks_read(struct ksession *ks, char __user *buf, size_t count, bool nonblock);
+__poll_t ks_poll(struct ksession *ks, struct file *f, poll_table *wait);
+
+/* kprobes.c: registers/unregisters the slots; a probe hit calls ks_hit */
+void kp_register_all(struct ksession *ks);
+void kp_arm_timers(struct ksession *ks);
+void kp_unregister_all(struct ksession *ks);
+u64 kp_missed(struct ksession *ks);
+void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, struct pt_regs *regs);
+#endif

@@ -1,0 +1,44 @@
+#!/bin/bash
+# run.sh: the kmod end-to-end tests. On the host: build the test programs, compile the scripts with
+# bin/stapvm -p4 (exact kernel names need no symbols), assemble the verifier's ko corpus; then one
+# guest boot runs guest.sh. Ends with "N passed, F failed"; the guest harness fails on any oops/BUG/WARNING.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+kmod=$(dirname "$here")
+root=$(cd "$kmod/../.." && pwd)
+out=$kmod/build/tests
+guest=$root/runtime-native/guest
+
+# no QEMU or guest kernel: outside CI that is a skip (deps.sh installs them), in CI a failure
+if ! command -v qemu-system-x86_64 >/dev/null || ! "$guest/kver.sh" >/dev/null 2>&1; then
+    if [ -n "${CI:-}" ]; then echo "kmod: the guest cannot boot (run runtime-native/guest/deps.sh)"; echo "0 passed, 1 failed"; exit 1; fi
+    echo "kmod: skipped: no QEMU or guest kernel; runtime-native/guest/deps.sh installs them"
+    echo "0 passed, 0 failed"; exit 0
+fi
+[ -f "$kmod/build/stapvm.ko" ] || { echo "kmod: build/stapvm.ko missing (no kernel headers?)"; echo "0 passed, 1 failed"; exit 1; }
+
+rm -rf "$out"; mkdir -p "$out/ko"
+gcc -std=gnu11 -O2 -Wall -Werror -o "$out/getpid_n" "$here/progs/getpid_n.c" || exit 1
+for s in "$here"/scripts/*.stp; do
+    b=$(basename "$s" .stp)
+    [ "$b" = wild ] && continue   # expanded from the guest's own /proc/kallsyms, compiled in the guest
+    (cd "$out" && "$root/bin/stapvm" -p4 -m "$b" "$s" >/dev/null) || { echo "kmod: cannot compile $s"; echo "0 passed, 1 failed"; exit 1; }
+done
+# every verifier rule's ko case, with the rejection text it must produce (also in the kernel)
+for s in "$root"/runtime-native/vm/tests/ko/*.s; do
+    b=$(basename "$s" .s)
+    python3 "$root/runtime-native/vm/tools/stapvm-as" "$s" "$out/ko/$b.stvm" 2>/dev/null || continue
+    sed -n 's/^; expect-reject: //p' "$s" > "$out/ko/$b.expect"
+done
+
+"$guest/run-in-guest.sh" --timeout 600 --env "KMOD_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \
+    -- bash "$here/guest.sh" 2>&1 | tee "$out/guest.log"
+rc=${PIPESTATUS[0]}
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out/guest.log" | tail -1)
+if [ "$rc" -ne 0 ] || [ -z "$line" ]; then
+    p=$(echo "${line:-0 passed}" | sed -E 's/ passed.*//')
+    echo "kmod: guest exit $rc (99: oops/BUG/WARNING in dmesg, 124: timeout, 125: no status)"
+    echo "$p passed, 1 failed"; exit 1
+fi
+echo "$line"
+[[ "$line" == *" 0 failed" ]]

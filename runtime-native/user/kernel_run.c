@@ -1,0 +1,174 @@
+/* kernel_run.c: drives one /dev/stapvm session (see kernel_run.h): load, start, relay records, stop, report. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <wordexp.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include "kernel_run.h"
+#include "../kmod/stapvm_ioctl.h"
+
+#define KRUN_BUF (1u << 20)
+
+static volatile sig_atomic_t stop_signal;
+
+void stapvm_kernel_signal(int signo) { stop_signal = signo; }
+
+int stapvm_kernel_available(void) { return access(STAPVM_DEVICE, F_OK) == 0; }
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* forks the -c command held at a pipe until begin probes ran; returns its pid or -1 */
+static pid_t spawn_held(const char *cmd, int *release_fd)
+{
+	int p[2];
+	pid_t pid;
+	if (pipe2(p, O_CLOEXEC)) return -1;
+	pid = fork();
+	if (pid == 0) {
+		char c;
+		close(p[1]);
+		wordexp_t w;
+		if (read(p[0], &c, 1) != 1) _exit(127);   /* the loader gave up before start */
+		/* as stap: a plain command is exec'd itself, so target() is its pid; shell syntax goes to sh -c */
+		if (wordexp(cmd, &w, WRDE_NOCMD | WRDE_UNDEF) == 0 && w.we_wordc > 0) {
+			execvp(w.we_wordv[0], w.we_wordv);
+			fprintf(stderr, "ERROR: cannot run '%s': %s\n", w.we_wordv[0], strerror(errno));
+			_exit(127);
+		}
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	close(p[0]);
+	if (pid < 0) { close(p[1]); return -1; }
+	*release_fd = p[1];
+	return pid;
+}
+
+/* writes every record in buf[0..n) to out (stream 0) or stderr (stream 1) */
+static void relay(const char *buf, size_t n, FILE *out)
+{
+	size_t off = 0;
+	while (off + sizeof(struct stapvm_rec) <= n) {
+		struct stapvm_rec r;
+		memcpy(&r, buf + off, sizeof r);
+		off += sizeof r;
+		if (r.len > n - off) break;
+		fwrite(buf + off, 1, r.len, r.stream ? stderr : out);
+		off += r.len;
+	}
+	fflush(out);
+}
+
+/* one reason to end the session, checked between reads */
+static int should_stop(const struct krun_opts *o, int64_t deadline, pid_t child, int *child_status)
+{
+	if (stop_signal) return 1;
+	if (deadline && now_ms() >= deadline) return 1;
+	if (child > 0 && waitpid(child, child_status, WNOHANG) == child) return 2;
+	if (o->target_pid > 0 && kill(o->target_pid, 0) && errno == ESRCH) return 1;
+	return 0;
+}
+
+static int run_session(int fd, const uint8_t *bytes, size_t len, const struct krun_opts *o, FILE *out)
+{
+	char err[1024] = "";
+	struct stapvm_ioc_load l = { (uintptr_t)bytes, len, (uintptr_t)err, sizeof err, o->target_pid };
+	struct stapvm_ioc_status st;
+	int release_fd = -1, child_status = 0, stopped = 0, rc = 0;
+	pid_t child = 0;
+	int64_t deadline = o->timeout_ms > 0 ? now_ms() + o->timeout_ms : 0;
+	char *buf = malloc(KRUN_BUF);
+	if (!buf) { fprintf(stderr, "ERROR: out of memory\n"); return 1; }
+	if (o->target_cmd && (child = spawn_held(o->target_cmd, &release_fd)) < 0) {
+		fprintf(stderr, "ERROR: cannot run '%s': %s\n", o->target_cmd, strerror(errno));
+		free(buf);
+		return 1;
+	}
+	if (child > 0) l.target = child;
+	if (ioctl(fd, STAPVM_IOC_LOAD, &l)) {
+		if (errno == EINVAL) fprintf(stderr, "ERROR: stapvm.ko rejected the module: %s\n", err);
+		else fprintf(stderr, "ERROR: stapvm.ko could not load the module: %s\n", strerror(errno));
+		rc = 1;
+		goto out;
+	}
+	if (o->verbose) fprintf(stderr, "Pass 5: starting run.\n");
+	if (ioctl(fd, STAPVM_IOC_START)) {
+		fprintf(stderr, "ERROR: stapvm.ko could not start the session: %s\n", strerror(errno));
+		rc = 1;
+	} else {
+		if (release_fd >= 0) { (void)!write(release_fd, "g", 1); close(release_fd); release_fd = -1; }
+		for (;;) {
+			struct pollfd p = { fd, POLLIN, 0 };
+			ssize_t n;
+			if (!stopped && should_stop(o, deadline, child, &child_status)) {
+				if (child > 0 && !WIFEXITED(child_status) && !WIFSIGNALED(child_status)) child_status = 0;
+				ioctl(fd, STAPVM_IOC_STOP);
+				stopped = 1;
+			}
+			if (poll(&p, 1, 100) <= 0) continue;
+			n = read(fd, buf, KRUN_BUF);
+			if (n == 0) break;   /* the session ended and all its output was read */
+			if (n < 0) {
+				if (errno == EINTR || errno == EAGAIN) continue;
+				fprintf(stderr, "ERROR: reading /dev/stapvm: %s\n", strerror(errno));
+				rc = 1;
+				break;
+			}
+			relay(buf, (size_t)n, out);
+		}
+	}
+	if (o->verbose) fprintf(stderr, "Pass 5: run completed.\n");
+	if (ioctl(fd, STAPVM_IOC_STATUS, &st) == 0) {
+		unsigned long long skipped = st.skipped + st.missed;
+		if (st.lost_bytes) fprintf(stderr, "WARNING: %llu bytes of output were lost (the session's buffer was full)\n", (unsigned long long)st.lost_bytes);
+		if (st.errors || skipped) fprintf(stderr, "WARNING: Number of errors: %u, skipped probes: %llu\n", st.errors, skipped);
+		if (st.errors) rc = 1;
+	}
+out:
+	if (release_fd >= 0) close(release_fd);   /* a held command that never started exits */
+	if (child > 0) waitpid(child, &child_status, 0);
+	free(buf);
+	return rc;
+}
+
+int stapvm_kernel_run(const uint8_t *bytes, size_t len, const struct krun_opts *o)
+{
+	const char *dev = o->device ? o->device : STAPVM_DEVICE;
+	FILE *out = stdout;
+	int fd, rc;
+	stop_signal = 0;
+	if ((fd = open(dev, O_RDWR | O_CLOEXEC)) < 0) {
+		fprintf(stderr, "ERROR: cannot open %s: %s%s\n", dev, strerror(errno),
+			errno == ENOENT ? " (load stapvm.ko, or use --runtime=user)" : "");
+		return 1;
+	}
+	if (o->output_file && !(out = fopen(o->output_file, "w"))) {
+		fprintf(stderr, "ERROR: cannot open output file %s: %s\n", o->output_file, strerror(errno));
+		close(fd);
+		return 1;
+	}
+	rc = run_session(fd, bytes, len, o, out);
+	if (out != stdout) fclose(out);
+	close(fd);
+	return rc;
+}
+
+int stapvm_kernel_run_args(const uint8_t *bytes, size_t len, const char *output_file, int64_t timeout_ms,
+			   const char *target_cmd, int target_pid)
+{
+	struct krun_opts o = { output_file, timeout_ms, target_cmd, target_pid, 0, NULL };
+	return stapvm_kernel_run(bytes, len, &o);
+}
