@@ -20,7 +20,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 s=(); b=()
 for _ in $(seq "$RUNS"); do
   s+=("$(ms "$stapvm" -e 'probe begin { println("hi") exit() }')")
-  b+=("$(ms bpftrace -e 'BEGIN { printf("hi\n"); exit(); }')")
+  b+=("$(ms bpftrace -q -e 'BEGIN { printf("hi\n"); exit(); }')")
 done
 sm=$(printf '%s\n' "${s[@]}" | median); bm=$(printf '%s\n' "${b[@]}" | median)
 printf '%-10s %8s  %s\n' tool "median" "runs (ms)"

@@ -32,13 +32,14 @@ public class ParseBench {
 
     private static double round(Pass1 pass1, List<SourceFile> files) {
         long start = System.nanoTime();
-        int failed = 0;
+        List<String> failed = new ArrayList<>();
         for (SourceFile f : files) {
-            ScriptParser.Result r = pass1.parser().parse(f);
-            failed += r.ok() ? 0 : 1;
+            if (!pass1.parser().parse(f).ok()) {
+                failed.add(f.name());
+            }
         }
-        if (failed > 0) {
-            System.err.println(failed + " files failed to parse");
+        if (!failed.isEmpty()) {
+            System.err.println(failed.size() + " files failed to parse: " + String.join(" ", failed));
         }
         return (System.nanoTime() - start) / 1e6;
     }
