@@ -1,0 +1,72 @@
+package org.stapvm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.stapvm.cli.StapvmCommand.Result;
+
+/**
+ * process() probes on the kinds of program the breakpoint engine must not disturb: recursion
+ * (entry and .return at every depth), a probed function running inside a signal handler, built
+ * as PIE, non-PIE and static executables, under every breakpoint mode. Counts are exact and the
+ * program's own output is what it prints untraced.
+ */
+class ProcessTargetsCommandTest {
+    @TempDir
+    static Path build;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void buildTargets() throws Exception {
+        Path src = build.resolve("recurse_signal.c");
+        try (var in = ProcessTargetsCommandTest.class.getResourceAsStream("/targets/recurse_signal.c")) {
+            Files.copy(in, src);
+        }
+        for (String variant : List.of("pie", "nopie", "static")) {
+            List<String> cc = new ArrayList<>(List.of("gcc", "-O2", "-o", build.resolve(variant).toString(), src.toString()));
+            switch (variant) {
+                case "nopie" -> cc.add("-no-pie");
+                case "static" -> cc.add("-static");
+                default -> { }
+            }
+            Process p = new ProcessBuilder(cc).inheritIO().start();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "gcc " + variant + " failed");
+        }
+    }
+
+    private static String untraced(Path target) throws Exception {
+        Process p = new ProcessBuilder(target.toString(), "15", "5").start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        assertEquals(0, p.waitFor());
+        return out;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"pie,emulate", "pie,xol", "pie,step", "pie,auto", "nopie,auto", "nopie,xol",
+                "static,auto", "static,emulate", "static,xol", "static,step"})
+    void recursionAndSignalHandlersAreCountedExactly(String variant, String mode) throws Exception {
+        Path target = build.resolve(variant);
+        String p = "process(\"" + target + "\")";
+        Result r = new StapvmCommand(tmp).run("--breakpoint=" + mode, "-c", target + " 15 5", "-e",
+                "global f, r, h probe " + p + ".function(\"fib\") { f++ } "
+                        + "probe " + p + ".function(\"fib\").return { r++ } "
+                        + "probe " + p + ".function(\"in_handler\") { h += uint_arg(1) } "
+                        + "probe end { printf(\"f=%d r=%d h=%d\\n\", f, r, h) }");
+        // fib(15) makes 1973 calls; five SIGUSR1 (10) each call in_handler(10) once
+        assertEquals("fib(15)=610 fib_calls=1973 handler_calls=5\n", untraced(target));
+        assertEquals(new Result(untraced(target) + "f=1973 r=1973 h=50\n", "", 0), r);
+    }
+}
