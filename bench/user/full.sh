@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # full.sh: ns per hit of a whole process() probe (module handler n++ run by the interpreter through
-# uprobes.c, build/stapvm-urun) per --breakpoint mode, side by side with bpftrace's kernel uprobe
+# uprobes.c and the runner, build/stapvm-run) per --breakpoint mode, side by side with bpftrace's kernel uprobe
 # (count()) on the same target. ns/hit = (traced - untraced wall time) / HITS, median of RUNS.
 # Placement: tracer and tracee pinned together on CPU (taskset; the engine's children inherit it),
 # the deliberate choice: each hit is a tracee -> tracer -> tracee round trip, and a cross-CPU
@@ -10,7 +10,7 @@ HITS=${1:-20000}; RUNS=${2:-5}; CPU=${3:-$(( $(nproc) - 1 ))}
 here=$(cd "$(dirname "$0")" && pwd)
 make -s -C "$here" all >/dev/null
 make -s -C "$here/../../runtime-native/user" all >/dev/null
-URUN=$here/../../runtime-native/user/build/stapvm-urun
+RUN=$here/../../runtime-native/user/build/stapvm-run
 AS=$here/../../runtime-native/vm/tools/stapvm-as
 LOOP=$here/build/loop
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
@@ -33,12 +33,13 @@ time_ns() { local t0; t0=$(now); "$@" > /dev/null 2>&1; echo $(( $(now) - t0 ));
 base=$(for i in $(seq "$RUNS"); do time_ns taskset -c "$CPU" "$LOOP" "$HITS"; done | median)
 printf '%-28s %12s\n' "mode (CPU $CPU, $HITS hits)" "ns/hit"
 for m in emulate xol auto step; do
-	ns=$(for i in $(seq "$RUNS"); do time_ns taskset -c "$CPU" "$URUN" "$T/m.stpb" --breakpoint=$m -- "$LOOP" "$HITS"; done | median)
+	ns=$(for i in $(seq "$RUNS"); do time_ns taskset -c "$CPU" "$RUN" --breakpoint=$m -c "$LOOP $HITS" "$T/m.stpb"; done | median)
 	printf '%-28s %12d\n' "stapvm $m" $(( (ns - base) / HITS ))
 done
 if command -v bpftrace > /dev/null; then
-	# bpftrace's attach time is not per hit: measure it with 0 hits and subtract
-	bt() { time_ns bpftrace -q -e "uprobe:$LOOP:work { @n = count(); }" -c "taskset -c $CPU $LOOP $1"; }
+	# bpftrace's attach time is not per hit: measure it with 0 hits and subtract. -c needs a
+	# full path (taskset is both /bin/taskset and /usr/bin/taskset here, which bpftrace refuses)
+	bt() { time_ns bpftrace -q -e "uprobe:$LOOP:work { @n = count(); }" -c "$(command -v taskset) -c $CPU $LOOP $1"; }
 	b0=$(for i in $(seq "$RUNS"); do bt 0; done | median)
 	b1=$(for i in $(seq "$RUNS"); do bt "$HITS"; done | median)
 	printf '%-28s %12d\n' "bpftrace uprobe count()" $(( (b1 - b0) / HITS ))
