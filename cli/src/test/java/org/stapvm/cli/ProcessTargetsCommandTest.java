@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +21,8 @@ import org.stapvm.cli.StapvmCommand.Result;
  * process() probes on the kinds of program the breakpoint engine must not disturb: recursion
  * (entry and .return at every depth), a probed function running inside a signal handler, built
  * as PIE, non-PIE and static executables, under every breakpoint mode. Counts are exact and the
- * program's own output is what it prints untraced.
+ * program's own output is what it prints untraced. A process attached with -x goes on unharmed
+ * when SIGINT ends the trace.
  */
 class ProcessTargetsCommandTest {
     @TempDir
@@ -31,20 +33,24 @@ class ProcessTargetsCommandTest {
 
     @BeforeAll
     static void buildTargets() throws Exception {
-        Path src = build.resolve("recurse_signal.c");
-        try (var in = ProcessTargetsCommandTest.class.getResourceAsStream("/targets/recurse_signal.c")) {
-            Files.copy(in, src);
-        }
-        for (String variant : List.of("pie", "nopie", "static")) {
-            List<String> cc = new ArrayList<>(List.of("gcc", "-O2", "-o", build.resolve(variant).toString(), src.toString()));
-            switch (variant) {
-                case "nopie" -> cc.add("-no-pie");
-                case "static" -> cc.add("-static");
-                default -> { }
+        gcc("recurse_signal.c", "pie");
+        gcc("recurse_signal.c", "nopie", "-no-pie");
+        gcc("recurse_signal.c", "static", "-static");
+        gcc("ticker.c", "ticker");
+    }
+
+    /** Builds test resource targets/SOURCE into build/OUT with gcc -O2 and the extra flags. */
+    private static void gcc(String source, String out, String... flags) throws Exception {
+        Path src = build.resolve(source);
+        if (!Files.exists(src)) {
+            try (var in = ProcessTargetsCommandTest.class.getResourceAsStream("/targets/" + source)) {
+                Files.copy(in, src);
             }
-            Process p = new ProcessBuilder(cc).inheritIO().start();
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "gcc " + variant + " failed");
         }
+        List<String> cc = new ArrayList<>(List.of("gcc", "-O2", "-o", build.resolve(out).toString(), src.toString()));
+        cc.addAll(List.of(flags));
+        Process p = new ProcessBuilder(cc).inheritIO().start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "gcc " + out + " failed");
     }
 
     private static String untraced(Path target) throws Exception {
@@ -68,5 +74,27 @@ class ProcessTargetsCommandTest {
         // fib(15) makes 1973 calls; five SIGUSR1 (10) each call in_handler(10) once
         assertEquals("fib(15)=610 fib_calls=1973 handler_calls=5\n", untraced(target));
         assertEquals(new Result(untraced(target) + "f=1973 r=1973 h=50\n", "", 0), r);
+    }
+
+    @Test
+    void attachedProcessGoesOnAfterSigintEndsTheTrace() throws Exception {
+        Path target = build.resolve("ticker");
+        Process ticker = new ProcessBuilder(target.toString(), "300").start();
+        StapvmCommand stapvm = new StapvmCommand(tmp);
+        Process p = stapvm.builder(List.of("-x", Long.toString(ticker.pid()), "-e",
+                "global n probe begin { println(\"attached\") } "
+                        + "probe process(\"" + target + "\").function(\"tick\") { n++ } "
+                        + "probe end { printf(\"ticks seen: %s\\n\", n > 0 ? \"yes\" : \"no\") }")).start();
+        Path out = tmp.resolve("out");
+        for (int i = 0; i < 600 && !Files.readString(out).startsWith("attached"); i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertEquals(new Result("attached\nticks seen: yes\n", "", 0), stapvm.finish(p));
+        assertTrue(ticker.isAlive(), "the attached process ended with the trace");
+        String tickerOut = new String(ticker.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        assertEquals(0, ticker.waitFor());
+        assertEquals("done ticks=300\n", tickerOut);
     }
 }
