@@ -69,7 +69,8 @@ public final class CheckResolved {
                     super.visitTarget(e);
                     UserPoint.Event event = SyscallTargets.event(u);
                     SyscallTargets.Meaning m = event == null ? null : SyscallTargets.of(event, e);
-                    diags.addError(m != null ? m.error() : "unresolved target-symbol expression", Describe.token(e), e.pos());
+                    diags.addError(m != null && m.error() != null ? m.error() : "unresolved target-symbol expression",
+                            Describe.token(e), e.pos());
                     diags.addError("unresolved type ", Describe.token(e), e.pos());
                     return null;
                 }

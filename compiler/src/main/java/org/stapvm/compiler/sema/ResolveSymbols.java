@@ -424,7 +424,11 @@ public final class ResolveSymbols {
 
         @Override
         public Void visitDefined(Expression.Defined e) {
-            // @defined of a target expression is false in begin/end/timer probes: nothing to resolve.
+            // @defined of a target expression is false in begin/end/timer probes: nothing to resolve,
+            // but a target the probe point gives a meaning ($syscall) is bound like any other.
+            if (e.operand() instanceof Expression.Target t) {
+                visitTarget(t);
+            }
             return null;
         }
     }
