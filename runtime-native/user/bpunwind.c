@@ -1,6 +1,7 @@
 /* bpunwind.c: the unwinder entry points guarded for .return probes (see bp_ret_unwind). */
 #include "bptask.h"
 #include "elfsyms.h"
+#include "emulate.h"
 
 static const struct { const char *name; enum bp_unwind how; } guards[] = {
 	{ "_Unwind_RaiseException", BP_UNWIND_START },     /* throw: search phase, then cleanups */
@@ -21,10 +22,12 @@ int bp_unwind_watch(struct bp_engine *e, const char *path)
 			const struct elf_sym *s = elf_lookup(&f, guards[i].name);
 			struct bp_probe *p = s ? bp_find(e, s->value + bias) : NULL;
 			if (s && !p) p = bp_add_addr(e, s->value + bias, NULL, NULL);
-			if (p) {
-				p->unwind = guards[i].how;
-				n++;
-			}
+			if (!p) continue;
+			/* A guard missed by a sibling thread (STEP re-inserts the int3 racily, and XOL is
+			 * out of reach of the libraries) ends in std::terminate: emulate where possible. */
+			if (p->how == BP_STEP && emu_can(&p->in, p->orig)) p->how = BP_EMULATE;
+			p->unwind = guards[i].how;
+			n++;
 		}
 	elf_close(&f);
 	return n;

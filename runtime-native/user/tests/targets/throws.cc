@@ -1,12 +1,16 @@
 // throws.cc: probed calls unwound by C++ exceptions. dive() recurses DEPTH frames, each with a
 // destructor to run; for every third i the deepest frame throws through all of them, caught in
-// a probed frame (outer) or in main. Prints how many probed calls were entered and really returned.
+// a probed frame (outer) or in the loop. Prints how many probed calls were entered and really
+// returned. Usage: throws ROUNDS [THREADS]: each thread runs the rounds, all throwing at once.
 #include <cstdio>
 #include <cstdlib>
+#include <atomic>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 
 static const long DEPTH = 4;
-static long entered, returned, cleaned;
+static std::atomic<long> entered, returned, cleaned, sum;
 
 struct Guard {
 	~Guard() { cleaned++; }   // a cleanup landing pad in every frame: _Unwind_Resume too
@@ -37,9 +41,8 @@ extern "C" __attribute__((noinline)) long outer(long i)
 	return r;
 }
 
-int main(int argc, char **argv)
+static void rounds(long n)
 {
-	long n = argc > 1 ? atol(argv[1]) : 100, sum = 0;
 	for (long i = 0; i < n; i++) {
 		sum += outer(i);
 		try {
@@ -48,6 +51,16 @@ int main(int argc, char **argv)
 			sum -= 1;
 		}
 	}
-	std::printf("entered=%ld returned=%ld cleaned=%ld sum=%ld\n", entered, returned, cleaned, sum);
+}
+
+int main(int argc, char **argv)
+{
+	long n = argc > 1 ? atol(argv[1]) : 100, threads = argc > 2 ? atol(argv[2]) : 1;
+	std::vector<std::thread> others;
+	for (long t = 1; t < threads; t++) others.emplace_back(rounds, n);
+	rounds(n);
+	for (auto &t : others) t.join();
+	std::printf("entered=%ld returned=%ld cleaned=%ld sum=%ld\n", entered.load(), returned.load(), cleaned.load(),
+		    sum.load());
 	return 0;
 }
