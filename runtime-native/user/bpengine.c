@@ -268,6 +268,7 @@ static int handle(struct bp_engine *e, pid_t tid, int st)
 		if (!p) { e->stray_traps++; sig = SIGTRAP; goto resume; }
 		r.rip = p->addr;
 		p->hits++;
+		if (p->unwind) bp_ret_unwind(e, p->unwind, tid, &r);
 		if (p->fn) p->fn(e, p, tid, &r, p->arg);
 		if (p->ret_fn) bp_ret_enter(e, p, tid, &r);
 		if (replay(p, tid, &r, &sig)) return -1;

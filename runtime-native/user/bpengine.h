@@ -14,6 +14,10 @@ enum bp_mode { BP_EMULATE, BP_XOL, BP_STEP, BP_AUTO };
 
 struct bp_engine;
 struct bp_probe;
+
+/* An unwinder entry point the engine guards for .return probes (bpunwind.c): START, where it
+ * begins reading return addresses off the stack; CAUGHT, where a C++ handler takes over. */
+enum bp_unwind { BP_UNWIND_NONE, BP_UNWIND_START, BP_UNWIND_CAUGHT };
 /* Called at each hit with the registers as at the probed instruction (rip = probe address).
  * The handler may read them; changes are not written back. */
 typedef void (*bp_hit_fn)(struct bp_engine *e, struct bp_probe *p, pid_t tid,
@@ -31,13 +35,16 @@ struct bp_probe {
 	bp_hit_fn ret_fn;       /* .return handler: regs at the return (rax = value, rip = caller) */
 	void *ret_arg;
 	uint64_t ret_hits;
+	enum bp_unwind unwind;
 };
 
-/* A hijacked return address: where it sits on tid's stack and what it was. */
+/* A hijacked return address: where it sits on tid's stack and what it was; unhooked while an
+ * unwinder runs (the slot holds real again). */
 struct bp_ret {
 	pid_t tid;
 	uint64_t where, real;
 	struct bp_probe *p;
+	int unhooked;
 };
 #define BP_MAX_RETS 4096
 
@@ -66,7 +73,7 @@ struct bp_engine {
 	uint64_t xol_area;      /* XOL slots, then one int3 slot: the return trampoline */
 	struct bp_ret rets[BP_MAX_RETS];   /* pending returns, oldest first */
 	int nrets;
-	uint64_t ret_lost;      /* returns not hijacked (table full) or unwound past (longjmp) */
+	uint64_t ret_lost;      /* returns not hijacked (table full) or unwound past (longjmp, exceptions) */
 	pid_t tids[BP_MAX_TIDS];
 	pid_t tgids[BP_MAX_TIDS];   /* the process of each task (threads share their leader's) */
 	int ntids;
@@ -96,6 +103,11 @@ struct bp_probe *bp_add_addr(struct bp_engine *e, uint64_t addr, bp_hit_fn fn, v
  * fn runs when the function returns. May share the address with an entry probe. */
 struct bp_probe *bp_add_return(struct bp_engine *e, const char *path, const char *func,
                                bp_hit_fn fn, void *arg);
+
+/* Guard the unwinder entry points (_Unwind_RaiseException, __cxa_begin_catch...) that the ELF
+ * file path, mapped in the tracee, defines, so that exceptions unwind through .return probes.
+ * Returns how many were found. */
+int bp_unwind_watch(struct bp_engine *e, const char *path);
 
 /* Resume and service hits in every thread and forked child until all have exited
  * (returns the leader's wait status) or detach_requested was set (returns 0 with every

@@ -69,6 +69,7 @@ int bp_spawn(struct bp_engine *e, char *const argv[], int out_fd, enum bp_mode m
 	if (e->pid < 0) return -1;
 	if (e->pid == 0) {
 		if (out_fd >= 0) dup2(out_fd, 1);
+		close_range(3, ~0U, 0);  /* the tracer's other files are none of argv's business */
 		raise(SIGSTOP);          /* wait here until the parent has seized us */
 		execvp(argv[0], argv);
 		_exit(127);

@@ -25,6 +25,8 @@ int bp_ret_enter(struct bp_engine *e, struct bp_probe *p, pid_t tid, const struc
 int bp_ret_hit(struct bp_engine *e, pid_t tid, struct user_regs_struct *r);
 void bp_ret_fork(struct bp_engine *e, pid_t parent, pid_t child);
 void bp_ret_restore(struct bp_engine *e);
+/* At a guarded unwinder entry point (p->unwind) hit by tid with registers r. */
+void bp_ret_unwind(struct bp_engine *e, enum bp_unwind how, pid_t tid, const struct user_regs_struct *r);
 /* The probe whose int3 is at addr, or NULL. */
 struct bp_probe *bp_find(struct bp_engine *e, uint64_t addr);
 

@@ -43,6 +43,8 @@ static void held_child(int hold_rd, char *const argv[])
 	if (n != 1 || go != 'g')
 		_exit(0);
 	close(hold_rd);
+	/* CMD gets stdin/stdout/stderr only, not the tracer's (or the JVM's) other files, as under stap. */
+	close_range(3, ~0U, 0);
 	execvp(argv[0], argv);
 	_exit(127);
 }

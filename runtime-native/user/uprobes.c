@@ -29,6 +29,8 @@ struct up_site { struct bp_probe *bp; struct up_probe *first; };
 
 /* Processes seen running the probed image (fork children of it), for path-qualified events. */
 #define UP_MAX_PROCS 256
+/* ELF files of the image whose unwinder entry points are guarded (bp_unwind_watch). */
+#define UP_MAX_GUARDED 256
 
 struct svm_uprobes {
 	stapvm_session *s;
@@ -42,6 +44,8 @@ struct svm_uprobes {
 	pid_t procs[UP_MAX_PROCS];
 	int nprocs;
 	struct bp_probe *ldso;  /* the _dl_debug_state breakpoint: libraries mapped or unmapped */
+	char *guarded[UP_MAX_GUARDED];
+	int nguarded;
 };
 
 int svm_uprobes_mode(const char *name)
@@ -133,9 +137,15 @@ struct svm_uprobes *svm_uprobes_new(stapvm_session *s, const stapvm_module *mod,
 	return u;
 }
 
+static void forget_guarded(struct svm_uprobes *u)
+{
+	while (u->nguarded > 0) free(u->guarded[--u->nguarded]);
+}
+
 void svm_uprobes_free(struct svm_uprobes *u)
 {
 	if (!u) return;
+	forget_guarded(u);
 	for (int i = 0; i <= u->n && u->p; i++) { free(u->p[i].path); free(u->p[i].func); }
 	free(u->p);
 	free(u);
@@ -189,6 +199,35 @@ static void chain(struct up_site *site, struct up_probe *p)
 	*tail = p;
 }
 
+static int has_returns(const struct svm_uprobes *u)
+{
+	for (int i = 0; i < u->n; i++) if (u->p[i].kind == UP_RET) return 1;
+	return 0;
+}
+
+/* With .return probes, exceptions must see real return addresses: guard the unwinder entry
+ * points of every ELF file mapped executable (libgcc_s and libstdc++ usually; the executable
+ * when it links them statically), each file once per image. */
+static void guard_unwinders(struct svm_uprobes *u)
+{
+	char path[64], line[PATH_MAX + 128], perms[8];
+	FILE *f;
+	if (!has_returns(u)) return;
+	snprintf(path, sizeof path, "/proc/%d/maps", (int)u->e.pid);
+	if (!(f = fopen(path, "re"))) return;
+	while (fgets(line, sizeof line, f) && u->nguarded < UP_MAX_GUARDED) {
+		char *file = strchr(line, '/');
+		int seen = 0;
+		if (!file || sscanf(line, "%*s %7s", perms) != 1 || perms[2] != 'x') continue;
+		file[strcspn(file, "\n")] = 0;
+		for (int i = 0; i < u->nguarded && !seen; i++) seen = strcmp(u->guarded[i], file) == 0;
+		if (seen || !(u->guarded[u->nguarded] = strdup(file))) continue;
+		u->nguarded++;
+		bp_unwind_watch(&u->e, file);
+	}
+	fclose(f);
+}
+
 /* Place every probe whose file is mapped now; the others wait for ld.so to map them. One ELF
  * and one /proc/PID/maps read per distinct path (a libc wildcard is thousands of probes). */
 static void place(struct svm_uprobes *u)
@@ -229,6 +268,7 @@ static void place(struct svm_uprobes *u)
 		p->placed = 1;
 	}
 	if (opened) elf_close(&f);
+	guard_unwinders(u);
 	u->placing = 0;
 }
 
@@ -313,10 +353,11 @@ static void image_start(struct svm_uprobes *u, int begin)
 	u->nsites = 0;
 	u->nprocs = 0;
 	u->ldso = NULL;
+	forget_guarded(u);
 	for (int i = 0; i < u->n; i++) if (u->p[i].placed == 1) u->p[i].placed = 0;
 	read_image(u);
 	place(u);
-	if (pending(u)) watch_ldso(u);
+	if (pending(u) || has_returns(u)) watch_ldso(u);   /* libraries to probe, or unwinders to guard */
 	if (begin) fire(u, UP_BEGIN, SVM_CTX_NONE, u->e.pid, u->e.pid, NULL);
 }
 

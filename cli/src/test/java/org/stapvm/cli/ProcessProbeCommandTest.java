@@ -33,21 +33,40 @@ class ProcessProbeCommandTest {
                 return 0;
             }
             """;
+    /** N getppid() calls, then N write(2)s of 4 bytes on fd 7 (a copy of stdout). */
+    private static final String SYSCALLS_SOURCE = """
+            #include <stdlib.h>
+            #include <unistd.h>
+            int main(int argc, char **argv) {
+                long n = atol(argv[1]);
+                dup2(1, 7);
+                for (long i = 0; i < n; i++) getppid();
+                for (long i = 0; i < n; i++) write(7, "abc\\n", 4);
+                return 0;
+            }
+            """;
 
     @TempDir
     static Path build;
     static Path target;
+    static Path syscalls;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
-    static void buildTarget() throws Exception {
-        Path src = build.resolve("work.c");
-        Files.writeString(src, TARGET_SOURCE);
-        target = build.resolve("work");
-        Process cc = new ProcessBuilder("gcc", "-O2", "-o", target.toString(), src.toString()).inheritIO().start();
+    static void buildTargets() throws Exception {
+        target = compile("work", TARGET_SOURCE);
+        syscalls = compile("syscalls", SYSCALLS_SOURCE);
+    }
+
+    private static Path compile(String name, String source) throws Exception {
+        Path src = build.resolve(name + ".c");
+        Files.writeString(src, source);
+        Path exe = build.resolve(name);
+        Process cc = new ProcessBuilder("gcc", "-O2", "-o", exe.toString(), src.toString()).inheritIO().start();
         assertTrue(cc.waitFor(60, TimeUnit.SECONDS) && cc.exitValue() == 0, "gcc failed");
+        return exe;
     }
 
     private Result run(String... args) throws Exception {
@@ -87,6 +106,27 @@ class ProcessProbeCommandTest {
         assertEquals(expected, m.group(1));
         assertTrue(Long.parseLong(m.group(2)) > 0, r.stdout());
         assertEquals("", r.stderr());
+    }
+
+    @Test
+    void syscallProbesSeeTheNumberArgumentsAndResult() throws Exception {
+        String p = "process(\"" + syscalls + "\")";
+        Result r = run("-c", syscalls + " 9", "-e",
+                "global ppid, writes, fd7, bytes, parms "
+                        + "probe " + p + ".syscall { if ($syscall == 110) ppid++ "
+                        + "  if ($syscall == 1) { writes++; fd7 += $arg1 == 7 && $arg3 == 4; parms = $$parms } } "
+                        + "probe " + p + ".syscall.return { if ($syscall == 1) bytes += $return } "
+                        + "probe end { printf(\"ppid=%d writes=%d fd7=%d bytes=%d %s\\n\", ppid, writes, fd7, bytes, "
+                        + "substr(parms, 0, 9)) }");
+        assertEquals(new Result("abc\n".repeat(9) + "ppid=9 writes=9 fd7=9 bytes=36 $arg1=0x7\n", "", 0), r);
+    }
+
+    @Test
+    void returnInASyscallEntryProbeIsTheSemanticErrorStapGives() throws Exception {
+        Result r = run("-p2", "-e", "probe process(\"" + syscalls + "\").syscall { print($return) }");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().startsWith("semantic error: only \"process(PATH_OR_PID).syscall.return\" support $return.: "
+                + "identifier '$return' at <input>:1:"), r.stderr());
     }
 
     @Test

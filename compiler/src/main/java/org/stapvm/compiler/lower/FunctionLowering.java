@@ -626,6 +626,9 @@ final class FunctionLowering {
 
     /** The value of an int expression in a register (a variable's own register for a local). */
     int ie(Expression e) {
+        if (e instanceof Expression.Target t) {
+            return ie(unit.target(t)); // $syscall and friends: the helper call they stand for
+        }
         Long k = Optimize.constant(e);
         if (k != null) {
             return loadInt(k);
@@ -740,6 +743,9 @@ final class FunctionLowering {
 
     /** The value of a string expression in a string register. */
     int se(Expression e) {
+        if (e instanceof Expression.Target t) {
+            return se(unit.target(t));
+        }
         String k = Optimize.stringConstant(e);
         if (k != null) {
             int r = tmpS();

@@ -9,8 +9,8 @@ import org.stapvm.lang.ast.Statement;
 
 /**
  * Pass: after inference, every read of a variable, every array element and every call used
- * for its value must have a type ("unresolved type"); target expressions ($var), which no
- * userspace probe point provides, are reported here too, where stap reports them.
+ * for its value must have a type ("unresolved type"); target expressions ($var) that the probe
+ * point gives no meaning (SyscallTargets) are reported here too, where stap reports them.
  */
 public final class CheckResolved {
     private CheckResolved() {}
@@ -63,8 +63,14 @@ public final class CheckResolved {
 
                 @Override
                 public Void visitTarget(Expression.Target e) {
+                    if (u.target(e) != null) {
+                        return null;
+                    }
                     super.visitTarget(e);
-                    diags.addError("unresolved target-symbol expression", Describe.token(e), e.pos());
+                    UserPoint.Event event = SyscallTargets.event(u);
+                    SyscallTargets.Meaning m = event == null ? null : SyscallTargets.of(event, e);
+                    diags.addError(m != null && m.error() != null ? m.error() : "unresolved target-symbol expression",
+                            Describe.token(e), e.pos());
                     diags.addError("unresolved type ", Describe.token(e), e.pos());
                     return null;
                 }

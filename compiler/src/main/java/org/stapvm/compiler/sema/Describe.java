@@ -43,7 +43,7 @@ final class Describe {
         } else if (e instanceof Expression.ScriptArgCount c) {
             return op(c.asString() ? "@#" : "$#");
         } else if (e instanceof Expression.Target t) {
-            return t.base() instanceof TargetBase.Variable v ? ident(v.name())
+            return t.base() instanceof TargetBase.Variable v ? ident(v.name() + "$".repeat(t.prettyDollars()))
                     : t.base() instanceof TargetBase.Cast ? op("@cast")
                     : t.base() instanceof TargetBase.Var ? op("@var")
                     : t.base() instanceof TargetBase.Register r ? op(r.user() ? "@uregister" : "@kregister")

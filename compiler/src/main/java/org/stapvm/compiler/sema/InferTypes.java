@@ -564,6 +564,16 @@ public final class InferTypes {
         public Type visitConst(Expression.Const e) { return null; }
         public Type visitPerf(Expression.Perf e) { return null; }
         public Type visitEmbeddedCode(Expression.EmbeddedCode e) { return null; }
-        public Type visitTarget(Expression.Target e) { return null; }
+        public Type visitTarget(Expression.Target e) {
+            Expression value = unit.target(e);
+            if (value == null) {
+                return null;
+            }
+            Type t = expected;
+            expected = null;
+            Type v = visit(value, null);
+            expected = t;
+            return fixed(e, v);
+        }
     }
 }

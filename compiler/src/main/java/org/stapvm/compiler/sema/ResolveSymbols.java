@@ -23,8 +23,8 @@ import org.stapvm.lang.ast.Statement;
  * global (script, then tapset library, loading the defining file), else a new local; arrays
  * must be globals and keep one arity. Calls go to script functions, then tapset functions
  * (loading their files, whose functions are then resolved too), then native builtins.
- * Also binds $N/@N to the command-line arguments, and rejects embedded C and target
- * expressions, which the userspace runtime cannot provide.
+ * Also binds $N/@N to the command-line arguments, rejects embedded C, and binds the target
+ * expressions a probe point gives a meaning ($syscall in process.syscall: SyscallTargets).
  */
 public final class ResolveSymbols {
 
@@ -207,6 +207,7 @@ public final class ResolveSymbols {
 
         @Override
         public Void visitAssign(Expression.Assign e) {
+            store(e.target());
             super.visitAssign(e);
             if (e.op() == org.stapvm.lang.ast.AssignOp.STAT_ADD && e.target() instanceof Expression.Symbol s
                     && unit.variable(s) != null && unit.variable(s).scope() != Variable.Scope.GLOBAL
@@ -368,7 +369,33 @@ public final class ResolveSymbols {
 
         @Override
         public Void visitTarget(Expression.Target e) {
-            return null; // reported by InferTypes, after type errors, where stap resolves target symbols
+            // A target without a meaning is reported by CheckResolved, after type errors, as stap does.
+            SyscallTargets.Meaning m = meaning(e);
+            if (m != null && m.value() != null) {
+                unit.targets.put(e, m.value());
+                walk(m.value());
+            }
+            return null;
+        }
+
+        private SyscallTargets.Meaning meaning(Expression.Target e) {
+            UserPoint.Event event = SyscallTargets.event(unit);
+            return event == null ? null : SyscallTargets.of(event, e);
+        }
+
+        /** stap rejects a store into a utrace target at once, alone, whatever the target. */
+        private void store(Expression target) {
+            SyscallTargets.Meaning m = target instanceof Expression.Target t ? meaning(t) : null;
+            if (m != null) {
+                Expression.Target t = (Expression.Target) target;
+                diags.addError(m.value() != null ? SyscallTargets.readOnly(t) : m.error(), Describe.token(t), t.pos());
+            }
+        }
+
+        @Override
+        public Void visitIncDec(Expression.IncDec e) {
+            store(e.operand());
+            return super.visitIncDec(e);
         }
 
         @Override
@@ -397,7 +424,11 @@ public final class ResolveSymbols {
 
         @Override
         public Void visitDefined(Expression.Defined e) {
-            // @defined of a target expression is false in begin/end/timer probes: nothing to resolve.
+            // @defined of a target expression is false in begin/end/timer probes: nothing to resolve,
+            // but a target the probe point gives a meaning ($syscall) is bound like any other.
+            if (e.operand() instanceof Expression.Target t) {
+                visitTarget(t);
+            }
             return null;
         }
     }

@@ -26,6 +26,8 @@ public final class Unit {
     final Map<Statement.Foreach, Variable> foreachValues = new IdentityHashMap<>();
     final Map<Statement.Try, Variable> catchVars = new IdentityHashMap<>();
     final Map<Expression.Call, Callee> calls = new IdentityHashMap<>();
+    /** Target expressions the probe point gives a meaning ($syscall...), with the expression they stand for. */
+    final Map<Expression.Target, Expression> targets = new IdentityHashMap<>();
 
     private Unit(String name, ResolvedProbe probe, Declaration.Function function) {
         this.name = name;
@@ -62,6 +64,8 @@ public final class Unit {
     public Variable foreachValue(Statement.Foreach f) { return foreachValues.get(f); }
     public Variable catchVar(Statement.Try t) { return catchVars.get(t); }
     public Callee callee(Expression.Call c) { return calls.get(c); }
+    /** What a target expression stands for, or null when it has no meaning here. */
+    public Expression target(Expression.Target t) { return targets.get(t); }
 
     public Map<Expression, Variable> symbols() { return Collections.unmodifiableMap(symbols); }
     public Map<Expression.Call, Callee> calls() { return Collections.unmodifiableMap(calls); }

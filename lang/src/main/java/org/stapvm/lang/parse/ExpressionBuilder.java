@@ -110,7 +110,8 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
             return new Expression.Unary(pos(ctx), UnaryOp.of(ctx.op.getText()), operand);
         }
         if (operand instanceof Expression.Target t && !t.addressOf()) {
-            return new Expression.Target(pos(ctx), true, t.base(), t.steps(), t.prettyDollars());
+            // stap reports &$x at $x, the target symbol's own token
+            return new Expression.Target(t.pos(), true, t.base(), t.steps(), t.prettyDollars());
         }
         // &x[0] on a value whose type comes from elsewhere: the semantic pass checks it.
         return new Expression.Target(pos(ctx), true, new TargetBase.Autocast(operand), List.of(), 0);
