@@ -6,17 +6,18 @@ package org.stapvm.compiler.sema;
  * {@code periodNs} the period in nanoseconds (jiffies: value jiffies, periodNs 0 since HZ is a
  * property of the target) and {@code randomize} the randomization in the same unit as value.
  * PROCESS and KERNEL points are resolved to one function (wildcards expand to one spec per match)
- * and carry the {@code descriptor} the runtime parses (docs/bytecode.md); a KERNEL .return has
- * unit "return".
+ * and carry the {@code descriptor} the runtime parses (docs/bytecode.md); a PROCESS point also
+ * keeps its {@code user} point (which event, for the target symbols it offers); a KERNEL .return
+ * has unit "return".
  */
 public record ProbeSpec(Kind kind, long sequence, String unit, long value, long periodNs, long randomize,
-                        String descriptor) {
+                        String descriptor, UserPoint user) {
 
     /** PROCESS: the userspace breakpoint engine (or the kernel's uprobes); KERNEL: stapvm.ko's kprobes. */
     public enum Kind { BEGIN, END, ERROR, NEVER, TIMER, PROCESS, KERNEL }
 
     public ProbeSpec(Kind kind, long sequence, String unit, long value, long periodNs, long randomize) {
-        this(kind, sequence, unit, value, periodNs, randomize, null);
+        this(kind, sequence, unit, value, periodNs, randomize, null, null);
     }
 
     public static ProbeSpec simple(Kind kind, long sequence) {
@@ -24,11 +25,11 @@ public record ProbeSpec(Kind kind, long sequence, String unit, long value, long 
     }
 
     public static ProbeSpec process(UserPoint user) {
-        return new ProbeSpec(Kind.PROCESS, 0, null, 0, 0, 0, user.descriptor());
+        return new ProbeSpec(Kind.PROCESS, 0, null, 0, 0, 0, user.descriptor(), user);
     }
 
     /** One kernel probe (isReturn: a .return probe) and its descriptor. */
     public static ProbeSpec kernel(boolean isReturn, String descriptor) {
-        return new ProbeSpec(Kind.KERNEL, 0, isReturn ? "return" : null, 0, 0, 0, descriptor);
+        return new ProbeSpec(Kind.KERNEL, 0, isReturn ? "return" : null, 0, 0, 0, descriptor, null);
     }
 }
