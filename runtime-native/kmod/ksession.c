@@ -190,7 +190,8 @@ int ks_set_uprobe(struct ksession *ks, u32 probe, u64 offset)
 	mutex_lock(&ks->mu);
 	if (ks->state != STAPVM_STATE_LOADED) {
 		rc = -EBUSY;
-	} else if (probe < ks->nslots && (ks->slots[probe].d.kind == KD_UPROBE || ks->slots[probe].d.kind == KD_URETPROBE)) {
+	} else if (probe < ks->nslots && offset <= LLONG_MAX &&   /* uprobe_register takes a signed loff_t */
+		   (ks->slots[probe].d.kind == KD_UPROBE || ks->slots[probe].d.kind == KD_URETPROBE)) {
 		ks->slots[probe].d.offset = offset;
 		ks->slots[probe].d.has_offset = true;
 		rc = 0;

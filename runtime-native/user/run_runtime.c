@@ -1,4 +1,5 @@
 /* run_runtime.c: --runtime for a module (stapvm_run.h): the user runtime, or stapvm.ko when it is loaded. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include "../vm/stapvm.h"
@@ -26,7 +27,7 @@ static int first_user_only(const stapvm_module *m, char *desc, size_t len)
 int stapvm_pick_runtime(const uint8_t *bytes, size_t len, const char *requested, char *err, size_t errlen)
 {
 	stapvm_module *m;
-	char desc[512];
+	char desc[PATH_MAX + 512];
 	int forced = requested && *requested, user_only;
 	if (forced && !strcmp(requested, "user"))
 		return STAPVM_RUNTIME_USER;
