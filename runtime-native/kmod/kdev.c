@@ -32,6 +32,12 @@ static long sv_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 			return -EFAULT;
 		return ks_load(ks, u64_to_user_ptr(l.bytes), l.len, u64_to_user_ptr(l.err), l.errlen, l.target);
 	}
+	case STAPVM_IOC_UPROBE: {
+		struct stapvm_ioc_uprobe u;
+		if (copy_from_user(&u, uarg, sizeof u))
+			return -EFAULT;
+		return ks_set_uprobe(ks, u.probe, u.offset);
+	}
 	case STAPVM_IOC_START:
 		return ks_start(ks);
 	case STAPVM_IOC_STOP:
@@ -88,4 +94,4 @@ static void __exit sv_exit(void)
 module_init(sv_init);
 module_exit(sv_exit);
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("stapvm: runs verified SystemTap-compatible bytecode from kprobes, kretprobes and timers");
+MODULE_DESCRIPTION("stapvm: runs verified SystemTap-compatible bytecode from kprobes, kretprobes, uprobes and timers");

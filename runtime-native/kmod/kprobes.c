@@ -1,28 +1,107 @@
-/* kprobes.c: turns the session's probe slots into kprobes, kretprobes and hrtimers, and their hits into ks_hit. */
+/* kprobes.c: turns the session's probe slots into kprobes, kretprobes, uprobes and hrtimers, and their hits into ks_hit. */
 #include <linux/kprobes.h>
 #include <linux/hrtimer.h>
+#include <linux/uprobes.h>
+#include <linux/namei.h>
+#include <linux/dcache.h>
+#include <linux/percpu.h>
 #include "ksession.h"
 
 static int kp_pre(struct kprobe *kp, struct pt_regs *regs)
 {
 	struct kprobe_slot *sl = container_of(kp, struct kprobe_slot, kp);
-	ks_hit(sl->ks, sl->probe, SVM_CTX_ENTRY, regs);
+	ks_hit(sl->ks, sl->probe, SVM_CTX_ENTRY, SVM_MEM_KERNEL, regs);
 	return 0;
 }
 
 static int krp_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct kprobe_slot *sl = container_of(get_kretprobe(ri), struct kprobe_slot, rp);
-	ks_hit(sl->ks, sl->probe, SVM_CTX_RETURN, regs);
+	ks_hit(sl->ks, sl->probe, SVM_CTX_RETURN, SVM_MEM_KERNEL, regs);
 	return 0;
 }
 
 static enum hrtimer_restart timer_fn(struct hrtimer *t)
 {
 	struct kprobe_slot *sl = container_of(t, struct kprobe_slot, timer);
-	ks_hit(sl->ks, sl->probe, SVM_CTX_NONE, NULL);
+	ks_hit(sl->ks, sl->probe, SVM_CTX_NONE, SVM_MEM_KERNEL, NULL);
 	hrtimer_forward_now(t, ns_to_ktime(sl->d.period_ns));
 	return HRTIMER_RESTART;   /* hrtimer_cancel at the end stops it */
+}
+
+/* uprobe handlers run in the probed task's context, on its way back to user mode */
+static int up_entry(struct uprobe_consumer *uc, struct pt_regs *regs)
+{
+	struct kprobe_slot *sl = container_of(uc, struct kprobe_slot, up.uc);
+	ks_hit(sl->ks, sl->probe, SVM_CTX_ENTRY, SVM_MEM_USER, regs);
+	return 0;
+}
+
+static int up_return(struct uprobe_consumer *uc, unsigned long func, struct pt_regs *regs)
+{
+	struct kprobe_slot *sl = container_of(uc, struct kprobe_slot, up.uc);
+	ks_hit(sl->ks, sl->probe, SVM_CTX_RETURN, SVM_MEM_USER, regs);
+	return 0;
+}
+
+static enum hrtimer_restart profile_fn(struct hrtimer *t)
+{
+	struct kprofile *p = container_of(t, struct kprofile, timer);
+	ks_hit(p->sl->ks, p->sl->probe, SVM_CTX_NONE, SVM_MEM_KERNEL, NULL);
+	hrtimer_forward_now(t, ns_to_ktime(p->sl->d.period_ns));
+	return HRTIMER_RESTART;
+}
+
+/* on each CPU (IPI): a pinned timer fires on the CPU that started it */
+static void profile_start(void *arg)
+{
+	struct kprobe_slot *sl = arg;
+	hrtimer_start(&this_cpu_ptr(sl->profile)->timer, ns_to_ktime(sl->d.period_ns), HRTIMER_MODE_REL_PINNED);
+}
+
+static int profile_register(struct kprobe_slot *sl)
+{
+	int cpu;
+	sl->profile = alloc_percpu(struct kprofile);
+	if (!sl->profile)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu) {
+		struct kprofile *p = per_cpu_ptr(sl->profile, cpu);
+		hrtimer_init(&p->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED);
+		p->timer.function = profile_fn;
+		p->sl = sl;
+	}
+	return 0;
+}
+
+static void profile_unregister(struct kprobe_slot *sl)
+{
+	int cpu;
+	for_each_possible_cpu(cpu)
+		hrtimer_cancel(&per_cpu_ptr(sl->profile, cpu)->timer);
+	free_percpu(sl->profile);
+}
+
+/* at the file offset the loader gave (STAPVM_IOC_UPROBE) */
+static int up_register(struct kprobe_slot *sl)
+{
+	int rc;
+	memset(&sl->up, 0, sizeof sl->up);
+	rc = kern_path(sl->d.sym, LOOKUP_FOLLOW, &sl->up.path);
+	if (rc)
+		return rc;
+	if (!d_is_reg(sl->up.path.dentry)) {
+		rc = -EINVAL;
+	} else {
+		if (sl->d.kind == KD_UPROBE)
+			sl->up.uc.handler = up_entry;
+		else
+			sl->up.uc.ret_handler = up_return;
+		rc = uprobe_register(d_real_inode(sl->up.path.dentry), sl->d.offset, &sl->up.uc);
+	}
+	if (rc)
+		path_put(&sl->up.path);
+	return rc;
 }
 
 /* stap's wording for a probe the kernel refuses; the session goes on without it */
@@ -63,6 +142,15 @@ void kp_register_all(struct ksession *ks)
 			hrtimer_init(&sl->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
 			sl->timer.function = timer_fn;
 			break;
+		case KD_PROFILE:
+			rc = profile_register(sl);
+			break;
+		case KD_UPROBE:
+		case KD_URETPROBE:
+			if (!sl->d.has_offset)
+				continue;   /* the loader could not resolve it and already warned why */
+			rc = up_register(sl);
+			break;
 		default:
 			continue;
 		}
@@ -74,9 +162,15 @@ void kp_register_all(struct ksession *ks)
 
 void kp_arm_timers(struct ksession *ks)
 {
-	for (int i = 0; i < ks->nslots; i++)
-		if (ks->slots[i].d.kind == KD_TIMER && ks->slots[i].registered)
-			hrtimer_start(&ks->slots[i].timer, ns_to_ktime(ks->slots[i].d.period_ns), HRTIMER_MODE_REL);
+	for (int i = 0; i < ks->nslots; i++) {
+		struct kprobe_slot *sl = &ks->slots[i];
+		if (!sl->registered)
+			continue;
+		if (sl->d.kind == KD_TIMER)
+			hrtimer_start(&sl->timer, ns_to_ktime(sl->d.period_ns), HRTIMER_MODE_REL);
+		else if (sl->d.kind == KD_PROFILE)
+			on_each_cpu(profile_start, sl, 1);
+	}
 }
 
 /* after this returns no handler of the session runs or will run */
@@ -92,6 +186,13 @@ void kp_unregister_all(struct ksession *ks)
 			unregister_kretprobe(&sl->rp);
 		else if (sl->d.kind == KD_TIMER)
 			hrtimer_cancel(&sl->timer);
+		else if (sl->d.kind == KD_PROFILE)
+			profile_unregister(sl);
+		else if (sl->d.kind == KD_UPROBE || sl->d.kind == KD_URETPROBE) {
+			/* returns once no handler of this consumer runs (uprobe's register_rwsem) */
+			uprobe_unregister(d_real_inode(sl->up.path.dentry), sl->d.offset, &sl->up.uc);
+			path_put(&sl->up.path);
+		}
 		sl->registered = false;
 	}
 }

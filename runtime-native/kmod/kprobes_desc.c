@@ -14,17 +14,20 @@ static bool eat(const char **p, const char *lit)
 	return true;
 }
 
-/* ("TEXT") into out (no quotes, no escapes: symbol names have none) */
+/* ("TEXT") into out, or only skipped when out is NULL (no escapes: symbol names and the compiler's
+ * canonical paths have none) */
 static bool quoted(const char **p, char *out, size_t cap)
 {
 	const char *q;
 	if (!eat(p, "(\""))
 		return false;
-	q = strchr(*p, '"');
-	if (!q || q == *p || (size_t)(q - *p) >= cap || q[1] != ')')
+	q = strstr(*p, "\")");
+	if (!q || q == *p || (out && (size_t)(q - *p) >= cap))
 		return false;
-	memcpy(out, *p, q - *p);
-	out[q - *p] = 0;
+	if (out) {
+		memcpy(out, *p, q - *p);
+		out[q - *p] = 0;
+	}
 	*p = q + 2;
 	return true;
 }
@@ -54,6 +57,11 @@ static int timer(const char *p, struct kdesc *d)
 	u64 v;
 	size_t i;
 	d->kind = KD_TIMER;
+	if (!strcmp(p, "profile")) {
+		d->kind = KD_PROFILE;   /* every CPU at the tick rate */
+		d->period_ns = NSEC_PER_SEC / HZ;
+		return 0;
+	}
 	if (eat(&p, "hz"))
 		return number(&p, &v) && v && !*p ? (d->period_ns = NSEC_PER_SEC / v, 0) : -EINVAL;
 	if (eat(&p, "jiffies"))
@@ -66,6 +74,23 @@ static int timer(const char *p, struct kdesc *d)
 	return -EINVAL;
 }
 
+/* process("PATH").function("F")[.return] or .statement(ADDR)[.absolute]: the kernel keeps only PATH; the
+ * loader resolves F or ADDR to the file offset (the kernel parses no ELF) */
+static int process(const char *p, struct kdesc *d)
+{
+	u64 addr;
+	if (!quoted(&p, d->sym, sizeof d->sym) || d->sym[0] != '/')
+		return -EINVAL;
+	d->kind = KD_UPROBE;
+	if (eat(&p, ".statement"))
+		return number(&p, &addr) && (!*p || !strcmp(p, ".absolute")) ? 0 : -EINVAL;
+	if (!eat(&p, ".function") || !quoted(&p, NULL, 0))
+		return -EINVAL;
+	if (eat(&p, ".return"))
+		d->kind = KD_URETPROBE;
+	return *p ? -EINVAL : 0;
+}
+
 static int parse(const char *p, struct kdesc *d)
 {
 	char mod[MODULE_NAME_LEN] = "";
@@ -75,6 +100,8 @@ static int parse(const char *p, struct kdesc *d)
 	if (!strcmp(p, "never")) { d->kind = KD_NEVER; return 0; }
 	if (eat(&p, "timer."))
 		return timer(p, d);
+	if (eat(&p, "process"))
+		return process(p, d);
 	if (eat(&p, "kprobe.statement")) {
 		d->kind = KD_KPROBE;
 		return number(&p, &d->addr) && eat(&p, ".absolute") && !*p ? 0 : -EINVAL;
@@ -98,16 +125,15 @@ static int parse(const char *p, struct kdesc *d)
 	return *p ? -EINVAL : 0;
 }
 
-int kdesc_parse(const char *text, struct kdesc *d, char *err, size_t errlen)
+int kdesc_parse(char *text, struct kdesc *d, char *err, size_t errlen)
 {
-	char buf[sizeof d->sym + 64];
-	size_t n = strscpy(buf, text, sizeof buf) < 0 ? 0 : strlen(buf);
+	size_t n = strlen(text);
 	memset(d, 0, sizeof *d);
-	if (n && buf[n - 1] == '?') {
+	if (n && text[n - 1] == '?') {
 		d->optional = true;
-		buf[n - 1] = 0;
+		text[n - 1] = 0;
 	}
-	if (n && parse(buf, d) == 0)
+	if (n && parse(text, d) == 0)
 		return 0;
 	snprintf(err, errlen, "probe point not supported by stapvm.ko: %s", text);
 	return -EINVAL;

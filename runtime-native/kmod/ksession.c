@@ -12,6 +12,7 @@
 #define KS_LOCK_WAIT_NS 20000000ull
 #define KS_END_OUTPUT_WAIT (10 * HZ)      /* end probes wait this long for a reader to free ring space */
 #define KS_ERRLEN 512
+#define KS_DESC_MAX 4096                  /* longest probe-point descriptor: a path and a function name */
 
 static void ks_wake_fn(struct irq_work *w)
 {
@@ -114,24 +115,27 @@ static int ks_reject(char __user *uerr, u32 errlen, const char *msg)
 static int ks_setup(struct ksession *ks, char *err)
 {
 	int n = stapvm_probe_count(ks->mod);
-	char desc[256];
+	char *desc = kmalloc(KS_DESC_MAX, GFP_KERNEL);
 	ks->slots = kvcalloc(n ? n : 1, sizeof *ks->slots, GFP_KERNEL);
 	ks->cpu = alloc_percpu(struct kcpu);
-	if (!ks->slots || !ks->cpu || kout_init(&ks->out, KS_OUT_BYTES)) {
+	if (!desc || !ks->slots || !ks->cpu || kout_init(&ks->out, KS_OUT_BYTES)) {
+		kfree(desc);
 		strscpy(err, "out of memory", KS_ERRLEN);
 		return -ENOMEM;
 	}
 	ks->nslots = n;
 	for (int i = 0; i < n; i++) {
-		if (stapvm_probe_desc(ks->mod, i, desc, sizeof desc) < 0 || strlen(desc) + 1 >= sizeof desc ||
+		if (stapvm_probe_desc(ks->mod, i, desc, KS_DESC_MAX) < 0 || strlen(desc) + 1 >= KS_DESC_MAX ||
 		    kdesc_parse(desc, &ks->slots[i].d, err, KS_ERRLEN)) {
 			if (!err[0])
 				snprintf(err, KS_ERRLEN, "probe %d: descriptor too long", i);
+			kfree(desc);
 			return -EINVAL;
 		}
 		ks->slots[i].ks = ks;
 		ks->slots[i].probe = i;
 	}
+	kfree(desc);
 	ks->vm = stapvm_session_new(ks->mod, err, KS_ERRLEN);
 	if (!ks->vm)
 		return -ENOMEM;
@@ -177,6 +181,22 @@ out:
 	mutex_unlock(&ks->mu);
 	kvfree(bytes);
 	kfree(err);
+	return rc;
+}
+
+int ks_set_uprobe(struct ksession *ks, u32 probe, u64 offset)
+{
+	int rc = -EINVAL;
+	mutex_lock(&ks->mu);
+	if (ks->state != STAPVM_STATE_LOADED) {
+		rc = -EBUSY;
+	} else if (probe < ks->nslots && offset <= LLONG_MAX &&   /* uprobe_register takes a signed loff_t */
+		   (ks->slots[probe].d.kind == KD_UPROBE || ks->slots[probe].d.kind == KD_URETPROBE)) {
+		ks->slots[probe].d.offset = offset;
+		ks->slots[probe].d.has_offset = true;
+		rc = 0;
+	}
+	mutex_unlock(&ks->mu);
 	return rc;
 }
 
@@ -244,7 +264,7 @@ static bool ks_lock(struct ksession *ks)
 	return false;
 }
 
-void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, struct pt_regs *regs)
+void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_addr_space space, struct pt_regs *regs)
 {
 	struct kcpu *c;
 	unsigned long flags;
@@ -266,7 +286,7 @@ void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, struct pt_re
 	}
 	if (READ_ONCE(ks->armed)) {
 		u64 before = READ_ONCE(ks->out.head);
-		c->ctx = (struct svm_ctx){ .kind = kind, .regs = regs, .pid = -1, .tid = -1 };
+		c->ctx = (struct svm_ctx){ .kind = kind, .regs = regs, .pid = -1, .tid = -1, .space = space };
 		stapvm_set_context(ks->vm, &c->ctx);
 		stapvm_run_probe(ks->vm, probe);
 		stapvm_set_context(ks->vm, NULL);

@@ -3,6 +3,8 @@
 #define STAPVM_KSESSION_H
 #include <linux/kprobes.h>
 #include <linux/hrtimer.h>
+#include <linux/uprobes.h>
+#include <linux/path.h>
 #include <linux/irq_work.h>
 #include <linux/workqueue.h>
 #include <linux/wait.h>
@@ -20,6 +22,12 @@ struct kcpu {
 	struct svm_ctx ctx;
 };
 
+/* timer.profile: one pinned hrtimer per CPU */
+struct kprofile {
+	struct hrtimer timer;
+	struct kprobe_slot *sl;
+};
+
 struct kprobe_slot {
 	struct kdesc d;
 	struct ksession *ks;
@@ -29,6 +37,11 @@ struct kprobe_slot {
 		struct kprobe kp;
 		struct kretprobe rp;
 		struct hrtimer timer;
+		struct kprofile __percpu *profile;
+		struct {
+			struct uprobe_consumer uc;
+			struct path path;   /* held while registered: the uprobe is keyed by its inode */
+		} up;
 	};
 };
 
@@ -60,16 +73,18 @@ struct ksession {
 struct ksession *ks_new(void);
 void ks_release(struct ksession *ks);
 int ks_load(struct ksession *ks, const u8 __user *bytes, u64 len, char __user *err, u32 errlen, s32 target);
+int ks_set_uprobe(struct ksession *ks, u32 probe, u64 offset);
 int ks_start(struct ksession *ks);
 void ks_stop(struct ksession *ks);
 void ks_status(struct ksession *ks, struct stapvm_ioc_status *st);
 ssize_t ks_read(struct ksession *ks, char __user *buf, size_t count, bool nonblock);
 __poll_t ks_poll(struct ksession *ks, struct file *f, poll_table *wait);
 
-/* kprobes.c: registers/unregisters the slots; a probe hit calls ks_hit */
+/* kprobes.c: registers/unregisters the slots (kprobes, uprobes, timers); a probe hit calls ks_hit */
 void kp_register_all(struct ksession *ks);
 void kp_arm_timers(struct ksession *ks);
 void kp_unregister_all(struct ksession *ks);
 u64 kp_missed(struct ksession *ks);
-void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, struct pt_regs *regs);
+/* space: where the probed code's memory is (uprobes: the current task's user memory) */
+void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_addr_space space, struct pt_regs *regs);
 #endif

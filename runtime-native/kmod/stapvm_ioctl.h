@@ -35,6 +35,16 @@ enum { STAPVM_STATE_EMPTY, STAPVM_STATE_LOADED, STAPVM_STATE_RUNNING, STAPVM_STA
 #define STAPVM_IOC_STOP   _IO('S', 3)
 #define STAPVM_IOC_STATUS _IOR('S', 4, struct stapvm_ioc_status)
 
+/* UPROBE (after LOAD, before START): where probe's process("PATH").function/.statement point is, as a
+ * file offset in PATH; the loader reads it from PATH's ELF headers, since the kernel parses no ELF. PATH
+ * and .return come from the verified descriptor. A uprobe given no offset is not placed. */
+struct stapvm_ioc_uprobe {
+	__u32 probe;    /* index in the module's probe table */
+	__u32 pad;
+	__u64 offset;
+};
+#define STAPVM_IOC_UPROBE _IOW('S', 5, struct stapvm_ioc_uprobe)
+
 /* read() returns whole records: this header, then len bytes of stream (0 output, 1 errors/warnings) */
 struct stapvm_rec {
 	__u32 len;

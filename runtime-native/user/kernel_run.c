@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include "kernel_run.h"
+#include "uprobes.h"
 #include "../kmod/stapvm_ioctl.h"
 
 #define KRUN_BUF (1u << 20)
@@ -72,6 +74,31 @@ static void relay(const char *buf, size_t n, FILE *out)
 	fflush(out);
 }
 
+/* hands stapvm.ko the file offset of every process(...).function/.statement probe; one that cannot be
+ * resolved is a warning (as a probe stap cannot place) and stays unplaced. 0, or -1 on a failed ioctl. */
+static int give_uprobe_offsets(int fd, const uint8_t *bytes, size_t len)
+{
+	char err[512], desc[PATH_MAX + 512];
+	struct up_resolver r = { 0 };
+	stapvm_module *m = stapvm_load(bytes, len, err, sizeof err);
+	int rc = 0;
+	for (int i = 0; m && rc == 0 && i < stapvm_probe_count(m); i++) {
+		uint64_t off;
+		int found;
+		if (stapvm_probe_desc(m, i, desc, sizeof desc) < 0) continue;
+		found = svm_uprobe_offset(&r, desc, &off, err, sizeof err);
+		if (found < 0)
+			fprintf(stderr, "WARNING: cannot place probe %s: %s\n", desc, err);
+		else if (found && ioctl(fd, STAPVM_IOC_UPROBE, &(struct stapvm_ioc_uprobe){ .probe = (uint32_t)i, .offset = off })) {
+			fprintf(stderr, "ERROR: stapvm.ko refused the uprobe for %s: %s\n", desc, strerror(errno));
+			rc = -1;
+		}
+	}
+	svm_uprobe_resolver_close(&r);
+	stapvm_module_free(m);
+	return rc;
+}
+
 /* one reason to end the session, checked between reads */
 static int should_stop(const struct krun_opts *o, int64_t deadline, pid_t child, int *child_status)
 {
@@ -101,6 +128,10 @@ static int run_session(int fd, const uint8_t *bytes, size_t len, const struct kr
 	if (ioctl(fd, STAPVM_IOC_LOAD, &l)) {
 		if (errno == EINVAL) fprintf(stderr, "ERROR: stapvm.ko rejected the module: %s\n", err);
 		else fprintf(stderr, "ERROR: stapvm.ko could not load the module: %s\n", strerror(errno));
+		rc = 1;
+		goto out;
+	}
+	if (give_uprobe_offsets(fd, bytes, len)) {
 		rc = 1;
 		goto out;
 	}

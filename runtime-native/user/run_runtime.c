@@ -1,45 +1,55 @@
 /* run_runtime.c: --runtime for a module (stapvm_run.h): the user runtime, or stapvm.ko when it is loaded. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include "../vm/stapvm.h"
 #include "kernel_run.h"
 #include "stapvm_run.h"
 
-/* 1 when a probe of the module is a process(...) probe, which only the userspace runtime places */
-static int has_process_probes(const stapvm_module *m)
+/* 1 when stapvm.ko places the probe point (kmod/kprobes_desc.c): every form but the process events
+ * (process[("PATH")].begin, .end, .thread.*, .syscall*), which only the ptrace engine observes */
+static int kernel_places(const char *desc)
 {
-	char desc[512];
-	for (int i = 0; i < stapvm_probe_count(m); i++) {
-		stapvm_probe_desc(m, i, desc, sizeof desc);
-		if (!strncmp(desc, "process", 7))
-			return 1;
-	}
-	return 0;
+	if (strncmp(desc, "process", 7))
+		return 1;
+	return strstr(desc, "\").function(\"") || strstr(desc, "\").statement(");
+}
+
+/* the first probe of the module stapvm.ko cannot place, or -1 */
+static int first_user_only(const stapvm_module *m, char *desc, size_t len)
+{
+	for (int i = 0; i < stapvm_probe_count(m); i++)
+		if (stapvm_probe_desc(m, i, desc, len) >= 0 && !kernel_places(desc))
+			return i;
+	return -1;
 }
 
 int stapvm_pick_runtime(const uint8_t *bytes, size_t len, const char *requested, char *err, size_t errlen)
 {
 	stapvm_module *m;
-	int kernel;
-	if (requested && *requested) {
-		if (!strcmp(requested, "user"))
-			return STAPVM_RUNTIME_USER;
-		if (strcmp(requested, "kernel")) {
-			snprintf(err, errlen, "unknown runtime '%s' (kernel or user)", requested);
-			return -1;
-		}
-		if (!stapvm_kernel_available()) {
-			snprintf(err, errlen, "the kernel runtime needs the stapvm.ko module (%s is missing); use --runtime=user",
-				 STAPVM_DEVICE);
-			return -1;
-		}
-		return STAPVM_RUNTIME_KERNEL;
-	}
-	if (!stapvm_kernel_available())
+	char desc[PATH_MAX + 512];
+	int forced = requested && *requested, user_only;
+	if (forced && !strcmp(requested, "user"))
 		return STAPVM_RUNTIME_USER;
-	if (!(m = stapvm_load(bytes, len, err, errlen)))
+	if (forced && strcmp(requested, "kernel")) {
+		snprintf(err, errlen, "unknown runtime '%s' (kernel or user)", requested);
 		return -1;
-	kernel = !has_process_probes(m);
+	}
+	if (!stapvm_kernel_available()) {
+		if (!forced)
+			return STAPVM_RUNTIME_USER;
+		snprintf(err, errlen, "the kernel runtime needs the stapvm.ko module (%s is missing); use --runtime=user",
+			 STAPVM_DEVICE);
+		return -1;
+	}
+	if (!(m = stapvm_load(bytes, len, err, errlen)))
+		return forced ? STAPVM_RUNTIME_KERNEL : -1;   /* forced: stapvm.ko's verifier says why */
+	user_only = first_user_only(m, desc, sizeof desc) >= 0;
 	stapvm_module_free(m);
-	return kernel ? STAPVM_RUNTIME_KERNEL : STAPVM_RUNTIME_USER;
+	if (user_only && forced) {
+		snprintf(err, errlen, "probe point '%s' is not available on the kernel runtime (stapvm.ko); use --runtime=user",
+			 desc);
+		return -1;
+	}
+	return user_only ? STAPVM_RUNTIME_USER : STAPVM_RUNTIME_KERNEL;
 }

@@ -30,9 +30,10 @@ void stapvm_runner_set_target_pid(stapvm_runner *r, int pid);
 int stapvm_runner_set_breakpoint_mode(stapvm_runner *r, const char *name);
 
 /* --runtime: which runtime runs a module. requested is "user", "kernel", or NULL/"" for the default: the
- * kernel when stapvm.ko's device exists and the module has no process(...) probes (stapvm.ko does not
- * place them yet), else user. Returns STAPVM_RUNTIME_USER or STAPVM_RUNTIME_KERNEL, or -1 with err
- * for an unknown name, a module that cannot be read, or a kernel request without the device. */
+ * kernel when stapvm.ko's device exists and it places every probe of the module (all but the process
+ * events .begin, .end, .thread.*, .syscall*, which only the userspace runtime observes), else user.
+ * Returns STAPVM_RUNTIME_USER or STAPVM_RUNTIME_KERNEL, or -1 with err for an unknown name, a module
+ * that cannot be read, or a kernel request without the device or for a probe stapvm.ko cannot place. */
 enum { STAPVM_RUNTIME_USER = 0, STAPVM_RUNTIME_KERNEL = 1 };
 int stapvm_pick_runtime(const uint8_t *bytes, size_t len, const char *requested, char *err, size_t errlen);
 

@@ -151,6 +151,56 @@ void svm_uprobes_free(struct svm_uprobes *u)
 	free(u);
 }
 
+void svm_uprobe_resolver_close(struct up_resolver *r)
+{
+	if (r->opened) elf_close(&r->f);
+	free(r->path);
+	memset(r, 0, sizeof *r);
+}
+
+int svm_uprobe_offset(struct up_resolver *r, const char *desc, uint64_t *off, char *err, size_t errlen)
+{
+	struct up_probe p;
+	const struct elf_sym *sym;
+	uint64_t vaddr;
+	int rc = parse(desc, &p);
+	if (rc <= 0 || (p.kind != UP_FUNC && p.kind != UP_RET && p.kind != UP_STMT)) {
+		if (rc < 0) snprintf(err, errlen, "malformed probe point");
+		rc = rc < 0 ? -1 : 0;
+		goto out;
+	}
+	rc = -1;
+	if (!r->path || strcmp(r->path, p.path)) {
+		svm_uprobe_resolver_close(r);
+		r->path = strdup(p.path);
+		if (!r->path || elf_open(&r->f, p.path)) {
+			snprintf(err, errlen, "cannot read %s: %s", p.path, strerror(errno));
+			goto out;
+		}
+		r->opened = 1;
+	}
+	if (!r->opened) {
+		snprintf(err, errlen, "cannot read %s", p.path);
+		goto out;
+	}
+	if (p.kind == UP_STMT) {
+		vaddr = p.addr;
+	} else if ((sym = elf_lookup(&r->f, p.func))) {
+		vaddr = sym->value;
+	} else {
+		snprintf(err, errlen, "no function %s in %s", p.func, p.path);
+		goto out;
+	}
+	if (elf_vaddr_to_off(&r->f, vaddr, off))
+		snprintf(err, errlen, "address 0x%llx is not in a loaded segment of %s", (unsigned long long)vaddr, p.path);
+	else
+		rc = 1;
+out:
+	free(p.path);
+	free(p.func);
+	return rc;
+}
+
 /* ---- running handlers */
 
 static void run(struct svm_uprobes *u, const struct up_probe *p, enum svm_ctx_kind kind, pid_t tid,

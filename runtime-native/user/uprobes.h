@@ -3,6 +3,7 @@
 #define STAPVM_UPROBES_H
 #include <sys/types.h>
 #include "bpengine.h"
+#include "elfsyms.h"
 #include "../vm/stapvm.h"
 
 struct svm_uprobes;
@@ -34,4 +35,12 @@ int svm_uprobes_status(const struct svm_uprobes *u);
 /* Probes that could not be placed (unknown symbol at run time, instruction that cannot be probed). */
 int svm_uprobes_failed(const struct svm_uprobes *u);
 
+
+/* For stapvm.ko's loader (the kernel parses no ELF): the file offset a process("PATH").function("F")[.return]
+ * or .statement(ADDR) descriptor probes, through PATH's symbols and PT_LOAD headers. The last file opened
+ * stays open in r (zero-initialised by the caller) until svm_uprobe_resolver_close. 1 resolved, 0 not
+ * such a descriptor, -1 with why in err. */
+struct up_resolver { struct elf_file f; char *path; int opened; };
+int svm_uprobe_offset(struct up_resolver *r, const char *desc, uint64_t *off, char *err, size_t errlen);
+void svm_uprobe_resolver_close(struct up_resolver *r);
 #endif

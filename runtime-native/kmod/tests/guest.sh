@@ -77,6 +77,29 @@ r=$($krun -c "$gp 1000 7" "$tmp/wild.stpb" 2>&1)
 expect "wildcard" "__x64_sys_getpid 1000
 __x64_sys_getppid 7" "$r"
 
+# process probes on the kernel's uprobes: work() called 1000 times, its arguments, a user string, its return
+# values, a statement at its address; traced.sh shows the target is not ptraced (the userspace runtime would be)
+want=$'TracerPid:\t0\ncalls=1000 args=1000 tag=calls_n returns=1000 retsum=1498500 statement=1000'
+printf '#!/bin/sh\ngrep TracerPid /proc/$$/status\nexec %s 1000\n' "$out/calls_n" > "$tmp/traced.sh"
+chmod +x "$tmp/traced.sh"
+r=$($krun -c "$tmp/traced.sh" "$out/uprobe.stpb" 2>&1)
+expect "uprobe-exact" "$want" "$r"
+r=$("$ROOT/runtime-native/user/build/stapvm-run" -c "$tmp/traced.sh" "$out/uprobe.stpb" 2>&1)
+expect "uprobe-default-kernel" "$want" "$r"
+r=$("$ROOT/bin/stapvm" -c "$tmp/traced.sh" "$out/uprobe.stp" 2>&1)
+expect "stapvm-command-uprobe" "$want" "$r"
+
+# process events stay on the userspace runtime: picked by default, refused when the kernel is forced
+r=$($krun -c "$out/calls_n 1" "$out/procbegin.stpb" 2>&1)
+expect "kernel-refuses-process-begin" "ERROR: probe point 'process(\"$out/calls_n\").begin' is not available on the kernel runtime (stapvm.ko); use --runtime=user" "$r"
+r=$("$ROOT/runtime-native/user/build/stapvm-run" -c "$out/calls_n 1" "$out/procbegin.stpb" 2>&1)
+expect "process-begin-default-user" "begin calls_n" "$r"
+
+# timer.profile: per-CPU timers, so every CPU counts ticks
+ncpu=$(nproc)
+r=$($krun "$out/profile.stpb" 2>&1)
+expect "timer-profile-every-cpu ($ncpu CPUs)" "$(for c in $(seq 0 $((ncpu - 1))); do echo "cpu$c ticks"; done)" "$r"
+
 # load: 4 processes calling getpid for 10 s, counted per process by the probe and by themselves
 $krun -o "$tmp/load" -c "for i in 1 2 3 4; do $gp -t 10 & done > $tmp/self; wait" "$out/load.stpb" 2>"$tmp/load.err"
 # a hit that finds the session busy on the other vCPU past the bounded wait is skipped and counted,

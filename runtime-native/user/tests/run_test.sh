@@ -68,6 +68,8 @@ expect "runtime errors" "ERROR: division by 0|WARNING: Number of errors: 1, skip
 # a kernel probe point names what it needs; corrupt bytes are rejected with the verifier's reason
 out=$("$run" "$tmp/kernel_probe.stpb" 2>&1); rc=$?
 expect "kernel probe point" "ERROR: module $tmp/kernel_probe.stpb rejected: probe point 'kernel.function(\"vfs_read\")' is not available on the userspace runtime: it needs the kernel runtime (the stapvm.ko module, /dev/stapvm) rc=1" "$out rc=$rc"
+out=$("$run" "$tmp/profile_probe.stpb" 2>&1); rc=$?
+expect "timer.profile" "ERROR: module $tmp/profile_probe.stpb rejected: probe point 'timer.profile' is not available on the userspace runtime: it needs the kernel runtime (the stapvm.ko module, /dev/stapvm) rc=1" "$out rc=$rc"
 head -c 100 /dev/urandom >"$tmp/junk.stpb"
 out=$("$run" "$tmp/junk.stpb" 2>&1); rc=$?
 if [ "$rc" = 1 ] && grep -q "^ERROR: module $tmp/junk.stpb rejected: " <<<"$out"; then ok; else bad "junk module" "$out rc=$rc"; fi

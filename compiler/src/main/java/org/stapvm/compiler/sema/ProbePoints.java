@@ -9,7 +9,7 @@ import org.stapvm.lang.ast.ProbePoint;
 
 /**
  * The probe points the userspace runtime provides natively: begin, begin(N), end, end(N), error,
- * error(N), never, timer.UNIT(N)[.randomize(M)]; kernel probe points go to {@link KernelProbes}. Checks arguments and ranges with stap's
+ * error(N), never, timer.UNIT(N)[.randomize(M)]; timer.profile (stapvm.ko only); kernel probe points go to {@link KernelProbes}. Checks arguments and ranges with stap's
  * messages (tapset-timers.cxx); anything else is a "probe point mismatch".
  */
 public final class ProbePoints {
@@ -92,6 +92,10 @@ public final class ProbePoints {
         }
         ProbePoint.Component unitC = cs.get(1);
         String unit = unitC.name();
+        if (unit.equals("profile") && unitC.argument() == null && cs.size() == 2) {
+            // every CPU at the tick rate: stapvm.ko's per-CPU timers, so a kernel probe point
+            return ProbeSpec.kernel(false, "timer.profile");
+        }
         Long value = unitC.argument() == null ? null : number(unitC.argument());
         if (!TIMER_UNITS.contains(unit) || value == null) {
             fail.accept(new Failure("probe point mismatch" + Similar.clause(unit, TIMER_UNITS), unitC));
