@@ -8,8 +8,9 @@ vm=$here/../../runtime-native/vm
 out=$here/../out/vm
 mkdir -p "$out"
 CC=${CC:-gcc}
-# the interpreter core as runtime-native/vm/Makefile lists it (CORE), with the userspace host
-SRC="$(sed -n "s/^CORE *:= *//p" "$vm/Makefile" | sed "s|[^ ]*|$vm/&|g") $vm/host_user.c"
+# the interpreter core and userspace host as runtime-native/vm/core.mk lists them
+SRC=$(for k in VM_CORE_NAMES VM_HOST_USER; do sed -n "s/^$k *:= *//p" "$vm/core.mk"; done |
+  sed 's/\$(VM_DIR)//g; s|[^ ]*|'"$vm"'/&|g')
 declare -A BODY=([int]=7 [array]=7 [string]=6)   # bytecode instructions per loop iteration
 N1=${N1:-100000}; N2=${N2:-200000}; NT=${NT:-20000000}
 WORKLOADS=${WORKLOADS:-"int array string"}
