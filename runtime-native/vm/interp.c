@@ -29,12 +29,17 @@
  * so that the MAXACTION-th charge still passes and reaching 0 is the error) */
 #define CHARGE() do { if (--budget == 0) RTERR("MAXACTION exceeded"); } while (0)
 
+/* appends src at d + n, never past maxstr - 1 bytes; returns the new length */
+static size_t sappend(char *d, size_t n, const char *src, uint32_t maxstr)
+{
+	for (; n + 1 < maxstr && *src; n++) d[n] = *src++;
+	d[n] = 0;
+	return n;
+}
+
 static void scopy(char *d, const char *src, uint32_t maxstr)
 {
-	uint32_t i = 0;
-	if (d == src) return;
-	for (; i + 1 < maxstr && src[i]; i++) d[i] = src[i];
-	d[i] = 0;
+	if (d != src) sappend(d, 0, src, maxstr);
 }
 
 static void iter_free(struct svm_iter *it)
@@ -154,9 +159,10 @@ next:
 		vmcase(SGT) RA = svm_strcmp(SREG(B), SREG(C)) > 0; vmbreak;
 		vmcase(SGE) RA = svm_strcmp(SREG(B), SREG(C)) >= 0; vmbreak;
 		vmcase(CONCAT) {
-			size_t n = 0;
-			svm_appendf(s->scratch, maxstr, &n, "%s%s", SREG(B), SREG(C));
-			scopy(SREG(A), s->scratch, maxstr);
+			/* straight into A, unless A is the right operand too (appending would read what it writes) */
+			char *d = A == C ? s->scratch : SREG(A);
+			sappend(d, sappend(d, 0, SREG(B), maxstr), SREG(C), maxstr);
+			if (A == C) scopy(SREG(A), d, maxstr);
 			vmbreak;
 		}
 		vmcase(I2S) {
