@@ -16,8 +16,7 @@
  */
 #include "host.h"
 
-typedef uint64_t svm_insn;
-
+/* the file form: one 64-bit word per instruction, fields as in the diagram */
 #define SVM_OP(i) ((unsigned)((i) & 0xff))
 #define SVM_A(i)  ((unsigned)(((i) >> 8) & 0xff))
 #define SVM_B(i)  ((unsigned)(((i) >> 16) & 0xff))
@@ -26,6 +25,10 @@ typedef uint64_t svm_insn;
 #define SVM_ENCODE(op, a, b, c, x) \
 	((uint64_t)(op) | (uint64_t)(a) << 8 | (uint64_t)(b) << 16 | (uint64_t)(c) << 24 | \
 	 (uint64_t)(uint32_t)(x) << 32)
+
+/* the in-memory form: the loader splits each word into its fields once, so the interpreter reads
+ * every operand with one byte (or one 32-bit) load instead of shifting and masking a word */
+typedef struct svm_insn { uint8_t op, a, b, c; int32_t x; } svm_insn;
 
 /* packed helper operand: id | int arg count << 16 | string arg count << 24 */
 #define SVM_HLP_ID(x)   ((unsigned)(x) & 0xffff)

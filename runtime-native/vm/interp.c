@@ -10,27 +10,36 @@
 #else
 #define vmdispatch(o) goto *disptab[o];
 #define vmcase(l) L_##l:
-#define vmbreak do { in = *ip++; goto *disptab[SVM_OP(in)]; } while (0)
+#define vmbreak do { ip++; goto *disptab[IN.op]; } while (0)
 #define vmdefault L_BAD:
 #endif
 
-#define A SVM_A(in)
-#define B SVM_B(in)
-#define C SVM_C(in)
-#define X SVM_X(in)
+/* ip points to the next instruction (jump offsets are relative to it); IN is the one being run */
+#define IN (ip[-1])
+#define A IN.a
+#define B IN.b
+#define C IN.c
+#define X IN.x
 #define RA R[A]
 #define RB R[B]
 #define RC R[C]
 #define SREG(k) (S + (size_t)(k) * maxstr)
 #define RTERR(msg) do { err = (msg); goto fail; } while (0)
-#define CHARGE() do { if (++s->actions > maxaction) RTERR("MAXACTION exceeded"); } while (0)
+/* MAXACTION: backward jumps and calls each spend one unit of the handler's budget (MAXACTION + 1,
+ * so that the MAXACTION-th charge still passes and reaching 0 is the error) */
+#define CHARGE() do { if (--budget == 0) RTERR("MAXACTION exceeded"); } while (0)
+
+/* appends src at d + n, never past maxstr - 1 bytes; returns the new length */
+static size_t sappend(char *d, size_t n, const char *src, uint32_t maxstr)
+{
+	for (; n + 1 < maxstr && *src; n++) d[n] = *src++;
+	d[n] = 0;
+	return n;
+}
 
 static void scopy(char *d, const char *src, uint32_t maxstr)
 {
-	uint32_t i = 0;
-	if (d == src) return;
-	for (; i + 1 < maxstr && src[i]; i++) d[i] = src[i];
-	d[i] = 0;
+	if (d != src) sappend(d, 0, src, maxstr);
 }
 
 static void iter_free(struct svm_iter *it)
@@ -87,13 +96,12 @@ int svm_exec(struct svm_session *s, uint32_t f)
 {
 	const struct svm_module *m = s->m;
 	const uint32_t maxstr = s->maxstr;
-	const int64_t maxaction = m->limits.maxaction;
+	int64_t budget = (int64_t)m->limits.maxaction + 1;
 	uint32_t depth = 0;
 	struct svm_frame *fr = enter(s, 0, f);
 	const svm_insn *code = m->funcs[f].code, *ip = code;
 	int64_t *R = fr->r;
 	char *S = fr->s;
-	svm_insn in;
 	const char *err = 0;
 	int32_t e;
 #ifndef STAPVM_DISPATCH_SWITCH
@@ -107,12 +115,11 @@ int svm_exec(struct svm_session *s, uint32_t f)
 	};
 #pragma GCC diagnostic pop
 #endif
-	s->actions = 0;
 	s->ntries = 0;
 	for (;;) {
 next:
-		in = *ip++;
-		vmdispatch(SVM_OP(in)) {
+		ip++;
+		vmdispatch(IN.op) {
 		vmcase(NOP) vmbreak;
 		vmcase(MOV) RA = RB; vmbreak;
 		vmcase(MOVS) scopy(SREG(A), SREG(B), maxstr); vmbreak;
@@ -152,9 +159,10 @@ next:
 		vmcase(SGT) RA = svm_strcmp(SREG(B), SREG(C)) > 0; vmbreak;
 		vmcase(SGE) RA = svm_strcmp(SREG(B), SREG(C)) >= 0; vmbreak;
 		vmcase(CONCAT) {
-			size_t n = 0;
-			svm_appendf(s->scratch, maxstr, &n, "%s%s", SREG(B), SREG(C));
-			scopy(SREG(A), s->scratch, maxstr);
+			/* straight into A, unless A is the right operand too (appending would read what it writes) */
+			char *d = A == C ? s->scratch : SREG(A);
+			sappend(d, sappend(d, 0, SREG(B), maxstr), SREG(C), maxstr);
+			if (A == C) scopy(SREG(A), d, maxstr);
 			vmbreak;
 		}
 		vmcase(I2S) {
@@ -182,7 +190,7 @@ next:
 			if (depth + 1 >= SVM_FRAMES(m->limits.maxnesting)) RTERR("MAXNESTING exceeded");
 			fr->pc = (uint32_t)(ip - code);
 			fr->retreg = (uint8_t)A;
-			fr->retkind = SVM_OP(in) == OP_CALLS ? R_STR : R_INT;
+			fr->retkind = IN.op == OP_CALLS ? R_STR : R_INT;
 			nf = enter(s, ++depth, (uint32_t)X);
 			for (unsigned k = 0; k < t->nai; k++) nf->r[k] = R[B + k];
 			for (unsigned k = 0; k < t->nas; k++) scopy(nf->s + (size_t)k * maxstr, SREG(C + k), maxstr);
@@ -198,7 +206,7 @@ next:
 			if (depth == 0) return 0;
 			cf = &s->frames[--depth];
 			if (cf->retkind == R_STR) scopy(cf->s + (size_t)cf->retreg * maxstr, SREG(A), maxstr);
-			else cf->r[cf->retreg] = SVM_OP(in) == OP_RET ? RA : 0;
+			else cf->r[cf->retreg] = IN.op == OP_RET ? RA : 0;
 			fr = cf; R = fr->r; S = fr->s; code = m->funcs[fr->func].code; ip = code + fr->pc;
 			vmbreak;
 		}
@@ -297,7 +305,7 @@ next:
 			s->scratch[0] = 0;
 			if (svm_helper(s, SVM_HLP_ID(X), &iret, s->scratch, &RB, SVM_HLP_NI(X), SREG(C), SVM_HLP_NS(X)))
 				RTERR(s->errmsg);
-			if (SVM_OP(in) == OP_HCALLS) scopy(SREG(A), s->scratch, maxstr);
+			if (IN.op == OP_HCALLS) scopy(SREG(A), s->scratch, maxstr);
 			else RA = iret;
 			vmbreak;
 		}
@@ -315,7 +323,7 @@ next:
 	}
 fail:
 	/* a try block catches every error but MAXACTION (the handler must still end in bounded time) */
-	if (s->ntries && s->actions <= maxaction) {
+	if (s->ntries && budget > 0) {
 		const struct svm_try *t = &s->tries[--s->ntries];
 		scopy(s->scratch2, err, maxstr);
 		while (depth > t->depth) leave(s, &s->frames[depth--]);

@@ -132,7 +132,7 @@ void svm_map_clear(struct svm_map *mp)
 	mp->count = 0;
 }
 
-static uint32_t hash(const struct svm_map *mp, const int64_t *ik, const char *sk, unsigned sstride)
+static inline uint32_t hash(const struct svm_map *mp, const int64_t *ik, const char *sk, unsigned sstride)
 {
 	uint64_t h = 1469598103934665603ull;
 	for (unsigned k = 0; k < mp->g->nikeys; k++) { h ^= (uint64_t)ik[k]; h *= 1099511628211ull; }

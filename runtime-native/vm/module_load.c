@@ -120,10 +120,12 @@ static int dec_funcs(struct rd *r, struct svm_module *m, char *err, size_t errle
 		f->ncode = rd_u32(r);
 		if (r->bad || (uint64_t)f->ncode * 8 > r->n - r->off)
 			FAIL("function %u: code length %u exceeds section length", i, f->ncode);
-		if (!(f->code = svm_host_zalloc((size_t)f->ncode * 8 + 8)) || !(f->iterglobal = svm_host_zalloc(256 * 2)))
+		if (!(f->code = svm_host_zalloc(((size_t)f->ncode + 1) * sizeof *f->code)) || !(f->iterglobal = svm_host_zalloc(256 * 2)))
 			FAIL("function %u: out of memory", i);
-		for (uint32_t k = 0; k < f->ncode; k++)
-			f->code[k] = rd_u64(r);
+		for (uint32_t k = 0; k < f->ncode; k++) {
+			uint64_t w = rd_u64(r);
+			f->code[k] = (svm_insn){ SVM_OP(w), SVM_A(w), SVM_B(w), SVM_C(w), SVM_X(w) };
+		}
 	}
 	return 0;
 }

@@ -33,7 +33,6 @@ struct svm_session {
 	char *scratch, *scratch2;     /* MAXSTRINGLEN each */
 	char *tokstr;                 /* tokenize(): copy of the last non-empty input (MAXSTRINGLEN) */
 	int32_t tokpos;               /* tokenize(): offset of the rest in tokstr, -1 when exhausted */
-	int64_t actions;
 	int errors, exit_requested, aborted;
 	char errmsg[1024];
 	svm_output_fn out_fn;

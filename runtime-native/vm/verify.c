@@ -147,12 +147,12 @@ static int check_operands(struct vctx *v, uint32_t fi)
 {
 	struct svm_func *f = &v->m->funcs[fi];
 	for (uint32_t pc = 0; pc < f->ncode; pc++) {
-		svm_insn in = f->code[pc];
-		const struct svm_opinfo *oi = &svm_opinfo[SVM_OP(in)];
+		const svm_insn *in = &f->code[pc];
+		const struct svm_opinfo *oi = &svm_opinfo[in->op];
 		if (!oi->name)
-			REJECT("function %u insn %u: unknown opcode 0x%x", fi, pc, SVM_OP(in));
-		if (check_field(v, fi, pc, "A", oi->kind[0], SVM_A(in)) || check_field(v, fi, pc, "B", oi->kind[1], SVM_B(in)) ||
-		    check_field(v, fi, pc, "C", oi->kind[2], SVM_C(in)) || check_field(v, fi, pc, "X", oi->kind[3], SVM_X(in)))
+			REJECT("function %u insn %u: unknown opcode 0x%x", fi, pc, in->op);
+		if (check_field(v, fi, pc, "A", oi->kind[0], in->a) || check_field(v, fi, pc, "B", oi->kind[1], in->b) ||
+		    check_field(v, fi, pc, "C", oi->kind[2], in->c) || check_field(v, fi, pc, "X", oi->kind[3], in->x))
 			return -1;
 	}
 	return 0;
@@ -162,7 +162,7 @@ static int check_operands(struct vctx *v, uint32_t fi)
 static int check_control_flow(struct vctx *v, uint32_t fi)
 {
 	struct svm_func *f = &v->m->funcs[fi];
-	const struct svm_opinfo *last = &svm_opinfo[SVM_OP(f->code[f->ncode - 1])];
+	const struct svm_opinfo *last = &svm_opinfo[f->code[f->ncode - 1].op];
 	if (last->vclass != V_GOTO && last->vclass != V_RETURN && last->vclass != V_THROW)
 		REJECT("function %u insn %u: control falls off the end of the function", fi, f->ncode - 1);
 	return 0;
@@ -189,9 +189,9 @@ static int check_kinds(struct vctx *v, uint32_t fi)
 	struct svm_func *f = &m->funcs[fi];
 	for (int s = 0; s < 256; s++) f->iterglobal[s] = 0xffff;
 	for (uint32_t pc = 0; pc < f->ncode; pc++) {
-		svm_insn in = f->code[pc];
-		unsigned op = SVM_OP(in), a = SVM_A(in), b = SVM_B(in), c = SVM_C(in);
-		int32_t x = SVM_X(in);
+		const svm_insn *in = &f->code[pc];
+		unsigned op = in->op, a = in->a, b = in->b, c = in->c;
+		int32_t x = in->x;
 		const struct svm_opinfo *oi = &svm_opinfo[op];
 		struct svm_global *g = oi->kind[3] == K_GLB ? &m->globals[x] : 0;
 		int want = -1, keyed = 0;
@@ -265,15 +265,15 @@ static int check_kinds(struct vctx *v, uint32_t fi)
 	}
 	/* ITNEXT/ITEND need a slot bound by an ITINIT of this function; their key windows fit that global */
 	for (uint32_t pc = 0; pc < f->ncode; pc++) {
-		svm_insn in = f->code[pc];
-		unsigned op = SVM_OP(in), a = SVM_A(in);
+		const svm_insn *in = &f->code[pc];
+		unsigned op = in->op, a = in->a;
 		if (op != OP_ITNEXT && op != OP_ITEND)
 			continue;
 		if (f->iterglobal[a] == 0xffff)
 			REJECT("function %u insn %u: iterator %u is never initialised", fi, pc, a);
 		if (op == OP_ITNEXT) {
 			struct svm_global *g = &m->globals[f->iterglobal[a]];
-			if (window(v, fi, pc, SVM_B(in), g->nikeys, SVM_C(in), g->nskeys)) return -1;
+			if (window(v, fi, pc, in->b, g->nikeys, in->c, g->nskeys)) return -1;
 		}
 	}
 	return 0;
