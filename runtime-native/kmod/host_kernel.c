@@ -9,6 +9,10 @@
 #include <linux/timekeeping.h>
 #include <linux/jiffies.h>
 #include <linux/string.h>
+#include <linux/kallsyms.h>
+#include <linux/module.h>
+#include <linux/kprobes.h>
+#include <asm/unwind.h>
 #include "context.h"
 #include "regnames.h"
 
@@ -98,4 +102,62 @@ int svm_host_read(const struct svm_ctx *c, enum svm_addr_space space, uint64_t a
 	if (space == SVM_MEM_USER)
 		return copy_from_user_nofault(buf, (const void __user *)(uintptr_t)addr, len) ? -1 : 0;
 	return copy_from_kernel_nofault(buf, (const void *)(uintptr_t)addr, len) ? -1 : 0;
+}
+
+/*
+ * backtrace(): the ORC unwinder through its exported entry points (stack_trace_save_regs is not
+ * exported in 6.1). A kprobe/kretprobe hit starts from a copy of its registers: a kprobe's
+ * pre-handler sees ip = probe address + 1 (int3, ftrace-based and optimized kprobes alike), which is
+ * reported as the probe address, as stap does; a kretprobe's ip is already the real return address.
+ * Hits without kernel registers (timers, begin/end, uprobes) walk the current stack and leave out
+ * the frames of stapvm.ko itself (the interpreter and the hit path).
+ */
+int svm_host_backtrace(const struct svm_ctx *c, uint64_t *pcs, int max)
+{
+	struct unwind_state state;
+	struct pt_regs r;
+	unsigned long addr;
+	int n = 0;
+	if (!c || max <= 0)
+		return 0;
+	if (c->regs && c->space == SVM_MEM_KERNEL && !user_mode(c->regs)) {
+		r = *(const struct pt_regs *)c->regs;
+		if (c->kind == SVM_CTX_ENTRY)
+			r.ip -= sizeof(kprobe_opcode_t);
+		pcs[n++] = r.ip;
+		for (unwind_start(&state, current, &r, NULL); !unwind_done(&state) && n < max; unwind_next_frame(&state)) {
+			addr = unwind_get_return_address(&state);
+			if (!addr)
+				break;
+			pcs[n++] = addr;
+		}
+		return n;
+	}
+	for (unwind_start(&state, current, NULL, NULL); !unwind_done(&state) && n < max; unwind_next_frame(&state)) {
+		addr = unwind_get_return_address(&state);
+		if (!addr)
+			break;
+		if (n == 0 && within_module(addr, THIS_MODULE))
+			continue;
+		pcs[n++] = addr;
+	}
+	return n;
+}
+
+/* sprint_symbol's "sym+0xoff/0xsize [mod]" (no module part for the core kernel: stap's "[kernel]");
+ * a miss prints the bare address, which stap shows without a symbol */
+int svm_host_symbolize(uint64_t pc, char *buf, size_t len)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	if (!len)
+		return -1;
+	buf[0] = 0;
+	sprint_symbol(sym, (unsigned long)pc);
+	if (!strncmp(sym, "0x", 2))
+		return -1;
+	if (strchr(sym, '['))
+		strscpy(buf, sym, len);
+	else
+		snprintf(buf, len, "%s [kernel]", sym);
+	return 0;
 }

@@ -36,4 +36,13 @@ int svm_host_retval(const struct svm_ctx *c, uint64_t *out);
 int svm_host_register(const struct svm_ctx *c, const char *name, uint64_t *out);
 /* copies len bytes at addr of the event's address space without faulting; 0 or -1 (bad address) */
 int svm_host_read(const struct svm_ctx *c, enum svm_addr_space space, uint64_t addr, void *buf, size_t len);
+/* The frames backtrace()/print_backtrace() report at most. */
+#define SVM_BT_MAX 32
+/* the kernel stack of the hit: pcs[0] the probe address (kprobe) or the interrupted/return address
+ * (kretprobe), then return addresses; at most max. The count, or -1 where the host has no kernel
+ * stack (userspace). Nothing allocated. */
+int svm_host_backtrace(const struct svm_ctx *c, uint64_t *pcs, int max);
+/* "sym+0xOFF/0xSIZE [module]" (module "kernel" for the core kernel) of a kernel address into buf
+ * (NUL-terminated, cut to len); 0, or -1 when no symbol covers pc */
+int svm_host_symbolize(uint64_t pc, char *buf, size_t len);
 #endif

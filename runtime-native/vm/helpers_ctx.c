@@ -125,6 +125,49 @@ static void probefunc(const struct svm_session *s, char *out)
 	out[n] = 0;
 }
 
+/* backtrace(): "0xPC 0xRET1 ..." of the hit's kernel stack, cut at a whole address within maxstr */
+static void kbacktrace(struct svm_session *s, char *out)
+{
+	uint64_t pcs[SVM_BT_MAX];
+	int n = s->ctx ? svm_host_backtrace(s->ctx, pcs, SVM_BT_MAX) : -1;
+	size_t len = 0;
+	out[0] = 0;
+	for (int k = 0; k < n && len + 20 < s->maxstr; k++)
+		svm_appendf(out, s->maxstr, &len, k ? " 0x%llx" : "0x%llx", (unsigned long long)pcs[k]);
+}
+
+/* print_backtrace(): one line per frame, stap's _STP_SYM_FULL format:
+ * " 0xADDR : sym+0xOFF/0xSIZE [kernel]", or " 0xADDR" for an address no symbol covers. The probe
+ * address of a function probe is named by the probed function: kallsyms may name an alias at the
+ * same address instead (__do_sys_getpid for __x64_sys_getpid). */
+static void print_kbacktrace(struct svm_session *s, char *line)
+{
+	uint64_t pcs[SVM_BT_MAX];
+	char *sym = s->scratch2, *fn = s->scratch2 + s->maxstr;   /* scratch2 holds 2 * maxstr */
+	int n = s->ctx ? svm_host_backtrace(s->ctx, pcs, SVM_BT_MAX) : -1;
+	for (int k = 0; k < n; k++) {
+		size_t len = 0;
+		line[0] = 0;
+		if (svm_host_symbolize(pcs[k], sym, s->maxstr) == 0) {
+			const char *rest = sym;
+			fn[0] = 0;
+			if (k == 0 && s->ctx->kind == SVM_CTX_ENTRY && s->ctx->space == SVM_MEM_KERNEL) {
+				const char *p = sym;
+				while (*p && *p != '+') p++;
+				if (p[0] == '+' && p[1] == '0' && p[2] == 'x' && p[3] == '0' && p[4] == '/') {
+					probefunc(s, fn);
+					if (fn[0]) rest = p;
+				}
+			}
+			svm_appendf(line, s->maxstr, &len, " 0x%llx : %s%s", (unsigned long long)pcs[k], fn, rest);
+		} else {
+			svm_appendf(line, s->maxstr, &len, " 0x%llx", (unsigned long long)pcs[k]);
+		}
+		line[len++] = '\n';
+		svm_out(s, 0, line, len);
+	}
+}
+
 int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret, const int64_t *iargs, const char *sargs)
 {
 	uint64_t v;
@@ -157,6 +200,8 @@ int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret
 	case H_user_short: *iret = user_num(s, (uint64_t)iargs[0], 2); return 0;
 	case H_user_char: *iret = user_num(s, (uint64_t)iargs[0], 1); return 0;
 	case H_ubacktrace: ubacktrace(s, sret); return 0;
+	case H_backtrace: kbacktrace(s, sret); return 0;
+	case H_print_backtrace: print_kbacktrace(s, sret); return 0;
 	case H_uaddr:
 		*iret = s->ctx && s->ctx->regs && svm_host_register(s->ctx, "ip", &v) == 0 ? (int64_t)v : 0;
 		return 0;

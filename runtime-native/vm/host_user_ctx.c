@@ -46,3 +46,17 @@ int svm_host_read(const struct svm_ctx *c, enum svm_addr_space space, uint64_t a
 	if (len == 0) return 0;
 	return process_vm_readv(pid, &local, 1, &remote, 1, 0) == (ssize_t)len ? 0 : -1;
 }
+
+/* A userspace host sees no kernel stack: backtrace() is "" and print_backtrace() prints nothing. */
+int svm_host_backtrace(const struct svm_ctx *c, uint64_t *pcs, int max)
+{
+	(void)c; (void)pcs; (void)max;
+	return -1;
+}
+
+int svm_host_symbolize(uint64_t pc, char *buf, size_t len)
+{
+	(void)pc;
+	if (len) buf[0] = 0;
+	return -1;
+}

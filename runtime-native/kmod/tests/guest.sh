@@ -21,6 +21,21 @@ expect "getpid-exact" "calls=1000 returns=1000 args=1000 kworker" "$(echo "$r" |
 r=$($krun -c "$gp 5" "$out/readers.stpb" 2>&1)
 expect "nofault-readers" "orig_ax=39/39 user_long(0)=0 user_int(0)=0 ppfunc=__x64_sys_getpid probefunc=__x64_sys_getpid" "$r"
 
+# backtrace() and print_backtrace() of a kprobe hit: the first frame is the probe address, every line in
+# stap's format, the kretprobe's stack starts at the return address in the caller
+r=$($krun -c "$gp -s 200 3" "$out/backtrace.stpb" 2>&1)
+pb=$(echo "$r" | grep -v '^bt=\|^ret=\|^timer=')
+tm=$(echo "$r" | sed -n 's/^timer=//p')
+bt=$(echo "$r" | sed -n 's/^bt=//p') rt=$(echo "$r" | sed -n 's/^ret=//p')
+echo "$pb" | sed 's/^/    /'; echo "    bt=$bt"; echo "    ret=$rt"; echo "    timer=$tm"
+case "$(echo "$pb" | head -1)" in " 0x"*" : __x64_sys_getpid+0x0/0x"*" [kernel]") ok "print-backtrace-first";; *) bad "print-backtrace-first: '$r'";; esac
+nb=$(echo "$pb" | grep -c .); nf=$(echo "$pb" | grep -Evc '^ 0x[0-9a-f]{16}( : [^ ]+\+0x[0-9a-f]+/0x[0-9a-f]+ \[[^]]+\])?$')
+[ "$nb" -ge 2 ] && [ "$nf" -eq 0 ] && ok "print-backtrace-format ($nb frames)" || bad "print-backtrace-format ($nf of $nb lines)"
+echo "$bt" | grep -Eq '^0x[0-9a-f]{16}( 0x[0-9a-f]{16})+$' && [ "$(echo "$bt" | wc -w)" -eq "$nb" ] && ok "backtrace-hex ($(echo "$bt" | wc -w) addresses)" || bad "backtrace-hex: '$bt'"
+[ "${bt%% *}" == "$(echo "$pb" | head -1 | awk '{print $1}')" ] && ok "backtrace-matches-print" || bad "backtrace-matches-print"
+echo "$rt" | grep -Eq '^0x[0-9a-f]{16}( 0x[0-9a-f]{16})+$' && ok "backtrace-return" || bad "backtrace-return: '$rt'"
+echo "$tm" | grep -Eq '^0x[0-9a-f]{16}( 0x[0-9a-f]{16})+$' && ok "backtrace-timer" || bad "backtrace-timer: '$tm'"
+
 # a fault is stap's error text; MAXERRORS 0 aborts: end probes skipped, exit code 1, the summary line
 r=$($krun -c "$gp 3" "$out/fault.stpb" 2>&1); rc=$?
 expect "fault-error" "before

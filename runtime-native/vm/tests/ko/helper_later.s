@@ -1,6 +1,6 @@
 ; a reserved helper id is not callable yet
-; expect-reject: function 0 insn 0: helper backtrace is not implemented
+; expect-reject: function 0 insn 0: helper print_ubacktrace is not implemented
 .func main ret=void iregs=1 sregs=1
-  hcalls s0, r0, s0, backtrace
+  hcall r0, r0, s0, print_ubacktrace
   retv
 .end

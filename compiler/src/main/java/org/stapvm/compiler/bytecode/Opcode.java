@@ -138,7 +138,9 @@ public enum Opcode {
         REGISTER(119, "register", "INT", 0, 1, true, "register(name): a register of the probe hit (rax..r15, rip/ip, rsp/sp, ...); an unknown name or no registers is an error"),
         KERNEL_LONG(120, "kernel_long", "INT", 1, 0, true, "kernel_long(addr): 8 bytes of kernel memory without faulting; error 'kernel long copy fault at 0xADDR [man error::fault]'"),
         KERNEL_INT(121, "kernel_int", "INT", 1, 0, true, "kernel_int(addr): 4 bytes of kernel memory, sign-extended; error 'kernel int copy fault at 0xADDR [man error::fault]'"),
-        BACKTRACE(122, "backtrace", "STR", 0, 0, false, "the kernel stack of the hit as hex addresses (reserved: not implemented yet)");
+        BACKTRACE(122, "backtrace", "STR", 0, 0, true, "the kernel stack of the hit: hex return addresses, space separated, starting with the probe address (stapvm.ko: at most 32 frames; the userspace runtime has no kernel stack: \"\")"),
+        PRINT_BACKTRACE(123, "print_backtrace", "VOID", 0, 0, true, "prints the kernel stack of the hit, one line per frame as stap: ' 0xADDR : sym+0xOFF/0xSIZE [kernel|module]' (' 0xADDR' when unknown); nothing in the userspace runtime"),
+        PRINT_UBACKTRACE(124, "print_ubacktrace", "VOID", 0, 0, false, "prints the task's user stack symbolically (reserved: not implemented yet)");
 
         public final int id, nint, nstr;
         public final String mnemonic, ret, doc;

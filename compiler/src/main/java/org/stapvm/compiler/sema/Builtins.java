@@ -120,6 +120,8 @@ public final class Builtins {
         fixed("probefunc", S);
         fixed("ppfunc", S);
         fixed("ubacktrace", S);
+        fixed("backtrace", S);
+        fixed("print_backtrace", null);
         fixed("uaddr", L);
         fixed("_utrace_syscall_nr", L);
         fixed("_utrace_syscall_arg", L, L);
