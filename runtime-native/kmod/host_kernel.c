@@ -120,7 +120,7 @@ int svm_host_backtrace(const struct svm_ctx *c, uint64_t *pcs, int max)
 	int n = 0;
 	if (!c || max <= 0)
 		return 0;
-	if (c->regs && c->space == SVM_MEM_KERNEL && !user_mode(c->regs)) {
+	if (c->regs && c->space == SVM_MEM_KERNEL && !user_mode((struct pt_regs *)c->regs)) {
 		r = *(const struct pt_regs *)c->regs;
 		if (c->kind == SVM_CTX_ENTRY)
 			r.ip -= sizeof(kprobe_opcode_t);
