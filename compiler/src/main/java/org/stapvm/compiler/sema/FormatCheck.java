@@ -95,7 +95,14 @@ public final class FormatCheck {
             return;
         }
         for (int i = 0; i < rest.size(); i++) {
-            visit.apply(rest.get(i), wants.get(i));
+            Expression arg = rest.get(i);
+            Type got = visit.apply(arg, wants.get(i));
+            if (diags != null && got != null && got != wants.get(i)) {
+                // stap's print_format checks the typed argument again, after the argument's own
+                // report: a second error from the same place, which stap counts as suppressed.
+                diags.addError("type mismatch: expected " + wants.get(i).text + " but found " + got.text,
+                        Describe.token(arg), arg.pos());
+            }
         }
     }
 }

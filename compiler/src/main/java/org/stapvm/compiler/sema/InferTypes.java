@@ -461,9 +461,9 @@ public final class InferTypes {
             Type t = expected;
             if (isComparison(e.op())) {
                 Type r = known(e.right());
-                Type l = visit(e.left(), r);
-                // A left operand already at odds with the right one is the only mismatch stap reports.
-                visit(e.right(), l != null && r != null && l != r ? null : known(e.left()));
+                visit(e.left(), r);
+                // Operands at odds are both reported, as stap does; its report suppresses the second.
+                visit(e.right(), known(e.left()));
             } else {
                 Type operand = e.op() == BinaryOp.CONCAT ? Type.STRING : Type.LONG;
                 visit(e.left(), operand);
