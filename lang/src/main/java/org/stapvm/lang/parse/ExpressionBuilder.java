@@ -6,6 +6,7 @@ import java.util.function.BiConsumer;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
+import org.stapvm.lang.PrintFormat;
 import org.stapvm.lang.ast.AssignOp;
 import org.stapvm.lang.ast.BinaryOp;
 import org.stapvm.lang.ast.Expression;
@@ -179,7 +180,14 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
         for (StapParser.ExpressionContext a : ctx.expression()) {
             args.add(expr(a));
         }
-        return new Expression.Call(pos(ctx), ctx.name.getText(), args);
+        String name = ctx.name.getText();
+        if ((name.equals("printf") || name.equals("sprintf")) && !args.isEmpty()
+                && args.get(0) instanceof Expression.StringLiteral format && PrintFormat.arguments(format.value()) == null) {
+            // stap reads the format while parsing and names the token after it.
+            int at = ctx.children.indexOf(ctx.expression(0)) + 1;
+            literalError.accept("invalid or missing conversion specifier", ((TerminalNode) ctx.getChild(at)).getSymbol());
+        }
+        return new Expression.Call(pos(ctx), name, args);
     }
 
     @Override
