@@ -465,6 +465,9 @@ public final class InferTypes {
                 // Operands at odds are both reported, as stap does; its report suppresses the second.
                 visit(e.right(), known(e.left()));
             } else {
+                if (e.op() == BinaryOp.USHR && report) {
+                    diags.addError("unsupported binary operator " + e.op().text, null, null);
+                }
                 Type operand = e.op() == BinaryOp.CONCAT ? Type.STRING : Type.LONG;
                 visit(e.left(), operand);
                 visit(e.right(), operand);
