@@ -25,8 +25,13 @@ public final class SemaReport {
 
     private SemaReport() {}
 
-    /** Renders every diagnostic, then stap's failure line if any is an error. */
+    /** Renders every diagnostic, then stap's pass-2 failure line if any is an error. */
     public static String render(List<SemaDiagnostic> diagnostics, boolean verbose) {
+        return render(diagnostics, verbose, 2);
+    }
+
+    /** The same for errors found in {@code pass} (2: analysis, 3: translation). */
+    static String render(List<SemaDiagnostic> diagnostics, boolean verbose, int pass) {
         List<org.stapvm.lang.diag.Diagnostic> parse = diagnostics.stream()
                 .filter(d -> d.severity() == SemaDiagnostic.Severity.PARSE_ERROR)
                 .map(d -> org.stapvm.lang.diag.Diagnostic.parseError(d.message(), d.token(), d.pos(), d.sourceLine()))
@@ -55,7 +60,8 @@ public final class SemaReport {
             report.one(d);
         }
         if (failed) {
-            report.out.append("Pass 2: analysis failed.  [man error::pass2]\n");
+            report.out.append(pass == 2 ? "Pass 2: analysis failed.  [man error::pass2]\n"
+                    : "Pass 3: translation failed.  [man error::pass3]\n");
         }
         if (suppressedWarnings > 0) {
             report.out.append("Number of similar warning messages suppressed: ").append(suppressedWarnings).append(".\n");
