@@ -9,6 +9,7 @@ import org.stapvm.compiler.lower.Lower;
 import org.stapvm.compiler.lower.LowerException;
 import org.stapvm.compiler.module.Module;
 import org.stapvm.compiler.module.VerifiedModule;
+import org.stapvm.compiler.sema.CheckTranslatable;
 import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.Elaborate;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
@@ -67,6 +68,11 @@ final class Session {
         passes.passDone(2, "analyzed script: " + plural(program.probes().size(), "probe") + ", "
                 + plural(program.functions().size(), "function") + ", 0 embeds, "
                 + plural(program.globals().size(), "global"));
+        String untranslatable = CheckTranslatable.run(program, script);
+        if (!untranslatable.isEmpty()) {
+            err.print(untranslatable);
+            return 1;
+        }
         Module module;
         try {
             module = Lower.run(program, Limits.from(options.defines));

@@ -56,7 +56,7 @@ public final class Optimize {
                 case NE -> x != y ? 1L : 0L;
                 case AND -> x != 0 && y != 0 ? 1L : 0L;
                 case OR -> x != 0 || y != 0 ? 1L : 0L;
-                case CONCAT -> null;
+                case CONCAT, USHR -> null;
             };
         }
         return null;

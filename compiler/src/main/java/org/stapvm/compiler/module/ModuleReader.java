@@ -45,7 +45,7 @@ public final class ModuleReader {
                     case 1 -> {
                         byte[] t = new byte[s.getInt()];
                         s.get(t);
-                        strings.add(new String(t, StandardCharsets.UTF_8));
+                        strings.add(new String(t, StandardCharsets.ISO_8859_1)); // see ModuleWriter.bytes
                     }
                     case 2 -> constants.add(s.getLong());
                     case 3 -> {

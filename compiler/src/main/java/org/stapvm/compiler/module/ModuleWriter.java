@@ -15,7 +15,7 @@ public final class ModuleWriter {
         Out s = new Out();
         s.u32(m.strings().size());
         for (String str : m.strings()) {
-            byte[] b = str.getBytes(StandardCharsets.UTF_8);
+            byte[] b = bytes(str);
             s.u32(b.length);
             s.bytes(b);
         }
@@ -119,6 +119,22 @@ public final class ModuleWriter {
     }
 
     /** Narrowest widths that hold the tables: classes in u8 when < 256, next states in u16 when < 65536. */
+    /**
+     * A string's bytes as the script wrote them: sources are read as ISO-8859-1, one char per
+     * byte (so "\xc3" stays the one byte 0xC3); a char above 0xFF (from a command-line
+     * argument) goes as its UTF-8 bytes.
+     */
+    static byte[] bytes(String str) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(str.length());
+        for (int i = 0; i < str.length(); ) {
+            int c = str.codePointAt(i);
+            byte[] b = c <= 0xFF ? new byte[] {(byte) c} : Character.toString(c).getBytes(StandardCharsets.UTF_8);
+            out.writeBytes(b);
+            i += Character.charCount(c);
+        }
+        return out.toByteArray();
+    }
+
     private static Out regexes(Module m) {
         Out r = new Out();
         r.u32(m.regexes().size());

@@ -1,8 +1,10 @@
 package org.stapvm.compiler.sema;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.stapvm.lang.ast.AssignOp;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.Statement;
@@ -11,21 +13,29 @@ import org.stapvm.lang.ast.Statement;
  * Pass: after inference, every read of a variable, every array element and every call used
  * for its value must have a type ("unresolved type"); target expressions ($var) that the probe
  * point gives no meaning (SyscallTargets) are reported here too, where stap reports them.
+ *
+ * <p>Functions are checked before probes, as stap does. stap raises "unresolved type" again for
+ * the same read from the context that takes it (a print or function argument), once more for a
+ * print with an untyped variable among its arguments, and once for the untyped variable itself; its report prints the
+ * first and counts the rest as suppressed, so they are raised here the same number of times
+ * (counts measured against stap 4.8 -p2).
  */
 public final class CheckResolved {
     private CheckResolved() {}
 
     public static void run(ResolveSymbols.Result program, InferTypes.Result types, Diagnostics diags) {
         Map<Variable, Type> varTypes = types.variables();
-        List<Unit> all = new ArrayList<>(program.probes());
-        all.addAll(program.functions());
+        List<Unit> all = new ArrayList<>(program.functions());
+        all.addAll(program.probes());
+        Set<Variable> untyped = new LinkedHashSet<>();
         for (Unit u : all) {
             Map<Expression, Type> nodeTypes = types.expressions().getOrDefault(u, Map.of());
             new AstWalker() {
                 @Override
                 public Void visitExprStmt(Statement.ExprStmt s) {
                     if (s.expression() instanceof Expression.Call c) {
-                        return super.visitCall(c); // a statement may call a function that returns nothing
+                        arguments(c); // a statement may call a function that returns nothing
+                        return null;
                     }
                     return super.visitExprStmt(s);
                 }
@@ -45,11 +55,27 @@ public final class CheckResolved {
 
                 @Override
                 public Void visitCall(Expression.Call e) {
-                    super.visitCall(e);
+                    arguments(e);
                     if (u.callee(e) != null && nodeTypes.get(e) == null) {
                         diags.addError("unresolved type ", Describe.token(e), e.pos());
                     }
                     return null;
+                }
+
+                private void arguments(Expression.Call e) {
+                    super.visitCall(e);
+                    Callee c = u.callee(e);
+                    boolean print = c instanceof Callee.Native n && n.builtin().shape() == Builtins.Shape.PRINT;
+                    boolean unresolvedVariable = false;
+                    for (Expression a : e.args()) {
+                        if ((print || c instanceof Callee.Script) && unresolved(a)) {
+                            diags.addError("unresolved type ", Describe.token(a), a.pos());
+                            unresolvedVariable |= a instanceof Expression.Symbol || a instanceof Expression.ArrayElement;
+                        }
+                    }
+                    if (print && unresolvedVariable) {
+                        diags.addError("unresolved type ", Describe.token(e), e.pos());
+                    }
                 }
 
                 @Override
@@ -98,11 +124,27 @@ public final class CheckResolved {
                 }
 
                 private void check(Expression e, Variable v) {
-                    if (v != null && nodeTypes.get(e) == null && varTypes.get(v) == null) {
+                    if (unresolved(e)) {
                         diags.addError("unresolved type ", Describe.token(e), e.pos());
+                        untyped.add(v);
                     }
                 }
+
+                private boolean unresolved(Expression e) {
+                    if (e instanceof Expression.Call c) {
+                        return u.callee(c) != null && nodeTypes.get(e) == null;
+                    }
+                    if (e instanceof Expression.Target) {
+                        return true; // no userspace probe point gives one a type
+                    }
+                    Variable v = e instanceof Expression.Symbol s ? u.variable(s)
+                            : e instanceof Expression.ArrayElement a ? u.variable(a) : null;
+                    return v != null && nodeTypes.get(e) == null && varTypes.get(v) == null;
+                }
             }.walk(u.body());
+        }
+        for (Variable v : untyped) {
+            diags.addError("unresolved type ", Describe.ident(v.name()), v.pos());
         }
     }
 }

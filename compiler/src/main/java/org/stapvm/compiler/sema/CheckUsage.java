@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.stapvm.lang.ast.AssignOp;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.ForeachKey;
@@ -49,7 +52,8 @@ public final class CheckUsage {
                 pass.new Walker(u).walk(u.body());
             }
         }
-        List<String> globalNames = program.globals().stream().map(Variable::name).toList();
+        // stap ranks variable names from a std::set: equal distances come in name order.
+        Set<String> globalNames = new TreeSet<>(program.globals().stream().map(Variable::name).toList());
         for (Variable v : program.globals()) {
             if (v.global().init() != null) {
                 pass.written.add(v);
@@ -64,15 +68,18 @@ public final class CheckUsage {
                 diags.addWarning("never-assigned global variable '" + v.name() + "'" + Similar.clause(v.name(), globalNames),
                         Describe.ident(v.name()), v.pos());
             } else {
-                // stap suggests the globals, then the unit's other locals.
-                List<String> names = new ArrayList<>(globalNames);
+                // stap suggests the globals, then the unit's other locals, each set ranked alone.
+                Set<String> names = new TreeSet<>();
                 Unit u = pass.owner.get(v);
                 if (u != null) {
                     u.params().forEach(x -> names.add(x.name()));
                     u.locals().stream().filter(x -> x != v).forEach(x -> names.add(x.name()));
                 }
                 names.remove(v.name());
-                diags.addWarning("never-assigned local variable '" + v.name() + "'" + Similar.clause(v.name(), names),
+                String similar = Stream.of(Similar.suggest(v.name(), globalNames, 5), Similar.suggest(v.name(), names, 5))
+                        .filter(x -> !x.isEmpty()).collect(Collectors.joining(", "));
+                diags.addWarning("never-assigned local variable '" + v.name() + "'"
+                                + (similar.isEmpty() ? "" : " (similar: " + similar + ")"),
                         Describe.ident(v.name()), e.getValue());
             }
         }

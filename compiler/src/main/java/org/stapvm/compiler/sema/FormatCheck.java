@@ -3,66 +3,27 @@ package org.stapvm.compiler.sema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.stapvm.lang.PrintFormat;
 import org.stapvm.lang.ast.Expression;
 
 /**
- * printf/sprintf: the literal format is split into conversions as stap's print_format does,
- * and the arguments are checked against them (count, then each type, with stap's messages).
- * A format that is not a literal string is checked only for being a string.
+ * printf/sprintf: the literal format is split into conversions ({@link PrintFormat}, whose
+ * rejections the parser reports), and the arguments are checked against them (count, then each
+ * type, with stap's messages). A format that is not a literal string is checked only for being
+ * a string.
  */
 public final class FormatCheck {
     private FormatCheck() {}
 
-    /** One conversion's demand: an argument of this type ('*' widths demand a long too). */
+    /** One conversion's demand: an argument of this type ('*' widths demand a long too); null if invalid. */
     static List<Type> conversions(String format) {
+        String args = PrintFormat.arguments(format);
+        if (args == null) {
+            return null;
+        }
         List<Type> out = new ArrayList<>();
-        int i = 0;
-        int n = format.length();
-        while (i < n) {
-            char c = format.charAt(i++);
-            if (c != '%') {
-                continue;
-            }
-            if (i < n && format.charAt(i) == '%') {
-                i++;
-                continue;
-            }
-            while (i < n && "-+ #0".indexOf(format.charAt(i)) >= 0) {
-                i++;
-            }
-            if (i < n && format.charAt(i) == '*') {
-                out.add(Type.LONG);
-                i++;
-            } else {
-                while (i < n && Character.isDigit(format.charAt(i))) {
-                    i++;
-                }
-            }
-            if (i < n && format.charAt(i) == '.') {
-                i++;
-                if (i < n && format.charAt(i) == '*') {
-                    out.add(Type.LONG);
-                    i++;
-                } else {
-                    while (i < n && Character.isDigit(format.charAt(i))) {
-                        i++;
-                    }
-                }
-            }
-            while (i < n && "lhLqjzt".indexOf(format.charAt(i)) >= 0 && format.charAt(i) != 'q') {
-                i++;
-            }
-            if (i >= n) {
-                return null;
-            }
-            switch (format.charAt(i++)) {
-                case 'd', 'i', 'o', 'u', 'x', 'X', 'p', 'c', 'b' -> out.add(Type.LONG);
-                case 's' -> out.add(Type.STRING);
-                case 'm', 'M' -> out.add(Type.LONG);
-                default -> {
-                    return null;
-                }
-            }
+        for (char c : args.toCharArray()) {
+            out.add(c == 's' ? Type.STRING : Type.LONG);
         }
         return out;
     }
@@ -95,7 +56,14 @@ public final class FormatCheck {
             return;
         }
         for (int i = 0; i < rest.size(); i++) {
-            visit.apply(rest.get(i), wants.get(i));
+            Expression arg = rest.get(i);
+            Type got = visit.apply(arg, wants.get(i));
+            if (diags != null && got != null && got != wants.get(i)) {
+                // stap's print_format checks the typed argument again, after the argument's own
+                // report: a second error from the same place, which stap counts as suppressed.
+                diags.addError("type mismatch: expected " + wants.get(i).text + " but found " + got.text,
+                        Describe.token(arg), arg.pos());
+            }
         }
     }
 }

@@ -234,8 +234,9 @@ public final class InferTypes {
                     changed = true;
                 } else if (want != got && report) {
                     Place first = keyPlaces.get(arr)[i];
+                    // stap 4.8 names "long" here whichever type came first (checked with stap -p2).
                     diags.add(diags.error("index " + i + " type mismatch (" + got.text + ")", Describe.token(k), k.pos())
-                            .withChain(diags.error("type of index " + i + " was first inferred here (" + got.text + ")",
+                            .withChain(diags.error("type of index " + i + " was first inferred here (" + Type.LONG.text + ")",
                                     first.token(), first.pos())));
                 }
             }
@@ -461,10 +462,13 @@ public final class InferTypes {
             Type t = expected;
             if (isComparison(e.op())) {
                 Type r = known(e.right());
-                Type l = visit(e.left(), r);
-                // A left operand already at odds with the right one is the only mismatch stap reports.
-                visit(e.right(), l != null && r != null && l != r ? null : known(e.left()));
+                visit(e.left(), r);
+                // Operands at odds are both reported, as stap does; its report suppresses the second.
+                visit(e.right(), known(e.left()));
             } else {
+                if (e.op() == BinaryOp.USHR && report) {
+                    diags.addError("unsupported binary operator " + e.op().text, null, null);
+                }
                 Type operand = e.op() == BinaryOp.CONCAT ? Type.STRING : Type.LONG;
                 visit(e.left(), operand);
                 visit(e.right(), operand);

@@ -10,6 +10,11 @@ import org.stapvm.lang.ast.SourcePos;
  * {@code "        source: "} prefix and end with a blank line, warnings a 1-space
  * {@code " source: "} and no blank line; a position shows its file only when it differs from
  * the previous position printed; repeated messages are suppressed and counted.
+ *
+ * <p>stap keys an error for suppression by the place in its own source that raised it
+ * ({@code semantic_error::errsrc_chain}), not by its text: a second "type mismatch: expected
+ * ..." or "unresolved type" anywhere in the script is suppressed even at another token.
+ * {@link #kind} stands for that place: the message with its names, types and numbers blanked.
  */
 public final class SemaReport {
     private static final String ERROR_SOURCE = "        source: ";
@@ -20,8 +25,13 @@ public final class SemaReport {
 
     private SemaReport() {}
 
-    /** Renders every diagnostic, then stap's failure line if any is an error. */
+    /** Renders every diagnostic, then stap's pass-2 failure line if any is an error. */
     public static String render(List<SemaDiagnostic> diagnostics, boolean verbose) {
+        return render(diagnostics, verbose, 2);
+    }
+
+    /** The same for errors found in {@code pass} (2: analysis, 3: translation). */
+    static String render(List<SemaDiagnostic> diagnostics, boolean verbose, int pass) {
         List<org.stapvm.lang.diag.Diagnostic> parse = diagnostics.stream()
                 .filter(d -> d.severity() == SemaDiagnostic.Severity.PARSE_ERROR)
                 .map(d -> org.stapvm.lang.diag.Diagnostic.parseError(d.message(), d.token(), d.pos(), d.sourceLine()))
@@ -37,21 +47,21 @@ public final class SemaReport {
         int suppressedWarnings = 0;
         boolean failed = false;
         for (SemaDiagnostic d : diagnostics) {
-            String key = d.message() + "|" + d.token() + "|" + d.pos();
             if (d.isError()) {
                 failed = true;
-                if (!verbose && !seenErrors.add(key)) {
+                if (!verbose && !seenErrors.add(kind(d))) {
                     suppressedErrors++;
                     continue;
                 }
-            } else if (!verbose && !seenWarnings.add(key)) {
+            } else if (!verbose && !seenWarnings.add(d.message() + "|" + d.token() + "|" + d.pos())) {
                 suppressedWarnings++;
                 continue;
             }
             report.one(d);
         }
         if (failed) {
-            report.out.append("Pass 2: analysis failed.  [man error::pass2]\n");
+            report.out.append(pass == 2 ? "Pass 2: analysis failed.  [man error::pass2]\n"
+                    : "Pass 3: translation failed.  [man error::pass3]\n");
         }
         if (suppressedWarnings > 0) {
             report.out.append("Number of similar warning messages suppressed: ").append(suppressedWarnings).append(".\n");
@@ -63,6 +73,20 @@ public final class SemaReport {
             report.out.append("Rerun with -v to see them.\n");
         }
         return report.out.toString();
+    }
+
+    /** What stands for the stap source line that raised an error, with its chain (see above). */
+    static String kind(SemaDiagnostic d) {
+        StringBuilder k = new StringBuilder(d.message()
+                .replaceAll("^unresolved function \\S+", "unresolved function")
+                .replaceAll("\\(similar:.*", "")
+                .replaceAll("'[^']*'", "''")
+                .replaceAll("\\b(long|string|stats)\\b", "T")
+                .replaceAll("\\d+", "N"));
+        for (SemaDiagnostic next : d.chain()) {
+            k.append('|').append(kind(next));
+        }
+        return k.toString();
     }
 
     /** One diagnostic alone, as it would open a report. */

@@ -24,10 +24,12 @@ class SupportTest {
     @Test
     void formatConversions() {
         assertEquals(List.of(Type.LONG, Type.STRING, Type.LONG, Type.LONG, Type.LONG),
-                FormatCheck.conversions("%-5d %s %*x %% %lld\n"));
+                FormatCheck.conversions("%-5d %s %*x %% %#lx\n"));
         assertEquals(List.of(Type.LONG, Type.LONG), FormatCheck.conversions("%.*d"));
         assertNull(FormatCheck.conversions("%q"));
         assertNull(FormatCheck.conversions("%"));
+        assertNull(FormatCheck.conversions("%lld")); // stap 4.8 knows one 'l' only
+        assertNull(FormatCheck.conversions("%-+5d")); // nor more than one flag
     }
 
     @Test

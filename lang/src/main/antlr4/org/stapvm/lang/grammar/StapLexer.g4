@@ -88,6 +88,7 @@ LE     : '<=';
 GE     : '>=';
 SHL    : '<<';
 SHR    : '>>';
+USHR   : '>>>'; // parsed, as stap does, and rejected in pass 2
 ANDAND : '&&';
 OROR   : '||';
 ASSIGN : '=';

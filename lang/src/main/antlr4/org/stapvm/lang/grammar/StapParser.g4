@@ -112,7 +112,7 @@ expression
     | expression op=(STAR | SLASH | PERCENT) expression             # binaryExpr
     | expression op=(PLUS | MINUS) expression                       # binaryExpr
     | expression op=DOT expression                                  # binaryExpr
-    | expression op=(SHL | SHR) expression                          # binaryExpr
+    | expression op=(SHL | SHR | USHR) expression                   # binaryExpr
     | expression op=(LT | LE | GT | GE | EQ | NE) expression        # binaryExpr
     | expression op=(REGEX_MATCH | REGEX_NOMATCH) stringLiteral     # regexExpr
     | expression IN indexable slice?                                # inExpr

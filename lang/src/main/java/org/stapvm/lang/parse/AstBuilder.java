@@ -3,6 +3,7 @@ package org.stapvm.lang.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.stapvm.lang.ast.Declaration;
@@ -25,8 +26,8 @@ import org.stapvm.lang.grammar.StapParserBaseVisitor;
 final class AstBuilder extends StapParserBaseVisitor<Object> {
     private final ExpressionBuilder expressions;
 
-    AstBuilder(BiConsumer<String, Token> literalError) {
-        this.expressions = new ExpressionBuilder(literalError);
+    AstBuilder(BiConsumer<String, Token> literalError, UnaryOperator<Token> next) {
+        this.expressions = new ExpressionBuilder(literalError, next);
     }
 
     /** Usually one declaration; a global statement gives one per variable, a stray ';' none. */

@@ -3,9 +3,11 @@ package org.stapvm.lang.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
+import org.stapvm.lang.PrintFormat;
 import org.stapvm.lang.ast.AssignOp;
 import org.stapvm.lang.ast.BinaryOp;
 import org.stapvm.lang.ast.Expression;
@@ -29,9 +31,12 @@ import org.stapvm.lang.grammar.StapParserBaseVisitor;
  */
 final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
     private final BiConsumer<String, Token> literalError;
+    private final UnaryOperator<Token> next;
 
-    ExpressionBuilder(BiConsumer<String, Token> literalError) {
+    /** @param next the token the grammar reads after a given one */
+    ExpressionBuilder(BiConsumer<String, Token> literalError, UnaryOperator<Token> next) {
         this.literalError = literalError;
+        this.next = next;
     }
 
     Expression expr(StapParser.ExpressionContext ctx) {
@@ -180,7 +185,23 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
         for (StapParser.ExpressionContext a : ctx.expression()) {
             args.add(expr(a));
         }
-        return new Expression.Call(pos(ctx), ctx.name.getText(), args);
+        String name = ctx.name.getText();
+        if ((name.equals("printf") || name.equals("sprintf")) && !args.isEmpty()
+                && args.get(0) instanceof Expression.StringLiteral format && PrintFormat.arguments(format.value()) == null) {
+            // stap reads the format while parsing and names the token after it.
+            int at = ctx.children.indexOf(ctx.expression(0)) + 1;
+            literalError.accept("invalid or missing conversion specifier", ((TerminalNode) ctx.getChild(at)).getSymbol());
+        }
+        if (name.equals("printd") || name.equals("printdln")) {
+            // stap's grammar: a literal delimiter, then at least two values; with fewer it names
+            // the token after the call.
+            if (args.isEmpty() || !(args.get(0) instanceof Expression.StringLiteral)) {
+                literalError.accept("expected literal string", args.isEmpty() ? ctx.getStop() : ctx.expression(0).getStart());
+            } else if (args.size() < 3) {
+                literalError.accept("expected literal string or number", next.apply(ctx.getStop()));
+            }
+        }
+        return new Expression.Call(pos(ctx), name, args);
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class ScriptParser {
         StapParser parser = new StapParser(stream);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
-        AstBuilder builder = new AstBuilder((message, token) -> report(message, token));
+        AstBuilder builder = new AstBuilder((message, token) -> report(message, token), t -> next(stream, t));
         while (stream.LA(1) != Token.EOF) {
             int start = stream.index();
             StapParser.DeclarationContext declaration = parseOne(parser, stream, start);
@@ -109,6 +109,15 @@ public final class ScriptParser {
                 return null;
             }
         }
+    }
+
+    /** The token the grammar reads after {@code t} (comments and blanks skipped). */
+    private static Token next(CommonTokenStream stream, Token t) {
+        int i = t.getTokenIndex() + 1;
+        while (i < stream.size() - 1 && stream.get(i).getChannel() != Token.DEFAULT_CHANNEL) {
+            i++;
+        }
+        return stream.get(Math.min(i, stream.size() - 1));
     }
 
     /** Skips from where parsing failed up to the next token that can start a declaration. */

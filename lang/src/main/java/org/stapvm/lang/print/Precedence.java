@@ -22,7 +22,7 @@ final class Precedence {
             case BIT_XOR -> 6;
             case BIT_AND -> 7;
             case LT, LE, GT, GE, EQ, NE -> 10;
-            case SHL, SHR -> 11;
+            case SHL, SHR, USHR -> 11;
             case CONCAT -> 12;
             case ADD, SUB -> 13;
             case MUL, DIV, MOD -> 14;
