@@ -134,8 +134,8 @@ public final class CheckResolved {
                     if (e instanceof Expression.Call c) {
                         return u.callee(c) != null && nodeTypes.get(e) == null;
                     }
-                    if (e instanceof Expression.Target) {
-                        return true; // no userspace probe point gives one a type
+                    if (e instanceof Expression.Target t) {
+                        return u.target(t) == null; // typed only where the probe point gives it a meaning
                     }
                     Variable v = e instanceof Expression.Symbol s ? u.variable(s)
                             : e instanceof Expression.ArrayElement a ? u.variable(a) : null;
