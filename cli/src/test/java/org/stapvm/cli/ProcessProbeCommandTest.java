@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,17 +54,8 @@ class ProcessProbeCommandTest {
 
     @BeforeAll
     static void buildTargets() throws Exception {
-        target = compile("work", TARGET_SOURCE);
-        syscalls = compile("syscalls", SYSCALLS_SOURCE);
-    }
-
-    private static Path compile(String name, String source) throws Exception {
-        Path src = build.resolve(name + ".c");
-        Files.writeString(src, source);
-        Path exe = build.resolve(name);
-        Process cc = new ProcessBuilder("gcc", "-O2", "-o", exe.toString(), src.toString()).inheritIO().start();
-        assertTrue(cc.waitFor(60, TimeUnit.SECONDS) && cc.exitValue() == 0, "gcc failed");
-        return exe;
+        target = TestTargets.gcc(build, "work", TARGET_SOURCE);
+        syscalls = TestTargets.gcc(build, "syscalls", SYSCALLS_SOURCE);
     }
 
     private Result run(String... args) throws Exception {

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,24 +31,11 @@ class ProcessTargetsCommandTest {
 
     @BeforeAll
     static void buildTargets() throws Exception {
-        gcc("recurse_signal.c", "pie");
-        gcc("recurse_signal.c", "nopie", "-no-pie");
-        gcc("recurse_signal.c", "static", "-static");
-        gcc("ticker.c", "ticker");
-    }
-
-    /** Builds test resource targets/SOURCE into build/OUT with gcc -O2 and the extra flags. */
-    private static void gcc(String source, String out, String... flags) throws Exception {
-        Path src = build.resolve(source);
-        if (!Files.exists(src)) {
-            try (var in = ProcessTargetsCommandTest.class.getResourceAsStream("/targets/" + source)) {
-                Files.copy(in, src);
-            }
-        }
-        List<String> cc = new ArrayList<>(List.of("gcc", "-O2", "-o", build.resolve(out).toString(), src.toString()));
-        cc.addAll(List.of(flags));
-        Process p = new ProcessBuilder(cc).inheritIO().start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "gcc " + out + " failed");
+        String recurseSignal = TestTargets.resource("recurse_signal.c");
+        TestTargets.gcc(build, "pie", recurseSignal);
+        TestTargets.gcc(build, "nopie", recurseSignal, "-no-pie");
+        TestTargets.gcc(build, "static", recurseSignal, "-static");
+        TestTargets.gcc(build, "ticker", TestTargets.resource("ticker.c"));
     }
 
     private static String untraced(Path target) throws Exception {
