@@ -193,6 +193,7 @@ int ks_load(struct ksession *ks, const u8 __user *ubytes, u64 len, char __user *
 		goto out;
 	}
 	stapvm_set_target(ks->vm, target);
+	ks->maxskipped = stapvm_max_skipped(ks->mod);
 	ks->state = STAPVM_STATE_LOADED;
 out:
 	mutex_unlock(&ks->mu);
@@ -281,6 +282,19 @@ static bool ks_lock(struct ksession *ks)
 	return false;
 }
 
+#define KS_SKIP_MSG "ERROR: Skipped too many probes, check MAXSKIPPED or try again with stap -t for more details.\n"
+
+/* counts a skipped hit; past MAXSKIPPED the session ends as stap's does (its error text once, then
+ * the end probes, as after exit()); true when the caller must queue the wake that starts the end */
+static bool ks_skip(struct ksession *ks)
+{
+	if (atomic64_inc_return(&ks->skipped) <= ks->maxskipped || test_and_set_bit(KS_SKIP_ERROR, &ks->flags))
+		return false;
+	kout_put(&ks->out, 1, KS_SKIP_MSG, sizeof KS_SKIP_MSG - 1);
+	WRITE_ONCE(ks->armed, 0);
+	return !test_and_set_bit(KS_EXIT_PENDING, &ks->flags);
+}
+
 void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_addr_space space, struct pt_regs *regs)
 {
 	struct kcpu *c;
@@ -292,12 +306,12 @@ void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_add
 	local_irq_save(flags);
 	c = this_cpu_ptr(ks->cpu);
 	if (c->busy) {
-		atomic64_inc(&ks->skipped);
+		wake = ks_skip(ks);
 		goto out;
 	}
 	c->busy = 1;
 	if (!ks_lock(ks)) {
-		atomic64_inc(&ks->skipped);
+		wake = ks_skip(ks);
 		c->busy = 0;
 		goto out;
 	}
@@ -313,9 +327,9 @@ void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_add
 	}
 	raw_spin_unlock(&ks->run_lock);
 	c->busy = 0;
+out:
 	if (wake)
 		irq_work_queue(&ks->wake);
-out:
 	local_irq_restore(flags);
 }
 

@@ -47,7 +47,7 @@ struct kprobe_slot {
 	};
 };
 
-enum { KS_EXIT_PENDING, KS_END_QUEUED, KS_CLOSING };
+enum { KS_EXIT_PENDING, KS_END_QUEUED, KS_CLOSING, KS_SKIP_ERROR };
 
 struct ksession {
 	struct mutex mu;           /* ioctls and release */
@@ -66,6 +66,7 @@ struct ksession {
 	bool out_block;            /* end probes (sleepable worker) wait for ring space instead of dropping */
 	unsigned long flags;       /* KS_* bits */
 	atomic64_t skipped;
+	u64 maxskipped;            /* the module's MAXSKIPPED */
 	struct kout out;
 	wait_queue_head_t readers; /* data or end of session */
 	wait_queue_head_t space;   /* the reader freed ring space */

@@ -39,6 +39,7 @@ void stapvm_module_free(stapvm_module *mod)
 }
 
 int stapvm_probe_count(const stapvm_module *mod) { return (int)mod->m.nprobes; }
+uint32_t stapvm_max_skipped(const stapvm_module *mod) { return mod->m.limits.maxskipped; }
 
 int stapvm_probe_desc(const stapvm_module *mod, int i, char *buf, size_t buflen)
 {

@@ -20,6 +20,8 @@ stapvm_module *stapvm_load(const uint8_t *bytes, size_t len, char *err, size_t e
 int stapvm_verify(const uint8_t *bytes, size_t len, char *err, size_t errlen);
 void stapvm_module_free(stapvm_module *mod);
 int stapvm_probe_count(const stapvm_module *mod);
+/* the module's MAXSKIPPED: skipped hits past it end the session (stapvm.ko) */
+uint32_t stapvm_max_skipped(const stapvm_module *mod);
 /* copies probe i's probe-point descriptor into buf; returns its length or -1 */
 int stapvm_probe_desc(const stapvm_module *mod, int i, char *buf, size_t buflen);
 
