@@ -1,4 +1,4 @@
-/* kout.c: the output ring (see kout.h); lock-free between the producer and the reader. */
+/* kout.c: the output ring (see kout.h); writers serialised by a raw spinlock, lock-free between writers and the reader. */
 #include <linux/vmalloc.h>
 #include <linux/uaccess.h>
 #include <linux/minmax.h>
@@ -9,6 +9,7 @@ int kout_init(struct kout *o, u64 cap)
 	o->buf = vzalloc(cap);
 	o->cap = cap;
 	o->head = o->tail = 0;
+	raw_spin_lock_init(&o->put_lock);
 	atomic64_set(&o->lost, 0);
 	return o->buf ? 0 : -ENOMEM;
 }
@@ -47,15 +48,20 @@ bool kout_empty(struct kout *o)
 bool kout_put(struct kout *o, int stream, const char *data, size_t len)
 {
 	struct stapvm_rec rec = { .len = (u32)len, .stream = (u32)stream };
+	unsigned long flags;
 	if (!len)
 		return true;
+	/* writers on several CPUs (and the end worker) reserve, copy and publish one at a time */
+	raw_spin_lock_irqsave(&o->put_lock, flags);
 	if (!kout_room(o, len)) {
+		raw_spin_unlock_irqrestore(&o->put_lock, flags);
 		atomic64_add(len, &o->lost);
 		return false;
 	}
 	copy_in(o, o->head, &rec, sizeof rec);
 	copy_in(o, o->head + sizeof rec, data, len);
 	smp_store_release(&o->head, o->head + sizeof rec + len);
+	raw_spin_unlock_irqrestore(&o->put_lock, flags);
 	return true;
 }
 

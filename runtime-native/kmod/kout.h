@@ -1,17 +1,19 @@
-/* kout.h: a session's bounded output ring: one producer at a time (handlers are serialised per
- * session), one reader; records are struct stapvm_rec + bytes; a full ring counts lost bytes. */
+/* kout.h: a session's bounded output ring: writers from any CPU (serialised by put_lock), one
+ * reader; records are struct stapvm_rec + bytes; a full ring counts lost bytes. */
 #ifndef STAPVM_KOUT_H
 #define STAPVM_KOUT_H
 #include <linux/types.h>
 #include <linux/atomic.h>
+#include <linux/spinlock.h>
 #include "stapvm_ioctl.h"
 
 struct kout {
 	char *buf;
 	u64 cap;          /* a power of two */
-	u64 head;         /* bytes ever written; only the producer stores it (release) */
+	u64 head;         /* bytes ever written; stored (release) only under put_lock */
 	u64 tail;         /* bytes ever read; only the reader stores it (release) */
 	atomic64_t lost;
+	raw_spinlock_t put_lock;   /* raw: taken in kprobe and hrtimer context */
 };
 
 int kout_init(struct kout *o, u64 cap);

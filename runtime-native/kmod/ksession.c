@@ -81,6 +81,24 @@ static void ks_request_end(struct ksession *ks)
 		queue_work(system_long_wq, &ks->end_work);
 }
 
+/* frees the per-CPU execution contexts, the VM session and the module (any may be missing) */
+static void ks_free_vm(struct ksession *ks)
+{
+	int cpu;
+	for_each_possible_cpu(cpu) {
+		if (ks->cpu) {
+			stapvm_exec_free(per_cpu_ptr(ks->cpu, cpu)->x);
+			per_cpu_ptr(ks->cpu, cpu)->x = NULL;
+		}
+	}
+	if (ks->vm)
+		stapvm_session_free(ks->vm);
+	if (ks->mod)
+		stapvm_module_free(ks->mod);
+	ks->vm = NULL;
+	ks->mod = NULL;
+}
+
 void ks_release(struct ksession *ks)
 {
 	mutex_lock(&ks->mu);
@@ -94,10 +112,7 @@ void ks_release(struct ksession *ks)
 	flush_work(&ks->end_work);
 	irq_work_sync(&ks->wake);
 	flush_work(&ks->end_work);
-	if (ks->vm)
-		stapvm_session_free(ks->vm);
-	if (ks->mod)
-		stapvm_module_free(ks->mod);
+	ks_free_vm(ks);
 	free_percpu(ks->cpu);
 	kvfree(ks->slots);
 	kout_free(&ks->out);
@@ -116,6 +131,7 @@ static int ks_setup(struct ksession *ks, char *err)
 {
 	int n = stapvm_probe_count(ks->mod);
 	char *desc = kmalloc(KS_DESC_MAX, GFP_KERNEL);
+	int cpu;
 	ks->slots = kvcalloc(n ? n : 1, sizeof *ks->slots, GFP_KERNEL);
 	ks->cpu = alloc_percpu(struct kcpu);
 	if (!desc || !ks->slots || !ks->cpu || kout_init(&ks->out, KS_OUT_BYTES)) {
@@ -139,6 +155,12 @@ static int ks_setup(struct ksession *ks, char *err)
 	ks->vm = stapvm_session_new(ks->mod, err, KS_ERRLEN);
 	if (!ks->vm)
 		return -ENOMEM;
+	for_each_possible_cpu(cpu) {
+		struct kcpu *c = per_cpu_ptr(ks->cpu, cpu);
+		c->x = stapvm_exec_new(ks->vm, err, KS_ERRLEN);
+		if (!c->x)
+			return -ENOMEM;
+	}
 	stapvm_set_output(ks->vm, ks_output, ks);
 	return 0;
 }
@@ -167,15 +189,11 @@ int ks_load(struct ksession *ks, const u8 __user *ubytes, u64 len, char __user *
 	rc = ks->mod ? ks_setup(ks, err) : -EINVAL;
 	if (rc) {
 		rc = rc == -EINVAL ? ks_reject(uerr, errlen, err) : rc;
-		if (ks->vm)
-			stapvm_session_free(ks->vm);
-		if (ks->mod)
-			stapvm_module_free(ks->mod);
-		ks->vm = NULL;
-		ks->mod = NULL;
+		ks_free_vm(ks);
 		goto out;
 	}
 	stapvm_set_target(ks->vm, target);
+	ks->maxskipped = stapvm_max_skipped(ks->mod);
 	ks->state = STAPVM_STATE_LOADED;
 out:
 	mutex_unlock(&ks->mu);
@@ -264,6 +282,19 @@ static bool ks_lock(struct ksession *ks)
 	return false;
 }
 
+#define KS_SKIP_MSG "ERROR: Skipped too many probes, check MAXSKIPPED or try again with stap -t for more details.\n"
+
+/* counts a skipped hit; past MAXSKIPPED the session ends as stap's does (its error text once, then
+ * the end probes, as after exit()); true when the caller must queue the wake that starts the end */
+static bool ks_skip(struct ksession *ks)
+{
+	if (atomic64_inc_return(&ks->skipped) <= ks->maxskipped || test_and_set_bit(KS_SKIP_ERROR, &ks->flags))
+		return false;
+	kout_put(&ks->out, 1, KS_SKIP_MSG, sizeof KS_SKIP_MSG - 1);
+	WRITE_ONCE(ks->armed, 0);
+	return !test_and_set_bit(KS_EXIT_PENDING, &ks->flags);
+}
+
 void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_addr_space space, struct pt_regs *regs)
 {
 	struct kcpu *c;
@@ -275,21 +306,19 @@ void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_add
 	local_irq_save(flags);
 	c = this_cpu_ptr(ks->cpu);
 	if (c->busy) {
-		atomic64_inc(&ks->skipped);
+		wake = ks_skip(ks);
 		goto out;
 	}
 	c->busy = 1;
 	if (!ks_lock(ks)) {
-		atomic64_inc(&ks->skipped);
+		wake = ks_skip(ks);
 		c->busy = 0;
 		goto out;
 	}
 	if (READ_ONCE(ks->armed)) {
 		u64 before = READ_ONCE(ks->out.head);
 		c->ctx = (struct svm_ctx){ .kind = kind, .regs = regs, .pid = -1, .tid = -1, .space = space };
-		stapvm_set_context(ks->vm, &c->ctx);
-		stapvm_run_probe(ks->vm, probe);
-		stapvm_set_context(ks->vm, NULL);
+		stapvm_exec_probe(c->x, probe, &c->ctx);
 		wake = READ_ONCE(ks->out.head) != before && wq_has_sleeper(&ks->readers);
 		if (stapvm_exit_requested(ks->vm) && !test_and_set_bit(KS_EXIT_PENDING, &ks->flags)) {
 			WRITE_ONCE(ks->armed, 0);
@@ -298,9 +327,9 @@ void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_add
 	}
 	raw_spin_unlock(&ks->run_lock);
 	c->busy = 0;
+out:
 	if (wake)
 		irq_work_queue(&ks->wake);
-out:
 	local_irq_restore(flags);
 }
 

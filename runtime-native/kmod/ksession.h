@@ -16,9 +16,11 @@
 #include "kout.h"
 #include "kprobes_desc.h"
 
-/* per CPU, allocated at load: the hit context handed to the VM and a nesting guard */
+/* per CPU, allocated at load (a handler allocates nothing): the VM execution context hits on this
+ * CPU run on, the hit context handed to it, and a nesting guard */
 struct kcpu {
 	int busy;
+	stapvm_exec *x;
 	struct svm_ctx ctx;
 };
 
@@ -45,7 +47,7 @@ struct kprobe_slot {
 	};
 };
 
-enum { KS_EXIT_PENDING, KS_END_QUEUED, KS_CLOSING };
+enum { KS_EXIT_PENDING, KS_END_QUEUED, KS_CLOSING, KS_SKIP_ERROR };
 
 struct ksession {
 	struct mutex mu;           /* ioctls and release */
@@ -56,13 +58,15 @@ struct ksession {
 	int nslots;
 	struct kprobe_slot *slots;
 	struct kcpu __percpu *cpu;
-	/* The VM keeps one register arena and one set of globals per session, so handlers of one
-	 * session run one at a time: a bounded wait for this lock, else the hit is skipped and counted. */
+	/* Each CPU has its own VM execution context, but the globals have no locks of their own yet,
+	 * so handlers of one session run one at a time: a bounded wait for this lock, else the hit is
+	 * skipped and counted. */
 	raw_spinlock_t run_lock;
 	int armed;                 /* handlers run only while set */
 	bool out_block;            /* end probes (sleepable worker) wait for ring space instead of dropping */
 	unsigned long flags;       /* KS_* bits */
 	atomic64_t skipped;
+	u64 maxskipped;            /* the module's MAXSKIPPED */
 	struct kout out;
 	wait_queue_head_t readers; /* data or end of session */
 	wait_queue_head_t space;   /* the reader freed ring space */

@@ -59,19 +59,23 @@ static pid_t spawn_held(const char *cmd, int *release_fd)
 	return pid;
 }
 
-/* writes every record in buf[0..n) to out (stream 0) or stderr (stream 1) */
-static void relay(const char *buf, size_t n, FILE *out)
+/* writes every record in buf[0..n) to out (stream 0) or stderr (stream 1); 1 when an error record
+ * began with "ERROR:" (as staprun, such a message makes the run fail: e.g. too many skipped probes) */
+static int relay(const char *buf, size_t n, FILE *out)
 {
 	size_t off = 0;
+	int error = 0;
 	while (off + sizeof(struct stapvm_rec) <= n) {
 		struct stapvm_rec r;
 		memcpy(&r, buf + off, sizeof r);
 		off += sizeof r;
 		if (r.len > n - off) break;
 		fwrite(buf + off, 1, r.len, r.stream ? stderr : out);
+		if (r.stream && r.len >= 6 && !memcmp(buf + off, "ERROR:", 6)) error = 1;
 		off += r.len;
 	}
 	fflush(out);
+	return error;
 }
 
 /* hands stapvm.ko the file offset of every process(...).function/.statement probe; one that cannot be
@@ -158,7 +162,7 @@ static int run_session(int fd, const uint8_t *bytes, size_t len, const struct kr
 				rc = 1;
 				break;
 			}
-			relay(buf, (size_t)n, out);
+			if (relay(buf, (size_t)n, out)) rc = 1;
 		}
 	}
 	if (o->verbose) fprintf(stderr, "Pass 5: run completed.\n");

@@ -143,6 +143,17 @@ static void text_str(const char *in, char *out, int64_t outlen, int quoted, int 
 	out[o] = 0;
 }
 
+/* warn(): 1 when a warning with this hash was printed already, else records it (0). Handlers on
+ * several CPUs claim slots atomically; two racing first warnings may both print, never corrupt. */
+static int warned_before(struct svm_shared *sh, uint32_t hsh)
+{
+	uint32_t n = svm_atomic_get(&sh->nwarned), k;
+	for (uint32_t i = 0; i < n && i < SVM_MAXWARN; i++) if (svm_atomic_get(&sh->warned[i]) == hsh) return 1;
+	k = __atomic_fetch_add(&sh->nwarned, 1, __ATOMIC_RELAXED);
+	if (k < SVM_MAXWARN) svm_atomic_set(&sh->warned[k], hsh);
+	return 0;
+}
+
 int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	       const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns)
 {
@@ -168,8 +179,7 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	case H_warn: {
 		uint32_t hsh = 2166136261u;
 		for (const char *p = SARG(0); *p; p++) hsh = (hsh ^ (uint8_t)*p) * 16777619u;
-		for (uint32_t i = 0; i < s->nwarned; i++) if (s->warned[i] == hsh) return 0;
-		if (s->nwarned < SVM_MAXWARN) s->warned[s->nwarned++] = hsh;
+		if (warned_before(s->sh, hsh)) return 0;
 		svm_out(s, 1, "WARNING: ", 9);
 		svm_out(s, 1, SARG(0), svm_strlen(SARG(0)));
 		svm_out(s, 1, "\n", 1);
@@ -290,7 +300,7 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	case H_local_clock_us: *iret = svm_host_clock_ns() / 1000; return 0;
 	case H_local_clock_ms: *iret = svm_host_clock_ns() / 1000000; return 0;
 	case H_local_clock_s: *iret = svm_host_clock_ns() / 1000000000; return 0;
-	case H_target: *iret = s->target; return 0;
+	case H_target: *iret = s->sh->target; return 0;
 	case H_pp:
 		if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes) {
 			/* a trailing '?' marks a probe the runtime may skip when it cannot be registered: not part of pp() */

@@ -310,7 +310,7 @@ next:
 			vmbreak;
 		}
 		vmcase(THROW) scopy(s->scratch, SREG(A), maxstr); RTERR(s->scratch);
-		vmcase(EXIT) s->exit_requested = 1; vmbreak;
+		vmcase(EXIT) svm_atomic_set(&s->sh->exit_requested, 1); vmbreak;
 		vmcase(TRY)
 			if (s->ntries == SVM_MAXTRY) RTERR("try blocks nested too deeply");
 			s->tries[s->ntries++] = (struct svm_try){ depth, (uint32_t)(ip - code) + (uint32_t)X, (uint8_t)A };

@@ -22,10 +22,31 @@ struct svm_try { uint32_t depth, pc; uint8_t sreg; };
 
 typedef void (*svm_output_fn)(void *arg, int stream, const char *data, size_t len);
 
-struct svm_session {
+/* The shared part of a session: what every handler run of the session sees. In stapvm.ko handlers
+ * run on several CPUs at once, so the counters change only through atomics (svm_atomic_*). */
+struct svm_shared {
 	const struct svm_module *m;
 	uint32_t maxstr;
 	void **gstore;                /* per global: int64_t*, char*, struct svm_stat*, or struct svm_map* */
+	int errors, exit_requested, aborted;
+	svm_output_fn out_fn;
+	void *out_arg;
+	char *outbuf[2];              /* without out_fn (userspace): buffered until taken */
+	size_t outlen[2], outcap;
+	uint64_t out_dropped;
+	uint32_t warned[SVM_MAXWARN];     /* hashes of the warnings printed so far (warn() prints each once) */
+	uint32_t nwarned;                 /* slots claimed; may pass SVM_MAXWARN */
+	int64_t target;                   /* target(): -x PID or the -c command's pid, set by the runner */
+};
+
+/* One execution context: the state a handler run owns (registers, frames, scratch, try stack).
+ * The userspace runtime has one per session; stapvm.ko makes one per CPU at load. m, maxstr and
+ * gstore are copies of sh's, read on nearly every instruction. */
+struct svm_session {
+	struct svm_shared *sh;
+	const struct svm_module *m;
+	uint32_t maxstr;
+	void **gstore;
 	uint8_t *arena;               /* MAXNESTING frames of registers */
 	size_t framesz;
 	uint32_t maxint, maxstrregs, maxiters;
@@ -33,21 +54,17 @@ struct svm_session {
 	char *scratch, *scratch2;     /* MAXSTRINGLEN each */
 	char *tokstr;                 /* tokenize(): copy of the last non-empty input (MAXSTRINGLEN) */
 	int32_t tokpos;               /* tokenize(): offset of the rest in tokstr, -1 when exhausted */
-	int errors, exit_requested, aborted;
 	char errmsg[1024];
-	svm_output_fn out_fn;
-	void *out_arg;
-	char *outbuf[2];
-	size_t outlen[2], outcap;
-	uint64_t out_dropped;
 	struct svm_try tries[SVM_MAXTRY]; /* innermost last; emptied at the start of each handler run */
 	uint32_t ntries;
-	uint32_t warned[SVM_MAXWARN];     /* hashes of the warnings printed so far (warn() prints each once) */
-	uint32_t nwarned;
-	int64_t target;                   /* target(): -x PID or the -c command's pid, set by the runner */
 	int32_t cur_probe;                /* pp(): index of the probe whose handler runs */
 	const struct svm_ctx *ctx;        /* the probe hit being handled (args, registers, memory); NULL: none */
 };
+
+/* shared counters: GCC/Clang builtins, the same in the kernel and in userspace */
+#define svm_atomic_inc(p) __atomic_add_fetch((p), 1, __ATOMIC_RELAXED)
+#define svm_atomic_set(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
+#define svm_atomic_get(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
 
 void svm_out(struct svm_session *s, int stream, const char *data, size_t len);
 /* runs function f (a probe handler) to completion; 0, or -1 with s->errmsg set */

@@ -1,4 +1,4 @@
-/* stapvm.c: the libstapvm API: module load/verify, session setup (globals, frame arena), probe runs, output. */
+/* stapvm.c: the libstapvm API: module load/verify, session setup (shared globals; execution contexts with the frame arena), probe runs, output. */
 #include "stapvm.h"
 #include "session.h"
 #include "text.h"
@@ -6,7 +6,9 @@
 #define OUTCAP (1u << 20)
 
 struct stapvm_module { struct svm_module m; };
-struct stapvm_session { struct svm_session s; };
+/* the shared part, and the execution context the userspace runtime (one hit at a time) uses */
+struct stapvm_session { struct svm_shared sh; struct svm_session *x; };
+struct stapvm_exec { struct svm_session s; };
 
 stapvm_module *stapvm_load(const uint8_t *bytes, size_t len, char *err, size_t errlen)
 {
@@ -37,6 +39,7 @@ void stapvm_module_free(stapvm_module *mod)
 }
 
 int stapvm_probe_count(const stapvm_module *mod) { return (int)mod->m.nprobes; }
+uint32_t stapvm_max_skipped(const stapvm_module *mod) { return mod->m.limits.maxskipped; }
 
 int stapvm_probe_desc(const stapvm_module *mod, int i, char *buf, size_t buflen)
 {
@@ -47,10 +50,11 @@ int stapvm_probe_desc(const stapvm_module *mod, int i, char *buf, size_t buflen)
 
 void svm_out(struct svm_session *s, int stream, const char *data, size_t len)
 {
-	if (s->out_fn) { s->out_fn(s->out_arg, stream, data, len); return; }
-	if (len > s->outcap - s->outlen[stream]) { s->out_dropped += len; return; }
-	svm_host_memcpy(s->outbuf[stream] + s->outlen[stream], data, len);
-	s->outlen[stream] += len;
+	struct svm_shared *sh = s->sh;
+	if (sh->out_fn) { sh->out_fn(sh->out_arg, stream, data, len); return; }
+	if (len > sh->outcap - sh->outlen[stream]) { sh->out_dropped += len; return; }
+	svm_host_memcpy(sh->outbuf[stream] + sh->outlen[stream], data, len);
+	sh->outlen[stream] += len;
 }
 
 static void *global_store(const struct svm_global *g, uint32_t maxstr)
@@ -59,15 +63,20 @@ static void *global_store(const struct svm_global *g, uint32_t maxstr)
 	return svm_host_zalloc(g->vtype == T_INT ? 8 : g->vtype == T_STR ? maxstr : svm_stat_bytes(g));
 }
 
-stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t errlen)
+static void exec_release(struct svm_session *s)
 {
-	stapvm_session *ss = svm_host_zalloc(sizeof *ss);
-	struct svm_session *s = ss ? &ss->s : 0;
-	const struct svm_module *m = &mod->m;
-	int ok = 1;
-	if (!ss) { svm_errf(err, errlen, "out of memory"); return 0; }
+	svm_host_free(s->arena); svm_host_free(s->frames);
+	svm_host_free(s->scratch); svm_host_free(s->scratch2); svm_host_free(s->tokstr);
+}
+
+/* sizes and allocates an execution context's registers, frames and scratch for sh's module */
+static int exec_init(struct svm_session *s, struct svm_shared *sh)
+{
+	const struct svm_module *m = sh->m;
+	s->sh = sh;
 	s->m = m;
-	s->maxstr = m->limits.maxstringlen;
+	s->maxstr = sh->maxstr;
+	s->gstore = sh->gstore;
 	for (uint32_t i = 0; i < m->nfuncs; i++) {
 		if (m->funcs[i].nint > s->maxint) s->maxint = m->funcs[i].nint;
 		if (m->funcs[i].nstr > s->maxstrregs) s->maxstrregs = m->funcs[i].nstr;
@@ -80,13 +89,44 @@ stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t e
 	s->scratch2 = svm_host_zalloc((size_t)s->maxstr * 2);
 	s->tokstr = svm_host_zalloc(s->maxstr);
 	s->tokpos = -1;
-	s->gstore = svm_host_zalloc(sizeof(void *) * m->nglobals);
-	s->outcap = OUTCAP;
-	s->outbuf[0] = svm_host_zalloc(OUTCAP);
-	s->outbuf[1] = svm_host_zalloc(OUTCAP);
-	ok = s->arena && s->frames && s->scratch && s->scratch2 && s->tokstr && s->gstore && s->outbuf[0] && s->outbuf[1];
+	if (s->arena && s->frames && s->scratch && s->scratch2 && s->tokstr) return 0;
+	exec_release(s);
+	return -1;
+}
+
+stapvm_exec *stapvm_exec_new(stapvm_session *ss, char *err, size_t errlen)
+{
+	stapvm_exec *x = svm_host_zalloc(sizeof *x);
+	if (x && exec_init(&x->s, &ss->sh) == 0) return x;
+	svm_host_free(x);
+	svm_errf(err, errlen, "out of memory creating an execution context");
+	return 0;
+}
+
+void stapvm_exec_free(stapvm_exec *x)
+{
+	if (!x) return;
+	exec_release(&x->s);
+	svm_host_free(x);
+}
+
+stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t errlen)
+{
+	stapvm_session *ss = svm_host_zalloc(sizeof *ss);
+	struct svm_shared *sh = ss ? &ss->sh : 0;
+	const struct svm_module *m = &mod->m;
+	int ok;
+	if (!ss) { svm_errf(err, errlen, "out of memory"); return 0; }
+	sh->m = m;
+	sh->maxstr = m->limits.maxstringlen;
+	sh->gstore = svm_host_zalloc(sizeof(void *) * m->nglobals);
+	sh->outcap = OUTCAP;
+	sh->outbuf[0] = svm_host_zalloc(OUTCAP);
+	sh->outbuf[1] = svm_host_zalloc(OUTCAP);
+	ok = sh->gstore && sh->outbuf[0] && sh->outbuf[1];
 	for (uint32_t i = 0; ok && i < m->nglobals; i++)
-		ok = (s->gstore[i] = global_store(&m->globals[i], s->maxstr)) != 0;
+		ok = (sh->gstore[i] = global_store(&m->globals[i], sh->maxstr)) != 0;
+	if (ok) ok = (ss->x = (struct svm_session *)stapvm_exec_new(ss, err, errlen)) != 0;
 	if (!ok) {
 		svm_errf(err, errlen, "out of memory creating the session");
 		stapvm_session_free(ss);
@@ -97,42 +137,54 @@ stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t e
 
 void stapvm_session_free(stapvm_session *ss)
 {
-	struct svm_session *s;
+	struct svm_shared *sh;
 	if (!ss) return;
-	s = &ss->s;
-	for (uint32_t i = 0; s->gstore && i < s->m->nglobals; i++) {
-		if (s->m->globals[i].nkeys) svm_map_free(s->gstore[i]);
-		else svm_host_free(s->gstore[i]);
+	sh = &ss->sh;
+	stapvm_exec_free((stapvm_exec *)ss->x);
+	for (uint32_t i = 0; sh->gstore && i < sh->m->nglobals; i++) {
+		if (sh->m->globals[i].nkeys) svm_map_free(sh->gstore[i]);
+		else svm_host_free(sh->gstore[i]);
 	}
-	svm_host_free(s->gstore); svm_host_free(s->arena); svm_host_free(s->frames);
-	svm_host_free(s->scratch); svm_host_free(s->scratch2); svm_host_free(s->tokstr);
-	svm_host_free(s->outbuf[0]); svm_host_free(s->outbuf[1]);
+	svm_host_free(sh->gstore);
+	svm_host_free(sh->outbuf[0]); svm_host_free(sh->outbuf[1]);
 	svm_host_free(ss);
 }
 
-int stapvm_run_probe(stapvm_session *ss, int i)
+/* runs probe i's handler on execution context s (see stapvm_run_probe) */
+static int run_probe(struct svm_session *s, int i)
 {
-	struct svm_session *s = &ss->s;
+	struct svm_shared *sh = s->sh;
 	if (i < 0 || (uint32_t)i >= s->m->nprobes) return -1;
 	/* after an abort only error probes still run (SystemTap's error state) */
-	if (s->aborted && svm_strcmp(s->m->strings[s->m->probes[i].desc], "error")) return -1;
+	if (svm_atomic_get(&sh->aborted) && svm_strcmp(s->m->strings[s->m->probes[i].desc], "error")) return -1;
 	s->cur_probe = i;
 	if (svm_exec(s, s->m->probes[i].func) == 0) return 0;
 	svm_out(s, 1, s->errmsg, svm_strlen(s->errmsg));
 	svm_out(s, 1, "\n", 1);
-	if ((uint32_t)++s->errors > s->m->limits.maxerrors) {
-		s->aborted = 1;
-		s->exit_requested = 1;
+	if ((uint32_t)svm_atomic_inc(&sh->errors) > s->m->limits.maxerrors) {
+		svm_atomic_set(&sh->aborted, 1);
+		svm_atomic_set(&sh->exit_requested, 1);
 	}
 	return 1;
+}
+
+int stapvm_run_probe(stapvm_session *ss, int i) { return run_probe(ss->x, i); }
+
+int stapvm_exec_probe(stapvm_exec *x, int i, const struct svm_ctx *ctx)
+{
+	int rc;
+	x->s.ctx = ctx;
+	rc = run_probe(&x->s, i);
+	x->s.ctx = 0;
+	return rc;
 }
 
 int stapvm_run_named(stapvm_session *ss, const char *desc)
 {
 	int worst = 0;
-	for (uint32_t i = 0; i < ss->s.m->nprobes; i++) {
+	for (uint32_t i = 0; i < ss->sh.m->nprobes; i++) {
 		int rc;
-		if (svm_strcmp(ss->s.m->strings[ss->s.m->probes[i].desc], desc)) continue;
+		if (svm_strcmp(ss->sh.m->strings[ss->sh.m->probes[i].desc], desc)) continue;
 		rc = stapvm_run_probe(ss, (int)i);
 		if (rc < 0 || (rc > 0 && worst == 0)) worst = rc;
 	}
@@ -141,35 +193,35 @@ int stapvm_run_named(stapvm_session *ss, const char *desc)
 
 int stapvm_run_phase(stapvm_session *ss, const char *desc, int stop_on_exit)
 {
-	struct svm_session *s = &ss->s;
+	struct svm_shared *sh = &ss->sh;
 	int is_error = !svm_strcmp(desc, "error");
-	for (uint32_t i = 0; i < s->m->nprobes; i++) {
-		if (s->aborted && !is_error) return -1;
-		if (stop_on_exit && s->exit_requested) return 0;
-		if (!svm_strcmp(s->m->strings[s->m->probes[i].desc], desc)) stapvm_run_probe(ss, (int)i);
+	for (uint32_t i = 0; i < sh->m->nprobes; i++) {
+		if (svm_atomic_get(&sh->aborted) && !is_error) return -1;
+		if (stop_on_exit && svm_atomic_get(&sh->exit_requested)) return 0;
+		if (!svm_strcmp(sh->m->strings[sh->m->probes[i].desc], desc)) stapvm_run_probe(ss, (int)i);
 	}
-	return s->aborted ? -1 : 0;
+	return svm_atomic_get(&sh->aborted) ? -1 : 0;
 }
 
-void stapvm_set_target(stapvm_session *ss, int64_t pid) { ss->s.target = pid; }
+void stapvm_set_target(stapvm_session *ss, int64_t pid) { ss->sh.target = pid; }
 
-void stapvm_set_output(stapvm_session *ss, stapvm_output_fn fn, void *arg) { ss->s.out_fn = fn; ss->s.out_arg = arg; }
+void stapvm_set_output(stapvm_session *ss, stapvm_output_fn fn, void *arg) { ss->sh.out_fn = fn; ss->sh.out_arg = arg; }
 
 size_t stapvm_take_output(stapvm_session *ss, int stream, char *buf, size_t buflen)
 {
-	struct svm_session *s = &ss->s;
+	struct svm_shared *sh = &ss->sh;
 	size_t n;
 	if (stream < 0 || stream > 1 || buflen == 0) return 0;
-	n = s->outlen[stream] < buflen - 1 ? s->outlen[stream] : buflen - 1;
-	svm_host_memcpy(buf, s->outbuf[stream], n);
+	n = sh->outlen[stream] < buflen - 1 ? sh->outlen[stream] : buflen - 1;
+	svm_host_memcpy(buf, sh->outbuf[stream], n);
 	buf[n] = 0;
-	for (size_t k = n; k < s->outlen[stream]; k++) s->outbuf[stream][k - n] = s->outbuf[stream][k];
-	s->outlen[stream] -= n;
+	for (size_t k = n; k < sh->outlen[stream]; k++) sh->outbuf[stream][k - n] = sh->outbuf[stream][k];
+	sh->outlen[stream] -= n;
 	return n;
 }
 
-uint64_t stapvm_output_dropped(const stapvm_session *ss) { return ss->s.out_dropped; }
-int stapvm_error_count(const stapvm_session *ss) { return ss->s.errors; }
-int stapvm_exit_requested(const stapvm_session *ss) { return ss->s.exit_requested; }
-int stapvm_aborted(const stapvm_session *ss) { return ss->s.aborted; }
-void stapvm_set_context(stapvm_session *ss, const struct svm_ctx *ctx) { ss->s.ctx = ctx; }
+uint64_t stapvm_output_dropped(const stapvm_session *ss) { return ss->sh.out_dropped; }
+int stapvm_error_count(const stapvm_session *ss) { return svm_atomic_get(&ss->sh.errors); }
+int stapvm_exit_requested(const stapvm_session *ss) { return svm_atomic_get(&ss->sh.exit_requested); }
+int stapvm_aborted(const stapvm_session *ss) { return svm_atomic_get(&ss->sh.aborted); }
+void stapvm_set_context(stapvm_session *ss, const struct svm_ctx *ctx) { ss->x->ctx = ctx; }

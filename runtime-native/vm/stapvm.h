@@ -20,6 +20,8 @@ stapvm_module *stapvm_load(const uint8_t *bytes, size_t len, char *err, size_t e
 int stapvm_verify(const uint8_t *bytes, size_t len, char *err, size_t errlen);
 void stapvm_module_free(stapvm_module *mod);
 int stapvm_probe_count(const stapvm_module *mod);
+/* the module's MAXSKIPPED: skipped hits past it end the session (stapvm.ko) */
+uint32_t stapvm_max_skipped(const stapvm_module *mod);
 /* copies probe i's probe-point descriptor into buf; returns its length or -1 */
 int stapvm_probe_desc(const stapvm_module *mod, int i, char *buf, size_t buflen);
 
@@ -35,6 +37,16 @@ int stapvm_run_named(stapvm_session *s, const char *desc);
  * stopping early once the session aborted (unless desc is "error") or, with stop_on_exit, once
  * exit() was called; 0, or -1 if the session aborted */
 int stapvm_run_phase(stapvm_session *s, const char *desc, int stop_on_exit);
+/* An execution context of session s: registers, frames and scratch for one handler run at a time.
+ * stapvm_run_probe uses the session's own; a host running handlers concurrently (stapvm.ko, one
+ * per CPU, made at load) makes more. Free them before the session. */
+typedef struct stapvm_exec stapvm_exec;
+stapvm_exec *stapvm_exec_new(stapvm_session *s, char *err, size_t errlen);
+void stapvm_exec_free(stapvm_exec *x);
+/* as stapvm_run_probe, on execution context x for the probe hit ctx (NULL: none) */
+struct svm_ctx;
+int stapvm_exec_probe(stapvm_exec *x, int i, const struct svm_ctx *ctx);
+
 /* target(): the -c command's or the -x process's pid */
 void stapvm_set_target(stapvm_session *s, int64_t pid);
 
@@ -47,7 +59,6 @@ size_t stapvm_take_output(stapvm_session *s, int stream, char *buf, size_t bufle
 uint64_t stapvm_output_dropped(const stapvm_session *s);
 
 /* the probe hit the next stapvm_run_probe handles (context.h; NULL: none); the caller owns it */
-struct svm_ctx;
 void stapvm_set_context(stapvm_session *s, const struct svm_ctx *ctx);
 
 int stapvm_error_count(const stapvm_session *s);

@@ -128,5 +128,15 @@ sort "$tmp/self" > "$tmp/self.s"; sort "$tmp/load" > "$tmp/load.s"
 over=$(join "$tmp/self.s" "$tmp/load.s" | awk '$3 > $2' | wc -l)
 expect "load-no-overcount" "0" "$over"
 if [ -z "$skipped" ] || [ "$skipped" -lt $((self / 1000)) ]; then ok "load-skips-rare (${skipped:-0})"; else bad "load-skips-rare ($skipped)"; fi
+# per-CPU execution contexts: two processes pinned to the two vCPUs, 20000 getpid calls each; every
+# hit either updates n, s and a (the same hits, so the three agree) or is skipped and counted
+if [ "$(nproc)" -ge 2 ]; then
+	$krun -o "$tmp/pc" -c "taskset -c 0 $gp 20000 & taskset -c 1 $gp 20000 & wait" "$out/percpu.stpb" 2>"$tmp/pc.err"
+	skipped=$(sed -n 's/^WARNING: Number of errors: 0, skipped probes: //p' "$tmp/pc.err")
+	n=$(sed -n 's/^n=\([0-9]*\) .*/\1/p' "$tmp/pc")
+	echo "    percpu: $(cat "$tmp/pc"), skipped ${skipped:-0}"
+	expect "percpu-agree" "n=$n s=$n a=$n" "$(cat "$tmp/pc")"
+	expect "percpu-total" "40000" "$((${n:-0} + ${skipped:-0}))"
+fi
 rmmod stapvm && ok "rmmod" || bad "rmmod"
 echo "$pass passed, $fail failed"
