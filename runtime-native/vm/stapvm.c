@@ -110,14 +110,11 @@ void stapvm_session_free(stapvm_session *ss)
 	svm_host_free(ss);
 }
 
-int stapvm_run_probe(stapvm_session *ss, int i)
+/* runs function f for probe i; a runtime error is printed and counted as SystemTap does */
+static int run_for_probe(struct svm_session *s, int i, uint32_t f)
 {
-	struct svm_session *s = &ss->s;
-	if (i < 0 || (uint32_t)i >= s->m->nprobes) return -1;
-	/* after an abort only error probes still run (SystemTap's error state) */
-	if (s->aborted && svm_strcmp(s->m->strings[s->m->probes[i].desc], "error")) return -1;
 	s->cur_probe = i;
-	if (svm_exec(s, s->m->probes[i].func) == 0) return 0;
+	if (svm_exec(s, f) == 0) return 0;
 	svm_out(s, 1, s->errmsg, svm_strlen(s->errmsg));
 	svm_out(s, 1, "\n", 1);
 	if ((uint32_t)++s->errors > s->m->limits.maxerrors) {
@@ -125,6 +122,28 @@ int stapvm_run_probe(stapvm_session *ss, int i)
 		s->exit_requested = 1;
 	}
 	return 1;
+}
+
+int stapvm_run_probe(stapvm_session *ss, int i)
+{
+	struct svm_session *s = &ss->s;
+	if (i < 0 || (uint32_t)i >= s->m->nprobes) return -1;
+	/* after an abort only error probes still run (SystemTap's error state) */
+	if (s->aborted && svm_strcmp(s->m->strings[s->m->probes[i].desc], "error")) return -1;
+	return run_for_probe(s, i, s->m->probes[i].func);
+}
+
+int stapvm_probe_entry_size(const stapvm_module *mod, int i)
+{
+	if (i < 0 || (uint32_t)i >= mod->m.nprobes || mod->m.probe_entry[i] < 0) return 0;
+	return (int)mod->m.entry[mod->m.probe_entry[i]].size;
+}
+
+int stapvm_run_entry(stapvm_session *ss, int i)
+{
+	struct svm_session *s = &ss->s;
+	if (i < 0 || (uint32_t)i >= s->m->nprobes || s->m->probe_entry[i] < 0 || s->aborted) return -1;
+	return run_for_probe(s, i, s->m->entry[s->m->probe_entry[i]].func);
 }
 
 int stapvm_run_named(stapvm_session *ss, const char *desc)
