@@ -14,10 +14,21 @@ static int kp_pre(struct kprobe *kp, struct pt_regs *regs)
 	return 0;
 }
 
+/* a .return probe with @entry: its entry program fills this call's ri->data. Nonzero (the entry
+ * program failed, or the hit was skipped) tells the kernel to drop the instance, so the return
+ * handler never runs with data that was not written; the call is then not reported at its return. */
+static int krp_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
+{
+	struct kprobe_slot *sl = container_of(get_kretprobe(ri), struct kprobe_slot, rp);
+	memset(ri->data, 0, sl->entry_size);
+	return ks_run_hit(sl->ks, sl->probe, SVM_CTX_ENTRY, SVM_MEM_KERNEL, regs, (u8 *)ri->data, sl->entry_size, true) ? 1 : 0;
+}
+
 static int krp_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct kprobe_slot *sl = container_of(get_kretprobe(ri), struct kprobe_slot, rp);
-	ks_hit(sl->ks, sl->probe, SVM_CTX_RETURN, SVM_MEM_KERNEL, regs);
+	ks_run_hit(sl->ks, sl->probe, SVM_CTX_RETURN, SVM_MEM_KERNEL, regs,
+		   sl->entry_size ? (u8 *)ri->data : NULL, sl->entry_size, false);
 	return 0;
 }
 
@@ -121,6 +132,7 @@ void kp_register_all(struct ksession *ks)
 	for (int i = 0; i < ks->nslots; i++) {
 		struct kprobe_slot *sl = &ks->slots[i];
 		int rc = 0;
+		sl->entry_size = (u32)stapvm_probe_entry_size(ks->mod, sl->probe);
 		switch (sl->d.kind) {
 		case KD_KPROBE:
 			memset(&sl->kp, 0, sizeof sl->kp);
@@ -135,6 +147,10 @@ void kp_register_all(struct ksession *ks)
 			memset(&sl->rp, 0, sizeof sl->rp);
 			sl->rp.kp.symbol_name = sl->d.sym;
 			sl->rp.handler = krp_ret;
+			if (sl->entry_size) {
+				sl->rp.entry_handler = krp_entry;
+				sl->rp.data_size = sl->entry_size;
+			}
 			sl->rp.maxactive = 64;   /* calls in flight per function; more are counted as missed */
 			rc = register_kretprobe(&sl->rp);
 			break;
@@ -149,7 +165,9 @@ void kp_register_all(struct ksession *ks)
 		case KD_URETPROBE:
 			if (!sl->d.has_offset)
 				continue;   /* the loader could not resolve it and already warned why */
-			rc = up_register(sl);
+			/* Linux 6.1's uretprobes keep no per-call data for @entry (the loader runs such
+			 * modules on the userspace runtime; a module handed here anyway gets this warning) */
+			rc = sl->d.kind == KD_URETPROBE && sl->entry_size ? -EOPNOTSUPP : up_register(sl);
 			break;
 		default:
 			continue;

@@ -295,13 +295,15 @@ static bool ks_skip(struct ksession *ks)
 	return !test_and_set_bit(KS_EXIT_PENDING, &ks->flags);
 }
 
-void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_addr_space space, struct pt_regs *regs)
+int ks_run_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_addr_space space, struct pt_regs *regs,
+	       u8 *entry_data, u32 entry_size, bool entry_program)
 {
 	struct kcpu *c;
 	unsigned long flags;
 	bool wake = false;
+	int rc = -1;
 	if (!READ_ONCE(ks->armed))
-		return;
+		return -1;
 	/* interrupts off: a timer hit cannot nest inside a kprobe hit of the same session on this CPU */
 	local_irq_save(flags);
 	c = this_cpu_ptr(ks->cpu);
@@ -317,8 +319,9 @@ void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_add
 	}
 	if (READ_ONCE(ks->armed)) {
 		u64 before = READ_ONCE(ks->out.head);
-		c->ctx = (struct svm_ctx){ .kind = kind, .regs = regs, .pid = -1, .tid = -1, .space = space };
-		stapvm_exec_probe(c->x, probe, &c->ctx);
+		c->ctx = (struct svm_ctx){ .kind = kind, .regs = regs, .pid = -1, .tid = -1, .space = space,
+					   .entry_data = entry_data, .entry_size = entry_size };
+		rc = entry_program ? stapvm_exec_entry(c->x, probe, &c->ctx) : stapvm_exec_probe(c->x, probe, &c->ctx);
 		wake = READ_ONCE(ks->out.head) != before && wq_has_sleeper(&ks->readers);
 		if (stapvm_exit_requested(ks->vm) && !test_and_set_bit(KS_EXIT_PENDING, &ks->flags)) {
 			WRITE_ONCE(ks->armed, 0);
@@ -331,6 +334,7 @@ out:
 	if (wake)
 		irq_work_queue(&ks->wake);
 	local_irq_restore(flags);
+	return rc;
 }
 
 ssize_t ks_read(struct ksession *ks, char __user *buf, size_t count, bool nonblock)

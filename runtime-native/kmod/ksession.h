@@ -35,6 +35,7 @@ struct kprobe_slot {
 	struct ksession *ks;
 	int probe;                 /* index in the module's probe table */
 	bool registered;
+	u32 entry_size;            /* @entry data per call (kretprobe instance data); 0: no entry program */
 	union {
 		struct kprobe kp;
 		struct kretprobe rp;
@@ -89,6 +90,14 @@ void kp_register_all(struct ksession *ks);
 void kp_arm_timers(struct ksession *ks);
 void kp_unregister_all(struct ksession *ks);
 u64 kp_missed(struct ksession *ks);
-/* space: where the probed code's memory is (uprobes: the current task's user memory) */
-void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_addr_space space, struct pt_regs *regs);
+/* runs probe's handler, or (entry_program) its entry program, with entry_size bytes of @entry data
+ * (NULL: none); space: where the probed code's memory is (uprobes: the current task's user memory).
+ * 0 when it ran without error; nonzero when it failed or was skipped (not armed, busy, contended). */
+int ks_run_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_addr_space space, struct pt_regs *regs,
+	       u8 *entry_data, u32 entry_size, bool entry_program);
+static inline void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_addr_space space,
+			  struct pt_regs *regs)
+{
+	ks_run_hit(ks, probe, kind, space, regs, NULL, 0, false);
+}
 #endif

@@ -34,6 +34,11 @@ struct bp_probe {
 	uint64_t hits, n_emu, n_xol, n_step;
 	bp_hit_fn ret_fn;       /* .return handler: regs at the return (rax = value, rip = caller) */
 	void *ret_arg;
+	/* per-call data of a .return probe (@entry): ret_data_size zeroed bytes kept in the call's
+	 * shadow-stack entry; ret_entry_fn fills them at the entry, ret_fn reads them at the return,
+	 * both through engine->ret_data */
+	size_t ret_data_size;
+	bp_hit_fn ret_entry_fn;
 	uint64_t ret_hits;
 	enum bp_unwind unwind;
 };
@@ -45,6 +50,8 @@ struct bp_ret {
 	uint64_t where, real;
 	struct bp_probe *p;
 	int unhooked;
+	uint8_t *data;          /* this call's data (malloc'd), or NULL */
+	size_t size;            /* its bytes: p->ret_data_size when the call entered */
 };
 #define BP_MAX_RETS 4096
 
@@ -74,6 +81,8 @@ struct bp_engine {
 	struct bp_ret rets[BP_MAX_RETS];   /* pending returns, oldest first */
 	int nrets;
 	uint64_t ret_lost;      /* returns not hijacked (table full) or unwound past (longjmp, exceptions) */
+	uint8_t *ret_data;      /* during ret_entry_fn / ret_fn: the call's data, ret_data_len bytes */
+	size_t ret_data_len;
 	pid_t tids[BP_MAX_TIDS];
 	pid_t tgids[BP_MAX_TIDS];   /* the process of each task (threads share their leader's) */
 	int ntids;

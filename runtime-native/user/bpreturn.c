@@ -2,11 +2,13 @@
 #include "bptask.h"
 #include "ptmem.h"
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
 
 static void drop(struct bp_engine *e, int i)
 {
+	free(e->rets[i].data);
 	memmove(&e->rets[i], &e->rets[i + 1], (e->nrets - i - 1) * sizeof e->rets[0]);
 	e->nrets--;
 }
@@ -32,7 +34,19 @@ int bp_ret_enter(struct bp_engine *e, struct bp_probe *p, pid_t tid, const struc
 		e->ret_lost++;
 		return -1;
 	}
-	e->rets[e->nrets++] = (struct bp_ret){ tid, r->rsp, real, p, 0 };
+	e->rets[e->nrets++] = (struct bp_ret){ tid, r->rsp, real, p, 0, NULL, 0 };
+	/* this call's own data (each level of a recursion its own), filled by the entry callback */
+	if (p->ret_data_size) {
+		struct bp_ret *x = &e->rets[e->nrets - 1];
+		x->data = calloc(1, p->ret_data_size);
+		x->size = x->data ? p->ret_data_size : 0;
+		if (x->data && p->ret_entry_fn) {
+			e->ret_data = x->data;
+			e->ret_data_len = x->size;
+			p->ret_entry_fn(e, p, tid, r, p->ret_arg);
+			e->ret_data = NULL;
+		}
+	}
 	return 0;
 }
 
@@ -44,10 +58,20 @@ int bp_ret_hit(struct bp_engine *e, pid_t tid, struct user_regs_struct *r)
 		struct bp_ret *x = &e->rets[i];
 		if (x->tid != tid || x->where != where) continue;
 		struct bp_probe *p = x->p;
+		uint8_t *data = x->data;
+		size_t size = x->size;
 		r->rip = x->real;
+		x->data = NULL;
 		drop(e, i);
 		p->ret_hits++;
-		if (p->ret_fn) p->ret_fn(e, p, tid, r, p->ret_arg);
+		/* a probe that carries data runs only with it (calloc failed: the return is not run) */
+		if (p->ret_fn && (data || !p->ret_data_size)) {
+			e->ret_data = data;
+			e->ret_data_len = size;
+			p->ret_fn(e, p, tid, r, p->ret_arg);
+			e->ret_data = NULL;
+		}
+		free(data);
 		return ptrace(PTRACE_POKEUSER, tid, offsetof(struct user_regs_struct, rip), r->rip) ? -1 : 0;
 	}
 	return -1;
@@ -80,13 +104,20 @@ void bp_ret_fork(struct bp_engine *e, pid_t parent, pid_t child)
 	int n = e->nrets;
 	for (int i = 0; i < n && e->nrets < BP_MAX_RETS; i++)
 		if (e->rets[i].tid == parent) {
-			e->rets[e->nrets] = e->rets[i];
-			e->rets[e->nrets++].tid = child;
+			struct bp_ret *c = &e->rets[e->nrets++];
+			*c = e->rets[i];
+			c->tid = child;
+			if (c->data && !(c->data = malloc(c->size))) c->size = 0;
+			if (c->data) memcpy(c->data, e->rets[i].data, c->size);
 		}
 }
 
 void bp_ret_restore(struct bp_engine *e)
 {
-	for (int i = 0; i < e->nrets; i++) pt_write(e->rets[i].tid, e->rets[i].where, &e->rets[i].real, 8);
+	for (int i = 0; i < e->nrets; i++) {
+		pt_write(e->rets[i].tid, e->rets[i].where, &e->rets[i].real, 8);
+		free(e->rets[i].data);
+		e->rets[i].data = NULL;
+	}
 	e->nrets = 0;
 }

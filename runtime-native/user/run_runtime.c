@@ -15,12 +15,23 @@ static int kernel_places(const char *desc)
 	return strstr(desc, "\").function(\"") || strstr(desc, "\").statement(");
 }
 
-/* the first probe of the module stapvm.ko cannot place, or -1 */
-static int first_user_only(const stapvm_module *m, char *desc, size_t len)
+/* 1 when stapvm.ko can run probe i with its @entry data: kretprobes carry it per instance, the
+ * kernel's uretprobes (Linux 6.1) have no per-instance data, so a process .return with @entry cannot */
+static int kernel_entry_data(const stapvm_module *m, int i, const char *desc)
 {
-	for (int i = 0; i < stapvm_probe_count(m); i++)
-		if (stapvm_probe_desc(m, i, desc, len) >= 0 && !kernel_places(desc))
-			return i;
+	return stapvm_probe_entry_size(m, i) == 0 || strncmp(desc, "process", 7) != 0;
+}
+
+/* the first probe of the module stapvm.ko cannot place, or -1; *why says what it lacks */
+static int first_user_only(const stapvm_module *m, char *desc, size_t len, const char **why)
+{
+	for (int i = 0; i < stapvm_probe_count(m); i++) {
+		if (stapvm_probe_desc(m, i, desc, len) < 0) continue;
+		*why = !kernel_places(desc) ? "is not available on the kernel runtime (stapvm.ko)"
+			: !kernel_entry_data(m, i, desc) ? "uses @entry, which the kernel runtime's uretprobes cannot carry (no per-call data)"
+			: NULL;
+		if (*why) return i;
+	}
 	return -1;
 }
 
@@ -28,6 +39,7 @@ int stapvm_pick_runtime(const uint8_t *bytes, size_t len, const char *requested,
 {
 	stapvm_module *m;
 	char desc[PATH_MAX + 512];
+	const char *why = NULL;
 	int forced = requested && *requested, user_only;
 	if (forced && !strcmp(requested, "user"))
 		return STAPVM_RUNTIME_USER;
@@ -44,11 +56,10 @@ int stapvm_pick_runtime(const uint8_t *bytes, size_t len, const char *requested,
 	}
 	if (!(m = stapvm_load(bytes, len, err, errlen)))
 		return forced ? STAPVM_RUNTIME_KERNEL : -1;   /* forced: stapvm.ko's verifier says why */
-	user_only = first_user_only(m, desc, sizeof desc) >= 0;
+	user_only = first_user_only(m, desc, sizeof desc, &why) >= 0;
 	stapvm_module_free(m);
 	if (user_only && forced) {
-		snprintf(err, errlen, "probe point '%s' is not available on the kernel runtime (stapvm.ko); use --runtime=user",
-			 desc);
+		snprintf(err, errlen, "probe point '%s' %s; use --runtime=user", desc, why);
 		return -1;
 	}
 	return user_only ? STAPVM_RUNTIME_USER : STAPVM_RUNTIME_KERNEL;

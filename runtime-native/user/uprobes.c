@@ -21,6 +21,8 @@ struct up_probe {
 	char *func;             /* UP_FUNC/UP_RET */
 	uint64_t addr;          /* UP_STMT: link-time address in path */
 	int placed;             /* in the current image: 0 not yet (library not mapped), 1, -1 cannot */
+	uint32_t entry_size;    /* UP_RET with @entry: bytes of @entry data per call (0: none) */
+	size_t entry_off;       /* where this probe's part starts in the site's per-call data */
 	struct up_probe *next;  /* the next probe at the same address, module order */
 };
 
@@ -131,6 +133,7 @@ struct svm_uprobes *svm_uprobes_new(stapvm_session *s, const stapvm_module *mod,
 			return NULL;
 		}
 		if (rc == 0) continue;
+		u->p[u->n].entry_size = (uint32_t)stapvm_probe_entry_size(mod, i);
 		u->p[u->n++].index = i;
 	}
 	if (u->n == 0) { svm_uprobes_free(u); return NULL; }
@@ -203,14 +206,26 @@ out:
 
 /* ---- running handlers */
 
+/* an @entry probe's part of a call's data: an 8-byte flag (its entry program ran without error), the data */
+#define ENTRY_PART(size) (8 + (((size_t)(size) + 7) & ~(size_t)7))
+
+/* runs probe p's handler (or, entry_program, its entry program) for one hit; data: its @entry data */
+static int run_with(struct svm_uprobes *u, const struct up_probe *p, enum svm_ctx_kind kind, pid_t tid,
+                    pid_t tgid, const struct user_regs_struct *r, uint8_t *data, int entry_program)
+{
+	struct svm_ctx c = { kind, r, tgid, tid, NULL, u->comm, SVM_MEM_USER, data, data ? p->entry_size : 0 };
+	int rc;
+	stapvm_set_context(u->s, &c);
+	rc = entry_program ? stapvm_run_entry(u->s, p->index) : stapvm_run_probe(u->s, p->index);
+	stapvm_set_context(u->s, NULL);
+	if (stapvm_exit_requested(u->s)) u->e.detach_requested = 1;   /* exit(): stop tracing */
+	return rc;
+}
+
 static void run(struct svm_uprobes *u, const struct up_probe *p, enum svm_ctx_kind kind, pid_t tid,
                 pid_t tgid, const struct user_regs_struct *r)
 {
-	struct svm_ctx c = { kind, r, tgid, tid, NULL, u->comm, SVM_MEM_USER };
-	stapvm_set_context(u->s, &c);
-	stapvm_run_probe(u->s, p->index);
-	stapvm_set_context(u->s, NULL);
-	if (stapvm_exit_requested(u->s)) u->e.detach_requested = 1;   /* exit(): stop tracing */
+	run_with(u, p, kind, tid, tgid, r, NULL, 0);
 }
 
 static void on_entry(struct bp_engine *e, struct bp_probe *bp, pid_t tid, const struct user_regs_struct *r, void *arg)
@@ -221,12 +236,31 @@ static void on_entry(struct bp_engine *e, struct bp_probe *bp, pid_t tid, const 
 		if (p->kind != UP_RET) run(u, p, SVM_CTX_ENTRY, tid, bp_tgid(e, tid), r);
 }
 
+/* at a call's entry: the entry programs of the site's .return probes with @entry fill this call's data */
+static void on_return_entry(struct bp_engine *e, struct bp_probe *bp, pid_t tid, const struct user_regs_struct *r, void *arg)
+{
+	struct svm_uprobes *u = (struct svm_uprobes *)((char *)e - offsetof(struct svm_uprobes, e));
+	(void)bp;
+	for (struct up_probe *p = ((struct up_site *)arg)->first; p; p = p->next) {
+		uint8_t *part;
+		if (p->kind != UP_RET || !p->entry_size || p->entry_off + ENTRY_PART(p->entry_size) > e->ret_data_len) continue;
+		part = e->ret_data + p->entry_off;
+		part[0] = run_with(u, p, SVM_CTX_ENTRY, tid, bp_tgid(e, tid), r, part + 8, 1) == 0;
+	}
+}
+
 static void on_return(struct bp_engine *e, struct bp_probe *bp, pid_t tid, const struct user_regs_struct *r, void *arg)
 {
 	struct svm_uprobes *u = (struct svm_uprobes *)((char *)e - offsetof(struct svm_uprobes, e));
 	(void)bp;
-	for (struct up_probe *p = ((struct up_site *)arg)->first; p; p = p->next)
-		if (p->kind == UP_RET) run(u, p, SVM_CTX_RETURN, tid, bp_tgid(e, tid), r);
+	for (struct up_probe *p = ((struct up_site *)arg)->first; p; p = p->next) {
+		int has = p->entry_size && e->ret_data && p->entry_off + ENTRY_PART(p->entry_size) <= e->ret_data_len;
+		uint8_t *part = has ? e->ret_data + p->entry_off : NULL;
+		if (p->kind != UP_RET) continue;
+		/* as stap: a call whose entry part did not run (error, skipped) has no return hit */
+		if (p->entry_size && (!part || !part[0])) continue;
+		run_with(u, p, SVM_CTX_RETURN, tid, bp_tgid(e, tid), r, part ? part + 8 : NULL, 0);
+	}
 }
 
 /* ---- placing probes in the current image */
@@ -313,6 +347,12 @@ static void place(struct svm_uprobes *u)
 			p->placed = -1; u->failed++; continue;
 		}
 		if (p->kind == UP_RET) { site->bp->ret_fn = on_return; site->bp->ret_arg = site; }
+		if (p->kind == UP_RET && p->entry_size) {
+			/* the call's data holds, per probe with @entry, an 8-byte "entry program ran" flag then its data */
+			p->entry_off = site->bp->ret_data_size;
+			site->bp->ret_data_size += ENTRY_PART(p->entry_size);
+			site->bp->ret_entry_fn = on_return_entry;
+		}
 		else { site->bp->fn = on_entry; site->bp->arg = site; }
 		chain(site, p);
 		p->placed = 1;

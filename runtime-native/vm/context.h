@@ -26,6 +26,10 @@ struct svm_ctx {
 	const char *comm;
 	/* where the stack of regs lives (arguments past the sixth): kernel probes SVM_MEM_KERNEL */
 	enum svm_addr_space space;
+	/* the hit's @entry data (a .return probe with an entry program): written by the entry program at
+	 * function entry, read by the return handler; entry_size bytes, zeroed before the entry program */
+	uint8_t *entry_data;
+	uint32_t entry_size;
 };
 
 /* x86-64 SysV: argument n (1-based, 1..6 in registers) of the probed call, 0 or -1 when unavailable */

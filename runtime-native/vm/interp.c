@@ -92,6 +92,15 @@ static __attribute__((__noinline__)) void set_error(struct svm_session *s, const
 	svm_errf(s->errmsg, sizeof s->errmsg, "%s", msg);
 }
 
+/* width bytes at offset off of the hit's @entry data, or NULL (the verifier already bounds the
+ * offset by the probe's data size; this guards a host that handed a smaller area or none) */
+static uint8_t *entry_slot(const struct svm_session *s, int32_t off, uint32_t width)
+{
+	const struct svm_ctx *c = s->ctx;
+	if (!c || !c->entry_data || off < 0 || (uint64_t)off + width > c->entry_size) return 0;
+	return c->entry_data + off;
+}
+
 int svm_exec(struct svm_session *s, uint32_t f)
 {
 	const struct svm_module *m = s->m;
@@ -104,6 +113,7 @@ int svm_exec(struct svm_session *s, uint32_t f)
 	char *S = fr->s;
 	const char *err = 0;
 	int32_t e;
+	uint8_t *slot;
 #ifndef STAPVM_DISPATCH_SWITCH
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverride-init"
@@ -311,6 +321,22 @@ next:
 		}
 		vmcase(THROW) scopy(s->scratch, SREG(A), maxstr); RTERR(s->scratch);
 		vmcase(EXIT) svm_atomic_set(&s->sh->exit_requested, 1); vmbreak;
+		vmcase(ELD)
+			if (!(slot = entry_slot(s, X, 8))) RTERR("no @entry data in this context");
+			svm_host_memcpy(&RA, slot, 8);
+			vmbreak;
+		vmcase(ELDS)
+			if (!(slot = entry_slot(s, X, maxstr))) RTERR("no @entry data in this context");
+			scopy(SREG(A), (const char *)slot, maxstr);
+			vmbreak;
+		vmcase(EST)
+			if (!(slot = entry_slot(s, X, 8))) RTERR("no @entry data in this context");
+			svm_host_memcpy(slot, &RA, 8);
+			vmbreak;
+		vmcase(ESTS)
+			if (!(slot = entry_slot(s, X, maxstr))) RTERR("no @entry data in this context");
+			scopy((char *)slot, SREG(A), maxstr);
+			vmbreak;
 		vmcase(TRY)
 			if (s->ntries == SVM_MAXTRY) RTERR("try blocks nested too deeply");
 			s->tries[s->ntries++] = (struct svm_try){ depth, (uint32_t)(ip - code) + (uint32_t)X, (uint8_t)A };

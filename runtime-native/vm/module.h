@@ -5,7 +5,7 @@
 
 #define SVM_MAGIC "STVM"
 #define SVM_VERSION 1
-enum svm_section { S_STRINGS = 1, S_CONSTS, S_GLOBALS, S_FUNCS, S_PROBES, S_LIMITS, S_SRCMAP, S_SIGNATURE, S_REGEX, S_MAX };
+enum svm_section { S_STRINGS = 1, S_CONSTS, S_GLOBALS, S_FUNCS, S_PROBES, S_LIMITS, S_SRCMAP, S_SIGNATURE, S_REGEX, S_ENTRY, S_MAX };
 
 /* SystemTap allows MAXNESTING+1 nested function calls below the probe handler: a session has
  * SVM_FRAMES(maxnesting) frames (the handler, the calls) */
@@ -35,6 +35,11 @@ struct svm_func {
 };
 
 struct svm_probe { uint32_t desc, func; };
+/* one record of the entry section: probe's entry program (run at function entry, filling entry_size
+ * bytes of @entry data that its return handler reads) */
+struct svm_entry { uint32_t probe, func, size; };
+/* the @entry data of one hit is at most this many bytes (a kretprobe instance carries it) */
+#define SVM_MAX_ENTRY_DATA 16384
 /* one regex as a DFA: state 0 starts; flags bit0 ACCEPT (a match was seen), bit1 ACCEPT_AT_END */
 struct svm_regex {
 	uint32_t nclass, nstate;
@@ -65,6 +70,9 @@ struct svm_module {
 	uint32_t siglen;
 	uint32_t nregex;
 	struct svm_regex *regex;
+	uint32_t nentry;
+	struct svm_entry *entry;
+	int32_t *probe_entry;            /* derived by the verifier: per probe, its entry record or -1 */
 };
 
 /* decodes bytes into *out (bounds and lengths only); 0 on success, else -1 and err text */
@@ -72,6 +80,8 @@ int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *out, ch
 void svm_module_release(struct svm_module *m);
 /* semantic checks of a decoded module (verify.c) */
 int svm_verify(struct svm_module *m, char *err, size_t errlen);
+/* the entry section and the @entry data ops (verify_entry.c), after the tables and operands are checked */
+int svm_verify_entry(struct svm_module *m, char *err, size_t errlen);
 /* source-map text for (func, pc) or NULL */
 const char *svm_module_where(const struct svm_module *m, uint32_t func, uint32_t pc);
 #endif

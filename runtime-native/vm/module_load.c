@@ -10,7 +10,7 @@ static uint32_t rd_u16(struct rd *r) { uint32_t v = rd_u8(r); return v | (uint32
 static uint32_t rd_u32(struct rd *r) { uint32_t v = rd_u16(r); return v | rd_u16(r) << 16; }
 static uint64_t rd_u64(struct rd *r) { uint64_t v = rd_u32(r); return v | (uint64_t)rd_u32(r) << 32; }
 
-static const char *secname[S_MAX] = { "?", "strings", "constants", "globals", "functions", "probes", "limits", "source map", "signature", "regex" };
+static const char *secname[S_MAX] = { "?", "strings", "constants", "globals", "functions", "probes", "limits", "source map", "signature", "regex", "entry" };
 
 /* allocates count records of size sz after checking that count*minbytes fits in what is left */
 static void *alloc_n(struct rd *r, uint32_t count, size_t sz, size_t minbytes)
@@ -142,6 +142,17 @@ static int dec_probes(struct rd *r, struct svm_module *m, char *err, size_t errl
 	return 0;
 }
 
+static int dec_entry(struct rd *r, struct svm_module *m, char *err, size_t errlen)
+{
+	m->nentry = rd_u32(r);
+	if (!(m->entry = alloc_n(r, m->nentry, sizeof(struct svm_entry), 12)))
+		FAIL("entry: count %u exceeds section length", m->nentry);
+	for (uint32_t i = 0; i < m->nentry; i++) {
+		m->entry[i].probe = rd_u32(r); m->entry[i].func = rd_u32(r); m->entry[i].size = rd_u32(r);
+	}
+	return 0;
+}
+
 static int dec_limits(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
 	struct svm_limits *l = &m->limits;
@@ -178,7 +189,7 @@ int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *m, char
 		FAIL("unsupported module version %u (expected %u)", version, SVM_VERSION);
 	rd_u16(&hr);
 	nsec = rd_u32(&hr);
-	if (nsec > S_MAX)
+	if (nsec > S_MAX - 1)
 		FAIL("header: %u sections (at most %u)", nsec, S_MAX - 1);
 	for (uint32_t s = 0; s < nsec; s++) {
 		size_t at = hr.off;
@@ -205,6 +216,7 @@ int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *m, char
 		case S_SRCMAP: rc = dec_srcmap(&r, m, err, errlen); break;
 		case S_SIGNATURE: m->siglen = len; r.off = len; break;
 		case S_REGEX: rc = dec_regex(&r, m, err, errlen); break;
+		case S_ENTRY: rc = dec_entry(&r, m, err, errlen); break;
 		}
 		if (rc)
 			return -1;
@@ -234,6 +246,7 @@ void svm_module_release(struct svm_module *m)
 	if (m->regex)
 		for (uint32_t i = 0; i < m->nregex; i++) { svm_host_free(m->regex[i].next); svm_host_free(m->regex[i].flags); }
 	svm_host_free(m->regex);
+	svm_host_free(m->entry); svm_host_free(m->probe_entry);
 	svm_host_memcpy(m, &(struct svm_module){ 0 }, sizeof *m);
 }
 

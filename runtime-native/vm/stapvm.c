@@ -150,15 +150,12 @@ void stapvm_session_free(stapvm_session *ss)
 	svm_host_free(ss);
 }
 
-/* runs probe i's handler on execution context s (see stapvm_run_probe) */
-static int run_probe(struct svm_session *s, int i)
+/* runs function f for probe i on execution context s; a runtime error is printed and counted as SystemTap does */
+static int run_for_probe(struct svm_session *s, int i, uint32_t f)
 {
 	struct svm_shared *sh = s->sh;
-	if (i < 0 || (uint32_t)i >= s->m->nprobes) return -1;
-	/* after an abort only error probes still run (SystemTap's error state) */
-	if (svm_atomic_get(&sh->aborted) && svm_strcmp(s->m->strings[s->m->probes[i].desc], "error")) return -1;
 	s->cur_probe = i;
-	if (svm_exec(s, s->m->probes[i].func) == 0) return 0;
+	if (svm_exec(s, f) == 0) return 0;
 	svm_out(s, 1, s->errmsg, svm_strlen(s->errmsg));
 	svm_out(s, 1, "\n", 1);
 	if ((uint32_t)svm_atomic_inc(&sh->errors) > s->m->limits.maxerrors) {
@@ -168,15 +165,29 @@ static int run_probe(struct svm_session *s, int i)
 	return 1;
 }
 
-int stapvm_run_probe(stapvm_session *ss, int i) { return run_probe(ss->x, i); }
-
-int stapvm_exec_probe(stapvm_exec *x, int i, const struct svm_ctx *ctx)
+/* probe i's handler, or with entry its entry program (none: -1), on execution context s for hit ctx */
+static int run_probe(struct svm_session *s, int i, int entry, const struct svm_ctx *ctx)
 {
+	const struct svm_module *m = s->m;
 	int rc;
-	x->s.ctx = ctx;
-	rc = run_probe(&x->s, i);
-	x->s.ctx = 0;
+	if (i < 0 || (uint32_t)i >= m->nprobes || (entry && m->probe_entry[i] < 0)) return -1;
+	/* after an abort only error probes still run (SystemTap's error state); no entry program does */
+	if (svm_atomic_get(&s->sh->aborted) && (entry || svm_strcmp(m->strings[m->probes[i].desc], "error"))) return -1;
+	if (ctx) s->ctx = ctx;
+	rc = run_for_probe(s, i, entry ? m->entry[m->probe_entry[i]].func : m->probes[i].func);
+	if (ctx) s->ctx = 0;
 	return rc;
+}
+
+int stapvm_run_probe(stapvm_session *ss, int i) { return run_probe(ss->x, i, 0, 0); }
+int stapvm_run_entry(stapvm_session *ss, int i) { return run_probe(ss->x, i, 1, 0); }
+int stapvm_exec_probe(stapvm_exec *x, int i, const struct svm_ctx *ctx) { return run_probe(&x->s, i, 0, ctx); }
+int stapvm_exec_entry(stapvm_exec *x, int i, const struct svm_ctx *ctx) { return run_probe(&x->s, i, 1, ctx); }
+
+int stapvm_probe_entry_size(const stapvm_module *mod, int i)
+{
+	if (i < 0 || (uint32_t)i >= mod->m.nprobes || mod->m.probe_entry[i] < 0) return 0;
+	return (int)mod->m.entry[mod->m.probe_entry[i]].size;
 }
 
 int stapvm_run_named(stapvm_session *ss, const char *desc)

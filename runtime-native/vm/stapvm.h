@@ -30,6 +30,13 @@ stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t e
 void stapvm_session_free(stapvm_session *s);
 /* runs probe i's handler once: 0 ok, 1 runtime error (counted; text in the error stream), -1 bad index or aborted session */
 int stapvm_run_probe(stapvm_session *s, int i);
+/* the bytes of @entry data probe i's hits carry (its .return handler reads what its entry program
+ * wrote at function entry); 0 when the probe has no entry program */
+int stapvm_probe_entry_size(const stapvm_module *mod, int i);
+/* runs probe i's entry program at function entry, writing the context's entry_data (stapvm_set_context;
+ * the caller zeroes stapvm_probe_entry_size bytes first); 0 ok, 1 runtime error (counted, printed:
+ * the caller must then not run the return handler with that data), -1 no entry program or aborted */
+int stapvm_run_entry(stapvm_session *s, int i);
 /* runs every probe whose descriptor equals desc (e.g. "begin", "end"), in order; result as above, worst wins */
 int stapvm_run_named(stapvm_session *s, const char *desc);
 
@@ -46,6 +53,8 @@ void stapvm_exec_free(stapvm_exec *x);
 /* as stapvm_run_probe, on execution context x for the probe hit ctx (NULL: none) */
 struct svm_ctx;
 int stapvm_exec_probe(stapvm_exec *x, int i, const struct svm_ctx *ctx);
+/* as stapvm_run_entry, on execution context x for the probe hit ctx (its entry_data) */
+int stapvm_exec_entry(stapvm_exec *x, int i, const struct svm_ctx *ctx);
 
 /* target(): the -c command's or the -x process's pid */
 void stapvm_set_target(stapvm_session *s, int64_t pid);

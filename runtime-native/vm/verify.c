@@ -310,5 +310,5 @@ int svm_verify(struct svm_module *m, char *err, size_t errlen)
 	for (uint32_t fi = 0; fi < m->nfuncs; fi++)
 		if (check_operands(&v, fi) || check_control_flow(&v, fi) || check_kinds(&v, fi))
 			return -1;
-	return 0;
+	return svm_verify_entry(m, err, errlen);
 }

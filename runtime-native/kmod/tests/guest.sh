@@ -110,6 +110,19 @@ expect "kernel-refuses-process-begin" "ERROR: probe point 'process(\"$out/calls_
 r=$("$ROOT/runtime-native/user/build/stapvm-run" -c "$out/calls_n 1" "$out/procbegin.stpb" 2>&1)
 expect "process-begin-default-user" "begin calls_n" "$r"
 
+# @entry on kretprobes: each return sees its own call's entry values (kretprobe instance data)
+r=$($krun -c "$out/writes_n 5" "$out/entry.stpb" 2>&1)
+expect "kretprobe-entry" "1 1 writes_n
+2 2 writes_n
+3 3 writes_n
+4 4 writes_n
+5 5 writes_n" "$r"
+# @entry in a process .return: the userspace runtime by default, refused on the kernel runtime
+r=$($krun -c "$out/calls_n 1000" "$out/uentry.stpb" 2>&1)
+expect "kernel-refuses-uretprobe-entry" "ERROR: probe point 'process(\"$out/calls_n\").function(\"work\").return' uses @entry, which the kernel runtime's uretprobes cannot carry (no per-call data); use --runtime=user" "$r"
+r=$("$ROOT/runtime-native/user/build/stapvm-run" -c "$out/calls_n 1000" "$out/uentry.stpb" 2>&1)
+expect "uretprobe-entry-default-user" "returns=1000 entry-matches=1000" "$r"
+
 # timer.profile: per-CPU timers, so every CPU counts ticks
 ncpu=$(nproc)
 r=$($krun "$out/profile.stpb" 2>&1)

@@ -20,6 +20,7 @@ fi
 rm -rf "$out"; mkdir -p "$out/ko"
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/getpid_n" "$here/progs/getpid_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/calls_n" "$here/progs/calls_n.c" || exit 1
+gcc -std=gnu11 -O2 -Wall -Werror -o "$out/writes_n" "$here/progs/writes_n.c" || exit 1
 # process probes name the program's path and work's link-time address: filled in here, compiled like the rest
 work=0x$(nm "$out/calls_n" | awk '$3 == "work" { print $1 }')
 for t in "$here"/scripts/*.stp.in; do

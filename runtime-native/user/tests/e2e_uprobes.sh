@@ -94,6 +94,23 @@ for m in emulate xol auto; do
 	ok "$(tail -1 "$T/out")" "s=$((3 * (3*1000*999/2 + 1000)))" ".return values $m"
 done
 
+# @entry under recursion: the entry program saves uint_arg(1) of each call of depth(n) in that call's
+# data; each return must see its own call's argument (depth(k) returns k), innermost first (the
+# target's own line comes last: its stdout is a pipe, flushed at exit)
+{
+	echo ".func ent ret=void iregs=2 sregs=1"; echo "  ldi r1, 1"; echo "  hcall r0, r1, s0, uint_arg"
+	echo "  est r0, 0"; echo "  retv"; echo ".end"
+	echo ".func ret ret=void iregs=3 sregs=1"; echo "  eld r0, 0"; echo "  hcall r1, r0, s0, returnval"
+	echo '  lds s0, "%d %d\n"'; echo "  hcall r2, r0, s0, printf/2/1"; echo "  retv"; echo ".end"
+	printf '.probe "%s" ret\n' "$(fn targets/recurse depth .return | sed 's/"/\\"/g')"
+	echo ".entry 0 ent 8"
+} > "$T/e.s"
+python3 $AS "$T/e.s" "$T/entry.stpb"
+for m in emulate xol auto; do
+	RUN "$T/entry.stpb" --breakpoint=$m -- ./targets/recurse 5 > "$T/out"
+	ok "$(tr '\n' ' ' < "$T/out")" "0 0 1 1 2 2 3 3 4 4 5 5 depth=5 " "@entry recursion $m"
+done
+
 # .return under non-local exits: probed frames left by longjmp (C) and by exceptions (C++) never
 # return; the target counts the calls it entered and the ones that really returned, and the
 # probes must count the same, with its output unchanged. Entry and .return probes on each function.

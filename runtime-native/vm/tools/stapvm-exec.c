@@ -3,6 +3,30 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../stapvm.h"
+#include "../context.h"
+
+/* a probe with an entry program: two nested calls (entry, entry, return, return), each with its own data */
+static void run_nested_returns(stapvm_module *mod, stapvm_session *s)
+{
+	for (int i = 0; i < stapvm_probe_count(mod); i++) {
+		int n = stapvm_probe_entry_size(mod, i), ok[2];
+		struct svm_ctx c[2];
+		if (n <= 0) continue;
+		for (int k = 0; k < 2; k++) {
+			c[k] = (struct svm_ctx){ .kind = SVM_CTX_NONE, .pid = -1, .tid = -1 };
+			c[k].entry_data = calloc(1, (size_t)n);
+			c[k].entry_size = (uint32_t)n;
+			stapvm_set_context(s, &c[k]);
+			ok[k] = stapvm_run_entry(s, i) == 0;
+		}
+		for (int k = 1; k >= 0; k--) {
+			stapvm_set_context(s, &c[k]);
+			if (ok[k]) stapvm_run_probe(s, i);
+			free(c[k].entry_data);
+		}
+		stapvm_set_context(s, 0);
+	}
+}
 
 static char buf[1 << 21];
 
@@ -26,6 +50,7 @@ int main(int argc, char **argv)
 	 * (unless aborted) end probes until an abort; error probes run when the session aborted. */
 	if (stapvm_run_phase(s, "begin", 1) == 0) {
 		stapvm_run_phase(s, "main", 1);
+		run_nested_returns(mod, s);
 		stapvm_run_phase(s, "end", 0);
 	}
 	if (stapvm_aborted(s)) stapvm_run_phase(s, "error", 0);

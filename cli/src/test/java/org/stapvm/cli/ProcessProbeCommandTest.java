@@ -44,10 +44,28 @@ class ProcessProbeCommandTest {
             }
             """;
 
+    /** depth(n) calls depth(n - 1) down to 0 and returns n: nested calls of one function in flight. */
+    private static final String RECURSE_SOURCE = """
+            #include <stdio.h>
+            #include <stdlib.h>
+            __attribute__((noinline)) long depth(long n) {
+                long r;
+                if (n <= 0) return 0;
+                r = depth(n - 1);
+                __asm__ volatile("" : "+r"(r));
+                return r + 1;
+            }
+            int main(int argc, char **argv) {
+                printf("depth=%ld\\n", depth(atol(argv[1])));
+                return 0;
+            }
+            """;
+
     @TempDir
     static Path build;
     static Path target;
     static Path syscalls;
+    static Path recurse;
 
     @TempDir
     Path tmp;
@@ -56,6 +74,7 @@ class ProcessProbeCommandTest {
     static void buildTargets() throws Exception {
         target = TestTargets.gcc(build, "work", TARGET_SOURCE);
         syscalls = TestTargets.gcc(build, "syscalls", SYSCALLS_SOURCE);
+        recurse = TestTargets.gcc(build, "recurse", RECURSE_SOURCE);
     }
 
     private Result run(String... args) throws Exception {
@@ -74,16 +93,41 @@ class ProcessProbeCommandTest {
         assertEquals(new Result("calls=500 sum=250000\nn=500 args=124750 rets=250000\n", "", 0), r);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"emulate", "xol", "auto"})
+    void entryValuesInAReturnProbeAreEachRecursiveCallsOwn(String mode) throws Exception {
+        Result r = run("--breakpoint=" + mode, "-c", recurse + " 5", "-e",
+                "probe process(\"" + recurse + "\").function(\"depth\").return { "
+                        + "printf(\"%d %d %s\\n\", @entry(uint_arg(1)), returnval(), @entry(execname())) }");
+        // innermost call returns first; each return sees its own call's argument (depth(k) returns k)
+        assertEquals(new Result("0 0 recurse\n1 1 recurse\n2 2 recurse\n3 3 recurse\n4 4 recurse\n5 5 recurse\n", "", 0),
+                withoutTargetLine(r, "depth=5\n"));
+    }
+
+    @Test
+    void entryOutsideAReturnProbeIsStapsSemanticError() throws Exception {
+        Result r = run("-p2", "-e", "probe process(\"" + recurse + "\").function(\"depth\") { println(@entry(uint_arg(1))) }");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().startsWith("semantic error: while processing probe process(\""), r.stderr());
+        assertTrue(r.stderr().contains("\").function(\"depth\")\n\nsemantic error: internal error: @entry is only valid in "
+                + ".return probes: operator '@entry' at <input>:1:"), r.stderr());
+    }
+
     @Test
     void probefuncAndArgumentsFromWildcards() throws Exception {
         Result r = run("-c", target + " 3", "-e",
                 "probe process(\"" + target + "\").function(\"wo*\") { printf(\"%s(%d)\\n\", probefunc(), uint_arg(1)) }");
-        // Handler output is flushed by the runner's loop, the target writes its own line at exit:
-        // as with stap, the two streams may interleave either way, each in its own order.
-        String targetLine = "calls=3 sum=9\n";
+        assertEquals(new Result("work(0)\nwork(1)\nwork(2)\n", "", 0), withoutTargetLine(r, "calls=3 sum=9\n"));
+    }
+
+    /**
+     * The result with the target's own output line taken out. Handler output is flushed by the runner's
+     * loop, the target writes its own line at exit: as with stap, the two streams may interleave either
+     * way, each in its own order.
+     */
+    private static Result withoutTargetLine(Result r, String targetLine) {
         assertTrue(r.stdout().contains(targetLine), r.stdout());
-        assertEquals(new Result("work(0)\nwork(1)\nwork(2)\n", "", 0),
-                new Result(r.stdout().replace(targetLine, ""), r.stderr(), r.exitCode()));
+        return new Result(r.stdout().replace(targetLine, ""), r.stderr(), r.exitCode());
     }
 
     @Test

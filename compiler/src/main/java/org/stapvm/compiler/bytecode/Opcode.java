@@ -72,7 +72,11 @@ public enum Opcode {
     THROW(0x78, "A", Kind.SR, Kind.NONE, Kind.NONE, Kind.NONE, "THROW", "raise the runtime error 'ERROR: A' (like error()); ends the handler"),
     EXIT(0x79, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "PLAIN", "request the end of the session (exit()); the handler goes on"),
     TRY(0x80, "AX", Kind.SR, Kind.NONE, Kind.NONE, Kind.JMP, "TRY", "push a handler: a runtime error until the matching ENDTRY unwinds to this frame, puts its message in A and jumps to pc += X"),
-    ENDTRY(0x81, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "PLAIN", "pop the innermost handler pushed by TRY in this frame");
+    ENDTRY(0x81, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "PLAIN", "pop the innermost handler pushed by TRY in this frame"),
+    ELD(0x88, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.IMM, "ENTRY", "A = the int at byte X of the hit's @entry data (8 bytes); only in a return handler whose probe has an entry program"),
+    ELDS(0x89, "AX", Kind.SR, Kind.NONE, Kind.NONE, Kind.IMM, "ENTRY", "A = the string at byte X of the hit's @entry data (MAXSTRINGLEN bytes); only in such a return handler"),
+    EST(0x8a, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.IMM, "ENTRY", "the int at byte X of the hit's @entry data = A; only in an entry program"),
+    ESTS(0x8b, "AX", Kind.SR, Kind.NONE, Kind.NONE, Kind.IMM, "ENTRY", "the string at byte X of the hit's @entry data = A (MAXSTRINGLEN bytes); only in an entry program");
 
     /** Operand kinds of the A, B, C (8-bit) and X (32-bit) fields. */
     public enum Kind { NONE, IR, SR, IMM, JMP, KON, STR, GLB, FN, HLP, IRW, SRW, AGW, ITR, SORT }

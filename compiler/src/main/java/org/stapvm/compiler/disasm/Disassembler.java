@@ -78,6 +78,12 @@ public final class Disassembler {
                             : "#" + p.handler())
                     .append('\n');
         }
+        for (Module.EntryProgram e : m.entries()) {
+            sb.append(".entry ").append(e.probe()).append(' ')
+                    .append(e.function() < m.functions().size() ? str(m, m.functions().get(e.function()).name())
+                            : "#" + e.function())
+                    .append(' ').append(e.dataSize()).append('\n');
+        }
         return sb.toString();
     }
 

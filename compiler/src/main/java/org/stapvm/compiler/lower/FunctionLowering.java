@@ -48,15 +48,48 @@ final class FunctionLowering {
         Integer iterator;
     }
 
+    /** The @entry slots of the probe body being lowered (empty for functions). */
+    private final EntrySlots entrySlots;
+
     FunctionLowering(Lower lower, Unit unit, int index) {
         this.lower = lower;
         this.unit = unit;
         this.index = index;
+        this.entrySlots = lower.entrySlots(unit);
     }
 
     // ---- entry points
 
     Module.Function lower() {
+        int[] args = allocateVariables();
+        statement(unit.body());
+        int ret = 0;
+        if (unit.isFunction()) {
+            Type rt = lower.program.returnTypes().get(unit);
+            ret = rt == Type.STRING ? 2 : rt == Type.LONG ? 1 : 0;
+        }
+        defaultReturn(ret);
+        return finish(unit.name(), args[0], args[1], ret);
+    }
+
+    /** The entry program of a .return probe: each @entry operand evaluated and stored in its slot. */
+    Module.Function lowerEntryProgram() {
+        allocateVariables();
+        for (EntrySlots.Slot slot : entrySlots.slots()) {
+            Expression operand = slot.entry().operand();
+            if (slot.string()) {
+                emit(Opcode.ESTS, se(operand), 0, 0, slot.offset());
+            } else {
+                emit(Opcode.EST, ie(operand), 0, 0, slot.offset());
+            }
+            resetTemps(0, 0);
+        }
+        emit(Opcode.RETV, 0, 0, 0, 0);
+        return finish(unit.name() + ".entry", 0, 0, 0);
+    }
+
+    /** Registers for parameters then locals; returns the int and string argument counts. */
+    private int[] allocateVariables() {
         int ia = 0, sa = 0;
         if (unit.isFunction()) {
             for (Variable p : unit.params()) {
@@ -77,14 +110,7 @@ final class FunctionLowering {
             }
         }
         bump();
-        statement(unit.body());
-        int ret = 0;
-        if (unit.isFunction()) {
-            Type rt = lower.program.returnTypes().get(unit);
-            ret = rt == Type.STRING ? 2 : rt == Type.LONG ? 1 : 0;
-        }
-        defaultReturn(ret);
-        return finish(unit.name(), ia, sa, ret);
+        return new int[] {ia, sa};
     }
 
     Module.Function lowerGlobalInit(List<Variable> globals) {
@@ -642,6 +668,11 @@ final class FunctionLowering {
             }
             return regs.get(v);
         }
+        if (e instanceof Expression.Entry en) {
+            int r = tmpI();
+            emit(Opcode.ELD, r, 0, 0, entrySlots.offset(en));
+            return r;
+        }
         if (e instanceof Expression.ScriptArg || e instanceof Expression.ScriptArgCount) {
             String text = lower.program.scriptArgs().get(e);
             long v = 0;
@@ -755,6 +786,11 @@ final class FunctionLowering {
         if (!isString(typeOf(e))) {
             int r = tmpS();
             emit(Opcode.I2S, r, ie(e), 0, 0);
+            return r;
+        }
+        if (e instanceof Expression.Entry en) {
+            int r = tmpS();
+            emit(Opcode.ELDS, r, 0, 0, entrySlots.offset(en));
             return r;
         }
         if (e instanceof Expression.Symbol) {

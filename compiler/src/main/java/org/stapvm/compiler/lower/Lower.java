@@ -30,6 +30,10 @@ public final class Lower {
     final List<Module.SourceLoc> sourceMap = new ArrayList<>();
     private final Map<String, Integer> regexIndex = new LinkedHashMap<>();
     private final List<Dfa> regexes = new ArrayList<>();
+    private final Map<Unit, EntrySlots> entrySlots = new java.util.IdentityHashMap<>();
+    private int maxStringLen = DEFAULT_MAXSTRINGLEN;
+    /** The runtime's MAXSTRINGLEN when the module has no limits section. */
+    private static final int DEFAULT_MAXSTRINGLEN = 512;
 
     private Lower(CheckedProgram program) {
         this.program = program;
@@ -68,11 +72,22 @@ public final class Lower {
         return i;
     }
 
+    /** The @entry layout of a probe body (empty for functions and init/print bodies). */
+    EntrySlots entrySlots(Unit unit) {
+        if (unit == null) {
+            return EntrySlots.of(this, null, maxStringLen);
+        }
+        return entrySlots.computeIfAbsent(unit, u -> EntrySlots.of(this, u, maxStringLen));
+    }
+
     Type type(Variable v) {
         return program.typeOf(v);
     }
 
     private Module lower(Module.Limits limits) {
+        if (limits != null) {
+            maxStringLen = limits.maxStringLen();
+        }
         List<Module.Global> globals = new ArrayList<>();
         Map<Variable, HistogramSpecs.Spec> hist = HistogramSpecs.collect(program, Optimize::constant);
         for (Variable g : program.globals()) {
@@ -105,13 +120,31 @@ public final class Lower {
         // A process or kernel function pattern expands to one probe per function, all with the same body:
         // they share one handler (pp() tells them apart by the probe's descriptor).
         Map<org.stapvm.lang.ast.Statement.Block, Integer> shared = new java.util.IdentityHashMap<>();
+        Map<org.stapvm.lang.ast.Statement.Block, Integer> sharedEntry = new java.util.IdentityHashMap<>();
+        List<Module.EntryProgram> entries = new ArrayList<>();
         for (Unit p : probes) {
             String descriptor = descriptor(p.probe().spec());
-            Integer index = p.probe().spec().descriptor() != null ? shared.get(p.probe().body()) : null;
+            boolean share = p.probe().spec().descriptor() != null;
+            Integer index = share ? shared.get(p.probe().body()) : null;
             if (index == null) {
                 index = functions.size();
                 functions.add(new FunctionLowering(this, p, index).lower());
                 shared.put(p.probe().body(), index);
+            }
+            EntrySlots slots = entrySlots(p);
+            if (!slots.isEmpty()) {
+                // a .return probe's @entry operands: one entry program per body, run at each call's entry
+                if (slots.size() > MAX_ENTRY_DATA) {
+                    throw new LowerException("@entry data of probe " + p.name() + " needs " + slots.size()
+                            + " bytes, more than " + MAX_ENTRY_DATA);
+                }
+                Integer entry = share ? sharedEntry.get(p.probe().body()) : null;
+                if (entry == null) {
+                    entry = functions.size();
+                    functions.add(new FunctionLowering(this, p, entry).lowerEntryProgram());
+                    sharedEntry.put(p.probe().body(), entry);
+                }
+                entries.add(new Module.EntryProgram(table.size(), entry, slots.size()));
             }
             table.add(new Module.Probe(string(descriptor), index));
         }
@@ -121,8 +154,11 @@ public final class Lower {
             table.add(new Module.Probe(string("end"), index));
         }
         return new Module(List.copyOf(strings.keySet()), List.copyOf(constants.keySet()), globals, functions,
-                table, limits, sourceMap, regexes);
+                table, limits, sourceMap, regexes, entries);
     }
+
+    /** The verifier's bound on one hit's @entry data (module.h SVM_MAX_ENTRY_DATA). */
+    static final int MAX_ENTRY_DATA = 16384;
 
     /** The probe point text the runtime matches: begin, end, error, never, timer.ms(100).randomize(5), kernel.function("f"). */
     static String descriptor(ProbeSpec s) {

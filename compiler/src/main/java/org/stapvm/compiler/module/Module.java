@@ -6,7 +6,8 @@ import org.stapvm.compiler.regex.Dfa;
 
 /** An in-memory stapvm module: the sections of docs/bytecode.md as plain values. Immutable. */
 public record Module(List<String> strings, List<Long> constants, List<Global> globals, List<Function> functions,
-                     List<Probe> probes, Limits limits, List<SourceLoc> sourceMap, List<Dfa> regexes) {
+                     List<Probe> probes, Limits limits, List<SourceLoc> sourceMap, List<Dfa> regexes,
+                     List<EntryProgram> entries) {
 
     public Module {
         strings = List.copyOf(strings);
@@ -16,6 +17,13 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
         probes = List.copyOf(probes);
         sourceMap = List.copyOf(sourceMap);
         regexes = List.copyOf(regexes);
+        entries = List.copyOf(entries);
+    }
+
+    /** A module without entry programs (no @entry in a .return probe). */
+    public Module(List<String> strings, List<Long> constants, List<Global> globals, List<Function> functions,
+                  List<Probe> probes, Limits limits, List<SourceLoc> sourceMap, List<Dfa> regexes) {
+        this(strings, constants, globals, functions, probes, limits, sourceMap, regexes, List.of());
     }
 
     /** A global: value type 0 int, 1 string, 2 statistic; keyTypes 0 int, 1 string. */
@@ -31,6 +39,9 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
                            long[] code) {}
 
     public record Probe(int descriptor, int handler) {}
+
+    /** The entry section: probe (index into probes) runs function at each call's entry, filling dataSize bytes of @entry data. */
+    public record EntryProgram(int probe, int function, int dataSize) {}
 
     /** Limits section; null in a Module means "absent, runtime defaults". */
     public record Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors,

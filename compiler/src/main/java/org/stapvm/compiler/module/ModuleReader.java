@@ -32,6 +32,7 @@ public final class ModuleReader {
         List<Module.Probe> probes = new ArrayList<>();
         List<Module.SourceLoc> map = new ArrayList<>();
         List<Dfa> regexes = new ArrayList<>();
+        List<Module.EntryProgram> entries = new ArrayList<>();
         Module.Limits limits = null;
         for (int i = 0; i < n; i++) {
             int id = b.getInt();
@@ -75,6 +76,7 @@ public final class ModuleReader {
                     case 5 -> probes.add(new Module.Probe(s.getInt(), s.getInt()));
                     case 7 -> map.add(new Module.SourceLoc(s.getInt(), s.getInt(), s.getInt()));
                     case 9 -> regexes.add(readDfa(s));
+                    case 10 -> entries.add(new Module.EntryProgram(s.getInt(), s.getInt(), s.getInt()));
                     default -> throw new IllegalArgumentException("unknown section id " + id);
                 }
             }
@@ -82,7 +84,7 @@ public final class ModuleReader {
                 limits = new Module.Limits(s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt());
             }
         }
-        return new Module(strings, constants, globals, functions, probes, limits, map, regexes);
+        return new Module(strings, constants, globals, functions, probes, limits, map, regexes, entries);
     }
 
     private static Dfa readDfa(ByteBuffer s) {

@@ -109,6 +109,17 @@ public final class ModuleWriter {
             body.section(9, regexes(m));
             sections++;
         }
+        if (!m.entries().isEmpty()) {
+            Out o = new Out();
+            o.u32(m.entries().size());
+            for (Module.EntryProgram e : m.entries()) {
+                o.u32(e.probe());
+                o.u32(e.function());
+                o.u32(e.dataSize());
+            }
+            body.section(10, o);
+            sections++;
+        }
         Out head = new Out();
         head.bytes("STVM".getBytes(StandardCharsets.US_ASCII));
         head.u16(1);

@@ -563,7 +563,14 @@ public final class InferTypes {
         }
 
         public Type visitDefined(Expression.Defined e) { return fixed(e, Type.LONG); }
-        public Type visitEntry(Expression.Entry e) { return null; }
+        public Type visitEntry(Expression.Entry e) {
+            // the operand is evaluated at entry; @entry(x) has its type (a long or a string)
+            Type t = expected;
+            expected = null;
+            Type v = visit(e.operand(), null);
+            expected = t;
+            return fixed(e, v);
+        }
         public Type visitProbeWrite(Expression.ProbeWrite e) { return null; }
         public Type visitConst(Expression.Const e) { return null; }
         public Type visitPerf(Expression.Perf e) { return null; }

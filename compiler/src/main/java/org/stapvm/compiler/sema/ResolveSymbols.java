@@ -149,6 +149,12 @@ public final class ResolveSymbols {
         }
     }
 
+    /** A function's .return probe (kernel or process): the points where @entry(expr) has a meaning. */
+    static boolean isReturn(ProbeSpec s) {
+        return s.kind() == ProbeSpec.Kind.KERNEL ? "return".equals(s.unit())
+                : s.kind() == ProbeSpec.Kind.PROCESS && s.user() != null && s.user().event() == UserPoint.Event.RETURN;
+    }
+
     /** Walks one unit's body, filling its tables. */
     private final class Walker extends AstWalker {
         private final Unit unit;
@@ -400,7 +406,14 @@ public final class ResolveSymbols {
 
         @Override
         public Void visitEntry(Expression.Entry e) {
-            diags.addError("@entry is allowed only in .return probes", Describe.token(e), e.pos());
+            if (unit.probe() != null && isReturn(unit.probe().spec())) {
+                return super.visitEntry(e);
+            }
+            // stap 4.8's text, with the context line it prints first
+            String where = unit.isFunction() ? "function " + unit.name() : "probe " + unit.name();
+            SemaDiagnostic cause = diags.error("internal error: @entry is only valid in .return probes",
+                    Describe.token(e), e.pos());
+            diags.add(diags.error("while processing " + where, null, null).withChain(cause));
             return null;
         }
 

@@ -57,4 +57,35 @@ class LowerCodegenTest {
         Module m = LowerRunTest.compile("probe timer.ms(100) { exit() }");
         assertEquals("timer.ms(100)", m.strings().get(m.probes().get(0).descriptor()));
     }
+
+    private static List<String> opsOf(Module m, int function) {
+        Module.Function f = m.functions().get(function);
+        List<String> out = new ArrayList<>();
+        for (int pc = 0; pc < f.code().length; pc++) {
+            out.add(Disassembler.insn(m, f.code()[pc], pc));
+        }
+        return out;
+    }
+
+    @Test
+    void entryOperandsBecomeAnEntryProgramAndSlotLoads() {
+        Module m = LowerRunTest.compile("probe kprobe.function(\"ksys_write\").return { "
+                + "printf(\"%d %s %d\\n\", @entry(uint_arg(3)), @entry(execname()), returnval()) }");
+        assertEquals(1, m.entries().size());
+        Module.EntryProgram e = m.entries().get(0);
+        assertEquals(0, e.probe());
+        assertEquals(8 + 512, e.dataSize(), "an int slot, then a MAXSTRINGLEN string slot");
+        List<String> entry = opsOf(m, e.function());
+        assertTrue(entry.contains("est r2, 0") && entry.contains("ests s0, 8"), entry.toString());
+        List<String> handler = opsOf(m, m.probes().get(0).handler());
+        assertTrue(handler.stream().anyMatch(x -> x.startsWith("eld ") && x.endsWith(", 0")), handler.toString());
+        assertTrue(handler.stream().anyMatch(x -> x.startsWith("elds ") && x.endsWith(", 8")), handler.toString());
+        assertTrue(Disassembler.text(m).contains(".entry 0 kprobe.function(\"ksys_write\").return.entry 520\n"),
+                Disassembler.text(m));
+    }
+
+    @Test
+    void returnProbeWithoutEntryHasNoEntryProgram() {
+        assertTrue(LowerRunTest.compile("probe kprobe.function(\"ksys_write\").return { x = returnval() }").entries().isEmpty());
+    }
 }
