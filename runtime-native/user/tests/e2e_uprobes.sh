@@ -164,6 +164,11 @@ ok "$(echo "$bt" | grep -Eq '^0x[0-9a-f]+( 0x[0-9a-f]+)+$' && echo "$bt" | wc -w
 ok "$(echo "$bt" | cut -d' ' -f1-4)" "$(sed -n 1,4p "$T/out" | awk '{ print $1 }' | tr '\n' ' ' | sed 's/ $//')" "ubacktrace matches print_ubacktrace"
 ok "$(cat "$T/err")" "" "ubacktrace: no error"
 
+# -c with shell operators would trace /bin/sh, where the probes never fire: refused (without process
+# probes, run_test.sh checks that it runs through sh -c as staprun does)
+out=$(RUN "$T/ubt.stpb" -- "./targets/chain 1 > /dev/null" 2>&1); st=$?
+ok "$st $out" "1 ERROR: -c './targets/chain 1 > /dev/null' has shell operators, so it would run under /bin/sh, where process probes on the userspace runtime never fire: run the program itself, or use --runtime=kernel" "-c shell syntax with process probes"
+
 # task events: thread.begin/.end once per thread; syscall.return seen; write(2) seen at syscall entry
 TH=$(readlink -f targets/threads)
 {
