@@ -75,6 +75,10 @@ ms=$(echo "$r" | sed -n 's/^elapsed_ms=//p')
 expect "timer-exit-end" "ticks=100" "$(echo "$r" | grep ticks)"
 if [ -n "$ms" ] && [ "$ms" -ge 900 ] && [ "$ms" -le 1600 ]; then ok "timer-rate ($ms ms for 100 ticks)"; else bad "timer-rate: '$r'"; fi
 
+# -c with shell operators runs under /bin/sh -c, as staprun (run_target.c, shared with the userspace runtime)
+r=$($krun -c "echo piped | tr i I" "$out/timer.stpb" 2>&1)
+expect "target-shell-syntax" "pIped" "$(echo "$r" | grep -i piped)"
+
 # two sessions at once, each with its own target and its own output
 $krun -o "$tmp/a" -c "$gp -s 1000 300" "$out/session.stpb" 2>"$tmp/a.err" &
 a=$!
