@@ -12,6 +12,10 @@
 #include <linux/kallsyms.h>
 #include <linux/module.h>
 #include <linux/kprobes.h>
+#include <linux/mmap_lock.h>
+#include <linux/dcache.h>
+#include <linux/err.h>
+#include <linux/sched/task_stack.h>
 #include <asm/unwind.h>
 #include "context.h"
 #include "regnames.h"
@@ -142,6 +146,68 @@ int svm_host_backtrace(const struct svm_ctx *c, uint64_t *pcs, int max)
 		pcs[n++] = addr;
 	}
 	return n;
+}
+
+/*
+ * ubacktrace(): a uprobe/uretprobe hit carries the task's user registers (a uprobe's ip is the probe
+ * address, a uretprobe's the return address); a kprobe that interrupted a user task's syscall finds
+ * them at the top of its kernel stack. Kernel threads, timers and begin/end have none (stap: empty).
+ */
+int svm_host_user_ctx(const struct svm_ctx *c, struct svm_ctx *u)
+{
+	struct pt_regs *r;
+	if (!c || !c->regs)
+		return -1;
+	*u = *c;
+	if (c->space == SVM_MEM_USER)
+		return 0;
+	if (!current->mm || (current->flags & PF_KTHREAD))
+		return -1;
+	r = task_pt_regs(current);
+	if (!user_mode(r))
+		return -1;
+	u->regs = r;
+	u->kind = SVM_CTX_NONE;   /* in the middle of a function: no return address at [sp] */
+	u->space = SVM_MEM_USER;
+	return 0;
+}
+
+/*
+ * The VMA of a user address, for print_ubacktrace()'s " 0xADDR [/path+0xOFF/0xSIZE]" (stap's line
+ * without -d). Only at uprobe hits: the task is on its way back to user mode and holds no kernel lock,
+ * so d_path (rename_lock) cannot deadlock; a kprobe may have interrupted any lock holder. mmap_lock
+ * is only tried (handlers must not sleep): contended, the line is the bare address.
+ */
+int svm_host_umap(const struct svm_ctx *c, uint64_t pc, char *path, size_t len, uint64_t *start, uint64_t *end,
+		  uint64_t *file_off)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	char *p;
+	int rc = -1;
+	if (!c || c->space != SVM_MEM_USER || !mm || len < 2 || !mmap_read_trylock(mm))
+		return -1;
+	vma = find_vma(mm, (unsigned long)pc);
+	if (vma && vma->vm_start <= pc && vma->vm_file) {
+		p = d_path(&vma->vm_file->f_path, path, len);
+		if (!IS_ERR(p)) {
+			memmove(path, p, strlen(p) + 1);
+			*start = vma->vm_start;
+			*end = vma->vm_end;
+			*file_off = ((uint64_t)vma->vm_pgoff << PAGE_SHIFT) + (pc - vma->vm_start);
+			rc = 0;
+		}
+	}
+	mmap_read_unlock(mm);
+	return rc;
+}
+
+/* the module parses no ELF: user addresses are named by their mapping only */
+int svm_host_usym(const char *path, uint64_t file_off, char *name, size_t len, uint64_t *sym_off, uint64_t *size)
+{
+	if (len)
+		name[0] = 0;
+	return -1;
 }
 
 /* sprint_symbol's "sym+0xoff/0xsize [mod]" (no module part for the core kernel: stap's "[kernel]");

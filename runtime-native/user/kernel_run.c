@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <wordexp.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include "kernel_run.h"
+#include "run_target.h"
 #include "uprobes.h"
 #include "../kmod/stapvm_ioctl.h"
 
@@ -32,31 +32,15 @@ static int64_t now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* forks the -c command held at a pipe until begin probes ran; returns its pid or -1 */
-static pid_t spawn_held(const char *cmd, int *release_fd)
+/* -c: the command held by run_target (staprun's word splitting, sh -c for shell syntax) until begin ran */
+static int spawn_held(const char *cmd, struct run_target *t)
 {
-	int p[2];
-	pid_t pid;
-	if (pipe2(p, O_CLOEXEC)) return -1;
-	pid = fork();
-	if (pid == 0) {
-		char c;
-		close(p[1]);
-		wordexp_t w;
-		if (read(p[0], &c, 1) != 1) _exit(127);   /* the loader gave up before start */
-		/* as stap: a plain command is exec'd itself, so target() is its pid; shell syntax goes to sh -c */
-		if (wordexp(cmd, &w, WRDE_NOCMD | WRDE_UNDEF) == 0 && w.we_wordc > 0) {
-			execvp(w.we_wordv[0], w.we_wordv);
-			fprintf(stderr, "ERROR: cannot run '%s': %s\n", w.we_wordv[0], strerror(errno));
-			_exit(127);
-		}
-		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
-		_exit(127);
-	}
-	close(p[0]);
-	if (pid < 0) { close(p[1]); return -1; }
-	*release_fd = p[1];
-	return pid;
+	char err[512], **argv = NULL;
+	int rc = run_target_words(cmd, &argv, NULL, err, sizeof err);
+	if (rc == 0) rc = run_target_spawn(t, argv, err, sizeof err);
+	if (rc) fprintf(stderr, "ERROR: %s\n", err);
+	run_target_words_free(argv);
+	return rc;
 }
 
 /* writes every record in buf[0..n) to out (stream 0) or stderr (stream 1); 1 when an error record
@@ -118,16 +102,18 @@ static int run_session(int fd, const uint8_t *bytes, size_t len, const struct kr
 	char err[1024] = "";
 	struct stapvm_ioc_load l = { (uintptr_t)bytes, len, (uintptr_t)err, sizeof err, o->target_pid };
 	struct stapvm_ioc_status st;
-	int release_fd = -1, child_status = 0, stopped = 0, rc = 0;
-	pid_t child = 0;
+	int child_status = 0, stopped = 0, rc = 0;
+	struct run_target t;
+	pid_t child;
 	int64_t deadline = o->timeout_ms > 0 ? now_ms() + o->timeout_ms : 0;
 	char *buf = malloc(KRUN_BUF);
 	if (!buf) { fprintf(stderr, "ERROR: out of memory\n"); return 1; }
-	if (o->target_cmd && (child = spawn_held(o->target_cmd, &release_fd)) < 0) {
-		fprintf(stderr, "ERROR: cannot run '%s': %s\n", o->target_cmd, strerror(errno));
+	run_target_init(&t);
+	if (o->target_cmd && spawn_held(o->target_cmd, &t)) {
 		free(buf);
 		return 1;
 	}
+	child = t.pid;
 	if (child > 0) l.target = child;
 	if (ioctl(fd, STAPVM_IOC_LOAD, &l)) {
 		if (errno == EINVAL) fprintf(stderr, "ERROR: stapvm.ko rejected the module: %s\n", err);
@@ -144,7 +130,7 @@ static int run_session(int fd, const uint8_t *bytes, size_t len, const struct kr
 		fprintf(stderr, "ERROR: stapvm.ko could not start the session: %s\n", strerror(errno));
 		rc = 1;
 	} else {
-		if (release_fd >= 0) { (void)!write(release_fd, "g", 1); close(release_fd); release_fd = -1; }
+		run_target_release(&t);
 		for (;;) {
 			struct pollfd p = { fd, POLLIN, 0 };
 			ssize_t n;
@@ -173,8 +159,10 @@ static int run_session(int fd, const uint8_t *bytes, size_t len, const struct kr
 		if (st.errors) rc = 1;
 	}
 out:
-	if (release_fd >= 0) close(release_fd);   /* a held command that never started exits */
-	if (child > 0) waitpid(child, &child_status, 0);
+	/* a held command that never started exits; one that runs is waited for (its pidfd is not used) */
+	if (t.hold_fd >= 0) run_target_finish(&t);
+	else if (child > 0) waitpid(child, &child_status, 0);
+	if (t.pidfd >= 0) close(t.pidfd);
 	free(buf);
 	return rc;
 }

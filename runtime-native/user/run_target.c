@@ -49,26 +49,31 @@ static void held_child(int hold_rd, char *const argv[])
 	_exit(127);
 }
 
-int run_target_words(const char *cmd, char ***argv, char *err, unsigned errlen)
+int run_target_words(const char *cmd, char ***argv, int *shell, char *err, unsigned errlen)
 {
 	wordexp_t we;
 	char **copy;
-	int rc = wordexp(cmd, &we, WRDE_NOCMD);
+	size_t n;
+	int rc = wordexp(cmd, &we, WRDE_NOCMD | WRDE_UNDEF);
 	if (rc == 0 && we.we_wordc == 0) {
 		wordfree(&we);
-		rc = WRDE_SYNTAX;
-	}
-	if (rc) {
-		snprintf(err, errlen, "cannot parse the -c command '%s'%s", cmd,
-			 rc == WRDE_CMDSUB ? ": command substitution is not allowed" :
-			 rc == WRDE_BADCHAR ? ": unquoted shell operator (use sh -c '...')" : "");
+		snprintf(err, errlen, "empty -c COMMAND");
 		return -1;
 	}
-	/* a plain NULL-terminated copy, so callers need not know wordexp_t */
-	copy = calloc(we.we_wordc + 1, sizeof *copy);
-	for (size_t i = 0; copy && i < we.we_wordc; i++)
-		copy[i] = strdup(we.we_wordv[i]);
-	wordfree(&we);
+	if (rc && rc != WRDE_BADCHAR) {
+		if (rc == WRDE_SYNTAX) snprintf(err, errlen, "wordexp: syntax error (unmatched quotes?) in -c COMMAND");
+		else snprintf(err, errlen, "wordexp: parsing error (%d)", rc);
+		return -1;
+	}
+	/* shell operators (| ; & < > ...): what the user meant, as staprun does (rhbz 467652) */
+	const char *sh[] = { "/bin/sh", "-c", cmd };
+	if (shell) *shell = rc != 0;
+	n = rc ? 3 : we.we_wordc;
+	copy = calloc(n + 1, sizeof *copy);
+	for (size_t i = 0; copy && i < n; i++)
+		copy[i] = strdup(rc ? sh[i] : we.we_wordv[i]);
+	if (rc == 0)
+		wordfree(&we);
 	*argv = copy;
 	return copy ? 0 : -1;
 }

@@ -13,9 +13,10 @@ struct run_target {
 };
 
 void run_target_init(struct run_target *t);
-/* -c CMD split into words as staprun does (wordexp: quotes and variables, no command
- * substitution); the caller frees *argv with run_target_words_free. -1 with the reason. */
-int run_target_words(const char *cmd, char ***argv, char *err, unsigned errlen);
+/* -c CMD as staprun runs it: split into words (wordexp: quotes and variables; no command substitution,
+ * no undefined variables), or /bin/sh -c CMD when it has shell operators (a pipe, a redirection, ;);
+ * *shell (if not NULL) says which. The caller frees *argv with run_target_words_free. -1 with staprun's reason. */
+int run_target_words(const char *cmd, char ***argv, int *shell, char *err, unsigned errlen);
 void run_target_words_free(char **argv);
 /* -c: forks a child that waits until released, then execs argv (searched on $PATH); -1 with the reason */
 int run_target_spawn(struct run_target *t, char *const argv[], char *err, unsigned errlen);

@@ -226,9 +226,16 @@ static void event_loop(stapvm_runner *r)
 static int start_target(stapvm_runner *r)
 {
 	char err[512], **argv = 0;
-	int rc = 0;
-	if (r->command && run_target_words(r->command, &argv, err, sizeof err) < 0) {
+	int rc = 0, shell = 0;
+	if (r->command && run_target_words(r->command, &argv, &shell, err, sizeof err) < 0) {
 		fprintf(stderr, "ERROR: %s\n", err);
+		return -1;
+	}
+	/* the engine probes one image: under sh -c the probes would sit in the shell and never fire */
+	if (r->uprobes && shell) {
+		fprintf(stderr, "ERROR: -c '%s' has shell operators, so it would run under /bin/sh, where process "
+			"probes on the userspace runtime never fire: run the program itself, or use --runtime=kernel\n", r->command);
+		run_target_words_free(argv);
 		return -1;
 	}
 	if (r->uprobes) {

@@ -19,8 +19,9 @@ void stapvm_runner_free(stapvm_runner *r);
 int stapvm_runner_set_output_file(stapvm_runner *r, const char *path, char *err, size_t errlen);
 /* -T SECONDS as milliseconds: the run ends (end probes run) after this long; 0 = no limit */
 void stapvm_runner_set_timeout_ms(stapvm_runner *r, int64_t ms);
-/* -c CMD: split CMD into words as a shell would (no command substitution) and exec it, stopped
- * before its first instruction until the begin probes end; the run ends when it exits; target() is its pid */
+/* -c CMD: split CMD into words as staprun does (no command substitution) and exec it, stopped
+ * before its first instruction until the begin probes end; the run ends when it exits; target() is its pid.
+ * Shell operators run it under /bin/sh -c (target() is the shell), refused when the module has process probes. */
 void stapvm_runner_set_target_command(stapvm_runner *r, const char *cmd);
 /* -x PID: target() is PID; the run ends when PID exits */
 void stapvm_runner_set_target_pid(stapvm_runner *r, int pid);

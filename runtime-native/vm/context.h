@@ -40,12 +40,25 @@ int svm_host_retval(const struct svm_ctx *c, uint64_t *out);
 int svm_host_register(const struct svm_ctx *c, const char *name, uint64_t *out);
 /* copies len bytes at addr of the event's address space without faulting; 0 or -1 (bad address) */
 int svm_host_read(const struct svm_ctx *c, enum svm_addr_space space, uint64_t addr, void *buf, size_t len);
-/* The frames backtrace()/print_backtrace() report at most. */
+/* The frames backtrace()/print_backtrace() and ubacktrace()/print_ubacktrace() report at most. */
 #define SVM_BT_MAX 32
 /* the kernel stack of the hit: pcs[0] the probe address (kprobe) or the interrupted/return address
  * (kretprobe), then return addresses; at most max. The count, or -1 where the host has no kernel
  * stack (userspace). Nothing allocated. */
 int svm_host_backtrace(const struct svm_ctx *c, uint64_t *pcs, int max);
+/* The user-mode view of the hit for ubacktrace()/print_ubacktrace(): *u is c with the task's user
+ * registers (a uprobe's own; a kprobe's task_pt_regs when it interrupted a user task) and space
+ * SVM_MEM_USER. 0, or -1 when the hit has no user task or registers (timers, begin/end, kernel threads). */
+int svm_host_user_ctx(const struct svm_ctx *c, struct svm_ctx *u);
+/* The file mapping that covers user address pc in the hit's task: its path (NUL-terminated, cut to
+ * len), the mapping's start and end, and pc's offset in the file. 0, or -1 when unknown or not
+ * safely knowable in this context (stapvm.ko: a kprobe hit, or mmap_lock contended). */
+int svm_host_umap(const struct svm_ctx *c, uint64_t pc, char *path, size_t len, uint64_t *start, uint64_t *end,
+		  uint64_t *file_off);
+/* The function symbol of the ELF file path covering file offset file_off: name (cut to len), pc's offset
+ * in it and stap's size (the distance to the next symbol, 0 for the last). 0, or -1 (stapvm.ko parses
+ * no ELF: always -1; the userspace runtime reads the file's symbol tables). */
+int svm_host_usym(const char *path, uint64_t file_off, char *name, size_t len, uint64_t *sym_off, uint64_t *size);
 /* "sym+0xOFF/0xSIZE [module]" (module "kernel" for the core kernel) of a kernel address into buf
  * (NUL-terminated, cut to len); 0, or -1 when no symbol covers pc */
 int svm_host_symbolize(uint64_t pc, char *buf, size_t len);

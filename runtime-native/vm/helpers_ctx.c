@@ -6,9 +6,6 @@
 
 #define FAIL(...) do { svm_errf(s->errmsg, sizeof s->errmsg, __VA_ARGS__); return -1; } while (0)
 
-/* The frames ubacktrace() walks at most: a corrupt frame chain must end in bounded time. */
-#define UBT_MAX_FRAMES 64
-
 static const char *probe_point(const struct svm_session *s)
 {
 	if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes)
@@ -87,26 +84,71 @@ static int64_t user_num(const struct svm_session *s, uint64_t addr, unsigned n)
 	return read_num(s, SVM_MEM_USER, addr, n, &v) ? 0 : v;
 }
 
-/* "0xPC 0xRET1 0xRET2 ...": frame-pointer unwinding from rbp (a function entry has not pushed
- * its own frame yet: its return address is at [sp] and the walk continues from the caller's rbp). */
-static void ubacktrace(struct svm_session *s, char *out)
+/* The user stack of the hit by frame-pointer unwinding: pcs[0] the user pc, then return addresses, at
+ * most max; 0 without user registers. A function entry has not pushed its own frame yet: its return
+ * address is at [sp] and the walk continues from the caller's rbp. Every read is fault-safe. */
+static int ustack(const struct svm_session *s, uint64_t *pcs, int max)
 {
-	const struct svm_ctx *c = s->ctx;
+	struct svm_ctx u;
 	uint64_t ip, sp, fp, ret;
-	size_t len = 0;
-	out[0] = 0;
-	if (!c || !c->regs || svm_host_register(c, "ip", &ip) || svm_host_register(c, "sp", &sp) ||
-	    svm_host_register(c, "rbp", &fp))
-		return;
-	svm_appendf(out, s->maxstr, &len, "0x%llx", (unsigned long long)ip);
-	if (c->kind == SVM_CTX_ENTRY && svm_host_read(c, SVM_MEM_USER, sp, &ret, 8) == 0 && ret)
-		svm_appendf(out, s->maxstr, &len, " 0x%llx", (unsigned long long)ret);
-	for (int k = 0; k < UBT_MAX_FRAMES && fp && !(fp & 7) && len + 20 < s->maxstr; k++) {
+	int n = 0;
+	if (!s->ctx || svm_host_user_ctx(s->ctx, &u) || svm_host_register(&u, "ip", &ip) ||
+	    svm_host_register(&u, "sp", &sp) || svm_host_register(&u, "rbp", &fp))
+		return 0;
+	pcs[n++] = ip;
+	if (u.kind == SVM_CTX_ENTRY && n < max && svm_host_read(&u, SVM_MEM_USER, sp, &ret, 8) == 0 && ret)
+		pcs[n++] = ret;
+	while (n < max && fp && !(fp & 7)) {
 		uint64_t frame[2];   /* saved rbp, return address */
-		if (svm_host_read(c, SVM_MEM_USER, fp, frame, sizeof frame) || !frame[1]) break;
-		svm_appendf(out, s->maxstr, &len, " 0x%llx", (unsigned long long)frame[1]);
+		if (svm_host_read(&u, SVM_MEM_USER, fp, frame, sizeof frame) || !frame[1]) break;
+		pcs[n++] = frame[1];
 		if (frame[0] <= fp) break;    /* stacks grow down: callers' frames lie above */
 		fp = frame[0];
+	}
+	return n;
+}
+
+/* ubacktrace(): "0xPC 0xRET1 0xRET2 ...", cut at a whole address within maxstr */
+static void ubacktrace(struct svm_session *s, char *out)
+{
+	uint64_t pcs[SVM_BT_MAX];
+	int n = ustack(s, pcs, SVM_BT_MAX);
+	size_t len = 0;
+	out[0] = 0;
+	for (int k = 0; k < n && len + 20 < s->maxstr; k++)
+		svm_appendf(out, s->maxstr, &len, k ? " 0x%llx" : "0x%llx", (unsigned long long)pcs[k]);
+}
+
+/* print_ubacktrace(): one line per frame in stap's _STP_SYM_FULL formats: with a symbol
+ * " 0xADDR : sym+0xOFF/0xSIZE [/path]" (stap with -d), with only the mapping
+ * " 0xADDR [/path+0xOFF/0xSIZE]" (offset and size within the mapping, stap without -d), else
+ * " 0xADDR"; a hit without a user task prints stap's "<no user backtrace at PP>". */
+static void print_ubacktrace(struct svm_session *s, char *line)
+{
+	uint64_t pcs[SVM_BT_MAX], start, end, off, soff, size;
+	char *path = s->scratch2, *sym = s->scratch2 + s->maxstr;   /* scratch2 holds 2 * maxstr */
+	int n = ustack(s, pcs, SVM_BT_MAX);
+	size_t len = 0;
+	if (n == 0) {
+		svm_appendf(line, s->maxstr, &len, "<no user backtrace at %s>\n", probe_point(s));
+		svm_out(s, 0, line, len);
+		return;
+	}
+	for (int k = 0; k < n; k++) {
+		unsigned long long pc = (unsigned long long)pcs[k];
+		len = 0;
+		line[0] = 0;
+		if (svm_host_umap(s->ctx, pcs[k], path, s->maxstr, &start, &end, &off))
+			svm_appendf(line, s->maxstr, &len, " 0x%llx", pc);
+		else if (svm_host_usym(path, off, sym, s->maxstr, &soff, &size) == 0)
+			svm_appendf(line, s->maxstr, &len, " 0x%llx : %s+0x%llx/0x%llx [%s]", pc, sym,
+				    (unsigned long long)soff, (unsigned long long)size, path);
+		else
+			svm_appendf(line, s->maxstr, &len, " 0x%llx [%s+0x%llx/0x%llx]", pc, path,
+				    (unsigned long long)(pcs[k] - start), (unsigned long long)(end - start));
+		if (len + 1 >= s->maxstr) len = s->maxstr - 2;
+		line[len++] = '\n';
+		svm_out(s, 0, line, len);
 	}
 }
 
@@ -200,6 +242,7 @@ int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret
 	case H_user_short: *iret = user_num(s, (uint64_t)iargs[0], 2); return 0;
 	case H_user_char: *iret = user_num(s, (uint64_t)iargs[0], 1); return 0;
 	case H_ubacktrace: ubacktrace(s, sret); return 0;
+	case H_print_ubacktrace: print_ubacktrace(s, sret); return 0;
 	case H_backtrace: kbacktrace(s, sret); return 0;
 	case H_print_backtrace: print_kbacktrace(s, sret); return 0;
 	case H_uaddr:

@@ -1,5 +1,8 @@
 /* host_user_ctx.c: context.h for userspace hosts: regs is a struct user_regs_struct (ptrace), memory via process_vm_readv. */
 #define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/uio.h>
 #include <sys/user.h>
 #include <unistd.h>
@@ -51,6 +54,51 @@ int svm_host_read(const struct svm_ctx *c, enum svm_addr_space space, uint64_t a
 int svm_host_backtrace(const struct svm_ctx *c, uint64_t *pcs, int max)
 {
 	(void)c; (void)pcs; (void)max;
+	return -1;
+}
+
+/* ptrace hits carry the tracee's user registers; begin/end/timers have none */
+int svm_host_user_ctx(const struct svm_ctx *c, struct svm_ctx *u)
+{
+	if (!c || !c->regs || c->space != SVM_MEM_USER) return -1;
+	*u = *c;
+	return 0;
+}
+
+/* the /proc/PID/maps line whose file mapping covers pc */
+int svm_host_umap(const struct svm_ctx *c, uint64_t pc, char *path, size_t len, uint64_t *start, uint64_t *end,
+		  uint64_t *file_off)
+{
+	char name[64], *line = NULL;
+	size_t cap = 0;
+	pid_t pid = !c ? 0 : c->pid > 0 ? (pid_t)c->pid : c->tid > 0 ? (pid_t)c->tid : getpid();
+	FILE *f;
+	int rc = -1;
+	snprintf(name, sizeof name, "/proc/%d/maps", (int)pid);
+	if (!len || !(f = fopen(name, "re"))) return -1;
+	while (rc && getline(&line, &cap, f) > 0) {
+		unsigned long long lo, hi, off;
+		int at = 0;
+		char *p;
+		if (sscanf(line, "%llx-%llx %*s %llx %*s %*s %n", &lo, &hi, &off, &at) < 3 || !at) continue;
+		p = line + at;
+		if (pc < lo || pc >= hi || p[0] != '/') continue;
+		p[strcspn(p, "\n")] = 0;
+		snprintf(path, len, "%s", p);
+		*start = lo; *end = hi; *file_off = off + (pc - lo);
+		rc = 0;
+	}
+	free(line);
+	fclose(f);
+	return rc;
+}
+
+/* libstapvm alone has no ELF reader: the userspace runtime (user/usym.c) overrides this */
+__attribute__((weak)) int svm_host_usym(const char *path, uint64_t file_off, char *name, size_t len, uint64_t *sym_off,
+					uint64_t *size)
+{
+	(void)path; (void)file_off; (void)sym_off; (void)size;
+	if (len) name[0] = 0;
 	return -1;
 }
 

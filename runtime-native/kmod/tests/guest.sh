@@ -36,6 +36,31 @@ echo "$bt" | grep -Eq '^0x[0-9a-f]{16}( 0x[0-9a-f]{16})+$' && [ "$(echo "$bt" | 
 echo "$rt" | grep -Eq '^0x[0-9a-f]{16}( 0x[0-9a-f]{16})+$' && ok "backtrace-return" || bad "backtrace-return: '$rt'"
 echo "$tm" | grep -Eq '^0x[0-9a-f]{16}( 0x[0-9a-f]{16})+$' && ok "backtrace-timer" || bad "backtrace-timer: '$tm'"
 
+# ubacktrace()/print_ubacktrace(): at a uprobe in main -> outer -> middle -> inner, one frame inside each
+# function (nm: the chain is non-PIE), each line stap's without -d: " 0xADDR [/path+0xOFF/0xSIZE]"
+# (offset in the mapping); at a kprobe in the target's syscall the user stack, lines the bare address;
+# begin and timers have no user task: "" and stap's "<no user backtrace at PP>"
+ch=$out/chain
+r=$($krun -c "$ch 1" "$out/ubacktrace.stpb" 2>&1)
+echo "$r" | sed 's/^/    /'
+expect "ubacktrace-begin" "begin=[]
+<no user backtrace at begin>" "$(echo "$r" | head -2)"
+expect "ubacktrace-timer" "timer=[]" "$(echo "$r" | grep '^timer=')"
+ul=$(echo "$r" | sed -n '3,/^bt=/p' | grep '^ 0x') bt=$(echo "$r" | sed -n 's/^bt=//p')
+nf=$(echo "$ul" | grep -Evc "^ 0x[0-9a-f]+ \[/[^]]+\+0x[0-9a-f]+/0x[0-9a-f]+\]\$")
+[ "$(echo "$ul" | grep -c .)" -ge 4 ] && [ "$nf" -eq 0 ] && ok "print-ubacktrace-format" || bad "print-ubacktrace-format"
+expect "print-ubacktrace-path" "$ch $ch $ch $ch" "$(echo "$ul" | head -4 | sed -E 's/.*\[(.*)\+0x.*/\1/' | tr '\n' ' ' | sed 's/ $//')"
+expect "ubacktrace-matches-print" "$(echo "$ul" | awk '{ print $1 }' | tr '\n' ' ' | sed 's/ $//')" "$bt"
+sym() { echo $((16#$(nm "$ch" | awk -v f="$1" '$3 == f { print $1 }'))); }
+in_fn() { [ $(($1)) -ge "$2" ] && [ $(($1)) -lt "$3" ]; }   # ADDR FROM TO: FROM <= ADDR < TO
+read -r -a f <<< "$bt"
+in_fn "${f[0]}" "$(sym inner)" "$(sym middle)" && in_fn "${f[1]}" "$(sym middle)" "$(sym outer)" &&
+    in_fn "${f[2]}" "$(sym outer)" "$(sym main)" && in_fn "${f[3]}" "$(sym main)" "$(( $(sym main) + 0x100 ))" &&
+    [ "$((f[0]))" -eq "$(sym inner)" ] && ok "ubacktrace-frames-in-functions" || bad "ubacktrace-frames-in-functions: '$bt'"
+kb=$(echo "$r" | sed -n 's/^k=//p') kl=$(echo "$r" | sed -n '/^k=/,$p' | grep '^ 0x')
+echo "$kb" | grep -Eq '^0x[0-9a-f]+( 0x[0-9a-f]+)*$' && [ $((${kb%% *})) -lt $((0x800000000000)) ] && ok "ubacktrace-kprobe-user-stack" || bad "ubacktrace-kprobe-user-stack: '$kb'"
+expect "print-ubacktrace-kprobe-bare" "$kb" "$(echo "$kl" | sed 's/^ //' | tr '\n' ' ' | sed 's/ $//')"
+
 # a fault is stap's error text; MAXERRORS 0 aborts: end probes skipped, exit code 1, the summary line
 r=$($krun -c "$gp 3" "$out/fault.stpb" 2>&1); rc=$?
 expect "fault-error" "before
@@ -49,6 +74,10 @@ r=$($krun "$out/timer.stpb" 2>&1)
 ms=$(echo "$r" | sed -n 's/^elapsed_ms=//p')
 expect "timer-exit-end" "ticks=100" "$(echo "$r" | grep ticks)"
 if [ -n "$ms" ] && [ "$ms" -ge 900 ] && [ "$ms" -le 1600 ]; then ok "timer-rate ($ms ms for 100 ticks)"; else bad "timer-rate: '$r'"; fi
+
+# -c with shell operators runs under /bin/sh -c, as staprun (run_target.c, shared with the userspace runtime)
+r=$($krun -c "echo piped | tr i I" "$out/timer.stpb" 2>&1)
+expect "target-shell-syntax" "pIped" "$(echo "$r" | grep -i piped)"
 
 # two sessions at once, each with its own target and its own output
 $krun -o "$tmp/a" -c "$gp -s 1000 300" "$out/session.stpb" 2>"$tmp/a.err" &

@@ -21,11 +21,13 @@ rm -rf "$out"; mkdir -p "$out/ko"
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/getpid_n" "$here/progs/getpid_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/calls_n" "$here/progs/calls_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/writes_n" "$here/progs/writes_n.c" || exit 1
+# ubacktrace's frame-pointer chain, the user runtime's test program; non-PIE: nm's addresses are the run's
+gcc -std=gnu11 -O0 -fno-omit-frame-pointer -no-pie -Wall -Werror -o "$out/chain" "$root/runtime-native/user/tests/fp/chain.c" || exit 1
 # process probes name the program's path and work's link-time address: filled in here, compiled like the rest
 work=0x$(nm "$out/calls_n" | awk '$3 == "work" { print $1 }')
 for t in "$here"/scripts/*.stp.in; do
     b=$(basename "$t" .stp.in)
-    sed -e "s|@PROG@|$out/calls_n|g" -e "s|@WORK@|$work|g" "$t" > "$out/$b.stp"
+    sed -e "s|@PROG@|$out/calls_n|g" -e "s|@CHAIN@|$out/chain|g" -e "s|@WORK@|$work|g" "$t" > "$out/$b.stp"
     (cd "$out" && "$root/bin/stapvm" -p4 -m "$b" "$out/$b.stp" >/dev/null) || { echo "kmod: cannot compile $t"; echo "0 passed, 1 failed"; exit 1; }
 done
 for s in "$here"/scripts/*.stp; do

@@ -160,6 +160,32 @@ python3 $AS "$T/pp.s" "$T/pp.stpb"
 RUN "$T/pp.stpb" -- ./targets/count 10 > "$T/out"
 ok "$(head -1 "$T/out")" "1 $(fn targets/count framed) framed count" "pp probefunc execname pid"
 
+# print_ubacktrace() and ubacktrace() at inner's entry in main -> outer -> middle -> inner (frame
+# pointers): one line per frame as stap -d prints it, the function each return address lies in
+{
+	echo ".func once ret=void iregs=1 sregs=2"
+	echo "  hcall r0, r0, s0, print_ubacktrace"; echo "  hcalls s1, r0, s0, ubacktrace"
+	echo '  lds s0, "bt=%s\n"'; echo "  hcall r0, r0, s0, printf/0/2"; echo "  exit"; echo "  retv"; echo ".end"
+	printf '.probe "%s" once\n' "$(fn targets/chain inner | sed 's/"/\\"/g')"
+} > "$T/ubt.s"
+python3 $AS "$T/ubt.s" "$T/ubt.stpb"
+RUN "$T/ubt.stpb" -- ./targets/chain 1 > "$T/out" 2> "$T/err"
+CH=$(readlink -f targets/chain)
+addr() { echo $((16#$(nm targets/chain | awk -v f="$1" '$3 == f { print $1 }'))); }
+size=$(printf '%x' $(( $(addr middle) - $(addr inner) )))
+ok "$(sed -n 1p "$T/out" | sed -E 's/^ 0x[0-9a-f]+ //')" ": inner+0x0/0x$size [$CH]" "print_ubacktrace first frame"
+ok "$(sed -n 2,4p "$T/out" | sed -E 's/^ 0x[0-9a-f]+ : ([a-z]+)\+0x[0-9a-f]+\/0x[0-9a-f]+ \[(.*)\]$/\1 \2/' | tr '\n' ' ')" \
+	"middle $CH outer $CH main $CH " "print_ubacktrace callers"
+bt=$(sed -n 's/^bt=//p' "$T/out"); nl=$(grep -c '^ 0x' "$T/out")
+ok "$(echo "$bt" | grep -Eq '^0x[0-9a-f]+( 0x[0-9a-f]+)+$' && echo "$bt" | wc -w)" "$nl" "ubacktrace: one address per printed frame"
+ok "$(echo "$bt" | cut -d' ' -f1-4)" "$(sed -n 1,4p "$T/out" | awk '{ print $1 }' | tr '\n' ' ' | sed 's/ $//')" "ubacktrace matches print_ubacktrace"
+ok "$(cat "$T/err")" "" "ubacktrace: no error"
+
+# -c with shell operators would trace /bin/sh, where the probes never fire: refused (without process
+# probes, run_test.sh checks that it runs through sh -c as staprun does)
+out=$(RUN "$T/ubt.stpb" -- "./targets/chain 1 > /dev/null" 2>&1); st=$?
+ok "$st $out" "1 ERROR: -c './targets/chain 1 > /dev/null' has shell operators, so it would run under /bin/sh, where process probes on the userspace runtime never fire: run the program itself, or use --runtime=kernel" "-c shell syntax with process probes"
+
 # task events: thread.begin/.end once per thread; syscall.return seen; write(2) seen at syscall entry
 TH=$(readlink -f targets/threads)
 {

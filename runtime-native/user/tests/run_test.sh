@@ -39,6 +39,16 @@ t=$(sed -n 's/^begin target=//p' <<<"$out")
 expect "-c CMD" "begin target=$t|cmd=$t|end|0" "$(tr '\n' '|' <<<"$out")$rc"
 [ "${t:-0}" -gt 0 ] && ok || bad "-c target() is a pid" "$out"
 
+# -c with shell syntax runs through /bin/sh -c, as staprun does (target() is the shell, which dash
+# replaces by the last command); staprun's messages for what wordexp cannot split
+out=$("$run" -c "echo piped | tr i I; echo cmd=\$\$" "$tmp/target_begin.stpb" 2>&1); rc=$?
+t=$(sed -n 's/^begin target=//p' <<<"$out")
+expect "-c shell syntax" "begin target=$t|pIped|cmd=$t|end|0" "$(tr '\n' '|' <<<"$out")$rc"
+out=$("$run" -c "echo 'open" "$tmp/target_begin.stpb" 2>&1); rc=$?
+expect "-c unmatched quote" "ERROR: wordexp: syntax error (unmatched quotes?) in -c COMMAND|1" "$(tr '\n' '|' <<<"$out")$rc"
+out=$("$run" -c "  " "$tmp/target_begin.stpb" 2>&1); rc=$?
+expect "-c empty" "ERROR: empty -c COMMAND|1" "$(tr '\n' '|' <<<"$out")$rc"
+
 # -c: the command's exit ends a run that would otherwise go on (timer.ms(100) forever)
 start=$(date +%s%N)
 out=$("$run" -c 'sleep 0.3' "$tmp/count_until_end.stpb" 2>&1); rc=$?

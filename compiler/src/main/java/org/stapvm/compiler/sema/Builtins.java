@@ -122,6 +122,7 @@ public final class Builtins {
         fixed("ubacktrace", S);
         fixed("backtrace", S);
         fixed("print_backtrace", null);
+        fixed("print_ubacktrace", null);
         fixed("uaddr", L);
         fixed("_utrace_syscall_nr", L);
         fixed("_utrace_syscall_arg", L, L);
