@@ -41,6 +41,20 @@ void stapvm_module_free(stapvm_module *mod)
 int stapvm_probe_count(const stapvm_module *mod) { return (int)mod->m.nprobes; }
 uint32_t stapvm_max_skipped(const stapvm_module *mod) { return mod->m.limits.maxskipped; }
 
+static const struct svm_func *probe_func(const struct svm_module *m, int i, int entry)
+{
+	if (i < 0 || (uint32_t)i >= m->nprobes || (entry && m->probe_entry[i] < 0)) return 0;
+	return &m->funcs[entry ? m->entry[m->probe_entry[i]].func : m->probes[i].func];
+}
+
+int stapvm_probe_locks(const stapvm_module *mod, int i, int entry, uint32_t *out, int max)
+{
+	const struct svm_func *f = probe_func(&mod->m, i, entry);
+	if (!f) return -1;
+	for (uint32_t k = 0; k < f->nlocks && (int)k < max; k++) out[k] = f->locks[k];
+	return (int)f->nlocks;
+}
+
 int stapvm_probe_desc(const stapvm_module *mod, int i, char *buf, size_t buflen)
 {
 	if (i < 0 || (uint32_t)i >= mod->m.nprobes) return -1;

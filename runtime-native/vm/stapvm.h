@@ -22,6 +22,10 @@ void stapvm_module_free(stapvm_module *mod);
 int stapvm_probe_count(const stapvm_module *mod);
 /* the module's MAXSKIPPED: skipped hits past it end the session (stapvm.ko) */
 uint32_t stapvm_max_skipped(const stapvm_module *mod);
+/* the locks probe i's handler (entry: its entry program) takes, as the verifier computed them:
+ * up to max entries global index << 1 | write, by ascending global; returns the count, or -1
+ * for a bad index or a probe without an entry program */
+int stapvm_probe_locks(const stapvm_module *mod, int i, int entry, uint32_t *out, int max);
 /* copies probe i's probe-point descriptor into buf; returns its length or -1 */
 int stapvm_probe_desc(const stapvm_module *mod, int i, char *buf, size_t buflen);
 

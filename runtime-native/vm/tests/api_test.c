@@ -70,6 +70,19 @@ int main(void)
 	stapvm_session_free(s);
 	stapvm_module_free(mod);
 
+	/* lock lists (the full lists are in tests/ok/locks.s): bounded copy, bad index, no entry program */
+	CHECK((bytes = slurp("build/corpus/locks.stvm", &n)) != 0);
+	mod = stapvm_load(bytes, n, err, sizeof err);
+	CHECK(mod != 0);
+	{
+		uint32_t l[4] = { 0 };
+		CHECK(stapvm_probe_locks(mod, 1, 0, l, 2) == 4 && l[0] == (0 << 1) && l[1] == (1 << 1) && l[2] == 0);
+		CHECK(stapvm_probe_locks(mod, 3, 0, l, 4) == 2 && l[0] == (0 << 1 | 1) && l[1] == (4 << 1 | 1));
+		CHECK(stapvm_probe_locks(mod, 4, 1, l, 4) == 1 && l[0] == (1 << 1));
+		CHECK(stapvm_probe_locks(mod, 0, 1, l, 4) == -1 && stapvm_probe_locks(mod, 6, 0, l, 4) == -1);
+	}
+	stapvm_module_free(mod);
+
 	printf("api: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
