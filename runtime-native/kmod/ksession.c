@@ -323,6 +323,9 @@ int ks_run_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_
 					   .entry_data = entry_data, .entry_size = entry_size };
 		rc = entry_program ? stapvm_exec_entry(c->x, probe, &c->ctx) : stapvm_exec_probe(c->x, probe, &c->ctx);
 		wake = READ_ONCE(ks->out.head) != before && wq_has_sleeper(&ks->readers);
+		/* a global's lock not had within its bounded wait: the handler did not run */
+		if (rc == STAPVM_SKIPPED && ks_skip(ks))
+			wake = true;
 		if (stapvm_exit_requested(ks->vm) && !test_and_set_bit(KS_EXIT_PENDING, &ks->flags)) {
 			WRITE_ONCE(ks->armed, 0);
 			wake = true;

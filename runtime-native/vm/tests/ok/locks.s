@@ -10,6 +10,7 @@
 ; expect-locks: probe 4 process("/bin/true").function("f").return: 0w
 ; expect-locks: entry 4 process("/bin/true").function("f").return: 1r
 ; expect-locks: probe 5 timer.s(4):
+; expect-locks: probe 6 timer.s(5): 0r
 .global n int
 .global s str
 .global a int keys=i
@@ -82,5 +83,12 @@ end:
 .probe "timer.s(2)" p2
 .probe "timer.s(3)" p3
 .probe "process(\"/bin/true\").function(\"f\").return" ret
+.func shown ret=void iregs=2 sregs=1
+  gget r0, n
+  lds s0, "n=%d\n"
+  hcall r1, r0, s0, printf/1/1
+  retv
+.end
 .probe "timer.s(4)" none
+.probe "timer.s(5)" shown
 .entry 4 ent 8
