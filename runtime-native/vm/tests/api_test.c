@@ -80,7 +80,7 @@ int main(void)
 		CHECK(stapvm_probe_locks(mod, 1, 0, l, 2) == 4 && l[0] == (0 << 1) && l[1] == (1 << 1) && l[2] == 0);
 		CHECK(stapvm_probe_locks(mod, 3, 0, l, 4) == 2 && l[0] == (0 << 1 | 1) && l[1] == (4 << 1 | 1));
 		CHECK(stapvm_probe_locks(mod, 4, 1, l, 4) == 1 && l[0] == (1 << 1));
-		CHECK(stapvm_probe_locks(mod, 0, 1, l, 4) == -1 && stapvm_probe_locks(mod, 7, 0, l, 4) == -1);
+		CHECK(stapvm_probe_locks(mod, 0, 1, l, 4) == -1 && stapvm_probe_locks(mod, 8, 0, l, 4) == -1);
 	}
 	/* handlers run under their locks, taken in order and all released; a lock not had skips the hit */
 	s = stapvm_session_new(mod, err, sizeof err);

@@ -1,7 +1,8 @@
 ; lock sets (verify_locks.c): per probe, the globals its handler and callees use, by ascending
 ; index, w when any path writes. ping/pong call each other (a cycle: both get the union), shared is
 ; called from two probes, <<< takes the write lock (statistics are not per CPU yet), a read and a
-; write of one global is one write lock, unused globals and ITNEXT/ITEND add nothing.
+; write of one global is one write lock, globals no handler uses and ITNEXT/ITEND add nothing, a
+; function calling itself gets its own set (rec: the write of global 5 comes after the recursive call).
 ; expect: ok
 ; expect-locks: probe 0 begin: 0r
 ; expect-locks: probe 1 timer.s(1): 0r 1r 2w 3w
@@ -11,12 +12,13 @@
 ; expect-locks: entry 4 process("/bin/true").function("f").return: 1r
 ; expect-locks: probe 5 timer.s(4):
 ; expect-locks: probe 6 timer.s(5): 0r
+; expect-locks: probe 7 timer.s(6): 0r 5w
 .global n int
 .global s str
 .global a int keys=i
 .global st stat
 .global h stat keys=i
-.global unused int
+.global depth int
 .func main ret=void iregs=2 sregs=1
   gget r0, n
   lds s0, "ok\n"
@@ -90,5 +92,14 @@ end:
   retv
 .end
 .probe "timer.s(4)" none
+.func rec ret=void iregs=1
+  gget r0, n
+  jz r0, out
+  call r0, r0, s0, rec
+  gset r0, depth
+out:
+  retv
+.end
 .probe "timer.s(5)" shown
+.probe "timer.s(6)" rec
 .entry 4 ent 8
