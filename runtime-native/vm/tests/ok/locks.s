@@ -1,7 +1,7 @@
 ; lock sets (verify_locks.c): per probe, the globals its handler and callees use, by ascending
 ; index, w when any path writes. ping/pong call each other (a cycle: both get the union), shared is
 ; called from two probes, <<< takes the write lock (statistics are not per CPU yet), a read and a
-; write of one global is one write lock, globals no handler uses and ITNEXT/ITEND add nothing, a
+; write of one global is one write lock, globals a handler does not reach and ITNEXT/ITEND add nothing, a
 ; function calling itself gets its own set (rec: the write of global 5 comes after the recursive call).
 ; expect: ok
 ; expect-locks: probe 0 begin: 0r
