@@ -8,6 +8,7 @@
 #include <linux/random.h>
 #include <linux/timekeeping.h>
 #include <linux/jiffies.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/kallsyms.h>
 #include <linux/module.h>
@@ -29,6 +30,43 @@ void *svm_host_zalloc(size_t n)
 }
 
 void svm_host_free(void *p) { kvfree(p); }
+
+/* One rwlock_t per global, tried without blocking: handlers run with interrupts off, and a lock
+ * that cannot be had skips the hit instead of deadlocking. SystemTap waits TRYLOCKDELAY (10 us) x
+ * MAXTRYLOCK (100) = 1 ms per lock; under QEMU TCG the vCPU holding a lock can be descheduled by
+ * its host for milliseconds, so the wait here is 20 ms per lock by local_clock(), the bound the
+ * one session lock had. A holder is a handler bounded by MAXACTION, so a wait ends either way. */
+#define SVM_LOCK_WAIT_NS (20 * NSEC_PER_MSEC)
+
+void *svm_host_lock_new(void)
+{
+	rwlock_t *lk = kzalloc(sizeof *lk, GFP_KERNEL);
+	if (lk)
+		rwlock_init(lk);
+	return lk;
+}
+
+void svm_host_lock_free(void *lk) { kfree(lk); }
+
+int svm_host_lock(void *lk, int write)
+{
+	u64 start = local_clock();
+	for (;;) {
+		if (write ? write_trylock((rwlock_t *)lk) : read_trylock((rwlock_t *)lk))
+			return 0;
+		if (local_clock() - start >= SVM_LOCK_WAIT_NS)
+			return -1;
+		cpu_relax();
+	}
+}
+
+void svm_host_unlock(void *lk, int write)
+{
+	if (write)
+		write_unlock((rwlock_t *)lk);
+	else
+		read_unlock((rwlock_t *)lk);
+}
 void svm_host_memcpy(void *d, const void *s, size_t n) { memcpy(d, s, n); }
 int svm_host_memcmp(const void *a, const void *b, size_t n) { return memcmp(a, b, n); }
 int64_t svm_host_pid(void) { return task_tgid_nr(current); }

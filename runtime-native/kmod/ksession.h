@@ -59,10 +59,6 @@ struct ksession {
 	int nslots;
 	struct kprobe_slot *slots;
 	struct kcpu __percpu *cpu;
-	/* Each CPU has its own VM execution context, but the globals have no locks of their own yet,
-	 * so handlers of one session run one at a time: a bounded wait for this lock, else the hit is
-	 * skipped and counted. */
-	raw_spinlock_t run_lock;
 	int armed;                 /* handlers run only while set */
 	bool out_block;            /* end probes (sleepable worker) wait for ring space instead of dropping */
 	unsigned long flags;       /* KS_* bits */

@@ -32,6 +32,20 @@ int64_t svm_host_cred(int which);
 int64_t svm_host_ppid(void);
 /* a uniformly random integer in [0, n) (n >= 1) */
 uint32_t svm_host_random(uint32_t n);
+/* Global locks, one per global, made with the session. The VM takes a handler's in ascending
+ * global index (read: write == 0) and releases them in reverse before returning to the host.
+ * svm_host_lock returns 0 when held, -1 after the host's bounded wait (the hit is then skipped). */
+void *svm_host_lock_new(void);
+void svm_host_lock_free(void *lk);
+int svm_host_lock(void *lk, int write);
+void svm_host_unlock(void *lk, int write);
+#ifndef __KERNEL__
+/* userspace test hooks (host_user_lock.c): breaches of the lock order so far, locks this thread
+ * holds, and "the lock attempt after the next n fails" (once) */
+int svm_host_lock_order_errors(void);
+int svm_host_locks_held(void);
+void svm_host_lock_fail_after(int n);
+#endif
 /* copies the current task's name into buf (NUL-terminated, at most n-1 bytes) */
 void svm_host_execname(char *buf, size_t n);
 #endif

@@ -32,7 +32,13 @@ struct svm_func {
 	uint32_t ncode;
 	svm_insn *code;
 	uint16_t *iterglobal;            /* derived by the verifier: global of each iterator slot */
+	uint32_t nlocks;                 /* derived by the verifier (verify_locks.c): the globals this */
+	uint32_t *locks;                 /* function and its callees use, SVM_LOCK entries by ascending global */
 };
+/* one lock of a lock list: global index and mode (1 write, 0 read) */
+#define SVM_LOCK(g, write) ((uint32_t)(g) << 1 | (uint32_t)(write))
+#define SVM_LOCK_GLOBAL(l) ((l) >> 1)
+#define SVM_LOCK_WRITE(l) ((l) & 1)
 
 struct svm_probe { uint32_t desc, func; };
 /* one record of the entry section: probe's entry program (run at function entry, filling entry_size
@@ -82,6 +88,8 @@ void svm_module_release(struct svm_module *m);
 int svm_verify(struct svm_module *m, char *err, size_t errlen);
 /* the entry section and the @entry data ops (verify_entry.c), after the tables and operands are checked */
 int svm_verify_entry(struct svm_module *m, char *err, size_t errlen);
+/* the lock list of every function (verify_locks.c), after the kinds check */
+int svm_verify_locks(struct svm_module *m, char *err, size_t errlen);
 /* source-map text for (func, pc) or NULL */
 const char *svm_module_where(const struct svm_module *m, uint32_t func, uint32_t pc);
 #endif

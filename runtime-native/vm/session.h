@@ -28,6 +28,7 @@ struct svm_shared {
 	const struct svm_module *m;
 	uint32_t maxstr;
 	void **gstore;                /* per global: int64_t*, char*, struct svm_stat*, or struct svm_map* */
+	void **locks;                 /* per global: its host lock (svm_host_lock_new) */
 	int errors, exit_requested, aborted;
 	svm_output_fn out_fn;
 	void *out_arg;

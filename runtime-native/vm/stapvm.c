@@ -41,6 +41,20 @@ void stapvm_module_free(stapvm_module *mod)
 int stapvm_probe_count(const stapvm_module *mod) { return (int)mod->m.nprobes; }
 uint32_t stapvm_max_skipped(const stapvm_module *mod) { return mod->m.limits.maxskipped; }
 
+static const struct svm_func *probe_func(const struct svm_module *m, int i, int entry)
+{
+	if (i < 0 || (uint32_t)i >= m->nprobes || (entry && m->probe_entry[i] < 0)) return 0;
+	return &m->funcs[entry ? m->entry[m->probe_entry[i]].func : m->probes[i].func];
+}
+
+int stapvm_probe_locks(const stapvm_module *mod, int i, int entry, uint32_t *out, int max)
+{
+	const struct svm_func *f = probe_func(&mod->m, i, entry);
+	if (!f) return -1;
+	for (uint32_t k = 0; k < f->nlocks && (int)k < max; k++) out[k] = f->locks[k];
+	return (int)f->nlocks;
+}
+
 int stapvm_probe_desc(const stapvm_module *mod, int i, char *buf, size_t buflen)
 {
 	if (i < 0 || (uint32_t)i >= mod->m.nprobes) return -1;
@@ -123,9 +137,10 @@ stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t e
 	sh->outcap = OUTCAP;
 	sh->outbuf[0] = svm_host_zalloc(OUTCAP);
 	sh->outbuf[1] = svm_host_zalloc(OUTCAP);
-	ok = sh->gstore && sh->outbuf[0] && sh->outbuf[1];
+	sh->locks = svm_host_zalloc(sizeof(void *) * m->nglobals);
+	ok = sh->gstore && sh->locks && sh->outbuf[0] && sh->outbuf[1];
 	for (uint32_t i = 0; ok && i < m->nglobals; i++)
-		ok = (sh->gstore[i] = global_store(&m->globals[i], sh->maxstr)) != 0;
+		ok = (sh->gstore[i] = global_store(&m->globals[i], sh->maxstr)) != 0 && (sh->locks[i] = svm_host_lock_new()) != 0;
 	if (ok) ok = (ss->x = (struct svm_session *)stapvm_exec_new(ss, err, errlen)) != 0;
 	if (!ok) {
 		svm_errf(err, errlen, "out of memory creating the session");
@@ -146,6 +161,9 @@ void stapvm_session_free(stapvm_session *ss)
 		else svm_host_free(sh->gstore[i]);
 	}
 	svm_host_free(sh->gstore);
+	for (uint32_t i = 0; sh->locks && i < sh->m->nglobals; i++)
+		if (sh->locks[i]) svm_host_lock_free(sh->locks[i]);
+	svm_host_free(sh->locks);
 	svm_host_free(sh->outbuf[0]); svm_host_free(sh->outbuf[1]);
 	svm_host_free(ss);
 }
@@ -165,24 +183,47 @@ static int run_for_probe(struct svm_session *s, int i, uint32_t f)
 	return 1;
 }
 
-/* probe i's handler, or with entry its entry program (none: -1), on execution context s for hit ctx */
-static int run_probe(struct svm_session *s, int i, int entry, const struct svm_ctx *ctx)
+/* releases the first n of function f's locks, in reverse */
+static void drop_locks(struct svm_shared *sh, const struct svm_func *f, uint32_t n)
+{
+	while (n--)
+		svm_host_unlock(sh->locks[SVM_LOCK_GLOBAL(f->locks[n])], SVM_LOCK_WRITE(f->locks[n]));
+}
+
+/* takes function f's locks in ascending global index (the verifier sorted them: no deadlock);
+ * on a failure releases what it holds and returns -1 */
+static int take_locks(struct svm_shared *sh, const struct svm_func *f)
+{
+	for (uint32_t k = 0; k < f->nlocks; k++)
+		if (svm_host_lock(sh->locks[SVM_LOCK_GLOBAL(f->locks[k])], SVM_LOCK_WRITE(f->locks[k]))) {
+			drop_locks(sh, f, k);
+			return -1;
+		}
+	return 0;
+}
+
+/* probe i's handler, or with entry its entry program (none: -1), on execution context s for hit
+ * ctx; with lock, under the locks of the globals it uses (none is held on return) */
+static int run_probe(struct svm_session *s, int i, int entry, const struct svm_ctx *ctx, int lock)
 {
 	const struct svm_module *m = s->m;
+	const struct svm_func *f = probe_func(m, i, entry);
 	int rc;
-	if (i < 0 || (uint32_t)i >= m->nprobes || (entry && m->probe_entry[i] < 0)) return -1;
+	if (!f) return -1;
 	/* after an abort only error probes still run (SystemTap's error state); no entry program does */
 	if (svm_atomic_get(&s->sh->aborted) && (entry || svm_strcmp(m->strings[m->probes[i].desc], "error"))) return -1;
+	if (lock && take_locks(s->sh, f)) return STAPVM_SKIPPED;
 	if (ctx) s->ctx = ctx;
-	rc = run_for_probe(s, i, entry ? m->entry[m->probe_entry[i]].func : m->probes[i].func);
+	rc = run_for_probe(s, i, (uint32_t)(f - m->funcs));
 	if (ctx) s->ctx = 0;
+	if (lock) drop_locks(s->sh, f, f->nlocks);
 	return rc;
 }
 
-int stapvm_run_probe(stapvm_session *ss, int i) { return run_probe(ss->x, i, 0, 0); }
-int stapvm_run_entry(stapvm_session *ss, int i) { return run_probe(ss->x, i, 1, 0); }
-int stapvm_exec_probe(stapvm_exec *x, int i, const struct svm_ctx *ctx) { return run_probe(&x->s, i, 0, ctx); }
-int stapvm_exec_entry(stapvm_exec *x, int i, const struct svm_ctx *ctx) { return run_probe(&x->s, i, 1, ctx); }
+int stapvm_run_probe(stapvm_session *ss, int i) { return run_probe(ss->x, i, 0, 0, 1); }
+int stapvm_run_entry(stapvm_session *ss, int i) { return run_probe(ss->x, i, 1, 0, 1); }
+int stapvm_exec_probe(stapvm_exec *x, int i, const struct svm_ctx *ctx) { return run_probe(&x->s, i, 0, ctx, 1); }
+int stapvm_exec_entry(stapvm_exec *x, int i, const struct svm_ctx *ctx) { return run_probe(&x->s, i, 1, ctx, 1); }
 
 int stapvm_probe_entry_size(const stapvm_module *mod, int i)
 {
@@ -196,7 +237,7 @@ int stapvm_run_named(stapvm_session *ss, const char *desc)
 	for (uint32_t i = 0; i < ss->sh.m->nprobes; i++) {
 		int rc;
 		if (svm_strcmp(ss->sh.m->strings[ss->sh.m->probes[i].desc], desc)) continue;
-		rc = stapvm_run_probe(ss, (int)i);
+		rc = run_probe(ss->x, (int)i, 0, 0, 0);
 		if (rc < 0 || (rc > 0 && worst == 0)) worst = rc;
 	}
 	return worst;
@@ -209,7 +250,7 @@ int stapvm_run_phase(stapvm_session *ss, const char *desc, int stop_on_exit)
 	for (uint32_t i = 0; i < sh->m->nprobes; i++) {
 		if (svm_atomic_get(&sh->aborted) && !is_error) return -1;
 		if (stop_on_exit && svm_atomic_get(&sh->exit_requested)) return 0;
-		if (!svm_strcmp(sh->m->strings[sh->m->probes[i].desc], desc)) stapvm_run_probe(ss, (int)i);
+		if (!svm_strcmp(sh->m->strings[sh->m->probes[i].desc], desc)) run_probe(ss->x, (int)i, 0, 0, 0);
 	}
 	return svm_atomic_get(&sh->aborted) ? -1 : 0;
 }

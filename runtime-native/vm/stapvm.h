@@ -22,22 +22,32 @@ void stapvm_module_free(stapvm_module *mod);
 int stapvm_probe_count(const stapvm_module *mod);
 /* the module's MAXSKIPPED: skipped hits past it end the session (stapvm.ko) */
 uint32_t stapvm_max_skipped(const stapvm_module *mod);
+/* the locks probe i's handler (entry: its entry program) takes, as the verifier computed them:
+ * up to max entries global index << 1 | write, by ascending global; returns the count, or -1
+ * for a bad index or a probe without an entry program */
+int stapvm_probe_locks(const stapvm_module *mod, int i, int entry, uint32_t *out, int max);
 /* copies probe i's probe-point descriptor into buf; returns its length or -1 */
 int stapvm_probe_desc(const stapvm_module *mod, int i, char *buf, size_t buflen);
 
 /* a session owns globals and output; the module must outlive it */
 stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t errlen);
 void stapvm_session_free(stapvm_session *s);
-/* runs probe i's handler once: 0 ok, 1 runtime error (counted; text in the error stream), -1 bad index or aborted session */
+/* runs probe i's handler once, holding the locks of the globals it uses: 0 ok, 1 runtime error
+ * (counted; text in the error stream), -1 bad index or aborted session, STAPVM_SKIPPED a lock
+ * was not had within the host's bounded wait (the handler did not run; the host counts the skip) */
+#define STAPVM_SKIPPED 2
 int stapvm_run_probe(stapvm_session *s, int i);
 /* the bytes of @entry data probe i's hits carry (its .return handler reads what its entry program
  * wrote at function entry); 0 when the probe has no entry program */
 int stapvm_probe_entry_size(const stapvm_module *mod, int i);
 /* runs probe i's entry program at function entry, writing the context's entry_data (stapvm_set_context;
  * the caller zeroes stapvm_probe_entry_size bytes first); 0 ok, 1 runtime error (counted, printed:
- * the caller must then not run the return handler with that data), -1 no entry program or aborted */
+ * the caller must then not run the return handler with that data), -1 no entry program or aborted,
+ * STAPVM_SKIPPED (as stapvm_run_probe; nor then) */
 int stapvm_run_entry(stapvm_session *s, int i);
-/* runs every probe whose descriptor equals desc (e.g. "begin", "end"), in order; result as above, worst wins */
+/* runs every probe whose descriptor equals desc (e.g. "begin", "end"), in order; result as above, worst wins.
+ * These and stapvm_run_phase take no global locks: the host runs them with no handler active (and
+ * stapvm.ko's end probes may sleep for output room, which a held lock forbids). */
 int stapvm_run_named(stapvm_session *s, const char *desc);
 
 /* SystemTap's session phases: runs every probe whose descriptor equals desc in module order,

@@ -301,7 +301,8 @@ static int check_memory(struct vctx *v)
 	return 0;
 }
 
-/* order matters: tables before code (code indexes them), operands before flow and kinds (they index by operand) */
+/* order matters: tables before code (code indexes them), operands before flow and kinds (they index
+ * by operand); lock sets last, over code every check accepted (CALL targets exist) */
 int svm_verify(struct svm_module *m, char *err, size_t errlen)
 {
 	struct vctx v = { m, err, errlen };
@@ -310,5 +311,5 @@ int svm_verify(struct svm_module *m, char *err, size_t errlen)
 	for (uint32_t fi = 0; fi < m->nfuncs; fi++)
 		if (check_operands(&v, fi) || check_control_flow(&v, fi) || check_kinds(&v, fi))
 			return -1;
-	return svm_verify_entry(m, err, errlen);
+	return svm_verify_entry(m, err, errlen) || svm_verify_locks(m, err, errlen) ? -1 : 0;
 }

@@ -179,6 +179,11 @@ if [ "$(nproc)" -ge 2 ]; then
 	echo "    percpu: $(cat "$tmp/pc"), skipped ${skipped:-0}"
 	expect "percpu-agree" "n=$n s=$n a=$n" "$(cat "$tmp/pc")"
 	expect "percpu-total" "40000" "$((${n:-0} + ${skipped:-0}))"
+	# per-global locks: two probes on disjoint globals, one process on each vCPU, run at once and
+	# never wait for each other (one session lock used to serialise them): exact counts, no skip
+	$krun -o "$tmp/dj" -c "taskset -c 0 $gp 20000 0 & taskset -c 1 $gp 0 20000 & wait" "$out/disjoint.stpb" 2>"$tmp/dj.err"
+	expect "disjoint-exact" "a=20000 b=20000" "$(cat "$tmp/dj")"
+	expect "disjoint-no-skip" "" "$(grep -i skipped "$tmp/dj.err")"
 fi
 rmmod stapvm && ok "rmmod" || bad "rmmod"
 echo "$pass passed, $fail failed"

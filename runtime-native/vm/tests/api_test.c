@@ -3,6 +3,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include "../stapvm.h"
+#include "../host.h"
 
 static int passed, failed;
 #define CHECK(cond) do { if (cond) passed++; else { failed++; printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); } } while (0)
@@ -69,6 +70,41 @@ int main(void)
 	CHECK(stapvm_take_output(s, 1, buf, sizeof buf) > 0 && strcmp(buf, "ERROR: division by 0 near operator '/' at t.stp:3:9\n") == 0);
 	stapvm_session_free(s);
 	stapvm_module_free(mod);
+
+	/* lock lists (the full lists are in tests/ok/locks.s): bounded copy, bad index, no entry program */
+	CHECK((bytes = slurp("build/corpus/locks.stvm", &n)) != 0);
+	mod = stapvm_load(bytes, n, err, sizeof err);
+	CHECK(mod != 0);
+	{
+		uint32_t l[4] = { 0 };
+		CHECK(stapvm_probe_locks(mod, 1, 0, l, 2) == 4 && l[0] == (0 << 1) && l[1] == (1 << 1) && l[2] == 0);
+		CHECK(stapvm_probe_locks(mod, 3, 0, l, 4) == 2 && l[0] == (0 << 1 | 1) && l[1] == (4 << 1 | 1));
+		CHECK(stapvm_probe_locks(mod, 4, 1, l, 4) == 1 && l[0] == (1 << 1));
+		CHECK(stapvm_probe_locks(mod, 0, 1, l, 4) == -1 && stapvm_probe_locks(mod, 8, 0, l, 4) == -1);
+	}
+	/* handlers run under their locks, taken in order and all released; a lock not had skips the hit */
+	s = stapvm_session_new(mod, err, sizeof err);
+	CHECK(stapvm_run_probe(s, 1) == 0 && stapvm_run_probe(s, 4) == 0 && stapvm_run_entry(s, 4) == 0);
+	CHECK(svm_host_locks_held() == 0 && svm_host_lock_order_errors() == 0);
+	svm_host_lock_fail_after(2);   /* the third of probe 1's four locks */
+	CHECK(stapvm_run_probe(s, 1) == STAPVM_SKIPPED && svm_host_locks_held() == 0);
+	svm_host_lock_fail_after(0);   /* n++ does not run */
+	CHECK(stapvm_run_probe(s, 4) == STAPVM_SKIPPED && svm_host_locks_held() == 0);
+	svm_host_lock_fail_after(0);
+	CHECK(stapvm_run_entry(s, 4) == STAPVM_SKIPPED && svm_host_locks_held() == 0);
+	CHECK(stapvm_run_probe(s, 6) == 0 && stapvm_take_output(s, 0, buf, sizeof buf) == 4 && strcmp(buf, "n=1\n") == 0);
+	CHECK(svm_host_lock_order_errors() == 0 && stapvm_error_count(s) == 0);
+	stapvm_session_free(s);
+	stapvm_module_free(mod);
+	/* the order check itself: a lower lock taken over a higher one, released out of order */
+	{
+		void *lo = svm_host_lock_new(), *hi = svm_host_lock_new();
+		CHECK(svm_host_lock(hi, 0) == 0 && svm_host_lock(lo, 1) == 0 && svm_host_lock_order_errors() == 1);
+		svm_host_unlock(hi, 0);
+		CHECK(svm_host_lock_order_errors() == 2);
+		svm_host_unlock(lo, 1);
+		svm_host_lock_free(lo); svm_host_lock_free(hi);
+	}
 
 	printf("api: %d passed, %d failed\n", passed, failed);
 	return failed != 0;

@@ -14,6 +14,7 @@ STEPS = [
     [make, "--no-print-directory", "-s", "build/stapvm-exec-asan"],
     ["python3", "tools/run_corpus.py", "build/stapvm-exec-asan", "tests"],
     ["build/api_test"],
+    ["python3", "tests/locks_random.py"],
     [make, "--no-print-directory", "-s", "build/fuzz"],
     ["build/fuzz", "build/corpus", "25"],
 ]

@@ -30,6 +30,21 @@ static void run_nested_returns(stapvm_module *mod, stapvm_session *s)
 
 static char buf[1 << 21];
 
+/* --locks: each probe's lock list (and its entry program's), one line each, e.g. "probe 0 begin: 0r 2w" */
+static void print_locks(stapvm_module *mod)
+{
+	static uint32_t l[1 << 16];
+	for (int i = 0; i < stapvm_probe_count(mod); i++)
+		for (int entry = 0; entry < 2; entry++) {
+			int n = stapvm_probe_locks(mod, i, entry, l, 1 << 16);
+			if (n < 0) continue;
+			stapvm_probe_desc(mod, i, buf, sizeof buf);
+			printf("%s %d %s:", entry ? "entry" : "probe", i, buf);
+			for (int k = 0; k < n && k < 1 << 16; k++) printf(" %u%c", l[k] >> 1, l[k] & 1 ? 'w' : 'r');
+			printf("\n");
+		}
+}
+
 int main(int argc, char **argv)
 {
 	static uint8_t bytes[1 << 22];
@@ -40,11 +55,13 @@ int main(int argc, char **argv)
 	stapvm_session *s;
 	int errors;
 
-	if (argc != 2) { fprintf(stderr, "usage: stapvm-exec MODULE\n"); return 2; }
-	if (!(f = fopen(argv[1], "rb"))) { perror(argv[1]); return 2; }
+	int locks = argc == 3 && !strcmp(argv[1], "--locks");
+	if (argc != 2 && !locks) { fprintf(stderr, "usage: stapvm-exec [--locks] MODULE\n"); return 2; }
+	if (!(f = fopen(argv[argc - 1], "rb"))) { perror(argv[argc - 1]); return 2; }
 	n = fread(bytes, 1, sizeof bytes, f);
 	fclose(f);
 	if (!(mod = stapvm_load(bytes, n, err, sizeof err))) { printf("REJECT: %s\n", err); return 3; }
+	if (locks) { print_locks(mod); stapvm_module_free(mod); return 0; }
 	if (!(s = stapvm_session_new(mod, err, sizeof err))) { printf("SESSION: %s\n", err); return 2; }
 	/* SystemTap's order: begin probes until one calls exit() or errors abort the session, then
 	 * (unless aborted) end probes until an abort; error probes run when the session aborted. */

@@ -1,0 +1,48 @@
+/* host_user_lock.c: the userspace global locks of host.h: always granted, with a debug check of the lock order. */
+#include "host.h"
+
+/* The userspace runtime runs every handler on one thread (the ptrace engine serialises hits), so
+ * a lock never waits. It still checks the VM's contract, per thread: locks are taken in strictly
+ * ascending order (creation order, which is global index order within a session) and released in
+ * reverse. A breach is counted, for the tests to assert zero. */
+struct ulock { uint64_t seq, below; };
+
+static uint64_t next_seq;
+static __thread uint64_t top;      /* seq of the last lock taken and still held, 0: none */
+static __thread int held;
+static int order_errors, fail_after = -1;
+
+void *svm_host_lock_new(void)
+{
+	struct ulock *lk = svm_host_zalloc(sizeof *lk);
+	if (lk) lk->seq = __atomic_add_fetch(&next_seq, 1, __ATOMIC_RELAXED);
+	return lk;
+}
+
+void svm_host_lock_free(void *lk) { svm_host_free(lk); }
+
+int svm_host_lock(void *p, int write)
+{
+	struct ulock *lk = p;
+	(void)write;
+	if (fail_after == 0) { fail_after = -1; return -1; }
+	if (fail_after > 0) fail_after--;
+	if (lk->seq <= top) order_errors++;
+	lk->below = top;
+	top = lk->seq;
+	held++;
+	return 0;
+}
+
+void svm_host_unlock(void *p, int write)
+{
+	struct ulock *lk = p;
+	(void)write;
+	if (lk->seq != top || held == 0) order_errors++;
+	top = lk->below;
+	held--;
+}
+
+int svm_host_lock_order_errors(void) { return order_errors; }
+int svm_host_locks_held(void) { return held; }
+void svm_host_lock_fail_after(int n) { fail_after = n; }
