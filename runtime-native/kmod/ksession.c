@@ -148,12 +148,12 @@ static int ks_setup(struct ksession *ks, char *err)
 		ks->slots[i].probe = i;
 	}
 	kfree(desc);
-	ks->vm = stapvm_session_new(ks->mod, err, KS_ERRLEN);
+	ks->vm = stapvm_session_new_cpus(ks->mod, nr_cpu_ids, err, KS_ERRLEN);
 	if (!ks->vm)
 		return -ENOMEM;
 	for_each_possible_cpu(cpu) {
 		struct kcpu *c = per_cpu_ptr(ks->cpu, cpu);
-		c->x = stapvm_exec_new(ks->vm, err, KS_ERRLEN);
+		c->x = stapvm_exec_new(ks->vm, cpu, err, KS_ERRLEN);
 		if (!c->x)
 			return -ENOMEM;
 	}

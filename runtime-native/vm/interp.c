@@ -241,24 +241,29 @@ next:
 			scopy(svm_map_value(s->gstore[X], e), SREG(A), maxstr);
 			vmbreak;
 		vmcase(AEXISTS)
-			array_op(s, s->gstore[X], &RB, SREG(C), 0, &e);
-			RA = e >= 0;
+			if (m->globals[X].vtype == T_STAT) {
+				RA = svm_pstat_elem(s, X, &RB, SREG(C)) != 0;
+			} else {
+				array_op(s, s->gstore[X], &RB, SREG(C), 0, &e);
+				RA = e >= 0;
+			}
 			vmbreak;
 		vmcase(ADEL)
-			array_op(s, s->gstore[X], &RB, SREG(C), 0, &e);
-			svm_map_delete(s->gstore[X], e);
+			if (m->globals[X].vtype == T_STAT) {
+				svm_pstat_delete(s, X, &RB, SREG(C));
+			} else {
+				array_op(s, s->gstore[X], &RB, SREG(C), 0, &e);
+				svm_map_delete(s->gstore[X], e);
+			}
 			vmbreak;
 		vmcase(ACLEAR)
-			if (m->globals[X].nkeys) {
-				svm_map_clear(s->gstore[X]);
-			} else {
-				uint8_t *p = s->gstore[X];
-				for (size_t i = 0; i < svm_stat_bytes(&m->globals[X]); i++) p[i] = 0;
-			}
+			if (m->globals[X].vtype == T_STAT) svm_pstat_clear(s, X);
+			else svm_map_clear(s->gstore[X]);
 			vmbreak;
 		vmcase(ITINIT) {
 			struct svm_iter *it = &fr->it[A];
-			struct svm_map *mp = s->gstore[X];
+			struct svm_map *mp = m->globals[X].vtype == T_STAT ? svm_pstat_array(s, X) : s->gstore[X];
+			if (!mp) RTERR(s->errmsg);
 			iter_free(it);
 			it->idx = svm_host_zalloc((size_t)svm_map_count(mp) * 4 + 4);
 			it->seq = svm_host_zalloc((size_t)svm_map_count(mp) * 8 + 8);
@@ -268,7 +273,7 @@ next:
 		}
 		vmcase(ITNEXT) {
 			struct svm_iter *it = &fr->it[A];
-			struct svm_map *mp = s->gstore[m->funcs[fr->func].iterglobal[A]];
+			struct svm_map *mp = s->sh->gstore[m->funcs[fr->func].iterglobal[A]];   /* a statistic's merged copy */
 			while (it->pos < it->n && !svm_map_alive(mp, it->idx[it->pos], it->seq[it->pos])) it->pos++;
 			if (it->pos >= it->n) {
 				if (X < 0) CHARGE();
@@ -284,23 +289,21 @@ next:
 			if ((err = array_op(s, s->gstore[X], &RB, SREG(C), 1, &e))) goto fail;
 			svm_stat_add(svm_map_value(s->gstore[X], e), &m->globals[X], RA);
 			vmbreak;
-		vmcase(SAGG) svm_stat_read(s->gstore[X], &RA); vmbreak;
-		vmcase(AAGG)
-			array_op(s, s->gstore[X], &RB, SREG(C), 0, &e);
-			svm_stat_read(e >= 0 ? svm_map_value(s->gstore[X], e) : 0, &RA);
-			vmbreak;
+		vmcase(SAGG) svm_stat_read(svm_pstat_scalar(s, X), &RA); vmbreak;
+		vmcase(AAGG) svm_stat_read(svm_pstat_elem(s, X, &RB, SREG(C)), &RA); vmbreak;
 		vmcase(SHIST) {
-			const struct svm_stat *st = s->gstore[X];
+			const struct svm_stat *st = svm_pstat_scalar(s, X);
 			RA = RB >= 0 && (uint64_t)RB < m->globals[X].nbuckets ? st->bucket[RB] : 0;
 			vmbreak;
 		}
 		vmcase(HPRINT)
-			if (svm_hist_print(s, &m->globals[X], s->gstore[X])) RTERR("empty aggregate");
+			if (svm_hist_print(s, &m->globals[X], svm_pstat_scalar(s, X))) RTERR("empty aggregate");
 			vmbreak;
-		vmcase(AHPRINT)
-			array_op(s, s->gstore[X], &RB, SREG(C), 0, &e);
-			if (e < 0 || svm_hist_print(s, &m->globals[X], svm_map_value(s->gstore[X], e))) RTERR("aggregate element not found");
+		vmcase(AHPRINT) {
+			const struct svm_stat *st = svm_pstat_elem(s, X, &RB, SREG(C));
+			if (!st || svm_hist_print(s, &m->globals[X], st)) RTERR("aggregate element not found");
 			vmbreak;
+		}
 		vmcase(REMATCH) {
 			const struct svm_regex *rx = &m->regex[X];
 			const uint8_t *p = (const uint8_t *)SREG(B);

@@ -8,7 +8,7 @@ struct svm_map {
 	const struct svm_global *g;
 	uint32_t cap, nbuckets, count, freelist, maxstr;
 	size_t recsz, voff, soff;
-	uint64_t seq;
+	uint64_t seq, *seqp;          /* seqp: the counter numbering insertions (&seq, or one shared) */
 	uint32_t *heads;
 	uint8_t *recs;
 };
@@ -65,13 +65,10 @@ void svm_stat_add(struct svm_stat *st, const struct svm_global *g, int64_t v)
 	}
 }
 
-/* SystemTap's aggregation over CPUs (one here): the total variance of the running means and
- * variances, which differs from the textbook value through the integer running mean */
-static int64_t variance(const struct svm_stat *st)
+void svm_stat_clear(struct svm_stat *st, const struct svm_global *g)
 {
-	uint64_t d = (uint64_t)st->avg_s - (uint64_t)svm_div64(st->sum, st->count);
-	uint64_t total = (uint64_t)st->count * d * d + (uint64_t)(st->count - 1) * (uint64_t)st->variance_s;
-	return svm_div64((int64_t)total, st->count - 1);
+	uint8_t *p = (uint8_t *)st;
+	for (size_t i = 0; i < svm_stat_bytes(g); i++) p[i] = 0;
 }
 
 void svm_stat_read(const struct svm_stat *st, int64_t *out)
@@ -82,7 +79,40 @@ void svm_stat_read(const struct svm_stat *st, int64_t *out)
 	out[2] = n ? st->min : 0;
 	out[3] = n ? st->max : 0;
 	out[4] = n ? st->sum / n : 0;
-	out[5] = n > 1 ? variance(st) : 0;
+	out[5] = n > 1 ? st->variance_s : 0;
+}
+
+/* wrapping int64 arithmetic, as the kernel's -fno-strict-overflow gives SystemTap */
+static int64_t mul64(int64_t a, int64_t b) { return (int64_t)((uint64_t)a * (uint64_t)b); }
+static int64_t add64(int64_t a, int64_t b) { return (int64_t)((uint64_t)a + (uint64_t)b); }
+
+void svm_stat_merge(struct svm_stat *agg, const struct svm_stat *const *parts, uint32_t n, const struct svm_global *g)
+{
+	int64_t s1 = 0, s2 = 0;
+	svm_stat_clear(agg, g);
+	for (uint32_t i = 0; i < n; i++) {
+		const struct svm_stat *p = parts[i];
+		if (!p || !p->count) continue;
+		if (!agg->count || p->min < agg->min) agg->min = p->min;
+		if (!agg->count || p->max > agg->max) agg->max = p->max;
+		agg->count += p->count;
+		agg->sum = add64(agg->sum, p->sum);
+		for (uint32_t b = 0; b < g->nbuckets; b++) agg->bucket[b] += p->bucket[b];
+	}
+	if (!agg->count) return;
+	agg->avg_s = svm_div64(agg->sum, agg->count);
+	/* SystemTap's total variance over CPUs (runtime/stat.c, _stp_stat_get): the spread of the
+	 * per-CPU running means plus the per-CPU variances; with one CPU it differs from the textbook
+	 * value only through the integer running mean */
+	for (uint32_t i = 0; i < n; i++) {
+		const struct svm_stat *p = parts[i];
+		int64_t d;
+		if (!p || !p->count) continue;
+		d = (int64_t)((uint64_t)p->avg_s - (uint64_t)agg->avg_s);
+		s1 = add64(s1, mul64(mul64(p->count, d), d));
+		s2 = add64(s2, mul64(p->count - 1, p->variance_s));
+	}
+	agg->variance_s = agg->count > 1 ? svm_div64(add64(s1, s2), agg->count - 1) : 0;
 }
 
 struct svm_map *svm_map_new(const struct svm_global *g, uint32_t maxstr)
@@ -93,6 +123,7 @@ struct svm_map *svm_map_new(const struct svm_global *g, uint32_t maxstr)
 	mp->g = g;
 	mp->cap = g->size;
 	mp->maxstr = maxstr;
+	mp->seqp = &mp->seq;
 	for (mp->nbuckets = 16; mp->nbuckets < mp->cap; mp->nbuckets <<= 1) {}
 	mp->voff = sizeof(struct entry_hdr) + (size_t)g->nikeys * 8;
 	mp->soff = mp->voff + ((vsz + 7) & ~(size_t)7);
@@ -177,7 +208,8 @@ int32_t svm_map_lookup(struct svm_map *mp, const int64_t *ik, const char *sk, un
 	}
 	e = mp->freelist;
 	mp->freelist = hdr(mp, e)->next;
-	svm_host_memcpy(hdr(mp, e), &(struct entry_hdr){ mp->heads[b], 1, ++mp->seq }, sizeof(struct entry_hdr));
+	svm_host_memcpy(hdr(mp, e), &(struct entry_hdr){ mp->heads[b], 1, __atomic_add_fetch(mp->seqp, 1, __ATOMIC_RELAXED) },
+			sizeof(struct entry_hdr));
 	mp->heads[b] = e;
 	mp->count++;
 	svm_host_memcpy(ikeys(mp, e), ik, (size_t)mp->g->nikeys * 8);
@@ -185,6 +217,27 @@ int32_t svm_map_lookup(struct svm_map *mp, const int64_t *ik, const char *sk, un
 		svm_host_memcpy(skey(mp, e, k), sk + (size_t)k * sstride, mp->maxstr);
 	{ uint8_t *v = svm_map_value(mp, (int32_t)e); size_t n = mp->soff - mp->voff; for (size_t i = 0; i < n; i++) v[i] = 0; }
 	return (int32_t)e;
+}
+
+void svm_map_share_seq(struct svm_map *mp, uint64_t *counter) { mp->seqp = counter; }
+int svm_map_used(const struct svm_map *mp, uint32_t e) { return e < mp->cap && hdr(mp, e)->used; }
+
+int32_t svm_map_find_like(struct svm_map *mp, const struct svm_map *src, uint32_t e)
+{
+	return svm_map_lookup(mp, ikeys(src, e), skey(src, e, 0), src->maxstr, 0);
+}
+
+int32_t svm_map_adopt(struct svm_map *dst, const struct svm_map *src, uint32_t e)
+{
+	int32_t d = svm_map_find_like(dst, src, e);
+	uint64_t seq = hdr(src, e)->seq;
+	if (d == -1) {
+		d = svm_map_lookup(dst, ikeys(src, e), skey(src, e, 0), src->maxstr, 1);
+		if (d >= 0) hdr(dst, (uint32_t)d)->seq = seq;
+	} else if (hdr(dst, (uint32_t)d)->seq > seq) {
+		hdr(dst, (uint32_t)d)->seq = seq;
+	}
+	return d;
 }
 
 int svm_map_alive(const struct svm_map *mp, uint32_t e, uint64_t seq) { return e < mp->cap && hdr(mp, e)->used && hdr(mp, e)->seq == seq; }

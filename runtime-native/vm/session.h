@@ -27,7 +27,11 @@ typedef void (*svm_output_fn)(void *arg, int stream, const char *data, size_t le
 struct svm_shared {
 	const struct svm_module *m;
 	uint32_t maxstr;
-	void **gstore;                /* per global: int64_t*, char*, struct svm_stat*, or struct svm_map* */
+	void **gstore;                /* per global: int64_t*, char*, struct svm_stat*, or struct svm_map*;
+				       * a statistic's is its merged copy (pstat.c), rebuilt on each read */
+	uint32_t ncpus;               /* statistics are kept per CPU, in ncpus copies (pstat.c) */
+	void **cpustore;              /* statistic g's copy for CPU c at [g * ncpus + c]; NULL for other globals */
+	uint64_t *statseq;            /* per global: the insertion counter a statistic array's copies share */
 	void **locks;                 /* per global: its host lock (svm_host_lock_new) */
 	int errors, exit_requested, aborted;
 	svm_output_fn out_fn;
@@ -41,13 +45,16 @@ struct svm_shared {
 };
 
 /* One execution context: the state a handler run owns (registers, frames, scratch, try stack).
- * The userspace runtime has one per session; stapvm.ko makes one per CPU at load. m, maxstr and
- * gstore are copies of sh's, read on nearly every instruction. */
+ * The userspace runtime has one per session; stapvm.ko makes one per CPU at load. m and maxstr
+ * are copies of sh's, read on nearly every instruction. */
 struct svm_session {
 	struct svm_shared *sh;
 	const struct svm_module *m;
 	uint32_t maxstr;
-	void **gstore;
+	uint32_t cpu;                 /* the copy of each statistic this context adds into */
+	void **gstore;                /* sh's, except that a statistic's is this CPU's copy */
+	const struct svm_stat **parts;    /* ncpus: one statistic's copies, being merged */
+	struct svm_stat *stattmp;         /* one merged array element (the largest statistic's size) */
 	uint8_t *arena;               /* MAXNESTING frames of registers */
 	size_t framesz;
 	uint32_t maxint, maxstrregs, maxiters;
@@ -75,6 +82,13 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	       const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns);
 /* probe-context helpers (helpers_ctx.c): as svm_helper; 1 when id is not one of them */
 int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret, const int64_t *iargs, const char *sargs);
+/* statistics per CPU (pstat.c): the merged value of a scalar, of an element (NULL: no CPU has the
+ * key), of a whole array (NULL on overflow, with s->errmsg); delete and clear reach every copy */
+const struct svm_stat *svm_pstat_scalar(struct svm_session *s, uint32_t g);
+const struct svm_stat *svm_pstat_elem(struct svm_session *s, uint32_t g, const int64_t *ik, const char *sk);
+struct svm_map *svm_pstat_array(struct svm_session *s, uint32_t g);
+void svm_pstat_delete(struct svm_session *s, uint32_t g, const int64_t *ik, const char *sk);
+void svm_pstat_clear(struct svm_session *s, uint32_t g);
 /* prints the histogram of statistic st of global g (hist.c); -1 when it holds no value */
 int svm_hist_print(struct svm_session *s, const struct svm_global *g, const struct svm_stat *st);
 #endif

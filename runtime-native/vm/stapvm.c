@@ -81,16 +81,33 @@ static void exec_release(struct svm_session *s)
 {
 	svm_host_free(s->arena); svm_host_free(s->frames);
 	svm_host_free(s->scratch); svm_host_free(s->scratch2); svm_host_free(s->tokstr);
+	svm_host_free(s->gstore); svm_host_free(s->parts); svm_host_free(s->stattmp);
+}
+
+/* the context's view of the globals: the shared ones, and its CPU's copy of each statistic */
+static int exec_globals(struct svm_session *s, const struct svm_shared *sh)
+{
+	const struct svm_module *m = sh->m;
+	size_t tmp = 0;
+	s->gstore = svm_host_zalloc(sizeof(void *) * m->nglobals);
+	s->parts = svm_host_zalloc(sizeof(void *) * sh->ncpus);
+	if (!s->gstore || !s->parts) return -1;
+	for (uint32_t g = 0; g < m->nglobals; g++) {
+		int stat = m->globals[g].vtype == T_STAT;
+		s->gstore[g] = stat ? sh->cpustore[(size_t)g * sh->ncpus + s->cpu] : sh->gstore[g];
+		if (stat && svm_stat_bytes(&m->globals[g]) > tmp) tmp = svm_stat_bytes(&m->globals[g]);
+	}
+	return tmp && !(s->stattmp = svm_host_zalloc(tmp)) ? -1 : 0;
 }
 
 /* sizes and allocates an execution context's registers, frames and scratch for sh's module */
-static int exec_init(struct svm_session *s, struct svm_shared *sh)
+static int exec_init(struct svm_session *s, struct svm_shared *sh, uint32_t cpu)
 {
 	const struct svm_module *m = sh->m;
 	s->sh = sh;
 	s->m = m;
 	s->maxstr = sh->maxstr;
-	s->gstore = sh->gstore;
+	s->cpu = cpu;
 	for (uint32_t i = 0; i < m->nfuncs; i++) {
 		if (m->funcs[i].nint > s->maxint) s->maxint = m->funcs[i].nint;
 		if (m->funcs[i].nstr > s->maxstrregs) s->maxstrregs = m->funcs[i].nstr;
@@ -103,15 +120,20 @@ static int exec_init(struct svm_session *s, struct svm_shared *sh)
 	s->scratch2 = svm_host_zalloc((size_t)s->maxstr * 2);
 	s->tokstr = svm_host_zalloc(s->maxstr);
 	s->tokpos = -1;
-	if (s->arena && s->frames && s->scratch && s->scratch2 && s->tokstr) return 0;
+	if (s->arena && s->frames && s->scratch && s->scratch2 && s->tokstr && exec_globals(s, sh) == 0) return 0;
 	exec_release(s);
 	return -1;
 }
 
-stapvm_exec *stapvm_exec_new(stapvm_session *ss, char *err, size_t errlen)
+stapvm_exec *stapvm_exec_new(stapvm_session *ss, uint32_t cpu, char *err, size_t errlen)
 {
-	stapvm_exec *x = svm_host_zalloc(sizeof *x);
-	if (x && exec_init(&x->s, &ss->sh) == 0) return x;
+	stapvm_exec *x;
+	if (cpu >= ss->sh.ncpus) {
+		svm_errf(err, errlen, "execution context for CPU %u: the session has %u", cpu, ss->sh.ncpus);
+		return 0;
+	}
+	x = svm_host_zalloc(sizeof *x);
+	if (x && exec_init(&x->s, &ss->sh, cpu) == 0) return x;
 	svm_host_free(x);
 	svm_errf(err, errlen, "out of memory creating an execution context");
 	return 0;
@@ -124,30 +146,57 @@ void stapvm_exec_free(stapvm_exec *x)
 	svm_host_free(x);
 }
 
-stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t errlen)
+/* a statistic's per-CPU copies, numbering array insertions from one counter */
+static int stat_copies(struct svm_shared *sh, uint32_t g)
 {
-	stapvm_session *ss = svm_host_zalloc(sizeof *ss);
+	const struct svm_global *gl = &sh->m->globals[g];
+	for (uint32_t c = 0; c < sh->ncpus; c++) {
+		void *p = sh->cpustore[(size_t)g * sh->ncpus + c] = global_store(gl, sh->maxstr);
+		if (!p) return -1;
+		if (gl->nkeys) svm_map_share_seq(p, &sh->statseq[g]);
+	}
+	return 0;
+}
+
+static void free_store(const struct svm_global *g, void *p)
+{
+	if (g->nkeys) svm_map_free(p);
+	else svm_host_free(p);
+}
+
+stapvm_session *stapvm_session_new_cpus(const stapvm_module *mod, uint32_t ncpus, char *err, size_t errlen)
+{
+	stapvm_session *ss = ncpus ? svm_host_zalloc(sizeof *ss) : 0;
 	struct svm_shared *sh = ss ? &ss->sh : 0;
 	const struct svm_module *m = &mod->m;
 	int ok;
-	if (!ss) { svm_errf(err, errlen, "out of memory"); return 0; }
+	if (!ss) { svm_errf(err, errlen, ncpus ? "out of memory" : "a session needs at least one CPU"); return 0; }
 	sh->m = m;
 	sh->maxstr = m->limits.maxstringlen;
+	sh->ncpus = ncpus;
 	sh->gstore = svm_host_zalloc(sizeof(void *) * m->nglobals);
+	sh->cpustore = svm_host_zalloc(sizeof(void *) * m->nglobals * ncpus);
+	sh->statseq = svm_host_zalloc(sizeof(uint64_t) * m->nglobals);
 	sh->outcap = OUTCAP;
 	sh->outbuf[0] = svm_host_zalloc(OUTCAP);
 	sh->outbuf[1] = svm_host_zalloc(OUTCAP);
 	sh->locks = svm_host_zalloc(sizeof(void *) * m->nglobals);
-	ok = sh->gstore && sh->locks && sh->outbuf[0] && sh->outbuf[1];
+	ok = sh->gstore && sh->cpustore && sh->statseq && sh->locks && sh->outbuf[0] && sh->outbuf[1];
 	for (uint32_t i = 0; ok && i < m->nglobals; i++)
-		ok = (sh->gstore[i] = global_store(&m->globals[i], sh->maxstr)) != 0 && (sh->locks[i] = svm_host_lock_new()) != 0;
-	if (ok) ok = (ss->x = (struct svm_session *)stapvm_exec_new(ss, err, errlen)) != 0;
+		ok = (sh->gstore[i] = global_store(&m->globals[i], sh->maxstr)) != 0 && (sh->locks[i] = svm_host_lock_new()) != 0 &&
+		     (m->globals[i].vtype != T_STAT || stat_copies(sh, i) == 0);
+	if (ok) ok = (ss->x = (struct svm_session *)stapvm_exec_new(ss, 0, err, errlen)) != 0;
 	if (!ok) {
 		svm_errf(err, errlen, "out of memory creating the session");
 		stapvm_session_free(ss);
 		return 0;
 	}
 	return ss;
+}
+
+stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t errlen)
+{
+	return stapvm_session_new_cpus(mod, 1, err, errlen);
 }
 
 void stapvm_session_free(stapvm_session *ss)
@@ -157,10 +206,13 @@ void stapvm_session_free(stapvm_session *ss)
 	sh = &ss->sh;
 	stapvm_exec_free((stapvm_exec *)ss->x);
 	for (uint32_t i = 0; sh->gstore && i < sh->m->nglobals; i++) {
-		if (sh->m->globals[i].nkeys) svm_map_free(sh->gstore[i]);
-		else svm_host_free(sh->gstore[i]);
+		free_store(&sh->m->globals[i], sh->gstore[i]);
+		for (uint32_t c = 0; sh->cpustore && c < sh->ncpus; c++)
+			free_store(&sh->m->globals[i], sh->cpustore[(size_t)i * sh->ncpus + c]);
 	}
 	svm_host_free(sh->gstore);
+	svm_host_free(sh->cpustore);
+	svm_host_free(sh->statseq);
 	for (uint32_t i = 0; sh->locks && i < sh->m->nglobals; i++)
 		if (sh->locks[i]) svm_host_lock_free(sh->locks[i]);
 	svm_host_free(sh->locks);

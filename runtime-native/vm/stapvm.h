@@ -31,6 +31,9 @@ int stapvm_probe_desc(const stapvm_module *mod, int i, char *buf, size_t buflen)
 
 /* a session owns globals and output; the module must outlive it */
 stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t errlen);
+/* as stapvm_session_new, for a host running handlers on ncpus CPUs (stapvm.ko: nr_cpu_ids): each
+ * statistic is kept in ncpus copies, one per execution context's CPU, merged when read */
+stapvm_session *stapvm_session_new_cpus(const stapvm_module *mod, uint32_t ncpus, char *err, size_t errlen);
 void stapvm_session_free(stapvm_session *s);
 /* runs probe i's handler once, holding the locks of the globals it uses: 0 ok, 1 runtime error
  * (counted; text in the error stream), -1 bad index or aborted session, STAPVM_SKIPPED a lock
@@ -54,11 +57,13 @@ int stapvm_run_named(stapvm_session *s, const char *desc);
  * stopping early once the session aborted (unless desc is "error") or, with stop_on_exit, once
  * exit() was called; 0, or -1 if the session aborted */
 int stapvm_run_phase(stapvm_session *s, const char *desc, int stop_on_exit);
-/* An execution context of session s: registers, frames and scratch for one handler run at a time.
- * stapvm_run_probe uses the session's own; a host running handlers concurrently (stapvm.ko, one
- * per CPU, made at load) makes more. Free them before the session. */
+/* An execution context of session s: registers, frames and scratch for one handler run at a time,
+ * adding to statistics in CPU cpu's copies (cpu < the session's ncpus). stapvm_run_probe and the
+ * phases use the session's own, on CPU 0's copies; a host running handlers concurrently (stapvm.ko,
+ * one per CPU, made at load) makes more, and runs at most one handler per CPU at a time. Free them
+ * before the session. */
 typedef struct stapvm_exec stapvm_exec;
-stapvm_exec *stapvm_exec_new(stapvm_session *s, char *err, size_t errlen);
+stapvm_exec *stapvm_exec_new(stapvm_session *s, uint32_t cpu, char *err, size_t errlen);
 void stapvm_exec_free(stapvm_exec *x);
 /* as stapvm_run_probe, on execution context x for the probe hit ctx (NULL: none) */
 struct svm_ctx;

@@ -2,23 +2,20 @@
 #include "module.h"
 #include "text.h"
 
-/* Statistics are not per CPU yet: a `<<<` updates the one shared aggregate in place, so two
- * handlers adding under read locks would race. Until per-CPU statistics exist SADD/AADD take the
- * write lock; set this to 0 (read) when they become per-CPU and merged on read. The one switch. */
-#define STAT_ADD_WRITES 1
-
-/* the global an instruction touches (-1: none) and whether it writes it */
-static int64_t touched(const svm_insn *in, int *write)
+/* the global an instruction touches (-1: none) and whether it needs the write lock. Statistics are
+ * kept per CPU (pstat.c): `<<<` changes only its own CPU's copy, so adders share the read lock,
+ * while reading one merges every CPU's copy and so excludes the adders with the write lock. */
+static int64_t touched(const struct svm_module *m, const svm_insn *in, int *write)
 {
 	*write = 0;
 	if (svm_opinfo[in->op].kind[3] != K_GLB)
 		return -1;   /* ITNEXT/ITEND reach their global through an ITINIT of the same function */
 	switch (in->op) {
+	case OP_SADD: case OP_AADD:
+		break;
 	case OP_GGET: case OP_GGETS: case OP_AGET: case OP_AGETS: case OP_AEXISTS: case OP_ITINIT:
 	case OP_SAGG: case OP_AAGG: case OP_SHIST: case OP_HPRINT: case OP_AHPRINT:
-		break;
-	case OP_SADD: case OP_AADD:
-		*write = STAT_ADD_WRITES;
+		*write = m->globals[in->x].vtype == T_STAT;
 		break;
 	default:     /* GSET*, ASET*, ADEL, ACLEAR; and an op added to opcodes.def but not here: a
 		      * write lock is always safe, a read lock only where nothing changes */
@@ -37,7 +34,7 @@ static void own_sets(struct svm_module *m, uint64_t *bits, uint32_t w)
 		uint64_t *rd = bits + (size_t)fi * 2 * w, *wr = rd + w;
 		for (uint32_t pc = 0; pc < m->funcs[fi].ncode; pc++) {
 			int write;
-			int64_t g = touched(&m->funcs[fi].code[pc], &write);
+			int64_t g = touched(m, &m->funcs[fi].code[pc], &write);
 			if (g < 0) continue;
 			(write ? wr : rd)[g / 64] |= 1ull << (g % 64);
 		}

@@ -184,6 +184,13 @@ if [ "$(nproc)" -ge 2 ]; then
 	$krun -o "$tmp/dj" -c "taskset -c 0 $gp 20000 0 & taskset -c 1 $gp 0 20000 & wait" "$out/disjoint.stpb" 2>"$tmp/dj.err"
 	expect "disjoint-exact" "a=20000 b=20000" "$(cat "$tmp/dj")"
 	expect "disjoint-no-skip" "" "$(grep -i skipped "$tmp/dj.err")"
+	# statistics per CPU: handlers that only add run at once on both vCPUs into their own copies;
+	# the merge loses nothing and gives SystemTap's numbers (1s on CPU 0, 3s on CPU 1)
+	$krun -o "$tmp/ps" -c "taskset -c 0 $gp 20000 & taskset -c 1 $gp 20000 & wait" "$out/pstat.stpb" 2>"$tmp/ps.err"
+	expect "pstat-merged" "v: count=40000 sum=80000 min=1 max=3 avg=2 variance=1
+h[0]=20000
+h[1]=20000" "$(cat "$tmp/ps")"
+	expect "pstat-no-skip" "" "$(grep -i skipped "$tmp/ps.err")"
 fi
 rmmod stapvm && ok "rmmod" || bad "rmmod"
 echo "$pass passed, $fail failed"

@@ -1,12 +1,13 @@
 ; lock sets (verify_locks.c): per probe, the globals its handler and callees use, by ascending
 ; index, w when any path writes. ping/pong call each other (a cycle: both get the union), shared is
-; called from two probes, <<< takes the write lock (statistics are not per CPU yet), a read and a
-; write of one global is one write lock, globals a handler does not reach and ITNEXT/ITEND add nothing, a
+; called from two probes, <<< takes the read lock (each CPU adds into its own copy) while reading a
+; statistic (aagg) takes the write lock (it merges every CPU's copy), a read and a write of one
+; global is one write lock, globals a handler does not reach and ITNEXT/ITEND add nothing, a
 ; function calling itself gets its own set (rec: the write of global 5 comes after the recursive call).
 ; expect: ok
 ; expect-locks: probe 0 begin: 0r
-; expect-locks: probe 1 timer.s(1): 0r 1r 2w 3w
-; expect-locks: probe 2 timer.s(2): 1r 2r 3w 4r
+; expect-locks: probe 1 timer.s(1): 0r 1r 2w 3r
+; expect-locks: probe 2 timer.s(2): 1r 2r 3r 4w
 ; expect-locks: probe 3 timer.s(3): 0w 4w
 ; expect-locks: probe 4 process("/bin/true").function("f").return: 0w
 ; expect-locks: entry 4 process("/bin/true").function("f").return: 1r
