@@ -32,10 +32,14 @@ void *svm_host_zalloc(size_t n)
 void svm_host_free(void *p) { kvfree(p); }
 
 /* One rwlock_t per global, tried without blocking: handlers run with interrupts off, and a lock
- * that cannot be had skips the hit instead of deadlocking. SystemTap waits TRYLOCKDELAY (10 us) x
- * MAXTRYLOCK (100) = 1 ms per lock; under QEMU TCG the vCPU holding a lock can be descheduled by
- * its host for milliseconds, so the wait here is 20 ms per lock by local_clock(), the bound the
- * one session lock had. A holder is a handler bounded by MAXACTION, so a wait ends either way. */
+ * that cannot be had skips the hit instead of deadlocking. SystemTap retries a hit's locks
+ * MAXTRYLOCK (100) times TRYLOCKDELAY (10 us) = 1 ms in all; under QEMU TCG the vCPU holding a
+ * lock can be descheduled by its host for milliseconds, so a hit here waits at most 20 ms in all,
+ * across every lock it takes (host.h: one struct svm_lock_wait per hit). The clock is
+ * ktime_get_mono_fast_ns (NMI-safe, reads the clocksource): local_clock() does not advance with
+ * interrupts off where sched_clock is unstable (a TCG guest's TSC is: it moved 1-3 ms while 100 ms
+ * passed), which made the bound no bound. The clock is read only once a trylock failed. A holder
+ * is a handler bounded by MAXACTION, so a wait ends either way. */
 #define SVM_LOCK_WAIT_NS (20 * NSEC_PER_MSEC)
 
 void *svm_host_lock_new(void)
@@ -48,13 +52,16 @@ void *svm_host_lock_new(void)
 
 void svm_host_lock_free(void *lk) { kfree(lk); }
 
-int svm_host_lock(void *lk, int write)
+int svm_host_lock(void *lk, int write, struct svm_lock_wait *w)
 {
-	u64 start = local_clock();
 	for (;;) {
+		u64 now;
 		if (write ? write_trylock((rwlock_t *)lk) : read_trylock((rwlock_t *)lk))
 			return 0;
-		if (local_clock() - start >= SVM_LOCK_WAIT_NS)
+		now = ktime_get_mono_fast_ns();
+		if (!w->deadline)
+			w->deadline = now + SVM_LOCK_WAIT_NS;
+		else if (now >= (u64)w->deadline)
 			return -1;
 		cpu_relax();
 	}

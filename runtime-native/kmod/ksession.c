@@ -42,9 +42,10 @@ static void ks_end_fn(struct work_struct *w)
 	/* no handler runs any more: end probes have the VM to themselves and may sleep for output room */
 	WRITE_ONCE(ks->out_block, true);
 	stapvm_set_context(ks->vm, NULL);
-	if (!stapvm_aborted(ks->vm))
+	/* MAXERRORS (the VM aborted) and MAXSKIPPED end in stap's STAP_SESSION_ERROR: error probes run, end probes do not */
+	if (!stapvm_aborted(ks->vm) && !test_bit(KS_SKIP_ERROR, &ks->flags))
 		stapvm_run_named(ks->vm, "end");
-	if (stapvm_aborted(ks->vm))
+	if (stapvm_aborted(ks->vm) || test_bit(KS_SKIP_ERROR, &ks->flags))
 		stapvm_run_named(ks->vm, "error");
 	WRITE_ONCE(ks->out_block, false);
 	smp_store_release(&ks->state, STAPVM_STATE_DONE);
@@ -266,7 +267,7 @@ void ks_status(struct ksession *ks, struct stapvm_ioc_status *st)
 #define KS_SKIP_MSG "ERROR: Skipped too many probes, check MAXSKIPPED or try again with stap -t for more details.\n"
 
 /* counts a skipped hit; past MAXSKIPPED the session ends as stap's does (its error text once, then
- * the end probes, as after exit()); true when the caller must queue the wake that starts the end */
+ * the error probes, not the end probes); true when the caller must queue the wake that starts the end */
 static bool ks_skip(struct ksession *ks)
 {
 	if (atomic64_inc_return(&ks->skipped) <= ks->maxskipped || test_and_set_bit(KS_SKIP_ERROR, &ks->flags))

@@ -34,14 +34,21 @@ int64_t svm_host_ppid(void);
 uint32_t svm_host_random(uint32_t n);
 /* Global locks, one per global, made with the session. The VM takes a handler's in ascending
  * global index (read: write == 0) and releases them in reverse before returning to the host.
- * svm_host_lock returns 0 when held, -1 after the host's bounded wait (the hit is then skipped). */
+ * The wait is bounded per hit, not per lock (as stap's MAXTRYLOCK retries): the VM zeroes one
+ * struct svm_lock_wait before a hit's first svm_host_lock and passes it to every lock of that hit;
+ * the host sets the deadline from its clock at the first attempt that must wait, and no attempt
+ * of the hit waits past it, so a hit taking k contended locks waits the host's bound once, not k
+ * times. svm_host_lock returns 0 when held, -1 when the hit's wait is spent (the VM then releases
+ * what it holds and the hit is skipped). */
+struct svm_lock_wait { int64_t deadline; };   /* 0: the hit has not waited yet */
 void *svm_host_lock_new(void);
 void svm_host_lock_free(void *lk);
-int svm_host_lock(void *lk, int write);
+int svm_host_lock(void *lk, int write, struct svm_lock_wait *w);
 void svm_host_unlock(void *lk, int write);
 #ifndef __KERNEL__
-/* userspace test hooks (host_user_lock.c): breaches of the lock order so far, locks this thread
- * holds, and "the lock attempt after the next n fails" (once) */
+/* userspace test hooks (host_user_lock.c): breaches of the lock contract so far (order, and one
+ * fresh svm_lock_wait per hit), locks this thread holds, and "the lock attempt after the next n
+ * fails" (once) */
 int svm_host_lock_order_errors(void);
 int svm_host_locks_held(void);
 void svm_host_lock_fail_after(int n);

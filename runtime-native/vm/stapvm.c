@@ -242,12 +242,13 @@ static void drop_locks(struct svm_shared *sh, const struct svm_func *f, uint32_t
 		svm_host_unlock(sh->locks[SVM_LOCK_GLOBAL(f->locks[n])], SVM_LOCK_WRITE(f->locks[n]));
 }
 
-/* takes function f's locks in ascending global index (the verifier sorted them: no deadlock);
- * on a failure releases what it holds and returns -1 */
+/* takes function f's locks in ascending global index (the verifier sorted them: no deadlock),
+ * all within one bounded wait (host.h); on a failure releases what it holds and returns -1 */
 static int take_locks(struct svm_shared *sh, const struct svm_func *f)
 {
+	struct svm_lock_wait w = { 0 };
 	for (uint32_t k = 0; k < f->nlocks; k++)
-		if (svm_host_lock(sh->locks[SVM_LOCK_GLOBAL(f->locks[k])], SVM_LOCK_WRITE(f->locks[k]))) {
+		if (svm_host_lock(sh->locks[SVM_LOCK_GLOBAL(f->locks[k])], SVM_LOCK_WRITE(f->locks[k]), &w)) {
 			drop_locks(sh, f, k);
 			return -1;
 		}

@@ -111,6 +111,31 @@ sleep 1
 rmmod stapvm 2>/dev/null && bad "rmmod-busy" || ok "rmmod-busy"
 wait $k
 
+# skips forced by reentrancy: the uprobe handler of work() reads a user string, and the session's kprobe
+# on copy_from_user_nofault fires inside it on the same CPU: the nesting guard skips it, once per call.
+# Below the limit (100) every call runs and the 50 skips are stap's closing warning; past MAXSKIPPED=3 the
+# 4th ends the session: stap's error once, the error probe and not end (stap's STAP_SESSION_ERROR), exit 1
+skip_err="ERROR: Skipped too many probes, check MAXSKIPPED or try again with stap -t for more details."
+r=$($krun -c "$out/calls_n 50" "$out/reentry.stpb" 2>"$tmp/re.err"); rc=$?
+expect "skipped-reentry-counted" "end: calls=50 tagged=50 inner=0
+WARNING: Number of errors: 0, skipped probes: 50
+rc=0" "$r
+$(cat "$tmp/re.err")
+rc=$rc"
+re3="error: calls=4 tagged=4 inner=0
+$skip_err
+WARNING: Number of errors: 0, skipped probes: 4
+rc=1"
+r=$($krun -c "$out/calls_n 50" "$out/reentry3.stpb" 2>"$tmp/re3.err"); rc=$?
+expect "maxskipped-reentry" "$re3" "$r
+$(cat "$tmp/re3.err")
+rc=$rc"
+# the same limit given to bin/stapvm (the kernel runtime through jnr-ffi) as -D MAXSKIPPED=3
+r=$("$ROOT/bin/stapvm" -D MAXSKIPPED=3 -c "$out/calls_n 50" "$out/reentry.stp" 2>"$tmp/sv3.err"); rc=$?
+expect "stapvm-command-maxskipped" "$re3" "$r
+$(cat "$tmp/sv3.err")
+rc=$rc"
+
 # bin/stapvm picks the kernel runtime by itself when /dev/stapvm exists (the same script as getpid-exact)
 r=$("$ROOT/bin/stapvm" -c "$gp 1000" "$KMOD/tests/scripts/getpid.stp" 2>&1)
 expect "stapvm-command-kernel" "calls=1000 returns=1000 args=1000 kworker" "$(echo "$r" | sed -E 's/kworker[^ ]*/kworker/')"
@@ -191,6 +216,25 @@ if [ "$(nproc)" -ge 2 ]; then
 h[0]=20000
 h[1]=20000" "$(cat "$tmp/ps")"
 	expect "pstat-no-skip" "" "$(grep -i skipped "$tmp/ps.err")"
+	# skips forced by lock contention: five getppid hits on CPU 0 each hold g's write lock for ~100 ms
+	# (a long loop), while getpid hits on CPU 1 need g: each waits out its hit's 20 ms bound and is
+	# skipped. Below the limit every call the waiter made is counted or skipped, and g lost no update
+	$krun -o "$tmp/ct" -c "taskset -c 1 $gp -t 3 > $tmp/ct.self & taskset -c 0 $gp -s 300 0 5 & wait" \
+		"$out/contend.stpb" 2>"$tmp/ct.err"
+	rc=$? self=$(awk '{ print $2 }' "$tmp/ct.self") n=$(sed -n 's/^end: n=\([0-9]*\) .*/\1/p' "$tmp/ct")
+	skipped=$(sed -n 's/^WARNING: Number of errors: 0, skipped probes: //p' "$tmp/ct.err")
+	echo "    contend: the waiter called getpid $self times; counted ${n:-?}, skipped ${skipped:-0}"
+	[ "${skipped:-0}" -ge 4 ] && ok "skipped-locks-forced (${skipped:-0})" || bad "skipped-locks-forced (${skipped:-0})"
+	expect "skipped-locks-counted" "end: n=$n g=$((n + 1500000))|$self|rc=0" \
+		"$(cat "$tmp/ct")|$((${n:-0} + ${skipped:-0}))|rc=$rc"
+	# past MAXSKIPPED=3 the 4th skip ends the session: stap's error once, the error probe (stap's
+	# STAP_SESSION_ERROR runs error probes, not end probes), the closing warning, exit status 1
+	$krun -o "$tmp/ct3" -c "taskset -c 1 $gp -t 3 >/dev/null & taskset -c 0 $gp -s 300 0 5 & wait" \
+		"$out/contend3.stpb" 2>"$tmp/ct3.err"
+	rc=$? skipped=$(sed -n 's/^WARNING: Number of errors: 0, skipped probes: //p' "$tmp/ct3.err")
+	expect "maxskipped-locks" "error: n=N|$skip_err
+WARNING: Number of errors: 0, skipped probes: K|rc=1" \
+		"$(sed 's/^error: n=[0-9]*$/error: n=N/' "$tmp/ct3")|$(sed 's/skipped probes: [4-9][0-9]*$/skipped probes: K/' "$tmp/ct3.err")|rc=$rc"
 fi
 rmmod stapvm && ok "rmmod" || bad "rmmod"
 echo "$pass passed, $fail failed"

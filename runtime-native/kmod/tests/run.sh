@@ -23,17 +23,28 @@ gcc -std=gnu11 -O2 -Wall -Werror -o "$out/calls_n" "$here/progs/calls_n.c" || ex
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/writes_n" "$here/progs/writes_n.c" || exit 1
 # ubacktrace's frame-pointer chain, the user runtime's test program; non-PIE: nm's addresses are the run's
 gcc -std=gnu11 -O0 -fno-omit-frame-pointer -no-pie -Wall -Werror -o "$out/chain" "$root/runtime-native/user/tests/fp/chain.c" || exit 1
+# compiles script S as out/NAME.stpb; a script with "# build NAME: FLAGS" lines is compiled once per
+# line instead (e.g. the same script with two -D MAXSKIPPED limits)
+compile() {
+    local s=$1 name=$2 builds
+    builds=$(sed -n 's/^# build \([a-z0-9_]*\): /\1 /p' "$s")
+    [ -n "$builds" ] || builds=$name
+    while read -r name flags; do
+        # shellcheck disable=SC2086   # flags are words
+        (cd "$out" && "$root/bin/stapvm" -p4 $flags -m "$name" "$s" >/dev/null) || { echo "kmod: cannot compile $s as $name"; echo "0 passed, 1 failed"; exit 1; }
+    done <<< "$builds"
+}
 # process probes name the program's path and work's link-time address: filled in here, compiled like the rest
 work=0x$(nm "$out/calls_n" | awk '$3 == "work" { print $1 }')
 for t in "$here"/scripts/*.stp.in; do
     b=$(basename "$t" .stp.in)
     sed -e "s|@PROG@|$out/calls_n|g" -e "s|@CHAIN@|$out/chain|g" -e "s|@WORK@|$work|g" "$t" > "$out/$b.stp"
-    (cd "$out" && "$root/bin/stapvm" -p4 -m "$b" "$out/$b.stp" >/dev/null) || { echo "kmod: cannot compile $t"; echo "0 passed, 1 failed"; exit 1; }
+    compile "$out/$b.stp" "$b"
 done
 for s in "$here"/scripts/*.stp; do
     b=$(basename "$s" .stp)
     [ "$b" = wild ] && continue   # expanded from the guest's own /proc/kallsyms, compiled in the guest
-    (cd "$out" && "$root/bin/stapvm" -p4 -m "$b" "$s" >/dev/null) || { echo "kmod: cannot compile $s"; echo "0 passed, 1 failed"; exit 1; }
+    compile "$s" "$b"
 done
 # every verifier rule's ko case, with the rejection text it must produce (also in the kernel)
 for s in "$root"/runtime-native/vm/tests/ko/*.s; do

@@ -135,11 +135,27 @@ int main(void)
 	/* the order check itself: a lower lock taken over a higher one, released out of order */
 	{
 		void *lo = svm_host_lock_new(), *hi = svm_host_lock_new();
-		CHECK(svm_host_lock(hi, 0) == 0 && svm_host_lock(lo, 1) == 0 && svm_host_lock_order_errors() == 1);
+		struct svm_lock_wait w = { 0 };
+		CHECK(svm_host_lock(hi, 0, &w) == 0 && svm_host_lock(lo, 1, &w) == 0 && svm_host_lock_order_errors() == 1);
 		svm_host_unlock(hi, 0);
 		CHECK(svm_host_lock_order_errors() == 2);
 		svm_host_unlock(lo, 1);
 		svm_host_lock_free(lo); svm_host_lock_free(hi);
+	}
+	/* one fresh svm_lock_wait per hit: a hit on the spent wait of the last, its second lock on another */
+	{
+		void *a = svm_host_lock_new(), *b = svm_host_lock_new();
+		struct svm_lock_wait w = { 0 }, other = { 0 };
+		int e = svm_host_lock_order_errors();
+		CHECK(svm_host_lock(a, 0, &w) == 0 && svm_host_lock(b, 1, &w) == 0 && svm_host_lock_order_errors() == e);
+		svm_host_unlock(b, 1);
+		svm_host_unlock(a, 0);
+		CHECK(svm_host_lock(a, 0, &w) == 0 && svm_host_lock_order_errors() == e + 1);
+		CHECK(svm_host_lock(b, 0, &other) == 0 && svm_host_lock_order_errors() == e + 2);
+		svm_host_unlock(b, 0);
+		svm_host_unlock(a, 0);
+		CHECK(svm_host_lock_order_errors() == e + 2 && svm_host_locks_held() == 0);
+		svm_host_lock_free(a); svm_host_lock_free(b);
 	}
 
 	printf("api: %d passed, %d failed\n", passed, failed);
