@@ -65,6 +65,12 @@ class ProcessTargetsCommandTest {
     void attachedProcessGoesOnAfterSigintEndsTheTrace() throws Exception {
         Path target = build.resolve("ticker");
         Process ticker = new ProcessBuilder(target.toString(), "300").start();
+        // the JVM starts a child through jspawnhelper, which then execs the program: attach only
+        // once the pid runs the ticker (a loaded host once caught it before the exec)
+        Path exe = Path.of("/proc", Long.toString(ticker.pid()), "exe");
+        for (int i = 0; i < 200 && !Files.readSymbolicLink(exe).equals(target.toRealPath()); i++) {
+            Thread.sleep(50);
+        }
         StapvmCommand stapvm = new StapvmCommand(tmp);
         Process p = stapvm.builder(List.of("-x", Long.toString(ticker.pid()), "-e",
                 "global n probe begin { println(\"attached\") } "
