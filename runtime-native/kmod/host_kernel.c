@@ -21,10 +21,12 @@
 #include "context.h"
 #include "regnames.h"
 
-/* sleeping allocation at load time; the rare allocation from a handler (foreach snapshot) must not sleep */
+/* sleeping allocation, at load time: nothing allocates from a handler (foreach snapshots go to the
+ * execution context's storage), so an atomic caller is a bug, warned about (the guest tests fail on
+ * it) and still never put to sleep */
 void *svm_host_zalloc(size_t n)
 {
-	if (!preemptible())
+	if (WARN_ON_ONCE(!preemptible()))
 		return kzalloc(n ? n : 1, GFP_ATOMIC | __GFP_NOWARN);
 	return kvzalloc(n ? n : 1, GFP_KERNEL);
 }

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #endif
 
-/* memory: zeroed allocation; may fail (returns NULL) */
+/* memory: zeroed allocation, at load time (a handler allocates nothing); may fail (returns NULL) */
 void *svm_host_zalloc(size_t n);
 void svm_host_free(void *p);
 

@@ -42,14 +42,8 @@ static void scopy(char *d, const char *src, uint32_t maxstr)
 	if (d != src) sappend(d, 0, src, maxstr);
 }
 
-static void iter_free(struct svm_iter *it)
-{
-	svm_host_free(it->idx);
-	svm_host_free(it->seq);
-	it->idx = 0; it->seq = 0; it->n = it->pos = 0;
-}
-
-/* sets up frame d for function f: registers zeroed, strings empty, iterators empty */
+/* sets up frame d for function f: registers zeroed, strings empty, iterators empty, its foreach
+ * storage after its caller's */
 static struct svm_frame *enter(struct svm_session *s, uint32_t d, uint32_t f)
 {
 	struct svm_frame *fr = &s->frames[d];
@@ -57,6 +51,7 @@ static struct svm_frame *enter(struct svm_session *s, uint32_t d, uint32_t f)
 	uint8_t *base = s->arena + d * s->framesz;
 	fr->func = f;
 	fr->pc = 0;
+	fr->itbase = d ? fr[-1].itbase + s->m->funcs[fr[-1].func].iterents : 0;
 	fr->r = (int64_t *)base;
 	fr->s = (char *)(base + (size_t)s->maxint * 8);
 	fr->it = (struct svm_iter *)(base + (((size_t)s->maxint * 8 + (size_t)s->maxstrregs * s->maxstr + 7) & ~(size_t)7));
@@ -64,11 +59,6 @@ static struct svm_frame *enter(struct svm_session *s, uint32_t d, uint32_t f)
 	for (unsigned i = 0; i < fn->nstr; i++) fr->s[(size_t)i * s->maxstr] = 0;
 	for (unsigned i = 0; i < fn->niters; i++) fr->it[i] = (struct svm_iter){ 0 };
 	return fr;
-}
-
-static void leave(struct svm_session *s, struct svm_frame *fr)
-{
-	for (unsigned i = 0; i < s->m->funcs[fr->func].niters; i++) iter_free(&fr->it[i]);
 }
 
 static const char *array_op(struct svm_session *s, struct svm_map *mp, const int64_t *ik, const char *sk, int create, int32_t *e)
@@ -211,7 +201,6 @@ next:
 		vmcase(RETS)
 		vmcase(RETV) {
 			struct svm_frame *cf;
-			leave(s, fr);
 			while (s->ntries && s->tries[s->ntries - 1].depth >= depth) s->ntries--;
 			if (depth == 0) return 0;
 			cf = &s->frames[--depth];
@@ -263,11 +252,9 @@ next:
 		vmcase(ITINIT) {
 			struct svm_iter *it = &fr->it[A];
 			struct svm_map *mp = m->globals[X].vtype == T_STAT ? svm_pstat_array(s, X) : s->gstore[X];
+			uint32_t at = fr->itbase + m->funcs[fr->func].iteroff[A];   /* room for X's capacity */
 			if (!mp) RTERR(s->errmsg);
-			iter_free(it);
-			it->idx = svm_host_zalloc((size_t)svm_map_count(mp) * 4 + 4);
-			it->seq = svm_host_zalloc((size_t)svm_map_count(mp) * 8 + 8);
-			if (!it->idx || !it->seq) { iter_free(it); RTERR("out of memory for foreach"); }
+			it->idx = s->itidx + at; it->seq = s->itseq + at; it->pos = 0;
 			it->n = svm_map_snapshot(mp, it->idx, it->seq, C, RB);
 			vmbreak;
 		}
@@ -283,7 +270,7 @@ next:
 			}
 			vmbreak;
 		}
-		vmcase(ITEND) iter_free(&fr->it[A]); vmbreak;
+		vmcase(ITEND) fr->it[A].n = fr->it[A].pos = 0; vmbreak;
 		vmcase(SADD) svm_stat_add(s->gstore[X], &m->globals[X], RA); vmbreak;
 		vmcase(AADD)
 			if ((err = array_op(s, s->gstore[X], &RB, SREG(C), 1, &e))) goto fail;
@@ -355,13 +342,12 @@ fail:
 	if (s->ntries && budget > 0) {
 		const struct svm_try *t = &s->tries[--s->ntries];
 		scopy(s->scratch2, err, maxstr);
-		while (depth > t->depth) leave(s, &s->frames[depth--]);
+		depth = t->depth;
 		fr = &s->frames[depth]; R = fr->r; S = fr->s;
 		code = m->funcs[fr->func].code; ip = code + t->pc;
 		scopy(SREG(t->sreg), s->scratch2, maxstr);
 		goto next;
 	}
 	set_error(s, err, svm_module_where(m, fr->func, (uint32_t)(ip - code - 1)));
-	for (;;) { leave(s, &s->frames[depth]); if (depth == 0) break; depth--; }
 	return -1;
 }

@@ -32,6 +32,8 @@ struct svm_func {
 	uint32_t ncode;
 	svm_insn *code;
 	uint16_t *iterglobal;            /* derived by the verifier: global of each iterator slot */
+	uint32_t *iteroff;               /* derived (verify_iters.c): per iterator slot, its first entry in */
+	uint32_t iterents;               /* the frame's foreach storage; the frame's entries (slot capacities) */
 	uint32_t nlocks;                 /* derived by the verifier (verify_locks.c): the globals this */
 	uint32_t *locks;                 /* function and its callees use, SVM_LOCK entries by ascending global */
 };
@@ -79,6 +81,7 @@ struct svm_module {
 	uint32_t nentry;
 	struct svm_entry *entry;
 	int32_t *probe_entry;            /* derived by the verifier: per probe, its entry record or -1 */
+	uint64_t iterstack;              /* derived (verify_iters.c): foreach storage entries of an execution context */
 };
 
 /* decodes bytes into *out (bounds and lengths only); 0 on success, else -1 and err text */
@@ -90,6 +93,12 @@ int svm_verify(struct svm_module *m, char *err, size_t errlen);
 int svm_verify_entry(struct svm_module *m, char *err, size_t errlen);
 /* the lock list of every function (verify_locks.c), after the kinds check */
 int svm_verify_locks(struct svm_module *m, char *err, size_t errlen);
+/* foreach storage: each iterator slot's place, what an execution context needs (verify_iters.c), after the kinds check */
+int svm_verify_iters(struct svm_module *m, char *err, size_t errlen);
+/* the call graph (verify_locks.c): the callees of function f are edge[start[f] .. start[f+1]), with
+ * repeats; 0, or -1 out of memory; the caller frees start and edge */
+struct svm_calls { uint32_t *start, *edge; };
+int svm_call_graph(const struct svm_module *m, struct svm_calls *g);
 /* source-map text for (func, pc) or NULL */
 const char *svm_module_where(const struct svm_module *m, uint32_t func, uint32_t pc);
 #endif

@@ -239,6 +239,7 @@ void svm_module_release(struct svm_module *m)
 		for (uint32_t i = 0; i < m->nfuncs; i++) {
 			svm_host_free(m->funcs[i].code);
 			svm_host_free(m->funcs[i].iterglobal);
+			svm_host_free(m->funcs[i].iteroff);
 			svm_host_free(m->funcs[i].locks);
 		}
 	svm_host_free(m->funcs); svm_host_free(m->strlen); svm_host_free(m->strings);

@@ -5,6 +5,7 @@
 #include "maps.h"
 #include "context.h"
 
+/* a foreach: its snapshot (n entries of its frame's part of the context's foreach storage), the next to visit */
 struct svm_iter { uint32_t *idx; uint64_t *seq; uint32_t n, pos; };
 
 struct svm_frame {
@@ -13,6 +14,7 @@ struct svm_frame {
 	char *s;
 	struct svm_iter *it;
 	uint8_t retreg, retkind;
+	uint32_t itbase;              /* its part of the foreach storage: itidx/itseq from here, func's iterents */
 };
 
 /* an active try block: the frame depth that pushed it, its catch pc and message register */
@@ -59,6 +61,8 @@ struct svm_session {
 	size_t framesz;
 	uint32_t maxint, maxstrregs, maxiters;
 	struct svm_frame *frames;
+	uint32_t *itidx;              /* foreach storage, m->iterstack entries (none without foreach): */
+	uint64_t *itseq;              /* each frame's iterators' snapshots, at its itbase */
 	char *scratch, *scratch2;     /* MAXSTRINGLEN each */
 	char *tokstr;                 /* tokenize(): copy of the last non-empty input (MAXSTRINGLEN) */
 	int32_t tokpos;               /* tokenize(): offset of the rest in tokstr, -1 when exhausted */

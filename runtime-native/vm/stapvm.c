@@ -40,6 +40,7 @@ void stapvm_module_free(stapvm_module *mod)
 
 int stapvm_probe_count(const stapvm_module *mod) { return (int)mod->m.nprobes; }
 uint32_t stapvm_max_skipped(const stapvm_module *mod) { return mod->m.limits.maxskipped; }
+uint64_t stapvm_iter_entries(const stapvm_module *mod) { return mod->m.iterstack; }
 
 static const struct svm_func *probe_func(const struct svm_module *m, int i, int entry)
 {
@@ -79,7 +80,7 @@ static void *global_store(const struct svm_global *g, uint32_t maxstr)
 
 static void exec_release(struct svm_session *s)
 {
-	svm_host_free(s->arena); svm_host_free(s->frames);
+	svm_host_free(s->arena); svm_host_free(s->frames); svm_host_free(s->itidx); svm_host_free(s->itseq);
 	svm_host_free(s->scratch); svm_host_free(s->scratch2); svm_host_free(s->tokstr);
 	svm_host_free(s->gstore); svm_host_free(s->parts); svm_host_free(s->stattmp);
 }
@@ -100,7 +101,7 @@ static int exec_globals(struct svm_session *s, const struct svm_shared *sh)
 	return tmp && !(s->stattmp = svm_host_zalloc(tmp)) ? -1 : 0;
 }
 
-/* sizes and allocates an execution context's registers, frames and scratch for sh's module */
+/* sizes and allocates an execution context's registers, frames, foreach storage and scratch for sh's module */
 static int exec_init(struct svm_session *s, struct svm_shared *sh, uint32_t cpu)
 {
 	const struct svm_module *m = sh->m;
@@ -120,7 +121,13 @@ static int exec_init(struct svm_session *s, struct svm_shared *sh, uint32_t cpu)
 	s->scratch2 = svm_host_zalloc((size_t)s->maxstr * 2);
 	s->tokstr = svm_host_zalloc(s->maxstr);
 	s->tokpos = -1;
-	if (s->arena && s->frames && s->scratch && s->scratch2 && s->tokstr && exec_globals(s, sh) == 0) return 0;
+	if (m->iterstack) {   /* bounded by the verifier (check_memory); none without foreach */
+		s->itidx = svm_host_zalloc((size_t)m->iterstack * sizeof *s->itidx);
+		s->itseq = svm_host_zalloc((size_t)m->iterstack * sizeof *s->itseq);
+	}
+	if (s->arena && s->frames && s->scratch && s->scratch2 && s->tokstr && (!m->iterstack || (s->itidx && s->itseq)) &&
+	    exec_globals(s, sh) == 0)
+		return 0;
 	exec_release(s);
 	return -1;
 }

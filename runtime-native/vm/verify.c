@@ -279,7 +279,8 @@ static int check_kinds(struct vctx *v, uint32_t fi)
 	return 0;
 }
 
-/* 6. memory: what a session will allocate (frames for MAXNESTING calls, globals) stays bounded */
+/* 7. memory (6. is the foreach storage, verify_iters.c): what a session will allocate (frames for
+ * MAXNESTING calls, foreach storage, globals) stays bounded */
 #define SVM_MAX_SESSION_BYTES (256ull << 20)
 static int check_memory(struct vctx *v)
 {
@@ -290,7 +291,7 @@ static int check_memory(struct vctx *v)
 		if (m->funcs[i].nstr > maxstr) maxstr = m->funcs[i].nstr;
 	}
 	frame = maxint * 8 + maxstr * ms + 256 * 32;
-	total = frame * SVM_FRAMES(m->limits.maxnesting);
+	total = frame * SVM_FRAMES(m->limits.maxnesting) + m->iterstack * 12;
 	for (uint32_t i = 0; i < m->nglobals; i++) {
 		const struct svm_global *g = &m->globals[i];
 		uint64_t val = g->vtype == T_STR ? ms : 48 + 8ull * g->nbuckets;
@@ -302,14 +303,17 @@ static int check_memory(struct vctx *v)
 }
 
 /* order matters: tables before code (code indexes them), operands before flow and kinds (they index
- * by operand); lock sets last, over code every check accepted (CALL targets exist) */
+ * by operand); the foreach storage after the kinds (they bind iterator slots to arrays) and memory
+ * after it (it counts that storage); lock sets last, over code every check accepted (CALL targets exist) */
 int svm_verify(struct svm_module *m, char *err, size_t errlen)
 {
 	struct vctx v = { m, err, errlen };
-	if (check_limits(&v) || check_tables(&v) || check_memory(&v))
+	if (check_limits(&v) || check_tables(&v))
 		return -1;
 	for (uint32_t fi = 0; fi < m->nfuncs; fi++)
 		if (check_operands(&v, fi) || check_control_flow(&v, fi) || check_kinds(&v, fi))
 			return -1;
+	if (svm_verify_iters(m, err, errlen) || check_memory(&v))
+		return -1;
 	return svm_verify_entry(m, err, errlen) || svm_verify_locks(m, err, errlen) ? -1 : 0;
 }

@@ -41,10 +41,7 @@ static void own_sets(struct svm_module *m, uint64_t *bits, uint32_t w)
 	}
 }
 
-/* the call graph as arrays: callees of function f are edge[start[f] .. start[f+1]) */
-struct graph { uint32_t *start, *edge; };
-
-static int call_graph(const struct svm_module *m, struct graph *g)
+int svm_call_graph(const struct svm_module *m, struct svm_calls *g)
 {
 	uint32_t n = 0;
 	for (uint32_t fi = 0; fi < m->nfuncs; fi++)
@@ -70,7 +67,7 @@ static int call_graph(const struct svm_module *m, struct graph *g)
  * after every component it calls, so their sets are final when it takes them. */
 struct tarjan { uint32_t *index, *low, *stk, *dfs, *pos; uint8_t *on; uint32_t sp, dp, next; };
 
-static void visit(struct tarjan *t, const struct graph *g, uint32_t v)
+static void visit(struct tarjan *t, const struct svm_calls *g, uint32_t v)
 {
 	t->index[v] = t->low[v] = ++t->next;
 	t->stk[t->sp++] = v;
@@ -80,7 +77,7 @@ static void visit(struct tarjan *t, const struct graph *g, uint32_t v)
 }
 
 /* v roots a component (the stack above it): every member gets the union */
-static void finish(struct tarjan *t, const struct graph *g, uint64_t *bits, uint32_t w, uint64_t *acc, uint32_t v)
+static void finish(struct tarjan *t, const struct svm_calls *g, uint64_t *bits, uint32_t w, uint64_t *acc, uint32_t v)
 {
 	uint32_t k = t->sp;
 	while (t->stk[--k] != v) {}
@@ -101,14 +98,14 @@ static void finish(struct tarjan *t, const struct graph *g, uint64_t *bits, uint
 
 static int close_over_calls(const struct svm_module *m, uint64_t *bits, uint32_t w)
 {
-	struct graph g = { 0 };
+	struct svm_calls g = { 0 };
 	struct tarjan t = { 0 };
 	size_t n = (size_t)m->nfuncs + 1;
 	uint64_t *acc = svm_host_zalloc(sizeof(uint64_t) * 2 * w);
 	int rc = -1;
 	t.index = svm_host_zalloc(4 * n); t.low = svm_host_zalloc(4 * n); t.stk = svm_host_zalloc(4 * n);
 	t.dfs = svm_host_zalloc(4 * n); t.pos = svm_host_zalloc(4 * n); t.on = svm_host_zalloc(n);
-	if (!acc || !t.index || !t.low || !t.stk || !t.dfs || !t.pos || !t.on || call_graph(m, &g))
+	if (!acc || !t.index || !t.low || !t.stk || !t.dfs || !t.pos || !t.on || svm_call_graph(m, &g))
 		goto out;
 	for (uint32_t root = 0; root < m->nfuncs; root++) {
 		if (t.index[root]) continue;

@@ -18,6 +18,11 @@ insmod "$KMOD/build/stapvm.ko" && ok "insmod" || { bad "insmod"; echo "$pass pas
 r=$($krun -c "$gp 1000" "$out/getpid.stpb" 2>&1)
 expect "getpid-exact" "calls=1000 returns=1000 args=1000 kworker" "$(echo "$r" | sed -E 's/kworker[^ ]*/kworker/')"
 
+# foreach in a kprobe handler, nested and in a recursion to MAXNESTING: the snapshots use the per-CPU
+# context's storage (an allocation there would WARN, failing the run)
+r=$($krun -c "$gp 100" "$out/foreach.stpb" 2>&1)
+expect "foreach-in-handler" "hits=100 nested=10000 deep=11000" "$r"
+
 r=$($krun -c "$gp 5" "$out/readers.stpb" 2>&1)
 expect "nofault-readers" "orig_ax=39/39 user_long(0)=0 user_int(0)=0 ppfunc=__x64_sys_getpid probefunc=__x64_sys_getpid" "$r"
 

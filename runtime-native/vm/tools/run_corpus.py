@@ -38,17 +38,19 @@ def run_one(exe, path, ok):
         os.unlink(t.name)
     if p.returncode not in (0, 1, 3):
         return f"crashed (exit {p.returncode}): {p.stderr[-2000:]}"
-    want_locks = directives(text, "expect-locks")
-    if ok and want_locks:
+    for flag, key in (("--locks", "expect-locks"), ("--iters", "expect-iters")):
+        want = directives(text, key)
+        if not (ok and want):
+            continue
         with open(t.name, "wb") as f:
             f.write(data)
         try:
-            q = subprocess.run([exe, "--locks", t.name], capture_output=True, text=True, timeout=60)
+            q = subprocess.run([exe, flag, t.name], capture_output=True, text=True, timeout=60)
         finally:
             os.unlink(t.name)
         got = q.stdout.splitlines()
-        if got != want_locks:
-            return f"locks {got!r} != expected {want_locks!r}"
+        if got != want:
+            return f"{flag[2:]} {got!r} != expected {want!r}"
     if ok:
         want_out = "".join(x + "\n" for x in directives(text, "expect"))
         want_err = "".join(x + "\n" for x in directives(text, "expect-error"))

@@ -55,13 +55,16 @@ int main(int argc, char **argv)
 	stapvm_session *s;
 	int errors;
 
-	int locks = argc == 3 && !strcmp(argv[1], "--locks");
-	if (argc != 2 && !locks) { fprintf(stderr, "usage: stapvm-exec [--locks] MODULE\n"); return 2; }
+	int locks = argc == 3 && !strcmp(argv[1], "--locks"), iters = argc == 3 && !strcmp(argv[1], "--iters");
+	if (argc != 2 && !locks && !iters) { fprintf(stderr, "usage: stapvm-exec [--locks|--iters] MODULE\n"); return 2; }
 	if (!(f = fopen(argv[argc - 1], "rb"))) { perror(argv[argc - 1]); return 2; }
 	n = fread(bytes, 1, sizeof bytes, f);
 	fclose(f);
 	if (!(mod = stapvm_load(bytes, n, err, sizeof err))) { printf("REJECT: %s\n", err); return 3; }
-	if (locks) { print_locks(mod); stapvm_module_free(mod); return 0; }
+	if (locks) print_locks(mod);
+	/* --iters: the foreach storage an execution context holds */
+	if (iters) printf("foreach entries: %llu\n", (unsigned long long)stapvm_iter_entries(mod));
+	if (locks || iters) { stapvm_module_free(mod); return 0; }
 	if (!(s = stapvm_session_new(mod, err, sizeof err))) { printf("SESSION: %s\n", err); return 2; }
 	/* SystemTap's order: begin probes until one calls exit() or errors abort the session, then
 	 * (unless aborted) end probes until an abort; error probes run when the session aborted. */

@@ -1,5 +1,6 @@
-; recursive calls with int and string arguments and results
+; recursive calls with int and string arguments and results; without foreach an execution context holds no foreach storage
 ; expect: fib(15)=610 greet=hello, bob!
+; expect-iters: foreach entries: 0
 .limits maxnesting=32 maxaction=100000
 .func main ret=void iregs=4 sregs=4
   ldi r0, 15

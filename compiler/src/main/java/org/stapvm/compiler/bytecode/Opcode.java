@@ -58,7 +58,7 @@ public enum Opcode {
     ACLEAR(0x56, "X", Kind.NONE, Kind.NONE, Kind.NONE, Kind.GLB, "ACLR", "delete X (every entry of an array, or reset a scalar statistic)"),
     ITINIT(0x58, "ABCX", Kind.ITR, Kind.IR, Kind.SORT, Kind.GLB, "ITINIT", "iterator A = snapshot of X's keys sorted by C, at most B entries if B > 0, none if B < 0"),
     ITNEXT(0x59, "ABCX", Kind.ITR, Kind.IRW, Kind.SRW, Kind.JMP, "ITNEXT", "next keys of iterator A into B../C..; when exhausted pc += X"),
-    ITEND(0x5a, "A", Kind.ITR, Kind.NONE, Kind.NONE, Kind.NONE, "ITEND", "free iterator A"),
+    ITEND(0x5a, "A", Kind.ITR, Kind.NONE, Kind.NONE, Kind.NONE, "ITEND", "end iterator A (nothing is freed: its storage belongs to the frame)"),
     SADD(0x60, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.GLB, "SSTAT", "scalar statistic X <<< A"),
     AADD(0x61, "ABCX", Kind.IR, Kind.IRW, Kind.SRW, Kind.GLB, "ASTAT", "statistic X[keys] <<< A"),
     SAGG(0x62, "AX", Kind.AGW, Kind.NONE, Kind.NONE, Kind.GLB, "SSTAT", "A..A+5 = @count @sum @min @max @avg @variance of scalar statistic X"),
