@@ -108,15 +108,20 @@ static int ustack(const struct svm_session *s, uint64_t *pcs, int max)
 	return n;
 }
 
-/* ubacktrace(): "0xPC 0xRET1 0xRET2 ...", cut at a whole address within maxstr */
-static void ubacktrace(struct svm_session *s, char *out)
+/* backtrace()/ubacktrace(): "0xPC 0xRET1 0xRET2 ", each address followed by a space as stap's
+ * _STP_SYM_NONE prints them, cut at a whole address within maxstr */
+static void hex_frames(const struct svm_session *s, char *out, const uint64_t *pcs, int n)
 {
-	uint64_t pcs[SVM_BT_MAX];
-	int n = ustack(s, pcs, SVM_BT_MAX);
 	size_t len = 0;
 	out[0] = 0;
 	for (int k = 0; k < n && len + 20 < s->maxstr; k++)
-		svm_appendf(out, s->maxstr, &len, k ? " 0x%llx" : "0x%llx", (unsigned long long)pcs[k]);
+		svm_appendf(out, s->maxstr, &len, "0x%llx ", (unsigned long long)pcs[k]);
+}
+
+static void ubacktrace(struct svm_session *s, char *out)
+{
+	uint64_t pcs[SVM_BT_MAX];
+	hex_frames(s, out, pcs, ustack(s, pcs, SVM_BT_MAX));
 }
 
 /* print_ubacktrace(): one line per frame in stap's _STP_SYM_FULL formats: with a symbol
@@ -167,15 +172,11 @@ static void probefunc(const struct svm_session *s, char *out)
 	out[n] = 0;
 }
 
-/* backtrace(): "0xPC 0xRET1 ..." of the hit's kernel stack, cut at a whole address within maxstr */
+/* backtrace(): the hit's kernel stack, as ubacktrace() */
 static void kbacktrace(struct svm_session *s, char *out)
 {
 	uint64_t pcs[SVM_BT_MAX];
-	int n = s->ctx ? svm_host_backtrace(s->ctx, pcs, SVM_BT_MAX) : -1;
-	size_t len = 0;
-	out[0] = 0;
-	for (int k = 0; k < n && len + 20 < s->maxstr; k++)
-		svm_appendf(out, s->maxstr, &len, k ? " 0x%llx" : "0x%llx", (unsigned long long)pcs[k]);
+	hex_frames(s, out, pcs, s->ctx ? svm_host_backtrace(s->ctx, pcs, SVM_BT_MAX) : -1);
 }
 
 /* print_backtrace(): one line per frame, stap's _STP_SYM_FULL format:

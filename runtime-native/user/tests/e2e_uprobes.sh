@@ -177,7 +177,7 @@ ok "$(sed -n 1p "$T/out" | sed -E 's/^ 0x[0-9a-f]+ //')" ": inner+0x0/0x$size [$
 ok "$(sed -n 2,4p "$T/out" | sed -E 's/^ 0x[0-9a-f]+ : ([a-z]+)\+0x[0-9a-f]+\/0x[0-9a-f]+ \[(.*)\]$/\1 \2/' | tr '\n' ' ')" \
 	"middle $CH outer $CH main $CH " "print_ubacktrace callers"
 bt=$(sed -n 's/^bt=//p' "$T/out"); nl=$(grep -c '^ 0x' "$T/out")
-ok "$(echo "$bt" | grep -Eq '^0x[0-9a-f]+( 0x[0-9a-f]+)+$' && echo "$bt" | wc -w)" "$nl" "ubacktrace: one address per printed frame"
+ok "$(echo "$bt" | grep -Eq '^0x[0-9a-f]+ (0x[0-9a-f]+ )+$' && echo "$bt" | wc -w)" "$nl" "ubacktrace: one address per printed frame, each followed by a space (stap's)"
 ok "$(echo "$bt" | cut -d' ' -f1-4)" "$(sed -n 1,4p "$T/out" | awk '{ print $1 }' | tr '\n' ' ' | sed 's/ $//')" "ubacktrace matches print_ubacktrace"
 ok "$(cat "$T/err")" "" "ubacktrace: no error"
 

@@ -132,7 +132,7 @@ public enum Opcode {
         USER_INT(109, "user_int", "INT", 1, 0, true, "user_int(addr): 4 bytes, sign-extended; 0 when unreadable"),
         USER_SHORT(110, "user_short", "INT", 1, 0, true, "user_short(addr): 2 bytes, sign-extended; 0 when unreadable"),
         USER_CHAR(111, "user_char", "INT", 1, 0, true, "user_char(addr): 1 byte, sign-extended; 0 when unreadable"),
-        UBACKTRACE(112, "ubacktrace", "STR", 0, 0, true, "the user stack of the hit by frame-pointer unwinding (at most 32 frames): hex addresses, space separated, starting with the user pc; uprobes, and kprobes that interrupted a user task's syscall (stapvm.ko); \"\" without a user task"),
+        UBACKTRACE(112, "ubacktrace", "STR", 0, 0, true, "the user stack of the hit by frame-pointer unwinding (at most 32 frames): hex addresses, each followed by a space (stap's format), starting with the user pc; uprobes, and kprobes that interrupted a user task's syscall (stapvm.ko); \"\" without a user task"),
         UADDR(113, "uaddr", "INT", 0, 0, true, "the user address of the probe hit (the instruction pointer)"),
         _UTRACE_SYSCALL_NR(114, "_utrace_syscall_nr", "INT", 0, 0, true, "$syscall in process.syscall probes: the system call number"),
         _UTRACE_SYSCALL_ARG(115, "_utrace_syscall_arg", "INT", 1, 0, true, "$argN in process.syscall probes: system call argument n (1-6)"),
@@ -142,7 +142,7 @@ public enum Opcode {
         REGISTER(119, "register", "INT", 0, 1, true, "register(name): a register of the probe hit (rax..r15, rip/ip, rsp/sp, ...); an unknown name or no registers is an error"),
         KERNEL_LONG(120, "kernel_long", "INT", 1, 0, true, "kernel_long(addr): 8 bytes of kernel memory without faulting; error 'kernel long copy fault at 0xADDR [man error::fault]'"),
         KERNEL_INT(121, "kernel_int", "INT", 1, 0, true, "kernel_int(addr): 4 bytes of kernel memory, sign-extended; error 'kernel int copy fault at 0xADDR [man error::fault]'"),
-        BACKTRACE(122, "backtrace", "STR", 0, 0, true, "the kernel stack of the hit: hex return addresses, space separated, starting with the probe address (stapvm.ko: at most 32 frames; the userspace runtime has no kernel stack: \"\")"),
+        BACKTRACE(122, "backtrace", "STR", 0, 0, true, "the kernel stack of the hit: hex return addresses, each followed by a space (stap's format), starting with the probe address (stapvm.ko: at most 32 frames; the userspace runtime has no kernel stack: \"\")"),
         PRINT_BACKTRACE(123, "print_backtrace", "VOID", 0, 0, true, "prints the kernel stack of the hit, one line per frame as stap: ' 0xADDR : sym+0xOFF/0xSIZE [kernel|module]' (' 0xADDR' when unknown); nothing in the userspace runtime"),
         PRINT_UBACKTRACE(124, "print_ubacktrace", "VOID", 0, 0, true, "prints ubacktrace()'s frames one per line as stap: ' 0xADDR : sym+0xOFF/0xSIZE [/path]' (userspace runtime: ELF symbols, as stap -d); ' 0xADDR [/path+0xOFF/0xSIZE]' (offset/size in the mapping: stapvm.ko at uprobes, as stap without -d); ' 0xADDR' when the mapping is not safely known (stapvm.ko kprobes); '<no user backtrace at PP>' without a user task");
 
