@@ -151,6 +151,25 @@ r=$($krun -c "$gp 1000 7" "$tmp/wild.stpb" 2>&1)
 expect "wildcard" "__x64_sys_getpid 1000
 __x64_sys_getppid 7" "$r"
 
+# -r KVER: wildcards expanded from /boot/System.map-KVER, not /proc/kallsyms. Debian ships a placeholder
+# there (the real map is in linux-image-KVER-dbg), so the test writes one into the guest's throw-away
+# overlay: the running kernel's functions less __x64_sys_getppid, which the expansion must then miss
+grep ' [tTwW] ' /proc/kallsyms | grep -v '\[' | grep -v ' __x64_sys_getppid$' > "/boot/System.map-$(uname -r)"
+(cd "$tmp" && "$ROOT/bin/stapvm" -p4 -r "$(uname -r)" -m rwild "$KMOD/tests/scripts/wild.stp" >/dev/null 2>"$tmp/rwild.err")
+r=$($krun -c "$gp 5 3" "$tmp/rwild.stpb" 2>&1)
+expect "release-system-map" "__x64_sys_getpid 5" "$r"
+
+# module("M").function("F"), compiled in the guest (the host has no 9p module): a 9p function, hit
+# when the target opens a file on the guest's 9p root
+r=$("$ROOT/bin/stapvm" -c "cat $KMOD/README.md" -e 'global n, f probe module("9p").function("v9fs_file_open") {
+	if (pid() == target()) { n++; f = probefunc() } } probe end { printf("opened=%d func=%s\n", n > 0, f) }' 2>&1 | tail -1)
+expect "module-function" "opened=1 func=v9fs_file_open" "$r"
+
+# kprobe.statement(ADDR).absolute at the address /proc/kallsyms gives __x64_sys_getpid (-g, as stap)
+addr=0x$(awk '$3 == "__x64_sys_getpid" { print $1; exit }' /proc/kallsyms)
+r=$("$ROOT/bin/stapvm" -g -c "$gp 7" -e "global n probe kprobe.statement($addr).absolute { if (pid() == target()) n++ } probe end { printf(\"n=%d\n\", n) }" 2>&1)
+expect "statement-absolute" "n=7" "$r"
+
 # process probes on the kernel's uprobes: work() called 1000 times, its arguments, a user string, its return
 # values, a statement at its address; traced.sh shows the target is not ptraced (the userspace runtime would be)
 want=$'TracerPid:\t0\ncalls=1000 args=1000 tag=calls_n returns=1000 retsum=1498500 statement=1000'
