@@ -56,7 +56,7 @@ final class Session {
             // -r: kernel.function wildcards expand against /boot/System.map-KRELEASE (KernelSymbols)
             System.setProperty("stapvm.kernel.release", options.kernelRelease);
         }
-        CheckedProgram program = Elaborate.run(parsed.script(), script, tapsets, options.scriptArguments());
+        CheckedProgram program = Elaborate.run(parsed.script(), script, tapsets, options.scriptArguments(), options.guru);
         err.print(program.report());
         if (!program.ok()) {
             return 1;

@@ -95,4 +95,16 @@ class RunCommandTest {
                 + " userspace runtime: it needs the kernel runtime (the stapvm.ko module, /dev/stapvm)\n"
                 + "Pass 5: run failed.  [man error::pass5]\n", 1), r);
     }
+
+    /** stap 4.8 -p2's text; guru mode (-g) lets the same point through to pass 4 */
+    @Test
+    void absoluteKernelAddressNeedsGuruMode() throws Exception {
+        String script = "probe kprobe.statement(0xffffffff810be350).absolute { exit() }";
+        assertEquals(new Result("", "semantic error: absolute statement probe in unprivileged script; need stap -g:"
+                + " keyword at <input>:1:1\n"
+                + "        source: " + script + "\n"
+                + "                ^\n\n"
+                + "Pass 2: analysis failed.  [man error::pass2]\n", 1), run("-p2", "-e", script));
+        assertEquals(0, run("-g", "-p2", "-e", script).exitCode());
+    }
 }

@@ -13,6 +13,7 @@ import org.stapvm.lang.ast.Script;
  * <li>ExpandAliases first: probe aliases can bring tapset files (and with them functions and
  *     globals) into the program, and alias bodies become part of the probe bodies that the
  *     later passes analyse; a point that names nothing must fail before anything else.</li>
+ * <li>CheckPrivilege on the resolved points: what needs guru mode (-g).</li>
  * <li>ResolveSymbols next: types can only be inferred once every name means one variable or
  *     function; it also discovers which functions are reachable (pulling in tapset files).</li>
  * <li>CheckUsage before InferTypes: stap warns about never-assigned variables before it reports
@@ -27,6 +28,11 @@ public final class Elaborate {
     private Elaborate() {}
 
     public static CheckedProgram run(Script script, SourceFile source, TapsetPath tapsets, List<String> args) {
+        return run(script, source, tapsets, args, false);
+    }
+
+    /** As {@link #run(Script, SourceFile, TapsetPath, List)}; guru: -g, which lifts CheckPrivilege's limits. */
+    public static CheckedProgram run(Script script, SourceFile source, TapsetPath tapsets, List<String> args, boolean guru) {
         Diagnostics diags = new Diagnostics();
         diags.addFile(source);
         for (TapsetPath.TapsetFile f : tapsets.files()) {
@@ -34,6 +40,7 @@ public final class Elaborate {
         }
         TapsetLoader loader = new TapsetLoader(tapsets);
         List<ResolvedProbe> probes = ExpandAliases.run(script.declarations(), loader, diags);
+        CheckPrivilege.run(probes, guru, diags);
         ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, args, diags);
         // Like stap, once names fail to resolve only those errors are told: no usage warnings.
         CheckUsage.Result usage = diags.hasErrors() ? new CheckUsage.Result(List.of()) : CheckUsage.run(resolved, diags);
