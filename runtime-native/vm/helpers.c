@@ -149,7 +149,7 @@ static int warned_before(struct svm_shared *sh, uint32_t hsh)
 {
 	uint32_t n = svm_atomic_get(&sh->nwarned), k;
 	for (uint32_t i = 0; i < n && i < SVM_MAXWARN; i++) if (svm_atomic_get(&sh->warned[i]) == hsh) return 1;
-	k = __atomic_fetch_add(&sh->nwarned, 1, __ATOMIC_RELAXED);
+	k = svm_atomic_inc(&sh->nwarned) - 1;   /* the slot this call claimed */
 	if (k < SVM_MAXWARN) svm_atomic_set(&sh->warned[k], hsh);
 	return 0;
 }

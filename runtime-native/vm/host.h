@@ -10,6 +10,11 @@
 #include <stddef.h>
 #endif
 
+/* counters shared by handlers on several CPUs: GCC/Clang builtins, the same in the kernel and in userspace */
+#define svm_atomic_inc(p) __atomic_add_fetch((p), 1, __ATOMIC_RELAXED)
+#define svm_atomic_set(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
+#define svm_atomic_get(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
+
 /* memory: zeroed allocation, at load time (a handler allocates nothing); may fail (returns NULL) */
 void *svm_host_zalloc(size_t n);
 void svm_host_free(void *p);

@@ -18,7 +18,7 @@ static int order_errors, fail_after = -1;
 void *svm_host_lock_new(void)
 {
 	struct ulock *lk = svm_host_zalloc(sizeof *lk);
-	if (lk) lk->seq = __atomic_add_fetch(&next_seq, 1, __ATOMIC_RELAXED);
+	if (lk) lk->seq = svm_atomic_inc(&next_seq);
 	return lk;
 }
 

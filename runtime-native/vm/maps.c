@@ -208,7 +208,7 @@ int32_t svm_map_lookup(struct svm_map *mp, const int64_t *ik, const char *sk, un
 	}
 	e = mp->freelist;
 	mp->freelist = hdr(mp, e)->next;
-	svm_host_memcpy(hdr(mp, e), &(struct entry_hdr){ mp->heads[b], 1, __atomic_add_fetch(mp->seqp, 1, __ATOMIC_RELAXED) },
+	svm_host_memcpy(hdr(mp, e), &(struct entry_hdr){ mp->heads[b], 1, svm_atomic_inc(mp->seqp) },
 			sizeof(struct entry_hdr));
 	mp->heads[b] = e;
 	mp->count++;

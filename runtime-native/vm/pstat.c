@@ -4,12 +4,10 @@
 #include "session.h"
 #include "text.h"
 
-static void *cpu_copy(const struct svm_shared *sh, uint32_t g, uint32_t cpu) { return sh->cpustore[(size_t)g * sh->ncpus + cpu]; }
-
 const struct svm_stat *svm_pstat_scalar(struct svm_session *s, uint32_t g)
 {
 	const struct svm_shared *sh = s->sh;
-	for (uint32_t c = 0; c < sh->ncpus; c++) s->parts[c] = cpu_copy(sh, g, c);
+	for (uint32_t c = 0; c < sh->ncpus; c++) s->parts[c] = *svm_cpu_copy(sh, g, c);
 	svm_stat_merge(sh->gstore[g], s->parts, sh->ncpus, &s->m->globals[g]);
 	return sh->gstore[g];
 }
@@ -19,7 +17,7 @@ const struct svm_stat *svm_pstat_elem(struct svm_session *s, uint32_t g, const i
 	const struct svm_shared *sh = s->sh;
 	int found = 0;
 	for (uint32_t c = 0; c < sh->ncpus; c++) {
-		struct svm_map *mp = cpu_copy(sh, g, c);
+		struct svm_map *mp = *svm_cpu_copy(sh, g, c);
 		int32_t e = svm_map_lookup(mp, ik, sk, s->maxstr, 0);
 		s->parts[c] = e >= 0 ? svm_map_value(mp, e) : 0;
 		found |= e >= 0;
@@ -36,7 +34,7 @@ struct svm_map *svm_pstat_array(struct svm_session *s, uint32_t g)
 	svm_map_clear(agg);
 	/* the keys, each at its first insertion on any CPU; then each key's merged statistic */
 	for (uint32_t c = 0; c < sh->ncpus; c++) {
-		const struct svm_map *mp = cpu_copy(sh, g, c);
+		const struct svm_map *mp = *svm_cpu_copy(sh, g, c);
 		for (uint32_t e = 0; e < svm_map_capacity(mp); e++)
 			if (svm_map_used(mp, e) && svm_map_adopt(agg, mp, e) == -2) {
 				svm_errf(s->errmsg, sizeof s->errmsg, "aggregation overflow in %s", s->m->strings[s->m->globals[g].name]);
@@ -46,7 +44,7 @@ struct svm_map *svm_pstat_array(struct svm_session *s, uint32_t g)
 	for (uint32_t d = 0; d < svm_map_capacity(agg); d++) {
 		if (!svm_map_used(agg, d)) continue;
 		for (uint32_t c = 0; c < sh->ncpus; c++) {
-			struct svm_map *mp = cpu_copy(sh, g, c);
+			struct svm_map *mp = *svm_cpu_copy(sh, g, c);
 			int32_t e = svm_map_find_like(mp, agg, d);
 			s->parts[c] = e >= 0 ? svm_map_value(mp, e) : 0;
 		}
@@ -59,7 +57,7 @@ void svm_pstat_delete(struct svm_session *s, uint32_t g, const int64_t *ik, cons
 {
 	const struct svm_shared *sh = s->sh;
 	for (uint32_t c = 0; c <= sh->ncpus; c++) {
-		struct svm_map *mp = c < sh->ncpus ? cpu_copy(sh, g, c) : sh->gstore[g];
+		struct svm_map *mp = c < sh->ncpus ? *svm_cpu_copy(sh, g, c) : sh->gstore[g];
 		svm_map_delete(mp, svm_map_lookup(mp, ik, sk, s->maxstr, 0));
 	}
 }
@@ -69,7 +67,7 @@ void svm_pstat_clear(struct svm_session *s, uint32_t g)
 	const struct svm_shared *sh = s->sh;
 	const struct svm_global *gl = &s->m->globals[g];
 	for (uint32_t c = 0; c <= sh->ncpus; c++) {
-		void *p = c < sh->ncpus ? cpu_copy(sh, g, c) : sh->gstore[g];
+		void *p = c < sh->ncpus ? *svm_cpu_copy(sh, g, c) : sh->gstore[g];
 		if (gl->nkeys) svm_map_clear(p);
 		else svm_stat_clear(p, gl);
 	}

@@ -46,6 +46,12 @@ struct svm_shared {
 	int64_t target;                   /* target(): -x PID or the -c command's pid, set by the runner */
 };
 
+/* the slot of statistic g's copy for CPU cpu */
+static inline void **svm_cpu_copy(const struct svm_shared *sh, uint32_t g, uint32_t cpu)
+{
+	return &sh->cpustore[(size_t)g * sh->ncpus + cpu];
+}
+
 /* One execution context: the state a handler run owns (registers, frames, scratch, try stack).
  * The userspace runtime has one per session; stapvm.ko makes one per CPU at load. m and maxstr
  * are copies of sh's, read on nearly every instruction. */
@@ -72,11 +78,6 @@ struct svm_session {
 	int32_t cur_probe;                /* pp(): index of the probe whose handler runs */
 	const struct svm_ctx *ctx;        /* the probe hit being handled (args, registers, memory); NULL: none */
 };
-
-/* shared counters: GCC/Clang builtins, the same in the kernel and in userspace */
-#define svm_atomic_inc(p) __atomic_add_fetch((p), 1, __ATOMIC_RELAXED)
-#define svm_atomic_set(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
-#define svm_atomic_get(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
 
 void svm_out(struct svm_session *s, int stream, const char *data, size_t len);
 /* runs function f (a probe handler) to completion; 0, or -1 with s->errmsg set */

@@ -95,7 +95,7 @@ static int exec_globals(struct svm_session *s, const struct svm_shared *sh)
 	if (!s->gstore || !s->parts) return -1;
 	for (uint32_t g = 0; g < m->nglobals; g++) {
 		int stat = m->globals[g].vtype == T_STAT;
-		s->gstore[g] = stat ? sh->cpustore[(size_t)g * sh->ncpus + s->cpu] : sh->gstore[g];
+		s->gstore[g] = stat ? *svm_cpu_copy(sh, g, s->cpu) : sh->gstore[g];
 		if (stat && svm_stat_bytes(&m->globals[g]) > tmp) tmp = svm_stat_bytes(&m->globals[g]);
 	}
 	return tmp && !(s->stattmp = svm_host_zalloc(tmp)) ? -1 : 0;
@@ -158,7 +158,7 @@ static int stat_copies(struct svm_shared *sh, uint32_t g)
 {
 	const struct svm_global *gl = &sh->m->globals[g];
 	for (uint32_t c = 0; c < sh->ncpus; c++) {
-		void *p = sh->cpustore[(size_t)g * sh->ncpus + c] = global_store(gl, sh->maxstr);
+		void *p = *svm_cpu_copy(sh, g, c) = global_store(gl, sh->maxstr);
 		if (!p) return -1;
 		if (gl->nkeys) svm_map_share_seq(p, &sh->statseq[g]);
 	}
@@ -215,7 +215,7 @@ void stapvm_session_free(stapvm_session *ss)
 	for (uint32_t i = 0; sh->gstore && i < sh->m->nglobals; i++) {
 		free_store(&sh->m->globals[i], sh->gstore[i]);
 		for (uint32_t c = 0; sh->cpustore && c < sh->ncpus; c++)
-			free_store(&sh->m->globals[i], sh->cpustore[(size_t)i * sh->ncpus + c]);
+			free_store(&sh->m->globals[i], *svm_cpu_copy(sh, i, c));
 	}
 	svm_host_free(sh->gstore);
 	svm_host_free(sh->cpustore);
