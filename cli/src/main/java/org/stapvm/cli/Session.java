@@ -61,6 +61,13 @@ final class Session {
         if (!program.ok()) {
             return 1;
         }
+        // stap counts the warnings it suppressed at the very end of its run, after pass 5's output
+        int rc = afterAnalysis(program, passes);
+        err.print(program.suppressionTrailer());
+        return rc;
+    }
+
+    private int afterAnalysis(CheckedProgram program, PassReport passes) {
         if (options.lastPass == 2) {
             out.print(program.dump());
             return 0;

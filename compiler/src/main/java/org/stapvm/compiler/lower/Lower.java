@@ -10,6 +10,7 @@ import org.stapvm.compiler.regex.Dfa;
 import org.stapvm.compiler.regex.RegexCompiler;
 import org.stapvm.compiler.regex.RegexSyntaxException;
 import org.stapvm.compiler.sema.HistogramSpecs;
+import org.stapvm.compiler.sema.NestingDepth;
 import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.ProbeSpec;
 import org.stapvm.compiler.sema.Type;
@@ -87,6 +88,9 @@ public final class Lower {
     private Module lower(Module.Limits limits) {
         if (limits != null) {
             maxStringLen = limits.maxStringLen();
+            if (limits.maxNesting() == Module.Limits.NESTING_FROM_CALL_GRAPH) {
+                limits = limits.withMaxNesting(NestingDepth.of(program));
+            }
         }
         List<Module.Global> globals = new ArrayList<>();
         Map<Variable, HistogramSpecs.Spec> hist = HistogramSpecs.collect(program, Optimize::constant);

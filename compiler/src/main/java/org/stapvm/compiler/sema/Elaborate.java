@@ -18,6 +18,8 @@ import org.stapvm.lang.ast.Script;
  *     function; it also discovers which functions are reachable (pulling in tapset files).</li>
  * <li>CheckUsage before InferTypes: stap warns about never-assigned variables before it reports
  *     type errors, and the warnings explain the "unresolved type" errors that follow.</li>
+ * <li>ElideDeadCode after CheckUsage and before InferTypes, as stap's first optimizer pass runs
+ *     before its type resolution: the elision warnings come before type errors.</li>
  * <li>InferTypes next: it needs the complete set of units to reach its fixed point.</li>
  * <li>CheckResolved last: only once nothing more can be learnt is an unknown type an error.</li>
  * </ol>
@@ -44,6 +46,7 @@ public final class Elaborate {
         ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, args, diags);
         // Like stap, once names fail to resolve only those errors are told: no usage warnings.
         CheckUsage.Result usage = diags.hasErrors() ? new CheckUsage.Result(List.of()) : CheckUsage.run(resolved, diags);
+        ElideDeadCode.Result elided = diags.hasErrors() ? ElideDeadCode.Result.NONE : ElideDeadCode.run(resolved, diags);
         InferTypes.Result types = diags.hasErrors()
                 ? new InferTypes.Result(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of())
                 : InferTypes.run(resolved, diags);
@@ -62,6 +65,6 @@ public final class Elaborate {
         }
         return new CheckedProgram(resolved.probes(), resolved.functions(), resolved.globals(), resolved.arity(),
                 types.variables(), types.keys(), types.returns(), types.expressions(), resolved.scriptArgs(),
-                usage.printAtEnd(), List.copyOf(files), diags.all());
+                usage.printAtEnd(), elided, List.copyOf(files), diags.all());
     }
 }
