@@ -22,6 +22,7 @@ import org.stapvm.lang.ast.Script;
  *     before its type resolution: the elision warnings come before type errors.</li>
  * <li>InferTypes next: it needs the complete set of units to reach its fixed point.</li>
  * <li>CheckResolved last: only once nothing more can be learnt is an unknown type an error.</li>
+ * <li>CheckHistograms after it, on a well-typed program: one histogram type per statistic.</li>
  * </ol>
  * Probe point and symbol resolution errors stop the run before the usage checks and type
  * inference (as stap stops after resolution), since they would only add noise.
@@ -52,6 +53,9 @@ public final class Elaborate {
                 : InferTypes.run(resolved, diags);
         if (!types.expressions().isEmpty()) {
             CheckResolved.run(resolved, types, diags);
+        }
+        if (!diags.hasErrors()) {
+            CheckHistograms.run(resolved, diags);
         }
         if (probes.isEmpty() && !diags.hasErrors()) {
             diags.addError("no probes found", null, null);
