@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.ast.Declaration;
+import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.ProbePoint;
 import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.parse.TokenPass;
@@ -18,10 +19,30 @@ public final class Points {
         return p.points().get(0);
     }
 
+    /**
+     * {@code template}'s point with the string argument "PATTERN" replaced by {@code pattern} as it is,
+     * as if the lexer had read it (no escape processing to think about).
+     */
+    public static ProbePoint withPattern(String template, String pattern) {
+        ProbePoint p = parse(template);
+        List<ProbePoint.Component> cs = new ArrayList<>();
+        for (ProbePoint.Component c : p.components()) {
+            boolean placeholder = c.argument() instanceof Expression.StringLiteral s && s.value().equals("PATTERN");
+            cs.add(placeholder ? new ProbePoint.Component(c.pos(), c.name(), new Expression.StringLiteral(c.argument().pos(), pattern)) : c);
+        }
+        return new ProbePoint(p.pos(), cs, p.marker(), p.condition());
+    }
+
     /** The specs of {@code text} on {@code target}; fails the test on a failure. */
     public static List<ProbeSpec> resolve(String text, ProbeTarget target) {
+        return resolve(parse(text), target);
+    }
+
+    /** The specs of {@code point} on {@code target}; fails the test on a failure. */
+    public static List<ProbeSpec> resolve(ProbePoint point, ProbeTarget target) {
+        String text = point.toString();
         List<ProbeProvider.Failure> fs = new ArrayList<>();
-        List<ProbeSpec> specs = ProbeProviders.standard().resolve(parse(text), target, List.of(), fs::add);
+        List<ProbeSpec> specs = ProbeProviders.standard().resolve(point, target, List.of(), fs::add);
         if (specs == null) {
             throw new AssertionError(text + ": " + fs.get(0).message());
         }
