@@ -111,12 +111,8 @@ public final class ProcessProbes implements ProbeProvider {
             fail.accept(new Failure("probe point mismatch", c));
             return null;
         }
-        boolean ret = !rest.isEmpty() && rest.get(0).name().equals("return") && rest.get(0).argument() == null;
-        if (rest.size() > (ret ? 1 : 0)) {
-            fail.accept(new Failure("invalid suffix for probe", rest.get(ret ? 1 : 0)));
-            return null;
-        }
-        ElfFunctions elf = elf(path, fail);
+        Boolean ret = optionalSuffix(rest, "return", fail);
+        ElfFunctions elf = ret == null ? null : elf(path, fail);
         if (elf == null) {
             return null;
         }
@@ -139,15 +135,20 @@ public final class ProcessProbes implements ProbeProvider {
             fail.accept(new Failure("probe point mismatch", c));
             return null;
         }
-        boolean absolute = !rest.isEmpty() && rest.get(0).name().equals("absolute") && rest.get(0).argument() == null;
-        if (rest.size() > (absolute ? 1 : 0)) {
-            fail.accept(new Failure("invalid suffix for probe", rest.get(absolute ? 1 : 0)));
-            return null;
-        }
-        if (elf(path, fail) == null) {
+        if (optionalSuffix(rest, "absolute", fail) == null || elf(path, fail) == null) {
             return null;
         }
         return List.of(ProbeSpec.process(new UserPoint(path, UserPoint.Event.STATEMENT, null, addr.value())));
+    }
+
+    /** Whether {@code rest} is the bare suffix {@code name} (true) or nothing (false); null after stap's "invalid suffix". */
+    private static Boolean optionalSuffix(List<ProbePoint.Component> rest, String name, Consumer<Failure> fail) {
+        boolean has = !rest.isEmpty() && rest.get(0).name().equals(name) && rest.get(0).argument() == null;
+        if (rest.size() > (has ? 1 : 0)) {
+            fail.accept(new Failure("invalid suffix for probe", rest.get(has ? 1 : 0)));
+            return null;
+        }
+        return has;
     }
 
     private static ElfFunctions elf(String path, Consumer<Failure> fail) {
