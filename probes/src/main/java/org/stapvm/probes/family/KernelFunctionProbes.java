@@ -11,9 +11,9 @@ import org.stapvm.probes.ProbeSpec;
 
 /**
  * The kernel probe points stapvm.ko places with kprobes and kretprobes:
- * kernel.function("PATTERN")[.call][.return], kprobe.function("NAME")[.return],
+ * kernel.function("PATTERN")[.return], kprobe.function("NAME")[.return],
  * module("M").function("PATTERN")[.return] (also under kernel. and kprobe.), and
- * kprobe.statement(ADDR).absolute; kernel.function(...).call is taken as the entry.
+ * kprobe.statement(ADDR).absolute. kernel.function(...).call is {@link KernelCallProbes}.
  */
 public final class KernelFunctionProbes implements ProbeProvider {
     @Override
@@ -43,17 +43,14 @@ public final class KernelFunctionProbes implements ProbeProvider {
             return null;
         }
         int i = head.function();
-        boolean ret = false;
-        for (int k = i + 1; k < cs.size(); k++) {
-            ProbePoint.Component c = cs.get(k);
-            boolean ok = c.argument() == null && (c.name().equals("return") || c.name().equals("call") && !head.kprobe());
-            if (!ok || k + 1 < cs.size() && c.name().equals("return")) {
+        if (cs.size() > i + 1) {
+            ProbePoint.Component c = cs.get(i + 1);
+            if (!c.name().equals("return") || c.argument() != null || cs.size() > i + 2) {
                 fail.accept(new Failure("probe point mismatch" + Similar.clause(c.name(), List.of("return", "call")), c));
                 return null;
             }
-            ret |= c.name().equals("return");
         }
-        String suffix = ret ? ".return" : "";
+        String suffix = cs.size() > i + 1 ? ".return" : "";
         return KernelFunctionNames.expand(head, pattern, suffix, context.target().kernelSymbols(), fail);
     }
 }
