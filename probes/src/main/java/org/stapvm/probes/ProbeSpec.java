@@ -1,4 +1,4 @@
-package org.stapvm.compiler.sema;
+package org.stapvm.probes;
 
 /**
  * A resolved probe point. {@code sequence} orders begin/end/error probes (begin(N)); for timers

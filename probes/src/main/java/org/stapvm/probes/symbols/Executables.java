@@ -1,4 +1,4 @@
-package org.stapvm.probes;
+package org.stapvm.probes.symbols;
 
 import java.io.File;
 import java.io.IOException;

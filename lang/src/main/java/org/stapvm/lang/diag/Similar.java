@@ -1,4 +1,4 @@
-package org.stapvm.compiler.sema;
+package org.stapvm.lang.diag;
 
 import java.util.ArrayList;
 import java.util.Collection;

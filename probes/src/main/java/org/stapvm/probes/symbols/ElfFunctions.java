@@ -1,4 +1,4 @@
-package org.stapvm.probes;
+package org.stapvm.probes.symbols;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,9 +12,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.stapvm.lang.Glob;
 
 /**
- * The function symbols of an x86-64 ELF file, from {@code .symtab} and {@code .dynsym}: what
+ * A symbol source: the function symbols of an x86-64 ELF file, from {@code .symtab} and {@code .dynsym}: what
  * {@code process("PATH").function("PATTERN")} can name without DWARF. Only defined FUNC and IFUNC
  * symbols count (an undefined {@code malloc} in ls's .dynsym is an import, not a function of ls,
  * as stap says "no match"). The runtime's C reader (runtime-native/user/elfsyms.c) applies the
@@ -127,16 +128,15 @@ public final class ElfFunctions {
         return byName.get(name);
     }
 
-    /** The functions whose names match a stap wildcard pattern ({@code *}, {@code ?}, {@code [...]}), sorted by name. */
+    /** The functions whose names match a stap wildcard pattern ({@link Glob#FUNCTION_NAMES}), sorted by name. */
     public List<Function> matching(String pattern) {
-        List<Function> out = new ArrayList<>();
         if (!Glob.hasWildcard(pattern)) {
             Function f = byName.get(pattern);
-            return f == null ? out : List.of(f);
+            return f == null ? List.of() : List.of(f);
         }
-        java.util.regex.Pattern re = Glob.toRegex(pattern);
+        List<Function> out = new ArrayList<>();
         for (Function f : byName.values()) {
-            if (re.matcher(f.name()).matches()) {
+            if (Glob.FUNCTION_NAMES.matches(pattern, f.name())) {
                 out.add(f);
             }
         }

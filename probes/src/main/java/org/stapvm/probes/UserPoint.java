@@ -1,4 +1,4 @@
-package org.stapvm.compiler.sema;
+package org.stapvm.probes;
 
 /**
  * One resolved {@code process(...)} probe point: the canonical path of the ELF file (null for
@@ -14,7 +14,7 @@ public record UserPoint(String path, Event event, String function, long address)
         THREAD_BEGIN(".thread.begin"), THREAD_END(".thread.end"), SYSCALL(".syscall"),
         SYSCALL_RETURN(".syscall.return");
 
-        final String suffix;
+        private final String suffix;
 
         Event(String suffix) {
             this.suffix = suffix;

@@ -1,31 +1,25 @@
-package org.stapvm.compiler.sema;
+package org.stapvm.probes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.stapvm.lang.SourceFile;
-import org.stapvm.lang.ast.Declaration;
-import org.stapvm.lang.ast.ProbePoint;
-import org.stapvm.lang.parse.ScriptParser;
-import org.stapvm.lang.parse.TokenPass;
 
-class ProbePointsTest {
-
-    private static ProbePoint point(String text) {
-        Declaration.Probe p = (Declaration.Probe) new ScriptParser(TokenPass.NONE)
-                .parse(new SourceFile("t.stp", "probe " + text + " {}")).script().declarations().get(0);
-        return p.points().get(0);
-    }
+/** The registry and the begin/end/error/never and timer families, through the registry. */
+class ProbeProvidersTest {
+    private static final ProbeTarget HOST = ProbeTarget.running();
 
     private static String failure(String text) {
-        List<ProbePoints.Failure> fs = new ArrayList<>();
-        assertNull(ProbePoints.resolve(point(text), List.of(), fs::add));
-        return fs.get(0).message();
+        return Points.failure(text, HOST);
+    }
+
+    private static ProbeSpec spec(String text) {
+        List<ProbeSpec> specs = Points.resolve(text, HOST);
+        assertEquals(1, specs.size());
+        return specs.get(0);
     }
 
     @ParameterizedTest
@@ -33,7 +27,7 @@ class ProbePointsTest {
         "timer.s(1)|1000000000", "timer.sec(2)|2000000000", "timer.ms(5)|5000000", "timer.us(100)|100000",
         "timer.ns(100000)|100000", "timer.hz(10)|100000000", "timer.msec(1).randomize(1)|1000000"})
     void timersGetTheirPeriod(String text, long ns) {
-        assertEquals(ns, ProbePoints.resolve(point(text), List.of(), f -> {}).periodNs());
+        assertEquals(ns, spec(text).periodNs());
     }
 
     @ParameterizedTest
@@ -53,12 +47,23 @@ class ProbePointsTest {
 
     @Test
     void sequenceNumbers() {
-        assertEquals(-5, ProbePoints.resolve(point("end(-5)"), List.of(), f -> {}).sequence());
-        assertEquals(ProbeSpec.Kind.NEVER, ProbePoints.resolve(point("never"), List.of(), f -> {}).kind());
+        assertEquals(-5, spec("end(-5)").sequence());
+        assertEquals(ProbeSpec.Kind.NEVER, spec("never").kind());
     }
 
     @Test
     void timerUnitSuggestionsFollowStap() {
         assertEquals("probe point mismatch (similar: s, ms, ns, us, hz)", failure("timer.s"));
+    }
+
+    @Test
+    void unknownRootsGetTheFamiliesAndAliasesAsSuggestions() {
+        assertEquals(List.of("begin", "end", "error", "never", "timer", "process"), ProbeProviders.standard().suggestedRoots());
+        List<ProbeProvider.Failure> fs = new java.util.ArrayList<>();
+        assertNull(ProbeProviders.standard().resolve(Points.parse("syscal"), HOST, List.of("syscall"), fs::add));
+        assertEquals("probe point mismatch (similar: syscall, begin, end, error, never)", fs.get(0).message());
+        assertEquals("syscal", fs.get(0).at().name());
+        assertEquals("probe point mismatch (similar: begin, end, never, error, timer)", failure("begin(\"x\")"));
+        assertEquals("probe point mismatch (similar: begin, end, error, never, timer)", failure("beginn"));
     }
 }

@@ -1,43 +1,27 @@
-package org.stapvm.compiler.sema;
+package org.stapvm.probes.family;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.stapvm.lang.SourceFile;
-import org.stapvm.lang.ast.Declaration;
-import org.stapvm.lang.ast.ProbePoint;
-import org.stapvm.lang.parse.ScriptParser;
-import org.stapvm.lang.parse.TokenPass;
+import org.stapvm.probes.Points;
+import org.stapvm.probes.ProbeTarget;
 
 /** process(...) points against this host's own binaries (libc, ls, sh): descriptors and stap's messages. */
-class ProcessPointsTest {
+class ProcessProbesTest {
     private static final String LIBC = "/lib/x86_64-linux-gnu/libc.so.6";
 
-    private static ProbePoint point(String text) {
-        Declaration.Probe p = (Declaration.Probe) new ScriptParser(TokenPass.NONE)
-                .parse(new SourceFile("t.stp", "probe " + text + " {}")).script().declarations().get(0);
-        return p.points().get(0);
-    }
-
     private static List<String> descriptors(String text) {
-        List<ProbePoints.Failure> fs = new ArrayList<>();
-        List<ProbeSpec> specs = ProcessPoints.resolve(point(text), fs::add);
-        assertTrue(fs.isEmpty(), () -> fs.get(0).message());
-        return specs.stream().map(ProbeSpec::descriptor).toList();
+        return Points.descriptors(text, ProbeTarget.running());
     }
 
     private static String failure(String text) {
-        List<ProbePoints.Failure> fs = new ArrayList<>();
-        assertNull(ProcessPoints.resolve(point(text), fs::add));
-        return fs.get(0).message();
+        return Points.failure(text, ProbeTarget.running());
     }
 
     private static String real(String path) throws Exception {

@@ -1,19 +1,44 @@
-package org.stapvm.lang.pp;
+package org.stapvm.lang;
+
+import java.util.List;
 
 /**
- * fnmatch(3) with FNM_NOESCAPE and no other flags, as stap matches arch, runtime, CONFIG_ and
- * kernel version patterns: {@code *}, {@code ?}, and bracket expressions ({@code [!a-z]},
- * {@code [[:digit:]]}); a backslash is an ordinary character, '/' and '.' are not special.
+ * The one wildcard matcher: fnmatch(3) with no flags, or with FNM_NOESCAPE, as stap calls it.
+ * {@code *}, {@code ?} and bracket expressions ({@code [!a-z]}, {@code [^a]}, {@code []x]},
+ * {@code [[:digit:]]}); '/' and a leading '.' are not special; an unterminated '[' is an ordinary
+ * character. Which flag stap passes depends on what is matched:
+ * <ul>
+ * <li>{@link #FUNCTION_NAMES} (no flags): names inside a probe point's string arguments,
+ *     {@code function("...")} and {@code module("...")} (dwflpp::function_name_matches_pattern):
+ *     a backslash quotes the next character, so {@code \*} is a literal star;</li>
+ * <li>{@link #NO_ESCAPE} (FNM_NOESCAPE): preprocessor conditions on arch, kernel version and
+ *     CONFIG_ values, and probe alias name components (match_key::globmatch): a backslash is an
+ *     ordinary character.</li>
+ * </ul>
  */
 public final class Glob {
-    private Glob() {}
+    /** fnmatch(pattern, name, 0). */
+    public static final Glob FUNCTION_NAMES = new Glob(true);
+    /** fnmatch(pattern, name, FNM_NOESCAPE). */
+    public static final Glob NO_ESCAPE = new Glob(false);
 
-    /** True if a pattern holds a wildcard, which turns a version comparison into a match. */
+    private final boolean escapes;
+
+    private Glob(boolean escapes) {
+        this.escapes = escapes;
+    }
+
+    /** stap's test for a wildcard pattern (dwflpp::name_has_wildcard): any of '*', '?', '['. */
     public static boolean hasWildcard(String pattern) {
         return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0 || pattern.indexOf('[') >= 0;
     }
 
-    public static boolean matches(String pattern, String text) {
+    /** The names that match {@code pattern}, in the order given. */
+    public List<String> select(String pattern, List<String> names) {
+        return names.stream().filter(n -> matches(pattern, n)).toList();
+    }
+
+    public boolean matches(String pattern, String text) {
         int p = 0;
         int t = 0;
         int starP = -1; // pattern index after the last '*', to retry from on mismatch
@@ -42,7 +67,7 @@ public final class Glob {
     }
 
     /** If the pattern element at {@code p} matches {@code c}, the index after it; otherwise -1. */
-    private static int matchOne(String pattern, int p, char c) {
+    private int matchOne(String pattern, int p, char c) {
         char pc = pattern.charAt(p);
         if (pc == '?') {
             return p + 1;
@@ -54,11 +79,15 @@ public final class Glob {
             }
             // An unterminated '[' is an ordinary character.
         }
+        if (pc == '\\' && escapes) {
+            // a trailing backslash matches nothing, as in glibc
+            return p + 1 < pattern.length() && pattern.charAt(p + 1) == c ? p + 2 : -1;
+        }
         return pc == c ? p + 1 : -1;
     }
 
     /** Index of the ']' closing the bracket expression opened at {@code open}, or -1. */
-    private static int bracketEnd(String pattern, int open) {
+    private int bracketEnd(String pattern, int open) {
         int i = open + 1;
         if (i < pattern.length() && (pattern.charAt(i) == '!' || pattern.charAt(i) == '^')) {
             i++;
@@ -74,32 +103,43 @@ public final class Glob {
                     continue;
                 }
             }
-            if (pattern.charAt(i) == ']') {
+            if (pattern.charAt(i) == '\\' && escapes) {
+                i++;
+            } else if (pattern.charAt(i) == ']') {
                 return i;
             }
         }
         return -1;
     }
 
-    private static boolean inBracket(String pattern, int from, int end, char c) {
+    private boolean inBracket(String pattern, int from, int end, char c) {
         boolean negate = pattern.charAt(from) == '!' || pattern.charAt(from) == '^';
         int i = negate ? from + 1 : from;
         boolean found = false;
         while (i < end) {
-            char lo = pattern.charAt(i);
             int close = pattern.startsWith("[:", i) ? pattern.indexOf(":]", i + 2) : -1;
             if (close > 0 && close < end) {
                 found |= inClass(pattern.substring(i + 2, close), c);
                 i = close + 2;
-            } else if (i + 2 < end && pattern.charAt(i + 1) == '-') {
-                found |= lo <= c && c <= pattern.charAt(i + 2);
-                i += 3;
+                continue;
+            }
+            int loEnd = member(pattern, i);
+            char lo = pattern.charAt(loEnd - 1);
+            if (loEnd + 1 < end && pattern.charAt(loEnd) == '-') {
+                int hiEnd = member(pattern, loEnd + 1);
+                found |= lo <= c && c <= pattern.charAt(hiEnd - 1);
+                i = hiEnd;
             } else {
                 found |= lo == c;
-                i++;
+                i = loEnd;
             }
         }
         return found != negate;
+    }
+
+    /** The index after the bracket member at {@code i}: one character, or a backslash and the one it quotes. */
+    private int member(String pattern, int i) {
+        return escapes && pattern.charAt(i) == '\\' ? i + 2 : i + 1;
     }
 
     private static boolean inClass(String name, char c) {
