@@ -124,17 +124,30 @@ def syscall_stp(sc):
             + "\t@__syscall_gate(%d)\n\tname = \"%s\"\n\tretstr = return_str(%s, %s)\n}\n" % (nr, n, fmt, expr))
 
 
-def names_stp(syscalls):
-    out = [HEADER, "// syscall_name(nr): the name stap's syscall tapset gives system call nr.\n\n"]
+UNISTD = "/usr/include/x86_64-linux-gnu/asm/unistd_64.h"
+
+
+def unistd_names():
+    """(nr, name) of every x86-64 system call, from the kernel's uapi header (linux-libc-dev)."""
+    out = []
+    for line in open(UNISTD):
+        words = line.split()
+        if len(words) == 3 and words[0] == "#define" and words[1].startswith("__NR_"):
+            out.append((int(words[2]), words[1][len("__NR_"):]))
+    return sorted(out)
+
+
+def names_stp():
+    out = [HEADER, "// syscall_name(nr): the x86-64 name of system call nr (asm/unistd_64.h), \"\" for none, as stap.\n\n"]
     out.append("function syscall_name:string(nr:long) {\n\te = nr\n")
-    out.append(tree(sorted((sc["nr"], sc["name"]) for sc in syscalls), "\t"))
-    out.append("\treturn sprintf(\"syscall_%d\", nr)\n}\n")
+    out.append(tree(unistd_names(), "\t"))
+    out.append("\treturn \"\"\n}\n")
     return "".join(out)
 
 
 def outputs():
     values, syscalls = read_table(os.path.join(HERE, "syscalls.table"))
-    files = {"values.stp": values_stp(values), "errno.stp": errno_stp(), "names.stp": names_stp(syscalls)}
+    files = {"values.stp": values_stp(values), "errno.stp": errno_stp(), "names.stp": names_stp()}
     for sc in syscalls:
         files["sc_%s.stp" % sc["name"]] = syscall_stp(sc)
     return files
