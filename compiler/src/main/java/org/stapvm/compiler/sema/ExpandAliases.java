@@ -136,7 +136,7 @@ public final class ExpandAliases {
             return false;
         }
         for (int i = 0; i < parts.length; i++) {
-            if (!parts[i].contains("*") && !glob(use.components().get(i).name(), parts[i])) {
+            if (!parts[i].contains("*") && !Glob.NO_ESCAPE.matches(use.components().get(i).name(), parts[i])) {
                 return false;
             }
         }
