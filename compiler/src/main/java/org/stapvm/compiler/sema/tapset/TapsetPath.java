@@ -82,25 +82,32 @@ public final class TapsetPath {
         return new TapsetPath(dirs, preprocess);
     }
 
+    /**
+     * The {@code *.stp} files of {@code dir} itself, as stap reads a tapset directory (its
+     * kernel-version subdirectories aside): not a walk of the tree, which under {@code -I /proc}
+     * or {@code -I /tmp} would never end or trip over files it may not read.
+     */
     private static List<Path> stpFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".stp")).sorted().collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> p.getFileName().toString().endsWith(".stp") && Files.isRegularFile(p)
+                    && Files.isReadable(p)).sorted().collect(Collectors.toList());
+        } catch (IOException | UncheckedIOException e) {
+            return List.of(); // an unreadable directory holds no tapsets for us
         }
     }
 
     private TapsetFile read(Path file) {
+        SourceFile source;
         try {
-            SourceFile source = SourceFile.read(file);
-            ScriptParser.Result r = new ScriptParser(preprocess).parse(source);
-            return new TapsetFile(source, r.script(), r.errors());
+            source = SourceFile.read(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            source = new SourceFile(file.toString(), ""); // vanished or unreadable since listed
         }
+        ScriptParser.Result r = new ScriptParser(preprocess).parse(source);
+        return new TapsetFile(source, r.script(), r.errors());
     }
 
     /** Adds an in-memory tapset file (tests, -e libraries). */
