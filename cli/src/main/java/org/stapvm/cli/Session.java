@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import org.stapvm.compiler.disasm.Disassembler;
 import org.stapvm.compiler.module.Module;
 import org.stapvm.compiler.pipeline.Pipeline;
+import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.print.AstPrinter;
+import org.stapvm.probes.ProbeTarget;
 import org.stapvm.probes.nativebridge.NativeRuntime;
 
 /** One stapvm invocation: runs the {@link Pipeline} up to -p N, prints what that pass shows, then runs. */
@@ -36,12 +38,10 @@ final class Session {
                 return 1;
             }
         }
-        if (options.kernelRelease != null) {
-            // -r: kernel.function wildcards expand against /boot/System.map-KRELEASE (KernelSymbols)
-            System.setProperty("stapvm.kernel.release", options.kernelRelease);
-        }
+        // -r: kernel.function wildcards expand against /boot/System.map-KRELEASE
+        ProbeTarget target = ProbeTarget.release(options.kernelRelease == null ? "" : options.kernelRelease);
         Pipeline.Settings settings = new Pipeline.Settings(options.lastPass, options.verbosity() > 0,
-                options.scriptArguments(), options.guru, limits, FrontEnd.tapsetDirs(options));
+                options.scriptArguments(), options.guru, limits, FrontEnd.tapsetDirs(options), target);
         Pipeline.Channel channel = new Pipeline.Channel() {
             @Override
             public void diagnostics(String text) {
@@ -51,6 +51,13 @@ final class Session {
             @Override
             public void passDone(int pass, String summary) {
                 passes.passDone(pass, summary);
+            }
+
+            @Override
+            public void analyzed(CheckedProgram program) {
+                if (options.verbosity() > 0 && program.tapsetFiles().stream().anyMatch(TapsetRuntime::isRuntimeFile)) {
+                    err.println(TapsetRuntime.of(options).report());
+                }
             }
         };
         Pipeline.Result result;

@@ -9,10 +9,10 @@ import org.stapvm.compiler.sema.HistogramSpecs;
 import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.Diagnostics;
 import org.stapvm.compiler.sema.SemaReport;
-import org.stapvm.compiler.sema.ProbeSpec;
 import org.stapvm.compiler.sema.Type;
 import org.stapvm.compiler.sema.Unit;
 import org.stapvm.compiler.sema.Variable;
+import org.stapvm.probes.ProbeSpec;
 
 /**
  * Lowers a CheckedProgram to a Module: one bytecode function per script function, one handler per

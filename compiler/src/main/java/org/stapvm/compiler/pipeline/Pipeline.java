@@ -18,6 +18,7 @@ import org.stapvm.lang.ast.Script;
 import org.stapvm.lang.diag.Diagnostic;
 import org.stapvm.lang.diag.ParseReport;
 import org.stapvm.lang.parse.ScriptParser;
+import org.stapvm.probes.ProbeTarget;
 
 /**
  * Every pass from script text to verified module, in one order, stopping after {@code -p N}:
@@ -40,11 +41,17 @@ public final class Pipeline {
         void diagnostics(String text);
 
         default void passDone(int pass, String summary) {}
+
+        /** Pass 2 succeeded with {@code program}, before translation starts (-v reports on it). */
+        default void analyzed(CheckedProgram program) {}
     }
 
-    /** What the passes need from the command line; {@code tapsetDirs}: -I directories, then the bundled library. */
+    /**
+     * What the passes need from the command line; {@code tapsetDirs}: -I directories, then the
+     * bundled library; {@code target}: the kernel probes resolve against (-r KVER).
+     */
     public record Settings(int lastPass, boolean verbose, List<String> scriptArgs, boolean guru,
-                           Module.Limits limits, List<Path> tapsetDirs) {
+                           Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target) {
         public Settings {
             scriptArgs = List.copyOf(scriptArgs);
             tapsetDirs = List.copyOf(tapsetDirs);
@@ -87,7 +94,8 @@ public final class Pipeline {
             return new Result(true, script, null, null, null);
         }
         TapsetPath tapsets = new TapsetPath(settings.tapsetDirs(), pass1.preprocessor());
-        CheckedProgram program = Elaborate.run(script, source, tapsets, settings.scriptArgs(), settings.guru());
+        CheckedProgram program = Elaborate.run(script, source, tapsets, settings.scriptArgs(), settings.guru(),
+                settings.target());
         report(channel, program.report());
         if (!program.ok()) {
             return Result.failed();
@@ -98,6 +106,7 @@ public final class Pipeline {
         channel.passDone(2, "analyzed script: " + plural(program.probes().size(), "probe") + ", "
                 + plural(program.functions().size(), "function") + ", 0 embeds, "
                 + plural(program.globals().size(), "global"));
+        channel.analyzed(program);
         Module module = translate(program, source, tapsets, settings, channel);
         if (module == null) {
             return Result.failed();
