@@ -2,6 +2,8 @@
  * written by `stapvm -p4 -m NAME` with the options stap gives a run. */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
+#include <stdint.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,12 +68,21 @@ int main(int argc, char **argv)
 		case 'o': out = optarg; break;
 		case 'c': cmd = optarg; break;
 		case 'T':
+			/* stap's rule: a whole number of milliseconds, at least 1 (NaN fails the test too) */
 			seconds = strtod(optarg, &end);
-			if (*end || seconds <= 0) { fprintf(stderr, "ERROR: invalid -T '%s'\n", optarg); return 1; }
+			if (*end || !(seconds * 1000 >= 1 && seconds <= 1e9)) {
+				fprintf(stderr, "Invalid timeout interval.\n");
+				return 1;
+			}
+			seconds = (double)(int64_t)(seconds * 1000) / 1000;
 			break;
 		case 'x':
+			errno = 0;
 			pid = strtol(optarg, &end, 10);
-			if (*end || pid <= 0) { fprintf(stderr, "ERROR: invalid -x '%s'\n", optarg); return 1; }
+			if (*end || errno || pid <= 0 || pid > INT_MAX) {
+				fprintf(stderr, "Invalid target process ID number.\n");
+				return 1;
+			}
 			break;
 		case 'b': breakpoint = optarg; break;
 		case 'r': runtime = optarg; break;
@@ -79,7 +90,17 @@ int main(int argc, char **argv)
 		default: usage(stderr); return 1;
 		}
 	}
-	if (optind != argc - 1 || (cmd && pid)) {
+	if (cmd && pid) {
+		fprintf(stderr, "You can't specify -c and -x together.\n");
+		return 1;
+	}
+	if (optind < argc - 1 && argv[optind + 1][0] == '-') {
+		/* getopt stops at the module name: what follows it is not read as options */
+		fprintf(stderr, "stapvm-run: options go before the module: '%s' follows %s\n", argv[optind + 1], argv[optind]);
+		usage(stderr);
+		return 1;
+	}
+	if (optind != argc - 1) {
 		usage(stderr);
 		return 1;
 	}
