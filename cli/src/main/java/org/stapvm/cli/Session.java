@@ -68,6 +68,9 @@ final class Session {
         passes.passDone(2, "analyzed script: " + plural(program.probes().size(), "probe") + ", "
                 + plural(program.functions().size(), "function") + ", 0 embeds, "
                 + plural(program.globals().size(), "global"));
+        if (options.verbosity() > 0 && program.tapsetFiles().stream().anyMatch(TapsetRuntime::isRuntimeFile)) {
+            err.println(TapsetRuntime.of(options).report());
+        }
         String untranslatable = CheckTranslatable.run(program, script);
         if (!untranslatable.isEmpty()) {
             err.print(untranslatable);

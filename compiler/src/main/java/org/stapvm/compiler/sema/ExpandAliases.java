@@ -119,7 +119,7 @@ public final class ExpandAliases {
     private List<Declaration.Alias> aliasesMatching(ProbePoint use) {
         List<Declaration.Alias> found = new ArrayList<>();
         collect(script, use, found);
-        for (TapsetPath.TapsetFile f : tapsets.path().aliasFiles(name -> true)) {
+        for (TapsetPath.TapsetFile f : tapsets.path().aliasFiles(name -> mayMatch(use, name))) {
             int before = found.size();
             collect(f.script().declarations(), use, found);
             if (found.size() > before) {
@@ -127,6 +127,20 @@ public final class ExpandAliases {
             }
         }
         return found;
+    }
+
+    /** Whether a use may match an alias of dotted {@code name}: only files that may are parsed. */
+    private static boolean mayMatch(ProbePoint use, String name) {
+        String[] parts = name.split("\\.", -1);
+        if (parts.length != use.components().size()) {
+            return false;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].contains("*") && !Glob.NO_ESCAPE.matches(use.components().get(i).name(), parts[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void collect(List<Declaration> decls, ProbePoint use, List<Declaration.Alias> found) {
