@@ -91,6 +91,8 @@ struct bp_engine {
 	int trace_syscalls;     /* resume with PTRACE_SYSCALL: BP_EV_SYSCALL(_RETURN) are reported */
 	int status;             /* wait status of the leader once it ended */
 	uint64_t stray_traps;   /* SIGTRAPs that were not ours, passed on */
+	uint64_t step_unguarded;   /* hits replayed by single-step while sibling threads ran (their hits
+	                              at that site during the step are not seen: reported, not counted) */
 	int detach_requested;   /* set (e.g. by a handler) to end tracing: bp_run detaches */
 	int detached;
 	char err[256];          /* why bp_attach refused, for the user */

@@ -282,6 +282,10 @@ static void finish_target(stapvm_runner *r)
 		}
 		if (svm_uprobes_failed(r->uprobes))
 			fprintf(stderr, "WARNING: %d process probes could not be placed\n", svm_uprobes_failed(r->uprobes));
+		if (svm_uprobes_step_unguarded(r->uprobes))
+			fprintf(stderr, "WARNING: %llu probe hits were replayed by single-step while other threads of the process ran: "
+				"their hits at the same address during each step were not seen (--breakpoint=xol, emulate or auto avoid it)\n",
+				svm_uprobes_step_unguarded(r->uprobes));
 		return;
 	}
 	run_target_finish(&r->target);

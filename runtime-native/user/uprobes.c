@@ -515,6 +515,7 @@ int svm_uprobes_attach(struct svm_uprobes *u, pid_t pid)
 
 pid_t svm_uprobes_pid(const struct svm_uprobes *u) { return u->e.pid; }
 const char *svm_uprobes_error(const struct svm_uprobes *u) { return u->e.err; }
+unsigned long long svm_uprobes_step_unguarded(const struct svm_uprobes *u) { return u->e.step_unguarded; }
 int svm_uprobes_start(struct svm_uprobes *u)
 {
 	fire(u, UP_BEGIN, SVM_CTX_NONE, u->e.pid, u->e.pid, NULL);

@@ -38,7 +38,7 @@ one print-backtrace 20 file '-c "$GP 1"' '' 'probe kernel.function("__x64_sys_ge
  0x[0-9a-f]{16}( : [^ ]+ \[[^]]+\])?)+'
 one schedule-exit 20 file '' '' 'probe kernel.function("schedule") { printf("%s\n", probefunc()); exit() }' 'schedule'
 one schedule-count 20 file '-T 1' '' 'global n probe kernel.function("schedule") { n++ } probe end { printf("%s\n", n > 0 ? "scheduled" : "none") }' 'scheduled'
-one kmalloc-exit 20 file '-c "cat /etc/hostname"' '' 'probe kernel.function("__kmalloc") { printf("%s\n", probefunc()); exit() }' '(.*
+one kmalloc-exit 20 file '-c "cat /etc/hostname"' '' 'probe kprobe.function("__kmalloc") { printf("%s\n", probefunc()); exit() }' '(.*
 )?__kmalloc'
 one kmem_cache_alloc-count 20 file '-c "cat /dev/null"' '' 'global n probe kprobe.function("kmem_cache_alloc") { n++ } probe end { printf("%s\n", n > 0 ? "allocs" : "none") }' 'allocs'
 one tcp_sendmsg-T 20 file '-T 1' '' 'global n probe kernel.function("tcp_sendmsg") { n++ } probe end { printf("tcp_sendmsg calls: %d\n", n) }' 'tcp_sendmsg calls: [0-9]+'
