@@ -22,15 +22,17 @@ static int format(struct svm_session *s, char *out, size_t cap, size_t *outlen, 
 		int flags = 0, width = 0, prec = -1;
 		if (*f != '%') { svm_fmt_str(out, cap, &len, (char[2]){ *f++, 0 }, 0, 0, -1); continue; }
 		f++;
-		for (;; f++) {
-			if (*f == '-') flags |= F_MINUS; else if (*f == '0') flags |= F_ZERO;
-			else if (*f == '+') flags |= F_PLUS; else if (*f == ' ') flags |= F_SPACE;
-			else if (*f == '#') flags |= F_HASH; else break;
-		}
+		/* one flag, as stap's translator reads a format ("%-05d" is '-' and width 05) */
+		if (*f == '-') flags = F_MINUS; else if (*f == '0') flags = F_ZERO;
+		else if (*f == '+') flags = F_PLUS; else if (*f == ' ') flags = F_SPACE;
+		else if (*f == '#') flags = F_HASH;
+		if (flags) f++;
 		if (*f == '*') {
 			/* width (and precision) from the next int argument, as SystemTap */
 			if (ii >= ni) FAIL("printf: too few int arguments for the format");
-			width = star(iargs[ii++]);
+			if (iargs[ii] < 0) { flags |= F_MINUS; flags &= ~F_ZERO; }   /* as vsprintf: -N is N, left */
+			width = iargs[ii] < -10000 ? 10000 : star(iargs[ii] < 0 ? -iargs[ii] : iargs[ii]);
+			ii++;
 			f++;
 		}
 		while (*f >= '0' && *f <= '9' && width < 10000) width = width * 10 + (*f++ - '0');
