@@ -1132,6 +1132,10 @@ final class FunctionLowering {
                 emit(Opcode.EXIT, 0, 0, 0, 0);
                 return 0;
             }
+            case "abort" -> {
+                emit(Opcode.ABORT, 0, 0, 0, 0);
+                return 0;
+            }
             case "error" -> {
                 emit(Opcode.THROW, se(c.args().get(0)), 0, 0, 0);
                 return 0;
