@@ -81,6 +81,7 @@ public final class Builtins {
         fixed("gid", L);
         fixed("egid", L);
         fixed("execname", S);
+        fixed("pexecname", S); // no helper yet: "not supported by the runtime yet", not "unresolved"
         fixed("target", L);
         fixed("gettimeofday_s", L);
         fixed("gettimeofday_ms", L);
