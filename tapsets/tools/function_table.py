@@ -46,7 +46,7 @@ def natives():
     helpers = {}
     for m in re.finditer(r"^HELPER\((\w+),\s*\d+,\s*\w+,\s*-?\d+,\s*-?\d+,\s*(\d)", open(os.path.join(ROOT, "runtime-native/vm/helpers.def")).read(), re.M):
         helpers[m.group(1)] = m.group(2) == "1"
-    lowered = set(re.findall(r'case ((?:"[a-z_]+",?\s*)+)->', open(os.path.join(ROOT, "compiler/src/main/java/org/stapvm/compiler/lower/FunctionLowering.java")).read()))
+    lowered = set(re.findall(r'case ((?:"[a-z_]+",?\s*)+)->', open(os.path.join(ROOT, "compiler/src/main/java/org/stapvm/compiler/lower/CallLowering.java")).read()))
     lowered = {n for group in lowered for n in re.findall(r'"([a-z_]+)"', group)}
     return {b for b in builtins if helpers.get(b) or b in lowered}
 
