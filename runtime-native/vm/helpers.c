@@ -197,6 +197,14 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 		sret[k] = 0;
 		return 0;
 	}
+	case H_strpos: {
+		const char *h = SARG(0), *nd = SARG(1);
+		size_t hl = svm_strlen(h), nl = svm_strlen(nd);
+		*iret = -1;
+		for (size_t i = 0; i + nl <= hl; i++)
+			if (!svm_host_memcmp(h + i, nd, nl)) { *iret = (int64_t)i; break; }
+		return 0;
+	}
 	case H_isinstr: {
 		const char *h = SARG(0), *nd = SARG(1);
 		size_t hl = svm_strlen(h), nl = svm_strlen(nd);
@@ -299,6 +307,17 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	case H_gettimeofday_ms: *iret = svm_host_time_ns() / 1000000; return 0;
 	case H_gettimeofday_s: *iret = svm_host_time_ns() / 1000000000; return 0;
 	case H_local_clock_ns: *iret = svm_host_clock_ns(); return 0;
+	case H_ktime_get_ns: *iret = svm_host_ktime_ns(); return 0;
+	case H_get_cycles: *iret = svm_host_cycles(); return 0;
+	case H__online_cpus: *iret = svm_host_online_cpus(); return 0;
+	case H_tz_gmtoff: case H_tz_name: {
+		int64_t west;
+		char name[64];
+		if (svm_host_tz(&west, id == H_tz_name ? sret : name, id == H_tz_name ? s->maxstr : sizeof name))
+			FAIL("the time zone of the loader is not known to this runtime");
+		if (id == H_tz_gmtoff) *iret = west;
+		return 0;
+	}
 	case H_local_clock_us: *iret = svm_host_clock_ns() / 1000; return 0;
 	case H_local_clock_ms: *iret = svm_host_clock_ns() / 1000000; return 0;
 	case H_local_clock_s: *iret = svm_host_clock_ns() / 1000000000; return 0;
