@@ -19,6 +19,8 @@ import org.stapvm.probes.ProbeTarget;
  *     function; it also discovers which functions are reachable (pulling in tapset files).</li>
  * <li>CheckUsage before InferTypes: stap warns about never-assigned variables before it reports
  *     type errors, and the warnings explain the "unresolved type" errors that follow.</li>
+ * <li>CheckOperands then: stap refuses a non-lvalue assignment, a bad delete operand or regex
+ *     after those warnings and before any type error (which such operands would only confuse).</li>
  * <li>InferTypes next: it needs the complete set of units to reach its fixed point.</li>
  * <li>CheckResolved last: only once nothing more can be learnt is an unknown type an error.</li>
  * </ol>
@@ -51,6 +53,9 @@ public final class Elaborate {
         ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, args, diags);
         // Like stap, once names fail to resolve only those errors are told: no usage warnings.
         CheckUsage.Result usage = diags.hasErrors() ? new CheckUsage.Result(List.of()) : CheckUsage.run(resolved, diags);
+        if (!diags.hasErrors()) {
+            CheckOperands.run(resolved, diags);
+        }
         InferTypes.Result types = diags.hasErrors()
                 ? new InferTypes.Result(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of())
                 : InferTypes.run(resolved, diags);
