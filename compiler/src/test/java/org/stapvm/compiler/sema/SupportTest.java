@@ -10,16 +10,8 @@ import org.stapvm.compiler.sema.tapset.TapsetPath;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.ast.SourcePos;
 
-/** The small pieces: suggestions, format parsing, the report renderer, the builtin table, the tapset index. */
+/** The small pieces: format parsing, the report renderer, the builtin table, the tapset index. */
 class SupportTest {
-
-    @Test
-    void similarOrdersByDistanceThenInsertion() {
-        assertEquals("log, cpu, HZ", Similar.suggest("foo", List.of("cpu", "HZ", "log", "execname"), 3));
-        assertEquals(" (similar: g)", Similar.clause("g", List.of("g")));
-        assertEquals("", Similar.clause("g", List.of()));
-        assertEquals(3, Similar.distance("kitten", "sitting"));
-    }
 
     @Test
     void formatConversions() {
