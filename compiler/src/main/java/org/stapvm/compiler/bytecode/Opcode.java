@@ -144,7 +144,8 @@ public enum Opcode {
         KERNEL_INT(121, "kernel_int", "INT", 1, 0, true, "kernel_int(addr): 4 bytes of kernel memory, sign-extended; error 'kernel int copy fault at 0xADDR [man error::fault]'"),
         BACKTRACE(122, "backtrace", "STR", 0, 0, true, "the kernel stack of the hit: hex return addresses, each followed by a space (stap's format), starting with the probe address (stapvm.ko: at most 32 frames; the userspace runtime has no kernel stack: \"\")"),
         PRINT_BACKTRACE(123, "print_backtrace", "VOID", 0, 0, true, "prints the kernel stack of the hit, one line per frame as stap: ' 0xADDR : sym+0xOFF/0xSIZE [kernel|module]' (' 0xADDR' when unknown); nothing in the userspace runtime"),
-        PRINT_UBACKTRACE(124, "print_ubacktrace", "VOID", 0, 0, true, "prints ubacktrace()'s frames one per line as stap: ' 0xADDR : sym+0xOFF/0xSIZE [/path]' (userspace runtime: ELF symbols, as stap -d); ' 0xADDR [/path+0xOFF/0xSIZE]' (offset/size in the mapping: stapvm.ko at uprobes, as stap without -d); ' 0xADDR' when the mapping is not safely known (stapvm.ko kprobes); '<no user backtrace at PP>' without a user task");
+        PRINT_UBACKTRACE(124, "print_ubacktrace", "VOID", 0, 0, true, "prints ubacktrace()'s frames one per line as stap: ' 0xADDR : sym+0xOFF/0xSIZE [/path]' (userspace runtime: ELF symbols, as stap -d); ' 0xADDR [/path+0xOFF/0xSIZE]' (offset/size in the mapping: stapvm.ko at uprobes, as stap without -d); ' 0xADDR' when the mapping is not safely known (stapvm.ko kprobes); '<no user backtrace at PP>' without a user task"),
+        _TARGET_DEREF(139, "_target_deref", "INT", 2, 0, true, "a kernel $var/@cast member read (BTF): _target_deref(addr, n) reads n bytes (1, 2, 4 or 8; -n: sign-extended) of kernel memory at addr; a bad address is stap's error 'read fault [man error::fault] at 0xADDR (addr)'");
 
         public final int id, nint, nstr;
         public final String mnemonic, ret, doc;

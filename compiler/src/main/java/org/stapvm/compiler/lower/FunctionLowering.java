@@ -50,6 +50,8 @@ final class FunctionLowering {
 
     /** The @entry slots of the probe body being lowered (empty for functions). */
     private final EntrySlots entrySlots;
+    /** While a target expression's meaning is lowered: where its runtime errors are reported. */
+    private String targetNear;
 
     FunctionLowering(Lower lower, Unit unit, int index) {
         this.lower = lower;
@@ -343,6 +345,21 @@ final class FunctionLowering {
             c[i] = code.get(i);
         }
         return new Module.Function(lower.string(name), maxI, maxS, ia, sa, ret, iterators, c);
+    }
+
+    /** Lowers a target's meaning with runtime errors placed at the target, as stap places its fault errors. */
+    private int inTarget(Expression.Target t, java.util.function.IntSupplier lowering) {
+        String outer = targetNear;
+        if (outer == null) {
+            String name = t.base() instanceof org.stapvm.lang.ast.TargetBase.Variable v ? "identifier '" + v.name() + "'"
+                    : t.base() instanceof org.stapvm.lang.ast.TargetBase.Cast ? "operator '@cast'" : "operator '->'";
+            targetNear = name + " at " + t.pos();
+        }
+        try {
+            return lowering.getAsInt();
+        } finally {
+            targetNear = outer;
+        }
     }
 
     private void helper(Opcode.Helper h, int a, int bi, int ni, int cs, int ns, boolean str) {
@@ -653,7 +670,7 @@ final class FunctionLowering {
     /** The value of an int expression in a register (a variable's own register for a local). */
     int ie(Expression e) {
         if (e instanceof Expression.Target t) {
-            return ie(unit.target(t)); // $syscall and friends: the helper call they stand for
+            return inTarget(t, () -> ie(unit.target(t))); // $syscall, $param: the expression they stand for
         }
         Long k = Optimize.constant(e);
         if (k != null) {
@@ -775,7 +792,7 @@ final class FunctionLowering {
     /** The value of a string expression in a string register. */
     int se(Expression e) {
         if (e instanceof Expression.Target t) {
-            return se(unit.target(t));
+            return inTarget(t, () -> se(unit.target(t)));
         }
         String k = Optimize.stringConstant(e);
         if (k != null) {
@@ -1149,8 +1166,9 @@ final class FunctionLowering {
                 int[] w = window(c.args(), argTypes(c.args()));
                 boolean str = h.ret.equals("STR");
                 int r = str ? tmpS() : tmpI();
-                // a helper's runtime error (copy fault, bad arg) names the call as stap names the tapset function
-                at("identifier '" + b.name() + "' at " + c.pos());
+                // a helper's runtime error (copy fault, bad arg) names the call as stap names the tapset
+                // function, or the target expression ($file->f_pos) the call is part of
+                at(targetNear != null ? targetNear : "identifier '" + b.name() + "' at " + c.pos());
                 helper(h, r, w[0], w[2], w[1], w[3], str);
                 return r;
             }

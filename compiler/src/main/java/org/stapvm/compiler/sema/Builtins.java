@@ -128,6 +128,7 @@ public final class Builtins {
         fixed("_utrace_syscall_arg", L, L);
         fixed("_utrace_syscall_return", L);
         fixed("register", L, S);
+        fixed("_target_deref", L, L, L);
     }
 
     public static Builtin lookup(String name) {

@@ -94,7 +94,7 @@ public final class CheckResolved {
                     }
                     super.visitTarget(e);
                     UserPoint.Event event = SyscallTargets.event(u);
-                    SyscallTargets.Meaning m = event == null ? null : SyscallTargets.of(event, e);
+                    SyscallTargets.Meaning m = event == null ? KernelTargets.of(u, e) : SyscallTargets.of(event, e);
                     diags.addError(m != null && m.error() != null ? m.error() : "unresolved target-symbol expression",
                             Describe.token(e), e.pos());
                     diags.addError("unresolved type ", Describe.token(e), e.pos());

@@ -386,11 +386,18 @@ public final class ResolveSymbols {
 
         private SyscallTargets.Meaning meaning(Expression.Target e) {
             UserPoint.Event event = SyscallTargets.event(unit);
-            return event == null ? null : SyscallTargets.of(event, e);
+            return event == null ? KernelTargets.of(unit, e) : SyscallTargets.of(event, e);
         }
 
         /** stap rejects a store into a utrace target at once, alone, whatever the target. */
         private void store(Expression target) {
+            if (target instanceof Expression.Target t && SyscallTargets.event(unit) == null) {
+                if (KernelTargets.of(unit, t) != null) {
+                    diags.addError("write to target variable not permitted; stapvm never writes kernel memory",
+                            Describe.token(t), t.pos());
+                }
+                return;
+            }
             SyscallTargets.Meaning m = target instanceof Expression.Target t ? meaning(t) : null;
             if (m != null) {
                 Expression.Target t = (Expression.Target) target;
