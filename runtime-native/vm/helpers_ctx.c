@@ -82,8 +82,12 @@ static int target_deref(struct svm_session *s, uint64_t addr, int64_t n, int64_t
 {
 	unsigned bytes = (unsigned)(n < 0 ? -n : n);
 	if (bytes != 1 && bytes != 2 && bytes != 4 && bytes != 8) FAIL("invalid read size %lld", (long long)n);
-	if (read_num(s, SVM_MEM_KERNEL, addr, bytes, v))
-		FAIL("read fault [man error::fault] at 0x%016llx (addr)", (unsigned long long)addr);
+	if (read_num(s, SVM_MEM_KERNEL, addr, bytes, v)) {
+		char hex[17];   /* the address as the kernel's %p prints it unhashed: 16 digits (svm_errf has no widths) */
+		for (int k = 0; k < 16; k++) hex[k] = "0123456789abcdef"[(addr >> (60 - 4 * k)) & 15];
+		hex[16] = 0;
+		FAIL("read fault [man error::fault] at 0x%s (addr)", hex);
+	}
 	if (n > 0 && bytes < 8) *v &= (int64_t)((1ull << (8 * bytes)) - 1);
 	return 0;
 }

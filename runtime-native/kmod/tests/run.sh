@@ -21,6 +21,8 @@ rm -rf "$out"; mkdir -p "$out/ko"
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/getpid_n" "$here/progs/getpid_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/calls_n" "$here/progs/calls_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/writes_n" "$here/progs/writes_n.c" || exit 1
+gcc -std=gnu11 -O2 -Wall -Werror -static -o "$out/opens_n" "$here/progs/opens_n.c" || exit 1
+kver=$("$guest/kver.sh")   # kernel $var scripts are compiled for the guest's kernel (-r): its BTF, not the host's
 # ubacktrace's frame-pointer chain, the user runtime's test program; non-PIE: nm's addresses are the run's
 gcc -std=gnu11 -O0 -fno-omit-frame-pointer -no-pie -Wall -Werror -o "$out/chain" "$root/runtime-native/user/tests/fp/chain.c" || exit 1
 # compiles script S as out/NAME.stpb; a script with "# build NAME: FLAGS" lines is compiled once per
@@ -38,7 +40,7 @@ compile() {
 work=0x$(nm "$out/calls_n" | awk '$3 == "work" { print $1 }')
 for t in "$here"/scripts/*.stp.in; do
     b=$(basename "$t" .stp.in)
-    sed -e "s|@PROG@|$out/calls_n|g" -e "s|@CHAIN@|$out/chain|g" -e "s|@WORK@|$work|g" "$t" > "$out/$b.stp"
+    sed -e "s|@PROG@|$out/calls_n|g" -e "s|@KVER@|$kver|g" -e "s|@CHAIN@|$out/chain|g" -e "s|@WORK@|$work|g" "$t" > "$out/$b.stp"
     compile "$out/$b.stp" "$b"
 done
 for s in "$here"/scripts/*.stp; do

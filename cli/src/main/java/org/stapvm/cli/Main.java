@@ -43,6 +43,12 @@ public final class Main {
             err.println("Invalid pass number (should be 1-5).");
             return 1;
         }
+        String listing = options.listProbesWithVariables != null ? options.listProbesWithVariables : options.listProbes;
+        if (listing != null) {
+            // stap's listing mode: the pattern becomes a probe with an empty body, elaborated up to pass 2
+            options.lastPass = 2;
+            return new Session(options, new SourceFile("<input>", "probe " + listing + " {}"), out, err).run();
+        }
         SourceFile input;
         try {
             input = ScriptInput.from(options);

@@ -43,6 +43,12 @@ final class Options {
     @Option(names = "-T", paramLabel = "SECONDS", description = "end the session after SECONDS")
     Double timeout;
 
+    @Option(names = "-l", paramLabel = "PROBE", description = "list the probe points PROBE matches")
+    String listProbes;
+
+    @Option(names = "-L", paramLabel = "PROBE", description = "list the probe points PROBE matches and their target variables")
+    String listProbesWithVariables;
+
     @Option(names = "-m", paramLabel = "MODULE", description = "name the compiled module MODULE")
     String moduleName;
 

@@ -12,6 +12,7 @@ import org.stapvm.compiler.module.VerifiedModule;
 import org.stapvm.compiler.sema.CheckTranslatable;
 import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.Elaborate;
+import org.stapvm.compiler.sema.ProbeListing;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
 import org.stapvm.lang.Pass1;
 import org.stapvm.lang.SourceFile;
@@ -60,6 +61,10 @@ final class Session {
         err.print(program.report());
         if (!program.ok()) {
             return 1;
+        }
+        if (options.listProbes != null || options.listProbesWithVariables != null) {
+            ProbeListing.lines(program, options.listProbesWithVariables != null).forEach(out::println);
+            return 0;
         }
         if (options.lastPass == 2) {
             out.print(program.dump());

@@ -8,11 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.stapvm.probes.btf.BtfFunctions;
+import org.stapvm.probes.btf.KernelBtf;
 
 /**
  * The kernel's function names, for expanding kernel.function wildcards at compile time: from
  * /proc/kallsyms (kernel and loaded modules), or from /boot/System.map-KVER when the system
- * property {@code stapvm.kernel.release} (the CLI's -r) names another kernel. Names stap cannot
+ * property {@code stapvm.kernel.release} (the CLI's -r) names another kernel, or from the kernel's
+ * BTF function records when that map is Debian's placeholder. Names stap cannot
  * probe either are left out: compiler clones (foo.cold, foo.isra.0) and the kprobes blacklist
  * (when debugfs is readable, for the running kernel only).
  */
@@ -53,6 +56,17 @@ public final class KernelSymbols {
             }
         } catch (IOException e) {
             // no symbol source: only exact names (resolved by the kernel at registration) can be probed
+        }
+        if (out.isEmpty()) {
+            // Debian's System.map is a placeholder ("The real System.map is in the linux-image-<version>-dbg
+            // package"): the kernel's BTF names its functions (KernelBtf: /sys/kernel/btf or the vmlinuz)
+            try {
+                for (String name : BtfFunctions.functionNames(KernelBtf.forRelease(release).vmlinux())) {
+                    out.add(new Symbol(name, ""));
+                }
+            } catch (IOException e) {
+                // no BTF either
+            }
         }
         Set<String> black = new LinkedHashSet<>();
         if (release.isEmpty()) {
