@@ -18,6 +18,17 @@ insmod "$KMOD/build/stapvm.ko" && ok "insmod" || { bad "insmod"; echo "$pass pas
 r=$($krun -c "$gp 1000" "$out/getpid.stpb" 2>&1)
 expect "getpid-exact" "calls=1000 returns=1000 args=1000 kworker" "$(echo "$r" | sed -E 's/kworker[^ ]*/kworker/')"
 
+# .call: the same entry kprobe as .function, under its own pp()
+r=$($krun -c "$gp 100" "$out/call.stpb" 2>&1)
+expect "function-call" 'kernel.function("__x64_sys_getpid").call 100' "$r"
+
+# syscall.* / syscall.*.return of a known sequence (progs/syscall_seq.c): kprobes on __x64_sys_* reading
+# the saved pt_regs; the same script compiled for the userspace runtime prints the same from ptrace stops
+r=$($krun -c "$out/syscall_seq" "$out/syscalls.stpb" 2>&1)
+expect "syscall-argstr-kernel" "$(cat "$out/syscalls.expected")" "$r"
+r=$($ROOT/runtime-native/user/build/stapvm-run --runtime=user -c "$out/syscall_seq" "$out/syscalls_user.stpb" 2>&1)
+expect "syscall-argstr-user" "$(cat "$out/syscalls.expected")" "$r"
+
 # foreach in a kprobe handler, nested and in a recursion to MAXNESTING: the snapshots use the per-CPU
 # context's storage (an allocation there would WARN, failing the run)
 r=$($krun -c "$gp 100" "$out/foreach.stpb" 2>&1)

@@ -23,6 +23,10 @@ gcc -std=gnu11 -O2 -Wall -Werror -o "$out/calls_n" "$here/progs/calls_n.c" || ex
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/writes_n" "$here/progs/writes_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -static -o "$out/opens_n" "$here/progs/opens_n.c" || exit 1
 kver=$("$guest/kver.sh")   # kernel $var scripts are compiled for the guest's kernel (-r): its BTF, not the host's
+# static and non-PIE: no loader's calls before main, and its buffer's address is nm's
+gcc -std=gnu11 -O2 -static -no-pie -Wall -Werror -o "$out/syscall_seq" "$here/progs/syscall_seq.c" || exit 1
+sed "s|@BUF@|0x$(nm "$out/syscall_seq" | awk '$3 == "buf.0" { sub(/^0+/, "", $1); print $1 }')|" \
+    "$here/expected/syscalls.out" > "$out/syscalls.expected"
 # ubacktrace's frame-pointer chain, the user runtime's test program; non-PIE: nm's addresses are the run's
 gcc -std=gnu11 -O0 -fno-omit-frame-pointer -no-pie -Wall -Werror -o "$out/chain" "$root/runtime-native/user/tests/fp/chain.c" || exit 1
 # compiles script S as out/NAME.stpb; a script with "# build NAME: FLAGS" lines is compiled once per

@@ -1,4 +1,4 @@
-"""defs.py: reads opcodes.def and helpers.def (the single source of truth) for the generator and the assembler."""
+"""defs.py: reads opcodes.def, helpers.def and probes.def (the single source of truth) for the generator and the assembler."""
 import os
 import re
 
@@ -45,3 +45,28 @@ def helpers():
     ids = [h.id for h in hs]
     assert len(set(ids)) == len(ids) and max(ids) < 180, "bad helper ids (SVM_MAX_HELPER is 180)"
     return hs
+
+
+class ProbeKind:
+    def __init__(self, r, bits):
+        self.name, num, rt, needs, may, flags, ctx, self.doc = r
+        self.num = int(num, 0)
+
+        def bitset(text):
+            return 0 if text == "0" else sum(bits[b.strip()] for b in text.split("|"))
+        self.runtimes, self.needs, self.may = bitset(rt), bitset(needs), bitset(may)
+        self.flags, self.context = bitset(flags), bitset(ctx)
+        self.words = {"runtimes": rt, "needs": needs, "may": may, "flags": flags, "context": ctx}
+
+
+def probe_bits():
+    """PROBE_BIT rows: name -> (value, doc), in table order."""
+    return {r[0]: (int(r[1], 0), r[2]) for r in _rows(os.path.join(VM_DIR, "probes.def"), "PROBE_BIT", 3)}
+
+
+def probe_kinds():
+    bits = {k: v for k, (v, _) in probe_bits().items()}
+    ks = [ProbeKind(r, bits) for r in _rows(os.path.join(VM_DIR, "probes.def"), "PROBE", 8)]
+    nums = [k.num for k in ks]
+    assert len(set(nums)) == len(nums) and min(nums) > 0, "bad probe kind numbers"
+    return ks

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""gen_bytecode.py: generates the Java Opcode enum and docs/bytecode.md from the .def files; --check fails on drift."""
+"""gen_bytecode.py: generates the Java Opcode and ProbeKind enums and docs/bytecode.md from the .def files; --check fails on drift."""
 import os
 import sys
 
@@ -8,6 +8,7 @@ import defs  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(defs.VM_DIR))
 JAVA = os.path.join(ROOT, "compiler/src/main/java/org/stapvm/compiler/bytecode/Opcode.java")
+PROBE_JAVA = os.path.join(ROOT, "probes/src/main/java/org/stapvm/probes/ProbeKind.java")
 DOC = os.path.join(ROOT, "docs/bytecode.md")
 DOC_IN = os.path.join(defs.VM_DIR, "doc/bytecode.md.in")
 KINDS = ["NONE", "IR", "SR", "IMM", "JMP", "KON", "STR", "GLB", "FN", "HLP", "IRW", "SRW", "AGW", "ITR", "SORT"]
@@ -68,7 +69,83 @@ def java(ops, hs):
     return "\n".join(out)
 
 
-def doc(ops, hs):
+def probe_java(kinds, bits):
+    def consts(prefix, what):
+        rows = [f"        /** {jdoc(doc)} */\n        {n[len(prefix):]}({v})" for n, (v, doc) in bits.items() if n.startswith(prefix)]
+        return [f"    /** {what} */", f"    public enum {what.split()[0]} {{", ",\n".join(rows) + ";", "",
+                "        public final int bit;", "",
+                f"        {what.split()[0]}(int bit) {{", "            this.bit = bit;", "        }", "    }", ""]
+
+    def jdoc(t):
+        return t.replace("*/", "*&#47;").replace("<", "&lt;").replace(">", "&gt;")
+    out = ["// GENERATED from runtime-native/vm/probes.def by tools/gen_bytecode.py: do not edit.",
+           "package org.stapvm.probes;", "",
+           "/**",
+           " * The probe kinds a module's probe record carries (runtime-native/vm/probes.def): the number the C",
+           " * runtimes switch on, where each can be placed, the record fields it needs or may have, the flags it",
+           " * may carry and what its hits have.",
+           " */",
+           "public enum ProbeKind {"]
+    rows = []
+    for k in kinds:
+        rows.append(f"    /** {jdoc(k.doc)} */\n    {k.name}({k.num}, {k.runtimes}, {k.needs}, {k.may}, {k.flags}, {k.context}, {jstr(k.doc)})")
+    out.append(",\n".join(rows) + ";")
+    out.append("")
+    out += consts("PF_", "Field of a probe record")
+    out += consts("PFL_", "Flag of a probe record")
+    out += ["    /** The kind's stable number (the record's u16 kind). */",
+            "    public final int number;",
+            "    /** One line from probes.def. */",
+            "    public final String doc;",
+            "    private final int runtimes, needs, may, flags, context;", "",
+            "    ProbeKind(int number, int runtimes, int needs, int may, int flags, int context, String doc) {",
+            "        this.number = number; this.runtimes = runtimes; this.needs = needs; this.may = may;",
+            "        this.flags = flags; this.context = context; this.doc = doc;",
+            "    }", "",
+            f"    /** stapvm.ko places it. */",
+            f"    public boolean kernel() {{ return (runtimes & {bits['PR_KERNEL'][0]}) != 0; }}", "",
+            f"    /** The userspace runtime places it. */",
+            f"    public boolean user() {{ return (runtimes & {bits['PR_USER'][0]}) != 0; }}", "",
+            "    /** A record of this kind must have field f. */",
+            "    public boolean needs(Field f) { return (needs & f.bit) != 0; }", "",
+            "    /** A record of this kind may have field f (needed or optional). */",
+            "    public boolean allows(Field f) { return ((needs | may) & f.bit) != 0; }", "",
+            "    /** A record of this kind may carry flag f. */",
+            "    public boolean allows(Flag f) { return (flags & f.bit) != 0; }", "",
+            f"    /** Its hits have the probed registers. */",
+            f"    public boolean hasRegisters() {{ return (context & {bits['PC_REGS'][0]}) != 0; }}", "",
+            f"    /** Its hits run for a user task. */",
+            f"    public boolean hasUserTask() {{ return (context & {bits['PC_UTASK'][0]}) != 0; }}", "",
+            f"    /** Its hits have a return value (a kind that allows {{@link Flag#RETURN}}: when the record has it). */",
+            f"    public boolean hasReturnValue() {{ return (context & {bits['PC_RET'][0]}) != 0; }}", "",
+            "    /** The kind numbered n, or null. */",
+            "    public static ProbeKind byNumber(int n) {",
+            "        for (ProbeKind k : values()) {",
+            "            if (k.number == n) {",
+            "                return k;",
+            "            }",
+            "        }",
+            "        return null;",
+            "    }",
+            "}", ""]
+    return "\n".join(out)
+
+
+def probe_doc(kinds, bits):
+    def words(text):
+        return "" if text == "0" else ", ".join(w.strip().split("_", 1)[1].lower() for w in text.split("|"))
+    t = ["| kind | number | runtimes | needs | may have | flags | a hit has | meaning |", "|---|---|---|---|---|---|---|---|"]
+    for k in kinds:
+        w = k.words
+        t.append(f"| `{k.name.lower()}` | {k.num} | {words(w['runtimes'])} | {words(w['needs'])} | {words(w['may'])} | "
+                 f"{words(w['flags'])} | {words(w['context'])} | {k.doc.replace('|', '&#124;')} |")
+    b = ["| bit | value | meaning |", "|---|---|---|"]
+    for n, (v, d) in bits.items():
+        b.append(f"| `{n}` | {v} | {d} |")
+    return "\n".join(t), "\n".join(b)
+
+
+def doc(ops, hs, kinds, bits):
     t = ["| opcode | number | A | B | C | X | verifier class | meaning |", "|---|---|---|---|---|---|---|---|"]
     for o in ops:
         k = " | ".join("" if x == "NONE" else x for x in o.kinds)
@@ -79,12 +156,14 @@ def doc(ops, hs):
         ns = "variadic" if x.nstr < 0 else str(x.nstr)
         h.append(f"| `{x.name}` | {x.id} | {x.ret} | {ni} | {ns} | {'yes' if x.implemented else 'later'} | {x.doc} |")
     text = open(DOC_IN).read()
-    return text.replace("@OPCODES@", "\n".join(t)).replace("@HELPERS@", "\n".join(h))
+    pk, pb = probe_doc(kinds, bits)
+    return (text.replace("@OPCODES@", "\n".join(t)).replace("@HELPERS@", "\n".join(h))
+            .replace("@PROBE_KINDS@", pk).replace("@PROBE_BITS@", pb))
 
 
 def main():
-    ops, hs = defs.opcodes(), defs.helpers()
-    want = {JAVA: java(ops, hs), DOC: doc(ops, hs)}
+    ops, hs, kinds, bits = defs.opcodes(), defs.helpers(), defs.probe_kinds(), defs.probe_bits()
+    want = {JAVA: java(ops, hs), PROBE_JAVA: probe_java(kinds, bits), DOC: doc(ops, hs, kinds, bits)}
     check = "--check" in sys.argv
     bad = 0
     for path, text in want.items():

@@ -20,6 +20,7 @@ import org.stapvm.lang.diag.Diagnostic;
 import org.stapvm.lang.diag.ParseReport;
 import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.print.AstPrinter;
+import org.stapvm.probes.ProbeTarget;
 import org.stapvm.probes.nativebridge.NativeRuntime;
 
 /** One stapvm invocation: runs the passes up to -p N and reports as SystemTap does. */
@@ -53,17 +54,17 @@ final class Session {
             return 0;
         }
         TapsetPath tapsets = new TapsetPath(FrontEnd.tapsetDirs(options), pass1.preprocessor());
-        if (options.kernelRelease != null) {
-            // -r: kernel.function wildcards expand against /boot/System.map-KRELEASE (KernelSymbols)
-            System.setProperty("stapvm.kernel.release", options.kernelRelease);
-        }
-        CheckedProgram program = Elaborate.run(parsed.script(), script, tapsets, options.scriptArguments(), options.guru);
+        // -r: kernel.function wildcards expand against /boot/System.map-KRELEASE
+        ProbeTarget target = ProbeTarget.release(options.kernelRelease == null ? "" : options.kernelRelease);
+        CheckedProgram program = Elaborate.run(parsed.script(), script, tapsets, options.scriptArguments(), options.guru,
+                target);
         err.print(program.report());
         if (!program.ok()) {
             return 1;
         }
         if (options.listProbes != null || options.listProbesWithVariables != null) {
-            ProbeListing.lines(program, options.listProbesWithVariables != null).forEach(out::println);
+            ProbeListing.lines(program, options.listProbesWithVariables != null,
+                    options.kernelRelease == null ? "" : options.kernelRelease).forEach(out::println);
             return 0;
         }
         if (options.lastPass == 2) {
@@ -73,6 +74,9 @@ final class Session {
         passes.passDone(2, "analyzed script: " + plural(program.probes().size(), "probe") + ", "
                 + plural(program.functions().size(), "function") + ", 0 embeds, "
                 + plural(program.globals().size(), "global"));
+        if (options.verbosity() > 0 && program.tapsetFiles().stream().anyMatch(TapsetRuntime::isRuntimeFile)) {
+            err.println(TapsetRuntime.of(options).report());
+        }
         String untranslatable = CheckTranslatable.run(program, script);
         if (!untranslatable.isEmpty()) {
             err.print(untranslatable);

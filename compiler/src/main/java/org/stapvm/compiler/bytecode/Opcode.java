@@ -126,7 +126,7 @@ public enum Opcode {
         ULONG_ARG(103, "ulong_arg", "INT", 1, 0, true, "ulong_arg(n): argument n as an unsigned 64-bit value"),
         POINTER_ARG(104, "pointer_arg", "INT", 1, 0, true, "pointer_arg(n): argument n as a pointer"),
         RETURNVAL(105, "returnval", "INT", 0, 0, true, "the return value register (rax) at a .return probe; elsewhere 'returnval() not defined in this context PP'"),
-        PROBEFUNC(106, "probefunc", "STR", 0, 0, true, "the function of the probe point (function(\"NAME\") of its descriptor); \"\" for others"),
+        PROBEFUNC(106, "probefunc", "STR", 0, 0, true, "the probed function: the probe record's symbol without an @FILE part; \"\" for a probe without a symbol"),
         USER_STRING_N(107, "user_string_n", "STR", 2, 0, true, "user_string_n(addr, n): at most n bytes of a NUL-terminated user string; fault as user_string"),
         USER_LONG(108, "user_long", "INT", 1, 0, true, "user_long(addr): 8 bytes of the task's memory; 0 when unreadable (as stap)"),
         USER_INT(109, "user_int", "INT", 1, 0, true, "user_int(addr): 4 bytes, sign-extended; 0 when unreadable"),

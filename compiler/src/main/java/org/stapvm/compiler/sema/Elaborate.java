@@ -6,6 +6,7 @@ import org.stapvm.compiler.sema.tapset.TapsetLoader;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.ast.Script;
+import org.stapvm.probes.ProbeTarget;
 
 /**
  * Pass 2 entry point: runs the elaboration passes in order over one parsed script.
@@ -33,15 +34,21 @@ public final class Elaborate {
 
     /** As {@link #run(Script, SourceFile, TapsetPath, List)}; guru: -g, which lifts CheckPrivilege's limits. */
     public static CheckedProgram run(Script script, SourceFile source, TapsetPath tapsets, List<String> args, boolean guru) {
+        return run(script, source, tapsets, args, guru, ProbeTarget.running());
+    }
+
+    /** As {@link #run(Script, SourceFile, TapsetPath, List, boolean)}, for {@code target} (-r KVER). */
+    public static CheckedProgram run(Script script, SourceFile source, TapsetPath tapsets, List<String> args, boolean guru,
+                                     ProbeTarget target) {
         Diagnostics diags = new Diagnostics();
         diags.addFile(source);
         for (TapsetPath.TapsetFile f : tapsets.files()) {
             diags.addFile(f.source());
         }
         TapsetLoader loader = new TapsetLoader(tapsets);
-        List<ResolvedProbe> probes = ExpandAliases.run(script.declarations(), loader, diags);
+        List<ResolvedProbe> probes = ExpandAliases.run(script.declarations(), loader, target, diags);
         CheckPrivilege.run(probes, guru, diags);
-        ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, args, diags);
+        ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, args, target.kernelRelease(), diags);
         // Like stap, once names fail to resolve only those errors are told: no usage warnings.
         CheckUsage.Result usage = diags.hasErrors() ? new CheckUsage.Result(List.of()) : CheckUsage.run(resolved, diags);
         InferTypes.Result types = diags.hasErrors()

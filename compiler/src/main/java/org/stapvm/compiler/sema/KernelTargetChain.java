@@ -5,6 +5,7 @@ import org.stapvm.lang.ast.BinaryOp;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.SourcePos;
 import org.stapvm.lang.ast.TargetStep;
+import org.stapvm.lang.diag.Similar;
 import org.stapvm.probes.btf.Btf;
 import org.stapvm.probes.btf.BtfGraph;
 import org.stapvm.probes.btf.BtfKind;

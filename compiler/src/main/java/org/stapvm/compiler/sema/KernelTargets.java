@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.stapvm.lang.diag.Similar;
+import org.stapvm.probes.ProbeSpec;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.SourcePos;
 import org.stapvm.lang.ast.TargetBase;
@@ -53,16 +55,16 @@ final class KernelTargets {
     }
 
     /** What {@code t} means in {@code u}; null when kernel BTF has nothing to say (not a kernel probe, no @cast). */
-    static SyscallTargets.Meaning of(Unit u, Expression.Target t) {
+    static SyscallTargets.Meaning of(Unit u, Expression.Target t, String release) {
         Point p = point(u);
         if (t.base() instanceof TargetBase.Cast c) {
-            return cast(c, t, p == null ? "" : p.module());
+            return cast(c, t, p == null ? "" : p.module(), release);
         }
         if (p == null || !(t.base() instanceof TargetBase.Variable v)) {
             return null;
         }
         try {
-            Btf btf = btf(p.module());
+            Btf btf = btf(release, p.module());
             if (btf == null) {
                 return error("cannot find BTF for module " + p.module() + " (stapvm reads kernel $variables from BTF)");
             }
@@ -209,7 +211,7 @@ final class KernelTargets {
     }
 
     /** @cast(address, "TYPE"[, "MODULE[:MODULE...]"]): the first module whose BTF has the type. */
-    private static SyscallTargets.Meaning cast(TargetBase.Cast c, Expression.Target t, String probeModule) {
+    private static SyscallTargets.Meaning cast(TargetBase.Cast c, Expression.Target t, String probeModule, String release) {
         if (!(c.type() instanceof Expression.StringLiteral type)) {
             return null;
         }
@@ -224,7 +226,7 @@ final class KernelTargets {
                 return error("@cast with a header (" + module + ") needs a compiler: stapvm never builds C");
             }
             try {
-                Btf btf = btf(module.equals("kernel") ? "" : module);
+                Btf btf = btf(release, module.equals("kernel") ? "" : module);
                 BtfType found = btf == null ? null : BtfGraph.byTypeName(btf, type.value());
                 if (found == null) {
                     continue;
@@ -239,8 +241,8 @@ final class KernelTargets {
         return error(firstError != null ? firstError : "type definition '" + type.value() + "' not found in '" + modules + "'");
     }
 
-    private static Btf btf(String module) throws IOException {
-        KernelBtf k = KernelBtf.forRelease(System.getProperty("stapvm.kernel.release", ""));
+    private static Btf btf(String release, String module) throws IOException {
+        KernelBtf k = KernelBtf.forRelease(release);
         Optional<Btf> b = k.module(module);
         return b.orElse(null);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.stapvm.probes.ProbeSpec;
 import org.stapvm.probes.btf.Btf;
 import org.stapvm.probes.btf.BtfFunctions;
 import org.stapvm.probes.btf.BtfTypeNames;
@@ -18,25 +19,26 @@ import org.stapvm.probes.btf.KernelBtf;
 public final class ProbeListing {
     private ProbeListing() {}
 
-    public static List<String> lines(CheckedProgram program, boolean withVariables) {
+    /** The lines for {@code program}, whose kernel points are typed from kernel {@code release}'s BTF ("" running). */
+    public static List<String> lines(CheckedProgram program, boolean withVariables, String release) {
         TreeSet<String> out = new TreeSet<>();
         for (Unit u : program.probes()) {
             String pp = u.probe().spec().kind() == ProbeSpec.Kind.KERNEL ? u.probe().spec().descriptor() : u.probe().name();
             if (pp.endsWith("?")) {
                 pp = pp.substring(0, pp.length() - 1);
             }
-            out.add(withVariables ? pp + variables(u) : pp);
+            out.add(withVariables ? pp + variables(u, release) : pp);
         }
         return new ArrayList<>(out);
     }
 
-    private static String variables(Unit u) {
+    private static String variables(Unit u, String release) {
         KernelTargets.Point p = KernelTargets.point(u);
         if (p == null) {
             return "";
         }
         try {
-            Btf btf = KernelBtf.forRelease(System.getProperty("stapvm.kernel.release", "")).module(p.module()).orElse(null);
+            Btf btf = KernelBtf.forRelease(release).module(p.module()).orElse(null);
             BtfFunctions.Signature s = btf == null ? null : BtfFunctions.function(btf, p.function());
             if (s == null) {
                 return "";

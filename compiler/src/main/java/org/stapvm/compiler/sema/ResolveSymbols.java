@@ -15,6 +15,9 @@ import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.ForeachKey;
 import org.stapvm.lang.ast.SourcePos;
 import org.stapvm.lang.ast.Statement;
+import org.stapvm.lang.diag.Similar;
+import org.stapvm.probes.ProbeSpec;
+import org.stapvm.probes.UserPoint;
 
 /**
  * Pass: symbol resolution. Gives every probe body and every reachable function a {@link Unit}
@@ -30,7 +33,7 @@ public final class ResolveSymbols {
 
     /** What the pass produces. {@code arity} is known for globals used as scalars (0) or arrays. */
     public record Result(List<Unit> probes, List<Unit> functions, List<Variable> globals,
-                         Map<Variable, Integer> arity, Map<Expression, String> scriptArgs) {}
+                         Map<Variable, Integer> arity, Map<Expression, String> scriptArgs, String kernelRelease) {}
 
     private record ArityUse(int arity, SourcePos pos) {}
 
@@ -46,6 +49,7 @@ public final class ResolveSymbols {
     private final Map<Expression, String> scriptArgs = new IdentityHashMap<>();
     private final Set<Declaration.Function> embeddedReported = new LinkedHashSet<>();
     private final Set<Variable> statLocals = new LinkedHashSet<>();
+    private String kernelRelease = "";
 
     private ResolveSymbols(TapsetLoader tapsets, List<String> args, Diagnostics diags) {
         this.tapsets = tapsets;
@@ -55,7 +59,14 @@ public final class ResolveSymbols {
 
     public static Result run(List<Declaration> script, List<ResolvedProbe> probes, TapsetLoader tapsets,
                              List<String> args, Diagnostics diags) {
+        return run(script, probes, tapsets, args, "", diags);
+    }
+
+    /** As above, for kernel release {@code kernelRelease} ("" the running one): whose BTF types kernel $vars. */
+    public static Result run(List<Declaration> script, List<ResolvedProbe> probes, TapsetLoader tapsets,
+                             List<String> args, String kernelRelease, Diagnostics diags) {
         ResolveSymbols pass = new ResolveSymbols(tapsets, args, diags);
+        pass.kernelRelease = kernelRelease;
         pass.declare(script, true);
         pass.declare(tapsets.drain(), false); // files loaded for probe aliases
         List<Unit> probeUnits = new ArrayList<>();
@@ -73,7 +84,7 @@ public final class ResolveSymbols {
         Map<Variable, Integer> arities = new LinkedHashMap<>();
         pass.arity.forEach((v, a) -> arities.put(v, a.arity()));
         return new Result(List.copyOf(probeUnits), List.copyOf(fnUnits), List.copyOf(pass.globals.values()),
-                java.util.Collections.unmodifiableMap(arities), java.util.Collections.unmodifiableMap(pass.scriptArgs));
+                java.util.Collections.unmodifiableMap(arities), java.util.Collections.unmodifiableMap(pass.scriptArgs), pass.kernelRelease);
     }
 
     private void declare(List<Declaration> decls, boolean fromScript) {
@@ -386,13 +397,13 @@ public final class ResolveSymbols {
 
         private SyscallTargets.Meaning meaning(Expression.Target e) {
             UserPoint.Event event = SyscallTargets.event(unit);
-            return event == null ? KernelTargets.of(unit, e) : SyscallTargets.of(event, e);
+            return event == null ? KernelTargets.of(unit, e, kernelRelease) : SyscallTargets.of(event, e);
         }
 
         /** stap rejects a store into a utrace target at once, alone, whatever the target. */
         private void store(Expression target) {
             if (target instanceof Expression.Target t && SyscallTargets.event(unit) == null) {
-                if (KernelTargets.of(unit, t) != null) {
+                if (KernelTargets.of(unit, t, kernelRelease) != null) {
                     diags.addError("write to target variable not permitted; stapvm never writes kernel memory",
                             Describe.token(t), t.pos());
                 }

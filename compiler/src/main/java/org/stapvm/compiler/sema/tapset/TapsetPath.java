@@ -23,14 +23,43 @@ import org.stapvm.lang.parse.TokenPass;
 
 /**
  * The tapset library: every {@code .stp} file under the given directories (in order: -I
- * directories first, then the bundled {@code tapsets/} folder), read and parsed once, and an
- * index of which file defines which function, global and probe alias, so elaboration loads only
- * the files a script needs. The first directory that defines a name wins.
+ * directories first, then the bundled {@code tapsets/} folder), read once, and an index of which
+ * file defines which function, global and probe alias, so elaboration loads only the files a
+ * script needs; a file is parsed only when it is loaded. The first directory that defines a
+ * name wins.
  */
 public final class TapsetPath {
 
-    /** A parsed tapset file. */
-    public record TapsetFile(SourceFile source, Script script, List<Diagnostic> parseErrors) {}
+    /** A tapset file, parsed the first time its declarations are asked for. */
+    public static final class TapsetFile {
+        private final SourceFile source;
+        private final TokenPass preprocess;
+        private ScriptParser.Result parsed;
+
+        private TapsetFile(SourceFile source, TokenPass preprocess) {
+            this.source = source;
+            this.preprocess = preprocess;
+        }
+
+        public SourceFile source() {
+            return source;
+        }
+
+        public Script script() {
+            return parsed().script();
+        }
+
+        public List<Diagnostic> parseErrors() {
+            return parsed().errors();
+        }
+
+        private ScriptParser.Result parsed() {
+            if (parsed == null) {
+                parsed = new ScriptParser(preprocess).parse(source);
+            }
+            return parsed;
+        }
+    }
 
     private final List<TapsetFile> files = new ArrayList<>();
     private final Map<String, TapsetFile> functions = new LinkedHashMap<>();
@@ -75,29 +104,48 @@ public final class TapsetPath {
         return Path.of("tapsets");
     }
 
-    /** -I directories, then the bundled library. */
+    /** -I directories, then the bundled library with its part for the user runtime. */
     public static TapsetPath withIncludes(List<Path> includeDirs, TokenPass preprocess) {
         List<Path> dirs = new ArrayList<>(includeDirs);
         dirs.add(bundled());
+        dirs.add(runtimeDir(bundled(), "user"));
         return new TapsetPath(dirs, preprocess);
     }
+
+    /**
+     * The part of the library written for one runtime ("kernel" or "user"), e.g. where syscall
+     * probes attach; a directory walk reads no runtime-* folder below the one it starts in.
+     */
+    public static Path runtimeDir(Path library, String runtime) {
+        return library.resolve(RUNTIME_PREFIX + runtime);
+    }
+
+    private static final String RUNTIME_PREFIX = "runtime-";
 
     private static List<Path> stpFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".stp")).sorted().collect(Collectors.toList());
+            return walk.filter(p -> p.toString().endsWith(".stp") && !inRuntimeDir(dir, p))
+                    .sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static boolean inRuntimeDir(Path root, Path file) {
+        for (Path part : root.relativize(file)) {
+            if (part.toString().startsWith(RUNTIME_PREFIX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private TapsetFile read(Path file) {
         try {
-            SourceFile source = SourceFile.read(file);
-            ScriptParser.Result r = new ScriptParser(preprocess).parse(source);
-            return new TapsetFile(source, r.script(), r.errors());
+            return new TapsetFile(SourceFile.read(file), preprocess);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,13 +153,20 @@ public final class TapsetPath {
 
     /** Adds an in-memory tapset file (tests, -e libraries). */
     public TapsetPath add(SourceFile source) {
-        ScriptParser.Result r = new ScriptParser(preprocess).parse(source);
-        index(new TapsetFile(source, r.script(), r.errors()));
+        index(new TapsetFile(source, preprocess));
         return this;
     }
 
+    /** Indexes the names the file declares: from a token scan when it can tell, else from a parse. */
     private void index(TapsetFile f) {
         files.add(f);
+        DeclarationScan.Names names = DeclarationScan.of(f.source());
+        if (names != null) {
+            names.functions().forEach(n -> functions.putIfAbsent(n, f));
+            names.globals().forEach(n -> globals.putIfAbsent(n, f));
+            names.aliases().forEach(n -> aliases.computeIfAbsent(n, k -> new ArrayList<>()).add(f));
+            return;
+        }
         for (Declaration d : f.script().declarations()) {
             if (d instanceof Declaration.Function fn) {
                 functions.putIfAbsent(fn.name(), f);

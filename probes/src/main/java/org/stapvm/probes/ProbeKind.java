@@ -1,0 +1,127 @@
+// GENERATED from runtime-native/vm/probes.def by tools/gen_bytecode.py: do not edit.
+package org.stapvm.probes;
+
+/**
+ * The probe kinds a module's probe record carries (runtime-native/vm/probes.def): the number the C
+ * runtimes switch on, where each can be placed, the record fields it needs or may have, the flags it
+ * may carry and what its hits have.
+ */
+public enum ProbeKind {
+    /** begin: once at the start of the session, in the loader's context */
+    BEGIN(1, 3, 0, 0, 2, 0, "begin: once at the start of the session, in the loader's context"),
+    /** end: once at the end, unless the session aborted */
+    END(2, 3, 0, 0, 2, 0, "end: once at the end, unless the session aborted"),
+    /** error: at the end after an abort (MAXERRORS, MAXSKIPPED) */
+    ERROR(3, 3, 0, 0, 2, 0, "error: at the end after an abort (MAXERRORS, MAXSKIPPED)"),
+    /** never: never runs */
+    NEVER(4, 3, 0, 0, 2, 0, "never: never runs"),
+    /** timer.UNIT(N)[.randomize(M)]: every period ns (PFL_JIFFIES: ticks), each interval +- up to jitter; kernel: one hrtimer, no jitter */
+    TIMER(5, 3, 16, 32, 10, 0, "timer.UNIT(N)[.randomize(M)]: every period ns (PFL_JIFFIES: ticks), each interval +- up to jitter; kernel: one hrtimer, no jitter"),
+    /** timer.profile: on every CPU at the tick rate (one pinned hrtimer per CPU); no registers */
+    TIMER_PROFILE(6, 1, 0, 0, 2, 0, "timer.profile: on every CPU at the tick rate (one pinned hrtimer per CPU); no registers"),
+    /** kernel.function("SYM"), kprobe.function, module("MOD").function: a kprobe at the entry of SYM (in MOD), with PFL_RETURN a kretprobe */
+    KPROBE(7, 1, 1, 2, 3, 5, "kernel.function(\"SYM\"), kprobe.function, module(\"MOD\").function: a kprobe at the entry of SYM (in MOD), with PFL_RETURN a kretprobe"),
+    /** kprobe.statement(ADDR).absolute: a kprobe at kernel address ADDR */
+    KPROBE_STATEMENT(8, 1, 8, 0, 6, 1, "kprobe.statement(ADDR).absolute: a kprobe at kernel address ADDR"),
+    /** process("PATH").function("SYM")[.return]: at the entry (return) of SYM of PATH in every process that maps PATH */
+    PROCESS_FUNCTION(9, 3, 5, 0, 3, 7, "process(\"PATH\").function(\"SYM\")[.return]: at the entry (return) of SYM of PATH in every process that maps PATH"),
+    /** process("PATH").statement(ADDR)[.absolute]: at link-time address ADDR of PATH */
+    PROCESS_STATEMENT(10, 3, 12, 0, 6, 3, "process(\"PATH\").statement(ADDR)[.absolute]: at link-time address ADDR of PATH"),
+    /** process[("PATH")].begin: a process (running PATH) starts */
+    PROCESS_BEGIN(11, 2, 0, 4, 2, 2, "process[(\"PATH\")].begin: a process (running PATH) starts"),
+    /** process[("PATH")].end: a process (running PATH) exits */
+    PROCESS_END(12, 2, 0, 4, 2, 2, "process[(\"PATH\")].end: a process (running PATH) exits"),
+    /** process[("PATH")].thread.begin: a thread of such a process starts */
+    THREAD_BEGIN(13, 2, 0, 4, 2, 2, "process[(\"PATH\")].thread.begin: a thread of such a process starts"),
+    /** process[("PATH")].thread.end: a thread of such a process exits */
+    THREAD_END(14, 2, 0, 4, 2, 2, "process[(\"PATH\")].thread.end: a thread of such a process exits"),
+    /** process[("PATH")].syscall: a system call of such a process enters */
+    PROCESS_SYSCALL(15, 2, 0, 4, 2, 3, "process[(\"PATH\")].syscall: a system call of such a process enters"),
+    /** process[("PATH")].syscall.return: a system call of such a process returns */
+    PROCESS_SYSCALL_RETURN(16, 2, 0, 4, 2, 7, "process[(\"PATH\")].syscall.return: a system call of such a process returns");
+
+    /** Field of a probe record */
+    public enum Field {
+        /** symbol: a function name */
+        SYM(1),
+        /** module: the kernel module of the symbol */
+        MOD(2),
+        /** path: the absolute, canonical path of an ELF file */
+        PATH(4),
+        /** address: a kernel address, or a link-time address in path */
+        ADDR(8),
+        /** period: a timer's interval */
+        PERIOD(16),
+        /** jitter: a timer's randomization, +- per interval */
+        JITTER(32);
+
+        public final int bit;
+
+        Field(int bit) {
+            this.bit = bit;
+        }
+    }
+
+    /** Flag of a probe record */
+    public enum Flag {
+        /** at the function's return */
+        RETURN(1),
+        /** registration may fail silently (a member of a wildcard) */
+        OPTIONAL(2),
+        /** .absolute was written */
+        ABSOLUTE(4),
+        /** period and jitter count kernel ticks (1/HZ), not nanoseconds */
+        JIFFIES(8);
+
+        public final int bit;
+
+        Flag(int bit) {
+            this.bit = bit;
+        }
+    }
+
+    /** The kind's stable number (the record's u16 kind). */
+    public final int number;
+    /** One line from probes.def. */
+    public final String doc;
+    private final int runtimes, needs, may, flags, context;
+
+    ProbeKind(int number, int runtimes, int needs, int may, int flags, int context, String doc) {
+        this.number = number; this.runtimes = runtimes; this.needs = needs; this.may = may;
+        this.flags = flags; this.context = context; this.doc = doc;
+    }
+
+    /** stapvm.ko places it. */
+    public boolean kernel() { return (runtimes & 1) != 0; }
+
+    /** The userspace runtime places it. */
+    public boolean user() { return (runtimes & 2) != 0; }
+
+    /** A record of this kind must have field f. */
+    public boolean needs(Field f) { return (needs & f.bit) != 0; }
+
+    /** A record of this kind may have field f (needed or optional). */
+    public boolean allows(Field f) { return ((needs | may) & f.bit) != 0; }
+
+    /** A record of this kind may carry flag f. */
+    public boolean allows(Flag f) { return (flags & f.bit) != 0; }
+
+    /** Its hits have the probed registers. */
+    public boolean hasRegisters() { return (context & 1) != 0; }
+
+    /** Its hits run for a user task. */
+    public boolean hasUserTask() { return (context & 2) != 0; }
+
+    /** Its hits have a return value (a kind that allows {@link Flag#RETURN}: when the record has it). */
+    public boolean hasReturnValue() { return (context & 4) != 0; }
+
+    /** The kind numbered n, or null. */
+    public static ProbeKind byNumber(int n) {
+        for (ProbeKind k : values()) {
+            if (k.number == n) {
+                return k;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,106 @@
+package org.stapvm.probes;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * One resolved probe point as it travels to the runtimes: its kind (a row of probes.def), flags and
+ * typed fields, and separately the {@code pp()} text users see. The module writer stores it as one
+ * probe record (docs/bytecode.md, "Probe kinds"); no runtime parses {@code pp}. Absent string fields
+ * are null, absent numbers 0. Immutable.
+ *
+ * @param kind    what to place
+ * @param flags   {@link ProbeKind.Flag}s (return, optional, absolute, jiffies)
+ * @param pp      what pp() prints: the point as stap prints it, resolved (no wildcard, no '?')
+ * @param symbol  the function name (kprobe, process function)
+ * @param module  the kernel module of the symbol (module("M").function)
+ * @param path    the absolute, canonical ELF file (process points)
+ * @param address a kernel address (kprobe.statement) or a link-time address in path (process statement)
+ * @param period  a timer's interval in ns (with {@link ProbeKind.Flag#JIFFIES}: in ticks)
+ * @param jitter  a timer's randomization, +- per interval, in the period's unit
+ */
+public record ProbeRecord(ProbeKind kind, Set<ProbeKind.Flag> flags, String pp, String symbol, String module,
+                          String path, long address, long period, long jitter) {
+
+    public ProbeRecord {
+        if (kind == null || pp == null) {
+            throw new IllegalArgumentException("a probe record needs a kind and a pp() text");
+        }
+        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+    }
+
+    /** A point without fields: begin, end, error, never, timer.profile, process events in every process. */
+    public static ProbeRecord of(ProbeKind kind, String pp) {
+        return new ProbeRecord(kind, Set.of(), pp, null, null, null, 0, 0, 0);
+    }
+
+    /** timer.UNIT(N)[.randomize(M)]: period and jitter in ns, or with jiffies in ticks. */
+    public static ProbeRecord timer(String pp, long period, long jitter, boolean jiffies) {
+        return new ProbeRecord(ProbeKind.TIMER, jiffies ? Set.of(ProbeKind.Flag.JIFFIES) : Set.of(), pp, null, null,
+                null, 0, period, jitter);
+    }
+
+    /** kernel.function / kprobe.function / module("M").function (module null: the kernel itself). */
+    public static ProbeRecord kernelFunction(String pp, String module, String symbol, boolean isReturn,
+                                             boolean optional) {
+        return new ProbeRecord(ProbeKind.KPROBE, flags(isReturn, optional), pp, symbol, module, null, 0, 0, 0);
+    }
+
+    /** kprobe.statement(ADDR).absolute. */
+    public static ProbeRecord kernelStatement(String pp, long address) {
+        return new ProbeRecord(ProbeKind.KPROBE_STATEMENT, Set.of(ProbeKind.Flag.ABSOLUTE), pp, null, null, null,
+                address, 0, 0);
+    }
+
+    /** process("PATH").function("SYMBOL")[.return]. */
+    public static ProbeRecord processFunction(String pp, String path, String symbol, boolean isReturn) {
+        return new ProbeRecord(ProbeKind.PROCESS_FUNCTION, flags(isReturn, false), pp, symbol, null, path, 0, 0, 0);
+    }
+
+    /** process("PATH").statement(ADDR)[.absolute]. */
+    public static ProbeRecord processStatement(String pp, String path, long address, boolean absolute) {
+        return new ProbeRecord(ProbeKind.PROCESS_STATEMENT, absolute ? Set.of(ProbeKind.Flag.ABSOLUTE) : Set.of(), pp,
+                null, null, path, address, 0, 0);
+    }
+
+    /** A process or thread event, or a syscall stop, of processes running path (null: every traced process). */
+    public static ProbeRecord processEvent(ProbeKind kind, String pp, String path) {
+        return new ProbeRecord(kind, Set.of(), pp, null, null, path, 0, 0, 0);
+    }
+
+    public boolean has(ProbeKind.Flag f) {
+        return flags.contains(f);
+    }
+
+    /** At the function's return (kretprobe, uretprobe). */
+    public boolean isReturn() {
+        return has(ProbeKind.Flag.RETURN);
+    }
+
+    /** The flags as the record's u16. */
+    public int flagBits() {
+        int bits = 0;
+        for (ProbeKind.Flag f : flags) {
+            bits |= f.bit;
+        }
+        return bits;
+    }
+
+    /** This record with the optional flag (a member of a wildcard: the kernel may refuse it silently). */
+    public ProbeRecord optional() {
+        EnumSet<ProbeKind.Flag> f = flags.isEmpty() ? EnumSet.noneOf(ProbeKind.Flag.class) : EnumSet.copyOf(flags);
+        f.add(ProbeKind.Flag.OPTIONAL);
+        return new ProbeRecord(kind, f, pp, symbol, module, path, address, period, jitter);
+    }
+
+    private static Set<ProbeKind.Flag> flags(boolean isReturn, boolean optional) {
+        EnumSet<ProbeKind.Flag> f = EnumSet.noneOf(ProbeKind.Flag.class);
+        if (isReturn) {
+            f.add(ProbeKind.Flag.RETURN);
+        }
+        if (optional) {
+            f.add(ProbeKind.Flag.OPTIONAL);
+        }
+        return f;
+    }
+}
