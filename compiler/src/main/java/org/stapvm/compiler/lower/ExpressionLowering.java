@@ -83,7 +83,7 @@ final class ExpressionLowering {
         if (e instanceof Expression.Target t) {
             return inTarget(t, () -> ie(body.unit.target(t))); // $syscall, $param: the expression they stand for
         }
-        Long k = Optimize.constant(e);
+        Long k = constant(e);
         if (k != null) {
             return loadInt(k);
         }
@@ -268,7 +268,17 @@ final class ExpressionLowering {
         return string ? se(e) : ie(e);
     }
 
+    /** A compile-time constant: Optimize's, or what @defined folds to in this body. */
+    Long constant(Expression e) {
+        Long k = body.unit == null ? null : body.unit.definedConstant(e);
+        return k != null ? k : Optimize.constant(e);
+    }
+
     private int ternary(Expression.Ternary t, boolean string) {
+        Long k = body.unit == null ? null : body.unit.definedConstant(t.condition());
+        if (k != null) {
+            return value(k != 0 ? t.ifTrue() : t.ifFalse(), string); // the other branch may not resolve
+        }
         int r = string ? code.tmpS() : code.tmpI();
         Opcode move = string ? Opcode.MOVS : Opcode.MOV;
         Emitter.Label otherwise = code.label(), end = code.label();

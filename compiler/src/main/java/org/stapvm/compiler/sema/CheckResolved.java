@@ -103,6 +103,31 @@ public final class CheckResolved {
                 }
 
                 @Override
+                public Void visitTernary(Expression.Ternary e) {
+                    Long k = u.definedConstant(e.condition()); // the branch @defined rules out is never resolved
+                    if (k == null) {
+                        return super.visitTernary(e);
+                    }
+                    walk(k != 0 ? e.ifTrue() : e.ifFalse());
+                    return null;
+                }
+
+                @Override
+                public Void visitIf(Statement.If s) {
+                    Long k = u.definedConstant(s.condition());
+                    if (k == null) {
+                        return super.visitIf(s);
+                    }
+                    walk(k != 0 ? s.then() : s.otherwise());
+                    return null;
+                }
+
+                @Override
+                public Void visitDefined(Expression.Defined e) {
+                    return null; // @defined(x) is a number whether x resolves or not
+                }
+
+                @Override
                 public Void visitInArray(Expression.InArray e) {
                     walkAll(e.keys());
                     return null;

@@ -459,6 +459,33 @@ public final class ResolveSymbols {
             // but a target the probe point gives a meaning ($syscall) is bound like any other.
             if (e.operand() instanceof Expression.Target t) {
                 visitTarget(t);
+                unit.defined.put(e, unit.targets.containsKey(t));
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitTernary(Expression.Ternary e) {
+            walk(e.condition());
+            Long k = unit.definedConstant(e.condition());
+            if (k == null || k != 0) {
+                walk(e.ifTrue());
+            }
+            if (k == null || k == 0) {
+                walk(e.ifFalse());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitIf(Statement.If s) {
+            walk(s.condition());
+            Long k = unit.definedConstant(s.condition());
+            if (k == null || k != 0) {
+                walk(s.then());
+            }
+            if (k == null || k == 0) {
+                walk(s.otherwise());
             }
             return null;
         }

@@ -106,4 +106,12 @@ class KernelTargetsTest {
                         + " which has no local variables: identifier '$$locals'",
                 errors("probe kernel.function(\"vfs_read\") { println($$locals) }").get(0));
     }
+
+    @Test
+    void definedRulesOutTheBranchThatDoesNotResolve() {
+        assertEquals(List.of(), errors("probe kernel.function(\"vfs_read\") {"
+                + " println(@defined($nosuch) ? $nosuch : 7, @defined($count->x) ? 1 : 2)"
+                + " if (!@defined($file->nosuch)) println($count) else println($file->nosuch) }"));
+        assertEquals(List.of(), errors("probe begin { println(@defined($x) ? $x : 0) }"));
+    }
 }
