@@ -288,5 +288,15 @@ h[1]=20000" "$(cat "$tmp/ps")"
 WARNING: Number of errors: 0, skipped probes: K|rc=1" \
 		"$(sed 's/^error: n=[0-9]*$/error: n=N/' "$tmp/ct3")|$(sed 's/skipped probes: [4-9][0-9]*$/skipped probes: K/' "$tmp/ct3.err")|rc=$rc"
 fi
+# the one-liner suite (oneliners.sh), every case on stapvm-run, the hang's cases on bin/stapvm too
+. "$KMOD/tests/oneliners_guest.sh"
+
+# the LOAD ioctl fuzzed: mutated modules (seeds: every module of these tests) are rejected with a message
+# or load, run and end; dmesg stays clean (the harness checks). FUZZ_LOAD=N for a longer run
+mkdir -p "$tmp/seeds"; cp "$out"/*.stpb "$out"/ko/*.stvm "$tmp/seeds/" 2>/dev/null
+r=$("$out/fuzz_load" "$tmp/seeds" "${FUZZ_LOAD:-20000}" "${FUZZ_SEED:-1}" 2>&1)
+echo "$r" | grep -v 'passed,' | sed 's/^/    /'
+expect "fuzz-load" "fuzz_load: 1 passed, 0 failed" "$(echo "$r" | tail -1)"
+
 rmmod stapvm && ok "rmmod" || bad "rmmod"
 echo "$pass passed, $fail failed"

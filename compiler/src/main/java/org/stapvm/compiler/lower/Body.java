@@ -4,10 +4,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.stapvm.compiler.sema.CheckedProgram;
+import org.stapvm.compiler.sema.Diagnostics;
 import org.stapvm.compiler.sema.Type;
 import org.stapvm.compiler.sema.Unit;
 import org.stapvm.compiler.sema.Variable;
 import org.stapvm.lang.ast.Expression;
+import org.stapvm.lang.ast.SourcePos;
 
 /**
  * What the expression, call and statement lowering of one body share: the checked program, the
@@ -22,14 +24,22 @@ final class Body {
     final EntrySlots entrySlots;
     /** While a target expression's meaning is lowered: where its runtime errors are reported. */
     String targetNear;
+    private final Diagnostics diags;
     private final Map<Variable, Integer> registers = new IdentityHashMap<>();
 
-    Body(CheckedProgram program, Unit unit, ModuleTables tables, Emitter code, EntrySlots entrySlots) {
+    Body(CheckedProgram program, Unit unit, ModuleTables tables, Emitter code, EntrySlots entrySlots,
+         Diagnostics diags) {
         this.program = program;
         this.unit = unit;
         this.tables = tables;
         this.code = code;
         this.entrySlots = entrySlots;
+        this.diags = diags;
+    }
+
+    /** A script construct that cannot be translated: stap's pass-3 semantic error at {@code token}. */
+    void error(String message, String token, SourcePos pos) {
+        diags.addError(message, token, pos);
     }
 
     static boolean isString(Type t) {

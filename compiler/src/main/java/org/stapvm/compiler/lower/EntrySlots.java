@@ -48,6 +48,11 @@ final class EntrySlots {
     /** Bytes of @entry data a hit of this probe carries. */
     int size() { return size; }
 
+    /** An @entry inside another's operand: it has no slot of its own. */
+    boolean isNested(Expression.Entry e) {
+        return !byNode.containsKey(e);
+    }
+
     /** The byte offset of {@code e}'s value. */
     int offset(Expression.Entry e) {
         Slot s = byNode.get(e);

@@ -5,6 +5,8 @@ import static org.stapvm.compiler.lower.Body.isString;
 import java.util.ArrayList;
 import java.util.List;
 import org.stapvm.compiler.bytecode.Opcode;
+import org.stapvm.compiler.sema.CheckOperands;
+import org.stapvm.compiler.sema.Describe;
 import org.stapvm.compiler.sema.Type;
 import org.stapvm.compiler.sema.Variable;
 import org.stapvm.lang.ast.AssignOp;
@@ -31,6 +33,9 @@ final class ExpressionLowering {
 
     /** Evaluates for effect only (void calls, assignments...). */
     void effect(Expression e) {
+        if (e instanceof Expression.IncDec d && !CheckOperands.isLvalue(d.operand())) {
+            return; // nothing to store: stap elides the statement as side-effect free
+        }
         Type t = body.typeOf(e);
         if (e instanceof Expression.Call c) {
             calls.call(c);
@@ -97,7 +102,7 @@ final class ExpressionLowering {
             try {
                 v = text == null ? 0 : Long.decode(text.trim());
             } catch (NumberFormatException ex) {
-                throw new LowerException("script argument is not a number: " + text);
+                body.error("script argument is not a number: '" + text + "'", Describe.token(e), e.pos());
             }
             return loadInt(v);
         }
@@ -125,6 +130,13 @@ final class ExpressionLowering {
             return assignInt(a);
         }
         if (e instanceof Expression.IncDec d) {
+            if (!CheckOperands.isLvalue(d.operand())) {
+                // stap raises it twice (its report counts one as suppressed)
+                for (int i = 0; i < 2; i++) {
+                    body.error("invalid lvalue type", Describe.token(d.operand()), d.operand().pos());
+                }
+                return loadInt(0);
+            }
             int old = code.tmpI();
             code.emit(Opcode.MOV, old, ie(d.operand()), 0, 0);
             int nw = code.tmpI();
@@ -172,6 +184,10 @@ final class ExpressionLowering {
         }
         if (e instanceof Expression.Entry en) {
             int r = string ? code.tmpS() : code.tmpI();
+            if (body.entrySlots.isNested(en)) {
+                body.error("@entry inside @entry", Describe.token(en), en.pos());
+                return r;
+            }
             code.emit(string ? Opcode.ELDS : Opcode.ELD, r, 0, 0, body.entrySlots.offset(en));
             return r;
         }

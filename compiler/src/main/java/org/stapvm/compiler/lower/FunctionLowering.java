@@ -6,6 +6,7 @@ import java.util.List;
 import org.stapvm.compiler.bytecode.Opcode;
 import org.stapvm.compiler.module.Module;
 import org.stapvm.compiler.sema.CheckedProgram;
+import org.stapvm.compiler.sema.Diagnostics;
 import org.stapvm.compiler.sema.Type;
 import org.stapvm.compiler.sema.Unit;
 import org.stapvm.compiler.sema.Variable;
@@ -22,9 +23,10 @@ final class FunctionLowering {
     private final ExpressionLowering exprs;
 
     /** {@code unit} null: a generated body (global initialiser) with no variables of its own. */
-    FunctionLowering(CheckedProgram program, ModuleTables tables, EntrySlots entrySlots, Unit unit, int index) {
+    FunctionLowering(CheckedProgram program, ModuleTables tables, EntrySlots entrySlots, Unit unit, int index,
+                     Diagnostics diags) {
         this.code = new Emitter(tables, index, unit == null ? "handler" : unit.name());
-        this.body = new Body(program, unit, tables, code, entrySlots);
+        this.body = new Body(program, unit, tables, code, entrySlots, diags);
         this.exprs = new ExpressionLowering(body);
     }
 

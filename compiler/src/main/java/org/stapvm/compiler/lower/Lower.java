@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.stapvm.compiler.module.Module;
 import org.stapvm.compiler.sema.HistogramSpecs;
+import org.stapvm.compiler.sema.NestingDepth;
 import org.stapvm.compiler.sema.CheckedProgram;
+import org.stapvm.compiler.sema.Diagnostics;
+import org.stapvm.compiler.sema.SemaReport;
 import org.stapvm.compiler.sema.Type;
 import org.stapvm.compiler.sema.Unit;
 import org.stapvm.compiler.sema.Variable;
@@ -20,24 +23,42 @@ import org.stapvm.probes.ProbeSpec;
  */
 public final class Lower {
     private final CheckedProgram program;
+    private final Diagnostics diags;
     private final ModuleTables tables = new ModuleTables();
     private final Map<Unit, EntrySlots> entrySlots = new java.util.IdentityHashMap<>();
     private int maxStringLen = DEFAULT_MAXSTRINGLEN;
     /** The runtime's MAXSTRINGLEN when the module has no limits section. */
     private static final int DEFAULT_MAXSTRINGLEN = 512;
 
-    private Lower(CheckedProgram program) {
+    private Lower(CheckedProgram program, Diagnostics diags) {
         this.program = program;
+        this.diags = diags;
     }
 
-    /** Lowers with the runtime's default limits (no limits section). */
+    /**
+     * Lowers and records {@code limits} (from -D MAXACTION=... etc.; null: the runtime's defaults,
+     * no limits section) in the module. What cannot be translated goes to {@code diags} with its
+     * position; the result is then null.
+     */
+    public static Module run(CheckedProgram program, Module.Limits limits, Diagnostics diags) {
+        int before = diags.errorCount();
+        Module m = new Lower(program, diags).lower(limits);
+        return diags.errorCount() > before ? null : m;
+    }
+
+    /** Lowers with the runtime's default limits; a script that cannot be translated is a LowerException. */
     public static Module run(CheckedProgram program) {
-        return new Lower(program).lower(null);
+        return run(program, (Module.Limits) null);
     }
 
-    /** Lowers and records {@code limits} (from -D MAXACTION=... etc.) in the module. */
+    /** As {@link #run(CheckedProgram, Module.Limits, Diagnostics)}, problems thrown as one LowerException. */
     public static Module run(CheckedProgram program, Module.Limits limits) {
-        return new Lower(program).lower(limits);
+        Diagnostics diags = new Diagnostics();
+        Module m = run(program, limits, diags);
+        if (m == null) {
+            throw new LowerException(SemaReport.render(diags.all(), false, 3));
+        }
+        return m;
     }
 
     /** The @entry layout of a probe body (empty for functions and init/print bodies). */
@@ -49,12 +70,15 @@ public final class Lower {
     }
 
     private FunctionLowering body(Unit unit, int index) {
-        return new FunctionLowering(program, tables, entrySlots(unit), unit, index);
+        return new FunctionLowering(program, tables, entrySlots(unit), unit, index, diags);
     }
 
     private Module lower(Module.Limits limits) {
         if (limits != null) {
             maxStringLen = limits.maxStringLen();
+            if (limits.maxNesting() == Module.Limits.NESTING_FROM_CALL_GRAPH) {
+                limits = limits.withMaxNesting(NestingDepth.of(program));
+            }
         }
         List<Module.Global> globals = new ArrayList<>();
         Map<Variable, HistogramSpecs.Spec> hist = HistogramSpecs.collect(program, Optimize::constant);
@@ -103,8 +127,9 @@ public final class Lower {
             if (!slots.isEmpty()) {
                 // a .return probe's @entry operands: one entry program per body, run at each call's entry
                 if (slots.size() > MAX_ENTRY_DATA) {
-                    throw new LowerException("@entry data of probe " + p.name() + " needs " + slots.size()
-                            + " bytes, more than " + MAX_ENTRY_DATA);
+                    diags.addError("@entry data of probe " + p.name() + " needs " + slots.size()
+                            + " bytes, more than stapvm's runtime keeps per call (" + MAX_ENTRY_DATA + ")",
+                            "keyword", p.probe().declaration().pos());
                 }
                 Integer entry = share ? sharedEntry.get(p.probe().body()) : null;
                 if (entry == null) {

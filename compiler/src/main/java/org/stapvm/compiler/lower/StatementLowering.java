@@ -75,12 +75,15 @@ final class StatementLowering {
             loop(f.condition(), f.step(), f.body());
         } else if (s instanceof Statement.Foreach f) {
             foreach(f);
-        } else if (s instanceof Statement.Break) {
-            leaveTries(loops.peek());
-            code.jump(loops.peek().breakTo);
-        } else if (s instanceof Statement.Continue) {
-            leaveTries(loops.peek());
-            code.jump(loops.peek().continueTo);
+        } else if (s instanceof Statement.Break || s instanceof Statement.Continue) {
+            boolean isBreak = s instanceof Statement.Break;
+            Loop loop = loops.peek();
+            if (loop == null) {
+                body.error("cannot '" + (isBreak ? "break" : "continue") + "' outside loop", "keyword", s.pos());
+            } else {
+                leaveTries(loop);
+                code.jump(isBreak ? loop.breakTo : loop.continueTo);
+            }
         } else if (s instanceof Statement.Try t) {
             tryCatch(t);
         } else if (s instanceof Statement.Next) {

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.stapvm.lang.ast.SourcePos;
+import org.stapvm.lang.diag.Caret;
 
 /**
  * The stderr text of pass 2, exactly as stap prints it: errors use an 8-space
@@ -21,6 +22,8 @@ public final class SemaReport {
     private static final String WARNING_SOURCE = " source: ";
 
     private final StringBuilder out = new StringBuilder();
+    private final Set<String> seenErrors = new HashSet<>();
+    private final Set<String> seenWarnings = new HashSet<>();
     private String lastFile = null;
 
     private SemaReport() {}
@@ -31,7 +34,7 @@ public final class SemaReport {
     }
 
     /** The same for errors found in {@code pass} (2: analysis, 3: translation). */
-    static String render(List<SemaDiagnostic> diagnostics, boolean verbose, int pass) {
+    public static String render(List<SemaDiagnostic> diagnostics, boolean verbose, int pass) {
         List<org.stapvm.lang.diag.Diagnostic> parse = diagnostics.stream()
                 .filter(d -> d.severity() == SemaDiagnostic.Severity.PARSE_ERROR)
                 .map(d -> org.stapvm.lang.diag.Diagnostic.parseError(d.message(), d.token(), d.pos(), d.sourceLine()))
@@ -41,38 +44,57 @@ public final class SemaReport {
             return org.stapvm.lang.diag.ParseReport.render(parse, verbose);
         }
         SemaReport report = new SemaReport();
-        Set<String> seenErrors = new HashSet<>();
-        Set<String> seenWarnings = new HashSet<>();
-        int suppressedErrors = 0;
-        int suppressedWarnings = 0;
         boolean failed = false;
         for (SemaDiagnostic d : diagnostics) {
-            if (d.isError()) {
-                failed = true;
-                if (!verbose && !seenErrors.add(kind(d))) {
-                    suppressedErrors++;
-                    continue;
-                }
-            } else if (!verbose && !seenWarnings.add(d.message() + "|" + d.token() + "|" + d.pos())) {
-                suppressedWarnings++;
-                continue;
+            failed |= d.isError();
+            if (verbose || !repeated(d, report.seenErrors, report.seenWarnings)) {
+                report.one(d);
             }
-            report.one(d);
         }
         if (failed) {
             report.out.append(pass == 2 ? "Pass 2: analysis failed.  [man error::pass2]\n"
                     : "Pass 3: translation failed.  [man error::pass3]\n");
-        }
-        if (suppressedWarnings > 0) {
-            report.out.append("Number of similar warning messages suppressed: ").append(suppressedWarnings).append(".\n");
-        }
-        if (suppressedErrors > 0) {
-            report.out.append("Number of similar error messages suppressed: ").append(suppressedErrors).append(".\n");
-        }
-        if (suppressedErrors + suppressedWarnings > 0) {
-            report.out.append("Rerun with -v to see them.\n");
+            report.out.append(trailer(diagnostics, verbose));
         }
         return report.out.toString();
+    }
+
+    /**
+     * stap's count of the messages it did not repeat: an error by where stap raised it ({@link
+     * #kind}), a warning by its text alone (its token and position do not count).
+     */
+    public static String trailer(List<SemaDiagnostic> diagnostics, boolean verbose) {
+        if (verbose) {
+            return "";
+        }
+        Set<String> seenErrors = new HashSet<>();
+        Set<String> seenWarnings = new HashSet<>();
+        int errors = 0;
+        int warnings = 0;
+        for (SemaDiagnostic d : diagnostics) {
+            if (d.severity() != SemaDiagnostic.Severity.PARSE_ERROR && repeated(d, seenErrors, seenWarnings)) {
+                if (d.isError()) {
+                    errors++;
+                } else {
+                    warnings++;
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        if (errors > 0) {
+            out.append("Number of similar error messages suppressed: ").append(errors).append(".\n");
+        }
+        if (warnings > 0) {
+            out.append("Number of similar warning messages suppressed: ").append(warnings).append(".\n");
+        }
+        if (errors + warnings > 0) {
+            out.append("Rerun with -v to see them.\n");
+        }
+        return out.toString();
+    }
+
+    private static boolean repeated(SemaDiagnostic d, Set<String> seenErrors, Set<String> seenWarnings) {
+        return d.isError() ? !seenErrors.add(kind(d)) : !seenWarnings.add(d.message());
     }
 
     /** What stands for the stap source line that raised an error, with its chain (see above). */
@@ -126,12 +148,7 @@ public final class SemaReport {
         }
         out.append('\n');
         if (pos != null && line != null) {
-            out.append(prefix).append(line).append('\n');
-            out.append(" ".repeat(prefix.length()));
-            for (int i = 0; i < pos.column() - 1 && i < line.length(); i++) {
-                out.append(line.charAt(i) == '\t' ? '\t' : ' ');
-            }
-            out.append("^\n");
+            Caret.append(out, prefix, line, pos.column());
         }
     }
 }

@@ -1,18 +1,21 @@
 package org.stapvm.compiler.sema.tapset;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.ast.Declaration;
 import org.stapvm.lang.ast.ProbePoint;
@@ -122,16 +125,39 @@ public final class TapsetPath {
 
     private static final String RUNTIME_PREFIX = "runtime-";
 
+    /**
+     * How deep below a tapset directory files are read: the library's own folders (syscall/,
+     * linux/) with room to spare, while {@code -I /proc} or {@code -I /tmp} stay a short walk.
+     */
+    private static final int MAX_DEPTH = 3;
+
+    /** The {@code .stp} files under {@code dir}; unreadable folders and files are passed over. */
     private static List<Path> stpFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".stp") && !inRuntimeDir(dir, p))
-                    .sorted().collect(Collectors.toList());
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && file.toString().endsWith(".stp") && !inRuntimeDir(dir, file)
+                            && Files.isReadable(file)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // a folder we may not read holds no tapsets for us
+                }
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return List.of();
         }
+        found.sort(null);
+        return found;
     }
 
     private static boolean inRuntimeDir(Path root, Path file) {
@@ -144,11 +170,13 @@ public final class TapsetPath {
     }
 
     private TapsetFile read(Path file) {
+        SourceFile source;
         try {
-            return new TapsetFile(SourceFile.read(file), preprocess);
+            source = SourceFile.read(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            source = new SourceFile(file.toString(), ""); // vanished or unreadable since listed
         }
+        return new TapsetFile(source, preprocess);
     }
 
     /** Adds an in-memory tapset file (tests, -e libraries). */
