@@ -85,6 +85,23 @@ WARNING: Number of errors: 1, skipped probes: 0
 rc=1" "$r
 rc=$rc"
 
+# kernel $vars from BTF: paths and flags (x86-64 open(2) adds O_LARGEFILE 0x8000), $dfd (AT_FDCWD), @cast,
+# .return's fd beside $filename saved at entry, $$parms as stap formats it (pointers masked)
+r=$($krun -c "$out/opens_n" "$out/btf_openat.stpb" 2>&1)
+expect "btf-param-chain-return" "open /dev/null 8000 dfd=-100 cast=8000
+fd 3 /dev/null
+open /dev/null 88401 dfd=-100 cast=88401
+fd 4 /dev/null
+open /nonexistent-stapvm 8000 dfd=-100 cast=8000
+dfd=0xffffffffffffff9c filename=PTR how=PTR
+fd -2 /nonexistent-stapvm" "$(echo "$r" | sed -E 's/(filename|how)=0x[0-9a-f]+/\1=PTR/g')"
+# a chain through NULL: stap's fault error (open_how's mode at offset 8), the session ends, dmesg stays clean
+r=$($krun -c "$out/opens_n" "$out/btf_fault.stpb" 2>&1); rc=$?
+expect "btf-null-chain-fault" "ERROR: read fault [man error::fault] at 0x0000000000000008 (addr) near operator '@cast' at $out/btf_fault.stp:3:74
+WARNING: Number of errors: 1, skipped probes: 0
+rc=1" "$r
+rc=$rc"
+
 # timer.ms(10): 100 ticks take about a second; exit() in the timer still runs end
 r=$($krun "$out/timer.stpb" 2>&1)
 ms=$(echo "$r" | sed -n 's/^elapsed_ms=//p')

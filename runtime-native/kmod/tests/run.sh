@@ -21,6 +21,8 @@ rm -rf "$out"; mkdir -p "$out/ko"
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/getpid_n" "$here/progs/getpid_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/calls_n" "$here/progs/calls_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/writes_n" "$here/progs/writes_n.c" || exit 1
+gcc -std=gnu11 -O2 -Wall -Werror -static -o "$out/opens_n" "$here/progs/opens_n.c" || exit 1
+kver=$("$guest/kver.sh")   # kernel $var scripts are compiled for the guest's kernel (-r): its BTF, not the host's
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/fuzz_load" "$here/fuzz_load.c" || exit 1
 # static and non-PIE: no loader's calls before main, and its buffer's address is nm's
 gcc -std=gnu11 -O2 -static -no-pie -Wall -Werror -o "$out/syscall_seq" "$here/progs/syscall_seq.c" || exit 1
@@ -43,7 +45,7 @@ compile() {
 work=0x$(nm "$out/calls_n" | awk '$3 == "work" { print $1 }')
 for t in "$here"/scripts/*.stp.in; do
     b=$(basename "$t" .stp.in)
-    sed -e "s|@PROG@|$out/calls_n|g" -e "s|@CHAIN@|$out/chain|g" -e "s|@WORK@|$work|g" "$t" > "$out/$b.stp"
+    sed -e "s|@PROG@|$out/calls_n|g" -e "s|@KVER@|$kver|g" -e "s|@CHAIN@|$out/chain|g" -e "s|@WORK@|$work|g" "$t" > "$out/$b.stp"
     compile "$out/$b.stp" "$b"
 done
 for s in "$here"/scripts/*.stp; do

@@ -8,6 +8,7 @@ import org.stapvm.compiler.disasm.Disassembler;
 import org.stapvm.compiler.module.Module;
 import org.stapvm.compiler.pipeline.Pipeline;
 import org.stapvm.compiler.sema.CheckedProgram;
+import org.stapvm.compiler.sema.ProbeListing;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.print.AstPrinter;
 import org.stapvm.probes.ProbeTarget;
@@ -83,7 +84,14 @@ final class Session {
     private int finish(Pipeline.Result result, PassReport passes) {
         switch (options.lastPass) {
             case 1 -> out.print(AstPrinter.print(result.script()));
-            case 2 -> out.print(result.program().dump());
+            case 2 -> {
+                if (options.listProbes != null || options.listProbesWithVariables != null) {
+                    ProbeListing.lines(result.program(), options.listProbesWithVariables != null,
+                            options.kernelRelease == null ? "" : options.kernelRelease).forEach(out::println);
+                } else {
+                    out.print(result.program().dump());
+                }
+            }
             case 3 -> out.print(Disassembler.text(result.module()));
             case 4 -> {
                 return writeModule(result);

@@ -53,7 +53,7 @@ public final class Elaborate {
         TapsetLoader loader = new TapsetLoader(tapsets);
         List<ResolvedProbe> probes = ExpandAliases.run(script.declarations(), loader, target, diags);
         CheckPrivilege.run(probes, guru, diags);
-        ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, args, diags);
+        ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, args, target.kernelRelease(), diags);
         // Like stap, once names fail to resolve only those errors are told: no usage warnings.
         CheckUsage.Result usage = diags.hasErrors() ? new CheckUsage.Result(List.of()) : CheckUsage.run(resolved, diags);
         if (!diags.hasErrors()) {
