@@ -24,7 +24,9 @@ import org.stapvm.probes.ProbeTarget;
  * resolved against {@code target}. Failures under a '?' point are dropped silently.
  */
 public final class ExpandAliases {
-    private final List<Declaration> script;
+    /** The script's own aliases, picked out once: a scan of every declaration per point was quadratic. */
+    private final List<Declaration> scriptAliases;
+    private List<String> aliasRoots;
     private final TapsetLoader tapsets;
     private final ProbeTarget target;
     private final Diagnostics diags;
@@ -32,7 +34,7 @@ public final class ExpandAliases {
     private final List<ResolvedProbe> out = new ArrayList<>();
 
     private ExpandAliases(List<Declaration> script, TapsetLoader tapsets, ProbeTarget target, Diagnostics diags) {
-        this.script = script;
+        this.scriptAliases = script.stream().filter(d -> d instanceof Declaration.Alias).toList();
         this.tapsets = tapsets;
         this.target = target;
         this.diags = diags;
@@ -118,7 +120,7 @@ public final class ExpandAliases {
 
     private List<Declaration.Alias> aliasesMatching(ProbePoint use) {
         List<Declaration.Alias> found = new ArrayList<>();
-        collect(script, use, found);
+        collect(scriptAliases, use, found);
         for (TapsetPath.TapsetFile f : tapsets.path().aliasFiles(name -> mayMatch(use, name))) {
             int before = found.size();
             collect(f.script().declarations(), use, found);
@@ -182,9 +184,17 @@ public final class ExpandAliases {
                 && x.value().equals(y.value());
     }
 
+    /** The first component of every alias name (script and library), computed once per run. */
     private List<String> aliasRoots() {
+        if (aliasRoots == null) {
+            aliasRoots = computeAliasRoots();
+        }
+        return aliasRoots;
+    }
+
+    private List<String> computeAliasRoots() {
         List<String> roots = new ArrayList<>();
-        for (Declaration d : script) {
+        for (Declaration d : scriptAliases) {
             if (d instanceof Declaration.Alias a) {
                 a.names().forEach(n -> roots.add(n.components().get(0).name()));
             }

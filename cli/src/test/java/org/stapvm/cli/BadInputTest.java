@@ -1,0 +1,81 @@
+package org.stapvm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bad-input corpus (src/test/resources/bad-input, see its README): each user mistake gets its
+ * exact stap-shaped message with its position and exit status 1, never an internal error or a
+ * stack trace. Runs the command in this JVM (Main.guarded), as a worker thread would.
+ */
+class BadInputTest {
+    private static final Path CORPUS = Path.of("src/test/resources/bad-input");
+
+    private record Run(String stdout, String stderr, int status) {}
+
+    private static Run run(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.guarded(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.ISO_8859_1),
+                new PrintStream(err, true, StandardCharsets.ISO_8859_1));
+        return new Run(out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.ISO_8859_1), status);
+    }
+
+    private static void assertClean(String what, Run r) {
+        assertFalse(r.stderr().contains("internal error"), what + ": " + r.stderr());
+        assertFalse(r.stderr().contains("Exception") || r.stderr().contains("\tat "), what + ": " + r.stderr());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachCaseHasItsMessageAndFails() throws IOException {
+        List<Path> cases = new ArrayList<>();
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            files.filter(p -> p.toString().endsWith(".args")).sorted().forEach(cases::add);
+        }
+        assertTrue(cases.size() >= 30, "corpus has " + cases.size() + " cases");
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
+            List<String> args = Files.readAllLines(c, StandardCharsets.ISO_8859_1);
+            String expected = Files.readString(Path.of(c.toString().replaceFirst("\\.args$", ".err")),
+                    StandardCharsets.ISO_8859_1);
+            Run r = run(args);
+            assertClean(c.toString(), r);
+            assertEquals(expected, r.stderr(), c.toString());
+            assertEquals(1, r.status(), c.toString());
+            assertEquals("", r.stdout(), c.toString());
+        }));
+    }
+
+    /** Tapset directories that are not tapset trees (-I /proc, -I /tmp) are read without crashing, as stap reads them. */
+    @Test
+    void includeDirectoriesThatAreNoTapsetTrees() {
+        for (String dir : List.of("/proc", "/tmp")) {
+            Run r = run(List.of("-I", dir, "-p2", "-e", "probe begin { exit() }"));
+            assertClean("-I " + dir, r);
+            assertEquals(0, r.status(), r.stderr());
+        }
+    }
+
+    /** stap accepts an array larger than MAXMAPENTRIES: its declared size is its own limit. */
+    @Test
+    void declaredArraySizeAboveMaxMapEntries(@TempDir Path tmp) {
+        String module = tmp.resolve("big").toString();
+        Run r = run(List.of("-p4", "-m", module, "-e", "global a[1000000] probe begin { a[1] = 1; exit() }"));
+        assertClean("a[1000000]", r);
+        assertEquals(new Run(module + ".stpb\n", "", 0), r);
+    }
+}
