@@ -14,14 +14,17 @@ ol_exec() {
 	# -x: a process to attach to, which calls getpid 5 times after 3 s and then exits
 	case $opts in *XPID*) $GP -s 3000 5 & xpid=$!; sleep 0.2;; esac
 	opts=${opts//\$XPID/$xpid}
-	eval "set -- \"\$@\" $opts"
+	# the options go right after the loader: stapvm-run takes none after its module
+	local loader=$1
+	shift
+	eval "set -- \"\$loader\" $opts \"\$@\""
 	case $mode in
 	file) timeout -k 2 "$bound" "$@" > "$f" 2>&1; echo "rc=$?" >> "$f";;
 	pipe) { timeout -k 2 "$bound" "$@" 2>&1; echo "rc=$?"; } | cat > "$f";;
 	head3) { timeout -k 2 "$bound" "$@" 2>&1; echo "rc=$?" > "$f.rc"; } | head -3 > "$f"; cat "$f.rc" >> "$f";;
 	tty) TERM=dumb timeout -k 2 "$bound" script -qec "$(printf '%q ' "$@")" /dev/null < /dev/null > "$f.raw" 2>&1
 	     echo "rc=$?" >> "$f.raw"; tr -d '\r' < "$f.raw" > "$f";;
-	o) timeout -k 2 "$bound" "$@" -o "$f.o" > "$f.term" 2>&1; echo "rc=$?" > "$f.rc"
+	o) timeout -k 2 "$bound" "$1" -o "$f.o" "${@:2}" > "$f.term" 2>&1; echo "rc=$?" > "$f.rc"
 	   { cat "$f.o"; echo "--"; cat "$f.term" "$f.rc"; } > "$f";;
 	int) timeout -k 2 "$bound" "$@" > "$f" 2>&1 & local p=$!
 	     sleep 2; kill -INT "$(pgrep -P $p | head -1)" 2>/dev/null; wait $p; echo "rc=$?" >> "$f";;
