@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.ProbePoint;
+import org.stapvm.probes.ProbeRecord;
 
 /**
  * The kernel probe points stapvm.ko provides: kernel.function("PATTERN")[.call][.return],
  * kprobe.function("NAME")[.return], module("M").function("PATTERN")[.return] (also under kprobe.),
  * kprobe.statement(ADDR).absolute. Function wildcards are expanded here against
- * {@link KernelSymbols}; each match becomes one spec with its descriptor (docs/bytecode.md, "probe-point
- * descriptors"), members of a wildcard marked '?' so the kernel skips the ones it refuses.
+ * {@link KernelSymbols}; each match becomes one spec with its probe record (docs/bytecode.md, "Probe
+ * kinds"), members of a wildcard marked optional so the kernel skips the ones it refuses.
  */
 final class KernelProbes {
     private KernelProbes() {}
@@ -40,7 +41,8 @@ final class KernelProbes {
         if (kprobe && i == 1 && cs.size() == 3 && cs.get(1).name().equals("statement")
                 && cs.get(2).name().equals("absolute") && cs.get(2).argument() == null
                 && cs.get(1).argument() instanceof Expression.NumberLiteral n) {
-            return List.of(ProbeSpec.kernel(false, "kprobe.statement(0x" + Long.toHexString(n.value()) + ").absolute"));
+            return List.of(ProbeSpec.kernel(ProbeRecord.kernelStatement(
+                    "kprobe.statement(0x" + Long.toHexString(n.value()) + ").absolute", n.value())));
         }
         if (cs.size() <= i || !cs.get(i).name().equals("function") || string(cs.get(i).argument()) == null) {
             ProbePoint.Component bad = cs.size() > i ? cs.get(i) : root;
@@ -64,25 +66,27 @@ final class KernelProbes {
         String where = module.isEmpty() ? "" : "module(\"" + module + "\").";
         String suffix = ret ? ".return" : "";
         KernelSymbols syms = KernelSymbols.target();
-        List<String> descriptors = new ArrayList<>();
+        String mod = module.isEmpty() ? null : module;
+        List<ProbeSpec> specs = new ArrayList<>();
         if (!KernelSymbols.isGlob(pattern)) {
             // kprobe.* and symbol-less targets: the kernel resolves the name when it registers the probe
             if (!kprobe && syms.available() && syms.match(pattern, module).isEmpty()) {
                 fail.accept(new ProbePoints.Failure("no match", null));
                 return null;
             }
-            descriptors.add(prefix + where + "function(\"" + pattern + "\")" + suffix);
+            specs.add(ProbeSpec.kernel(ProbeRecord.kernelFunction(prefix + where + "function(\"" + pattern + "\")" + suffix,
+                    mod, pattern, ret, false)));
         } else {
             for (String name : syms.match(pattern, module)) {
-                descriptors.add(prefix + where + "function(\"" + name + "\")" + suffix + "?");
+                specs.add(ProbeSpec.kernel(ProbeRecord.kernelFunction(prefix + where + "function(\"" + name + "\")" + suffix,
+                        mod, name, ret, true)));
             }
-            if (descriptors.isEmpty()) {
+            if (specs.isEmpty()) {
                 fail.accept(new ProbePoints.Failure("no match", null));
                 return null;
             }
         }
-        boolean isReturn = ret;
-        return descriptors.stream().map(d -> ProbeSpec.kernel(isReturn, d)).toList();
+        return List.copyOf(specs);
     }
 
     private static String string(Expression e) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.ProbePoint;
+import org.stapvm.probes.ProbeKind;
+import org.stapvm.probes.ProbeRecord;
 
 /**
  * The probe points the userspace runtime provides natively: begin, begin(N), end, end(N), error,
@@ -94,7 +96,7 @@ public final class ProbePoints {
         String unit = unitC.name();
         if (unit.equals("profile") && unitC.argument() == null && cs.size() == 2) {
             // every CPU at the tick rate: stapvm.ko's per-CPU timers, so a kernel probe point
-            return ProbeSpec.kernel(false, "timer.profile");
+            return ProbeSpec.kernel(ProbeRecord.of(ProbeKind.TIMER_PROFILE, "timer.profile"));
         }
         Long value = unitC.argument() == null ? null : number(unitC.argument());
         if (!TIMER_UNITS.contains(unit) || value == null) {

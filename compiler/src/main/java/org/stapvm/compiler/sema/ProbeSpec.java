@@ -1,5 +1,8 @@
 package org.stapvm.compiler.sema;
 
+import org.stapvm.probes.ProbeKind;
+import org.stapvm.probes.ProbeRecord;
+
 /**
  * A resolved probe point. {@code sequence} orders begin/end/error probes (begin(N)); for timers
  * {@code unit} is the written unit (s, ms, us, ns, hz, jiffies), {@code value} its argument,
@@ -7,10 +10,11 @@ package org.stapvm.compiler.sema;
  * property of the target) and {@code randomize} the randomization in the same unit as value.
  * PROCESS and KERNEL points are resolved to one function (wildcards expand to one spec per match):
  * a PROCESS point keeps its {@code user} point (which event, for the target symbols it offers), a
- * KERNEL point its {@code kernelPoint} text; a KERNEL .return has unit "return".
+ * KERNEL point its record {@code kernelPoint}; a KERNEL .return has unit "return".
+ * {@link #record()} is what the module carries to the runtimes.
  */
 public record ProbeSpec(Kind kind, long sequence, String unit, long value, long periodNs, long randomize,
-                        String kernelPoint, UserPoint user) {
+                        ProbeRecord kernelPoint, UserPoint user) {
 
     /** PROCESS: the userspace breakpoint engine (or the kernel's uprobes); KERNEL: stapvm.ko's kprobes. */
     public enum Kind { BEGIN, END, ERROR, NEVER, TIMER, PROCESS, KERNEL }
@@ -27,13 +31,41 @@ public record ProbeSpec(Kind kind, long sequence, String unit, long value, long 
         return new ProbeSpec(Kind.PROCESS, 0, null, 0, 0, 0, null, user);
     }
 
-    /** The text the runtime parses (docs/bytecode.md) for a PROCESS or KERNEL point; null for the others. */
-    public String descriptor() {
-        return user != null ? user.descriptor() : kernelPoint;
+    /** One kernel probe point (stapvm.ko's); its .return flag gives the unit "return". */
+    public static ProbeSpec kernel(ProbeRecord point) {
+        return new ProbeSpec(Kind.KERNEL, 0, point.isReturn() ? "return" : null, 0, 0, 0, point, null);
     }
 
-    /** One kernel probe (isReturn: a .return probe) and its descriptor. */
-    public static ProbeSpec kernel(boolean isReturn, String descriptor) {
-        return new ProbeSpec(Kind.KERNEL, 0, isReturn ? "return" : null, 0, 0, 0, descriptor, null);
+    /** A point resolved to one function or address (PROCESS, KERNEL): probes from one pattern share a handler. */
+    public boolean resolvedPoint() {
+        return kind == Kind.PROCESS || kind == Kind.KERNEL;
+    }
+
+    /** What pp() prints for a PROCESS or KERNEL point; null for the others. */
+    public String pp() {
+        return resolvedPoint() ? record().pp() : null;
+    }
+
+    /** The typed probe record the module carries (docs/bytecode.md, "Probe kinds"). */
+    public ProbeRecord record() {
+        return switch (kind) {
+            case BEGIN -> ProbeRecord.of(ProbeKind.BEGIN, "begin");
+            case END -> ProbeRecord.of(ProbeKind.END, "end");
+            case ERROR -> ProbeRecord.of(ProbeKind.ERROR, "error");
+            case NEVER -> ProbeRecord.of(ProbeKind.NEVER, "never");
+            case TIMER -> timer();
+            case PROCESS -> user.record();
+            case KERNEL -> kernelPoint;
+        };
+    }
+
+    /** timer.UNIT(N)[.randomize(M)]: ns (hz: 10^9/N per interval, M/N of it as jitter), jiffies in ticks. */
+    private ProbeRecord timer() {
+        String pp = "timer." + unit + "(" + value + ")" + (randomize != 0 ? ".randomize(" + randomize + ")" : "");
+        if (unit.equals("jiffies")) {
+            return ProbeRecord.timer(pp, value, randomize, true);
+        }
+        long jitter = unit.equals("hz") ? randomize * periodNs / value : randomize * (periodNs / value);
+        return ProbeRecord.timer(pp, periodNs, jitter, false);
     }
 }

@@ -32,7 +32,7 @@ class KernelProbesTest {
     void descriptorsAreWhatTheKernelParses(String text, String descriptor) {
         List<ProbeSpec> specs = KernelProbes.resolve(point(text), f -> {});
         assertEquals(List.of(ProbeSpec.Kind.KERNEL), specs.stream().map(ProbeSpec::kind).toList());
-        assertEquals(List.of(descriptor), specs.stream().map(ProbeSpec::descriptor).toList());
+        assertEquals(List.of(descriptor), specs.stream().map(ProbeSpec::pp).toList());
     }
 
     @ParameterizedTest

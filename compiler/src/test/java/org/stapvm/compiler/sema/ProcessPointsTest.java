@@ -31,7 +31,7 @@ class ProcessPointsTest {
         List<ProbePoints.Failure> fs = new ArrayList<>();
         List<ProbeSpec> specs = ProcessPoints.resolve(point(text), fs::add);
         assertTrue(fs.isEmpty(), () -> fs.get(0).message());
-        return specs.stream().map(ProbeSpec::descriptor).toList();
+        return specs.stream().map(ProbeSpec::pp).toList();
     }
 
     private static String failure(String text) {
