@@ -2,6 +2,8 @@
  * written by `stapvm -p4 -m NAME` with the options stap gives a run. */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
+#include <stdint.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +15,10 @@
 
 static stapvm_runner *running;
 
-/* SIGINT/SIGTERM/SIGHUP end the run on whichever runtime has it */
+static const int ending_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM,
+				      SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGPWR };
+
+/* those signals end the run on whichever runtime has it */
 static void forward(int signo)
 {
 	if (running)
@@ -66,12 +71,21 @@ int main(int argc, char **argv)
 		case 'o': out = optarg; break;
 		case 'c': cmd = optarg; break;
 		case 'T':
+			/* stap's rule: a whole number of milliseconds, at least 1 (NaN fails the test too) */
 			seconds = strtod(optarg, &end);
-			if (*end || seconds <= 0) { fprintf(stderr, "ERROR: invalid -T '%s'\n", optarg); return 1; }
+			if (*end || !(seconds * 1000 >= 1 && seconds <= 1e9)) {
+				fprintf(stderr, "Invalid timeout interval.\n");
+				return 1;
+			}
+			seconds = (double)(int64_t)(seconds * 1000) / 1000;
 			break;
 		case 'x':
+			errno = 0;
 			pid = strtol(optarg, &end, 10);
-			if (*end || pid <= 0) { fprintf(stderr, "ERROR: invalid -x '%s'\n", optarg); return 1; }
+			if (*end || errno || pid <= 0 || pid > INT_MAX) {
+				fprintf(stderr, "Invalid target process ID number.\n");
+				return 1;
+			}
 			break;
 		case 'b': breakpoint = optarg; break;
 		case 'r': runtime = optarg; break;
@@ -79,7 +93,17 @@ int main(int argc, char **argv)
 		default: usage(stderr); return 1;
 		}
 	}
-	if (optind != argc - 1 || (cmd && pid)) {
+	if (cmd && pid) {
+		fprintf(stderr, "You can't specify -c and -x together.\n");
+		return 1;
+	}
+	if (optind < argc - 1 && argv[optind + 1][0] == '-') {
+		/* getopt stops at the module name: what follows it is not read as options */
+		fprintf(stderr, "stapvm-run: options go before the module: '%s' follows %s\n", argv[optind + 1], argv[optind]);
+		usage(stderr);
+		return 1;
+	}
+	if (optind != argc - 1) {
 		usage(stderr);
 		return 1;
 	}
@@ -87,10 +111,15 @@ int main(int argc, char **argv)
 		return 1;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = forward;
-	sigaction(SIGINT, &sa, 0);
-	sigaction(SIGTERM, &sa, 0);
-	sigaction(SIGHUP, &sa, 0);
+	/* every catchable signal that would kill the loader ends the run instead: end probes run and a
+	 * traced process is detached with its original bytes back (SIGKILL: see bpguard.h) */
+	for (size_t i = 0; i < sizeof ending_signals / sizeof *ending_signals; i++)
+		sigaction(ending_signals[i], &sa, 0);
 	signal(SIGPIPE, SIG_IGN);   /* a closed output pipe is counted as lost output, not a kill */
+	/* a stopped tracer would freeze its tracee at the next hit: job-control stops are ignored */
+	signal(SIGTSTP, SIG_IGN);
+	signal(SIGTTIN, SIG_IGN);
+	signal(SIGTTOU, SIG_IGN);
 
 	switch (stapvm_pick_runtime(bytes, len, runtime, err, sizeof err)) {
 	case STAPVM_RUNTIME_KERNEL: {

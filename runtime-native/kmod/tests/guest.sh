@@ -18,6 +18,17 @@ insmod "$KMOD/build/stapvm.ko" && ok "insmod" || { bad "insmod"; echo "$pass pas
 r=$($krun -c "$gp 1000" "$out/getpid.stpb" 2>&1)
 expect "getpid-exact" "calls=1000 returns=1000 args=1000 kworker" "$(echo "$r" | sed -E 's/kworker[^ ]*/kworker/')"
 
+# .call: the same entry kprobe as .function, under its own pp()
+r=$($krun -c "$gp 100" "$out/call.stpb" 2>&1)
+expect "function-call" 'kernel.function("__x64_sys_getpid").call 100' "$r"
+
+# syscall.* / syscall.*.return of a known sequence (progs/syscall_seq.c): kprobes on __x64_sys_* reading
+# the saved pt_regs; the same script compiled for the userspace runtime prints the same from ptrace stops
+r=$($krun -c "$out/syscall_seq" "$out/syscalls.stpb" 2>&1)
+expect "syscall-argstr-kernel" "$(cat "$out/syscalls.expected")" "$r"
+r=$($ROOT/runtime-native/user/build/stapvm-run --runtime=user -c "$out/syscall_seq" "$out/syscalls_user.stpb" 2>&1)
+expect "syscall-argstr-user" "$(cat "$out/syscalls.expected")" "$r"
+
 # foreach in a kprobe handler, nested and in a recursion to MAXNESTING: the snapshots use the per-CPU
 # context's storage (an allocation there would WARN, failing the run)
 r=$($krun -c "$gp 100" "$out/foreach.stpb" 2>&1)
@@ -260,5 +271,15 @@ h[1]=20000" "$(cat "$tmp/ps")"
 WARNING: Number of errors: 0, skipped probes: K|rc=1" \
 		"$(sed 's/^error: n=[0-9]*$/error: n=N/' "$tmp/ct3")|$(sed 's/skipped probes: [4-9][0-9]*$/skipped probes: K/' "$tmp/ct3.err")|rc=$rc"
 fi
+# the one-liner suite (oneliners.sh), every case on stapvm-run, the hang's cases on bin/stapvm too
+. "$KMOD/tests/oneliners_guest.sh"
+
+# the LOAD ioctl fuzzed: mutated modules (seeds: every module of these tests) are rejected with a message
+# or load, run and end; dmesg stays clean (the harness checks). FUZZ_LOAD=N for a longer run
+mkdir -p "$tmp/seeds"; cp "$out"/*.stpb "$out"/ko/*.stvm "$tmp/seeds/" 2>/dev/null
+r=$("$out/fuzz_load" "$tmp/seeds" "${FUZZ_LOAD:-20000}" "${FUZZ_SEED:-1}" 2>&1)
+echo "$r" | grep -v 'passed,' | sed 's/^/    /'
+expect "fuzz-load" "fuzz_load: 1 passed, 0 failed" "$(echo "$r" | tail -1)"
+
 rmmod stapvm && ok "rmmod" || bad "rmmod"
 echo "$pass passed, $fail failed"

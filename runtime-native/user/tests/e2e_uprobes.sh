@@ -17,7 +17,8 @@ pass=0; fail=0
 ok() { if [ "$1" = "$2" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $3: got [$1] want [$2]" >&2; fi; }
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 
-# module: one counting handler (n++, s += long_arg(1)) on each "FILE FUNCTION" given, end prints "n=N s=S"
+# module: one counting handler (n++, s += long_arg(1)) on each "FILE FUNCTION" given (or "KIND ATTRS...", a
+# probe record as stapvm-as reads it), end prints "n=N s=S"
 count_module() {
 	local out=$1; shift
 	{
@@ -29,7 +30,7 @@ count_module() {
 		echo ".func fin ret=void iregs=2 sregs=1"
 		echo "  gget r0, n"; echo "  gget r1, s"; echo '  lds s0, "n=%d s=%d\n"'
 		echo "  hcall r0, r0, s0, printf/2/1"; echo "  retv"; echo ".end"
-		for d in "$@"; do probe_line hit $d; done
+		for d in "$@"; do case $d in process_*) echo ".probe ${d%% *} hit ${d#* }";; *) probe_line hit $d;; esac; done
 		echo '.probe end fin'
 	} > "$T/m.s"
 	python3 $AS "$T/m.s" "$out" || { echo "FAIL assembling for $*" >&2; fail=$((fail+1)); }
@@ -75,6 +76,14 @@ for m in emulate xol auto; do
 	ok "$(tail -1 "$T/out" | cut -d' ' -f1)" "n=12000" "threads $m"
 	ok "$(head -1 "$T/out")" "$(./targets/threads 3000 4)" "threads output $m"
 done
+# STEP un-arms the site while it steps: sibling threads' hits then are not seen. The run says so (how many
+# hits were stepped with siblings running); a single-threaded target gets no such warning
+RUN "$T/thr.stpb" --breakpoint=step -- ./targets/threads 3000 4 > "$T/out" 2> "$T/err"
+ok "$(sed -E 's/^WARNING: [0-9]+ probe hits were replayed by single-step while other threads/WARNING: K probe hits were replayed by single-step while other threads/' "$T/err")" \
+	"WARNING: K probe hits were replayed by single-step while other threads of the process ran: their hits at the same address during each step were not seen (--breakpoint=xol, emulate or auto avoid it)" "threads step: unseen hits reported"
+ok "$(tail -1 "$T/out" | awk '{ sub("n=", "", $1); print ($1 > 0 && $1 <= 12000) }')" 1 "threads step: counted at most every call"
+RUN "$T/work.stpb" --breakpoint=step -- ./targets/count 100 > "$T/out" 2> "$T/err"
+ok "$(cat "$T/err")" "" "step on one thread: no warning"
 
 # fork: parent and child N calls each; system() runs another program normally
 ./targets/forks 1000 > "$T/plain"
@@ -151,6 +160,7 @@ done
 ./targets/throws 500 4 > "$T/plain"
 for m in emulate xol step; do
 	RUN "$T/unwind.stpb" --breakpoint=$m -- ./targets/throws 500 4 > "$T/out" 2> "$T/err"; st=$?
+	[ $m = step ] && sed -i '/^WARNING: [0-9]* probe hits were replayed by single-step/d' "$T/err"
 	ok "$st $(cat "$T/err") $(head -n -1 "$T/out" | cmp - "$T/plain" && echo same)" "0  same" "throws in 4 threads $m"
 	[ $m = step ] || ok "$(tail -1 "$T/out")" "$(cut -d' ' -f1-2 "$T/plain")" "throws in 4 threads: entries and real returns $m"
 done
@@ -234,6 +244,63 @@ wait $victim; vst=$?
 ok "$vst" 0 "-x target exit status after SIGINT"
 ok "$(cut -d' ' -f1 "$T/attached")" "n=3000000" "-x target finished its work"
 ok "$(tail -1 "$T/out" | awk '{ sub("n=", "", $1); print ($1 > 0) }')" 1 "-x hits counted before SIGINT"
+
+# .statement(ADDR): only at an instruction boundary in an executable segment (the length decoder decodes
+# from the function's start); inside an instruction or in .rodata the probe is refused with the reason
+C=$(readlink -f targets/count)
+w=$((16#$(nm "$C" | awk '$3 == "work" { print $1 }')))
+ro=$((16#$(readelf -SW "$C" | awk '$2 == ".rodata" { print $4 }')))
+./targets/count 100 > "$T/plain"
+for a in $w $((w + 1)) $ro; do
+	count_module "$T/stmt.stpb" "process_statement path=\"$C\" addr=$a pp=\"process(\\\"$C\\\").statement($(printf 0x%x $a))\""
+	RUN "$T/stmt.stpb" -- ./targets/count 100 > "$T/out" 2> "$T/err"
+	ok "$(head -n -1 "$T/out" | cmp - "$T/plain" && echo same)" same "statement 0x$(printf %x $a): target output unchanged"
+	case $a in
+	$w) ok "$(tail -1 "$T/out" | cut -d' ' -f1)|$(cat "$T/err")" "n=300|" "statement at work's first instruction";;
+	$((w + 1))) ok "$(head -1 "$T/err")" "WARNING: cannot place probe process(\"$C\").statement($(printf 0x%x $a)): $(printf 0x%x $a) is inside the instruction at $(printf 0x%x $w) (work+0x0, 5 bytes)" "statement inside an instruction refused";;
+	*) ok "$(head -1 "$T/err")" "WARNING: cannot place probe process(\"$C\").statement($(printf 0x%x $a)): $(printf 0x%x $a) is not in an executable segment" "statement in .rodata refused";;
+	esac
+done
+
+# -x: the process outlives its tracer whatever happens to it. ticks N MS: two threads, N calls each, MS ms apart
+count_module "$T/tick.stpb" "targets/ticks tick"
+# TRACER_DIES HOW N MS: attach, let it count, do HOW to the tracer; the process must end normally, all its calls made
+tracer_dies() {
+	local how=$1 n=$2 ms=$3 victim tracer vst
+	./targets/ticks $n $ms > "$T/ticks" &
+	victim=$!
+	sleep 0.2
+	./stapvm-run -x $victim "$T/tick.stpb" > "$T/out" 2>&1 &
+	tracer=$!
+	sleep 1
+	case $how in
+	TSTP) kill -TSTP $tracer; sleep 0.5; kill -INT $tracer;;
+	*) kill -$how $tracer;;
+	esac
+	wait $tracer 2>/dev/null
+	wait $victim; vst=$?
+	ok "$vst $(cat "$T/ticks")" "0 ticks=$((2 * n))" "-x target survives SIG$how of the tracer"
+	[ "$how" = KILL ] || ok "$(tail -1 "$T/out" | awk '{ sub("n=", "", $1); print ($1 > 0) }')" 1 "-x hits counted before SIG$how"
+}
+for sig in TERM HUP QUIT USR1 USR2 ALRM TSTP; do tracer_dies $sig 3000 1; done
+# SIGKILL: the guardian (bpguard.h) restores the bytes; calls 100 ms apart leave it time to stop the process
+# first (a thread that meets an int3 in between dies: the documented limit)
+for i in 1 2 3; do tracer_dies KILL 30 100; done
+
+# a thread already under strace: the attach is refused whole (no int3 the other tracer would not expect)
+if command -v strace >/dev/null; then
+	./targets/ticks 1500 1 > "$T/ticks" &
+	victim=$!
+	sleep 0.2
+	second=$(ls /proc/$victim/task | grep -v "^$victim\$" | head -1)
+	strace -o /dev/null -p "$second" & st=$!
+	sleep 0.5
+	r=$(./stapvm-run -x $victim "$T/tick.stpb" 2>&1); rc=$?
+	ok "$r rc=$rc" "ERROR: cannot trace the -x process: thread $second of process $victim is already traced by process $st; stapvm traces every thread or none rc=1" "-x refuses a partly traced process"
+	kill $st; wait $st 2>/dev/null
+	wait $victim; vst=$?
+	ok "$vst $(cat "$T/ticks")" "0 ticks=3000" "-x refused: the process goes on"
+fi
 
 echo "e2e_uprobes: $pass passed, $fail failed"
 [ $fail -eq 0 ]

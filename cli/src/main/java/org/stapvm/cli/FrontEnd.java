@@ -21,14 +21,16 @@ final class FrontEnd {
         return Pass1.create(context, tapsetDirs(options));
     }
 
-    /** Each -I directory, then the bundled tapsets, as stap searches them. */
+    /** Each -I directory, then the bundled tapsets and their part for the runtime, as stap searches them. */
     static List<Path> tapsetDirs(Options options) {
         List<Path> dirs = new ArrayList<>();
         for (String dir : options.includeDirs) {
             dirs.add(Path.of(dir));
         }
         String home = System.getenv("STAPVM_HOME");
-        dirs.add(home != null ? Path.of(home, "tapsets") : TapsetPath.bundled());
+        Path bundled = home != null ? Path.of(home, "tapsets") : TapsetPath.bundled();
+        dirs.add(bundled);
+        dirs.add(TapsetPath.runtimeDir(bundled, TapsetRuntime.of(options).name()));
         return dirs;
     }
 }

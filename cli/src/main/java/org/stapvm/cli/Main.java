@@ -11,13 +11,28 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
-        int[] status = new int[1];
+        int[] status = {1}; // a worker that dies without an answer is a failure
         // Parsing recurses with the script's nesting depth: give it a roomy stack.
-        Thread worker = new Thread(null, () -> status[0] = run(args, System.out, System.err), "stapvm", 256L << 20);
+        Thread worker = new Thread(null, () -> status[0] = guarded(args, System.out, System.err), "stapvm", 256L << 20);
         worker.start();
         worker.join();
         System.out.flush();
         System.exit(status[0]);
+    }
+
+    /** {@link #run}, with a bug in stapvm told in one line and a failing exit status, never a stack trace. */
+    static int guarded(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return run(args, out, err);
+        } catch (StackOverflowError e) {
+            err.println("stapvm: internal error: the script nests too deeply for the compiler's stack");
+        } catch (OutOfMemoryError e) {
+            err.println("stapvm: internal error: out of memory");
+        } catch (RuntimeException | Error e) {
+            StackTraceElement[] where = e.getStackTrace();
+            err.println("stapvm: internal error: " + e + (where.length > 0 ? " at " + where[0] : ""));
+        }
+        return 1;
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -43,6 +58,11 @@ public final class Main {
             err.println("Invalid pass number (should be 1-5).");
             return 1;
         }
+        String invalid = options.invalid();
+        if (invalid != null) {
+            err.print(invalid);
+            return 1;
+        }
         SourceFile input;
         try {
             input = ScriptInput.from(options);
@@ -50,8 +70,14 @@ public final class Main {
             err.println("Input file '" + e.getFile() + "' is missing.");
             err.println("Pass 1: parse failed.  [man error::pass1]");
             return 1;
+        } catch (ScriptInput.TooLarge e) {
+            err.println("Input file '" + e.getMessage() + "' is larger than stapvm reads ("
+                    + (ScriptInput.MAX_SCRIPT >> 20) + " MiB).");
+            err.println("Pass 1: parse failed.  [man error::pass1]");
+            return 1;
         } catch (IOException e) {
             err.println("Input file '" + options.positionals.get(0) + "' could not be read: " + e.getMessage());
+            err.println("Pass 1: parse failed.  [man error::pass1]");
             return 1;
         }
         if (input == null) {

@@ -38,9 +38,15 @@ final class Options {
     String command;
 
     @Option(names = "-x", paramLabel = "PID", description = "set target() to PID")
-    Integer targetPid;
+    String targetPidText;
 
     @Option(names = "-T", paramLabel = "SECONDS", description = "end the session after SECONDS")
+    String timeoutText;
+
+    /** -x as a number; valid once {@link #invalid()} returned null. */
+    Integer targetPid;
+
+    /** -T in seconds, a whole number of milliseconds as stap keeps it; null: no timeout. */
     Double timeout;
 
     @Option(names = "-m", paramLabel = "MODULE", description = "name the compiled module MODULE")
@@ -68,6 +74,42 @@ final class Options {
 
     @Parameters(paramLabel = "SCRIPT [ARGUMENTS]", description = "script file ('-' for stdin), then its arguments")
     List<String> positionals = new ArrayList<>();
+
+    /**
+     * stap's message (with its newline) for option values it refuses, else null; sets
+     * {@link #targetPid} and {@link #timeout} from their text.
+     */
+    String invalid() {
+        if (command != null && targetPidText != null) {
+            return "You can't specify -c and -x together.\n"
+                    + "Try '--help' for more information. [man stap]\n";
+        }
+        if (targetPidText != null) {
+            try {
+                targetPid = Integer.parseInt(targetPidText.trim());
+            } catch (NumberFormatException e) {
+                targetPid = -1;
+            }
+            if (targetPid <= 0) {
+                return "Invalid target process ID number.\n";
+            }
+        }
+        if (timeoutText != null) {
+            double seconds;
+            try {
+                seconds = Double.parseDouble(timeoutText.trim());
+            } catch (NumberFormatException e) {
+                seconds = Double.NaN;
+            }
+            // stap keeps whole milliseconds and refuses 0 (NaN fails the comparison too)
+            long ms = seconds * 1000 >= 1 && seconds <= 1e9 ? (long) (seconds * 1000) : 0;
+            if (ms == 0) {
+                return "Invalid timeout interval.\n";
+            }
+            timeout = ms / 1000.0;
+        }
+        return null;
+    }
 
     int verbosity() {
         return verbose.length;

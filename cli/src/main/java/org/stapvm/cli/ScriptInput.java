@@ -1,13 +1,25 @@
 package org.stapvm.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.stapvm.lang.SourceFile;
 
 /** Where the user's script comes from: -e text, a file, or '-' for standard input. */
 final class ScriptInput {
     private ScriptInput() {}
+
+    /** The largest script read: far above any real script, far below what exhausts the heap (/dev/zero). */
+    static final int MAX_SCRIPT = 64 << 20;
+
+    /** The script file named (as the message) is larger than {@link #MAX_SCRIPT}. */
+    static final class TooLarge extends IOException {
+        TooLarge(String name) {
+            super(name);
+        }
+    }
 
     /** The script, or null when none was given. */
     static SourceFile from(Options options) throws IOException {
@@ -19,8 +31,26 @@ final class ScriptInput {
         }
         String name = options.positionals.get(0);
         if (name.equals("-")) {
-            return new SourceFile("<input>", new String(System.in.readAllBytes(), StandardCharsets.ISO_8859_1));
+            return new SourceFile("<input>", read(System.in, name));
         }
-        return SourceFile.read(Path.of(name));
+        Path path = Path.of(name);
+        if (!Files.exists(path)) {
+            throw new java.nio.file.NoSuchFileException(name);
+        }
+        if (Files.isDirectory(path)) {
+            throw new IOException("it is a directory");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return new SourceFile(name, read(in, name));
+        }
+    }
+
+    /** At most MAX_SCRIPT bytes as ISO-8859-1 (as SourceFile reads files: every byte one char). */
+    private static String read(InputStream in, String name) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_SCRIPT + 1);
+        if (bytes.length > MAX_SCRIPT) {
+            throw new TooLarge(name);
+        }
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 }

@@ -1,27 +1,19 @@
 package org.stapvm.cli;
 
-import java.io.PrintStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.stapvm.compiler.disasm.Disassembler;
-import org.stapvm.compiler.lower.Lower;
-import org.stapvm.compiler.lower.LowerException;
 import org.stapvm.compiler.module.Module;
-import org.stapvm.compiler.module.VerifiedModule;
-import org.stapvm.compiler.sema.CheckTranslatable;
+import org.stapvm.compiler.pipeline.Pipeline;
 import org.stapvm.compiler.sema.CheckedProgram;
-import org.stapvm.compiler.sema.Elaborate;
-import org.stapvm.compiler.sema.tapset.TapsetPath;
-import org.stapvm.lang.Pass1;
 import org.stapvm.lang.SourceFile;
-import org.stapvm.lang.diag.Diagnostic;
-import org.stapvm.lang.diag.ParseReport;
-import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.print.AstPrinter;
+import org.stapvm.probes.ProbeTarget;
 import org.stapvm.probes.nativebridge.NativeRuntime;
 
-/** One stapvm invocation: runs the passes up to -p N and reports as SystemTap does. */
+/** One stapvm invocation: runs the {@link Pipeline} up to -p N, prints what that pass shows, then runs. */
 final class Session {
     private final Options options;
     private final SourceFile script;
@@ -37,63 +29,42 @@ final class Session {
 
     int run() {
         PassReport passes = new PassReport(err, options.verbosity());
-        Pass1 pass1 = FrontEnd.pass1(options);
-        ScriptParser.Result parsed = pass1.parser().parse(script);
-        for (Diagnostic warning : parsed.warnings()) {
-            err.print(warning.render());
+        Module.Limits limits = null;
+        if (options.lastPass >= 3) { // as stap, -D matters only once the script is translated
+            try {
+                limits = Limits.from(options.defines);
+            } catch (Limits.BadDefine e) {
+                err.println("stapvm: " + e.getMessage());
+                return 1;
+            }
         }
-        if (!parsed.ok()) {
-            err.print(ParseReport.render(parsed.errors(), options.verbosity() > 0));
-            return 1;
-        }
-        passes.passDone(1, "parsed user script");
-        if (options.lastPass == 1) {
-            out.print(AstPrinter.print(parsed.script()));
-            return 0;
-        }
-        TapsetPath tapsets = new TapsetPath(FrontEnd.tapsetDirs(options), pass1.preprocessor());
-        if (options.kernelRelease != null) {
-            // -r: kernel.function wildcards expand against /boot/System.map-KRELEASE (KernelSymbols)
-            System.setProperty("stapvm.kernel.release", options.kernelRelease);
-        }
-        CheckedProgram program = Elaborate.run(parsed.script(), script, tapsets, options.scriptArguments(), options.guru);
-        err.print(program.report());
-        if (!program.ok()) {
-            return 1;
-        }
-        if (options.lastPass == 2) {
-            out.print(program.dump());
-            return 0;
-        }
-        passes.passDone(2, "analyzed script: " + plural(program.probes().size(), "probe") + ", "
-                + plural(program.functions().size(), "function") + ", 0 embeds, "
-                + plural(program.globals().size(), "global"));
-        String untranslatable = CheckTranslatable.run(program, script);
-        if (!untranslatable.isEmpty()) {
-            err.print(untranslatable);
-            return 1;
-        }
-        Module module;
+        // -r: kernel.function wildcards expand against /boot/System.map-KRELEASE
+        ProbeTarget target = ProbeTarget.release(options.kernelRelease == null ? "" : options.kernelRelease);
+        Pipeline.Settings settings = new Pipeline.Settings(options.lastPass, options.verbosity() > 0,
+                options.scriptArguments(), options.guru, limits, FrontEnd.tapsetDirs(options), target);
+        Pipeline.Channel channel = new Pipeline.Channel() {
+            @Override
+            public void diagnostics(String text) {
+                err.print(text);
+            }
+
+            @Override
+            public void passDone(int pass, String summary) {
+                passes.passDone(pass, summary);
+            }
+
+            @Override
+            public void analyzed(CheckedProgram program) {
+                if (options.verbosity() > 0 && program.tapsetFiles().stream().anyMatch(TapsetRuntime::isRuntimeFile)) {
+                    err.println(TapsetRuntime.of(options).report());
+                }
+            }
+        };
+        Pipeline.Result result;
         try {
-            module = Lower.run(program, Limits.from(options.defines));
-        } catch (Limits.BadDefine e) {
-            err.println("stapvm: " + e.getMessage());
-            return 1;
-        } catch (LowerException e) {
-            err.println("semantic error: " + e.getMessage());
-            err.println("Pass 3: translation failed.  [man error::pass3]");
-            return 1;
-        }
-        passes.passDone(3, "translated to bytecode");
-        if (options.lastPass == 3) {
-            out.print(Disassembler.text(module));
-            return 0;
-        }
-        VerifiedModule verified;
-        try {
-            verified = VerifiedModule.of(module);
-        } catch (VerifiedModule.Rejected e) {
-            err.println("stapvm: internal error: the verifier rejected the compiled module: " + e.getMessage());
+            result = Pipeline.run(script, FrontEnd.pass1(options), settings, channel);
+        } catch (Pipeline.InternalError e) {
+            err.println("stapvm: internal error: " + e.getMessage());
             err.println("Pass 4: compilation failed.  [man error::pass4]");
             return 1;
         } catch (NativeRuntime.Unavailable e) {
@@ -101,24 +72,30 @@ final class Session {
             err.println("Pass 4: compilation failed.  [man error::pass4]");
             return 1;
         }
-        passes.passDone(4, "verified module (" + verified.bytes().length + " bytes)");
-        if (options.lastPass == 4) {
-            return writeModule(verified);
+        if (!result.ok()) {
+            return 1;
         }
-        return new RunPass(options, out, err, passes).run(verified);
-    }
-
-    private static String plural(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        switch (options.lastPass) {
+            case 1 -> out.print(AstPrinter.print(result.script()));
+            case 2 -> out.print(result.program().dump());
+            case 3 -> out.print(Disassembler.text(result.module()));
+            case 4 -> {
+                return writeModule(result);
+            }
+            default -> {
+                return new RunPass(options, out, err, passes).run(result.verified());
+            }
+        }
+        return 0;
     }
 
     /** -p4: writes NAME.stpb (NAME from -m, else stap_ and a hash of the script) and prints its name. */
-    private int writeModule(VerifiedModule module) {
+    private int writeModule(Pipeline.Result result) {
         String name = options.moduleName != null ? options.moduleName
                 : String.format("stap_%08x", script.text().hashCode());
         Path file = Path.of(name + ".stpb");
         try {
-            Files.write(file, module.bytes());
+            Files.write(file, result.verified().bytes());
         } catch (IOException e) {
             err.println("stapvm: cannot write " + file + ": " + e.getMessage());
             err.println("Pass 4: compilation failed.  [man error::pass4]");

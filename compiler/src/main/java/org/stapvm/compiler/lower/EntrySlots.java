@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.EntryExpressions;
 import org.stapvm.compiler.sema.Type;
 import org.stapvm.compiler.sema.Unit;
@@ -25,13 +26,13 @@ final class EntrySlots {
     private EntrySlots() {}
 
     /** The slots of {@code unit}'s body (empty for functions and for bodies without @entry). */
-    static EntrySlots of(Lower lower, Unit unit, int maxStringLen) {
+    static EntrySlots of(CheckedProgram program, Unit unit, int maxStringLen) {
         EntrySlots s = new EntrySlots();
         if (unit == null) {
             return s;
         }
         for (Expression.Entry e : EntryExpressions.of(unit)) {
-            boolean str = lower.program.typeOf(unit, e) == Type.STRING;
+            boolean str = program.typeOf(unit, e) == Type.STRING;
             Slot slot = new Slot(e, s.size, str);
             s.slots.add(slot);
             s.byNode.put(e, slot);
@@ -46,6 +47,11 @@ final class EntrySlots {
 
     /** Bytes of @entry data a hit of this probe carries. */
     int size() { return size; }
+
+    /** An @entry inside another's operand: it has no slot of its own. */
+    boolean isNested(Expression.Entry e) {
+        return !byNode.containsKey(e);
+    }
 
     /** The byte offset of {@code e}'s value. */
     int offset(Expression.Entry e) {

@@ -2,12 +2,15 @@
  * Pass 3: lowering a {@link org.stapvm.compiler.sema.CheckedProgram} to a bytecode
  * {@link org.stapvm.compiler.module.Module}.
  *
- * <p>Entry point: {@link org.stapvm.compiler.lower.Lower#run}. {@code Lower} lays out the tables
- * (strings, constants, globals, functions, probes, source map); {@link
- * org.stapvm.compiler.lower.FunctionLowering} generates the code of one body (register
- * allocation: variables in fixed int/string registers, statement-scoped temporaries above them;
- * windows for calls, helpers and array keys); {@link org.stapvm.compiler.lower.Optimize} folds
- * constants. Constructs the runtime cannot run yet raise {@link
- * org.stapvm.compiler.lower.LowerException}.
+ * <p>Entry point: {@link org.stapvm.compiler.lower.Lower#run}, which lays out globals, functions
+ * and probes. The interned tables (strings, constants, regexes, global and function indexes,
+ * source map) are one {@link org.stapvm.compiler.lower.ModuleTables} value handed to each body.
+ * One body is {@link org.stapvm.compiler.lower.FunctionLowering} (variables in fixed registers,
+ * then the statements), which drives {@link org.stapvm.compiler.lower.StatementLowering},
+ * {@link org.stapvm.compiler.lower.ExpressionLowering} and {@link org.stapvm.compiler.lower.CallLowering};
+ * these walk the AST and leave instructions, labels, patching and register reservation to
+ * {@link org.stapvm.compiler.lower.Emitter} (as Lua's lcode.c beside lparser.c).
+ * {@link org.stapvm.compiler.lower.GlobalsDisplay} is the generated end handler printing
+ * unread globals; {@link org.stapvm.compiler.lower.Optimize} folds constants.
  */
 package org.stapvm.compiler.lower;

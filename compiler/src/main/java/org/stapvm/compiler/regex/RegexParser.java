@@ -107,10 +107,11 @@ final class RegexParser {
         char c = pattern.charAt(pos);
         switch (c) {
             case '(': {
-                int start = pos++;
+                pos++;
                 Node inner = alternation();
                 if (!peek(')')) {
-                    throw error("unmatched '('", start);
+                    // stap's words, at its position: the last character it read
+                    throw error("expected ), found end of regex", Math.max(0, pattern.length() - 1));
                 }
                 pos++;
                 return inner;

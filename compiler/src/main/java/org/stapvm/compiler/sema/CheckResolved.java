@@ -8,6 +8,7 @@ import java.util.Set;
 import org.stapvm.lang.ast.AssignOp;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.Statement;
+import org.stapvm.probes.UserPoint;
 
 /**
  * Pass: after inference, every read of a variable, every array element and every call used

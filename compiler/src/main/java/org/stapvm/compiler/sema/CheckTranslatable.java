@@ -2,7 +2,6 @@ package org.stapvm.compiler.sema;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.ast.Expression;
 
 /**
@@ -13,10 +12,8 @@ import org.stapvm.lang.ast.Expression;
 public final class CheckTranslatable {
     private CheckTranslatable() {}
 
-    /** stap's pass-3 report for the program, empty when it translates. */
-    public static String run(CheckedProgram program, SourceFile script) {
-        Diagnostics diags = new Diagnostics();
-        diags.addFile(script);
+    /** The refusals, added to {@code diags} (which knows the source lines). */
+    public static void run(CheckedProgram program, Diagnostics diags) {
         List<Unit> all = new ArrayList<>(program.functions());
         all.addAll(program.probes());
         for (Unit u : all) {
@@ -39,6 +36,6 @@ public final class CheckTranslatable {
                 }
             }.walk(u.body());
         }
-        return diags.hasErrors() ? SemaReport.render(diags.all(), false, 3) : "";
+
     }
 }

@@ -14,6 +14,7 @@ import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.ForeachKey;
 import org.stapvm.lang.ast.SourcePos;
 import org.stapvm.lang.ast.Statement;
+import org.stapvm.lang.diag.Similar;
 
 /**
  * Pass: how variables are used (stap's varuse_collecting_visitor). Warns about variables read

@@ -4,10 +4,10 @@ import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.TargetBase;
 
 /** How stap names the token an expression starts at: "identifier 'x'", "number '1'", "operator '+'". */
-final class Describe {
+public final class Describe {
     private Describe() {}
 
-    static String token(Expression e) {
+    public static String token(Expression e) {
         if (e instanceof Expression.Symbol s) {
             return ident(s.name());
         } else if (e instanceof Expression.ArrayElement a) {

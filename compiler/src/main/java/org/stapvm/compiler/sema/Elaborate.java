@@ -6,6 +6,7 @@ import org.stapvm.compiler.sema.tapset.TapsetLoader;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.ast.Script;
+import org.stapvm.probes.ProbeTarget;
 
 /**
  * Pass 2 entry point: runs the elaboration passes in order over one parsed script.
@@ -18,6 +19,8 @@ import org.stapvm.lang.ast.Script;
  *     function; it also discovers which functions are reachable (pulling in tapset files).</li>
  * <li>CheckUsage before InferTypes: stap warns about never-assigned variables before it reports
  *     type errors, and the warnings explain the "unresolved type" errors that follow.</li>
+ * <li>CheckOperands then: stap refuses a non-lvalue assignment, a bad delete operand or regex
+ *     after those warnings and before any type error (which such operands would only confuse).</li>
  * <li>InferTypes next: it needs the complete set of units to reach its fixed point.</li>
  * <li>CheckResolved last: only once nothing more can be learnt is an unknown type an error.</li>
  * </ol>
@@ -33,17 +36,26 @@ public final class Elaborate {
 
     /** As {@link #run(Script, SourceFile, TapsetPath, List)}; guru: -g, which lifts CheckPrivilege's limits. */
     public static CheckedProgram run(Script script, SourceFile source, TapsetPath tapsets, List<String> args, boolean guru) {
+        return run(script, source, tapsets, args, guru, ProbeTarget.running());
+    }
+
+    /** As {@link #run(Script, SourceFile, TapsetPath, List, boolean)}, for {@code target} (-r KVER). */
+    public static CheckedProgram run(Script script, SourceFile source, TapsetPath tapsets, List<String> args, boolean guru,
+                                     ProbeTarget target) {
         Diagnostics diags = new Diagnostics();
         diags.addFile(source);
         for (TapsetPath.TapsetFile f : tapsets.files()) {
             diags.addFile(f.source());
         }
         TapsetLoader loader = new TapsetLoader(tapsets);
-        List<ResolvedProbe> probes = ExpandAliases.run(script.declarations(), loader, diags);
+        List<ResolvedProbe> probes = ExpandAliases.run(script.declarations(), loader, target, diags);
         CheckPrivilege.run(probes, guru, diags);
         ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, args, diags);
         // Like stap, once names fail to resolve only those errors are told: no usage warnings.
         CheckUsage.Result usage = diags.hasErrors() ? new CheckUsage.Result(List.of()) : CheckUsage.run(resolved, diags);
+        if (!diags.hasErrors()) {
+            CheckOperands.run(resolved, diags);
+        }
         InferTypes.Result types = diags.hasErrors()
                 ? new InferTypes.Result(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of())
                 : InferTypes.run(resolved, diags);

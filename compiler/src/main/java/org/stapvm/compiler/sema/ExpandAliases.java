@@ -4,35 +4,44 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stapvm.compiler.sema.tapset.TapsetLoader;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
+import org.stapvm.lang.Glob;
 import org.stapvm.lang.ast.Declaration;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.ProbePoint;
 import org.stapvm.lang.ast.Statement;
 import org.stapvm.lang.ast.UnaryOp;
+import org.stapvm.probes.ProbeProvider;
+import org.stapvm.probes.ProbeProviders;
+import org.stapvm.probes.ProbeSpec;
+import org.stapvm.probes.ProbeTarget;
 
 /**
  * Pass: probe alias expansion. Every point of every probe is matched against the probe aliases
  * of the script and of the tapset library ('*' in a used name matches within one component);
  * an alias match continues with each of the alias's targets and wraps the body with the alias
  * body (prologue for '=', epilogue for '+='), so nested aliases put the innermost prologue first,
- * as stap does. Points that match no alias must be native points of the userspace runtime
- * (ProbePoints). Failures under a '?' point are dropped silently.
+ * as stap does. Points that match no alias must be points of a probe family ({@link ProbeProviders}),
+ * resolved against {@code target}. Failures under a '?' point are dropped silently.
  */
 public final class ExpandAliases {
     private final List<Declaration> script;
     private final TapsetLoader tapsets;
+    private final ProbeTarget target;
     private final Diagnostics diags;
+    private final ProbeProviders families = ProbeProviders.standard();
     private final List<ResolvedProbe> out = new ArrayList<>();
 
-    private ExpandAliases(List<Declaration> script, TapsetLoader tapsets, Diagnostics diags) {
+    private ExpandAliases(List<Declaration> script, TapsetLoader tapsets, ProbeTarget target, Diagnostics diags) {
         this.script = script;
         this.tapsets = tapsets;
+        this.target = target;
         this.diags = diags;
     }
 
-    /** Expands the probes of {@code script}; tapset files holding matching aliases get loaded. */
-    public static List<ResolvedProbe> run(List<Declaration> script, TapsetLoader tapsets, Diagnostics diags) {
-        ExpandAliases pass = new ExpandAliases(script, tapsets, diags);
+    /** Expands the probes of {@code script} for {@code target}; tapset files holding matching aliases get loaded. */
+    public static List<ResolvedProbe> run(List<Declaration> script, TapsetLoader tapsets, ProbeTarget target,
+                                          Diagnostics diags) {
+        ExpandAliases pass = new ExpandAliases(script, tapsets, target, diags);
         for (Declaration d : script) {
             if (d instanceof Declaration.Probe p) {
                 for (ProbePoint point : p.points()) {
@@ -88,22 +97,14 @@ public final class ExpandAliases {
             }
             return;
         }
-        List<ProbePoints.Failure> failures = new ArrayList<>();
-        List<ProbeSpec> specs;
-        if (root.name().equals("process")) {
-            specs = ProcessPoints.resolve(point, failures::add);
-        } else if (ProbePoints.KERNEL_ROOTS.contains(root.name())) {
-            specs = KernelProbes.resolve(point, failures::add);
-        } else {
-            ProbeSpec spec = ProbePoints.resolve(point, aliasRoots(), failures::add);
-            specs = spec == null ? null : List.of(spec);
-        }
+        List<ProbeProvider.Failure> failures = new ArrayList<>();
+        List<ProbeSpec> specs = families.resolve(point, target, aliasRoots(), failures::add);
         if (specs != null) {
             for (ProbeSpec spec : specs) {
                 out.add(new ResolvedProbe(probe, written, point, spec, body));
             }
         } else if (!optional) {
-            ProbePoints.Failure f = failures.get(0);
+            ProbeProvider.Failure f = failures.get(0);
             SemaDiagnostic cause = f.at() == null
                     ? diags.error(f.message(), null, null)
                     : diags.error(f.message(), "identifier '" + f.at().name() + "'", f.at().pos());
@@ -118,7 +119,7 @@ public final class ExpandAliases {
     private List<Declaration.Alias> aliasesMatching(ProbePoint use) {
         List<Declaration.Alias> found = new ArrayList<>();
         collect(script, use, found);
-        for (TapsetPath.TapsetFile f : tapsets.path().aliasFiles(name -> true)) {
+        for (TapsetPath.TapsetFile f : tapsets.path().aliasFiles(name -> mayMatch(use, name))) {
             int before = found.size();
             collect(f.script().declarations(), use, found);
             if (found.size() > before) {
@@ -126,6 +127,20 @@ public final class ExpandAliases {
             }
         }
         return found;
+    }
+
+    /** Whether a use may match an alias of dotted {@code name}: only files that may are parsed. */
+    private static boolean mayMatch(ProbePoint use, String name) {
+        String[] parts = name.split("\\.", -1);
+        if (parts.length != use.components().size()) {
+            return false;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].contains("*") && !Glob.NO_ESCAPE.matches(use.components().get(i).name(), parts[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void collect(List<Declaration> decls, ProbePoint use, List<Declaration.Alias> found) {
@@ -141,7 +156,7 @@ public final class ExpandAliases {
         }
     }
 
-    /** A used point matches an alias name component by component; '*' in the use is a wildcard. */
+    /** A used point matches an alias name component by component; '*' in the use is a wildcard (match_key::globmatch). */
     static boolean matches(ProbePoint use, ProbePoint name) {
         if (use.components().size() != name.components().size()) {
             return false;
@@ -149,7 +164,7 @@ public final class ExpandAliases {
         for (int i = 0; i < use.components().size(); i++) {
             ProbePoint.Component u = use.components().get(i);
             ProbePoint.Component n = name.components().get(i);
-            if (!glob(u.name(), n.name()) || !sameArgument(u.argument(), n.argument())) {
+            if (!Glob.NO_ESCAPE.matches(u.name(), n.name()) || !sameArgument(u.argument(), n.argument())) {
                 return false;
             }
         }
@@ -165,10 +180,6 @@ public final class ExpandAliases {
         }
         return a instanceof Expression.StringLiteral x && b instanceof Expression.StringLiteral y
                 && x.value().equals(y.value());
-    }
-
-    static boolean glob(String pattern, String text) {
-        return text.matches(java.util.regex.Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
     }
 
     private List<String> aliasRoots() {

@@ -15,6 +15,9 @@ import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.ForeachKey;
 import org.stapvm.lang.ast.SourcePos;
 import org.stapvm.lang.ast.Statement;
+import org.stapvm.lang.diag.Similar;
+import org.stapvm.probes.ProbeSpec;
+import org.stapvm.probes.UserPoint;
 
 /**
  * Pass: symbol resolution. Gives every probe body and every reachable function a {@link Unit}

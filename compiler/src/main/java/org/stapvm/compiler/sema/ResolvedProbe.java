@@ -3,6 +3,7 @@ package org.stapvm.compiler.sema;
 import org.stapvm.lang.ast.Declaration;
 import org.stapvm.lang.ast.ProbePoint;
 import org.stapvm.lang.ast.Statement;
+import org.stapvm.probes.ProbeSpec;
 
 /**
  * One probe handler after alias expansion: the probe as written, the point the user wrote,

@@ -27,6 +27,11 @@ public record SemaDiagnostic(Severity severity, String message, String token, So
         return severity != Severity.WARNING;
     }
 
+    /** The same problem with a second location printed under the first. */
+    public SemaDiagnostic withRelated(Place place) {
+        return new SemaDiagnostic(severity, message, token, pos, sourceLine, place, chain);
+    }
+
     /** The same problem followed by a chained error printed after it. */
     public SemaDiagnostic withChain(SemaDiagnostic next) {
         List<SemaDiagnostic> all = new java.util.ArrayList<>(chain);

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.stapvm.lang.ast.SourcePos;
+import org.stapvm.lang.diag.Caret;
 
 /**
  * The stderr text of pass 2, exactly as stap prints it: errors use an 8-space
@@ -31,7 +32,7 @@ public final class SemaReport {
     }
 
     /** The same for errors found in {@code pass} (2: analysis, 3: translation). */
-    static String render(List<SemaDiagnostic> diagnostics, boolean verbose, int pass) {
+    public static String render(List<SemaDiagnostic> diagnostics, boolean verbose, int pass) {
         List<org.stapvm.lang.diag.Diagnostic> parse = diagnostics.stream()
                 .filter(d -> d.severity() == SemaDiagnostic.Severity.PARSE_ERROR)
                 .map(d -> org.stapvm.lang.diag.Diagnostic.parseError(d.message(), d.token(), d.pos(), d.sourceLine()))
@@ -126,12 +127,7 @@ public final class SemaReport {
         }
         out.append('\n');
         if (pos != null && line != null) {
-            out.append(prefix).append(line).append('\n');
-            out.append(" ".repeat(prefix.length()));
-            for (int i = 0; i < pos.column() - 1 && i < line.length(); i++) {
-                out.append(line.charAt(i) == '\t' ? '\t' : ' ');
-            }
-            out.append("^\n");
+            Caret.append(out, prefix, line, pos.column());
         }
     }
 }

@@ -7,6 +7,7 @@ import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.SourcePos;
 import org.stapvm.lang.ast.TargetBase;
 import org.stapvm.lang.ast.TargetStep;
+import org.stapvm.probes.UserPoint;
 
 /**
  * Target expressions in the probes stap builds on utrace (process .begin, .end, .thread.begin,

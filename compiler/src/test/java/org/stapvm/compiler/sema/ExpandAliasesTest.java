@@ -14,6 +14,8 @@ import org.stapvm.lang.ast.Script;
 import org.stapvm.lang.ast.Statement;
 import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.parse.TokenPass;
+import org.stapvm.probes.ProbeSpec;
+import org.stapvm.probes.ProbeTarget;
 
 class ExpandAliasesTest {
 
@@ -23,7 +25,7 @@ class ExpandAliasesTest {
 
     private static List<ResolvedProbe> expand(String text, TapsetPath path, Diagnostics diags) {
         diags.addFile(new SourceFile("t.stp", text));
-        return ExpandAliases.run(parse(text).declarations(), new TapsetLoader(path), diags);
+        return ExpandAliases.run(parse(text).declarations(), new TapsetLoader(path), ProbeTarget.running(), diags);
     }
 
     @Test
@@ -79,7 +81,7 @@ class ExpandAliasesTest {
         TapsetLoader loader = new TapsetLoader(path);
         String text = "probe lib.tick { print(n) }";
         d.addFile(new SourceFile("t.stp", text));
-        List<ResolvedProbe> ps = ExpandAliases.run(parse(text).declarations(), loader, d);
+        List<ResolvedProbe> ps = ExpandAliases.run(parse(text).declarations(), loader, ProbeTarget.running(), d);
         assertEquals(1, ps.size());
         assertEquals(List.of("lib.stp"), loader.loaded().stream().map(f -> f.source().name()).toList());
     }
@@ -97,11 +99,13 @@ class ExpandAliasesTest {
 
     @Test
     void globMatchesWithinComponents() {
-        assertTrue(ExpandAliases.glob("sys*", "syscall"));
-        assertTrue(ExpandAliases.glob("*", "x"));
-        assertFalse(ExpandAliases.glob("a*b", "ac"));
-        assertTrue(ExpandAliases.glob("a.b", "a.b"));
-        assertFalse(ExpandAliases.glob("a.b", "axb"));
+        String aliases = "probe syscall.open = begin { }\nprobe sysfoo.open = end { }\nprobe syscall.close = error { }\n";
+        Diagnostics d = new Diagnostics();
+        assertEquals(List.of(ProbeSpec.Kind.BEGIN, ProbeSpec.Kind.END),
+                expand(aliases + "probe sys*.open { }", TapsetPath.empty(), d).stream().map(p -> p.spec().kind()).toList());
+        assertEquals(3, expand(aliases + "probe *.* { }", TapsetPath.empty(), d).size());
+        assertEquals(List.of(), d.all());
+        assertFalse(expand(aliases + "probe s*x.open { }", TapsetPath.empty(), d).size() > 0);
     }
 
     @Test

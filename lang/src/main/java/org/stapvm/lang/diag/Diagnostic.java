@@ -30,14 +30,7 @@ public record Diagnostic(String kind, String message, String saw, SourcePos pos,
             String what = saw != null ? "        saw: " + saw : "         at: junk ''";
             out.append(what).append(" at ").append(pos).append('\n');
             if (sourceLine != null) {
-                String prefix = "     source: ";
-                out.append(prefix).append(sourceLine).append('\n');
-                out.append(" ".repeat(prefix.length()));
-                // Keep tabs so the caret lines up under tab-indented source.
-                for (int i = 0; i < pos.column() - 1 && i < sourceLine.length(); i++) {
-                    out.append(sourceLine.charAt(i) == '\t' ? '\t' : ' ');
-                }
-                out.append("^\n");
+                Caret.append(out, "     source: ", sourceLine, pos.column());
             }
         }
         return out.toString();

@@ -25,9 +25,13 @@ import org.stapvm.lang.grammar.StapParserBaseVisitor;
  */
 final class AstBuilder extends StapParserBaseVisitor<Object> {
     private final ExpressionBuilder expressions;
+    private final BiConsumer<String, Token> error;
+    /** Inside a function body: the only place stap's parser takes 'return'. */
+    private boolean inFunction;
 
     AstBuilder(BiConsumer<String, Token> literalError, UnaryOperator<Token> next) {
         this.expressions = new ExpressionBuilder(literalError, next);
+        this.error = literalError;
     }
 
     /** Usually one declaration; a global statement gives one per variable, a stray ';' none. */
@@ -83,7 +87,9 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
             params.add(new Declaration.Param(pos(p), p.IDENT().getText(), type(p.type())));
         }
         long priority = ctx.priority == null ? 0 : expressions.number(ctx.priority);
+        inFunction = true;
         Statement.Block body = ctx.block() == null ? null : block(ctx.block());
+        inFunction = false;
         String embedded = ctx.EMBEDDED() == null ? null : ExpressionBuilder.embedded(ctx.EMBEDDED());
         return new Declaration.Function(pos(ctx), ctx.PRIVATE() != null, ctx.name.getText(), type(ctx.type()),
                 params, priority, body, embedded);
@@ -249,6 +255,9 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
 
     @Override
     public Object visitReturnStmt(StapParser.ReturnStmtContext ctx) {
+        if (!inFunction) {
+            error.accept("found 'return' not in function context", ctx.RETURN().getSymbol());
+        }
         return new Statement.Return(pos(ctx), expressions.exprOrNull(ctx.expression()));
     }
 

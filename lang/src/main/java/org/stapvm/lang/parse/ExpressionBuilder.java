@@ -99,6 +99,10 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
 
     @Override
     public Object visitPostIncrement(StapParser.PostIncrementContext ctx) {
+        if (ctx.expression() instanceof StapParser.PostIncrementContext) {
+            // stap takes one postfix ++/--: a second starts a prefix ++ whose operand is missing
+            literalError.accept("expected literal string or number", next.apply(ctx.op));
+        }
         return new Expression.IncDec(pos(ctx.op), ctx.op.getType() == StapParser.INC, false, expr(ctx.expression()));
     }
 

@@ -3,6 +3,7 @@ package org.stapvm.lang.pp;
 import java.util.OptionalLong;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
+import org.stapvm.lang.Glob;
 import org.stapvm.lang.diag.TokenDescription.Kind;
 import org.stapvm.lang.diag.TokenDescription;
 import org.stapvm.lang.grammar.StapLexer;
@@ -91,7 +92,7 @@ final class ConditionEvaluator {
                     return Verdict.error("expected string literal", r);
                 }
                 String target = name.equals("arch") ? context.arch() : context.runtime();
-                return equality(op, opToken, Glob.matches(TokenDescription.stringContent(r), target));
+                return equality(op, opToken, Glob.NO_ESCAPE.matches(TokenDescription.stringContent(r), target));
             default:
                 break;
         }
@@ -137,7 +138,7 @@ final class ConditionEvaluator {
             if (!op.isEquality()) {
                 return Verdict.error("wildcard not allowed with order comparison operators", opToken);
             }
-            return Verdict.of(Glob.matches(query, target) == (op == Op.EQ));
+            return Verdict.of(Glob.NO_ESCAPE.matches(query, target) == (op == Op.EQ));
         }
         return Verdict.of(op.holds(Integer.signum(VersionCompare.compare(target, query))));
     }
@@ -160,7 +161,7 @@ final class ConditionEvaluator {
     private Verdict config(Token l, Op op, Token opToken, Token r, Kind rk) {
         String value = context.config(l.getText());
         if (rk == Kind.STRING) {
-            return equality(op, opToken, Glob.matches(TokenDescription.stringContent(r), value));
+            return equality(op, opToken, Glob.NO_ESCAPE.matches(TokenDescription.stringContent(r), value));
         }
         if (rk == Kind.NUMBER) {
             OptionalLong lhs = Numbers.config(value);

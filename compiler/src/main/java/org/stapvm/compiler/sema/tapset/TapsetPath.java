@@ -1,18 +1,21 @@
 package org.stapvm.compiler.sema.tapset;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.ast.Declaration;
 import org.stapvm.lang.ast.ProbePoint;
@@ -23,14 +26,43 @@ import org.stapvm.lang.parse.TokenPass;
 
 /**
  * The tapset library: every {@code .stp} file under the given directories (in order: -I
- * directories first, then the bundled {@code tapsets/} folder), read and parsed once, and an
- * index of which file defines which function, global and probe alias, so elaboration loads only
- * the files a script needs. The first directory that defines a name wins.
+ * directories first, then the bundled {@code tapsets/} folder), read once, and an index of which
+ * file defines which function, global and probe alias, so elaboration loads only the files a
+ * script needs; a file is parsed only when it is loaded. The first directory that defines a
+ * name wins.
  */
 public final class TapsetPath {
 
-    /** A parsed tapset file. */
-    public record TapsetFile(SourceFile source, Script script, List<Diagnostic> parseErrors) {}
+    /** A tapset file, parsed the first time its declarations are asked for. */
+    public static final class TapsetFile {
+        private final SourceFile source;
+        private final TokenPass preprocess;
+        private ScriptParser.Result parsed;
+
+        private TapsetFile(SourceFile source, TokenPass preprocess) {
+            this.source = source;
+            this.preprocess = preprocess;
+        }
+
+        public SourceFile source() {
+            return source;
+        }
+
+        public Script script() {
+            return parsed().script();
+        }
+
+        public List<Diagnostic> parseErrors() {
+            return parsed().errors();
+        }
+
+        private ScriptParser.Result parsed() {
+            if (parsed == null) {
+                parsed = new ScriptParser(preprocess).parse(source);
+            }
+            return parsed;
+        }
+    }
 
     private final List<TapsetFile> files = new ArrayList<>();
     private final Map<String, TapsetFile> functions = new LinkedHashMap<>();
@@ -75,43 +107,94 @@ public final class TapsetPath {
         return Path.of("tapsets");
     }
 
-    /** -I directories, then the bundled library. */
+    /** -I directories, then the bundled library with its part for the user runtime. */
     public static TapsetPath withIncludes(List<Path> includeDirs, TokenPass preprocess) {
         List<Path> dirs = new ArrayList<>(includeDirs);
         dirs.add(bundled());
+        dirs.add(runtimeDir(bundled(), "user"));
         return new TapsetPath(dirs, preprocess);
     }
 
+    /**
+     * The part of the library written for one runtime ("kernel" or "user"), e.g. where syscall
+     * probes attach; a directory walk reads no runtime-* folder below the one it starts in.
+     */
+    public static Path runtimeDir(Path library, String runtime) {
+        return library.resolve(RUNTIME_PREFIX + runtime);
+    }
+
+    private static final String RUNTIME_PREFIX = "runtime-";
+
+    /**
+     * How deep below a tapset directory files are read: the library's own folders (syscall/,
+     * linux/) with room to spare, while {@code -I /proc} or {@code -I /tmp} stay a short walk.
+     */
+    private static final int MAX_DEPTH = 3;
+
+    /** The {@code .stp} files under {@code dir}; unreadable folders and files are passed over. */
     private static List<Path> stpFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".stp")).sorted().collect(Collectors.toList());
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && file.toString().endsWith(".stp") && !inRuntimeDir(dir, file)
+                            && Files.isReadable(file)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // a folder we may not read holds no tapsets for us
+                }
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return List.of();
         }
+        found.sort(null);
+        return found;
+    }
+
+    private static boolean inRuntimeDir(Path root, Path file) {
+        for (Path part : root.relativize(file)) {
+            if (part.toString().startsWith(RUNTIME_PREFIX)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TapsetFile read(Path file) {
+        SourceFile source;
         try {
-            SourceFile source = SourceFile.read(file);
-            ScriptParser.Result r = new ScriptParser(preprocess).parse(source);
-            return new TapsetFile(source, r.script(), r.errors());
+            source = SourceFile.read(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            source = new SourceFile(file.toString(), ""); // vanished or unreadable since listed
         }
+        return new TapsetFile(source, preprocess);
     }
 
     /** Adds an in-memory tapset file (tests, -e libraries). */
     public TapsetPath add(SourceFile source) {
-        ScriptParser.Result r = new ScriptParser(preprocess).parse(source);
-        index(new TapsetFile(source, r.script(), r.errors()));
+        index(new TapsetFile(source, preprocess));
         return this;
     }
 
+    /** Indexes the names the file declares: from a token scan when it can tell, else from a parse. */
     private void index(TapsetFile f) {
         files.add(f);
+        DeclarationScan.Names names = DeclarationScan.of(f.source());
+        if (names != null) {
+            names.functions().forEach(n -> functions.putIfAbsent(n, f));
+            names.globals().forEach(n -> globals.putIfAbsent(n, f));
+            names.aliases().forEach(n -> aliases.computeIfAbsent(n, k -> new ArrayList<>()).add(f));
+            return;
+        }
         for (Declaration d : f.script().declarations()) {
             if (d instanceof Declaration.Function fn) {
                 functions.putIfAbsent(fn.name(), f);

@@ -1,0 +1,127 @@
+package org.stapvm.compiler.lower;
+
+import static org.stapvm.compiler.lower.Body.isString;
+
+import java.util.List;
+import org.stapvm.compiler.bytecode.Opcode;
+import org.stapvm.compiler.module.Module;
+import org.stapvm.compiler.sema.CheckedProgram;
+import org.stapvm.compiler.sema.Type;
+import org.stapvm.compiler.sema.Variable;
+
+/**
+ * The end handler SystemTap adds for globals written and never read: name=value, name="value",
+ * name[k]=v (sorted by value, descending) and a statistic's @count/@min/@max/@sum/@avg.
+ */
+final class GlobalsDisplay {
+    /** ITINIT sort spec: descending by value (@count for statistics). */
+    private static final int SORT_VALUE_DESC = 2;
+    /** stap's display of a statistic: these aggregates (indexes into SAGG's count,sum,min,max,avg) in this format. */
+    private static final int[] STAT_DISPLAY = {0, 2, 3, 1, 4};
+    private static final String STAT_FORMAT = " @count=%d @min=%d @max=%d @sum=%d @avg=%d";
+
+    private final CheckedProgram program;
+    private final ModuleTables tables;
+    private final Emitter code;
+
+    GlobalsDisplay(CheckedProgram program, ModuleTables tables, int index) {
+        this.program = program;
+        this.tables = tables;
+        this.code = new Emitter(tables, index, "handler");
+    }
+
+    Module.Function lower(List<Variable> globals) {
+        for (Variable g : globals) {
+            Type t = program.typeOf(g);
+            List<Type> keys = program.keyTypes().getOrDefault(g, List.of());
+            if (t == Type.STATS && keys.isEmpty()) {
+                statistic(g);
+            } else if (keys.isEmpty()) {
+                scalar(g, t);
+            } else {
+                array(g, t, keys);
+            }
+            code.release(new Emitter.Mark(0, 0));
+        }
+        code.emit(Opcode.RETV, 0, 0, 0, 0);
+        return code.finish("__print_globals", 0, 0, 0);
+    }
+
+    /** stap: "name @count=%d @min=%d @max=%d @sum=%d @avg=%d", nothing for an empty statistic. */
+    private void statistic(Variable g) {
+        int gi = tables.global(g);
+        int agg = code.reserveI(6);
+        int w = code.reserveI(STAT_DISPLAY.length);
+        code.emit(Opcode.SAGG, agg, 0, 0, gi);
+        Emitter.Label empty = code.label();
+        code.jump(Opcode.JZ, agg, 0, 0, empty);
+        for (int i = 0; i < STAT_DISPLAY.length; i++) {
+            code.emit(Opcode.MOV, w + i, agg + STAT_DISPLAY[i], 0, 0);
+        }
+        int fmt = code.tmpS();
+        code.emit(Opcode.LDS, fmt, 0, 0, tables.string(g.name() + STAT_FORMAT + "\n"));
+        code.helper(Opcode.Helper.PRINTF, code.tmpI(), w, STAT_DISPLAY.length, fmt, 1, false);
+        code.place(empty);
+    }
+
+    private static String valueFormat(Type t) {
+        return isString(t) ? "\"%s\"" : "%d";
+    }
+
+    private void scalar(Variable g, Type t) {
+        int gi = tables.global(g);
+        int fmt = code.tmpS();
+        code.emit(Opcode.LDS, fmt, 0, 0, tables.string(g.name() + "=" + valueFormat(t) + "\n"));
+        if (isString(t)) {
+            int v = code.tmpS();
+            code.emit(Opcode.GGETS, v, 0, 0, gi);
+            code.helper(Opcode.Helper.PRINTF, code.tmpI(), 0, 0, fmt, 2, false);
+        } else {
+            int v = code.tmpI();
+            code.emit(Opcode.GGET, v, 0, 0, gi);
+            code.helper(Opcode.Helper.PRINTF, code.tmpI(), v, 1, fmt, 1, false);
+        }
+    }
+
+    private void array(Variable g, Type t, List<Type> keys) {
+        int gi = tables.global(g);
+        int it = code.iterator();
+        int limit = code.tmpI();
+        code.emit(Opcode.LDI, limit, 0, 0, 0);
+        code.emit(Opcode.ITINIT, it, limit, SORT_VALUE_DESC, gi);
+        int ns = ExpressionLowering.stringCount(keys);
+        int ni = keys.size() - ns;
+        // Key window is laid out so that the printf window follows: ints [keys..., value],
+        // strings [fmt, keys..., value].
+        int fmt = code.tmpS();
+        boolean stats = t == Type.STATS;
+        int ki = code.reserveI(ni + (stats ? STAT_DISPLAY.length : 1));
+        int ks = code.reserveS(ns + 1);
+        Emitter.Label top = code.here();
+        Emitter.Label exit = code.label();
+        code.jump(Opcode.ITNEXT, it, ni == 0 ? 0 : ki, ns == 0 ? 0 : ks, exit);
+        StringBuilder f = new StringBuilder(g.name()).append('[');
+        for (int i = 0; i < keys.size(); i++) {
+            f.append(i > 0 ? "," : "").append(valueFormat(keys.get(i)));
+        }
+        f.append(']').append(stats ? STAT_FORMAT : "=" + valueFormat(t)).append('\n');
+        code.emit(Opcode.LDS, fmt, 0, 0, tables.string(f.toString()));
+        if (stats) {
+            int agg = code.reserveI(6);
+            code.emit(Opcode.AAGG, agg, ni == 0 ? 0 : ki, ns == 0 ? 0 : ks, gi);
+            for (int i = 0; i < STAT_DISPLAY.length; i++) {
+                code.emit(Opcode.MOV, ki + ni + i, agg + STAT_DISPLAY[i], 0, 0);
+            }
+            code.helper(Opcode.Helper.PRINTF, code.tmpI(), ki, ni + STAT_DISPLAY.length, fmt, ns + 1, false);
+        } else if (isString(t)) {
+            code.emit(Opcode.AGETS, ks + ns, ni == 0 ? 0 : ki, ns == 0 ? 0 : ks, gi);
+            code.helper(Opcode.Helper.PRINTF, code.tmpI(), ni == 0 ? 0 : ki, ni, fmt, ns + 2, false);
+        } else {
+            code.emit(Opcode.AGET, ki + ni, ni == 0 ? 0 : ki, ns == 0 ? 0 : ks, gi);
+            code.helper(Opcode.Helper.PRINTF, code.tmpI(), ki, ni + 1, fmt, ns + 1, false);
+        }
+        code.jump(top);
+        code.place(exit);
+        code.emit(Opcode.ITEND, it, 0, 0, 0);
+    }
+}

@@ -1,0 +1,165 @@
+package org.stapvm.compiler.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.stapvm.compiler.lower.Lower;
+import org.stapvm.compiler.lower.LowerException;
+import org.stapvm.compiler.module.Module;
+import org.stapvm.compiler.module.VerifiedModule;
+import org.stapvm.compiler.sema.CheckTranslatable;
+import org.stapvm.compiler.sema.CheckedProgram;
+import org.stapvm.compiler.sema.Diagnostics;
+import org.stapvm.compiler.sema.Elaborate;
+import org.stapvm.compiler.sema.SemaReport;
+import org.stapvm.compiler.sema.tapset.TapsetPath;
+import org.stapvm.lang.Pass1;
+import org.stapvm.lang.SourceFile;
+import org.stapvm.lang.ast.Script;
+import org.stapvm.lang.diag.Diagnostic;
+import org.stapvm.lang.diag.ParseReport;
+import org.stapvm.lang.parse.ScriptParser;
+import org.stapvm.probes.ProbeTarget;
+
+/**
+ * Every pass from script text to verified module, in one order, stopping after {@code -p N}:
+ * <ol>
+ * <li>parse (lang: preprocessor and grammar); errors end the run, the tree is incomplete;</li>
+ * <li>elaborate ({@link Elaborate}: aliases, symbols, usage, types); errors end the run before
+ *     anything is translated, as stap stops after pass 2;</li>
+ * <li>translate: {@link CheckTranslatable} (stap's own pass-3 refusals), {@link CheckLimits} (the
+ *     limits and array sizes the runtimes can hold, before code is sized by them), then
+ *     {@link Lower}, which reports what it cannot translate with the construct's position;</li>
+ * <li>verify: the C verifier. A rejection here is a compiler bug, the only internal error.</li>
+ * </ol>
+ * Every user problem reaches the {@link Channel} as stap's text, in the order stap prints it.
+ */
+public final class Pipeline {
+    private Pipeline() {}
+
+    /** Where the passes report: stap-shaped diagnostics for stderr, and each finished pass (-v). */
+    public interface Channel {
+        void diagnostics(String text);
+
+        default void passDone(int pass, String summary) {}
+
+        /** Pass 2 succeeded with {@code program}, before translation starts (-v reports on it). */
+        default void analyzed(CheckedProgram program) {}
+    }
+
+    /**
+     * What the passes need from the command line; {@code tapsetDirs}: -I directories, then the
+     * bundled library; {@code target}: the kernel probes resolve against (-r KVER).
+     */
+    public record Settings(int lastPass, boolean verbose, List<String> scriptArgs, boolean guru,
+                           Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target) {
+        public Settings {
+            scriptArgs = List.copyOf(scriptArgs);
+            tapsetDirs = List.copyOf(tapsetDirs);
+        }
+    }
+
+    /**
+     * How far the run got. {@code ok} false: a user error was reported. Otherwise the result of
+     * the last pass run is set: the parsed script (-p1), the checked program (-p2), the module
+     * (-p3) or the verified module (-p4, -p5).
+     */
+    public record Result(boolean ok, Script script, CheckedProgram program, Module module, VerifiedModule verified) {
+        static Result failed() {
+            return new Result(false, null, null, null, null);
+        }
+    }
+
+    /** The verifier refused what the compiler wrote: a bug in stapvm, never a user mistake. */
+    public static final class InternalError extends Exception {
+        InternalError(String message) {
+            super(message);
+        }
+    }
+
+    /** Runs passes 1 to {@code min(settings.lastPass(), 4)} over {@code source}. */
+    public static Result run(SourceFile source, Pass1 pass1, Settings settings, Channel channel) throws InternalError {
+        ScriptParser.Result parsed = pass1.parser().parse(source);
+        StringBuilder warnings = new StringBuilder();
+        for (Diagnostic warning : parsed.warnings()) {
+            warnings.append(warning.render());
+        }
+        report(channel, warnings.toString());
+        if (!parsed.ok()) {
+            channel.diagnostics(ParseReport.render(parsed.errors(), settings.verbose()));
+            return Result.failed();
+        }
+        channel.passDone(1, "parsed user script");
+        Script script = parsed.script();
+        if (settings.lastPass() == 1) {
+            return new Result(true, script, null, null, null);
+        }
+        TapsetPath tapsets = new TapsetPath(settings.tapsetDirs(), pass1.preprocessor());
+        CheckedProgram program = Elaborate.run(script, source, tapsets, settings.scriptArgs(), settings.guru(),
+                settings.target());
+        report(channel, program.report());
+        if (!program.ok()) {
+            return Result.failed();
+        }
+        if (settings.lastPass() == 2) {
+            return new Result(true, script, program, null, null);
+        }
+        channel.passDone(2, "analyzed script: " + plural(program.probes().size(), "probe") + ", "
+                + plural(program.functions().size(), "function") + ", 0 embeds, "
+                + plural(program.globals().size(), "global"));
+        channel.analyzed(program);
+        Module module = translate(program, source, tapsets, settings, channel);
+        if (module == null) {
+            return Result.failed();
+        }
+        channel.passDone(3, "translated to bytecode");
+        if (settings.lastPass() == 3) {
+            return new Result(true, script, program, module, null);
+        }
+        VerifiedModule verified;
+        try {
+            verified = VerifiedModule.of(module);
+        } catch (VerifiedModule.Rejected e) {
+            throw new InternalError("the verifier rejected the compiled module: " + e.getMessage());
+        }
+        channel.passDone(4, "verified module (" + verified.bytes().length + " bytes)");
+        return new Result(true, script, program, module, verified);
+    }
+
+    private static void report(Channel channel, String text) {
+        if (!text.isEmpty()) {
+            channel.diagnostics(text);
+        }
+    }
+
+    /** Pass 3: null when a problem was reported. */
+    private static Module translate(CheckedProgram program, SourceFile source, TapsetPath tapsets, Settings settings,
+                                    Channel channel) {
+        Diagnostics diags = new Diagnostics();
+        diags.addFile(source);
+        for (TapsetPath.TapsetFile f : tapsets.files()) {
+            diags.addFile(f.source());
+        }
+        CheckTranslatable.run(program, diags);
+        Module module = null;
+        if (!diags.hasErrors()) {
+            CheckLimits.run(program, settings.limits(), diags);
+        }
+        if (!diags.hasErrors()) {
+            try {
+                module = Lower.run(program, settings.limits(), diags);
+            } catch (LowerException e) {
+                // a construct the runtime has no code for yet: a limitation, told as stap tells pass-3 errors
+                diags.addError(e.getMessage(), null, null);
+            }
+        }
+        if (diags.hasErrors()) {
+            channel.diagnostics(SemaReport.render(diags.all(), settings.verbose(), 3));
+            return null;
+        }
+        return module;
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

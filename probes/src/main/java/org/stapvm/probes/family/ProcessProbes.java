@@ -1,0 +1,162 @@
+package org.stapvm.probes.family;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.stapvm.lang.ast.Expression;
+import org.stapvm.lang.ast.ProbePoint;
+import org.stapvm.lang.diag.Similar;
+import org.stapvm.probes.ProbeContext;
+import org.stapvm.probes.ProbeProvider;
+import org.stapvm.probes.ProbeSpec;
+import org.stapvm.probes.UserPoint;
+import org.stapvm.probes.symbols.ElfFunctions;
+import org.stapvm.probes.symbols.Executables;
+
+/**
+ * The {@code process} probe family, placed by the userspace breakpoint engine and by stapvm.ko's uprobes:
+ * {@code process("PATH").function("PATTERN")[.return]}, {@code process("PATH").statement(ADDR)[.absolute]},
+ * {@code process["(PATH)"].begin|end|thread.begin|thread.end|syscall|syscall.return}. PATH is found
+ * on $PATH when it has no '/', and made canonical; function patterns are expanded here, at
+ * compile time, against the file's .symtab and .dynsym: one point per function, as stap does.
+ */
+public final class ProcessProbes implements ProbeProvider {
+    private static final List<String> EVENTS = List.of("begin", "end", "thread", "syscall", "function", "statement");
+
+    @Override
+    public List<String> roots() {
+        return List.of("process");
+    }
+
+    @Override
+    public List<ProbeSpec> resolve(ProbePoint p, ProbeContext context, Consumer<Failure> fail) {
+        List<ProbePoint.Component> cs = p.components();
+        ProbePoint.Component root = cs.get(0);
+        String path = null;
+        if (root.argument() != null) {
+            if (!(root.argument() instanceof Expression.StringLiteral s)) {
+                fail.accept(new Failure("probe point mismatch", root));
+                return null;
+            }
+            Optional<Path> found = Executables.resolve(s.value());
+            if (found.isEmpty()) {
+                fail.accept(new Failure("cannot find executable '" + s.value() + "'", null));
+                return null;
+            }
+            path = found.get().toString();
+        }
+        if (cs.size() < 2) {
+            fail.accept(new Failure("probe point mismatch" + Similar.clause("", EVENTS), root));
+            return null;
+        }
+        ProbePoint.Component event = cs.get(1);
+        List<ProbePoint.Component> rest = cs.subList(2, cs.size());
+        return switch (event.name()) {
+            case "begin", "end" -> simple(path, event, rest, event.name().equals("begin")
+                    ? UserPoint.Event.BEGIN : UserPoint.Event.END, fail);
+            case "thread" -> thread(path, event, rest, fail);
+            case "syscall" -> syscall(path, event, rest, fail);
+            case "function" -> function(path, event, rest, fail);
+            case "statement" -> statement(path, event, rest, fail);
+            default -> {
+                fail.accept(new Failure("probe point mismatch" + Similar.clause(event.name(), EVENTS), event));
+                yield null;
+            }
+        };
+    }
+
+    private static List<ProbeSpec> simple(String path, ProbePoint.Component c, List<ProbePoint.Component> rest,
+                                          UserPoint.Event e, Consumer<Failure> fail) {
+        if (c.argument() != null) {
+            fail.accept(new Failure("probe point mismatch", c));
+            return null;
+        }
+        if (!rest.isEmpty()) {
+            fail.accept(new Failure("invalid suffix for probe", rest.get(0)));
+            return null;
+        }
+        return List.of(ProbeSpec.process(new UserPoint(path, e, null, 0)));
+    }
+
+    private static List<ProbeSpec> thread(String path, ProbePoint.Component c, List<ProbePoint.Component> rest,
+                                          Consumer<Failure> fail) {
+        if (rest.isEmpty() || !(rest.get(0).name().equals("begin") || rest.get(0).name().equals("end"))) {
+            ProbePoint.Component at = rest.isEmpty() ? c : rest.get(0);
+            fail.accept(new Failure("probe point mismatch"
+                    + Similar.clause(rest.isEmpty() ? "" : at.name(), List.of("begin", "end")), at));
+            return null;
+        }
+        UserPoint.Event e = rest.get(0).name().equals("begin") ? UserPoint.Event.THREAD_BEGIN : UserPoint.Event.THREAD_END;
+        if (c.argument() != null) {
+            fail.accept(new Failure("probe point mismatch", c));
+            return null;
+        }
+        return simple(path, rest.get(0), rest.subList(1, rest.size()), e, fail);
+    }
+
+    private static List<ProbeSpec> syscall(String path, ProbePoint.Component c, List<ProbePoint.Component> rest,
+                                           Consumer<Failure> fail) {
+        if (!rest.isEmpty() && rest.get(0).name().equals("return") && c.argument() == null) {
+            return simple(path, rest.get(0), rest.subList(1, rest.size()), UserPoint.Event.SYSCALL_RETURN, fail);
+        }
+        return simple(path, c, rest, UserPoint.Event.SYSCALL, fail);
+    }
+
+    private static List<ProbeSpec> function(String path, ProbePoint.Component c, List<ProbePoint.Component> rest,
+                                            Consumer<Failure> fail) {
+        if (path == null || !(c.argument() instanceof Expression.StringLiteral pattern)) {
+            fail.accept(new Failure("probe point mismatch", c));
+            return null;
+        }
+        Boolean ret = optionalSuffix(rest, "return", fail);
+        ElfFunctions elf = ret == null ? null : elf(path, fail);
+        if (elf == null) {
+            return null;
+        }
+        List<ElfFunctions.Function> found = elf.matching(pattern.value());
+        if (found.isEmpty()) {
+            String similar = Similar.suggest(pattern.value(), elf.globalNames(), 5);
+            fail.accept(new Failure("no match" + (similar.isEmpty() ? "" : " (similar functions: " + similar + ")"), null));
+            return null;
+        }
+        List<ProbeSpec> out = new ArrayList<>();
+        for (ElfFunctions.Function f : found) {
+            out.add(ProbeSpec.process(new UserPoint(path, ret ? UserPoint.Event.RETURN : UserPoint.Event.FUNCTION, f.name(), f.value())));
+        }
+        return out;
+    }
+
+    private static List<ProbeSpec> statement(String path, ProbePoint.Component c, List<ProbePoint.Component> rest,
+                                             Consumer<Failure> fail) {
+        if (path == null || !(c.argument() instanceof Expression.NumberLiteral addr)) {
+            fail.accept(new Failure("probe point mismatch", c));
+            return null;
+        }
+        if (optionalSuffix(rest, "absolute", fail) == null || elf(path, fail) == null) {
+            return null;
+        }
+        return List.of(ProbeSpec.process(new UserPoint(path, UserPoint.Event.STATEMENT, null, addr.value())));
+    }
+
+    /** Whether {@code rest} is the bare suffix {@code name} (true) or nothing (false); null after stap's "invalid suffix". */
+    private static Boolean optionalSuffix(List<ProbePoint.Component> rest, String name, Consumer<Failure> fail) {
+        boolean has = !rest.isEmpty() && rest.get(0).name().equals(name) && rest.get(0).argument() == null;
+        if (rest.size() > (has ? 1 : 0)) {
+            fail.accept(new Failure("invalid suffix for probe", rest.get(has ? 1 : 0)));
+            return null;
+        }
+        return has;
+    }
+
+    private static ElfFunctions elf(String path, Consumer<Failure> fail) {
+        try {
+            return ElfFunctions.read(Path.of(path));
+        } catch (IOException e) {
+            fail.accept(new Failure("cannot read ELF file '" + path + "': " + e.getMessage(), null));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.stapvm.probes.symbols;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.stapvm.lang.Glob;
+
+/**
+ * A symbol source: the kernel's function names, for expanding kernel.function wildcards at
+ * compile time, from /proc/kallsyms (kernel and loaded modules) for the running kernel, or from
+ * /boot/System.map-KVER for another release (the CLI's -r). Names stap cannot probe either are
+ * left out: compiler clones (foo.cold, foo.isra.0) and the kprobes blacklist (when debugfs is
+ * readable, for the running kernel only).
+ */
+public final class KernelSymbols {
+    /** One text symbol: its name and module ("" for the kernel itself). */
+    public record Symbol(String name, String module) {}
+
+    private final List<Symbol> symbols;
+    private final Set<String> blacklist;
+
+    private KernelSymbols(List<Symbol> symbols, Set<String> blacklist) {
+        this.symbols = symbols;
+        this.blacklist = blacklist;
+    }
+
+    /** The symbols of kernel {@code release} ("" = the running kernel); none when the file is unreadable. */
+    public static KernelSymbols of(String release) {
+        Path map = release.isEmpty() ? Path.of("/proc/kallsyms") : Path.of("/boot/System.map-" + release);
+        Set<String> black = new LinkedHashSet<>();
+        if (release.isEmpty()) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/sys/kernel/debug/kprobes/blacklist"))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length >= 2) {
+                        black.add(f[1]);
+                    }
+                }
+            } catch (IOException e) {
+                // not root or no debugfs: the kernel still refuses those at registration
+            }
+        }
+        try {
+            return parse(Files.readAllLines(map), black);
+        } catch (IOException e) {
+            // no symbol source: only exact names (resolved by the kernel at registration) can be probed
+            return parse(List.of(), black);
+        }
+    }
+
+    /** The text symbols of kallsyms or System.map lines, without those in {@code blacklist}. */
+    public static KernelSymbols parse(List<String> lines, Set<String> blacklist) {
+        List<Symbol> out = new ArrayList<>();
+        for (String line : lines) {
+            Symbol s = parse(line);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return new KernelSymbols(List.copyOf(out), Set.copyOf(blacklist));
+    }
+
+    /** "ADDR TYPE NAME [MODULE]" with a text type (t/T/W), else null. */
+    static Symbol parse(String line) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length < 3 || !(f[1].equals("t") || f[1].equals("T") || f[1].equals("W") || f[1].equals("w"))) {
+            return null;
+        }
+        String module = f.length > 3 && f[3].startsWith("[") ? f[3].substring(1, f[3].length() - 1) : "";
+        return new Symbol(f[2], module);
+    }
+
+    public boolean available() {
+        return !symbols.isEmpty();
+    }
+
+    /** Names matching the glob in module ("" = the kernel), in symbol-table order, without duplicates. */
+    public List<String> match(String glob, String module) {
+        Set<String> found = new LinkedHashSet<>();
+        for (Symbol s : symbols) {
+            if (s.module().equals(module) && s.name().indexOf('.') < 0 && !blacklist.contains(s.name())
+                    && Glob.FUNCTION_NAMES.matches(glob, s.name())) {
+                found.add(s.name());
+            }
+        }
+        return List.copyOf(found);
+    }
+}
