@@ -236,6 +236,17 @@ int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret
 	case H_kernel_string: return copy_str(s, SVM_MEM_KERNEL, (uint64_t)iargs[0], (int64_t)s->maxstr, sret);
 	case H_kernel_long: return kernel_num(s, (uint64_t)iargs[0], 8, "long", iret);
 	case H_kernel_int: return kernel_num(s, (uint64_t)iargs[0], 4, "int", iret);
+	case H_kernel_short: return kernel_num(s, (uint64_t)iargs[0], 2, "short", iret);
+	case H_kernel_char: return kernel_num(s, (uint64_t)iargs[0], 1, "char", iret);
+	case H_kernel_string_n: return copy_str(s, SVM_MEM_KERNEL, (uint64_t)iargs[0], iargs[1], sret);
+	case H__ctx_flag: {
+		const struct svm_ctx *c = s->ctx;
+		int has_regs = c && c->kind != SVM_CTX_NONE && c->regs;
+		*iret = iargs[0] == 0 ? c && c->kind == SVM_CTX_RETURN
+		      : iargs[0] == 1 ? has_regs && c->space == SVM_MEM_USER
+		      : iargs[0] == 2 ? has_regs : 0;
+		return 0;
+	}
 	case H_user_string: return copy_str(s, SVM_MEM_USER, (uint64_t)iargs[0], (int64_t)s->maxstr, sret);
 	case H_user_string_n: return copy_str(s, SVM_MEM_USER, (uint64_t)iargs[0], iargs[1], sret);
 	case H_user_long: *iret = user_num(s, (uint64_t)iargs[0], 8); return 0;

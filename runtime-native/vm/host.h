@@ -39,6 +39,12 @@ int64_t svm_host_cpu(void);
 int64_t svm_host_time_ns(void);
 /* a monotonic clock in nanoseconds (the kernel's local_clock()) */
 int64_t svm_host_clock_ns(void);
+/* the kernel's monotonic clock (ktime_get_ns) in nanoseconds, the cycle counter, the online CPUs */
+int64_t svm_host_ktime_ns(void);
+int64_t svm_host_cycles(void);
+int64_t svm_host_online_cpus(void);
+/* the loader's time zone: seconds west of UTC and its name (cut to n); 0, or -1 when the host has none */
+int svm_host_tz(int64_t *west, char *name, size_t n);
 /* the kernel's jiffies counter (userspace: the monotonic clock in 1/250 s) */
 int64_t svm_host_jiffies(void);
 /* credentials of the current task: 0 uid, 1 gid, 2 euid, 3 egid; and its parent's pid */

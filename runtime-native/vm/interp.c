@@ -311,6 +311,10 @@ next:
 		}
 		vmcase(THROW) scopy(s->scratch, SREG(A), maxstr); RTERR(s->scratch);
 		vmcase(EXIT) svm_atomic_set(&s->sh->exit_requested, 1); vmbreak;
+		vmcase(ABORT)
+			svm_atomic_set(&s->sh->exit_requested, 1);
+			s->ntries = 0;
+			return 0;
 		vmcase(ELD)
 			if (!(slot = entry_slot(s, X, 8))) RTERR("no @entry data in this context");
 			svm_host_memcpy(&RA, slot, 8);

@@ -20,9 +20,10 @@ enum {
 #include "format.def"
 };
 
-/* SystemTap allows MAXNESTING+1 nested function calls below the probe handler: a session has
- * SVM_FRAMES(maxnesting) frames (the handler, the calls) */
-#define SVM_FRAMES(maxnesting) ((maxnesting) + 2)
+/* SystemTap allows MAXNESTING nested function calls below the probe handler (its check is
+ * nesting+1 >= MAXNESTING with nesting -1 in the handler: MAXNESTING 13 runs 13 frames of a
+ * recursion, not 14): a session has SVM_FRAMES(maxnesting) frames (the handler, the calls) */
+#define SVM_FRAMES(maxnesting) ((maxnesting) + 1)
 /* the limits section: one u32 per LIMIT row of format.def, in its order */
 struct svm_limits {
 #define LIMIT(field, name, def, lo, hi, doc) uint32_t field;

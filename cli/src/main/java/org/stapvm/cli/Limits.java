@@ -19,7 +19,7 @@ final class Limits {
         int maxAction = d.maxAction();
         int maxStringLen = d.maxStringLen();
         int maxMapEntries = d.maxMapEntries();
-        int maxNesting = d.maxNesting();
+        int maxNesting = Module.Limits.NESTING_FROM_CALL_GRAPH;
         int maxErrors = d.maxErrors();
         int maxSkipped = d.maxSkipped();
         for (String define : defines) {

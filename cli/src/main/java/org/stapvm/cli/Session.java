@@ -72,9 +72,15 @@ final class Session {
             err.println("Pass 4: compilation failed.  [man error::pass4]");
             return 1;
         }
-        if (!result.ok()) {
-            return 1;
+        int rc = result.ok() ? finish(result, passes) : 1;
+        if (result.program() != null) {
+            // stap counts the warnings it did not repeat when its whole run ends, after pass 5's output
+            err.print(result.program().suppressionTrailer());
         }
+        return rc;
+    }
+
+    private int finish(Pipeline.Result result, PassReport passes) {
         switch (options.lastPass) {
             case 1 -> out.print(AstPrinter.print(result.script()));
             case 2 -> out.print(result.program().dump());

@@ -4,8 +4,8 @@ package org.stapvm.probes;
  * One resolved {@code process(...)} probe point: the canonical path of the ELF file (null for
  * {@code process.begin} and friends, which fire in every traced process), the event, and for
  * FUNCTION/RETURN the one function name (wildcards are expanded before this), for STATEMENT
- * the link-time address in {@code path}. {@link #record()} is what the module carries (docs/bytecode.md,
- * "Process probes"), {@link #pp()} what pp() prints.
+ * the link-time address in {@code path}. {@link #descriptor()} is both the text the runtime
+ * parses (docs/bytecode.md, "process probe descriptors") and what pp() prints.
  */
 public record UserPoint(String path, Event event, String function, long address) {
 
@@ -25,16 +25,19 @@ public record UserPoint(String path, Event event, String function, long address)
         }
     }
 
-    public ProbeRecord record() {
+    /**
+     * This point as a typed probe record, {@link #descriptor()} as its pp(); {@code absolute}: a
+     * statement's ".absolute" was written (its pp() always says it).
+     */
+    public ProbeRecord record(boolean absolute) {
         return switch (event) {
-            case FUNCTION, RETURN -> ProbeRecord.processFunction(pp(), path, function, event == Event.RETURN);
-            case STATEMENT -> ProbeRecord.processStatement(pp(), path, address, true);
-            default -> ProbeRecord.processEvent(event.kind, pp(), path);
+            case FUNCTION, RETURN -> ProbeRecord.processFunction(descriptor(), path, function, event == Event.RETURN);
+            case STATEMENT -> ProbeRecord.processStatement(descriptor(), path, address, absolute);
+            default -> ProbeRecord.processEvent(event.kind, descriptor(), path);
         };
     }
 
-    /** The point as stap prints it: the path canonical, the function one name, the address in hex. */
-    public String pp() {
+    public String descriptor() {
         StringBuilder sb = new StringBuilder("process");
         if (path != null) {
             sb.append("(\"").append(path).append("\")");

@@ -48,9 +48,9 @@ class GlobAcrossFamiliesTest {
     /** The function names {@code family} with {@code pattern} resolves to, sorted. */
     private static List<String> selected(String family, String pattern) {
         return Points.resolve(Points.withPattern(family, pattern), target).stream().map(s -> {
-            Matcher m = NAME.matcher(s.pp());
+            Matcher m = NAME.matcher(s.descriptor());
             if (!m.find()) {
-                throw new AssertionError(s.pp());
+                throw new AssertionError(s.descriptor());
             }
             return m.group(1);
         }).sorted().toList();

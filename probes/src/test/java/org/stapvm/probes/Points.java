@@ -46,17 +46,22 @@ public final class Points {
         if (specs == null) {
             throw new AssertionError(text + ": " + fs.get(0).message());
         }
+        specs.forEach(Points::recordAgreesWithDescriptor);
         return specs;
     }
 
-    /** The pp() texts of {@code text} on {@code target}, each optional member (of a wildcard) marked '?'. */
-    public static List<String> descriptors(String text, ProbeTarget target) {
-        return resolve(text, target).stream().map(Points::marked).toList();
+    /** Every spec's record says what its descriptor says: the same pp() text, optional exactly when marked '?'. */
+    private static void recordAgreesWithDescriptor(ProbeSpec s) {
+        String d = s.descriptor();
+        if (d != null && (!s.record().pp().equals(d.replaceFirst("\\?$", ""))
+                || s.record().has(ProbeKind.Flag.OPTIONAL) != d.endsWith("?"))) {
+            throw new AssertionError("record " + s.record() + " for descriptor " + d);
+        }
     }
 
-    /** A spec's pp(), '?' after an optional one. */
-    public static String marked(ProbeSpec s) {
-        return s.pp() + (s.record().has(ProbeKind.Flag.OPTIONAL) ? "?" : "");
+    /** The descriptors of {@code text} on {@code target}. */
+    public static List<String> descriptors(String text, ProbeTarget target) {
+        return resolve(text, target).stream().map(ProbeSpec::descriptor).toList();
     }
 
     /** The first failure message of {@code text}, which must fail. */

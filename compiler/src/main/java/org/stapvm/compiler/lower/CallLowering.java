@@ -96,6 +96,10 @@ final class CallLowering {
                 code.emit(Opcode.EXIT, 0, 0, 0, 0);
                 return 0;
             }
+            case "abort" -> {
+                code.emit(Opcode.ABORT, 0, 0, 0, 0);
+                return 0;
+            }
             case "error" -> {
                 code.emit(Opcode.THROW, exprs.se(c.args().get(0)), 0, 0, 0);
                 return 0;

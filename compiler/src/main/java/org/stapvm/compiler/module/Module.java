@@ -68,6 +68,13 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
         private static int value(ModuleFormat.Limit l) {
             return (int) l.defaultValue;
         }
+
+        /** maxNesting before lowering when -D does not set it: lowering computes stap's value from the call graph. */
+        public static final int NESTING_FROM_CALL_GRAPH = -1;
+
+        public Limits withMaxNesting(int n) {
+            return new Limits(maxAction, maxStringLen, maxMapEntries, n, maxErrors, maxSkipped);
+        }
     }
 
     public record SourceLoc(int function, int pc, int text) {}

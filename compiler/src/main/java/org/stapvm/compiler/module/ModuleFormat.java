@@ -59,7 +59,7 @@ public final class ModuleFormat {
         MAXSTRINGLEN(512L, 2L, 4096L),
         /** entries of an array declared without a size */
         MAXMAPENTRIES(2048L, 1L, 1048576L),
-        /** nested function calls below a probe handler (MAXNESTING + 1 are allowed, as stap) */
+        /** nested function calls below a probe handler */
         MAXNESTING(10L, 1L, 256L),
         /** runtime errors before the session aborts (0: the first error aborts) */
         MAXERRORS(0L, 0L, 4294967295L),

@@ -32,8 +32,10 @@ import org.stapvm.probes.UserPoint;
 public final class ResolveSymbols {
 
     /** What the pass produces. {@code arity} is known for globals used as scalars (0) or arrays. */
+    /** {@code libraryGlobals}: the globals a tapset file declares (stap warns only about the script's own). */
     public record Result(List<Unit> probes, List<Unit> functions, List<Variable> globals,
-                         Map<Variable, Integer> arity, Map<Expression, String> scriptArgs) {}
+                         Map<Variable, Integer> arity, Map<Expression, String> scriptArgs,
+                         java.util.Set<Variable> libraryGlobals) {}
 
     private record ArityUse(int arity, SourcePos pos) {}
 
@@ -43,6 +45,7 @@ public final class ResolveSymbols {
     /** Functions by name; several when overloaded by arity (stap 4), in declaration order. */
     private final Map<String, List<Declaration.Function>> functions = new LinkedHashMap<>();
     private final Map<String, Variable> globals = new LinkedHashMap<>();
+    private final java.util.Set<Variable> libraryGlobals = new java.util.HashSet<>();
     private final Map<Declaration.Function, Unit> functionUnits = new IdentityHashMap<>();
     private final Deque<Unit> toResolve = new ArrayDeque<>();
     private final Map<Variable, ArityUse> arity = new LinkedHashMap<>();
@@ -76,14 +79,19 @@ public final class ResolveSymbols {
         Map<Variable, Integer> arities = new LinkedHashMap<>();
         pass.arity.forEach((v, a) -> arities.put(v, a.arity()));
         return new Result(List.copyOf(probeUnits), List.copyOf(fnUnits), List.copyOf(pass.globals.values()),
-                java.util.Collections.unmodifiableMap(arities), java.util.Collections.unmodifiableMap(pass.scriptArgs));
+                java.util.Collections.unmodifiableMap(arities), java.util.Collections.unmodifiableMap(pass.scriptArgs),
+                java.util.Set.copyOf(pass.libraryGlobals));
     }
 
     private void declare(List<Declaration> decls, boolean fromScript) {
         for (Declaration d : decls) {
             if (d instanceof Declaration.Global g) {
                 if (!globals.containsKey(g.name())) {
-                    globals.put(g.name(), new Variable(g.name(), Variable.Scope.GLOBAL, g.pos(), globals.size(), g));
+                    Variable v = new Variable(g.name(), Variable.Scope.GLOBAL, g.pos(), globals.size(), g);
+                    globals.put(g.name(), v);
+                    if (!fromScript) {
+                        libraryGlobals.add(v);
+                    }
                 }
             } else if (d instanceof Declaration.Function f) {
                 functions.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
@@ -138,7 +146,16 @@ public final class ResolveSymbols {
         if (fs == null) {
             return null;
         }
-        return fs.stream().filter(f -> f.params().size() == arity).findFirst().orElse(fs.get(fs.size() - 1));
+        Declaration.Function match = fs.stream().filter(f -> f.params().size() == arity).findFirst().orElse(null);
+        if (match == null && nativeTakes(name, arity)) {
+            return null; // a tapset overload (kernel_string(addr, err)) beside a native one (kernel_string(addr))
+        }
+        return match != null ? match : fs.get(fs.size() - 1);
+    }
+
+    private static boolean nativeTakes(String name, int arity) {
+        Builtins.Builtin b = Builtins.lookup(name);
+        return b != null && b.shape() == Builtins.Shape.FIXED && b.params().size() == arity;
     }
 
     private void checkArity(Variable g, int n, SourcePos pos) {

@@ -15,15 +15,15 @@ import org.stapvm.probes.symbols.KernelSymbols;
  * What the kernel function families share: the head of their points ({@code kernel.},
  * {@code kprobe.}, {@code module("M").}, {@code kernel.module("M").} before {@code function}), and
  * the expansion of a function pattern against {@link KernelSymbols}, one spec per match with its
- * probe record (docs/bytecode.md, "Probe kinds"), members of a wildcard marked optional so the
- * kernel skips the ones it refuses.
+ * descriptor (docs/bytecode.md, "probe-point descriptors"), members of a wildcard marked '?' so
+ * the kernel skips the ones it refuses.
  */
 final class KernelFunctionNames {
     private KernelFunctionNames() {}
 
     /** The head of a point: kprobe. or not, the module ("" = the kernel), the index of the function component. */
     record Head(boolean kprobe, String module, int function) {
-        /** The pp() text before "function(": kernel., kprobe., module("M"). or kprobe.module("M"). */
+        /** The descriptor's text before "function(": kernel., kprobe., module("M"). or kprobe.module("M"). */
         String prefix() {
             return (kprobe ? "kprobe." : "kernel.") + (module.isEmpty() ? "" : "module(\"" + module + "\").");
         }
@@ -64,31 +64,29 @@ final class KernelFunctionNames {
     }
 
     /**
-     * One spec per function {@code pattern} names in the head's module, its pp() ending in
+     * One spec per function {@code pattern} names in the head's module, the descriptor ending in
      * {@code suffix} (".return", ".call" or ""); null after reporting "no match".
      */
     static List<ProbeSpec> expand(Head head, String pattern, String suffix, KernelSymbols syms, Consumer<Failure> fail) {
+        boolean wildcard = Glob.hasWildcard(pattern);
+        List<String> names = syms.match(pattern, head.module());
+        if (!wildcard && (head.kprobe() || !syms.available() || !names.isEmpty())) {
+            // an exact name as written; kprobe.* and symbol-less targets: the kernel resolves it when it registers the probe
+            names = List.of(pattern);
+        }
+        if (names.isEmpty()) {
+            fail.accept(new Failure("no match", null));
+            return null;
+        }
         boolean isReturn = suffix.equals(".return");
         String module = head.module().isEmpty() ? null : head.module();
         List<ProbeSpec> specs = new ArrayList<>();
-        if (!Glob.hasWildcard(pattern)) {
-            // kprobe.* and symbol-less targets: the kernel resolves the name when it registers the probe
-            if (!head.kprobe() && syms.available() && syms.match(pattern, head.module()).isEmpty()) {
-                fail.accept(new Failure("no match", null));
-                return null;
-            }
-            specs.add(ProbeSpec.kernel(ProbeRecord.kernelFunction(head.prefix() + "function(\"" + pattern + "\")" + suffix,
-                    module, pattern, isReturn, false)));
-        } else {
-            for (String name : syms.match(pattern, head.module())) {
-                specs.add(ProbeSpec.kernel(ProbeRecord.kernelFunction(head.prefix() + "function(\"" + name + "\")" + suffix,
-                        module, name, isReturn, true)));
-            }
-            if (specs.isEmpty()) {
-                fail.accept(new Failure("no match", null));
-                return null;
-            }
+        for (String name : names) {
+            String pp = head.prefix() + "function(\"" + name + "\")" + suffix;
+            // members of a wildcard are optional: the kernel may refuse some of them
+            specs.add(ProbeSpec.kernel(isReturn, pp + (wildcard ? "?" : ""),
+                    ProbeRecord.kernelFunction(pp, module, name, isReturn, wildcard)));
         }
-        return List.copyOf(specs);
+        return specs;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.stapvm.probes.Points;
+import org.stapvm.probes.ProbeRecord;
 import org.stapvm.probes.ProbeSpec;
 import org.stapvm.probes.ProbeTarget;
 import org.stapvm.probes.symbols.KernelSymbols;
@@ -25,10 +26,10 @@ class KernelCallProbesTest {
         "kernel.module(\"ext4\").function(\"ext4_sync_fs\").call|kernel.module(\"ext4\").function(\"ext4_sync_fs\").call"})
     void callSitesAreTheFunctionEntries(String text, String descriptors) {
         List<ProbeSpec> specs = Points.resolve(text, TARGET);
-        assertEquals(List.of(descriptors.split(" ")), specs.stream().map(Points::marked).toList());
+        assertEquals(List.of(descriptors.split(" ")), specs.stream().map(ProbeSpec::descriptor).toList());
         assertEquals(List.of(false), specs.stream().map(s -> "return".equals(s.unit())).distinct().toList());
         assertEquals(Points.descriptors(text.replace(".call", ""), TARGET),
-                specs.stream().map(s -> Points.marked(s).replace(".call", "")).toList());
+                specs.stream().map(s -> s.descriptor().replace(".call", "")).toList());
     }
 
     /**
@@ -44,5 +45,12 @@ class KernelCallProbesTest {
         "kernel.function(\"vfs_nope*\").call|no match"})
     void stapsMessages(String text, String message) {
         assertEquals(message, Points.failure(text, TARGET));
+    }
+
+    @org.junit.jupiter.api.Test
+    void recordIsTheEntryKprobe() {
+        assertEquals(List.of(ProbeRecord.kernelFunction("kernel.function(\"vfs_read\").call", null, "vfs_read", false, true),
+                ProbeRecord.kernelFunction("kernel.function(\"vfs_write\").call", null, "vfs_write", false, true)),
+                Points.resolve("kernel.function(\"vfs_*\").call", TARGET).stream().map(ProbeSpec::record).toList());
     }
 }
