@@ -15,12 +15,13 @@ final class Limits {
     }
 
     static Module.Limits from(List<String> defines) throws BadDefine {
-        int maxAction = 1000;
-        int maxStringLen = 512;
-        int maxMapEntries = 2048;
+        Module.Limits d = Module.Limits.DEFAULTS;
+        int maxAction = d.maxAction();
+        int maxStringLen = d.maxStringLen();
+        int maxMapEntries = d.maxMapEntries();
         int maxNesting = Module.Limits.NESTING_FROM_CALL_GRAPH;
-        int maxErrors = 0;
-        int maxSkipped = 100;
+        int maxErrors = d.maxErrors();
+        int maxSkipped = d.maxSkipped();
         for (String define : defines) {
             int eq = define.indexOf('=');
             String name = eq < 0 ? define : define.substring(0, eq);
