@@ -9,10 +9,15 @@
 # Pipeline:
 #   1. host: `stap -R RUNTIME -r KVER -p4 -m conf_NAME [opts] NAME.stp [args]` builds conf_NAME.ko
 #      (run from inside conformance/cases, so locations in messages read `NAME.stp:L:C`).
-#      RUNTIME is a copy of /usr/share/systemtap/runtime with the one 6.1.0-56 fix
-#      (task_work_cancel -> task_work_cancel_func in stp_task_work.c), made by this tool.
+#      KVER is the guest kernel's release (runtime-native/guest/kver.sh: $KVER, else the newest
+#      installed linux-image-amd64), so the modules match the kernel the guest boots.
+#      RUNTIME is a copy of /usr/share/systemtap/runtime with the one fix Debian 12's 6.1 kernels
+#      need (task_work_cancel -> task_work_cancel_func in stp_task_work.c), made by this tool.
 #      If pass 1-4 fails, the case's expectation IS that failure: stap's stderr and exit code
 #      (stdout is stap's stdout, normally empty).
+#      If it builds, the warnings stap printed while building (pass 2) are the start of the
+#      case's stderr, as a full `stap NAME.stp` run prints them before running; stap's closing
+#      "Number of similar warning messages suppressed" lines come after the run's own stderr.
 #   2. guest: ONE QEMU boot (runtime-native/guest/run-in-guest.sh) runs every built module as
 #      `timeout -s TERM T staprun conf_NAME.ko`, capturing stdout/stderr/exit code.
 #      T is `# timeout: N` from the script (default 15 s; TCG is slow). A case whose run hit the
@@ -36,7 +41,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 conf=$(dirname "$here")
 cases=$conf/cases
 root=$(cd "$conf/.." && pwd)
-KVER=${KVER:-6.1.0-56-amd64}
+KVER=$("$root/runtime-native/guest/kver.sh") || exit 1
 jobs=2
 [ "${1:-}" = -j ] && { jobs=$2; shift 2; }
 
@@ -108,6 +113,12 @@ if [ "$cnt" -gt 0 ]; then
 fi
 for n in "${names[@]}"; do
     [ -f "$out/$n.rc" ] || continue
-    cp "$out/$n.out" "$out/$n.err" "$out/$n.rc" "$cases/"
+    cp "$out/$n.out" "$out/$n.rc" "$cases/"
+    cerr=$work/ko/$n.cerr tail='^(Number of similar warning messages suppressed: [0-9]+\.|Rerun with -v to see them\.)$'
+    {   grep -v '^WARNING: Kernel function symbol table missing \[man warning::symbols\]$' "$cerr" \
+            | grep -Ev "$tail"                                 # rule R1; pass-2 warnings first
+        cat "$out/$n.err"
+        grep -E "$tail" "$cerr"
+    } >"$cases/$n.err"
     echo "recorded: $n rc=$(cat "$out/$n.rc")" >&2
 done

@@ -8,6 +8,8 @@
 #include <linux/random.h>
 #include <linux/timekeeping.h>
 #include <linux/jiffies.h>
+#include <linux/timex.h>
+#include <linux/cpumask.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/kallsyms.h>
@@ -85,6 +87,12 @@ int64_t svm_host_cpu(void) { return raw_smp_processor_id(); }
 int64_t svm_host_time_ns(void) { return ktime_get_real_fast_ns(); }
 int64_t svm_host_clock_ns(void) { return local_clock(); }
 int64_t svm_host_jiffies(void) { return (int64_t)get_jiffies_64(); }
+/* the NMI-safe reader of the clock ktime_get_ns() reads */
+int64_t svm_host_ktime_ns(void) { return ktime_get_mono_fast_ns(); }
+int64_t svm_host_cycles(void) { return (int64_t)get_cycles(); }
+int64_t svm_host_online_cpus(void) { return num_online_cpus(); }
+/* staprun passes its time zone as module parameters; stapvm's loaders pass none to stapvm.ko yet */
+int svm_host_tz(int64_t *west, char *name, size_t n) { (void)west; (void)name; (void)n; return -1; }
 
 int64_t svm_host_cred(int which)
 {

@@ -180,6 +180,15 @@ static int replay(struct bp_probe *p, pid_t tid, struct user_regs_struct *r, int
 	return -1;
 }
 
+/* Other live tasks in tid's address space: they may pass a site while a single-step has it un-armed. */
+static int siblings(struct bp_engine *e, pid_t tid)
+{
+	pid_t tgid = bp_tgid(e, tid);
+	int n = 0;
+	for (int i = 0; i < e->ntids; i++) n += e->tids[i] != tid && e->tgids[i] == tgid;
+	return n;
+}
+
 /* How a stopped task goes on: PTRACE_SYSCALL while syscall probes want its stops. */
 static int resume_op(struct bp_engine *e) { return e->trace_syscalls ? PTRACE_SYSCALL : PTRACE_CONT; }
 
@@ -271,6 +280,7 @@ static int handle(struct bp_engine *e, pid_t tid, int st)
 		if (p->unwind) bp_ret_unwind(e, p->unwind, tid, &r);
 		if (p->fn) p->fn(e, p, tid, &r, p->arg);
 		if (p->ret_fn) bp_ret_enter(e, p, tid, &r);
+		if (p->how == BP_STEP && siblings(e, tid)) e->step_unguarded++;
 		if (replay(p, tid, &r, &sig)) return -1;
 	} else {
 		sig = WSTOPSIG(st);                          /* the tracee's own signal: deliver it */

@@ -91,15 +91,20 @@ struct bp_engine {
 	int trace_syscalls;     /* resume with PTRACE_SYSCALL: BP_EV_SYSCALL(_RETURN) are reported */
 	int status;             /* wait status of the leader once it ended */
 	uint64_t stray_traps;   /* SIGTRAPs that were not ours, passed on */
+	uint64_t step_unguarded;   /* hits replayed by single-step while sibling threads ran (their hits
+	                              at that site during the step are not seen: reported, not counted) */
 	int detach_requested;   /* set (e.g. by a handler) to end tracing: bp_run detaches */
 	int detached;
+	char err[256];          /* why bp_attach refused, for the user */
+	int guard_fd;           /* -x: the pipe to the guardian (bpguard.h), 0 without one */
 };
 
 /* fork + PTRACE_SEIZE + execvp(argv); the child is left stopped at its exec, before its
  * first instruction (ld.so's entry). out_fd >= 0 becomes its stdout. 0 or -1. */
 int bp_spawn(struct bp_engine *e, char *const argv[], int out_fd, enum bp_mode mode);
 
-/* PTRACE_SEIZE every thread of a running process and stop them all (-x PID). 0 or -1. */
+/* PTRACE_SEIZE every thread of a running process and stop them all (-x PID). 0, or -1 with
+ * e->err saying why (a thread traced by someone else refuses the whole attach). */
 int bp_attach(struct bp_engine *e, pid_t pid, enum bp_mode mode);
 
 /* Probe func of the ELF file path (mapped in the tracee: at exec time, the executable).

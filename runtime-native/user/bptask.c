@@ -12,19 +12,22 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* Tgid of a live task from /proc/TID/status; tid itself if it cannot be read. */
-static pid_t read_tgid(pid_t tid)
+/* A number field ("Tgid:", "TracerPid:") of /proc/TID/status; dflt if it cannot be read. */
+static int status_field(pid_t tid, const char *field, int dflt)
 {
 	char path[64], line[128];
-	int tgid = tid;
+	size_t n = strlen(field);
+	int v = dflt;
 	FILE *f;
 	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
-	if (!(f = fopen(path, "re"))) return tid;
+	if (!(f = fopen(path, "re"))) return dflt;
 	while (fgets(line, sizeof line, f))
-		if (sscanf(line, "Tgid: %d", &tgid) == 1) break;
+		if (!strncmp(line, field, n) && sscanf(line + n, "%d", &v) == 1) break;
 	fclose(f);
-	return tgid;
+	return v;
 }
+
+static pid_t read_tgid(pid_t tid) { return status_field(tid, "Tgid:", tid); }
 
 int bp_track(struct bp_engine *e, pid_t tid)
 {
@@ -63,22 +66,25 @@ int bp_is_group_stop(int st)
 int bp_spawn(struct bp_engine *e, char *const argv[], int out_fd, enum bp_mode mode)
 {
 	int st;
+	pid_t pid;
 	memset(e, 0, sizeof *e);
 	e->mode = mode;
-	e->pid = fork();
-	if (e->pid < 0) return -1;
-	if (e->pid == 0) {
+	/* the engine may live in shared memory (bpguard.h): the child must not write fork's 0 into it */
+	pid = fork();
+	if (pid < 0) return -1;
+	if (pid == 0) {
 		if (out_fd >= 0) dup2(out_fd, 1);
 		close_range(3, ~0U, 0);  /* the tracer's other files are none of argv's business */
 		raise(SIGSTOP);          /* wait here until the parent has seized us */
 		execvp(argv[0], argv);
 		_exit(127);
 	}
-	if (waitpid(e->pid, &st, WUNTRACED) != e->pid || !WIFSTOPPED(st)) return -1;
-	if (ptrace(PTRACE_SEIZE, e->pid, 0, BP_PTRACE_OPTS)) goto fail;
+	e->pid = pid;
+	if (waitpid(e->pid, &st, WUNTRACED) != e->pid || !WIFSTOPPED(st)) goto fail;
+	if (ptrace(PTRACE_SEIZE, e->pid, 0, BP_PTRACE_OPTS | PTRACE_O_EXITKILL)) goto fail;
 	kill(e->pid, SIGCONT);
 	for (;;) {                   /* run to the exec stop: the new image, not yet started */
-		if (waitpid(e->pid, &st, __WALL) != e->pid || !WIFSTOPPED(st)) return -1;
+		if (waitpid(e->pid, &st, __WALL) != e->pid || !WIFSTOPPED(st)) goto fail;
 		if (st >> 16 == PTRACE_EVENT_EXEC) break;
 		ptrace(PTRACE_CONT, e->pid, 0, (void *)(intptr_t)(st >> 16 ? 0 : WSTOPSIG(st)));
 	}
@@ -119,14 +125,36 @@ int bp_attach(struct bp_engine *e, pid_t pid, enum bp_mode mode)
 			int known = 0;
 			if (tid <= 0) continue;
 			for (int i = 0; i < e->ntids; i++) known |= e->tids[i] == tid;
-			if (known || ptrace(PTRACE_SEIZE, tid, 0, BP_PTRACE_OPTS)) continue;
+			if (known) continue;
+			if (ptrace(PTRACE_SEIZE, tid, 0, BP_PTRACE_OPTS)) {
+				int tracer = status_field(tid, "TracerPid:", 0);
+				if (errno == ESRCH) continue;   /* it exited while we listed */
+				/* an int3 in a thread we do not trace would kill the process: all or nothing */
+				if (tracer > 0)
+					snprintf(e->err, sizeof e->err, "thread %d of process %d is already traced by process %d; "
+						 "stapvm traces every thread or none", (int)tid, (int)pid, tracer);
+				else
+					snprintf(e->err, sizeof e->err, "cannot trace thread %d of process %d: %s",
+						 (int)tid, (int)pid, strerror(errno));
+				closedir(d);
+				goto refuse;
+			}
 			if (ptrace(PTRACE_INTERRUPT, tid, 0, 0) || wait_interrupt(tid)) continue;
 			bp_track(e, tid);
 			added = 1;
 		}
 		closedir(d);
 	}
-	return e->ntids ? 0 : -1;
+	if (e->ntids) return 0;
+	snprintf(e->err, sizeof e->err, "process %d has no thread that can be traced", (int)pid);
+	errno = ESRCH;
+	return -1;
+refuse:
+	/* nothing was written yet: the threads already seized just go on */
+	for (int i = 0; i < e->ntids; i++) ptrace(PTRACE_DETACH, e->tids[i], 0, 0);
+	e->ntids = 0;
+	errno = EBUSY;
+	return -1;
 }
 
 /* SIGTRAP pending for tid alone (an int3 just executed: the interrupt stop is reported

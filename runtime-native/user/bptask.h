@@ -3,7 +3,9 @@
 #define STAPVM_BPTASK_H
 #include "bpengine.h"
 
-#define BP_PTRACE_OPTS (PTRACE_O_EXITKILL | PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | \
+/* No PTRACE_O_EXITKILL on attach (-x): the user's process must outlive the tracer; a command
+ * the engine spawned (-c) is its own and dies with it (bp_spawn adds EXITKILL) */
+#define BP_PTRACE_OPTS (PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | \
                         PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESYSGOOD)
 
 /* Index of tid in e->tids, added if new (its process read from /proc); -1 when the table is full. */

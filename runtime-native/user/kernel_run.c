@@ -43,8 +43,12 @@ static int spawn_held(const char *cmd, struct run_target *t)
 	return rc;
 }
 
-/* writes every record in buf[0..n) to out (stream 0) or stderr (stream 1); 1 when an error record
- * began with "ERROR:" (as staprun, such a message makes the run fail: e.g. too many skipped probes) */
+#define RELAY_ERROR 1         /* an error record began with "ERROR:" */
+#define RELAY_OUT_CLOSED 2    /* the output is a pipe its reader closed (| head -3) */
+
+/* writes every record in buf[0..n) to out (stream 0) or stderr (stream 1); RELAY_* bits: an "ERROR:"
+ * record makes the run fail, as staprun (e.g. too many skipped probes); a closed output ends it, as
+ * SIGPIPE ends stapio */
 static int relay(const char *buf, size_t n, FILE *out)
 {
 	size_t off = 0;
@@ -55,10 +59,10 @@ static int relay(const char *buf, size_t n, FILE *out)
 		off += sizeof r;
 		if (r.len > n - off) break;
 		fwrite(buf + off, 1, r.len, r.stream ? stderr : out);
-		if (r.stream && r.len >= 6 && !memcmp(buf + off, "ERROR:", 6)) error = 1;
+		if (r.stream && r.len >= 6 && !memcmp(buf + off, "ERROR:", 6)) error |= RELAY_ERROR;
 		off += r.len;
 	}
-	fflush(out);
+	if (fflush(out) && errno == EPIPE) error |= RELAY_OUT_CLOSED;
 	return error;
 }
 
@@ -139,7 +143,10 @@ static int run_session(int fd, const uint8_t *bytes, size_t len, const struct kr
 				ioctl(fd, STAPVM_IOC_STOP);
 				stopped = 1;
 			}
-			if (poll(&p, 1, 100) <= 0) continue;
+			/* read at every wakeup, data or not, as stapio reads its channels: a probe on a function
+			 * the loader calls (vfs_read, ksys_read...) then fires in the loader too, so exit() in it
+			 * ends the session even when nothing else on the machine calls that function */
+			poll(&p, 1, 100);
 			n = read(fd, buf, KRUN_BUF);
 			if (n == 0) break;   /* the session ended and all its output was read */
 			if (n < 0) {
@@ -148,7 +155,12 @@ static int run_session(int fd, const uint8_t *bytes, size_t len, const struct kr
 				rc = 1;
 				break;
 			}
-			if (relay(buf, (size_t)n, out)) rc = 1;
+			n = relay(buf, (size_t)n, out);
+			if (n & RELAY_ERROR) rc = 1;
+			if ((n & RELAY_OUT_CLOSED) && !stopped) {
+				ioctl(fd, STAPVM_IOC_STOP);
+				stopped = 1;
+			}
 		}
 	}
 	if (o->verbose) fprintf(stderr, "Pass 5: run completed.\n");
@@ -173,7 +185,7 @@ int stapvm_kernel_run(const uint8_t *bytes, size_t len, const struct krun_opts *
 	FILE *out = stdout;
 	int fd, rc;
 	stop_signal = 0;
-	if ((fd = open(dev, O_RDWR | O_CLOEXEC)) < 0) {
+	if ((fd = open(dev, O_RDWR | O_CLOEXEC | O_NONBLOCK)) < 0) {
 		fprintf(stderr, "ERROR: cannot open %s: %s%s\n", dev, strerror(errno),
 			errno == ENOENT ? " (load stapvm.ko, or use --runtime=user)" : "");
 		return 1;

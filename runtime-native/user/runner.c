@@ -240,7 +240,8 @@ static int start_target(stapvm_runner *r)
 	}
 	if (r->uprobes) {
 		if (argv ? svm_uprobes_spawn(r->uprobes, argv, -1) : r->attach_pid ? svm_uprobes_attach(r->uprobes, r->attach_pid) : 0) {
-			fprintf(stderr, "ERROR: cannot trace %s: %s\n", argv ? argv[0] : "the -x process", strerror(errno));
+			const char *why = svm_uprobes_error(r->uprobes);
+			fprintf(stderr, "ERROR: cannot trace %s: %s\n", argv ? argv[0] : "the -x process", *why ? why : strerror(errno));
 			rc = -1;
 		}
 		r->target.pid = svm_uprobes_pid(r->uprobes);
@@ -281,6 +282,10 @@ static void finish_target(stapvm_runner *r)
 		}
 		if (svm_uprobes_failed(r->uprobes))
 			fprintf(stderr, "WARNING: %d process probes could not be placed\n", svm_uprobes_failed(r->uprobes));
+		if (svm_uprobes_step_unguarded(r->uprobes))
+			fprintf(stderr, "WARNING: %llu probe hits were replayed by single-step while other threads of the process ran: "
+				"their hits at the same address during each step were not seen (--breakpoint=xol, emulate or auto avoid it)\n",
+				svm_uprobes_step_unguarded(r->uprobes));
 		return;
 	}
 	run_target_finish(&r->target);

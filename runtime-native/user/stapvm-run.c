@@ -15,7 +15,10 @@
 
 static stapvm_runner *running;
 
-/* SIGINT/SIGTERM/SIGHUP end the run on whichever runtime has it */
+static const int ending_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM,
+				      SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGPWR };
+
+/* those signals end the run on whichever runtime has it */
 static void forward(int signo)
 {
 	if (running)
@@ -108,10 +111,15 @@ int main(int argc, char **argv)
 		return 1;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = forward;
-	sigaction(SIGINT, &sa, 0);
-	sigaction(SIGTERM, &sa, 0);
-	sigaction(SIGHUP, &sa, 0);
+	/* every catchable signal that would kill the loader ends the run instead: end probes run and a
+	 * traced process is detached with its original bytes back (SIGKILL: see bpguard.h) */
+	for (size_t i = 0; i < sizeof ending_signals / sizeof *ending_signals; i++)
+		sigaction(ending_signals[i], &sa, 0);
 	signal(SIGPIPE, SIG_IGN);   /* a closed output pipe is counted as lost output, not a kill */
+	/* a stopped tracer would freeze its tracee at the next hit: job-control stops are ignored */
+	signal(SIGTSTP, SIG_IGN);
+	signal(SIGTTIN, SIG_IGN);
+	signal(SIGTTOU, SIG_IGN);
 
 	switch (stapvm_pick_runtime(bytes, len, runtime, err, sizeof err)) {
 	case STAPVM_RUNTIME_KERNEL: {

@@ -1,8 +1,11 @@
 /* uprobes.c: a module's process(...) probes on the breakpoint engine: parse descriptors, place int3s per image (libraries when ld.so maps them), run hits and task events in the session. */
 #define _GNU_SOURCE
 #include "uprobes.h"
+#include "bpguard.h"
+#include <sys/mman.h>
 #include "bptask.h"
 #include "elfsyms.h"
+#include "elfinsn.h"
 #include "../vm/context.h"
 #include <elf.h>
 #include <errno.h>
@@ -116,8 +119,10 @@ struct svm_uprobes *svm_uprobes_new(stapvm_session *s, const stapvm_module *mod,
 	int n = stapvm_probe_count(mod);
 	char d[PATH_MAX + 512];
 	err[0] = 0;
-	if (!(u = calloc(1, sizeof *u)) || !(u->p = calloc((size_t)n + 1, sizeof *u->p))) {
-		free(u);
+	/* shared memory: the -x guardian (bpguard.h) reads the engine's state after a fork */
+	u = mmap(NULL, sizeof *u, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (u == MAP_FAILED || !(u->p = calloc((size_t)n + 1, sizeof *u->p))) {
+		if (u != MAP_FAILED) munmap(u, sizeof *u);
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
@@ -151,7 +156,8 @@ void svm_uprobes_free(struct svm_uprobes *u)
 	forget_guarded(u);
 	for (int i = 0; i <= u->n && u->p; i++) { free(u->p[i].path); free(u->p[i].func); }
 	free(u->p);
-	free(u);
+	bp_guard_stop(&u->e);
+	munmap(u, sizeof *u);
 }
 
 void svm_uprobe_resolver_close(struct up_resolver *r)
@@ -188,6 +194,7 @@ int svm_uprobe_offset(struct up_resolver *r, const char *desc, uint64_t *off, ch
 	}
 	if (p.kind == UP_STMT) {
 		vaddr = p.addr;
+		if (elf_insn_boundary(&r->f, vaddr, err, errlen)) goto out;
 	} else if ((sym = elf_lookup(&r->f, p.func))) {
 		vaddr = sym->value;
 	} else {
@@ -337,6 +344,12 @@ static void place(struct svm_uprobes *u)
 		if (!opened) { p->placed = -1; u->failed++; continue; }
 		if (!mapped) continue;
 		if (p->kind == UP_STMT) {
+			char why[256];
+			if (elf_insn_boundary(&f, p->addr, why, sizeof why)) {
+				fprintf(stderr, "WARNING: cannot place probe process(\"%s\").statement(0x%llx): %s\n", p->path,
+					(unsigned long long)p->addr, why);
+				p->placed = -1; u->failed++; continue;
+			}
 			addr = p->addr + bias;
 		} else if ((sym = elf_lookup(&f, p->func))) {
 			addr = sym->value + bias;
@@ -491,11 +504,18 @@ int svm_uprobes_attach(struct svm_uprobes *u, pid_t pid)
 {
 	enum bp_mode mode = u->e.mode;
 	if (bp_attach(&u->e, pid, mode)) return -1;
+	if (bp_guard_start(&u->e)) {
+		snprintf(u->e.err, sizeof u->e.err, "cannot start the guardian process: %s", strerror(errno));
+		bp_detach_now(&u->e);
+		return -1;
+	}
 	hook(u, mode);
 	return 0;
 }
 
 pid_t svm_uprobes_pid(const struct svm_uprobes *u) { return u->e.pid; }
+const char *svm_uprobes_error(const struct svm_uprobes *u) { return u->e.err; }
+unsigned long long svm_uprobes_step_unguarded(const struct svm_uprobes *u) { return u->e.step_unguarded; }
 int svm_uprobes_start(struct svm_uprobes *u)
 {
 	fire(u, UP_BEGIN, SVM_CTX_NONE, u->e.pid, u->e.pid, NULL);

@@ -22,6 +22,10 @@ int svm_uprobes_mode(const char *name);
  * stdout); -x: every thread of pid seized. Then the image's probes are placed. 0 or -1. */
 int svm_uprobes_spawn(struct svm_uprobes *u, char *const argv[], int out_fd);
 int svm_uprobes_attach(struct svm_uprobes *u, pid_t pid);
+/* why the last svm_uprobes_attach failed, or "" */
+const char *svm_uprobes_error(const struct svm_uprobes *u);
+/* hits single-stepped while other threads of the process ran (bp_engine.step_unguarded) */
+unsigned long long svm_uprobes_step_unguarded(const struct svm_uprobes *u);
 pid_t svm_uprobes_pid(const struct svm_uprobes *u);
 /* Let the tasks run (after the begin probes). */
 int svm_uprobes_start(struct svm_uprobes *u);

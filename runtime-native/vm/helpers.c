@@ -22,15 +22,17 @@ static int format(struct svm_session *s, char *out, size_t cap, size_t *outlen, 
 		int flags = 0, width = 0, prec = -1;
 		if (*f != '%') { svm_fmt_str(out, cap, &len, (char[2]){ *f++, 0 }, 0, 0, -1); continue; }
 		f++;
-		for (;; f++) {
-			if (*f == '-') flags |= F_MINUS; else if (*f == '0') flags |= F_ZERO;
-			else if (*f == '+') flags |= F_PLUS; else if (*f == ' ') flags |= F_SPACE;
-			else if (*f == '#') flags |= F_HASH; else break;
-		}
+		/* one flag, as stap's translator reads a format ("%-05d" is '-' and width 05) */
+		if (*f == '-') flags = F_MINUS; else if (*f == '0') flags = F_ZERO;
+		else if (*f == '+') flags = F_PLUS; else if (*f == ' ') flags = F_SPACE;
+		else if (*f == '#') flags = F_HASH;
+		if (flags) f++;
 		if (*f == '*') {
 			/* width (and precision) from the next int argument, as SystemTap */
 			if (ii >= ni) FAIL("printf: too few int arguments for the format");
-			width = star(iargs[ii++]);
+			if (iargs[ii] < 0) { flags |= F_MINUS; flags &= ~F_ZERO; }   /* as vsprintf: -N is N, left */
+			width = iargs[ii] < -10000 ? 10000 : star(iargs[ii] < 0 ? -iargs[ii] : iargs[ii]);
+			ii++;
 			f++;
 		}
 		while (*f >= '0' && *f <= '9' && width < 10000) width = width * 10 + (*f++ - '0');
@@ -195,6 +197,14 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 		sret[k] = 0;
 		return 0;
 	}
+	case H_strpos: {
+		const char *h = SARG(0), *nd = SARG(1);
+		size_t hl = svm_strlen(h), nl = svm_strlen(nd);
+		*iret = -1;
+		for (size_t i = 0; i + nl <= hl; i++)
+			if (!svm_host_memcmp(h + i, nd, nl)) { *iret = (int64_t)i; break; }
+		return 0;
+	}
 	case H_isinstr: {
 		const char *h = SARG(0), *nd = SARG(1);
 		size_t hl = svm_strlen(h), nl = svm_strlen(nd);
@@ -297,6 +307,17 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	case H_gettimeofday_ms: *iret = svm_host_time_ns() / 1000000; return 0;
 	case H_gettimeofday_s: *iret = svm_host_time_ns() / 1000000000; return 0;
 	case H_local_clock_ns: *iret = svm_host_clock_ns(); return 0;
+	case H_ktime_get_ns: *iret = svm_host_ktime_ns(); return 0;
+	case H_get_cycles: *iret = svm_host_cycles(); return 0;
+	case H__online_cpus: *iret = svm_host_online_cpus(); return 0;
+	case H_tz_gmtoff: case H_tz_name: {
+		int64_t west;
+		char name[64];
+		if (svm_host_tz(&west, id == H_tz_name ? sret : name, id == H_tz_name ? s->maxstr : sizeof name))
+			FAIL("the time zone of the loader is not known to this runtime");
+		if (id == H_tz_gmtoff) *iret = west;
+		return 0;
+	}
 	case H_local_clock_us: *iret = svm_host_clock_ns() / 1000; return 0;
 	case H_local_clock_ms: *iret = svm_host_clock_ns() / 1000000; return 0;
 	case H_local_clock_s: *iret = svm_host_clock_ns() / 1000000000; return 0;

@@ -15,6 +15,15 @@
 #define svm_atomic_set(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
 #define svm_atomic_get(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
 
+/* the most MAXACTION units one hit spends on this host, whatever the module's limit: stapvm.ko's handlers
+ * run with interrupts off, so a hit must end within milliseconds (stap has no bound; its overload governor
+ * only ends a session after the fact) */
+#ifdef __KERNEL__
+#define SVM_HOST_MAXACTION_CAP 1000000u
+#else
+#define SVM_HOST_MAXACTION_CAP 0xffffffffu
+#endif
+
 /* memory: zeroed allocation, at load time (a handler allocates nothing); may fail (returns NULL) */
 void *svm_host_zalloc(size_t n);
 void svm_host_free(void *p);
@@ -30,6 +39,12 @@ int64_t svm_host_cpu(void);
 int64_t svm_host_time_ns(void);
 /* a monotonic clock in nanoseconds (the kernel's local_clock()) */
 int64_t svm_host_clock_ns(void);
+/* the kernel's monotonic clock (ktime_get_ns) in nanoseconds, the cycle counter, the online CPUs */
+int64_t svm_host_ktime_ns(void);
+int64_t svm_host_cycles(void);
+int64_t svm_host_online_cpus(void);
+/* the loader's time zone: seconds west of UTC and its name (cut to n); 0, or -1 when the host has none */
+int svm_host_tz(int64_t *west, char *name, size_t n);
 /* the kernel's jiffies counter (userspace: the monotonic clock in 1/250 s) */
 int64_t svm_host_jiffies(void);
 /* credentials of the current task: 0 uid, 1 gid, 2 euid, 3 egid; and its parent's pid */

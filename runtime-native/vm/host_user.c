@@ -51,6 +51,31 @@ int64_t svm_host_clock_ns(void)
 
 int64_t svm_host_jiffies(void) { return svm_host_clock_ns() / 4000000; }
 
+/* ktime_get_ns is CLOCK_MONOTONIC's nanoseconds */
+int64_t svm_host_ktime_ns(void) { return svm_host_clock_ns(); }
+
+int64_t svm_host_cycles(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	return (int64_t)__builtin_ia32_rdtsc();
+#else
+	return svm_host_clock_ns();
+#endif
+}
+
+int svm_host_tz(int64_t *west, char *name, size_t n)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&now, &tm) || n == 0)
+		return -1;
+	*west = -(int64_t)tm.tm_gmtoff;
+	snprintf(name, n, "%s", tm.tm_zone ? tm.tm_zone : "");
+	return 0;
+}
+
+int64_t svm_host_online_cpus(void) { long n = sysconf(_SC_NPROCESSORS_ONLN); return n > 0 ? n : 1; }
+
 int64_t svm_host_time_ns(void)
 {
 	struct timespec ts;

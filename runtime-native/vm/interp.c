@@ -95,7 +95,7 @@ int svm_exec(struct svm_session *s, uint32_t f)
 {
 	const struct svm_module *m = s->m;
 	const uint32_t maxstr = s->maxstr;
-	int64_t budget = (int64_t)m->limits.maxaction + 1;
+	int64_t budget = (int64_t)(m->limits.maxaction < SVM_HOST_MAXACTION_CAP ? m->limits.maxaction : SVM_HOST_MAXACTION_CAP) + 1;
 	uint32_t depth = 0;
 	struct svm_frame *fr = enter(s, 0, f);
 	const svm_insn *code = m->funcs[f].code, *ip = code;
@@ -311,6 +311,10 @@ next:
 		}
 		vmcase(THROW) scopy(s->scratch, SREG(A), maxstr); RTERR(s->scratch);
 		vmcase(EXIT) svm_atomic_set(&s->sh->exit_requested, 1); vmbreak;
+		vmcase(ABORT)
+			svm_atomic_set(&s->sh->exit_requested, 1);
+			s->ntries = 0;
+			return 0;
 		vmcase(ELD)
 			if (!(slot = entry_slot(s, X, 8))) RTERR("no @entry data in this context");
 			svm_host_memcpy(&RA, slot, 8);

@@ -7,9 +7,10 @@
 #define SVM_VERSION 1
 enum svm_section { S_STRINGS = 1, S_CONSTS, S_GLOBALS, S_FUNCS, S_PROBES, S_LIMITS, S_SRCMAP, S_SIGNATURE, S_REGEX, S_ENTRY, S_MAX };
 
-/* SystemTap allows MAXNESTING+1 nested function calls below the probe handler: a session has
- * SVM_FRAMES(maxnesting) frames (the handler, the calls) */
-#define SVM_FRAMES(maxnesting) ((maxnesting) + 2)
+/* SystemTap allows MAXNESTING nested function calls below the probe handler (its check is
+ * nesting+1 >= MAXNESTING with nesting -1 in the handler: MAXNESTING 13 runs 13 frames of a
+ * recursion, not 14): a session has SVM_FRAMES(maxnesting) frames (the handler, the calls) */
+#define SVM_FRAMES(maxnesting) ((maxnesting) + 1)
 struct svm_limits { uint32_t maxaction, maxstringlen, maxmapentries, maxnesting, maxerrors, maxskipped; };
 
 enum { HIST_NONE, HIST_LINEAR, HIST_LOG };

@@ -20,13 +20,16 @@ static void pad(char *buf, size_t cap, size_t *len, char c, int n)
 	while (n-- > 0) put(buf, cap, len, c);
 }
 
+/* SystemTap's number() (runtime/vsprintf.c): a sign or the # prefix ("0x", "0") is printed even
+ * for 0, the precision is a minimum digit count, and a 0 flag pads with zeros between the
+ * prefix and the digits whether or not a precision is given. */
 void svm_fmt_int(char *buf, size_t cap, size_t *len, int64_t v, char conv, int flags, int width, int prec)
 {
 	char digits[72];
-	int nd = 0, base = 10, neg = 0, upper = conv == 'X';
-	uint64_t u;
+	int nd = 0, base = 10, upper = conv == 'X', size = width;
+	uint64_t u = (uint64_t)v;
+	char sign = 0, fill;
 	const char *prefix = "";
-	int plen, zeros, total;
 
 	if (conv == 'c') {
 		int w = width > 1 ? width - 1 : 0;
@@ -35,39 +38,35 @@ void svm_fmt_int(char *buf, size_t cap, size_t *len, int64_t v, char conv, int f
 		if (flags & F_MINUS) pad(buf, cap, len, ' ', w);
 		return;
 	}
-	if (conv == 'd' || conv == 'i') {
-		neg = v < 0;
-		u = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	} else {
-		u = (uint64_t)v;
-	}
 	if (conv == 'x' || conv == 'X' || conv == 'p') base = 16;
 	if (conv == 'o') base = 8;
-	if (conv == 'p') { flags |= F_HASH; }
-	if (flags & F_HASH && base == 16) flags &= ~F_ZERO;   /* SystemTap pads %#0Nx with spaces */
-	while (u) {
+	if (conv == 'p') flags |= F_HASH;
+	if (flags & F_MINUS) flags &= ~F_ZERO;
+	fill = flags & F_ZERO ? '0' : ' ';
+	if (conv == 'd' || conv == 'i') {
+		if (v < 0) { sign = '-'; u = (uint64_t)0 - u; }
+		else if (flags & F_PLUS) sign = '+';
+		else if (flags & F_SPACE) sign = ' ';
+		if (sign) size--;
+	}
+	if (flags & F_HASH && base != 10) {
+		prefix = base == 8 ? "0" : upper ? "0X" : "0x";
+		size -= (int)svm_strlen(prefix);
+	}
+	do {
 		unsigned d = (unsigned)(u % (unsigned)base);
 		digits[nd++] = (char)(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
 		u /= (unsigned)base;
-	}
-	if (nd == 0) digits[nd++] = '0';   /* SystemTap prints 0 even with precision 0 */
-	if (neg) prefix = "-";
-	else if (flags & F_PLUS && (conv == 'd' || conv == 'i')) prefix = "+";
-	else if (flags & F_SPACE && (conv == 'd' || conv == 'i')) prefix = " ";
-	else if (flags & F_HASH && base == 16 && (v != 0 || conv == 'p')) prefix = upper ? "0X" : "0x";
-	else if (flags & F_HASH && base == 8 && v != 0) prefix = "0";
-	plen = (int)svm_strlen(prefix);
-	zeros = prec > nd ? prec - nd : 0;
-	total = plen + zeros + nd;
-	if (prec < 0 && (flags & F_ZERO) && !(flags & F_MINUS) && width > total) {
-		zeros += width - total;
-		total = width;
-	}
-	if (!(flags & F_MINUS)) pad(buf, cap, len, ' ', width - total);
+	} while (u);
+	if (prec < nd) prec = nd;
+	size -= prec;
+	if (!(flags & (F_ZERO | F_MINUS))) { pad(buf, cap, len, ' ', size); size = 0; }
+	if (sign) put(buf, cap, len, sign);
 	while (*prefix) put(buf, cap, len, *prefix++);
-	pad(buf, cap, len, '0', zeros);
+	if (!(flags & F_MINUS)) { pad(buf, cap, len, fill, size); size = 0; }
+	pad(buf, cap, len, '0', prec - nd);
 	while (nd > 0) put(buf, cap, len, digits[--nd]);
-	if (flags & F_MINUS) pad(buf, cap, len, ' ', width - total);
+	pad(buf, cap, len, ' ', size);
 }
 
 void svm_fmt_str(char *buf, size_t cap, size_t *len, const char *s, int flags, int width, int prec)

@@ -119,9 +119,9 @@ def syscall_stp(sc):
     fmt, expr = sc["ret"]
     return (HEADER + "// %s: x86-64 system call %d, kernel wrapper %s\n\n" % (n, nr, sym)
             + "probe syscall.%s, nd_syscall.%s = @__syscall_entry(\"%s\", %d)\n{\n" % (n, n, sym, nr)
-            + "\t@__syscall_gate(%d)\n\tname = \"%s\"\n%s}\n\n" % (nr, n, body)
+            + "\t@__svm_syscall_gate(%d)\n\tname = \"%s\"\n%s}\n\n" % (nr, n, body)
             + "probe syscall.%s.return, nd_syscall.%s.return = @__syscall_exit(\"%s\", %d)\n{\n" % (n, n, sym, nr)
-            + "\t@__syscall_gate(%d)\n\tname = \"%s\"\n\tretstr = return_str(%s, %s)\n}\n" % (nr, n, fmt, expr))
+            + "\t@__svm_syscall_gate(%d)\n\tname = \"%s\"\n\tretstr = return_str(%s, %s)\n}\n" % (nr, n, fmt, expr))
 
 
 UNISTD = "/usr/include/x86_64-linux-gnu/asm/unistd_64.h"

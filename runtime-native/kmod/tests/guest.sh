@@ -85,6 +85,23 @@ WARNING: Number of errors: 1, skipped probes: 0
 rc=1" "$r
 rc=$rc"
 
+# kernel $vars from BTF: paths and flags (x86-64 open(2) adds O_LARGEFILE 0x8000), $dfd (AT_FDCWD), @cast,
+# .return's fd beside $filename saved at entry, $$parms as stap formats it (pointers masked)
+r=$($krun -c "$out/opens_n" "$out/btf_openat.stpb" 2>&1)
+expect "btf-param-chain-return" "open /dev/null 8000 dfd=-100 cast=8000
+fd 3 /dev/null
+open /dev/null 88401 dfd=-100 cast=88401
+fd 4 /dev/null
+open /nonexistent-stapvm 8000 dfd=-100 cast=8000
+dfd=0xffffffffffffff9c filename=PTR how=PTR
+fd -2 /nonexistent-stapvm" "$(echo "$r" | sed -E 's/(filename|how)=0x[0-9a-f]+/\1=PTR/g')"
+# a chain through NULL: stap's fault error (open_how's mode at offset 8), the session ends, dmesg stays clean
+r=$($krun -c "$out/opens_n" "$out/btf_fault.stpb" 2>&1); rc=$?
+expect "btf-null-chain-fault" "ERROR: read fault [man error::fault] at 0x0000000000000008 (addr) near operator '@cast' at $out/btf_fault.stp:3:74
+WARNING: Number of errors: 1, skipped probes: 0
+rc=1" "$r
+rc=$rc"
+
 # timer.ms(10): 100 ticks take about a second; exit() in the timer still runs end
 r=$($krun "$out/timer.stpb" 2>&1)
 ms=$(echo "$r" | sed -n 's/^elapsed_ms=//p')
@@ -271,5 +288,15 @@ h[1]=20000" "$(cat "$tmp/ps")"
 WARNING: Number of errors: 0, skipped probes: K|rc=1" \
 		"$(sed 's/^error: n=[0-9]*$/error: n=N/' "$tmp/ct3")|$(sed 's/skipped probes: [4-9][0-9]*$/skipped probes: K/' "$tmp/ct3.err")|rc=$rc"
 fi
+# the one-liner suite (oneliners.sh), every case on stapvm-run, the hang's cases on bin/stapvm too
+. "$KMOD/tests/oneliners_guest.sh"
+
+# the LOAD ioctl fuzzed: mutated modules (seeds: every module of these tests) are rejected with a message
+# or load, run and end; dmesg stays clean (the harness checks). FUZZ_LOAD=N for a longer run
+mkdir -p "$tmp/seeds"; cp "$out"/*.stpb "$out"/ko/*.stvm "$tmp/seeds/" 2>/dev/null
+r=$("$out/fuzz_load" "$tmp/seeds" "${FUZZ_LOAD:-20000}" "${FUZZ_SEED:-1}" 2>&1)
+echo "$r" | grep -v 'passed,' | sed 's/^/    /'
+expect "fuzz-load" "fuzz_load: 1 passed, 0 failed" "$(echo "$r" | tail -1)"
+
 rmmod stapvm && ok "rmmod" || bad "rmmod"
 echo "$pass passed, $fail failed"

@@ -21,6 +21,9 @@ rm -rf "$out"; mkdir -p "$out/ko"
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/getpid_n" "$here/progs/getpid_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/calls_n" "$here/progs/calls_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/writes_n" "$here/progs/writes_n.c" || exit 1
+gcc -std=gnu11 -O2 -Wall -Werror -static -o "$out/opens_n" "$here/progs/opens_n.c" || exit 1
+kver=$("$guest/kver.sh")   # kernel $var scripts are compiled for the guest's kernel (-r): its BTF, not the host's
+gcc -std=gnu11 -O2 -Wall -Werror -o "$out/fuzz_load" "$here/fuzz_load.c" || exit 1
 # static and non-PIE: no loader's calls before main, and its buffer's address is nm's
 gcc -std=gnu11 -O2 -static -no-pie -Wall -Werror -o "$out/syscall_seq" "$here/progs/syscall_seq.c" || exit 1
 sed "s|@BUF@|0x$(nm "$out/syscall_seq" | awk '$3 == "buf.0" { sub(/^0+/, "", $1); print $1 }')|" \
@@ -42,7 +45,7 @@ compile() {
 work=0x$(nm "$out/calls_n" | awk '$3 == "work" { print $1 }')
 for t in "$here"/scripts/*.stp.in; do
     b=$(basename "$t" .stp.in)
-    sed -e "s|@PROG@|$out/calls_n|g" -e "s|@CHAIN@|$out/chain|g" -e "s|@WORK@|$work|g" "$t" > "$out/$b.stp"
+    sed -e "s|@PROG@|$out/calls_n|g" -e "s|@KVER@|$kver|g" -e "s|@CHAIN@|$out/chain|g" -e "s|@WORK@|$work|g" "$t" > "$out/$b.stp"
     compile "$out/$b.stp" "$b"
 done
 for s in "$here"/scripts/*.stp; do
@@ -50,6 +53,14 @@ for s in "$here"/scripts/*.stp; do
     [ "$b" = wild ] && continue   # expanded from the guest's own /proc/kallsyms, compiled in the guest
     compile "$s" "$b"
 done
+# the one-liner suite (oneliners.sh): each compiled here as ol_NAME.stpb, run in the guest
+one() {
+    # shellcheck disable=SC2086   # flags are words
+    (cd "$out" && "$root/bin/stapvm" -p4 $5 -m "ol_${1//-/_}" -e "$6" >/dev/null) ||
+        { echo "kmod: cannot compile one-liner $1"; echo "0 passed, 1 failed"; exit 1; }
+}
+# shellcheck source=oneliners.sh
+. "$here/oneliners.sh"
 # every verifier rule's ko case, with the rejection text it must produce (also in the kernel)
 for s in "$root"/runtime-native/vm/tests/ko/*.s; do
     b=$(basename "$s" .s)
@@ -58,6 +69,7 @@ for s in "$root"/runtime-native/vm/tests/ko/*.s; do
 done
 
 "$guest/run-in-guest.sh" --timeout 600 --env "KMOD_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \
+    --env "FUZZ_LOAD=${FUZZ_LOAD:-20000}" --env "ONELINERS_JVM=${ONELINERS_JVM:-}" \
     -- bash "$here/guest.sh" 2>&1 | tee "$out/guest.log"
 rc=${PIPESTATUS[0]}
 line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out/guest.log" | tail -1)

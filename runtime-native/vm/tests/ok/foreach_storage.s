@@ -15,7 +15,7 @@
 ; expect: rec 2: 4 3 2 1
 ; expect: rec 1: 1 2 3 4
 ; expect: big: 16 keys, sum 120
-.limits maxnesting=3 maxmapentries=16 maxaction=100000
+.limits maxnesting=4 maxmapentries=16 maxaction=100000
 .global a int keys=i size=4
 .global b int keys=i size=3
 .global big int keys=i

@@ -18,7 +18,7 @@ final class Limits {
         int maxAction = 1000;
         int maxStringLen = 512;
         int maxMapEntries = 2048;
-        int maxNesting = 10;
+        int maxNesting = Module.Limits.NESTING_FROM_CALL_GRAPH;
         int maxErrors = 0;
         int maxSkipped = 100;
         for (String define : defines) {

@@ -63,6 +63,12 @@ public final class Main {
             err.print(invalid);
             return 1;
         }
+        String listing = options.listProbesWithVariables != null ? options.listProbesWithVariables : options.listProbes;
+        if (listing != null) {
+            // stap's listing mode: the pattern becomes a probe with an empty body, elaborated up to pass 2
+            options.lastPass = 2;
+            return new Session(options, new SourceFile("<input>", "probe " + listing + " {}"), out, err).run();
+        }
         SourceFile input;
         try {
             input = ScriptInput.from(options);

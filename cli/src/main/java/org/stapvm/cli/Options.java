@@ -49,6 +49,12 @@ final class Options {
     /** -T in seconds, a whole number of milliseconds as stap keeps it; null: no timeout. */
     Double timeout;
 
+    @Option(names = "-l", paramLabel = "PROBE", description = "list the probe points PROBE matches")
+    String listProbes;
+
+    @Option(names = "-L", paramLabel = "PROBE", description = "list the probe points PROBE matches and their target variables")
+    String listProbesWithVariables;
+
     @Option(names = "-m", paramLabel = "MODULE", description = "name the compiled module MODULE")
     String moduleName;
 

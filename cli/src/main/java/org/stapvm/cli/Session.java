@@ -8,6 +8,7 @@ import org.stapvm.compiler.disasm.Disassembler;
 import org.stapvm.compiler.module.Module;
 import org.stapvm.compiler.pipeline.Pipeline;
 import org.stapvm.compiler.sema.CheckedProgram;
+import org.stapvm.compiler.sema.ProbeListing;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.print.AstPrinter;
 import org.stapvm.probes.ProbeTarget;
@@ -72,12 +73,25 @@ final class Session {
             err.println("Pass 4: compilation failed.  [man error::pass4]");
             return 1;
         }
-        if (!result.ok()) {
-            return 1;
+        int rc = result.ok() ? finish(result, passes) : 1;
+        if (result.program() != null) {
+            // stap counts the warnings it did not repeat when its whole run ends, after pass 5's output
+            err.print(result.program().suppressionTrailer());
         }
+        return rc;
+    }
+
+    private int finish(Pipeline.Result result, PassReport passes) {
         switch (options.lastPass) {
             case 1 -> out.print(AstPrinter.print(result.script()));
-            case 2 -> out.print(result.program().dump());
+            case 2 -> {
+                if (options.listProbes != null || options.listProbesWithVariables != null) {
+                    ProbeListing.lines(result.program(), options.listProbesWithVariables != null,
+                            options.kernelRelease == null ? "" : options.kernelRelease).forEach(out::println);
+                } else {
+                    out.print(result.program().dump());
+                }
+            }
             case 3 -> out.print(Disassembler.text(result.module()));
             case 4 -> {
                 return writeModule(result);

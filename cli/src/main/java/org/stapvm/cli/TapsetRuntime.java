@@ -21,9 +21,12 @@ record TapsetRuntime(String name, String why) {
                 : new TapsetRuntime("user", DEVICE + " is missing (stapvm.ko is not loaded)");
     }
 
-    /** Whether a loaded tapset file (its name as the program lists it) is one written for a runtime. */
+    /**
+     * Whether a loaded tapset file (its name as the program lists it) depends on the runtime: one
+     * written for a runtime, or a syscall alias, whose point comes from the runtime's syscall.stpm.
+     */
     static boolean isRuntimeFile(String name) {
-        return name.contains("/runtime-kernel/") || name.contains("/runtime-user/");
+        return name.contains("/runtime-kernel/") || name.contains("/runtime-user/") || name.contains("/syscall/");
     }
 
     /** The -v line: what the runtime means for syscall probes. */

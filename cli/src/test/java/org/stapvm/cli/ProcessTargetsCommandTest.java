@@ -64,7 +64,9 @@ class ProcessTargetsCommandTest {
     @Test
     void attachedProcessGoesOnAfterSigintEndsTheTrace() throws Exception {
         Path target = build.resolve("ticker");
-        Process ticker = new ProcessBuilder(target.toString(), "300").start();
+        // 30 s of ticks: the trace must attach while it runs, and a loaded host (load 40 seen) can
+        // take more than the 3 s of 300 ticks to start the JVM and compile
+        Process ticker = new ProcessBuilder(target.toString(), "3000").start();
         // the JVM starts a child through jspawnhelper, which then execs the program: attach only
         // once the pid runs the ticker (a loaded host once caught it before the exec)
         Path exe = Path.of("/proc", Long.toString(ticker.pid()), "exe");
@@ -86,6 +88,6 @@ class ProcessTargetsCommandTest {
         assertTrue(ticker.isAlive(), "the attached process ended with the trace");
         String tickerOut = new String(ticker.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         assertEquals(0, ticker.waitFor());
-        assertEquals("done ticks=300\n", tickerOut);
+        assertEquals("done ticks=3000\n", tickerOut);
     }
 }

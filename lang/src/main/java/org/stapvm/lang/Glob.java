@@ -1,7 +1,5 @@
 package org.stapvm.lang;
 
-import java.util.List;
-
 /**
  * The one wildcard matcher: fnmatch(3) with no flags, or with FNM_NOESCAPE, as stap calls it.
  * {@code *}, {@code ?} and bracket expressions ({@code [!a-z]}, {@code [^a]}, {@code []x]},
@@ -31,11 +29,6 @@ public final class Glob {
     /** stap's test for a wildcard pattern (dwflpp::name_has_wildcard): any of '*', '?', '['. */
     public static boolean hasWildcard(String pattern) {
         return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0 || pattern.indexOf('[') >= 0;
-    }
-
-    /** The names that match {@code pattern}, in the order given. */
-    public List<String> select(String pattern, List<String> names) {
-        return names.stream().filter(n -> matches(pattern, n)).toList();
     }
 
     public boolean matches(String pattern, String text) {

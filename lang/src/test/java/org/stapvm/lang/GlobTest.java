@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,11 +58,6 @@ class GlobTest {
     void backslashQuotesOnlyWithoutNoEscape(String pattern, String name, boolean plain, boolean noEscape) {
         assertEquals(plain, FN.matches(pattern, name), "fnmatch(\"" + pattern + "\", \"" + name + "\", 0)");
         assertEquals(noEscape, NOESC.matches(pattern, name), "fnmatch(\"" + pattern + "\", \"" + name + "\", FNM_NOESCAPE)");
-    }
-
-    @Test
-    void selectKeepsTheOrderGiven() {
-        assertEquals(List.of("sys_b", "sys_a"), FN.select("sys_?", List.of("sys_b", "vfs_read", "sys_a", "sys_ab")));
     }
 
     @Test

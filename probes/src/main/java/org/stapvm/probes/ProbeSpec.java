@@ -7,24 +7,30 @@ package org.stapvm.probes;
  * property of the target) and {@code randomize} the randomization in the same unit as value.
  * PROCESS and KERNEL points are resolved to one function (wildcards expand to one spec per match):
  * a PROCESS point keeps its {@code user} point (which event, for the target symbols it offers), a
- * KERNEL point its {@code kernelPoint} text; a KERNEL .return has unit "return".
+ * KERNEL point its {@code kernelPoint} text; a KERNEL .return has unit "return". {@code record} is
+ * the same point as the typed probe record the runtimes are to receive (probes.def), which the
+ * families fill in now so that the module writer can switch from the descriptor text to it.
  */
 public record ProbeSpec(Kind kind, long sequence, String unit, long value, long periodNs, long randomize,
-                        String kernelPoint, UserPoint user) {
+                        String kernelPoint, UserPoint user, ProbeRecord record) {
 
     /** PROCESS: the userspace breakpoint engine (or the kernel's uprobes); KERNEL: stapvm.ko's kprobes. */
     public enum Kind { BEGIN, END, ERROR, NEVER, TIMER, PROCESS, KERNEL }
 
-    public ProbeSpec(Kind kind, long sequence, String unit, long value, long periodNs, long randomize) {
-        this(kind, sequence, unit, value, periodNs, randomize, null, null);
-    }
-
+    /** begin, end, error or never (the kind's name is its pp()), ordered by {@code sequence}. */
     public static ProbeSpec simple(Kind kind, long sequence) {
-        return new ProbeSpec(kind, sequence, null, 0, 0, 0);
+        ProbeRecord record = ProbeRecord.of(ProbeKind.valueOf(kind.name()), kind.name().toLowerCase(java.util.Locale.ROOT));
+        return new ProbeSpec(kind, sequence, null, 0, 0, 0, null, null, record);
     }
 
-    public static ProbeSpec process(UserPoint user) {
-        return new ProbeSpec(Kind.PROCESS, 0, null, 0, 0, 0, null, user);
+    /** timer.UNIT(VALUE)[.randomize(RANDOMIZE)] (periodNs 0 for jiffies) and its record. */
+    public static ProbeSpec timer(String unit, long value, long periodNs, long randomize, ProbeRecord record) {
+        return new ProbeSpec(Kind.TIMER, 0, unit, value, periodNs, randomize, null, null, record);
+    }
+
+    /** A process point and its record ({@link UserPoint#record}). */
+    public static ProbeSpec process(UserPoint user, ProbeRecord record) {
+        return new ProbeSpec(Kind.PROCESS, 0, null, 0, 0, 0, null, user, record);
     }
 
     /** The text the runtime parses (docs/bytecode.md) for a PROCESS or KERNEL point; null for the others. */
@@ -32,8 +38,8 @@ public record ProbeSpec(Kind kind, long sequence, String unit, long value, long 
         return user != null ? user.descriptor() : kernelPoint;
     }
 
-    /** One kernel probe (isReturn: a .return probe) and its descriptor. */
-    public static ProbeSpec kernel(boolean isReturn, String descriptor) {
-        return new ProbeSpec(Kind.KERNEL, 0, isReturn ? "return" : null, 0, 0, 0, descriptor, null);
+    /** One kernel probe (isReturn: a .return probe), its descriptor and its record. */
+    public static ProbeSpec kernel(boolean isReturn, String descriptor, ProbeRecord record) {
+        return new ProbeSpec(Kind.KERNEL, 0, isReturn ? "return" : null, 0, 0, 0, descriptor, null, record);
     }
 }

@@ -10,15 +10,31 @@ package org.stapvm.probes;
 public record UserPoint(String path, Event event, String function, long address) {
 
     public enum Event {
-        FUNCTION(""), RETURN(".return"), STATEMENT(".absolute"), BEGIN(".begin"), END(".end"),
-        THREAD_BEGIN(".thread.begin"), THREAD_END(".thread.end"), SYSCALL(".syscall"),
-        SYSCALL_RETURN(".syscall.return");
+        FUNCTION("", ProbeKind.PROCESS_FUNCTION), RETURN(".return", ProbeKind.PROCESS_FUNCTION),
+        STATEMENT(".absolute", ProbeKind.PROCESS_STATEMENT), BEGIN(".begin", ProbeKind.PROCESS_BEGIN),
+        END(".end", ProbeKind.PROCESS_END), THREAD_BEGIN(".thread.begin", ProbeKind.THREAD_BEGIN),
+        THREAD_END(".thread.end", ProbeKind.THREAD_END), SYSCALL(".syscall", ProbeKind.PROCESS_SYSCALL),
+        SYSCALL_RETURN(".syscall.return", ProbeKind.PROCESS_SYSCALL_RETURN);
 
         private final String suffix;
+        private final ProbeKind kind;
 
-        Event(String suffix) {
+        Event(String suffix, ProbeKind kind) {
             this.suffix = suffix;
+            this.kind = kind;
         }
+    }
+
+    /**
+     * This point as a typed probe record, {@link #descriptor()} as its pp(); {@code absolute}: a
+     * statement's ".absolute" was written (its pp() always says it).
+     */
+    public ProbeRecord record(boolean absolute) {
+        return switch (event) {
+            case FUNCTION, RETURN -> ProbeRecord.processFunction(descriptor(), path, function, event == Event.RETURN);
+            case STATEMENT -> ProbeRecord.processStatement(descriptor(), path, address, absolute);
+            default -> ProbeRecord.processEvent(event.kind, descriptor(), path);
+        };
     }
 
     public String descriptor() {

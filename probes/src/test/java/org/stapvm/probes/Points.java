@@ -46,7 +46,17 @@ public final class Points {
         if (specs == null) {
             throw new AssertionError(text + ": " + fs.get(0).message());
         }
+        specs.forEach(Points::recordAgreesWithDescriptor);
         return specs;
+    }
+
+    /** Every spec's record says what its descriptor says: the same pp() text, optional exactly when marked '?'. */
+    private static void recordAgreesWithDescriptor(ProbeSpec s) {
+        String d = s.descriptor();
+        if (d != null && (!s.record().pp().equals(d.replaceFirst("\\?$", ""))
+                || s.record().has(ProbeKind.Flag.OPTIONAL) != d.endsWith("?"))) {
+            throw new AssertionError("record " + s.record() + " for descriptor " + d);
+        }
     }
 
     /** The descriptors of {@code text} on {@code target}. */

@@ -66,4 +66,18 @@ class ProbeProvidersTest {
         assertEquals("probe point mismatch (similar: begin, end, never, error, timer)", failure("begin(\"x\")"));
         assertEquals("probe point mismatch (similar: begin, end, error, never, timer)", failure("beginn"));
     }
+
+    /** The typed records (probes.def kinds) the families fill in beside the descriptor text. */
+    @Test
+    void recordsOfTheSessionEventsAndTimers() {
+        assertEquals(ProbeRecord.of(ProbeKind.BEGIN, "begin"), spec("begin(5)").record());
+        assertEquals(ProbeRecord.of(ProbeKind.NEVER, "never"), spec("never").record());
+        assertEquals(ProbeRecord.timer("timer.ms(5).randomize(2)", 5_000_000, 2_000_000, false),
+                spec("timer.ms(5).randomize(2)").record());
+        assertEquals(ProbeRecord.timer("timer.hz(10).randomize(2)", 100_000_000, 20_000_000, false),
+                spec("timer.hz(10).randomize(2)").record());
+        assertEquals(ProbeRecord.timer("timer.jiffies(3).randomize(1)", 3, 1, true),
+                spec("timer.jiffies(3).randomize(1)").record());
+        assertEquals(ProbeRecord.of(ProbeKind.TIMER_PROFILE, "timer.profile"), spec("timer.profile").record());
+    }
 }

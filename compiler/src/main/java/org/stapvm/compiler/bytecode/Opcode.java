@@ -71,6 +71,7 @@ public enum Opcode {
     HCALLS(0x71, "ABCX", Kind.SR, Kind.IRW, Kind.SRW, Kind.HLP, "HELPER", "A = helper X(...) returning a string"),
     THROW(0x78, "A", Kind.SR, Kind.NONE, Kind.NONE, Kind.NONE, "THROW", "raise the runtime error 'ERROR: A' (like error()); ends the handler"),
     EXIT(0x79, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "PLAIN", "request the end of the session (exit()); the handler goes on"),
+    ABORT(0x7a, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "THROW", "request the end of the session and end the handler at once, without an error (abort()); no try block catches it"),
     TRY(0x80, "AX", Kind.SR, Kind.NONE, Kind.NONE, Kind.JMP, "TRY", "push a handler: a runtime error until the matching ENDTRY unwinds to this frame, puts its message in A and jumps to pc += X"),
     ENDTRY(0x81, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "PLAIN", "pop the innermost handler pushed by TRY in this frame"),
     ELD(0x88, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.IMM, "ENTRY", "A = the int at byte X of the hit's @entry data (8 bytes); only in a return handler whose probe has an entry program"),
@@ -96,6 +97,7 @@ public enum Opcode {
         TEXT_STRN(19, "text_strn", "STR", 2, 1, true, "text_strn(s, len, quoted): text_str limited to len output bytes; quoted wraps in quotes and marks a cut with ..."),
         STRINGAT(16, "stringat", "INT", 1, 1, true, "byte at index; outside the string is the error 'Position out of bounds'"),
         ISDIGIT(17, "isdigit", "INT", 0, 1, true, "1 if the first byte of the string is an ASCII digit"),
+        STRPOS(20, "strpos", "INT", 0, 2, true, "strpos(s1, s2): byte offset of the first s2 in s1 (0 for an empty s2); -1 when absent"),
         TOKENIZE(18, "tokenize", "STR", 0, 2, true, "tokenize(input, delim): next non-empty token; input \"\" continues the previous input (state per session)"),
         PID(30, "pid", "INT", 0, 0, true, "process id of the current task"),
         TID(31, "tid", "INT", 0, 0, true, "thread id of the current task"),
@@ -120,6 +122,11 @@ public enum Opcode {
         LOCAL_CLOCK_S(67, "local_clock_s", "INT", 0, 0, true, "local_clock_ns() / 1000000000"),
         TARGET(68, "target", "INT", 0, 0, true, "the target process id (-x PID, or the -c command's pid); 0 if none"),
         PP(69, "pp", "STR", 0, 0, true, "the probe point of the running handler"),
+        KTIME_GET_NS(70, "ktime_get_ns", "INT", 0, 0, true, "the kernel's monotonic clock (ktime_get_ns; NMI-safe fast read) in nanoseconds; userspace: CLOCK_MONOTONIC"),
+        GET_CYCLES(71, "get_cycles", "INT", 0, 0, true, "the processor's cycle counter (x86: the TSC)"),
+        _ONLINE_CPUS(72, "_online_cpus", "INT", 0, 0, true, "the number of online CPUs"),
+        TZ_GMTOFF(73, "tz_gmtoff", "INT", 0, 0, true, "the loader's time zone offset in seconds west of UTC, as staprun passes it (userspace runtime: its localtime); stapvm.ko is not given one yet: an error"),
+        TZ_NAME(74, "tz_name", "STR", 0, 0, true, "the loader's time zone name (tm_zone of its localtime); stapvm.ko: an error, as tz_gmtoff"),
         UINT_ARG(100, "uint_arg", "INT", 1, 0, true, "uint_arg(n): argument n (1-6 in registers, 7.. from the stack at entry) as a 32-bit unsigned value; 'cannot access arg(N)'"),
         INT_ARG(101, "int_arg", "INT", 1, 0, true, "int_arg(n): argument n sign-extended from 32 bits"),
         LONG_ARG(102, "long_arg", "INT", 1, 0, true, "long_arg(n): argument n as a signed 64-bit value"),
@@ -144,7 +151,12 @@ public enum Opcode {
         KERNEL_INT(121, "kernel_int", "INT", 1, 0, true, "kernel_int(addr): 4 bytes of kernel memory, sign-extended; error 'kernel int copy fault at 0xADDR [man error::fault]'"),
         BACKTRACE(122, "backtrace", "STR", 0, 0, true, "the kernel stack of the hit: hex return addresses, each followed by a space (stap's format), starting with the probe address (stapvm.ko: at most 32 frames; the userspace runtime has no kernel stack: \"\")"),
         PRINT_BACKTRACE(123, "print_backtrace", "VOID", 0, 0, true, "prints the kernel stack of the hit, one line per frame as stap: ' 0xADDR : sym+0xOFF/0xSIZE [kernel|module]' (' 0xADDR' when unknown); nothing in the userspace runtime"),
-        PRINT_UBACKTRACE(124, "print_ubacktrace", "VOID", 0, 0, true, "prints ubacktrace()'s frames one per line as stap: ' 0xADDR : sym+0xOFF/0xSIZE [/path]' (userspace runtime: ELF symbols, as stap -d); ' 0xADDR [/path+0xOFF/0xSIZE]' (offset/size in the mapping: stapvm.ko at uprobes, as stap without -d); ' 0xADDR' when the mapping is not safely known (stapvm.ko kprobes); '<no user backtrace at PP>' without a user task");
+        _CTX_FLAG(125, "_ctx_flag", "INT", 1, 0, true, "_ctx_flag(n): what kind of hit runs: 0 a function return (is_return), 1 a user-mode hit (user_mode: uprobes), 2 the hit has registers (registers_valid); 0 or 1"),
+        KERNEL_STRING_N(126, "kernel_string_n", "STR", 2, 0, true, "kernel_string_n(addr, n): at most n bytes of a NUL-terminated kernel string; fault as kernel_string"),
+        KERNEL_SHORT(127, "kernel_short", "INT", 1, 0, true, "kernel_short(addr): 2 bytes of kernel memory, sign-extended; error 'kernel short copy fault at 0xADDR [man error::fault]'"),
+        KERNEL_CHAR(128, "kernel_char", "INT", 1, 0, true, "kernel_char(addr): 1 byte of kernel memory, sign-extended; error 'kernel char copy fault at 0xADDR [man error::fault]'"),
+        PRINT_UBACKTRACE(124, "print_ubacktrace", "VOID", 0, 0, true, "prints ubacktrace()'s frames one per line as stap: ' 0xADDR : sym+0xOFF/0xSIZE [/path]' (userspace runtime: ELF symbols, as stap -d); ' 0xADDR [/path+0xOFF/0xSIZE]' (offset/size in the mapping: stapvm.ko at uprobes, as stap without -d); ' 0xADDR' when the mapping is not safely known (stapvm.ko kprobes); '<no user backtrace at PP>' without a user task"),
+        _TARGET_DEREF(139, "_target_deref", "INT", 2, 0, true, "a kernel $var/@cast member read (BTF): _target_deref(addr, n) reads n bytes (1, 2, 4 or 8; -n: sign-extended) of kernel memory at addr; a bad address is stap's error 'read fault [man error::fault] at 0xADDR (addr)'");
 
         public final int id, nint, nstr;
         public final String mnemonic, ret, doc;

@@ -22,6 +22,8 @@ final class Body {
     final ModuleTables tables;
     final Emitter code;
     final EntrySlots entrySlots;
+    /** While a target expression's meaning is lowered: where its runtime errors are reported. */
+    String targetNear;
     private final Diagnostics diags;
     private final Map<Variable, Integer> registers = new IdentityHashMap<>();
 

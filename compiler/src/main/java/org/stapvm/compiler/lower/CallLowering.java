@@ -96,6 +96,10 @@ final class CallLowering {
                 code.emit(Opcode.EXIT, 0, 0, 0, 0);
                 return 0;
             }
+            case "abort" -> {
+                code.emit(Opcode.ABORT, 0, 0, 0, 0);
+                return 0;
+            }
             case "error" -> {
                 code.emit(Opcode.THROW, exprs.se(c.args().get(0)), 0, 0, 0);
                 return 0;
@@ -138,8 +142,9 @@ final class CallLowering {
         int[] w = exprs.window(c.args(), exprs.argTypes(c.args()));
         boolean str = h.ret.equals("STR");
         int r = str ? code.tmpS() : code.tmpI();
-        // a helper's runtime error (copy fault, bad arg) names the call as stap names the tapset function
-        code.at("identifier '" + b.name() + "' at " + c.pos());
+        // a helper's runtime error (copy fault, bad arg) names the call as stap names the tapset
+        // function, or the target expression ($file->f_pos) the call is part of
+        code.at(body.targetNear != null ? body.targetNear : "identifier '" + b.name() + "' at " + c.pos());
         code.helper(h, r, w[0], w[2], w[1], w[3], str);
         return r;
     }

@@ -68,12 +68,27 @@ final class ExpressionLowering {
         return r;
     }
 
+    /** Lowers a target's meaning with runtime errors placed at the target, as stap places its fault errors. */
+    private int inTarget(Expression.Target t, java.util.function.IntSupplier lowering) {
+        String outer = body.targetNear;
+        if (outer == null) {
+            String name = t.base() instanceof org.stapvm.lang.ast.TargetBase.Variable v ? "identifier '" + v.name() + "'"
+                    : t.base() instanceof org.stapvm.lang.ast.TargetBase.Cast ? "operator '@cast'" : "operator '->'";
+            body.targetNear = name + " at " + t.pos();
+        }
+        try {
+            return lowering.getAsInt();
+        } finally {
+            body.targetNear = outer;
+        }
+    }
+
     /** The value of an int expression in a register (a variable's own register for a local). */
     int ie(Expression e) {
         if (e instanceof Expression.Target t) {
-            return ie(body.unit.target(t)); // $syscall and friends: the helper call they stand for
+            return inTarget(t, () -> ie(body.unit.target(t))); // $syscall, $param: the expression they stand for
         }
-        Long k = Optimize.constant(e);
+        Long k = constant(e);
         if (k != null) {
             return loadInt(k);
         }
@@ -213,7 +228,7 @@ final class ExpressionLowering {
     /** The value of a string expression in a string register. */
     int se(Expression e) {
         if (e instanceof Expression.Target t) {
-            return se(body.unit.target(t));
+            return inTarget(t, () -> se(body.unit.target(t)));
         }
         String k = Optimize.stringConstant(e);
         if (k != null) {
@@ -269,7 +284,17 @@ final class ExpressionLowering {
         return string ? se(e) : ie(e);
     }
 
+    /** A compile-time constant: Optimize's, or what @defined folds to in this body. */
+    Long constant(Expression e) {
+        Long k = body.unit == null ? null : body.unit.definedConstant(e);
+        return k != null ? k : Optimize.constant(e);
+    }
+
     private int ternary(Expression.Ternary t, boolean string) {
+        Long k = body.unit == null ? null : body.unit.definedConstant(t.condition());
+        if (k != null) {
+            return value(k != 0 ? t.ifTrue() : t.ifFalse(), string); // the other branch may not resolve
+        }
         int r = string ? code.tmpS() : code.tmpI();
         Opcode move = string ? Opcode.MOVS : Opcode.MOV;
         Emitter.Label otherwise = code.label(), end = code.label();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.stapvm.compiler.module.Module;
 import org.stapvm.compiler.sema.HistogramSpecs;
+import org.stapvm.compiler.sema.NestingDepth;
 import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.Diagnostics;
 import org.stapvm.compiler.sema.SemaReport;
@@ -75,6 +76,9 @@ public final class Lower {
     private Module lower(Module.Limits limits) {
         if (limits != null) {
             maxStringLen = limits.maxStringLen();
+            if (limits.maxNesting() == Module.Limits.NESTING_FROM_CALL_GRAPH) {
+                limits = limits.withMaxNesting(NestingDepth.of(program));
+            }
         }
         List<Module.Global> globals = new ArrayList<>();
         Map<Variable, HistogramSpecs.Spec> hist = HistogramSpecs.collect(program, Optimize::constant);

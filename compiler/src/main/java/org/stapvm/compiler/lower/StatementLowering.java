@@ -107,7 +107,7 @@ final class StatementLowering {
     }
 
     private void ifElse(Statement.If i, Emitter.Mark mark) {
-        Long k = Optimize.constant(i.condition());
+        Long k = exprs.constant(i.condition());
         if (k != null) {
             if (k != 0) {
                 statement(i.then());

@@ -45,7 +45,14 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
 
     /** Limits section; null in a Module means "absent, runtime defaults". */
     public record Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors,
-                         int maxSkipped) {}
+                         int maxSkipped) {
+        /** maxNesting before lowering when -D does not set it: lowering computes stap's value from the call graph. */
+        public static final int NESTING_FROM_CALL_GRAPH = -1;
+
+        public Limits withMaxNesting(int n) {
+            return new Limits(maxAction, maxStringLen, maxMapEntries, n, maxErrors, maxSkipped);
+        }
+    }
 
     public record SourceLoc(int function, int pc, int text) {}
 }

@@ -32,7 +32,9 @@ final class CheckLimits {
     static void run(CheckedProgram program, Module.Limits limits, Diagnostics diags) {
         if (limits != null) {
             range(diags, "MAXSTRINGLEN", limits.maxStringLen(), MIN_STRINGLEN, MAX_STRINGLEN);
-            range(diags, "MAXNESTING", limits.maxNesting(), 1, MAX_NESTING);
+            if (limits.maxNesting() != Module.Limits.NESTING_FROM_CALL_GRAPH) {   // else lowering computes it
+                range(diags, "MAXNESTING", limits.maxNesting(), 1, MAX_NESTING);
+            }
             range(diags, "MAXMAPENTRIES", limits.maxMapEntries(), 1, MAX_MAPENTRIES);
             range(diags, "MAXACTION", limits.maxAction(), 1, Integer.MAX_VALUE);
         }

@@ -54,13 +54,13 @@ public final class Builtins {
         shaped("sprintf", S, Shape.FORMAT, S);
         // Ties in "(similar: ...)" keep table order; these come first as in stap's own list.
         fixed("log", null, S);
-        fixed("HZ", L);
         fixed("pn", S);
         fixed("pp", S);
         fixed("cpu", L);
         fixed("warn", null, S);
         fixed("error", null, S);
         fixed("exit", null);
+        fixed("abort", null);
         fixed("strlen", L, S);
         fixed("substr", S, S, L, L);
         fixed("isinstr", L, S, S);
@@ -80,11 +80,9 @@ public final class Builtins {
         fixed("euid", L);
         fixed("gid", L);
         fixed("egid", L);
-        fixed("num_online_cpus", L);
         fixed("execname", S);
-        fixed("pexecname", S);
+        fixed("pexecname", S); // no helper yet: "not supported by the runtime yet", not "unresolved"
         fixed("target", L);
-        fixed("is_return", L);
         fixed("gettimeofday_s", L);
         fixed("gettimeofday_ms", L);
         fixed("gettimeofday_us", L);
@@ -93,12 +91,11 @@ public final class Builtins {
         fixed("local_clock_us", L);
         fixed("local_clock_ms", L);
         fixed("local_clock_s", L);
-        fixed("cpu_clock_ns", L, L);
-        fixed("cpu_clock_us", L, L);
-        fixed("cpu_clock_ms", L, L);
-        fixed("cpu_clock_s", L, L);
+        fixed("ktime_get_ns", L);
+        fixed("get_cycles", L);
+        fixed("tz_gmtoff", L);
+        fixed("tz_name", S);
         fixed("jiffies", L);
-        fixed("ctime", S, L);
         fixed("kernel_string", S, L);
         fixed("kernel_string_n", S, L, L);
         fixed("kernel_long", L, L);
@@ -128,6 +125,9 @@ public final class Builtins {
         fixed("_utrace_syscall_arg", L, L);
         fixed("_utrace_syscall_return", L);
         fixed("register", L, S);
+        fixed("_target_deref", L, L, L);
+        fixed("_ctx_flag", L, L);
+        fixed("_online_cpus", L);
     }
 
     public static Builtin lookup(String name) {

@@ -95,11 +95,36 @@ public final class CheckResolved {
                     }
                     super.visitTarget(e);
                     UserPoint.Event event = SyscallTargets.event(u);
-                    SyscallTargets.Meaning m = event == null ? null : SyscallTargets.of(event, e);
+                    SyscallTargets.Meaning m = event == null ? KernelTargets.of(u, e, program.kernelRelease()) : SyscallTargets.of(event, e);
                     diags.addError(m != null && m.error() != null ? m.error() : "unresolved target-symbol expression",
                             Describe.token(e), e.pos());
                     diags.addError("unresolved type ", Describe.token(e), e.pos());
                     return null;
+                }
+
+                @Override
+                public Void visitTernary(Expression.Ternary e) {
+                    Long k = u.definedConstant(e.condition()); // the branch @defined rules out is never resolved
+                    if (k == null) {
+                        return super.visitTernary(e);
+                    }
+                    walk(k != 0 ? e.ifTrue() : e.ifFalse());
+                    return null;
+                }
+
+                @Override
+                public Void visitIf(Statement.If s) {
+                    Long k = u.definedConstant(s.condition());
+                    if (k == null) {
+                        return super.visitIf(s);
+                    }
+                    walk(k != 0 ? s.then() : s.otherwise());
+                    return null;
+                }
+
+                @Override
+                public Void visitDefined(Expression.Defined e) {
+                    return null; // @defined(x) is a number whether x resolves or not
                 }
 
                 @Override

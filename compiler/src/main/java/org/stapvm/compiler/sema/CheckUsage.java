@@ -65,6 +65,9 @@ public final class CheckUsage {
             if (pass.written.contains(v)) {
                 continue;
             }
+            if (program.libraryGlobals().contains(v)) {
+                continue; // a tapset's own global: stap warns only about the script's
+            }
             if (v.scope() == Variable.Scope.GLOBAL) {
                 diags.addWarning("never-assigned global variable '" + v.name() + "'" + Similar.clause(v.name(), globalNames),
                         Describe.ident(v.name()), v.pos());

@@ -7,13 +7,14 @@ import org.stapvm.lang.ast.Expression;
 /**
  * The result of pass 2, what lowering consumes: the probes after alias expansion (each a Unit
  * with its locals and symbol/call tables), the functions reachable from them, the globals, the
- * types learnt, the globals to print at the end, and every diagnostic. Immutable.
+ * types learnt, the globals to print at the end, what the optimizer elided, and every
+ * diagnostic. Immutable.
  */
 public record CheckedProgram(List<Unit> probes, List<Unit> functions, List<Variable> globals,
                              Map<Variable, Integer> arity, Map<Variable, Type> types, Map<Variable, List<Type>> keyTypes,
                              Map<Unit, Type> returnTypes, Map<Unit, Map<Expression, Type>> expressionTypes,
                              Map<Expression, String> scriptArgs, List<Variable> printAtEnd,
-                             List<String> tapsetFiles, List<SemaDiagnostic> diagnostics) {
+                             ElideDeadCode.Result elided, List<String> tapsetFiles, List<SemaDiagnostic> diagnostics) {
 
     public boolean ok() {
         return diagnostics.stream().noneMatch(SemaDiagnostic::isError);
@@ -32,6 +33,14 @@ public record CheckedProgram(List<Unit> probes, List<Unit> functions, List<Varia
     /** stap's report text for the diagnostics (empty when there is nothing to say). */
     public String report() {
         return SemaReport.render(diagnostics, false);
+    }
+
+    /**
+     * When pass 2 succeeds: stap's count of the warnings it did not repeat, which it prints when
+     * the whole run ends (the failure report of a failed pass 2 already ends with it).
+     */
+    public String suppressionTrailer() {
+        return ok() ? SemaReport.trailer(diagnostics, false) : "";
     }
 
     /** The "-p2" style summary used by golden tests: globals, functions, probes with locals and types. */

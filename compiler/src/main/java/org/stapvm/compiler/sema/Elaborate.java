@@ -21,8 +21,11 @@ import org.stapvm.probes.ProbeTarget;
  *     type errors, and the warnings explain the "unresolved type" errors that follow.</li>
  * <li>CheckOperands then: stap refuses a non-lvalue assignment, a bad delete operand or regex
  *     after those warnings and before any type error (which such operands would only confuse).</li>
+ * <li>ElideDeadCode after them and before InferTypes, as stap's first optimizer pass runs
+ *     before its type resolution: the elision warnings come before type errors.</li>
  * <li>InferTypes next: it needs the complete set of units to reach its fixed point.</li>
  * <li>CheckResolved last: only once nothing more can be learnt is an unknown type an error.</li>
+ * <li>CheckHistograms after it, on a well-typed program: one histogram type per statistic.</li>
  * </ol>
  * Probe point and symbol resolution errors stop the run before the usage checks and type
  * inference (as stap stops after resolution), since they would only add noise.
@@ -50,17 +53,21 @@ public final class Elaborate {
         TapsetLoader loader = new TapsetLoader(tapsets);
         List<ResolvedProbe> probes = ExpandAliases.run(script.declarations(), loader, target, diags);
         CheckPrivilege.run(probes, guru, diags);
-        ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, args, diags);
+        ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, args, target.kernelRelease(), diags);
         // Like stap, once names fail to resolve only those errors are told: no usage warnings.
         CheckUsage.Result usage = diags.hasErrors() ? new CheckUsage.Result(List.of()) : CheckUsage.run(resolved, diags);
         if (!diags.hasErrors()) {
             CheckOperands.run(resolved, diags);
         }
+        ElideDeadCode.Result elided = diags.hasErrors() ? ElideDeadCode.Result.NONE : ElideDeadCode.run(resolved, diags);
         InferTypes.Result types = diags.hasErrors()
                 ? new InferTypes.Result(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of())
                 : InferTypes.run(resolved, diags);
         if (!types.expressions().isEmpty()) {
             CheckResolved.run(resolved, types, diags);
+        }
+        if (!diags.hasErrors()) {
+            CheckHistograms.run(resolved, diags);
         }
         if (probes.isEmpty() && !diags.hasErrors()) {
             diags.addError("no probes found", null, null);
@@ -74,6 +81,6 @@ public final class Elaborate {
         }
         return new CheckedProgram(resolved.probes(), resolved.functions(), resolved.globals(), resolved.arity(),
                 types.variables(), types.keys(), types.returns(), types.expressions(), resolved.scriptArgs(),
-                usage.printAtEnd(), List.copyOf(files), diags.all());
+                usage.printAtEnd(), elided, List.copyOf(files), diags.all());
     }
 }

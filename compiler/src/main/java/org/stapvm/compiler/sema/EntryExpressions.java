@@ -19,6 +19,15 @@ public final class EntryExpressions {
                 found.add(e);
                 return null;
             }
+
+            @Override
+            public Void visitTarget(Expression.Target t) {
+                Expression meaning = unit.target(t); // a kernel $param in .return stands for @entry($param)
+                if (meaning != null) {
+                    walk(meaning);
+                }
+                return super.visitTarget(t);
+            }
         }.walk(unit.body());
         return found;
     }

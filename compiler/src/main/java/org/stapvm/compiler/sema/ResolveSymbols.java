@@ -32,8 +32,10 @@ import org.stapvm.probes.UserPoint;
 public final class ResolveSymbols {
 
     /** What the pass produces. {@code arity} is known for globals used as scalars (0) or arrays. */
+    /** {@code libraryGlobals}: the globals a tapset file declares (stap warns only about the script's own). */
     public record Result(List<Unit> probes, List<Unit> functions, List<Variable> globals,
-                         Map<Variable, Integer> arity, Map<Expression, String> scriptArgs) {}
+                         Map<Variable, Integer> arity, Map<Expression, String> scriptArgs,
+                         java.util.Set<Variable> libraryGlobals, String kernelRelease) {}
 
     private record ArityUse(int arity, SourcePos pos) {}
 
@@ -43,12 +45,14 @@ public final class ResolveSymbols {
     /** Functions by name; several when overloaded by arity (stap 4), in declaration order. */
     private final Map<String, List<Declaration.Function>> functions = new LinkedHashMap<>();
     private final Map<String, Variable> globals = new LinkedHashMap<>();
+    private final java.util.Set<Variable> libraryGlobals = new java.util.HashSet<>();
     private final Map<Declaration.Function, Unit> functionUnits = new IdentityHashMap<>();
     private final Deque<Unit> toResolve = new ArrayDeque<>();
     private final Map<Variable, ArityUse> arity = new LinkedHashMap<>();
     private final Map<Expression, String> scriptArgs = new IdentityHashMap<>();
     private final Set<Declaration.Function> embeddedReported = new LinkedHashSet<>();
     private final Set<Variable> statLocals = new LinkedHashSet<>();
+    private String kernelRelease = "";
 
     private ResolveSymbols(TapsetLoader tapsets, List<String> args, Diagnostics diags) {
         this.tapsets = tapsets;
@@ -58,7 +62,14 @@ public final class ResolveSymbols {
 
     public static Result run(List<Declaration> script, List<ResolvedProbe> probes, TapsetLoader tapsets,
                              List<String> args, Diagnostics diags) {
+        return run(script, probes, tapsets, args, "", diags);
+    }
+
+    /** As above, for kernel release {@code kernelRelease} ("" the running one): whose BTF types kernel $vars. */
+    public static Result run(List<Declaration> script, List<ResolvedProbe> probes, TapsetLoader tapsets,
+                             List<String> args, String kernelRelease, Diagnostics diags) {
         ResolveSymbols pass = new ResolveSymbols(tapsets, args, diags);
+        pass.kernelRelease = kernelRelease;
         pass.declare(script, true);
         pass.declare(tapsets.drain(), false); // files loaded for probe aliases
         List<Unit> probeUnits = new ArrayList<>();
@@ -76,14 +87,19 @@ public final class ResolveSymbols {
         Map<Variable, Integer> arities = new LinkedHashMap<>();
         pass.arity.forEach((v, a) -> arities.put(v, a.arity()));
         return new Result(List.copyOf(probeUnits), List.copyOf(fnUnits), List.copyOf(pass.globals.values()),
-                java.util.Collections.unmodifiableMap(arities), java.util.Collections.unmodifiableMap(pass.scriptArgs));
+                java.util.Collections.unmodifiableMap(arities), java.util.Collections.unmodifiableMap(pass.scriptArgs),
+                java.util.Set.copyOf(pass.libraryGlobals), pass.kernelRelease);
     }
 
     private void declare(List<Declaration> decls, boolean fromScript) {
         for (Declaration d : decls) {
             if (d instanceof Declaration.Global g) {
                 if (!globals.containsKey(g.name())) {
-                    globals.put(g.name(), new Variable(g.name(), Variable.Scope.GLOBAL, g.pos(), globals.size(), g));
+                    Variable v = new Variable(g.name(), Variable.Scope.GLOBAL, g.pos(), globals.size(), g);
+                    globals.put(g.name(), v);
+                    if (!fromScript) {
+                        libraryGlobals.add(v);
+                    }
                 }
             } else if (d instanceof Declaration.Function f) {
                 functions.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
@@ -138,7 +154,16 @@ public final class ResolveSymbols {
         if (fs == null) {
             return null;
         }
-        return fs.stream().filter(f -> f.params().size() == arity).findFirst().orElse(fs.get(fs.size() - 1));
+        Declaration.Function match = fs.stream().filter(f -> f.params().size() == arity).findFirst().orElse(null);
+        if (match == null && nativeTakes(name, arity)) {
+            return null; // a tapset overload (kernel_string(addr, err)) beside a native one (kernel_string(addr))
+        }
+        return match != null ? match : fs.get(fs.size() - 1);
+    }
+
+    private static boolean nativeTakes(String name, int arity) {
+        Builtins.Builtin b = Builtins.lookup(name);
+        return b != null && b.shape() == Builtins.Shape.FIXED && b.params().size() == arity;
     }
 
     private void checkArity(Variable g, int n, SourcePos pos) {
@@ -389,11 +414,18 @@ public final class ResolveSymbols {
 
         private SyscallTargets.Meaning meaning(Expression.Target e) {
             UserPoint.Event event = SyscallTargets.event(unit);
-            return event == null ? null : SyscallTargets.of(event, e);
+            return event == null ? KernelTargets.of(unit, e, kernelRelease) : SyscallTargets.of(event, e);
         }
 
         /** stap rejects a store into a utrace target at once, alone, whatever the target. */
         private void store(Expression target) {
+            if (target instanceof Expression.Target t && SyscallTargets.event(unit) == null) {
+                if (KernelTargets.of(unit, t, kernelRelease) != null) {
+                    diags.addError("write to target variable not permitted; stapvm never writes kernel memory",
+                            Describe.token(t), t.pos());
+                }
+                return;
+            }
             SyscallTargets.Meaning m = target instanceof Expression.Target t ? meaning(t) : null;
             if (m != null) {
                 Expression.Target t = (Expression.Target) target;
@@ -444,6 +476,33 @@ public final class ResolveSymbols {
             // but a target the probe point gives a meaning ($syscall) is bound like any other.
             if (e.operand() instanceof Expression.Target t) {
                 visitTarget(t);
+                unit.defined.put(e, unit.targets.containsKey(t));
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitTernary(Expression.Ternary e) {
+            walk(e.condition());
+            Long k = unit.definedConstant(e.condition());
+            if (k == null || k != 0) {
+                walk(e.ifTrue());
+            }
+            if (k == null || k == 0) {
+                walk(e.ifFalse());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitIf(Statement.If s) {
+            walk(s.condition());
+            Long k = unit.definedConstant(s.condition());
+            if (k == null || k != 0) {
+                walk(s.then());
+            }
+            if (k == null || k == 0) {
+                walk(s.otherwise());
             }
             return null;
         }

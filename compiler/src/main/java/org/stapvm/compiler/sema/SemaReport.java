@@ -22,6 +22,8 @@ public final class SemaReport {
     private static final String WARNING_SOURCE = " source: ";
 
     private final StringBuilder out = new StringBuilder();
+    private final Set<String> seenErrors = new HashSet<>();
+    private final Set<String> seenWarnings = new HashSet<>();
     private String lastFile = null;
 
     private SemaReport() {}
@@ -42,38 +44,57 @@ public final class SemaReport {
             return org.stapvm.lang.diag.ParseReport.render(parse, verbose);
         }
         SemaReport report = new SemaReport();
-        Set<String> seenErrors = new HashSet<>();
-        Set<String> seenWarnings = new HashSet<>();
-        int suppressedErrors = 0;
-        int suppressedWarnings = 0;
         boolean failed = false;
         for (SemaDiagnostic d : diagnostics) {
-            if (d.isError()) {
-                failed = true;
-                if (!verbose && !seenErrors.add(kind(d))) {
-                    suppressedErrors++;
-                    continue;
-                }
-            } else if (!verbose && !seenWarnings.add(d.message() + "|" + d.token() + "|" + d.pos())) {
-                suppressedWarnings++;
-                continue;
+            failed |= d.isError();
+            if (verbose || !repeated(d, report.seenErrors, report.seenWarnings)) {
+                report.one(d);
             }
-            report.one(d);
         }
         if (failed) {
             report.out.append(pass == 2 ? "Pass 2: analysis failed.  [man error::pass2]\n"
                     : "Pass 3: translation failed.  [man error::pass3]\n");
-        }
-        if (suppressedWarnings > 0) {
-            report.out.append("Number of similar warning messages suppressed: ").append(suppressedWarnings).append(".\n");
-        }
-        if (suppressedErrors > 0) {
-            report.out.append("Number of similar error messages suppressed: ").append(suppressedErrors).append(".\n");
-        }
-        if (suppressedErrors + suppressedWarnings > 0) {
-            report.out.append("Rerun with -v to see them.\n");
+            report.out.append(trailer(diagnostics, verbose));
         }
         return report.out.toString();
+    }
+
+    /**
+     * stap's count of the messages it did not repeat: an error by where stap raised it ({@link
+     * #kind}), a warning by its text alone (its token and position do not count).
+     */
+    public static String trailer(List<SemaDiagnostic> diagnostics, boolean verbose) {
+        if (verbose) {
+            return "";
+        }
+        Set<String> seenErrors = new HashSet<>();
+        Set<String> seenWarnings = new HashSet<>();
+        int errors = 0;
+        int warnings = 0;
+        for (SemaDiagnostic d : diagnostics) {
+            if (d.severity() != SemaDiagnostic.Severity.PARSE_ERROR && repeated(d, seenErrors, seenWarnings)) {
+                if (d.isError()) {
+                    errors++;
+                } else {
+                    warnings++;
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        if (errors > 0) {
+            out.append("Number of similar error messages suppressed: ").append(errors).append(".\n");
+        }
+        if (warnings > 0) {
+            out.append("Number of similar warning messages suppressed: ").append(warnings).append(".\n");
+        }
+        if (errors + warnings > 0) {
+            out.append("Rerun with -v to see them.\n");
+        }
+        return out.toString();
+    }
+
+    private static boolean repeated(SemaDiagnostic d, Set<String> seenErrors, Set<String> seenWarnings) {
+        return d.isError() ? !seenErrors.add(kind(d)) : !seenWarnings.add(d.message());
     }
 
     /** What stands for the stap source line that raised an error, with its chain (see above). */

@@ -28,6 +28,8 @@ public final class Unit {
     final Map<Expression.Call, Callee> calls = new IdentityHashMap<>();
     /** Target expressions the probe point gives a meaning ($syscall...), with the expression they stand for. */
     final Map<Expression.Target, Expression> targets = new IdentityHashMap<>();
+    /** Each @defined(expr): whether its operand has a meaning here (a target the probe point resolves). */
+    final Map<Expression.Defined, Boolean> defined = new IdentityHashMap<>();
 
     private Unit(String name, ResolvedProbe probe, Declaration.Function function) {
         this.name = name;
@@ -66,6 +68,21 @@ public final class Unit {
     public Callee callee(Expression.Call c) { return calls.get(c); }
     /** What a target expression stands for, or null when it has no meaning here. */
     public Expression target(Expression.Target t) { return targets.get(t); }
+
+    /**
+     * The constant a condition folds to by @defined: 1 or 0 for @defined(x) and !@defined(x), else
+     * null. stap folds these before type checking, so the branch it rules out is never resolved.
+     */
+    public Long definedConstant(Expression e) {
+        if (e instanceof Expression.Defined d && defined.containsKey(d)) {
+            return defined.get(d) ? 1L : 0L;
+        }
+        if (e instanceof Expression.Unary u && u.op() == org.stapvm.lang.ast.UnaryOp.NOT) {
+            Long k = definedConstant(u.operand());
+            return k == null ? null : 1 - k;
+        }
+        return null;
+    }
 
     public Map<Expression, Variable> symbols() { return Collections.unmodifiableMap(symbols); }
     public Map<Expression.Call, Callee> calls() { return Collections.unmodifiableMap(calls); }

@@ -7,6 +7,7 @@ import org.stapvm.lang.Glob;
 import org.stapvm.lang.ast.ProbePoint;
 import org.stapvm.lang.diag.Similar;
 import org.stapvm.probes.ProbeProvider.Failure;
+import org.stapvm.probes.ProbeRecord;
 import org.stapvm.probes.ProbeSpec;
 import org.stapvm.probes.symbols.KernelSymbols;
 
@@ -67,24 +68,25 @@ final class KernelFunctionNames {
      * {@code suffix} (".return", ".call" or ""); null after reporting "no match".
      */
     static List<ProbeSpec> expand(Head head, String pattern, String suffix, KernelSymbols syms, Consumer<Failure> fail) {
-        List<String> descriptors = new ArrayList<>();
-        if (!Glob.hasWildcard(pattern)) {
-            // kprobe.* and symbol-less targets: the kernel resolves the name when it registers the probe
-            if (!head.kprobe() && syms.available() && syms.match(pattern, head.module()).isEmpty()) {
-                fail.accept(new Failure("no match", null));
-                return null;
-            }
-            descriptors.add(head.prefix() + "function(\"" + pattern + "\")" + suffix);
-        } else {
-            for (String name : syms.match(pattern, head.module())) {
-                descriptors.add(head.prefix() + "function(\"" + name + "\")" + suffix + "?");
-            }
-            if (descriptors.isEmpty()) {
-                fail.accept(new Failure("no match", null));
-                return null;
-            }
+        boolean wildcard = Glob.hasWildcard(pattern);
+        List<String> names = syms.match(pattern, head.module());
+        if (!wildcard && (head.kprobe() || !syms.available() || !names.isEmpty())) {
+            // an exact name as written; kprobe.* and symbol-less targets: the kernel resolves it when it registers the probe
+            names = List.of(pattern);
+        }
+        if (names.isEmpty()) {
+            fail.accept(new Failure("no match", null));
+            return null;
         }
         boolean isReturn = suffix.equals(".return");
-        return descriptors.stream().map(d -> ProbeSpec.kernel(isReturn, d)).toList();
+        String module = head.module().isEmpty() ? null : head.module();
+        List<ProbeSpec> specs = new ArrayList<>();
+        for (String name : names) {
+            String pp = head.prefix() + "function(\"" + name + "\")" + suffix;
+            // members of a wildcard are optional: the kernel may refuse some of them
+            specs.add(ProbeSpec.kernel(isReturn, pp + (wildcard ? "?" : ""),
+                    ProbeRecord.kernelFunction(pp, module, name, isReturn, wildcard)));
+        }
+        return specs;
     }
 }

@@ -7,6 +7,7 @@ import org.stapvm.lang.ast.ProbePoint;
 import org.stapvm.lang.diag.Similar;
 import org.stapvm.probes.ProbeContext;
 import org.stapvm.probes.ProbeProvider;
+import org.stapvm.probes.ProbeRecord;
 import org.stapvm.probes.ProbeSpec;
 
 /**
@@ -36,7 +37,8 @@ public final class KernelFunctionProbes implements ProbeProvider {
         if (head.kprobe() && head.function() == 1 && cs.size() == 3 && cs.get(1).name().equals("statement")
                 && cs.get(2).name().equals("absolute") && cs.get(2).argument() == null
                 && cs.get(1).argument() instanceof Expression.NumberLiteral n) {
-            return List.of(ProbeSpec.kernel(false, "kprobe.statement(0x" + Long.toHexString(n.value()) + ").absolute"));
+            String pp = "kprobe.statement(0x" + Long.toHexString(n.value()) + ").absolute";
+            return List.of(ProbeSpec.kernel(false, pp, ProbeRecord.kernelStatement(pp, n.value())));
         }
         String pattern = KernelFunctionNames.pattern(cs, head, fail);
         if (pattern == null) {

@@ -78,7 +78,8 @@ public final class ProcessProbes implements ProbeProvider {
             fail.accept(new Failure("invalid suffix for probe", rest.get(0)));
             return null;
         }
-        return List.of(ProbeSpec.process(new UserPoint(path, e, null, 0)));
+        UserPoint u = new UserPoint(path, e, null, 0);
+        return List.of(ProbeSpec.process(u, u.record(false)));
     }
 
     private static List<ProbeSpec> thread(String path, ProbePoint.Component c, List<ProbePoint.Component> rest,
@@ -124,7 +125,8 @@ public final class ProcessProbes implements ProbeProvider {
         }
         List<ProbeSpec> out = new ArrayList<>();
         for (ElfFunctions.Function f : found) {
-            out.add(ProbeSpec.process(new UserPoint(path, ret ? UserPoint.Event.RETURN : UserPoint.Event.FUNCTION, f.name(), f.value())));
+            UserPoint u = new UserPoint(path, ret ? UserPoint.Event.RETURN : UserPoint.Event.FUNCTION, f.name(), f.value());
+            out.add(ProbeSpec.process(u, u.record(false)));
         }
         return out;
     }
@@ -135,10 +137,12 @@ public final class ProcessProbes implements ProbeProvider {
             fail.accept(new Failure("probe point mismatch", c));
             return null;
         }
-        if (optionalSuffix(rest, "absolute", fail) == null || elf(path, fail) == null) {
+        Boolean absolute = optionalSuffix(rest, "absolute", fail);
+        if (absolute == null || elf(path, fail) == null) {
             return null;
         }
-        return List.of(ProbeSpec.process(new UserPoint(path, UserPoint.Event.STATEMENT, null, addr.value())));
+        UserPoint u = new UserPoint(path, UserPoint.Event.STATEMENT, null, addr.value());
+        return List.of(ProbeSpec.process(u, u.record(absolute)));
     }
 
     /** Whether {@code rest} is the bare suffix {@code name} (true) or nothing (false); null after stap's "invalid suffix". */

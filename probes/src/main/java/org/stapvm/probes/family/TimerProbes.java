@@ -6,7 +6,9 @@ import java.util.function.Consumer;
 import org.stapvm.lang.ast.ProbePoint;
 import org.stapvm.lang.diag.Similar;
 import org.stapvm.probes.ProbeContext;
+import org.stapvm.probes.ProbeKind;
 import org.stapvm.probes.ProbeProvider;
+import org.stapvm.probes.ProbeRecord;
 import org.stapvm.probes.ProbeSpec;
 
 /**
@@ -46,7 +48,7 @@ public final class TimerProbes implements ProbeProvider {
         String unit = unitC.name();
         if (unit.equals("profile") && unitC.argument() == null && cs.size() == 2) {
             // every CPU at the tick rate: stapvm.ko's per-CPU timers, so a kernel probe point
-            return ProbeSpec.kernel(false, "timer.profile");
+            return ProbeSpec.kernel(false, "timer.profile", ProbeRecord.of(ProbeKind.TIMER_PROFILE, "timer.profile"));
         }
         Long value = unitC.argument() == null ? null : Arguments.number(unitC.argument());
         if (!TIMER_UNITS.contains(unit) || value == null) {
@@ -73,7 +75,7 @@ public final class TimerProbes implements ProbeProvider {
                 fail.accept(new Failure("invalid randomize for jiffies timer", null));
                 return null;
             }
-            return new ProbeSpec(ProbeSpec.Kind.TIMER, 0, unit, value, 0, rand);
+            return ProbeSpec.timer(unit, value, 0, rand, ProbeRecord.timer(pp(unit, value, rand), value, rand, true));
         }
         long scale;
         long periodNs;
@@ -93,6 +95,13 @@ public final class TimerProbes implements ProbeProvider {
             fail.accept(new Failure("interval value out of range (" + lo + ", " + MAX_NS / scale + ")", null));
             return null;
         }
-        return new ProbeSpec(ProbeSpec.Kind.TIMER, 0, unit, value, periodNs, rand);
+        // the jitter in ns, as the userspace runtime scales it (hz: a fraction of the period)
+        long jitterNs = unit.equals("hz") ? rand * periodNs / value : rand * scale;
+        return ProbeSpec.timer(unit, value, periodNs, rand, ProbeRecord.timer(pp(unit, value, rand), periodNs, jitterNs, false));
+    }
+
+    /** What pp() prints for a timer: the point as written, without its spelling of the numbers. */
+    private static String pp(String unit, long value, long rand) {
+        return "timer." + unit + "(" + value + ")" + (rand != 0 ? ".randomize(" + rand + ")" : "");
     }
 }

@@ -8,11 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.stapvm.lang.Glob;
+import org.stapvm.probes.btf.BtfFunctions;
+import org.stapvm.probes.btf.KernelBtf;
 
 /**
  * A symbol source: the kernel's function names, for expanding kernel.function wildcards at
  * compile time, from /proc/kallsyms (kernel and loaded modules) for the running kernel, or from
- * /boot/System.map-KVER for another release (the CLI's -r). Names stap cannot probe either are
+ * /boot/System.map-KVER for another release (the CLI's -r), or from the kernel's BTF function
+ * records when that map is Debian's placeholder. Names stap cannot probe either are
  * left out: compiler clones (foo.cold, foo.isra.0) and the kprobes blacklist (when debugfs is
  * readable, for the running kernel only).
  */
@@ -44,12 +47,30 @@ public final class KernelSymbols {
                 // not root or no debugfs: the kernel still refuses those at registration
             }
         }
+        KernelSymbols read;
         try {
-            return parse(Files.readAllLines(map), black);
+            read = parse(Files.readAllLines(map), black);
         } catch (IOException e) {
             // no symbol source: only exact names (resolved by the kernel at registration) can be probed
-            return parse(List.of(), black);
+            read = parse(List.of(), black);
         }
+        return read.available() ? read : fromBtf(release, black);
+    }
+
+    /**
+     * Debian's System.map is a placeholder ("The real System.map is in the linux-image-VERSION-dbg
+     * package"): the kernel's BTF names its functions (KernelBtf: /sys/kernel/btf or the vmlinuz).
+     */
+    private static KernelSymbols fromBtf(String release, Set<String> black) {
+        List<Symbol> out = new ArrayList<>();
+        try {
+            for (String name : BtfFunctions.functionNames(KernelBtf.forRelease(release).vmlinux())) {
+                out.add(new Symbol(name, ""));
+            }
+        } catch (IOException e) {
+            // no BTF either
+        }
+        return new KernelSymbols(List.copyOf(out), Set.copyOf(black));
     }
 
     /** The text symbols of kallsyms or System.map lines, without those in {@code blacklist}. */

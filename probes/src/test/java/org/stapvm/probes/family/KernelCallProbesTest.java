@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.stapvm.probes.Points;
+import org.stapvm.probes.ProbeRecord;
 import org.stapvm.probes.ProbeSpec;
 import org.stapvm.probes.ProbeTarget;
 import org.stapvm.probes.symbols.KernelSymbols;
@@ -44,5 +45,12 @@ class KernelCallProbesTest {
         "kernel.function(\"vfs_nope*\").call|no match"})
     void stapsMessages(String text, String message) {
         assertEquals(message, Points.failure(text, TARGET));
+    }
+
+    @org.junit.jupiter.api.Test
+    void recordIsTheEntryKprobe() {
+        assertEquals(List.of(ProbeRecord.kernelFunction("kernel.function(\"vfs_read\").call", null, "vfs_read", false, true),
+                ProbeRecord.kernelFunction("kernel.function(\"vfs_write\").call", null, "vfs_write", false, true)),
+                Points.resolve("kernel.function(\"vfs_*\").call", TARGET).stream().map(ProbeSpec::record).toList());
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.stapvm.probes.Points;
+import org.stapvm.probes.ProbeRecord;
 import org.stapvm.probes.ProbeSpec;
 import org.stapvm.probes.ProbeTarget;
 import org.stapvm.probes.symbols.KernelSymbols;
@@ -53,5 +54,14 @@ class KernelFunctionProbesTest {
                 Points.descriptors("module(\"ext4\").function(\"ext4_sync_fs\")", target));
         assertEquals("no match", Points.failure("kernel.function(\"ext4_sync_fs\")", target));
         assertEquals("no match", Points.failure("kernel.function(\"vfs_data\")", target));
+    }
+
+    @Test
+    void recordsCarrySymbolModuleAndFlags() {
+        assertEquals(ProbeRecord.kernelFunction("kprobe.module(\"ext4\").function(\"ext4_sync_fs\").return", "ext4",
+                "ext4_sync_fs", true, false),
+                Points.resolve("kprobe.module(\"ext4\").function(\"ext4_sync_fs\").return", NO_SYMBOLS).get(0).record());
+        assertEquals(ProbeRecord.kernelStatement("kprobe.statement(0x10).absolute", 16),
+                Points.resolve("kprobe.statement(16).absolute", NO_SYMBOLS).get(0).record());
     }
 }

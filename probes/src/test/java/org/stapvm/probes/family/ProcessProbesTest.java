@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.stapvm.probes.Points;
+import org.stapvm.probes.ProbeKind;
+import org.stapvm.probes.ProbeRecord;
 import org.stapvm.probes.ProbeTarget;
 
 /** process(...) points against this host's own binaries (libc, ls, sh): descriptors and stap's messages. */
@@ -66,5 +68,17 @@ class ProcessProbesTest {
         assertEquals("invalid suffix for probe", failure("process(\"/bin/ls\").function(\"malloc\").call"));
         assertEquals("probe point mismatch (similar: end, begin)", failure("process(\"/bin/ls\").thread.foo"));
         assertTrue(Files.exists(Path.of(LIBC)));
+    }
+
+    @Test
+    void recordsCarryPathSymbolAndAddress() throws Exception {
+        String sh = real("/bin/sh");
+        assertEquals(ProbeRecord.processStatement("process(\"" + sh + "\").statement(0x1139).absolute", sh, 0x1139, false),
+                Points.resolve("process(\"/bin/sh\").statement(4409)", ProbeTarget.running()).get(0).record());
+        String libc = real(LIBC);
+        assertEquals(ProbeRecord.processFunction("process(\"" + libc + "\").function(\"malloc\").return", libc, "malloc", true),
+                Points.resolve("process(\"" + LIBC + "\").function(\"malloc\").return", ProbeTarget.running()).get(0).record());
+        assertEquals(ProbeRecord.processEvent(ProbeKind.THREAD_END, "process.thread.end", null),
+                Points.resolve("process.thread.end", ProbeTarget.running()).get(0).record());
     }
 }

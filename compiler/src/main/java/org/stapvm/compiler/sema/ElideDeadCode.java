@@ -1,0 +1,287 @@
+package org.stapvm.compiler.sema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.stapvm.lang.ast.AssignOp;
+import org.stapvm.lang.ast.Expression;
+import org.stapvm.lang.ast.Statement;
+
+/**
+ * Pass: the elisions of stap's optimizer (elaborate.cxx dead_assignment_remover and
+ * void_statement_reducer), with its warnings, in its order: probes, then functions; every
+ * dead assignment of a round, then every side-effect-free expression statement, then every
+ * probe left empty; rounds repeat while something new is elided.
+ * <ul>
+ * <li>{@code x = v} or {@code x <<< v} with x a local or parameter never read in its body:
+ *     "Eliding assignment to 'x': operator '='". A side-effect-free v goes with it (so
+ *     {@code x = 1 / Z} raises nothing); otherwise v stays as a statement of its own.</li>
+ * <li>An expression statement without side effects: "Eliding side-effect-free expression "
+ *     at its first token (an elided {@code x = 1} leaves the statement {@code x}).</li>
+ * <li>A probe whose body is then empty: "Probe 'begin' has been elided".</li>
+ * </ul>
+ * Side effects: any assignment or ++/--, delete, printing, and calls of functions that have
+ * them (a function writing only its own locals has none; stap marks strlen, substr... pure).
+ */
+public final class ElideDeadCode {
+
+    /** What the optimizer removed, for lowering: assignments, statements and whole probes. */
+    public record Result(Set<Expression.Assign> assignments, Set<Statement.ExprStmt> statements, Set<Unit> probes) {
+        public static final Result NONE = new Result(Set.of(), Set.of(), Set.of());
+    }
+
+    /** Natives with effects beyond their value (stap's tapset functions not marked pure). */
+    private static final Set<String> IMPURE_NATIVES = Set.of("exit", "error", "warn", "log", "randint",
+            "print_backtrace", "print_ubacktrace", "tokenize", "srand", "abort", "assert");
+
+    private final Diagnostics diags;
+    private final Set<Expression.Assign> deadAssignments = identitySet();
+    private final Set<Statement.ExprStmt> deadStatements = identitySet();
+    private final Set<Unit> deadProbes = identitySet();
+    private final Map<Unit, Boolean> pureFunctions = new IdentityHashMap<>();
+
+    private ElideDeadCode(Diagnostics diags) {
+        this.diags = diags;
+    }
+
+    public static Result run(ResolveSymbols.Result program, Diagnostics diags) {
+        ElideDeadCode pass = new ElideDeadCode(diags);
+        List<Unit> units = new ArrayList<>(program.probes());
+        units.addAll(program.functions());
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Unit u : units) {
+                changed |= pass.elideAssignments(u);
+            }
+            for (Unit u : units) {
+                changed |= pass.elideStatements(u);
+            }
+            for (Unit p : program.probes()) {
+                if (!pass.deadProbes.contains(p) && pass.empty(p.body())) {
+                    pass.deadProbes.add(p);
+                    diags.addWarning("Probe '" + p.name() + "' has been elided", "keyword", p.probe().declaration().pos());
+                }
+            }
+        }
+        return new Result(Set.copyOf(pass.deadAssignments), Set.copyOf(pass.deadStatements), Set.copyOf(pass.deadProbes));
+    }
+
+    private static <T> Set<T> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    private boolean elideAssignments(Unit u) {
+        Set<Variable> read = identitySet();
+        List<Expression.Assign> candidates = new ArrayList<>();
+        new AstWalker() {
+            @Override
+            public Void visitSymbol(Expression.Symbol e) {
+                Variable v = u.variable(e);
+                if (v != null) {
+                    read.add(v);
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitAssign(Expression.Assign e) {
+                boolean plain = e.op() == AssignOp.ASSIGN || e.op() == AssignOp.STAT_ADD;
+                if (plain && e.target() instanceof Expression.Symbol) {
+                    if (!deadAssignments.contains(e)) {
+                        candidates.add(e);
+                    }
+                } else {
+                    walk(e.target());
+                }
+                // the value of an elided assignment without side effects is gone, and with it its reads
+                if (!deadAssignments.contains(e) || !sideEffectFree(u, e.value())) {
+                    walk(e.value());
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitExprStmt(Statement.ExprStmt s) {
+                return deadStatements.contains(s) ? null : super.visitExprStmt(s);
+            }
+        }.walk(u.body());
+        boolean changed = false;
+        for (Expression.Assign a : candidates) {
+            Variable v = u.variable(a.target());
+            if (v != null && v.scope() != Variable.Scope.GLOBAL && !read.contains(v)) {
+                deadAssignments.add(a);
+                changed = true;
+                diags.addWarning("Eliding assignment to '" + v.name() + "'", Describe.op(a.op().text), a.pos());
+            }
+        }
+        return changed;
+    }
+
+    private boolean elideStatements(Unit u) {
+        boolean[] changed = {false};
+        new AstWalker() {
+            @Override
+            public Void visitExprStmt(Statement.ExprStmt s) {
+                if (!deadStatements.contains(s) && sideEffectFree(u, effective(u, s.expression()))) {
+                    deadStatements.add(s);
+                    changed[0] = true;
+                    Expression first = leftmost(s.expression());
+                    diags.addWarning("Eliding side-effect-free expression ", Describe.token(first), first.pos());
+                }
+                return null;
+            }
+        }.walk(u.body());
+        return changed[0];
+    }
+
+    /** What is left of an expression once its elided assignment is gone: the variable, or the value with effects. */
+    private Expression effective(Unit u, Expression e) {
+        if (e instanceof Expression.Assign a && deadAssignments.contains(a)) {
+            return sideEffectFree(u, a.value()) ? a.target() : a.value();
+        }
+        return e;
+    }
+
+    /** The expression whose token a statement starts with. */
+    private static Expression leftmost(Expression e) {
+        if (e instanceof Expression.Binary b) {
+            return leftmost(b.left());
+        } else if (e instanceof Expression.Assign a) {
+            return leftmost(a.target());
+        } else if (e instanceof Expression.Ternary t) {
+            return leftmost(t.condition());
+        } else if (e instanceof Expression.IncDec i && !i.prefix()) {
+            return leftmost(i.operand());
+        } else if (e instanceof Expression.RegexMatch r) {
+            return leftmost(r.subject());
+        }
+        return e;
+    }
+
+    private boolean empty(Statement s) {
+        if (s == null || s instanceof Statement.Empty) {
+            return true;
+        } else if (s instanceof Statement.Block b) {
+            return b.statements().stream().allMatch(this::empty);
+        } else if (s instanceof Statement.ExprStmt e) {
+            return deadStatements.contains(e);
+        }
+        return false;
+    }
+
+    private boolean sideEffectFree(Unit u, Expression e) {
+        boolean[] effect = {false};
+        new AstWalker() {
+            @Override
+            public Void visitAssign(Expression.Assign a) {
+                effect[0] = true;
+                return null;
+            }
+
+            @Override
+            public Void visitIncDec(Expression.IncDec i) {
+                effect[0] = true;
+                return null;
+            }
+
+            @Override
+            public Void visitProbeWrite(Expression.ProbeWrite p) {
+                effect[0] = true;
+                return null;
+            }
+
+            @Override
+            public Void visitEmbeddedCode(Expression.EmbeddedCode c) {
+                effect[0] = true;
+                return null;
+            }
+
+            @Override
+            public Void visitCall(Expression.Call c) {
+                if (!pureCall(u.callee(c))) {
+                    effect[0] = true;
+                }
+                return super.visitCall(c);
+            }
+        }.walk(e);
+        return !effect[0];
+    }
+
+    private boolean pureCall(Callee c) {
+        if (c instanceof Callee.Native n) {
+            return n.builtin().shape() == Builtins.Shape.FIXED && !IMPURE_NATIVES.contains(n.builtin().name())
+                    && !n.builtin().name().startsWith("print");
+        } else if (c instanceof Callee.Script s) {
+            return pureFunction(s.function());
+        }
+        return false;
+    }
+
+    /** A function is pure when its body writes nothing but its own locals and calls only pure functions. */
+    private boolean pureFunction(Unit f) {
+        Boolean known = pureFunctions.get(f);
+        if (known != null) {
+            return known;
+        }
+        pureFunctions.put(f, true);   // a recursive call does not make a function impure by itself
+        boolean[] effect = {false};
+        new AstWalker() {
+            private void written(Expression target) {
+                Variable v = f.variable(target);
+                if (!(target instanceof Expression.Symbol) || v == null || v.scope() == Variable.Scope.GLOBAL) {
+                    effect[0] = true;
+                }
+            }
+
+            @Override
+            public Void visitAssign(Expression.Assign a) {
+                written(a.target());
+                return super.visitAssign(a);
+            }
+
+            @Override
+            public Void visitIncDec(Expression.IncDec i) {
+                written(i.operand());
+                return super.visitIncDec(i);
+            }
+
+            @Override
+            public Void visitDelete(Statement.Delete d) {
+                effect[0] = true;
+                return null;
+            }
+
+            @Override
+            public Void visitNext(Statement.Next n) {
+                effect[0] = true;
+                return null;
+            }
+
+            @Override
+            public Void visitProbeWrite(Expression.ProbeWrite p) {
+                effect[0] = true;
+                return null;
+            }
+
+            @Override
+            public Void visitEmbeddedCode(Expression.EmbeddedCode c) {
+                effect[0] = true;
+                return null;
+            }
+
+            @Override
+            public Void visitCall(Expression.Call c) {
+                if (!pureCall(f.callee(c))) {
+                    effect[0] = true;
+                }
+                return super.visitCall(c);
+            }
+        }.walk(f.body());
+        pureFunctions.put(f, !effect[0]);
+        return !effect[0];
+    }
+}

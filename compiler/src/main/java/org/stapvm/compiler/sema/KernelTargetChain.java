@@ -1,0 +1,220 @@
+package org.stapvm.compiler.sema;
+
+import java.util.List;
+import org.stapvm.lang.ast.BinaryOp;
+import org.stapvm.lang.ast.Expression;
+import org.stapvm.lang.ast.SourcePos;
+import org.stapvm.lang.ast.TargetStep;
+import org.stapvm.lang.diag.Similar;
+import org.stapvm.probes.btf.Btf;
+import org.stapvm.probes.btf.BtfGraph;
+import org.stapvm.probes.btf.BtfKind;
+import org.stapvm.probes.btf.BtfType;
+import org.stapvm.probes.btf.BtfTypeNames;
+
+/**
+ * A kernel target expression's member chain ({@code ->a->b}, {@code [i]}, {@code &}) lowered to
+ * plain script expressions over one generic helper, {@code _target_deref(addr, n)} (a fault-safe
+ * kernel read), and arithmetic: offsets and sizes from BTF, bitfields extracted by shift and mask,
+ * values narrowed and sign-extended as their C type says. The errors are stap's
+ * (dwflpp::translate_components and translate_final_fetch_or_store).
+ */
+final class KernelTargetChain {
+    /** Thrown for a chain that does not fit the types; the message is stap's. */
+    static final class ChainError extends Exception {
+        ChainError(String message) {
+            super(message);
+        }
+    }
+
+    /** Where the chain stands: a value (a register, a computed pointer) or an object in kernel memory. */
+    private record Place(Expression value, Expression address, int type, long bitShift, int bitSize) {
+        boolean inMemory() {
+            return address != null;
+        }
+    }
+
+    private final Btf btf;
+    private final SourcePos pos;
+
+    private KernelTargetChain(Btf btf, SourcePos pos) {
+        this.btf = btf;
+        this.pos = pos;
+    }
+
+    /** The expression for a value of {@code type} held in {@code start} (a raw 64-bit register), followed by {@code steps}. */
+    static Expression fromValue(Btf btf, SourcePos pos, Expression start, int type, List<TargetStep> steps,
+                                boolean addressOf) throws ChainError {
+        KernelTargetChain c = new KernelTargetChain(btf, pos);
+        return c.finish(c.walk(new Place(c.narrow(start, type), null, type, 0, 0), steps), addressOf);
+    }
+
+    /** The expression for an object of {@code type} at {@code address} (@cast), followed by {@code steps}. */
+    static Expression fromAddress(Btf btf, SourcePos pos, Expression address, int type, List<TargetStep> steps,
+                                  boolean addressOf) throws ChainError {
+        KernelTargetChain c = new KernelTargetChain(btf, pos);
+        return c.finish(c.walk(new Place(null, address, type, 0, 0), steps), addressOf);
+    }
+
+    /** A raw 64-bit value narrowed to {@code type} as C holds it (a value in a register). */
+    Expression narrow(Expression raw, int type) throws ChainError {
+        BtfType t = BtfGraph.strip(btf, type);
+        if (t == null) {
+            return raw;
+        }
+        return switch (t.kind()) {
+            case PTR -> raw;
+            case INT -> extend(raw, (int) t.size() * 8, t.intSigned());
+            case ENUM, ENUM64 -> extend(raw, (int) t.size() * 8, t.kindFlag());
+            case STRUCT, UNION -> throw new ChainError("'" + BtfTypeNames.name(btf, t.id()) + "' is being accessed instead of a member");
+            default -> throw new ChainError("unsupported type for " + BtfTypeNames.name(btf, type));
+        };
+    }
+
+    private Place walk(Place at, List<TargetStep> steps) throws ChainError {
+        for (TargetStep step : steps) {
+            at = step instanceof TargetStep.Member m ? member(at, m.name()) : index(at, ((TargetStep.Index) step).index());
+        }
+        return at;
+    }
+
+    private Place member(Place at, String name) throws ChainError {
+        BtfType t = BtfGraph.strip(btf, at.type());
+        Expression base;
+        BtfType agg;
+        if (t != null && (t.kind() == BtfKind.STRUCT || t.kind() == BtfKind.UNION || t.kind() == BtfKind.FWD) && at.inMemory()) {
+            base = at.address();
+            agg = t;
+        } else if (t != null && t.kind() == BtfKind.PTR) {
+            BtfType pointee = BtfGraph.strip(btf, t.ref());
+            if (pointee == null) {
+                throw new ChainError("invalid access '->" + name + "' vs '" + BtfTypeNames.name(btf, t.id()) + "'");
+            }
+            base = value(at);
+            agg = pointee;
+        } else {
+            throw new ChainError("invalid access '->" + name + "' vs. " + typeName(at.type()));
+        }
+        agg = BtfGraph.complete(btf, agg);
+        if (agg.kind() == BtfKind.FWD) {
+            throw new ChainError("unresolved " + BtfTypeNames.name(btf, agg.id()));
+        }
+        if (agg.kind() != BtfKind.STRUCT && agg.kind() != BtfKind.UNION) {
+            throw new ChainError("invalid access '->" + name + "' vs. " + BtfTypeNames.name(btf, agg.id()));
+        }
+        BtfGraph.Found f = BtfGraph.member(btf, agg, name);
+        if (f == null) {
+            String alternatives = Similar.suggest(name, BtfGraph.memberNames(btf, agg), Integer.MAX_VALUE);
+            throw new ChainError("unable to find member '" + name + "' for " + BtfTypeNames.name(btf, agg.id())
+                    + (alternatives.isEmpty() ? "" : " (alternatives: " + alternatives + ")"));
+        }
+        long bytes = f.bitOffset() / 8;
+        long shift = f.bitSize() == 0 ? 0 : f.bitOffset() % 8;
+        return new Place(null, add(base, num(bytes)), f.type(), shift, f.bitSize());
+    }
+
+    private Place index(Place at, Expression index) throws ChainError {
+        BtfType t = BtfGraph.strip(btf, at.type());
+        int element;
+        Expression base;
+        if (t != null && t.kind() == BtfKind.PTR) {
+            element = t.ref();
+            base = value(at);
+        } else if (t != null && t.kind() == BtfKind.ARRAY && at.inMemory()) {
+            element = t.array().elementType();
+            base = at.address();
+        } else {
+            throw new ChainError("invalid access '[...]' vs. " + typeName(at.type()));
+        }
+        long size = BtfGraph.sizeOf(btf, element);
+        if (size == 0) {
+            throw new ChainError("invalid access '[...]' vs '" + typeName(at.type()) + "'");
+        }
+        Expression offset = index instanceof Expression.NumberLiteral n ? num(n.value() * size)
+                : new Expression.Binary(pos, BinaryOp.MUL, index, num(size));
+        return new Place(null, add(base, offset), element, 0, 0);
+    }
+
+    private Expression finish(Place at, boolean addressOf) throws ChainError {
+        if (addressOf) {
+            if (!at.inMemory()) {
+                throw new ChainError("cannot take the address of a value held in a register");
+            }
+            if (at.bitSize() != 0) {
+                throw new ChainError("cannot take address of bit-field");
+            }
+            return at.address();
+        }
+        BtfType t = BtfGraph.strip(btf, at.type());
+        if (t != null && t.kind() == BtfKind.ARRAY && at.inMemory()) {
+            return at.address(); // an array reads as its address, as in stap
+        }
+        if (t != null && (t.kind() == BtfKind.STRUCT || t.kind() == BtfKind.UNION || t.kind() == BtfKind.FWD)) {
+            throw new ChainError("'" + BtfTypeNames.name(btf, t.id()) + "' is being accessed instead of a member");
+        }
+        return value(at);
+    }
+
+    /** The value at a place: a register's as it is, memory's read (bitfields extracted). */
+    private Expression value(Place at) throws ChainError {
+        if (!at.inMemory()) {
+            return at.value();
+        }
+        BtfType t = BtfGraph.strip(btf, at.type());
+        if (t == null) {
+            throw new ChainError("invalid access of void");
+        }
+        boolean signed;
+        int size;
+        switch (t.kind()) {
+            case PTR -> { signed = false; size = 8; }
+            case INT -> { signed = t.intSigned(); size = (int) t.size(); }
+            case ENUM, ENUM64 -> { signed = t.kindFlag(); size = (int) t.size(); }
+            case STRUCT, UNION, FWD -> throw new ChainError("'" + BtfTypeNames.name(btf, t.id()) + "' is being accessed instead of a member");
+            default -> throw new ChainError("unsupported type for " + BtfTypeNames.name(btf, t.id()));
+        }
+        if (at.bitSize() == 0) {
+            if (size != 1 && size != 2 && size != 4 && size != 8) {
+                throw new ChainError("unsupported type for " + BtfTypeNames.name(btf, t.id()));
+            }
+            return deref(at.address(), signed ? -size : size);
+        }
+        long span = at.bitShift() + at.bitSize();
+        int unit = span <= 8 ? 1 : span <= 16 ? 2 : span <= 32 ? 4 : 8;
+        Expression raw = deref(at.address(), unit);
+        Expression shifted = at.bitShift() == 0 ? raw : new Expression.Binary(pos, BinaryOp.SHR, raw, num(at.bitShift()));
+        return extend(shifted, at.bitSize(), signed);
+    }
+
+    private Expression deref(Expression address, int n) {
+        return new Expression.Call(pos, "_target_deref", List.of(address, num(n)));
+    }
+
+    /** The low {@code bits} of x, sign-extended when signed: ((x & mask) ^ sign) - sign. */
+    private Expression extend(Expression x, int bits, boolean signed) {
+        if (bits >= 64) {
+            return x;
+        }
+        Expression masked = new Expression.Binary(pos, BinaryOp.BIT_AND, x, num((1L << bits) - 1));
+        if (!signed) {
+            return masked;
+        }
+        long sign = 1L << (bits - 1);
+        return new Expression.Binary(pos, BinaryOp.SUB, new Expression.Binary(pos, BinaryOp.BIT_XOR, masked, num(sign)), num(sign));
+    }
+
+    private Expression add(Expression base, Expression offset) {
+        if (offset instanceof Expression.NumberLiteral n && n.value() == 0) {
+            return base;
+        }
+        return new Expression.Binary(pos, BinaryOp.ADD, base, offset);
+    }
+
+    private Expression num(long v) {
+        return new Expression.NumberLiteral(pos, v);
+    }
+
+    private String typeName(int type) {
+        return BtfTypeNames.name(btf, type);
+    }
+}

@@ -1,0 +1,264 @@
+package org.stapvm.compiler.sema;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.stapvm.lang.diag.Similar;
+import org.stapvm.probes.ProbeSpec;
+import org.stapvm.lang.ast.Expression;
+import org.stapvm.lang.ast.SourcePos;
+import org.stapvm.lang.ast.TargetBase;
+import org.stapvm.probes.btf.Btf;
+import org.stapvm.probes.btf.BtfFunctions;
+import org.stapvm.probes.btf.BtfGraph;
+import org.stapvm.probes.btf.BtfKind;
+import org.stapvm.probes.btf.BtfType;
+import org.stapvm.probes.btf.KernelBtf;
+
+/**
+ * Target expressions of kernel function probes, from BTF instead of DWARF: in
+ * kernel.function("F") and module("M").function("F"), {@code $param} (read at entry from the
+ * x86-64 argument registers and stack), member chains, {@code $$parms}/{@code $$vars}; in their
+ * .return, {@code $return}, {@code $$return}, and every other target as its value at entry
+ * ({@code @entry}, as stap saves them). {@code @cast(p, "T"[, "MODULE"])} works in every probe.
+ * BTF names parameters only: a local ({@code $$locals}, a name that is no parameter) is an error
+ * that says DWARF would be needed.
+ */
+final class KernelTargets {
+    private KernelTargets() {}
+
+    /** The function a kernel probe is on: module ("" for the kernel), name, and whether .return. */
+    record Point(String module, String function, boolean isReturn) {}
+
+    private static final Pattern DESCRIPTOR = Pattern.compile(
+            "kernel\\.(?:module\\(\"([^\"]*)\"\\)\\.)?function\\(\"([^\"*?\\[]+)\"\\)(\\.call)?(\\.return)?\\??");
+    private static final Pattern MODULE_DESCRIPTOR = Pattern.compile(
+            "module\\(\"([^\"]*)\"\\)\\.function\\(\"([^\"*?\\[]+)\"\\)(\\.call)?(\\.return)?\\??");
+
+    /** The function probed by {@code u}, or null when it is no kernel.function/module().function probe. */
+    static Point point(Unit u) {
+        if (u.probe() == null || u.probe().spec().kind() != ProbeSpec.Kind.KERNEL) {
+            return null;
+        }
+        String d = u.probe().spec().descriptor();
+        Matcher m = d == null ? null : DESCRIPTOR.matcher(d);
+        if (m == null || !m.matches()) {
+            m = d == null ? null : MODULE_DESCRIPTOR.matcher(d);
+            if (m == null || !m.matches()) {
+                return null;
+            }
+        }
+        return new Point(m.group(1) == null ? "" : m.group(1), m.group(2), m.group(4) != null);
+    }
+
+    /** What {@code t} means in {@code u}; null when kernel BTF has nothing to say (not a kernel probe, no @cast). */
+    static SyscallTargets.Meaning of(Unit u, Expression.Target t, String release) {
+        Point p = point(u);
+        if (t.base() instanceof TargetBase.Cast c) {
+            return cast(c, t, p == null ? "" : p.module(), release);
+        }
+        if (p == null || !(t.base() instanceof TargetBase.Variable v)) {
+            return null;
+        }
+        try {
+            Btf btf = btf(release, p.module());
+            if (btf == null) {
+                return error("cannot find BTF for module " + p.module() + " (stapvm reads kernel $variables from BTF)");
+            }
+            BtfFunctions.Signature sig = BtfFunctions.function(btf, p.function());
+            if (sig == null) {
+                return error("cannot find the parameters of " + p.function() + " in the kernel's BTF");
+            }
+            String name = v.name();
+            boolean returnValue = name.equals("$return") || name.equals("$$return");
+            if (returnValue && !p.isReturn()) {
+                return error(notFound(name.substring(1), sig));
+            }
+            if (p.isReturn() && !returnValue) {
+                Expression atEntry = entryValue(btf, sig, t, v);
+                return value(new Expression.Entry(t.pos(), atEntry));
+            }
+            if (returnValue) {
+                return value(returnValue(btf, sig, t, name));
+            }
+            return value(entryValue(btf, sig, t, v));
+        } catch (IOException e) {
+            return error(e.getMessage());
+        } catch (KernelTargetChain.ChainError e) {
+            return error(e.getMessage());
+        }
+    }
+
+    private static Expression entryValue(Btf btf, BtfFunctions.Signature sig, Expression.Target t, TargetBase.Variable v)
+            throws KernelTargetChain.ChainError {
+        String name = v.name();
+        if (name.equals("$$parms") || name.equals("$$vars") || name.equals("$$locals")) {
+            if (t.addressOf()) {
+                throw new KernelTargetChain.ChainError("cannot take address of context variable");
+            }
+            if (name.equals("$$locals")) {
+                throw new KernelTargetChain.ChainError("$$locals needs the kernel's DWARF debuginfo: "
+                        + "stapvm reads kernel function parameters from BTF, which has no local variables");
+            }
+            if (!t.steps().isEmpty()) {
+                throw new KernelTargetChain.ChainError("context variable '" + name + "' may not be used as a structure");
+            }
+            if (t.prettyDollars() > 0) {
+                throw new KernelTargetChain.ChainError("pretty-printed " + name + "$ is not supported for kernel functions yet");
+            }
+            return parms(btf, sig, t.pos());
+        }
+        if (t.prettyDollars() > 0) {
+            throw new KernelTargetChain.ChainError("pretty-printed " + name + "$ is not supported for kernel functions yet");
+        }
+        String local = name.substring(1);
+        int slot = 0;
+        for (BtfFunctions.Param p : sig.params()) {
+            slot++;
+            if (p.name().equals(local)) {
+                if (slotsBefore(btf, sig, p) < 0) {
+                    throw new KernelTargetChain.ChainError("cannot read $" + local + ": a parameter before it is passed by value in more than one register");
+                }
+                Expression raw = new Expression.Call(t.pos(), "long_arg",
+                        List.of(new Expression.NumberLiteral(t.pos(), slot)));
+                return KernelTargetChain.fromValue(btf, t.pos(), raw, p.type(), t.steps(), t.addressOf());
+            }
+        }
+        throw new KernelTargetChain.ChainError(notFound(local, sig));
+    }
+
+    /** -1 when a parameter before {@code p} is wider than 8 bytes (its register count is not one). */
+    private static int slotsBefore(Btf btf, BtfFunctions.Signature sig, BtfFunctions.Param p) {
+        for (BtfFunctions.Param q : sig.params()) {
+            if (q == p) {
+                return 0;
+            }
+            if (BtfGraph.sizeOf(btf, q.type()) > 8) {
+                return -1;
+            }
+        }
+        return 0;
+    }
+
+    /** stap's error for a name that is no parameter, with the parameters as alternatives. */
+    private static String notFound(String local, BtfFunctions.Signature sig) {
+        List<String> names = new ArrayList<>();
+        for (BtfFunctions.Param p : sig.params()) {
+            if (!p.name().isEmpty()) {
+                names.add("$" + p.name());
+            }
+        }
+        String alternatives = Similar.suggest(local, names, Integer.MAX_VALUE);
+        return "unable to find local '" + local + "' in " + sig.name()
+                + (alternatives.isEmpty() ? "" : " (alternatives: " + alternatives + ")")
+                + " (BTF describes parameters only; locals need DWARF)";
+    }
+
+    private static Expression returnValue(Btf btf, BtfFunctions.Signature sig, Expression.Target t, String name)
+            throws KernelTargetChain.ChainError {
+        if (sig.returnType() == 0) {
+            if (name.equals("$$return")) {
+                return sprintf(t.pos(), "", List.of()); // stap leaves a void function's return out
+            }
+            throw new KernelTargetChain.ChainError(notFound("return", sig));
+        }
+        if (name.equals("$$return")) {
+            if (t.prettyDollars() > 0) {
+                throw new KernelTargetChain.ChainError("pretty-printed $$return$ is not supported for kernel functions yet");
+            }
+            Expression r = KernelTargetChain.fromValue(btf, t.pos(), new Expression.Call(t.pos(), "returnval", List.of()),
+                    sig.returnType(), List.of(), false);
+            return sprintf(t.pos(), "return=%#x", List.of(r));
+        }
+        if (t.prettyDollars() > 0) {
+            throw new KernelTargetChain.ChainError("pretty-printed $return$ is not supported for kernel functions yet");
+        }
+        return KernelTargetChain.fromValue(btf, t.pos(), new Expression.Call(t.pos(), "returnval", List.of()),
+                sig.returnType(), t.steps(), t.addressOf());
+    }
+
+    /** $$parms as stap writes it: "a=%#x b=%#x", aggregates as {...} and arrays as [...]. */
+    private static Expression parms(Btf btf, BtfFunctions.Signature sig, SourcePos pos) throws KernelTargetChain.ChainError {
+        StringBuilder fmt = new StringBuilder();
+        List<Expression> args = new ArrayList<>();
+        int slot = 0;
+        for (BtfFunctions.Param p : sig.params()) {
+            slot++;
+            if (p.name().isEmpty()) {
+                continue;
+            }
+            if (fmt.length() > 0) {
+                fmt.append(' ');
+            }
+            fmt.append(p.name());
+            BtfType t = BtfGraph.strip(btf, p.type());
+            if (t != null && (t.kind() == BtfKind.STRUCT || t.kind() == BtfKind.UNION)) {
+                fmt.append("={...}");
+                continue;
+            }
+            if (slotsBefore(btf, sig, p) < 0) {
+                fmt.append("=?");
+                continue;
+            }
+            fmt.append("=%#x");
+            args.add(KernelTargetChain.fromValue(btf, pos, new Expression.Call(pos, "long_arg",
+                    List.of(new Expression.NumberLiteral(pos, slot))), p.type(), List.of(), false));
+        }
+        return sprintf(pos, fmt.toString(), args);
+    }
+
+    /** @cast(address, "TYPE"[, "MODULE[:MODULE...]"]): the first module whose BTF has the type. */
+    private static SyscallTargets.Meaning cast(TargetBase.Cast c, Expression.Target t, String probeModule, String release) {
+        if (!(c.type() instanceof Expression.StringLiteral type)) {
+            return null;
+        }
+        String given = c.module() instanceof Expression.StringLiteral m ? m.value() : probeModule;
+        String modules = given.isEmpty() ? "kernel" : given;
+        if (t.prettyDollars() > 0) {
+            return error("pretty-printed @cast is not supported yet");
+        }
+        String firstError = null;
+        for (String module : modules.split(":")) {
+            if (module.startsWith("<") || module.contains("<")) {
+                return error("@cast with a header (" + module + ") needs a compiler: stapvm never builds C");
+            }
+            try {
+                Btf btf = btf(release, module.equals("kernel") ? "" : module);
+                BtfType found = btf == null ? null : BtfGraph.byTypeName(btf, type.value());
+                if (found == null) {
+                    continue;
+                }
+                return value(KernelTargetChain.fromAddress(btf, t.pos(), c.address(), found.id(), t.steps(), t.addressOf()));
+            } catch (IOException e) {
+                firstError = firstError == null ? e.getMessage() : firstError;
+            } catch (KernelTargetChain.ChainError e) {
+                return error(e.getMessage());
+            }
+        }
+        return error(firstError != null ? firstError : "type definition '" + type.value() + "' not found in '" + modules + "'");
+    }
+
+    private static Btf btf(String release, String module) throws IOException {
+        KernelBtf k = KernelBtf.forRelease(release);
+        Optional<Btf> b = k.module(module);
+        return b.orElse(null);
+    }
+
+    private static Expression sprintf(SourcePos pos, String format, List<Expression> args) {
+        List<Expression> all = new ArrayList<>();
+        all.add(new Expression.StringLiteral(pos, format));
+        all.addAll(args);
+        return new Expression.Call(pos, "sprintf", all);
+    }
+
+    private static SyscallTargets.Meaning value(Expression e) {
+        return new SyscallTargets.Meaning(e, null);
+    }
+
+    private static SyscallTargets.Meaning error(String why) {
+        return new SyscallTargets.Meaning(null, why);
+    }
+}

@@ -1,0 +1,138 @@
+package org.stapvm.probes.btf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the BTF of a target kernel comes from. The running kernel (release "" or equal to
+ * uname -r): {@code /sys/kernel/btf/vmlinux}, and {@code /sys/kernel/btf/MODULE} split on top of
+ * it. Another release ({@code -r KVER}): the {@code .BTF} section of the vmlinux inside
+ * {@code /boot/vmlinuz-KVER}, kept in the user's cache ({@code $XDG_CACHE_HOME/stapvm/btf}, keyed by
+ * the image's size and time) since decompressing the image takes seconds. Each blob is read once
+ * per JVM.
+ */
+public final class KernelBtf {
+    private static final Map<String, KernelBtf> BY_RELEASE = new HashMap<>();
+
+    private final String release;
+    private final Path sysfs;
+    private final Path boot;
+    private Btf vmlinux;
+    private IOException vmlinuxError;
+    private final Map<String, Optional<Btf>> modules = new HashMap<>();
+
+    private KernelBtf(String release, Path sysfs, Path boot) {
+        this.release = release;
+        this.sysfs = sysfs;
+        this.boot = boot;
+    }
+
+    /** The BTF of kernel {@code release} ("" for the running kernel). */
+    public static synchronized KernelBtf forRelease(String release) {
+        String running = runningRelease();
+        String key = release == null || release.isEmpty() || release.equals(running) ? "" : release;
+        return BY_RELEASE.computeIfAbsent(key, k -> k.isEmpty()
+                ? new KernelBtf(running, Path.of("/sys/kernel/btf"), Path.of("/boot/vmlinuz-" + running))
+                : new KernelBtf(k, null, Path.of("/boot/vmlinuz-" + k)));
+    }
+
+    /** A source over explicit files, for tests: sysfs may be null (then vmlinuz is read). */
+    static KernelBtf of(String release, Path sysfs, Path vmlinuz) {
+        return new KernelBtf(release, sysfs, vmlinuz);
+    }
+
+    public String release() {
+        return release;
+    }
+
+    /** The kernel's own BTF. */
+    public synchronized Btf vmlinux() throws IOException {
+        if (vmlinux == null && vmlinuxError == null) {
+            try {
+                vmlinux = load();
+            } catch (IOException e) {
+                vmlinuxError = e;
+            }
+        }
+        if (vmlinuxError != null) {
+            throw vmlinuxError;
+        }
+        return vmlinux;
+    }
+
+    /** A module's BTF split on vmlinux (running kernel only), empty when the module has none here. */
+    public synchronized Optional<Btf> module(String name) throws IOException {
+        if (name == null || name.isEmpty() || name.equals("kernel")) {
+            return Optional.of(vmlinux());
+        }
+        Optional<Btf> m = modules.get(name);
+        if (m == null) {
+            Path p = sysfs == null ? null : sysfs.resolve(name.replace('-', '_'));
+            m = p != null && Files.isReadable(p) ? Optional.of(Btf.parse(Files.readAllBytes(p), vmlinux())) : Optional.empty();
+            modules.put(name, m);
+        }
+        return m;
+    }
+
+    private Btf load() throws IOException {
+        Path sys = sysfs == null ? null : sysfs.resolve("vmlinux");
+        if (sys != null && Files.isReadable(sys)) {
+            return Btf.parse(Files.readAllBytes(sys), null);
+        }
+        if (!Files.isReadable(boot)) {
+            throw new IOException("no BTF for kernel " + release + ": neither /sys/kernel/btf/vmlinux nor " + boot + " is readable");
+        }
+        Path cached = cacheFile();
+        if (cached != null && Files.isReadable(cached)) {
+            return Btf.parse(Files.readAllBytes(cached), null);
+        }
+        byte[] section = ElfSections.section(BzImage.vmlinux(Files.readAllBytes(boot)), ".BTF");
+        if (section == null) {
+            throw new IOException("no BTF for kernel " + release + ": " + boot + " has no .BTF section (CONFIG_DEBUG_INFO_BTF)");
+        }
+        Btf btf = Btf.parse(section, null);
+        store(cached, section);
+        return btf;
+    }
+
+    private Path cacheFile() {
+        try {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            Path dir = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+            FileTime t = Files.getLastModifiedTime(boot);
+            return dir.resolve("stapvm/btf").resolve(boot.getFileName() + "-" + Files.size(boot) + "-" + t.toMillis() + ".btf");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Best effort: a cache that cannot be written only costs the next run the decompression again. */
+    private static void store(Path cached, byte[] section) {
+        if (cached == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(cached.getParent());
+            Path tmp = Files.createTempFile(cached.getParent(), "btf", ".tmp");
+            Files.write(tmp, section);
+            Files.move(tmp, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            // not cached
+        }
+    }
+
+    /** The release of the running kernel (/proc/sys/kernel/osrelease), "" if unknown. */
+    public static String runningRelease() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,83 @@
+# oneliners.sh: the one-liner suite's table, sourced by run.sh (host: compiles each as out/ol_NAME.stpb
+# with -p4) and guest.sh (runs each on stapvm.ko through stapvm-run, in its output mode, within its bound).
+# One-liners SystemTap users type (Beginners Guide, stap wiki, bpftrace's one-liner tutorial in stap form)
+# on what stapvm.ko runs today. Each line:
+#   one NAME BOUND MODE 'RUN OPTIONS' 'COMPILE FLAGS' 'SCRIPT' 'EXPECTED (an ERE for the whole output)'
+# MODE: file (stdout and stderr to a file), pipe (| cat), head3 (| head -3), tty (under script(1), a pty),
+# o (-o FILE; the file's text, then what the terminal got), int (SIGINT after 2 s).
+# In RUN OPTIONS, $GP, $WR and $CALLS are the test programs (progs/) and $XPID a process to attach to:
+# `getpid_n -s 3000 5`, started by the guest before the run.
+# shellcheck disable=SC2016   # the scripts are stap, not shell
+one hello 20 file '' '' 'probe begin { println("hello world") exit() }' 'hello world'
+one printf-formats 20 file '' '' 'probe begin { printf("%5d|%-5s|%x|%c\n", 42, "ab", 255, 65) exit() }' '   42\|ab   \|ff\|A'
+one warn-stderr 20 file '' '' 'probe begin { warn("careful") exit() }' 'WARNING: careful'
+one begin-exit-end 20 file '' '' 'probe begin { exit() } probe end { println("end ran") }' 'end ran'
+one time-sane 20 file '' '' 'probe begin { printf("%d\n", gettimeofday_s() > 1600000000) exit() }' '1'
+# the hang of issue 17: a probe on a function the loader itself calls (its read of /dev/stapvm), exit() in it
+one vfs_read-exit-file 20 file '' '' 'probe kernel.function("vfs_read") { printf("%s\n", execname()); exit() }' '[^[:space:]]+'
+one vfs_read-exit-pipe 20 pipe '' '' 'probe kernel.function("vfs_read") { printf("%s\n", execname()); exit() }' '[^[:space:]]+'
+one vfs_read-exit-tty 20 tty '' '' 'probe kernel.function("vfs_read") { printf("%s\n", execname()); exit() }' '[^[:space:]]+'
+one vfs_read-target 20 file '-c "cat /dev/null"' '' 'global n probe kernel.function("vfs_read") { if (pid() == target()) n++ } probe end { printf("reads=%d\n", n > 0) }' 'reads=1'
+one ksys_write-timer-pipe 20 pipe '' '' 'global n probe kernel.function("ksys_write") { n++ } probe timer.s(2) { printf("%d\n", n); exit() }' '[0-9]+'
+one ksys_write-target 20 file '-c "$WR 100"' '' 'global n probe kernel.function("ksys_write") { if (pid() == target()) n++ } probe end { printf("%d\n", n) }' '100'
+one vfs_write-timer-tty 20 tty '' '' 'global n probe kernel.function("vfs_write") { n++ } probe timer.ms(300) { printf("ok %d\n", n >= 0); exit() }' 'ok 1'
+one ksys_write-return 20 file '-c "$WR 3"' '' 'probe kernel.function("ksys_write").return { if (pid() == target()) printf("%d\n", returnval()) }' '1
+2
+3'
+one write-sizes-stats 20 file '-c "$WR 10"' '' 'global s probe kernel.function("ksys_write").return { if (pid() == target()) s <<< returnval() } probe end { printf("count=%d sum=%d min=%d max=%d avg=%d\n", @count(s), @sum(s), @min(s), @max(s), @avg(s)) }' 'count=10 sum=55 min=1 max=10 avg=5'
+one getpid-count 20 file '-c "$GP 500"' '' 'global n probe kernel.function("__x64_sys_getpid") { if (pid() == target()) n++ } probe end { printf("n=%d\n", n) }' 'n=500'
+one getpid-execname-exit 20 file '-c "$GP -s 200 10"' '' 'probe kernel.function("__x64_sys_getpid") { if (execname() == "getpid_n") { printf("%s %d\n", execname(), pid() == target()); exit() } }' 'getpid_n 1'
+one getpid-pp 20 file '-c "$GP 1"' '' 'probe kernel.function("__x64_sys_getpid") { if (pid() == target()) { println(pp()); exit() } }' 'kernel.function\("__x64_sys_getpid"\)'
+one kprobe-pp 20 file '-c "$GP 1"' '' 'probe kprobe.function("__x64_sys_getpid") { if (pid() == target()) { println(pp()); exit() } }' 'kprobe.function\("__x64_sys_getpid"\)'
+one kprobe-return 20 file '-c "$GP 1"' '' 'probe kprobe.function("__x64_sys_getpid").return { if (pid() == target()) { printf("ret=%d\n", returnval() == pid()); exit() } }' 'ret=1'
+one probefunc 20 file '-c "$GP 1"' '' 'probe kernel.function("__x64_sys_getpid") { if (pid() == target()) { printf("%s %s\n", probefunc(), ppfunc()); exit() } }' '__x64_sys_getpid __x64_sys_getpid'
+one tid-is-pid 20 file '-c "$GP 1"' '' 'probe kernel.function("__x64_sys_getpid") { if (pid() == target()) { printf("%d\n", tid() == pid()); exit() } }' '1'
+one uid-root 20 file '-c "$GP 1"' '' 'probe kernel.function("__x64_sys_getpid") { if (pid() == target()) { printf("uid=%d euid=%d\n", uid(), euid()); exit() } }' 'uid=0 euid=0'
+one top-execname 20 file '-c "$GP 1000"' '' 'global c probe kernel.function("__x64_sys_getpid") { c[execname()]++ } probe end { foreach (e in c- limit 1) printf("%s %d\n", e, c[e]) }' 'getpid_n 1000'
+one print-backtrace 20 file '-c "$GP 1"' '' 'probe kernel.function("__x64_sys_getpid") { if (pid() == target()) { print_backtrace(); exit() } }' ' 0x[0-9a-f]{16} : __x64_sys_getpid\+0x0/0x[0-9a-f]+ \[kernel\](
+ 0x[0-9a-f]{16}( : [^ ]+ \[[^]]+\])?)+'
+one schedule-exit 20 file '' '' 'probe kernel.function("schedule") { printf("%s\n", probefunc()); exit() }' 'schedule'
+one schedule-count 20 file '-T 1' '' 'global n probe kernel.function("schedule") { n++ } probe end { printf("%s\n", n > 0 ? "scheduled" : "none") }' 'scheduled'
+one kmalloc-exit 20 file '-c "cat /etc/hostname"' '' 'probe kprobe.function("__kmalloc") { printf("%s\n", probefunc()); exit() }' '(.*
+)?__kmalloc(
+.*)?'
+one kmem_cache_alloc-count 20 file '-c "cat /dev/null"' '' 'global n probe kprobe.function("kmem_cache_alloc") { n++ } probe end { printf("%s\n", n > 0 ? "allocs" : "none") }' 'allocs'
+one tcp_sendmsg-T 20 file '-T 1' '' 'global n probe kernel.function("tcp_sendmsg") { n++ } probe end { printf("tcp_sendmsg calls: %d\n", n) }' 'tcp_sendmsg calls: [0-9]+'
+one timer-s-exit 20 file '' '' 'probe timer.s(1) { println("tick") exit() }' 'tick'
+one timer-ms-rate 20 file '-T 1' '' 'global n probe timer.ms(100) { n++ } probe end { printf("%d\n", n >= 5 && n <= 11) }' '1'
+one timer-us-exit 20 file '' '' 'probe timer.us(100000) { println("us") exit() }' 'us'
+one timer-profile 20 file '' '' 'global n probe timer.profile { n++ } probe timer.s(1) { printf("%d\n", n > 0); exit() }' '1'
+one timer-profile-cpus 20 tty '' '' 'global c probe timer.profile { c[cpu()]++ } probe timer.s(1) { printf("%d\n", 0 in c); exit() }' '1'
+one timer-head3 20 head3 '' '' 'probe timer.ms(10) { println("line") }' 'line
+line
+line'
+one vfs_read-head3 20 head3 '' '' 'probe kernel.function("vfs_read") { println(execname()) }' '[^[:space:]]+
+[^[:space:]]+
+[^[:space:]]+'
+one output-o 20 o '' '' 'probe begin { println("to the file") exit() }' 'to the file
+--'
+one sigint-end 20 int '' '' 'probe begin { println("started") } probe end { println("interrupted") }' 'started
+interrupted'
+one sigint-hot 20 int '' '' 'global n probe kernel.function("vfs_read") { n++ } probe end { println("end after SIGINT") }' 'end after SIGINT
+n=[0-9]+'
+one timeout-T 20 file '-T 1' '' 'probe begin { println("begin") } probe end { println("end") }' 'begin
+end'
+one target-c-ends 20 file '-c "sleep 0.5"' '' 'probe end { println("command done") }' 'command done'
+one target-x 20 file '-x $XPID' '' 'probe kernel.function("__x64_sys_getpid") { if (pid() == target()) { println("attached"); exit() } }' 'attached'
+one target-x-exits 20 file '-x $XPID' '' 'probe end { println("target gone") }' 'target gone'
+one maxaction-error 20 file '-c "$GP 1"' '' 'probe kernel.function("__x64_sys_getpid") { if (pid() == target()) while (1) {} }' 'ERROR: MAXACTION exceeded( near [^
+]*)?
+WARNING: Number of errors: 1, skipped probes: 0'
+# stapvm.ko bounds one hit's MAXACTION (handlers run with interrupts off); before, this begin looped 2e9 times
+one maxaction-capped 20 file '' '-D MAXACTION=2000000000' 'probe begin { while (1) {} }' 'WARNING: MAXACTION=2000000000 is more than stapvm.ko runs in one probe hit: each hit stops at 1000000 actions
+ERROR: MAXACTION exceeded( near [^
+]*)?
+WARNING: Number of errors: 1, skipped probes: 0'
+# stap's overload governor: a handler that keeps its CPU busy more than half the time ends the session
+one overload 60 file '-c "$GP -t 20"' '-D MAXACTION=1000000' 'probe kernel.function("__x64_sys_getpid") { for (i = 0; i < 200000; i++) {} } probe error { println("error probe") }' '(.*
+)?ERROR: probe overhead \([0-9]+ cycles\) exceeded threshold \(500000000 cycles\) in last 1000000000 cycles
+(.*
+)?error probe(
+.*)?
+WARNING: Number of errors: 1, skipped probes: 0(
+.*)?'
