@@ -70,12 +70,11 @@ class BadInputTest {
         }
     }
 
-    /** stap accepts an array larger than MAXMAPENTRIES: its declared size is its own limit. */
+    /** stap accepts an array larger than MAXMAPENTRIES: its declared size is its own limit (run in a fresh JVM: the verifier is native). */
     @Test
-    void declaredArraySizeAboveMaxMapEntries(@TempDir Path tmp) {
-        String module = tmp.resolve("big").toString();
-        Run r = run(List.of("-p4", "-m", module, "-e", "global a[1000000] probe begin { a[1] = 1; exit() }"));
-        assertClean("a[1000000]", r);
-        assertEquals(new Run(module + ".stpb\n", "", 0), r);
+    void declaredArraySizeAboveMaxMapEntries(@TempDir Path tmp) throws Exception {
+        StapvmCommand.Result r = new StapvmCommand(tmp).run("-e",
+                "global a[1000000] probe begin { a[7] = 1; println(a[7]); exit() }");
+        assertEquals(new StapvmCommand.Result("1\n", "", 0), r);
     }
 }
