@@ -14,9 +14,19 @@ import org.stapvm.lang.ast.SourcePos;
 public final class Diagnostics {
     private final Map<String, SourceFile> files = new HashMap<>();
     private final List<SemaDiagnostic> all = new ArrayList<>();
+    /** The first file added: the user's script (the rest are tapset files). */
+    private String userScript;
 
     public void addFile(SourceFile file) {
         files.put(file.name(), file);
+        if (userScript == null) {
+            userScript = file.name();
+        }
+    }
+
+    /** Whether pos is in the user's script, not in a tapset file (stap's is_user_file). */
+    public boolean inUserScript(SourcePos pos) {
+        return pos != null && pos.file().equals(userScript);
     }
 
     public String line(SourcePos pos) {

@@ -115,7 +115,9 @@ public final class ElideDeadCode {
             if (v != null && v.scope() != Variable.Scope.GLOBAL && !read.contains(v)) {
                 deadAssignments.add(a);
                 changed = true;
-                diags.addWarning("Eliding assignment to '" + v.name() + "'", Describe.op(a.op().text), a.pos());
+                if (diags.inUserScript(a.pos())) {   // stap warns of elisions in user files only
+                    diags.addWarning("Eliding assignment to '" + v.name() + "'", Describe.op(a.op().text), a.pos());
+                }
             }
         }
         return changed;
@@ -130,7 +132,9 @@ public final class ElideDeadCode {
                     deadStatements.add(s);
                     changed[0] = true;
                     Expression first = leftmost(s.expression());
-                    diags.addWarning("Eliding side-effect-free expression ", Describe.token(first), first.pos());
+                    if (diags.inUserScript(first.pos())) {
+                        diags.addWarning("Eliding side-effect-free expression ", Describe.token(first), first.pos());
+                    }
                 }
                 return null;
             }

@@ -70,7 +70,7 @@ class SyscallTapsetTest {
                 List.of());
         assertTrue(p.ok(), p.report());
         List<String> loaded = p.tapsetFiles().stream().map(f -> Path.of(f).getFileName().toString()).toList();
-        assertEquals(List.of("sc_openat.stp", "syscall_regs.stp", "aux.stp", "values.stp"), loaded);
+        assertEquals(List.of("sc_openat.stp", "syscall_regs.stp", "aux.stp", "conversions.stp", "string.stp", "values.stp"), loaded);
     }
 
     @Test
