@@ -323,8 +323,12 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	case H_local_clock_s: *iret = svm_host_clock_ns() / 1000000000; return 0;
 	case H_target: *iret = s->sh->target; return 0;
 	case H_pp:
-		if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes)
-			svm_errf(sret, s->maxstr, "%s", s->m->strings[s->m->probes[s->cur_probe].pp]);
+		if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes) {
+			/* a trailing '?' marks a probe the runtime may skip when it cannot be registered: not part of pp() */
+			size_t n = svm_strlen(s->m->strings[s->m->probes[s->cur_probe].desc]);
+			svm_errf(sret, s->maxstr, "%s", s->m->strings[s->m->probes[s->cur_probe].desc]);
+			if (n && n < s->maxstr && sret[n - 1] == '?') sret[n - 1] = 0;
+		}
 		return 0;
 	case H_execname:
 		if (s->ctx && s->ctx->comm) svm_errf(sret, s->maxstr, "%s", s->ctx->comm);

@@ -2,4 +2,4 @@
 .func h ret=void
   retv
 .end
-.probe timer_profile h pp=timer.profile
+.probe "timer.profile" h

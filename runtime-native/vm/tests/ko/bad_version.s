@@ -1,5 +1,5 @@
 ; a future format version
-; expect-reject: unsupported module version 9 (expected 2)
+; expect-reject: unsupported module version 9 (expected 1)
 .func main ret=void
   retv
 .end

@@ -9,5 +9,5 @@
   est r0, 0
   retv
 .end
-.probe kprobe h sym=k return pp=k.return
+.probe "k.return" h
 .entry 0 e 16385

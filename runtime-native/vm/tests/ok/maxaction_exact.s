@@ -29,5 +29,5 @@ top:
   call r0, r0, s0, loop
   retv
 .end
-.probe begin exact
-.probe begin over
+.probe "begin" exact
+.probe "begin" over

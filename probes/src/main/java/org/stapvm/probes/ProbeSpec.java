@@ -38,16 +38,6 @@ public record ProbeSpec(Kind kind, long sequence, String unit, long value, long 
         return user != null ? user.descriptor() : kernelPoint;
     }
 
-    /** A point resolved to one function or address (PROCESS, KERNEL): probes from one pattern share a handler. */
-    public boolean resolvedPoint() {
-        return kind == Kind.PROCESS || kind == Kind.KERNEL;
-    }
-
-    /** What pp() prints for a PROCESS or KERNEL point (its record's); null for the others. */
-    public String pp() {
-        return resolvedPoint() ? record.pp() : null;
-    }
-
     /** One kernel probe (isReturn: a .return probe), its descriptor and its record. */
     public static ProbeSpec kernel(boolean isReturn, String descriptor, ProbeRecord record) {
         return new ProbeSpec(Kind.KERNEL, 0, isReturn ? "return" : null, 0, 0, 0, descriptor, null, record);

@@ -13,8 +13,7 @@ import org.stapvm.compiler.sema.SemaReport;
 import org.stapvm.compiler.sema.Type;
 import org.stapvm.compiler.sema.Unit;
 import org.stapvm.compiler.sema.Variable;
-import org.stapvm.probes.ProbeKind;
-import org.stapvm.probes.ProbeRecord;
+import org.stapvm.probes.ProbeSpec;
 
 /**
  * Lowers a CheckedProgram to a Module: one bytecode function per script function, one handler per
@@ -29,7 +28,7 @@ public final class Lower {
     private final Map<Unit, EntrySlots> entrySlots = new java.util.IdentityHashMap<>();
     private int maxStringLen = DEFAULT_MAXSTRINGLEN;
     /** The runtime's MAXSTRINGLEN when the module has no limits section. */
-    private static final int DEFAULT_MAXSTRINGLEN = Module.Limits.DEFAULTS.maxStringLen();
+    private static final int DEFAULT_MAXSTRINGLEN = 512;
 
     private Lower(CheckedProgram program, Diagnostics diags) {
         this.program = program;
@@ -108,15 +107,16 @@ public final class Lower {
         if (program.globals().stream().anyMatch(g -> g.global() != null && g.global().init() != null)) {
             int index = functions.size();
             functions.add(body(null, index).lowerGlobalInit(program.globals()));
-            table.add(probe(ProbeRecord.of(ProbeKind.BEGIN, "begin"), index));
+            table.add(new Module.Probe(tables.string("begin"), index));
         }
         // A process or kernel function pattern expands to one probe per function, all with the same body:
-        // they share one handler (pp() tells them apart by the probe's record).
+        // they share one handler (pp() tells them apart by the probe's descriptor).
         Map<org.stapvm.lang.ast.Statement.Block, Integer> shared = new java.util.IdentityHashMap<>();
         Map<org.stapvm.lang.ast.Statement.Block, Integer> sharedEntry = new java.util.IdentityHashMap<>();
         List<Module.EntryProgram> entries = new ArrayList<>();
         for (Unit p : probes) {
-            boolean share = p.probe().spec().resolvedPoint();
+            String descriptor = descriptor(p.probe().spec());
+            boolean share = p.probe().spec().descriptor() != null;
             Integer index = share ? shared.get(p.probe().body()) : null;
             if (index == null) {
                 index = functions.size();
@@ -139,12 +139,12 @@ public final class Lower {
                 }
                 entries.add(new Module.EntryProgram(table.size(), entry, slots.size()));
             }
-            table.add(probe(p.probe().spec().record(), index));
+            table.add(new Module.Probe(tables.string(descriptor), index));
         }
         if (!program.printAtEnd().isEmpty()) {
             int index = functions.size();
             functions.add(new GlobalsDisplay(program, tables, index).lower(program.printAtEnd()));
-            table.add(probe(ProbeRecord.of(ProbeKind.END, "end"), index));
+            table.add(new Module.Probe(tables.string("end"), index));
         }
         return new Module(tables.strings(), tables.constants(), globals, functions,
                 table, limits, tables.sourceMap(), tables.regexes(), entries);
@@ -153,13 +153,16 @@ public final class Lower {
     /** The verifier's bound on one hit's @entry data (module.h SVM_MAX_ENTRY_DATA). */
     static final int MAX_ENTRY_DATA = 16384;
 
-    /** One probe record of the module, its strings interned. */
-    private Module.Probe probe(ProbeRecord r, int handler) {
-        return new Module.Probe(r.kind().number, r.flagBits(), handler, tables.string(r.pp()), optionalString(r.symbol()),
-                optionalString(r.module()), optionalString(r.path()), r.address(), r.period(), r.jitter());
-    }
-
-    private int optionalString(String s) {
-        return s == null ? Module.NO_STRING : tables.string(s);
+    /** The probe point text the runtime matches: begin, end, error, never, timer.ms(100).randomize(5), kernel.function("f"). */
+    static String descriptor(ProbeSpec s) {
+        return switch (s.kind()) {
+            case BEGIN -> "begin";
+            case END -> "end";
+            case ERROR -> "error";
+            case NEVER -> "never";
+            case TIMER -> "timer." + s.unit() + "(" + s.value() + ")"
+                    + (s.randomize() != 0 ? ".randomize(" + s.randomize() + ")" : "");
+            case PROCESS, KERNEL -> s.descriptor();
+        };
     }
 }

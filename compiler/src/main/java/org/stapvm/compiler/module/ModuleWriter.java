@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.stapvm.compiler.regex.Dfa;
 
-/** Writes a Module in the exact binary format of docs/bytecode.md (little-endian, ModuleFormat's sections; no signature). */
+/** Writes a Module in the exact binary format of docs/bytecode.md (little-endian, sections 1..9; no signature). */
 public final class ModuleWriter {
     private ModuleWriter() {}
 
@@ -19,7 +19,7 @@ public final class ModuleWriter {
             s.u32(b.length);
             s.bytes(b);
         }
-        body.section(ModuleFormat.Section.STRINGS.id, s);
+        body.section(1, s);
         sections++;
         if (!m.constants().isEmpty()) {
             Out k = new Out();
@@ -27,7 +27,7 @@ public final class ModuleWriter {
             for (long v : m.constants()) {
                 k.u64(v);
             }
-            body.section(ModuleFormat.Section.CONSTS.id, k);
+            body.section(2, k);
             sections++;
         }
         if (!m.globals().isEmpty()) {
@@ -50,7 +50,7 @@ public final class ModuleWriter {
                 g.u32(gl.hi());
                 g.u32(gl.step());
             }
-            body.section(ModuleFormat.Section.GLOBALS.id, g);
+            body.section(3, g);
             sections++;
         }
         Out f = new Out();
@@ -70,33 +70,28 @@ public final class ModuleWriter {
                 f.u64(insn);
             }
         }
-        body.section(ModuleFormat.Section.FUNCS.id, f);
+        body.section(4, f);
         sections++;
         if (!m.probes().isEmpty()) {
             Out p = new Out();
             p.u32(m.probes().size());
             for (Module.Probe pr : m.probes()) {
-                p.u16(pr.kind());
-                p.u16(pr.flags());
+                p.u32(pr.descriptor());
                 p.u32(pr.handler());
-                p.u32(pr.pp());
-                p.u32(pr.symbol());
-                p.u32(pr.module());
-                p.u32(pr.path());
-                p.u64(pr.address());
-                p.u64(pr.period());
-                p.u64(pr.jitter());
             }
-            body.section(ModuleFormat.Section.PROBES.id, p);
+            body.section(5, p);
             sections++;
         }
         if (m.limits() != null) {
             Module.Limits l = m.limits();
             Out o = new Out();
-            for (int v : l.values()) {
-                o.u32(v);
-            }
-            body.section(ModuleFormat.Section.LIMITS.id, o);
+            o.u32(l.maxAction());
+            o.u32(l.maxStringLen());
+            o.u32(l.maxMapEntries());
+            o.u32(l.maxNesting());
+            o.u32(l.maxErrors());
+            o.u32(l.maxSkipped());
+            body.section(6, o);
             sections++;
         }
         if (!m.sourceMap().isEmpty()) {
@@ -107,11 +102,11 @@ public final class ModuleWriter {
                 o.u32(sl.pc());
                 o.u32(sl.text());
             }
-            body.section(ModuleFormat.Section.SRCMAP.id, o);
+            body.section(7, o);
             sections++;
         }
         if (!m.regexes().isEmpty()) {
-            body.section(ModuleFormat.Section.REGEX.id, regexes(m));
+            body.section(9, regexes(m));
             sections++;
         }
         if (!m.entries().isEmpty()) {
@@ -122,12 +117,12 @@ public final class ModuleWriter {
                 o.u32(e.function());
                 o.u32(e.dataSize());
             }
-            body.section(ModuleFormat.Section.ENTRY.id, o);
+            body.section(10, o);
             sections++;
         }
         Out head = new Out();
         head.bytes("STVM".getBytes(StandardCharsets.US_ASCII));
-        head.u16(ModuleFormat.VERSION);
+        head.u16(1);
         head.u16(0);
         head.u32(sections);
         head.bytes(body.toByteArray());

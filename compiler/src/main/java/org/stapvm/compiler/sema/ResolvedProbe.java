@@ -17,7 +17,8 @@ public record ResolvedProbe(Declaration.Probe declaration, ProbePoint written, P
 
     /** The point as stap prints it in pp(): components joined by '.', arguments in parentheses. */
     public String name() {
-        return spec.resolvedPoint() ? spec.pp() : text(point);
+        // a wildcard member's trailing '?' (the kernel may skip it) is not part of the name
+        return spec.descriptor() != null ? spec.descriptor().replaceFirst("\\?$", "") : text(point);
     }
 
     /** A point as text: components joined by '.', literal arguments in parentheses, no marker. */

@@ -1,7 +1,0 @@
-; the pp() text is a string of the table
-; expect-reject: probe 0: pp string 7 out of range [0,2)
-.func main ret=void
-  retv
-.end
-.probe begin main
-.poke32 -40 7
