@@ -4,7 +4,6 @@
 #include <linux/uaccess.h>
 #include <linux/sched/clock.h>
 #include <linux/poll.h>
-#include <linux/timex.h>
 #include "ksession.h"
 
 #define KS_OUT_BYTES (4u << 20)
@@ -44,9 +43,9 @@ static void ks_end_fn(struct work_struct *w)
 	WRITE_ONCE(ks->out_block, true);
 	stapvm_set_context(ks->vm, NULL);
 	/* MAXERRORS (the VM aborted) and MAXSKIPPED end in stap's STAP_SESSION_ERROR: error probes run, end probes do not */
-	if (!stapvm_aborted(ks->vm) && !test_bit(KS_SKIP_ERROR, &ks->flags) && !test_bit(KS_OVERLOAD, &ks->flags))
+	if (!stapvm_aborted(ks->vm) && !test_bit(KS_SKIP_ERROR, &ks->flags))
 		stapvm_run_named(ks->vm, "end");
-	if (stapvm_aborted(ks->vm) || test_bit(KS_SKIP_ERROR, &ks->flags) || test_bit(KS_OVERLOAD, &ks->flags))
+	if (stapvm_aborted(ks->vm) || test_bit(KS_SKIP_ERROR, &ks->flags))
 		stapvm_run_named(ks->vm, "error");
 	WRITE_ONCE(ks->out_block, false);
 	smp_store_release(&ks->state, STAPVM_STATE_DONE);
@@ -224,12 +223,6 @@ int ks_start(struct ksession *ks)
 		rc = -EBUSY;
 		goto out;
 	}
-	if (stapvm_max_action(ks->mod) > SVM_HOST_MAXACTION_CAP) {
-		char msg[160];
-		int n = snprintf(msg, sizeof msg, "WARNING: MAXACTION=%u is more than stapvm.ko runs in one probe hit: "
-				 "each hit stops at %u actions\n", stapvm_max_action(ks->mod), SVM_HOST_MAXACTION_CAP);
-		kout_put(&ks->out, 1, msg, min_t(int, n, sizeof msg - 1));
-	}
 	kp_register_all(ks);
 	ks->state = STAPVM_STATE_RUNNING;
 	/* begin probes run here, in the loader's context, before any other probe is armed */
@@ -264,7 +257,7 @@ void ks_status(struct ksession *ks, struct stapvm_ioc_status *st)
 	st->lost_bytes = atomic64_read(&ks->out.lost);
 	st->skipped = atomic64_read(&ks->skipped);
 	if (ks->vm) {
-		st->errors = stapvm_error_count(ks->vm) + atomic_read(&ks->overloads);
+		st->errors = stapvm_error_count(ks->vm);
 		st->exit_requested = stapvm_exit_requested(ks->vm);
 		st->aborted = stapvm_aborted(ks->vm);
 		st->missed = kp_missed(ks);
@@ -304,15 +297,11 @@ int ks_run_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_
 	/* handlers of the session run at once on several CPUs: the VM takes the locks of the globals
 	 * each uses (host_kernel.c), and a lock not had within its bounded wait skips the hit */
 	if (READ_ONCE(ks->armed)) {
-		u64 before = READ_ONCE(ks->out.head), start = get_cycles();
+		u64 before = READ_ONCE(ks->out.head);
 		c->ctx = (struct svm_ctx){ .kind = kind, .regs = regs, .pid = -1, .tid = -1, .space = space,
 					   .entry_data = entry_data, .entry_size = entry_size };
 		rc = entry_program ? stapvm_exec_entry(c->x, probe, &c->ctx) : stapvm_exec_probe(c->x, probe, &c->ctx);
-		if (ks_overloaded(ks, c, start, get_cycles()) && !test_and_set_bit(KS_EXIT_PENDING, &ks->flags)) {
-			WRITE_ONCE(ks->armed, 0);
-			wake = true;
-		}
-		wake = wake || (READ_ONCE(ks->out.head) != before && wq_has_sleeper(&ks->readers));
+		wake = READ_ONCE(ks->out.head) != before && wq_has_sleeper(&ks->readers);
 		if (rc == STAPVM_SKIPPED && ks_skip(ks))
 			wake = true;
 		if (stapvm_exit_requested(ks->vm) && !test_and_set_bit(KS_EXIT_PENDING, &ks->flags)) {

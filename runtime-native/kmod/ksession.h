@@ -22,7 +22,6 @@ struct kcpu {
 	int busy;
 	stapvm_exec *x;
 	struct svm_ctx ctx;
-	u64 cycles_base, cycles_sum;   /* the overload governor's window on this CPU (koverload.c) */
 };
 
 /* timer.profile: one pinned hrtimer per CPU */
@@ -49,8 +48,7 @@ struct kprobe_slot {
 	};
 };
 
-/* KS_SKIP_ERROR and KS_OVERLOAD end the session in stap's STAP_SESSION_ERROR: error probes, not end probes */
-enum { KS_EXIT_PENDING, KS_END_QUEUED, KS_CLOSING, KS_SKIP_ERROR, KS_OVERLOAD };
+enum { KS_EXIT_PENDING, KS_END_QUEUED, KS_CLOSING, KS_SKIP_ERROR };
 
 struct ksession {
 	struct mutex mu;           /* ioctls and release */
@@ -66,7 +64,6 @@ struct ksession {
 	unsigned long flags;       /* KS_* bits */
 	atomic64_t skipped;
 	u64 maxskipped;            /* the module's MAXSKIPPED */
-	atomic_t overloads;        /* counted as errors, as stap's overload error */
 	struct kout out;
 	wait_queue_head_t readers; /* data or end of session */
 	wait_queue_head_t space;   /* the reader freed ring space */
@@ -89,11 +86,6 @@ void kp_register_all(struct ksession *ks);
 void kp_arm_timers(struct ksession *ks);
 void kp_unregister_all(struct ksession *ks);
 u64 kp_missed(struct ksession *ks);
-
-/* koverload.c: stap's overload governor. Called after each hit on its CPU with the hit's start and end
- * cycle counts; true once the CPU spent more than STP_OVERLOAD_THRESHOLD cycles in probes within
- * STP_OVERLOAD_INTERVAL cycles (stap's error text is then in the ring and KS_OVERLOAD set) */
-bool ks_overloaded(struct ksession *ks, struct kcpu *c, u64 start, u64 end);
 /* runs probe's handler, or (entry_program) its entry program, with entry_size bytes of @entry data
  * (NULL: none); space: where the probed code's memory is (uprobes: the current task's user memory).
  * 0 when it ran without error; nonzero when it failed or was skipped (not armed, busy, contended). */

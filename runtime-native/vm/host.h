@@ -15,15 +15,6 @@
 #define svm_atomic_set(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
 #define svm_atomic_get(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
 
-/* the most MAXACTION units one hit spends on this host, whatever the module's limit: stapvm.ko's handlers
- * run with interrupts off, so a hit must end within milliseconds (stap has no bound; its overload governor
- * only ends a session after the fact) */
-#ifdef __KERNEL__
-#define SVM_HOST_MAXACTION_CAP 1000000u
-#else
-#define SVM_HOST_MAXACTION_CAP 0xffffffffu
-#endif
-
 /* memory: zeroed allocation, at load time (a handler allocates nothing); may fail (returns NULL) */
 void *svm_host_zalloc(size_t n);
 void svm_host_free(void *p);

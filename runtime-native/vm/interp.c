@@ -95,7 +95,7 @@ int svm_exec(struct svm_session *s, uint32_t f)
 {
 	const struct svm_module *m = s->m;
 	const uint32_t maxstr = s->maxstr;
-	int64_t budget = (int64_t)(m->limits.maxaction < SVM_HOST_MAXACTION_CAP ? m->limits.maxaction : SVM_HOST_MAXACTION_CAP) + 1;
+	int64_t budget = (int64_t)m->limits.maxaction + 1;
 	uint32_t depth = 0;
 	struct svm_frame *fr = enter(s, 0, f);
 	const svm_insn *code = m->funcs[f].code, *ip = code;

@@ -40,7 +40,6 @@ void stapvm_module_free(stapvm_module *mod)
 
 int stapvm_probe_count(const stapvm_module *mod) { return (int)mod->m.nprobes; }
 uint32_t stapvm_max_skipped(const stapvm_module *mod) { return mod->m.limits.maxskipped; }
-uint32_t stapvm_max_action(const stapvm_module *mod) { return mod->m.limits.maxaction; }
 uint64_t stapvm_iter_entries(const stapvm_module *mod) { return mod->m.iterstack; }
 
 static const struct svm_func *probe_func(const struct svm_module *m, int i, int entry)

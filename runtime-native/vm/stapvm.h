@@ -22,7 +22,6 @@ void stapvm_module_free(stapvm_module *mod);
 int stapvm_probe_count(const stapvm_module *mod);
 /* the module's MAXSKIPPED: skipped hits past it end the session (stapvm.ko) */
 uint32_t stapvm_max_skipped(const stapvm_module *mod);
-uint32_t stapvm_max_action(const stapvm_module *mod);
 /* the foreach storage each execution context holds, as the verifier laid it out: entries of 12
  * bytes (a u32 entry index and a u64 sequence number); 0 for a module without foreach */
 uint64_t stapvm_iter_entries(const stapvm_module *mod);

@@ -68,16 +68,3 @@ one target-x-exits 20 file '-x $XPID' '' 'probe end { println("target gone") }' 
 one maxaction-error 20 file '-c "$GP 1"' '' 'probe kernel.function("__x64_sys_getpid") { if (pid() == target()) while (1) {} }' 'ERROR: MAXACTION exceeded( near [^
 ]*)?
 WARNING: Number of errors: 1, skipped probes: 0'
-# stapvm.ko bounds one hit's MAXACTION (handlers run with interrupts off); before, this begin looped 2e9 times
-one maxaction-capped 20 file '' '-D MAXACTION=2000000000' 'probe begin { while (1) {} }' 'WARNING: MAXACTION=2000000000 is more than stapvm.ko runs in one probe hit: each hit stops at 1000000 actions
-ERROR: MAXACTION exceeded( near [^
-]*)?
-WARNING: Number of errors: 1, skipped probes: 0'
-# stap's overload governor: a handler that keeps its CPU busy more than half the time ends the session
-one overload 60 file '-c "$GP -t 20"' '-D MAXACTION=1000000' 'probe kernel.function("__x64_sys_getpid") { for (i = 0; i < 200000; i++) {} } probe error { println("error probe") }' '(.*
-)?ERROR: probe overhead \([0-9]+ cycles\) exceeded threshold \(500000000 cycles\) in last 1000000000 cycles
-(.*
-)?error probe(
-.*)?
-WARNING: Number of errors: 1, skipped probes: 0(
-.*)?'
