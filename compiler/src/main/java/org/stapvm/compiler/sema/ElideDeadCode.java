@@ -220,7 +220,9 @@ public final class ElideDeadCode {
             return n.builtin().shape() == Builtins.Shape.FIXED && !IMPURE_NATIVES.contains(n.builtin().name())
                     && !n.builtin().name().startsWith("print");
         } else if (c instanceof Callee.Script s) {
-            return pureFunction(s.function());
+            // a library function stands for stap's tapset function, most of them embedded C, whose
+            // calls stap does not elide (fnlib_misc: asmlinkage(), regparm(3) as statements)
+            return diags.inUserScript(s.function().function().pos()) && pureFunction(s.function());
         }
         return false;
     }
