@@ -178,41 +178,9 @@ public final class ElideDeadCode {
     }
 
     private boolean sideEffectFree(Unit u, Expression e) {
-        boolean[] effect = {false};
-        new AstWalker() {
-            @Override
-            public Void visitAssign(Expression.Assign a) {
-                effect[0] = true;
-                return null;
-            }
-
-            @Override
-            public Void visitIncDec(Expression.IncDec i) {
-                effect[0] = true;
-                return null;
-            }
-
-            @Override
-            public Void visitProbeWrite(Expression.ProbeWrite p) {
-                effect[0] = true;
-                return null;
-            }
-
-            @Override
-            public Void visitEmbeddedCode(Expression.EmbeddedCode c) {
-                effect[0] = true;
-                return null;
-            }
-
-            @Override
-            public Void visitCall(Expression.Call c) {
-                if (!pureCall(u.callee(c))) {
-                    effect[0] = true;
-                }
-                return super.visitCall(c);
-            }
-        }.walk(e);
-        return !effect[0];
+        EffectFinder finder = new EffectFinder(u, false);
+        finder.walk(e);
+        return !finder.effect;
     }
 
     private boolean pureCall(Callee c) {
@@ -234,60 +202,76 @@ public final class ElideDeadCode {
             return known;
         }
         pureFunctions.put(f, true);   // a recursive call does not make a function impure by itself
-        boolean[] effect = {false};
-        new AstWalker() {
-            private void written(Expression target) {
-                Variable v = f.variable(target);
-                if (!(target instanceof Expression.Symbol) || v == null || v.scope() == Variable.Scope.GLOBAL) {
-                    effect[0] = true;
-                }
-            }
+        EffectFinder finder = new EffectFinder(f, true);
+        finder.walk(f.body());
+        pureFunctions.put(f, !finder.effect);
+        return !finder.effect;
+    }
 
-            @Override
-            public Void visitAssign(Expression.Assign a) {
-                written(a.target());
-                return super.visitAssign(a);
-            }
+    /**
+     * Finds what makes code impure: writes (of anything but the unit's own locals, where
+     * localsMayBeWritten), delete, next, probe writes, embedded C and impure calls.
+     */
+    private final class EffectFinder extends AstWalker {
+        private final Unit unit;
+        private final boolean localsMayBeWritten;
+        boolean effect;
 
-            @Override
-            public Void visitIncDec(Expression.IncDec i) {
-                written(i.operand());
-                return super.visitIncDec(i);
-            }
+        EffectFinder(Unit unit, boolean localsMayBeWritten) {
+            this.unit = unit;
+            this.localsMayBeWritten = localsMayBeWritten;
+        }
 
-            @Override
-            public Void visitDelete(Statement.Delete d) {
-                effect[0] = true;
-                return null;
+        private void written(Expression target) {
+            Variable v = unit.variable(target);
+            if (!localsMayBeWritten || !(target instanceof Expression.Symbol) || v == null
+                    || v.scope() == Variable.Scope.GLOBAL) {
+                effect = true;
             }
+        }
 
-            @Override
-            public Void visitNext(Statement.Next n) {
-                effect[0] = true;
-                return null;
-            }
+        @Override
+        public Void visitAssign(Expression.Assign a) {
+            written(a.target());
+            return super.visitAssign(a);
+        }
 
-            @Override
-            public Void visitProbeWrite(Expression.ProbeWrite p) {
-                effect[0] = true;
-                return null;
-            }
+        @Override
+        public Void visitIncDec(Expression.IncDec i) {
+            written(i.operand());
+            return super.visitIncDec(i);
+        }
 
-            @Override
-            public Void visitEmbeddedCode(Expression.EmbeddedCode c) {
-                effect[0] = true;
-                return null;
-            }
+        @Override
+        public Void visitDelete(Statement.Delete d) {
+            effect = true;
+            return null;
+        }
 
-            @Override
-            public Void visitCall(Expression.Call c) {
-                if (!pureCall(f.callee(c))) {
-                    effect[0] = true;
-                }
-                return super.visitCall(c);
+        @Override
+        public Void visitNext(Statement.Next n) {
+            effect = true;
+            return null;
+        }
+
+        @Override
+        public Void visitProbeWrite(Expression.ProbeWrite p) {
+            effect = true;
+            return null;
+        }
+
+        @Override
+        public Void visitEmbeddedCode(Expression.EmbeddedCode c) {
+            effect = true;
+            return null;
+        }
+
+        @Override
+        public Void visitCall(Expression.Call c) {
+            if (!pureCall(unit.callee(c))) {
+                effect = true;
             }
-        }.walk(f.body());
-        pureFunctions.put(f, !effect[0]);
-        return !effect[0];
+            return super.visitCall(c);
+        }
     }
 }
