@@ -4,6 +4,7 @@
 #include "bpguard.h"
 #include <sys/mman.h>
 #include "bptask.h"
+#include "ptmem.h"
 #include "elfsyms.h"
 #include "elfinsn.h"
 #include "../vm/context.h"
@@ -15,14 +16,16 @@
 #include <string.h>
 #include <unistd.h>
 
-enum up_kind { UP_FUNC, UP_RET, UP_STMT, UP_BEGIN, UP_END, UP_TBEGIN, UP_TEND, UP_SYSCALL, UP_SYSRET };
+enum up_kind { UP_FUNC, UP_RET, UP_STMT, UP_MARK, UP_BEGIN, UP_END, UP_TBEGIN, UP_TEND, UP_SYSCALL, UP_SYSRET };
 
 struct up_probe {
 	int index;              /* in the module */
 	enum up_kind kind;
 	char *path;             /* NULL: every traced process */
 	char *func;             /* UP_FUNC/UP_RET */
-	uint64_t addr;          /* UP_STMT: link-time address in path */
+	uint64_t addr;          /* UP_STMT, UP_MARK: link-time address in path */
+	uint64_t sem;           /* UP_MARK: link-time address of the site's semaphore (0: none) */
+	uint64_t sem_raised;    /* its address in the current image once raised, 0 while not */
 	int placed;             /* in the current image: 0 not yet (library not mapped), 1, -1 cannot */
 	uint32_t entry_size;    /* UP_RET with @entry: bytes of @entry data per call (0: none) */
 	size_t entry_off;       /* where this probe's part starts in the site's per-call data */
@@ -99,6 +102,23 @@ static int parse(const char *d, struct up_probe *p)
 		if (*d == 0) { p->kind = UP_FUNC; return 1; }
 		if (strcmp(d, ".return") == 0) { p->kind = UP_RET; return 1; }
 		return -1;
+	}
+	if (take(&d, ".provider(\"") && !quoted(&d)) return -1;   /* pp() text only: the site is below */
+	if (take(&d, ".mark(\"")) {
+		char *name = quoted(&d), *end;
+		free(name);
+		if (!name || !take(&d, ";pc=")) return -1;
+		errno = 0;
+		p->addr = strtoull(d, &end, 16);
+		if (errno || end == d) return -1;
+		d = end;
+		if (take(&d, ";sem=")) {
+			p->sem = strtoull(d, &end, 16);
+			if (errno || end == d || !p->sem) return -1;
+			d = end;
+		}
+		p->kind = UP_MARK;
+		return *d == 0 ? 1 : -1;
 	}
 	if (take(&d, ".statement(")) {
 		char *end;
@@ -319,6 +339,25 @@ static void guard_unwinders(struct svm_uprobes *u)
 	fclose(f);
 }
 
+/* Adds delta to the 16-bit SDT semaphore at addr of the stopped task tid (the marker's code runs its
+ * argument setup only while it is nonzero); 0 or -1. */
+static int semaphore(pid_t tid, uint64_t addr, int delta)
+{
+	uint16_t v;
+	if (pt_read(tid, addr, &v, sizeof v)) return -1;
+	v = (uint16_t)(v + delta);
+	return pt_write(tid, addr, &v, sizeof v);
+}
+
+/* At detach, in each process still traced (stopped): the semaphores raised for it go down again. */
+static void on_detach(struct bp_engine *e, pid_t tid, void *arg)
+{
+	struct svm_uprobes *u = arg;
+	(void)e;
+	for (int i = 0; i < u->n; i++)
+		if (u->p[i].sem_raised) semaphore(tid, u->p[i].sem_raised, -1);
+}
+
 /* Place every probe whose file is mapped now; the others wait for ld.so to map them. One ELF
  * and one /proc/PID/maps read per distinct path (a libc wildcard is thousands of probes). */
 static void place(struct svm_uprobes *u)
@@ -334,7 +373,7 @@ static void place(struct svm_uprobes *u)
 		const struct elf_sym *sym;
 		struct up_site *site;
 		uint64_t addr;
-		if (p->placed || (p->kind != UP_FUNC && p->kind != UP_RET && p->kind != UP_STMT)) continue;
+		if (p->placed || (p->kind != UP_FUNC && p->kind != UP_RET && p->kind != UP_STMT && p->kind != UP_MARK)) continue;
 		if (!open_path || strcmp(open_path, p->path)) {
 			if (opened) elf_close(&f);
 			open_path = p->path;
@@ -343,7 +382,9 @@ static void place(struct svm_uprobes *u)
 		}
 		if (!opened) { p->placed = -1; u->failed++; continue; }
 		if (!mapped) continue;
-		if (p->kind == UP_STMT) {
+		if (p->kind == UP_MARK) {
+			addr = p->addr + bias;       /* the marker's own nop: an instruction by construction */
+		} else if (p->kind == UP_STMT) {
 			char why[256];
 			if (elf_insn_boundary(&f, p->addr, why, sizeof why)) {
 				fprintf(stderr, "WARNING: cannot place probe process(\"%s\").statement(0x%llx): %s\n", p->path,
@@ -369,6 +410,7 @@ static void place(struct svm_uprobes *u)
 		else { site->bp->fn = on_entry; site->bp->arg = site; }
 		chain(site, p);
 		p->placed = 1;
+		if (p->sem && semaphore(u->e.pid, p->sem + bias, 1) == 0) p->sem_raised = p->sem + bias;
 	}
 	if (opened) elf_close(&f);
 	guard_unwinders(u);
@@ -378,7 +420,8 @@ static void place(struct svm_uprobes *u)
 static int pending(const struct svm_uprobes *u)
 {
 	for (int i = 0; i < u->n; i++)
-		if (!u->p[i].placed && (u->p[i].kind == UP_FUNC || u->p[i].kind == UP_RET || u->p[i].kind == UP_STMT)) return 1;
+		if (!u->p[i].placed && (u->p[i].kind == UP_FUNC || u->p[i].kind == UP_RET || u->p[i].kind == UP_STMT ||
+		                        u->p[i].kind == UP_MARK)) return 1;
 	return 0;
 }
 
@@ -457,7 +500,10 @@ static void image_start(struct svm_uprobes *u, int begin)
 	u->nprocs = 0;
 	u->ldso = NULL;
 	forget_guarded(u);
-	for (int i = 0; i < u->n; i++) if (u->p[i].placed == 1) u->p[i].placed = 0;
+	for (int i = 0; i < u->n; i++) {
+		if (u->p[i].placed == 1) u->p[i].placed = 0;
+		u->p[i].sem_raised = 0;            /* the old image, and its semaphores, are gone */
+	}
 	read_image(u);
 	place(u);
 	if (pending(u) || has_returns(u)) watch_ldso(u);   /* libraries to probe, or unwinders to guard */
@@ -486,6 +532,7 @@ static void hook(struct svm_uprobes *u, enum bp_mode mode)
 {
 	u->e.mode = mode;
 	u->e.on_event = on_event;
+	u->e.on_detach = on_detach;
 	u->e.event_arg = u;
 	for (int i = 0; i < u->n; i++)
 		if (u->p[i].kind == UP_SYSCALL || u->p[i].kind == UP_SYSRET) u->e.trace_syscalls = 1;

@@ -190,17 +190,8 @@ final class KernelTargetChain {
         return new Expression.Call(pos, "_target_deref", List.of(address, num(n)));
     }
 
-    /** The low {@code bits} of x, sign-extended when signed: ((x & mask) ^ sign) - sign. */
     private Expression extend(Expression x, int bits, boolean signed) {
-        if (bits >= 64) {
-            return x;
-        }
-        Expression masked = new Expression.Binary(pos, BinaryOp.BIT_AND, x, num((1L << bits) - 1));
-        if (!signed) {
-            return masked;
-        }
-        long sign = 1L << (bits - 1);
-        return new Expression.Binary(pos, BinaryOp.SUB, new Expression.Binary(pos, BinaryOp.BIT_XOR, masked, num(sign)), num(sign));
+        return IntegerWidth.extend(pos, x, bits, signed);
     }
 
     private Expression add(Expression base, Expression offset) {

@@ -12,7 +12,7 @@ import org.stapvm.probes.btf.KernelBtf;
 
 /**
  * stap -l / -L: the probe points a pattern resolves to, sorted and without repeats, and with -L the
- * target variables each offers as "$name:type". Kernel functions are described from BTF, which
+ * target variables each offers as "$name:type" (an SDT mark's: {@code $arg1:long}...). Kernel functions are described from BTF, which
  * has no source lines: {@code kernel.function("vfs_read")} where stap with debuginfo prints
  * {@code kernel.function("vfs_read@fs/read_write.c:450")}.
  */
@@ -33,6 +33,14 @@ public final class ProbeListing {
     }
 
     private static String variables(Unit u, String release) {
+        org.stapvm.probes.symbols.SdtNotes.Mark mark = MarkTargets.mark(u);
+        if (mark != null) {
+            StringBuilder sb = new StringBuilder(); // stap types every SDT argument long
+            for (int i = 1; i <= mark.argSpecs().size(); i++) {
+                sb.append(" $arg").append(i).append(":long");
+            }
+            return sb.toString();
+        }
         KernelTargets.Point p = KernelTargets.point(u);
         if (p == null) {
             return "";

@@ -413,13 +413,12 @@ public final class ResolveSymbols {
         }
 
         private SyscallTargets.Meaning meaning(Expression.Target e) {
-            UserPoint.Event event = SyscallTargets.event(unit);
-            return event == null ? KernelTargets.of(unit, e, kernelRelease) : SyscallTargets.of(event, e);
+            return TargetMeanings.of(unit, e, kernelRelease);
         }
 
         /** stap rejects a store into a utrace target at once, alone, whatever the target. */
         private void store(Expression target) {
-            if (target instanceof Expression.Target t && SyscallTargets.event(unit) == null) {
+            if (target instanceof Expression.Target t && !TargetMeanings.userFamily(unit)) {
                 if (KernelTargets.of(unit, t, kernelRelease) != null) {
                     diags.addError("write to target variable not permitted; stapvm never writes kernel memory",
                             Describe.token(t), t.pos());
@@ -427,6 +426,11 @@ public final class ResolveSymbols {
                 return;
             }
             SyscallTargets.Meaning m = target instanceof Expression.Target t ? meaning(t) : null;
+            if (m != null && MarkTargets.mark(unit) != null) {
+                // an SDT argument is an rvalue to stap (it expands to a register read): stap's text
+                diags.addError("Expecting lvalue for assignment", Describe.token(target), target.pos());
+                return;
+            }
             if (m != null) {
                 Expression.Target t = (Expression.Target) target;
                 diags.addError(m.value() != null ? SyscallTargets.readOnly(t) : m.error(), Describe.token(t), t.pos());

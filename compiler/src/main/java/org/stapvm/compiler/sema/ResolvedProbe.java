@@ -17,8 +17,8 @@ public record ResolvedProbe(Declaration.Probe declaration, ProbePoint written, P
 
     /** The point as stap prints it in pp(): components joined by '.', arguments in parentheses. */
     public String name() {
-        // a wildcard member's trailing '?' (the kernel may skip it) is not part of the name
-        return spec.descriptor() != null ? spec.descriptor().replaceFirst("\\?$", "") : text(point);
+        // the record's pp() leaves out what only the runtime reads: a wildcard member's trailing '?', a mark's site
+        return spec.descriptor() != null ? spec.record().pp() : text(point);
     }
 
     /** A point as text: components joined by '.', literal arguments in parentheses, no marker. */

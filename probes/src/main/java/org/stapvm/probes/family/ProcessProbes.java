@@ -19,12 +19,14 @@ import org.stapvm.probes.symbols.Executables;
 /**
  * The {@code process} probe family, placed by the userspace breakpoint engine and by stapvm.ko's uprobes:
  * {@code process("PATH").function("PATTERN")[.return]}, {@code process("PATH").statement(ADDR)[.absolute]},
- * {@code process["(PATH)"].begin|end|thread.begin|thread.end|syscall|syscall.return}. PATH is found
+ * {@code process["(PATH)"].begin|end|thread.begin|thread.end|syscall|syscall.return},
+ * {@code process("PATH")[.provider("P")].mark("NAME")} ({@link ProcessMarks}). PATH is found
  * on $PATH when it has no '/', and made canonical; function patterns are expanded here, at
  * compile time, against the file's .symtab and .dynsym: one point per function, as stap does.
  */
 public final class ProcessProbes implements ProbeProvider {
-    private static final List<String> EVENTS = List.of("begin", "end", "thread", "syscall", "function", "statement");
+    private static final List<String> EVENTS = List.of("begin", "end", "thread", "syscall", "function", "statement",
+            "mark", "provider");
 
     @Override
     public List<String> roots() {
@@ -61,6 +63,7 @@ public final class ProcessProbes implements ProbeProvider {
             case "syscall" -> syscall(path, event, rest, fail);
             case "function" -> function(path, event, rest, fail);
             case "statement" -> statement(path, event, rest, fail);
+            case "mark", "provider" -> ProcessMarks.resolve(path, event, rest, EVENTS, fail);
             default -> {
                 fail.accept(new Failure("probe point mismatch" + Similar.clause(event.name(), EVENTS), event));
                 yield null;
