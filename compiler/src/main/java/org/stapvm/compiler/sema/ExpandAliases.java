@@ -109,7 +109,8 @@ public final class ExpandAliases {
             ProbeProvider.Failure f = failures.get(0);
             SemaDiagnostic cause = f.at() == null
                     ? diags.error(f.message(), null, null)
-                    : diags.error(f.message(), "identifier '" + f.at().name() + "'", f.at().pos());
+                    : diags.error(f.message(), org.stapvm.lang.diag.TokenDescription.isKeyword(f.at().name()) ? "keyword"
+                            : "identifier '" + f.at().name() + "'", f.at().pos());
             diags.add(head(root).withChain(cause));
         }
     }
