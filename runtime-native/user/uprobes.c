@@ -100,6 +100,13 @@ static int parse(const char *d, struct up_probe *p)
 	if (take(&d, ".function(\"")) {
 		if (!(p->func = quoted(&d))) return -1;
 		if (*d == 0) { p->kind = UP_FUNC; return 1; }
+		if (take(&d, ";pc=")) {   /* placed after the prologue (the compiler read DWARF $vars for there) */
+			char *end;
+			errno = 0;
+			p->addr = strtoull(d, &end, 16);
+			p->kind = UP_FUNC;
+			return !errno && end != d && p->addr && !*end ? 1 : -1;
+		}
 		if (strcmp(d, ".return") == 0) { p->kind = UP_RET; return 1; }
 		return -1;
 	}
@@ -392,6 +399,8 @@ static void place(struct svm_uprobes *u)
 				p->placed = -1; u->failed++; continue;
 			}
 			addr = p->addr + bias;
+		} else if (p->kind == UP_FUNC && p->addr) {
+			addr = p->addr + bias;       /* a line-table address: an instruction boundary */
 		} else if ((sym = elf_lookup(&f, p->func))) {
 			addr = sym->value + bias;
 		} else {

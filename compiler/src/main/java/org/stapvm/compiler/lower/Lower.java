@@ -116,7 +116,8 @@ public final class Lower {
         Map<org.stapvm.lang.ast.Statement.Block, Integer> sharedEntry = new java.util.IdentityHashMap<>();
         List<Module.EntryProgram> entries = new ArrayList<>();
         for (Unit p : probes) {
-            String descriptor = descriptor(p.probe().spec());
+            String descriptor = descriptor(p.probe().spec())
+                    + (p.placement() != null ? ";pc=0x" + Long.toHexString(p.placement()) : ""); // after the prologue (DWARF $vars)
             boolean share = p.probe().spec().descriptor() != null && !p.pointSpecific();
             Integer index = share ? shared.get(p.probe().body()) : null;
             if (index == null) {

@@ -6,7 +6,8 @@ import org.stapvm.probes.symbols.SdtNotes;
 
 /**
  * Which family gives a target expression its meaning in a probe: the utrace events' own
- * ({@link SyscallTargets}), an SDT mark's ({@link MarkTargets}), else the kernel's BTF
+ * ({@link SyscallTargets}), an SDT mark's ({@link MarkTargets}), a userspace function's DWARF
+ * ({@link DwarfTargets}), else the kernel's BTF
  * ({@link KernelTargets}, which also answers @cast anywhere). The one place that asks.
  */
 final class TargetMeanings {
@@ -25,7 +26,8 @@ final class TargetMeanings {
                 return m;
             }
         }
-        return KernelTargets.of(u, t, kernelRelease);
+        SyscallTargets.Meaning dwarf = DwarfTargets.of(u, t);
+        return dwarf != null ? dwarf : KernelTargets.of(u, t, kernelRelease);
     }
 
     /** Whether {@code u}'s targets are read-only values of a user-space family (utrace, marks). */

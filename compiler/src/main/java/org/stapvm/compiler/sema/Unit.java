@@ -74,6 +74,12 @@ public final class Unit {
      */
     public boolean pointSpecific() { return !targets.isEmpty() || !defined.isEmpty(); }
 
+    /** Where a process .function probe sits when its $vars come from DWARF: after the prologue (link-time address). */
+    Long placement;
+
+    /** The link-time address the probe is placed at instead of its function's entry, or null. */
+    public Long placement() { return placement; }
+
     /**
      * The constant a condition folds to by @defined: 1 or 0 for @defined(x) and !@defined(x), else
      * null. stap folds these before type checking, so the branch it rules out is never resolved.

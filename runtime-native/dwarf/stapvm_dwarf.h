@@ -1,0 +1,26 @@
+/* stapvm_dwarf.h: what the compiler asks a userspace binary's DWARF (through elfutils' libdw) about one
+ * function, answered as one self-contained blob that Java decodes; nothing here runs at probe time. */
+#ifndef STAPVM_DWARF_H
+#define STAPVM_DWARF_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Where the variables are evaluated: after the prologue (a .function probe, as stap places it) or
+ * at the function's first instruction (the entry of a .return probe, where @entry values are read). */
+enum { SVM_DWARF_AFTER_PROLOGUE = 0, SVM_DWARF_AT_ENTRY = 1 };
+
+/*
+ * Describes function func of the ELF file path at the place mode says, into out (cap bytes):
+ *   "SVMD" u32 version(1)
+ *   u64 low_pc, u64 pc (where the locations below hold), u32 return type (0: void), u32 decl line,
+ *   str decl file, str CU name,
+ *   u32 count, then per variable: u8 kind (1 parameter, 2 local), str name, u32 type,
+ *       u32 nops (0xffffffff: no location at pc, optimized out), ops
+ *   frame base ops (u32 nops, ops), CFA ops at pc (u32 nops, ops),
+ *   u32 btf length, BTF blob (the types the ids above name; id 0 is void)
+ * str = u32 length + bytes; op = u8 atom, u64 number, u64 number2 (libdw's Dwarf_Op).
+ * Returns the blob's length, or -1 with a NUL-terminated reason in out.
+ */
+long svm_dwarf_function(const char *path, const char *func, int mode, uint8_t *out, size_t cap);
+
+#endif
