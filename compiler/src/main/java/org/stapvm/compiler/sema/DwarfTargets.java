@@ -123,12 +123,9 @@ final class DwarfTargets {
             throws KernelTargetChain.ChainError {
         int arg = argumentRegister(f, v);
         if (arg > 0) {
-            if (t != null && t.addressOf()) {
-                throw new KernelTargetChain.ChainError("cannot take the address of a value held in a register");
-            }
             Expression raw = new Expression.Call(pos, "long_arg", List.of(new Expression.NumberLiteral(pos, arg)));
-            return KernelTargetChain.fromValue(f.types(), pos, raw, v.type(), t == null ? List.of() : t.steps(), false,
-                    KernelTargetChain.Space.USER);
+            return KernelTargetChain.fromValue(f.types(), pos, raw, v.type(), t == null ? List.of() : t.steps(),
+                    t != null && t.addressOf(), KernelTargetChain.Space.USER);
         }
         if (v.location() == null || v.location().isEmpty()) {
             throw new KernelTargetChain.ChainError("not accessible at this address (0x" + Long.toHexString(f.pc())
@@ -138,10 +135,7 @@ final class DwarfTargets {
         List<org.stapvm.lang.ast.TargetStep> steps = t == null ? List.of() : t.steps();
         boolean addressOf = t != null && t.addressOf();
         if (at.isValue()) {
-            if (addressOf) {
-                throw new KernelTargetChain.ChainError("cannot take the address of a value held in a register");
-            }
-            return KernelTargetChain.fromValue(f.types(), pos, at.expression(), v.type(), steps, false, KernelTargetChain.Space.USER);
+            return KernelTargetChain.fromValue(f.types(), pos, at.expression(), v.type(), steps, addressOf, KernelTargetChain.Space.USER);
         }
         return KernelTargetChain.fromAddress(f.types(), pos, at.expression(), v.type(), steps, addressOf, KernelTargetChain.Space.USER);
     }
