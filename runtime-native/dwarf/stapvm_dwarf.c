@@ -199,12 +199,21 @@ static void emit(struct btf *t, Dwarf_Die *die)
 
 struct find { const char *name; Dwarf_Die die; int found; };
 
+/* a function's entry: DW_AT_entry_pc or DW_AT_low_pc, else the start of its first range (hot/cold split) */
+static int entry(Dwarf_Die *die, Dwarf_Addr *pc)
+{
+	Dwarf_Addr base, start, end;
+	if (dwarf_entrypc(die, pc) == 0) return 0;
+	if (dwarf_ranges(die, 0, &base, &start, &end) > 0) { *pc = start; return 0; }
+	return -1;
+}
+
 static int match_func(Dwarf_Die *die, void *arg)
 {
 	struct find *f = arg;
 	Dwarf_Addr lo;
 	const char *n = dwarf_diename(die);
-	if (n && strcmp(n, f->name) == 0 && dwarf_lowpc(die, &lo) == 0) {
+	if (n && strcmp(n, f->name) == 0 && entry(die, &lo) == 0) {
 		f->die = *die;
 		f->found = 1;
 		return DWARF_CB_ABORT;
@@ -277,7 +286,7 @@ static int variables(struct buf *b, struct btf *t, Dwarf_Die *scope, Dwarf_Addr 
 		if ((tag == DW_TAG_formal_parameter && params) || (tag == DW_TAG_variable && !params)) {
 			const char *name = dwarf_diename(&c);
 			if (!name) continue;
-			u8(b, tag == DW_TAG_formal_parameter ? 1 : 2);
+			u8(b, tag == DW_TAG_formal_parameter ? 1 : depth ? 3 : 2);
 			str(b, name);
 			u32(b, ref(t, &c));
 			location(b, &c, pc);
@@ -333,8 +342,15 @@ long svm_dwarf_function(const char *path, const char *func, int mode, uint8_t *o
 		return fail(out, cap, "no DWARF for function %s in %s", func, path);
 	}
 	dwarf_diecu(&f.die, &cu, NULL, NULL);
-	dwarf_lowpc(&f.die, &lo);
-	dwarf_highpc(&f.die, &hi);
+	entry(&f.die, &lo);
+	{
+		/* the range holding the entry (a function split in hot and cold parts has several) */
+		Dwarf_Addr base, start, end;
+		ptrdiff_t r = 0;
+		while ((r = dwarf_ranges(&f.die, r, &base, &start, &end)) > 0)
+			if (start <= lo && lo < end) { hi = end; break; }
+		if (!hi) hi = lo + 1;
+	}
 	pc = mode == SVM_DWARF_AT_ENTRY ? lo : after_prologue(&cu, lo, hi);
 	/* an int to index arrays with, as BTF wants one */
 	t->n = 1;
@@ -391,4 +407,48 @@ long svm_dwarf_function(const char *path, const char *func, int mode, uint8_t *o
 	dwarf_end(dw);
 	close(fd);
 	return rc;
+}
+
+struct all { struct buf *b; uint32_t n; };
+
+static int list_func(Dwarf_Die *die, void *arg)
+{
+	struct all *a = arg;
+	Dwarf_Addr lo;
+	const char *n = dwarf_diename(die);
+	if (!n || entry(die, &lo)) return DWARF_CB_OK;
+	str(a->b, n);
+	str(a->b, dwarf_decl_file(die));
+	u32(a->b, (uint32_t)uattr(die, DW_AT_decl_line, 0));
+	u64(a->b, lo);
+	a->n++;
+	return DWARF_CB_OK;
+}
+
+long svm_dwarf_functions(const char *path, uint8_t *out, size_t cap)
+{
+	struct buf b = { out, 0, cap, 0 };
+	struct all a = { &b, 0 };
+	Dwarf *dw;
+	Dwarf_Off off = 0, next;
+	size_t hsize;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) return fail(out, cap, "cannot open %s: %s", path, strerror(errno));
+	if (!(dw = dwarf_begin(fd, DWARF_C_READ))) {
+		close(fd);
+		return fail(out, cap, "no DWARF information in %s", path);
+	}
+	u32(&b, 0x464d5653);   /* "SVMF" */
+	u32(&b, 1);
+	u32(&b, 0);             /* the count, written at the end */
+	while (dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
+		Dwarf_Die cu;
+		if (dwarf_offdie(dw, off + hsize, &cu)) dwarf_getfuncs(&cu, list_func, &a, 0);
+		off = next;
+	}
+	dwarf_end(dw);
+	close(fd);
+	if (b.over) return fail(out, cap, "the functions of %s do not fit in %zu bytes", path, cap);
+	memcpy(out + 8, &a.n, 4);
+	return (long)b.len;
 }

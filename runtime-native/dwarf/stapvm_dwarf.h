@@ -14,7 +14,7 @@ enum { SVM_DWARF_AFTER_PROLOGUE = 0, SVM_DWARF_AT_ENTRY = 1 };
  *   "SVMD" u32 version(1)
  *   u64 low_pc, u64 pc (where the locations below hold), u32 return type (0: void), u32 decl line,
  *   str decl file, str CU name,
- *   u32 count, then per variable: u8 kind (1 parameter, 2 local), str name, u32 type,
+ *   u32 count, then per variable: u8 kind (1 parameter, 2 local, 3 local of a block inside), str name, u32 type,
  *       u32 nops (0xffffffff: no location at pc, optimized out), ops
  *   frame base ops (u32 nops, ops), CFA ops at pc (u32 nops, ops),
  *   u32 btf length, BTF blob (the types the ids above name; id 0 is void)
@@ -22,5 +22,12 @@ enum { SVM_DWARF_AFTER_PROLOGUE = 0, SVM_DWARF_AT_ENTRY = 1 };
  * Returns the blob's length, or -1 with a NUL-terminated reason in out.
  */
 long svm_dwarf_function(const char *path, const char *func, int mode, uint8_t *out, size_t cap);
+
+/*
+ * Every function of path that DWARF describes with code (a subprogram with a low_pc), into out:
+ *   "SVMF" u32 version(1) u32 count, then per function: str name, str decl file, u32 decl line, u64 low_pc
+ * Returns the length, or -1 with a reason in out (no DWARF: a file without debug information).
+ */
+long svm_dwarf_functions(const char *path, uint8_t *out, size_t cap);
 
 #endif

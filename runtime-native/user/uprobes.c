@@ -99,6 +99,7 @@ static int parse(const char *d, struct up_probe *p)
 	if (!p->path) return -1;
 	if (take(&d, ".function(\"")) {
 		if (!(p->func = quoted(&d))) return -1;
+		p->func[strcspn(p->func, "@")] = 0;   /* NAME@FILE:LINE (DWARF): the symbol is NAME */
 		if (*d == 0) { p->kind = UP_FUNC; return 1; }
 		if (take(&d, ";pc=")) {   /* placed after the prologue (the compiler read DWARF $vars for there) */
 			char *end;

@@ -87,6 +87,24 @@ class DwarfTargetsCommandTest {
     }
 
     @Test
+    void listingAndFileQualifiedNamesAreStaps() throws Exception {
+        Path target = build.resolve("t_O2");
+        String src = build.resolve("t_O2.c").toString(); // TestTargets.gcc compiles a copy named after the target
+        String p = "process(\"" + target + "\")";
+        Result l = new StapvmCommand(tmp).run("-L", p + ".function(\"*@" + build.getFileName() + "/t_O2.c\")");
+        assertEquals(p + ".function(\"main@" + src + ":28\") $argc:int $argv:char** $pts:struct point[]\n"
+                + p + ".function(\"score@" + src + ":21\") $p:struct point* $bonus:int\n"
+                + p + ".function(\"walk@" + src + ":9\") $head:struct node* $limit:int $sum:long int $count:int\n", l.stdout());
+        Result r = new StapvmCommand(tmp).run("-L", p + ".function(\"walk@t_O2.c:9\").return");
+        assertEquals(p + ".function(\"walk@" + src + ":9\").return $return:long int $head:struct node* $limit:int\n", r.stdout());
+        Result none = new StapvmCommand(tmp).run("-p2", "-e", "probe " + p + ".function(\"walk@other.c\") {}");
+        assertTrue(none.stderr().contains("semantic error: no match"), none.stderr());
+        Result pp = run(target, "probe P.function(\"score@*.c\") { printf(\"T %s %s\\n\", pp(), probefunc()) }");
+        assertEquals(List.of(p + ".function(\"score@" + src + ":21\") score", p + ".function(\"score@" + src + ":21\") score"),
+                traced(pp.stdout()));
+    }
+
+    @Test
     void errorsNameTheAlternatives() throws Exception {
         Path target = build.resolve("t_O2");
         Result r = new StapvmCommand(tmp).run("-p2", "-e", "probe process(\"" + target + "\").function(\"score\") { println($nope) }");

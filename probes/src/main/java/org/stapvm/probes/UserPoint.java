@@ -47,11 +47,17 @@ public record UserPoint(String path, Event event, String function, long address,
      */
     public ProbeRecord record(boolean absolute) {
         return switch (event) {
-            case FUNCTION, RETURN -> ProbeRecord.processFunction(descriptor(), path, function, event == Event.RETURN);
+            case FUNCTION, RETURN -> ProbeRecord.processFunction(descriptor(), path, symbol(), event == Event.RETURN);
             case STATEMENT -> ProbeRecord.processStatement(descriptor(), path, address, absolute);
             case MARK -> ProbeRecord.processStatement(pp(), path, address, false); // its semaphore: descriptor() only
             default -> ProbeRecord.processEvent(event.kind, descriptor(), path);
         };
+    }
+
+    /** The symbol of a FUNCTION/RETURN point: its function without the "@FILE:LINE" DWARF adds to it. */
+    public String symbol() {
+        int at = function == null ? -1 : function.indexOf('@');
+        return at < 0 ? function : function.substring(0, at);
     }
 
     public String descriptor() {

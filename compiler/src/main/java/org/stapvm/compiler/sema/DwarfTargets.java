@@ -12,6 +12,7 @@ import org.stapvm.probes.btf.BtfGraph;
 import org.stapvm.probes.btf.BtfKind;
 import org.stapvm.probes.btf.BtfType;
 import org.stapvm.probes.dwarf.DwarfFunction;
+import org.stapvm.probes.dwarf.DwarfTypeNames;
 import org.stapvm.probes.nativebridge.DwarfReader;
 
 /**
@@ -38,7 +39,7 @@ final class DwarfTargets {
         boolean isReturn = p.event() == UserPoint.Event.RETURN;
         DwarfFunction f;
         try {
-            f = DwarfFunction.read(p.path(), p.function(), isReturn ? DwarfFunction.AT_ENTRY : DwarfFunction.AFTER_PROLOGUE);
+            f = DwarfFunction.read(p.path(), p.symbol(), isReturn ? DwarfFunction.AT_ENTRY : DwarfFunction.AFTER_PROLOGUE);
         } catch (DwarfReader.Failure e) {
             return null;
         }
@@ -66,7 +67,7 @@ final class DwarfTargets {
                     throw new KernelTargetChain.ChainError("context variable '" + name + "' may not be used as a structure");
                 }
                 List<DwarfFunction.Variable> vars = name.equals("$$parms") ? f.parameters()
-                        : name.equals("$$locals") ? f.locals() : f.variables();
+                        : name.equals("$$locals") ? f.locals() : f.outerVariables();
                 e = listing(f, vars, pos);
             } else {
                 e = variable(f, name.substring(1), t);
@@ -78,6 +79,35 @@ final class DwarfTargets {
         } catch (KernelTargetChain.ChainError e) {
             return new SyscallTargets.Meaning(null, e.getMessage());
         }
+    }
+
+    /**
+     * -L's " $name:type" for a process function probe with DWARF: what is in scope where the probe sits
+     * (after the prologue; in a .return, $return and the parameters), those without a location there
+     * left out; null when the unit is no such probe.
+     */
+    static String listing(Unit u) {
+        UserPoint p = u.probe() == null ? null : u.probe().spec().user();
+        if (p == null || (p.event() != UserPoint.Event.FUNCTION && p.event() != UserPoint.Event.RETURN)) {
+            return null;
+        }
+        boolean isReturn = p.event() == UserPoint.Event.RETURN;
+        DwarfFunction f;
+        try {
+            f = DwarfFunction.read(p.path(), p.symbol(), isReturn ? DwarfFunction.AT_ENTRY : DwarfFunction.AFTER_PROLOGUE);
+        } catch (DwarfReader.Failure e) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        if (isReturn && f.returnType() != 0) {
+            sb.append(" $return:").append(DwarfTypeNames.name(f.types(), f.returnType()));
+        }
+        for (DwarfFunction.Variable v : isReturn ? f.parameters() : f.outerVariables()) {
+            if (v.location() != null && !v.location().isEmpty()) {
+                sb.append(" $").append(v.name()).append(':').append(DwarfTypeNames.name(f.types(), v.type()));
+            }
+        }
+        return sb.toString();
     }
 
     private static Expression variable(DwarfFunction f, String local, Expression.Target t) throws KernelTargetChain.ChainError {

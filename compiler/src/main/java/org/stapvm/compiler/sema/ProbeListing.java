@@ -41,6 +41,10 @@ public final class ProbeListing {
             }
             return sb.toString();
         }
+        String dwarf = DwarfTargets.listing(u);
+        if (dwarf != null) {
+            return dwarf;
+        }
         KernelTargets.Point p = KernelTargets.point(u);
         if (p == null) {
             return "";

@@ -25,8 +25,11 @@ public record DwarfFunction(String path, String name, long lowPc, long pc, int r
     /** One DWARF expression operation (libdw's Dwarf_Op). */
     public record Op(int atom, long number, long number2) {}
 
-    /** A parameter or local; {@code location} null where it is optimized out at pc. */
-    public record Variable(boolean parameter, String name, int type, List<Op> location) {}
+    /**
+     * A parameter or local ({@code nested}: of a block inside the function that covers pc);
+     * {@code location} null where it is optimized out at pc.
+     */
+    public record Variable(boolean parameter, boolean nested, String name, int type, List<Op> location) {}
 
     public static final int AFTER_PROLOGUE = 0;
     public static final int AT_ENTRY = 1;
@@ -64,10 +67,10 @@ public record DwarfFunction(String path, String name, long lowPc, long pc, int r
         int n = b.getInt();
         List<Variable> vars = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            boolean param = b.get() == 1;
+            int kind = b.get();
             String name = str(b);
             int type = b.getInt();
-            vars.add(new Variable(param, name, type, ops(b)));
+            vars.add(new Variable(kind == 1, kind == 3, name, type, ops(b)));
         }
         List<Op> fb = ops(b);
         List<Op> cfa = ops(b);
@@ -100,8 +103,13 @@ public record DwarfFunction(String path, String name, long lowPc, long pc, int r
         return variables.stream().filter(Variable::parameter).toList();
     }
 
-    /** The locals in scope at pc, outermost first. */
+    /** The locals of the function's own scope ($$locals, -L; stap leaves out those of inner blocks). */
     public List<Variable> locals() {
-        return variables.stream().filter(v -> !v.parameter()).toList();
+        return variables.stream().filter(v -> !v.parameter() && !v.nested()).toList();
+    }
+
+    /** The parameters and the locals of the function's own scope ($$vars, -L). */
+    public List<Variable> outerVariables() {
+        return variables.stream().filter(v -> !v.nested()).toList();
     }
 }

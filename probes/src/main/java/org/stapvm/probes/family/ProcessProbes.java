@@ -13,6 +13,7 @@ import org.stapvm.probes.ProbeContext;
 import org.stapvm.probes.ProbeProvider;
 import org.stapvm.probes.ProbeSpec;
 import org.stapvm.probes.UserPoint;
+import org.stapvm.probes.dwarf.DwarfIndex;
 import org.stapvm.probes.symbols.ElfFunctions;
 import org.stapvm.probes.symbols.Executables;
 
@@ -120,15 +121,28 @@ public final class ProcessProbes implements ProbeProvider {
         if (elf == null) {
             return null;
         }
-        List<ElfFunctions.Function> found = elf.matching(pattern.value());
+        // F@FILE[:LINE]: the functions named F that DWARF declares in FILE (at LINE)
+        int at = pattern.value().indexOf('@');
+        String name = at < 0 ? pattern.value() : pattern.value().substring(0, at);
+        String file = at < 0 ? null : pattern.value().substring(at + 1);
+        DwarfIndex dwarf = DwarfIndex.of(path);
+        List<ElfFunctions.Function> found = new ArrayList<>();
+        for (ElfFunctions.Function f : elf.matching(name)) {
+            Optional<DwarfIndex.Entry> e = dwarf.lookup(f.name());
+            if (file == null || (e.isPresent() && DwarfIndex.matchesFile(file, e.get()))) {
+                found.add(f);
+            }
+        }
         if (found.isEmpty()) {
-            String similar = Similar.suggest(pattern.value(), elf.globalNames(), 5);
+            String similar = Similar.suggest(name, elf.globalNames(), 5);
             fail.accept(new Failure("no match" + (similar.isEmpty() ? "" : " (similar functions: " + similar + ")"), null));
             return null;
         }
         List<ProbeSpec> out = new ArrayList<>();
         for (ElfFunctions.Function f : found) {
-            UserPoint u = new UserPoint(path, ret ? UserPoint.Event.RETURN : UserPoint.Event.FUNCTION, f.name(), f.value());
+            // with DWARF, stap names the function where it is declared: function("walk@/src/list.c:9")
+            String named = dwarf.lookup(f.name()).map(DwarfIndex.Entry::qualified).orElse(f.name());
+            UserPoint u = new UserPoint(path, ret ? UserPoint.Event.RETURN : UserPoint.Event.FUNCTION, named, f.value());
             out.add(ProbeSpec.process(u, u.record(false)));
         }
         return out;

@@ -51,12 +51,26 @@ public final class DwarfReader {
 
     /** The blob stapvm_dwarf.h describes for func of path at mode (0 after the prologue, 1 at entry). */
     public static byte[] function(String path, String func, int mode) throws Failure {
-        LibStapvmDwarf lib = Holder.LIB;
-        if (lib == null) {
+        LibStapvmDwarf lib = lib();
+        byte[] out = new byte[CAP];
+        return result(out, lib.svm_dwarf_function(path, func, mode, out, out.length));
+    }
+
+    /** The blob of svm_dwarf_functions: every function of path that DWARF describes. */
+    public static byte[] functions(String path) throws Failure {
+        LibStapvmDwarf lib = lib();
+        byte[] out = new byte[CAP * 4];
+        return result(out, lib.svm_dwarf_functions(path, out, out.length));
+    }
+
+    private static LibStapvmDwarf lib() throws Failure {
+        if (Holder.LIB == null) {
             throw new Failure("stapvm's DWARF reader (" + LIBRARY_IN_TREE + ") is not built");
         }
-        byte[] out = new byte[CAP];
-        long n = lib.svm_dwarf_function(path, func, mode, out, out.length);
+        return Holder.LIB;
+    }
+
+    private static byte[] result(byte[] out, long n) throws Failure {
         if (n < 0) {
             int end = 0;
             while (end < out.length && out[end] != 0) {
