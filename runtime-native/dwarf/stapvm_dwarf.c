@@ -307,7 +307,7 @@ static long fail(uint8_t *out, size_t cap, const char *fmt, ...)
 	return -1;
 }
 
-long svm_dwarf_function(const char *path, const char *func, int mode, uint8_t *out, size_t cap)
+long svm_dwarf_function(const char *path, const char *func, int mode, uint64_t at_pc, uint8_t *out, size_t cap)
 {
 	struct buf b = { out, 0, cap, 0 }, vars = { 0 };
 	struct btf *t = calloc(1, sizeof *t);
@@ -351,7 +351,7 @@ long svm_dwarf_function(const char *path, const char *func, int mode, uint8_t *o
 			if (start <= lo && lo < end) { hi = end; break; }
 		if (!hi) hi = lo + 1;
 	}
-	pc = mode == SVM_DWARF_AT_ENTRY ? lo : after_prologue(&cu, lo, hi);
+	pc = mode == SVM_DWARF_AT_ENTRY ? lo : mode == SVM_DWARF_AT_PC ? at_pc : after_prologue(&cu, lo, hi);
 	/* an int to index arrays with, as BTF wants one */
 	t->n = 1;
 	t->die[0] = (Dwarf_Off)-1;
@@ -450,5 +450,53 @@ long svm_dwarf_functions(const char *path, uint8_t *out, size_t cap)
 	close(fd);
 	if (b.over) return fail(out, cap, "the functions of %s do not fit in %zu bytes", path, cap);
 	memcpy(out + 8, &a.n, 4);
+	return (long)b.len;
+}
+
+long svm_dwarf_lines(const char *path, const char *func, uint8_t *out, size_t cap)
+{
+	struct buf b = { out, 0, cap, 0 };
+	struct find f = { func, { 0 }, 0 };
+	Dwarf *dw;
+	Dwarf_Die cu;
+	Dwarf_Off off = 0, next;
+	size_t hsize, n;
+	Dwarf_Lines *lines;
+	uint32_t count = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) return fail(out, cap, "cannot open %s: %s", path, strerror(errno));
+	if (!(dw = dwarf_begin(fd, DWARF_C_READ))) {
+		close(fd);
+		return fail(out, cap, "no DWARF information in %s", path);
+	}
+	while (!f.found && dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
+		if (dwarf_offdie(dw, off + hsize, &cu)) dwarf_getfuncs(&cu, match_func, &f, 0);
+		off = next;
+	}
+	if (!f.found || !dwarf_diecu(&f.die, &cu, NULL, NULL) || dwarf_getsrclines(&cu, &lines, &n)) {
+		dwarf_end(dw);
+		close(fd);
+		return fail(out, cap, "no DWARF lines for function %s in %s", func, path);
+	}
+	u32(&b, 0x4c4d5653);   /* "SVML" */
+	u32(&b, 1);
+	u32(&b, 0);
+	for (size_t i = 0; i < n; i++) {
+		Dwarf_Line *l = dwarf_onesrcline(lines, i);
+		Dwarf_Addr a;
+		int line;
+		bool stmt, end;
+		if (dwarf_lineaddr(l, &a) || dwarf_lineno(l, &line) || dwarf_linebeginstatement(l, &stmt) || !stmt) continue;
+		if (dwarf_lineendsequence(l, &end) == 0 && end) continue;
+		if (dwarf_haspc(&f.die, a) != 1) continue;
+		str(&b, dwarf_linesrc(l, NULL, NULL));
+		u32(&b, (uint32_t)line);
+		u64(&b, a);
+		count++;
+	}
+	dwarf_end(dw);
+	close(fd);
+	if (b.over) return fail(out, cap, "the lines of %s do not fit in %zu bytes", func, cap);
+	memcpy(out + 8, &count, 4);
 	return (long)b.len;
 }

@@ -7,10 +7,11 @@
 
 /* Where the variables are evaluated: after the prologue (a .function probe, as stap places it) or
  * at the function's first instruction (the entry of a .return probe, where @entry values are read). */
-enum { SVM_DWARF_AFTER_PROLOGUE = 0, SVM_DWARF_AT_ENTRY = 1 };
+enum { SVM_DWARF_AFTER_PROLOGUE = 0, SVM_DWARF_AT_ENTRY = 1, SVM_DWARF_AT_PC = 2 };
 
 /*
- * Describes function func of the ELF file path at the place mode says, into out (cap bytes):
+ * Describes function func of the ELF file path at the place mode says (SVM_DWARF_AT_PC: at pc, a
+ * statement probe's address), into out (cap bytes):
  *   "SVMD" u32 version(1)
  *   u64 low_pc, u64 pc (where the locations below hold), u32 return type (0: void), u32 decl line,
  *   str decl file, str CU name,
@@ -21,7 +22,14 @@ enum { SVM_DWARF_AFTER_PROLOGUE = 0, SVM_DWARF_AT_ENTRY = 1 };
  * str = u32 length + bytes; op = u8 atom, u64 number, u64 number2 (libdw's Dwarf_Op).
  * Returns the blob's length, or -1 with a NUL-terminated reason in out.
  */
-long svm_dwarf_function(const char *path, const char *func, int mode, uint8_t *out, size_t cap);
+long svm_dwarf_function(const char *path, const char *func, int mode, uint64_t pc, uint8_t *out, size_t cap);
+
+/*
+ * The line-table rows of function func of path (statements: is_stmt rows inside its ranges), into out:
+ *   "SVML" u32 version(1) u32 count, then per row: str file, u32 line, u64 address
+ * in address order. Returns the length, or -1 with a reason in out.
+ */
+long svm_dwarf_lines(const char *path, const char *func, uint8_t *out, size_t cap);
 
 /*
  * Every function of path that DWARF describes with code (a subprogram with a low_pc), into out:

@@ -128,6 +128,15 @@ static int parse(const char *d, struct up_probe *p)
 		p->kind = UP_MARK;
 		return *d == 0 ? 1 : -1;
 	}
+	if (take(&d, ".statement(\"")) {   /* F@FILE:LINE: pp() text; the compiler found the address */
+		char *where = quoted(&d), *end;
+		free(where);
+		if (!where || !take(&d, ";pc=")) return -1;
+		errno = 0;
+		p->addr = strtoull(d, &end, 16);
+		p->kind = UP_STMT;
+		return !errno && end != d && !*end ? 1 : -1;
+	}
 	if (take(&d, ".statement(")) {
 		char *end;
 		errno = 0;

@@ -16,7 +16,7 @@ static void rops(struct rd *r) { uint32_t n = r32(r); if (n != 0xffffffffu) r->a
 static long names(const char *path, const char *func, int mode, char *out, size_t cap, int *btf_ok)
 {
 	static uint8_t blob[1 << 20];
-	long n = svm_dwarf_function(path, func, mode, blob, sizeof blob);
+	long n = svm_dwarf_function(path, func, mode, 0, blob, sizeof blob);
 	struct rd r = { blob, 0, n > 0 ? (size_t)n : 0 };
 	char s[256];
 	uint32_t count;

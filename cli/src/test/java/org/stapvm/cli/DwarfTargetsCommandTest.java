@@ -105,6 +105,23 @@ class DwarfTargetsCommandTest {
     }
 
     @Test
+    void statementsByLineSeeTheLocalsOfTheirLine() throws Exception {
+        Path target = build.resolve("t_O0");
+        String src = build.resolve("t_O0.c").toString();
+        String p = "process(\"" + target + "\")";
+        Result l = new StapvmCommand(tmp).run("-l", p + ".statement(\"walk@*:*\")");
+        StringBuilder want = new StringBuilder();
+        for (int line : new int[] {10, 11, 12, 13, 14, 15, 17, 18, 19}) { // as stap 4.8 lists them (16 is a brace)
+            want.append(p).append(".statement(\"walk@").append(src).append(':').append(line).append("\")\n");
+        }
+        assertEquals(want.toString(), l.stdout());
+        // line 14, "sum += n->value;": each iteration of each walk(head, limit) call, before it adds
+        Result r = run(target, "probe P.statement(\"walk@t_O0.c:14\") { printf(\"T %d %d %d %d\\n\", $limit, $n->value, $sum, $count) }");
+        assertEquals(List.of("1 11 0 0", "2 11 0 0", "2 22 11 1", "3 11 0 0", "3 22 11 1", "3 33 33 2"), traced(r.stdout()));
+        assertEquals(new Result(r.stdout(), "", 0), r);
+    }
+
+    @Test
     void errorsNameTheAlternatives() throws Exception {
         Path target = build.resolve("t_O2");
         Result r = new StapvmCommand(tmp).run("-p2", "-e", "probe process(\"" + target + "\").function(\"score\") { println($nope) }");

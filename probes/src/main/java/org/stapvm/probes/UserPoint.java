@@ -19,6 +19,11 @@ public record UserPoint(String path, Event event, String function, long address,
         this(path, event, function, address, null, false);
     }
 
+    /** The statement of {@code path} at {@code address} that DWARF names {@code where} ("F@FILE:LINE"). */
+    public static UserPoint line(String path, String where, long address) {
+        return new UserPoint(path, Event.STATEMENT, where, address, null, false);
+    }
+
     /** The mark site {@code m} of {@code path}; {@code providerWritten}: pp() names its provider. */
     public static UserPoint mark(String path, SdtNotes.Mark m, boolean providerWritten) {
         return new UserPoint(path, Event.MARK, null, m.pc(), m, providerWritten);
@@ -48,7 +53,7 @@ public record UserPoint(String path, Event event, String function, long address,
     public ProbeRecord record(boolean absolute) {
         return switch (event) {
             case FUNCTION, RETURN -> ProbeRecord.processFunction(descriptor(), path, symbol(), event == Event.RETURN);
-            case STATEMENT -> ProbeRecord.processStatement(descriptor(), path, address, absolute);
+            case STATEMENT -> ProbeRecord.processStatement(pp(), path, address, absolute);
             case MARK -> ProbeRecord.processStatement(pp(), path, address, false); // its semaphore: descriptor() only
             default -> ProbeRecord.processEvent(event.kind, descriptor(), path);
         };
@@ -61,6 +66,9 @@ public record UserPoint(String path, Event event, String function, long address,
     }
 
     public String descriptor() {
+        if (event == Event.STATEMENT && function != null) {
+            return pp() + ";pc=0x" + Long.toHexString(address);   // a statement DWARF names by its line
+        }
         if (event != Event.MARK) {
             return pp();
         }
@@ -75,11 +83,12 @@ public record UserPoint(String path, Event event, String function, long address,
         }
         switch (event) {
             case FUNCTION, RETURN -> sb.append(".function(\"").append(function).append("\")");
-            case STATEMENT -> sb.append(".statement(0x").append(Long.toHexString(address)).append(')');
+            case STATEMENT -> sb.append(function != null ? ".statement(\"" + function + "\")"
+                    : ".statement(0x" + Long.toHexString(address) + ")");
             case MARK -> sb.append(providerWritten ? ".provider(\"" + mark.provider() + "\")" : "")
                     .append(".mark(\"").append(mark.name()).append("\")");
             default -> { }
         }
-        return sb.append(event.suffix).toString();
+        return sb.append(event == Event.STATEMENT && function != null ? "" : event.suffix).toString();
     }
 }

@@ -32,17 +32,15 @@ final class DwarfTargets {
     /** What {@code t} means in {@code u}; null when u is no process function probe or F has no DWARF. */
     static SyscallTargets.Meaning of(Unit u, Expression.Target t) {
         UserPoint p = u.probe() == null ? null : u.probe().spec().user();
-        if (p == null || (p.event() != UserPoint.Event.FUNCTION && p.event() != UserPoint.Event.RETURN)
-                || !(t.base() instanceof TargetBase.Variable v)) {
+        if (!(t.base() instanceof TargetBase.Variable v)) {
+            return null;
+        }
+        DwarfFunction f = function(p);
+        if (f == null) {
             return null;
         }
         boolean isReturn = p.event() == UserPoint.Event.RETURN;
-        DwarfFunction f;
-        try {
-            f = DwarfFunction.read(p.path(), p.symbol(), isReturn ? DwarfFunction.AT_ENTRY : DwarfFunction.AFTER_PROLOGUE);
-        } catch (DwarfReader.Failure e) {
-            return null;
-        }
+        boolean isStatement = p.event() == UserPoint.Event.STATEMENT;
         String name = v.name();
         SourcePos pos = t.pos();
         try {
@@ -72,12 +70,33 @@ final class DwarfTargets {
             } else {
                 e = variable(f, name.substring(1), t);
             }
-            if (!isReturn) {
+            if (!isReturn && !isStatement) {
                 u.placement = f.pc();
             }
             return new SyscallTargets.Meaning(isReturn ? new Expression.Entry(pos, e) : e, null);
         } catch (KernelTargetChain.ChainError e) {
             return new SyscallTargets.Meaning(null, e.getMessage());
+        }
+    }
+
+    /**
+     * The DWARF of the function a process probe is in, where the probe reads it: after the prologue
+     * (.function), at entry (.return's @entry), at the statement's address (.statement("F@FILE:N"));
+     * null for other probes and for functions without DWARF.
+     */
+    private static DwarfFunction function(UserPoint p) {
+        if (p == null || p.function() == null) {
+            return null;
+        }
+        try {
+            return switch (p.event()) {
+                case FUNCTION -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.AFTER_PROLOGUE);
+                case RETURN -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.AT_ENTRY);
+                case STATEMENT -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.AT_PC, p.address());
+                default -> null;
+            };
+        } catch (DwarfReader.Failure e) {
+            return null;
         }
     }
 
@@ -88,21 +107,18 @@ final class DwarfTargets {
      */
     static String listing(Unit u) {
         UserPoint p = u.probe() == null ? null : u.probe().spec().user();
-        if (p == null || (p.event() != UserPoint.Event.FUNCTION && p.event() != UserPoint.Event.RETURN)) {
+        DwarfFunction f = function(p);
+        if (f == null) {
             return null;
         }
         boolean isReturn = p.event() == UserPoint.Event.RETURN;
-        DwarfFunction f;
-        try {
-            f = DwarfFunction.read(p.path(), p.symbol(), isReturn ? DwarfFunction.AT_ENTRY : DwarfFunction.AFTER_PROLOGUE);
-        } catch (DwarfReader.Failure e) {
-            return null;
-        }
         StringBuilder sb = new StringBuilder();
         if (isReturn && f.returnType() != 0) {
             sb.append(" $return:").append(DwarfTypeNames.name(f.types(), f.returnType()));
         }
-        for (DwarfFunction.Variable v : isReturn ? f.parameters() : f.outerVariables()) {
+        List<DwarfFunction.Variable> vars = isReturn ? f.parameters()
+                : p.event() == UserPoint.Event.STATEMENT ? f.variables() : f.outerVariables();
+        for (DwarfFunction.Variable v : vars) {
             if (v.location() != null && !v.location().isEmpty()) {
                 sb.append(" $").append(v.name()).append(':').append(DwarfTypeNames.name(f.types(), v.type()));
             }

@@ -33,14 +33,20 @@ public record DwarfFunction(String path, String name, long lowPc, long pc, int r
 
     public static final int AFTER_PROLOGUE = 0;
     public static final int AT_ENTRY = 1;
+    public static final int AT_PC = 2;
 
     private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
 
     /** {@code function} of {@code path} at {@code mode}; the reason as a Failure when DWARF has no answer. */
     public static DwarfFunction read(String path, String function, int mode) throws DwarfReader.Failure {
-        Object o = CACHE.computeIfAbsent(path + "\0" + function + "\0" + mode, k -> {
+        return read(path, function, mode, 0);
+    }
+
+    /** As above; with AT_PC, at link-time address {@code pc} (a statement probe's). */
+    public static DwarfFunction read(String path, String function, int mode, long pc) throws DwarfReader.Failure {
+        Object o = CACHE.computeIfAbsent(path + "\0" + function + "\0" + mode + "\0" + pc, k -> {
             try {
-                return decode(path, function, DwarfReader.function(path, function, mode));
+                return decode(path, function, DwarfReader.function(path, function, mode, pc));
             } catch (DwarfReader.Failure e) {
                 return e;
             } catch (BtfFormatException | RuntimeException e) {

@@ -53,13 +53,40 @@ public final class DwarfIndex {
         } catch (DwarfReader.Failure | RuntimeException e) {
             // no DWARF: the file's functions are known by their symbols only
         }
-        return new DwarfIndex(Map.copyOf(out));
+        return new DwarfIndex(java.util.Collections.unmodifiableMap(out));
     }
 
     private static String str(ByteBuffer b) {
         byte[] s = new byte[b.getInt()];
         b.get(s);
         return new String(s, StandardCharsets.UTF_8);
+    }
+
+    /** One statement row of a function's line table. */
+    public record Line(String file, int line, long address) {}
+
+    /** The statement rows of function {@code name} of {@code path}, in address order (none without DWARF lines). */
+    public static java.util.List<Line> lines(String path, String name) {
+        java.util.List<Line> out = new java.util.ArrayList<>();
+        try {
+            ByteBuffer b = ByteBuffer.wrap(DwarfReader.lines(path, name)).order(ByteOrder.LITTLE_ENDIAN);
+            if (b.getInt() == 0x4c4d5653 && b.getInt() == 1) {
+                int n = b.getInt();
+                for (int i = 0; i < n; i++) {
+                    String file = str(b);
+                    int line = b.getInt();
+                    out.add(new Line(file, line, b.getLong()));
+                }
+            }
+        } catch (DwarfReader.Failure | RuntimeException e) {
+            // no lines: no statement of this function can be named by line
+        }
+        return out;
+    }
+
+    /** Every function DWARF describes, in the order it lists them. */
+    public java.util.Collection<Entry> entries() {
+        return byName.values();
     }
 
     public Optional<Entry> lookup(String name) {

@@ -150,6 +150,9 @@ public final class ProcessProbes implements ProbeProvider {
 
     private static List<ProbeSpec> statement(String path, ProbePoint.Component c, List<ProbePoint.Component> rest,
                                              Consumer<Failure> fail) {
+        if (path != null && c.argument() instanceof Expression.StringLiteral line) {
+            return ProcessLines.resolve(path, line, rest, fail);
+        }
         if (path == null || !(c.argument() instanceof Expression.NumberLiteral addr)) {
             fail.accept(new Failure("probe point mismatch", c));
             return null;

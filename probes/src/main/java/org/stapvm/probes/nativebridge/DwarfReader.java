@@ -49,11 +49,18 @@ public final class DwarfReader {
         }
     }
 
-    /** The blob stapvm_dwarf.h describes for func of path at mode (0 after the prologue, 1 at entry). */
-    public static byte[] function(String path, String func, int mode) throws Failure {
+    /** The blob stapvm_dwarf.h describes for func of path at mode (0 after the prologue, 1 at entry, 2 at pc). */
+    public static byte[] function(String path, String func, int mode, long pc) throws Failure {
         LibStapvmDwarf lib = lib();
         byte[] out = new byte[CAP];
-        return result(out, lib.svm_dwarf_function(path, func, mode, out, out.length));
+        return result(out, lib.svm_dwarf_function(path, func, mode, pc, out, out.length));
+    }
+
+    /** The blob of svm_dwarf_lines: the statement rows of func's line table. */
+    public static byte[] lines(String path, String func) throws Failure {
+        LibStapvmDwarf lib = lib();
+        byte[] out = new byte[CAP];
+        return result(out, lib.svm_dwarf_lines(path, func, out, out.length));
     }
 
     /** The blob of svm_dwarf_functions: every function of path that DWARF describes. */
