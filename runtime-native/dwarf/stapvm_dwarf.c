@@ -376,6 +376,7 @@ long svm_dwarf_function(const char *path, const char *func, int mode, uint64_t a
 		u32(&b, (uint32_t)line);
 		str(&b, dwarf_decl_file(&f.die));
 		str(&b, dwarf_diename(&cu));
+		u64(&b, dwarf_dieoffset(&f.die));
 	}
 	u32(&b, (uint32_t)nvars);
 	put(&b, vars.p, vars.len);

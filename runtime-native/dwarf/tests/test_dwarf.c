@@ -23,7 +23,7 @@ static long names(const char *path, const char *func, int mode, char *out, size_
 	out[0] = 0;
 	if (n < 0) { snprintf(out, cap, "%.200s", (char *)blob); return n; }
 	if (r32(&r) != 0x444d5653 || r32(&r) != 1) return -2;
-	r64(&r); r64(&r); r32(&r); r32(&r); rstr(&r, s, sizeof s); rstr(&r, s, sizeof s);
+	r64(&r); r64(&r); r32(&r); r32(&r); rstr(&r, s, sizeof s); rstr(&r, s, sizeof s); r64(&r);
 	count = r32(&r);
 	for (uint32_t i = 0; i < count; i++) {
 		char name[128];

@@ -3,7 +3,6 @@ package org.stapvm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -41,10 +40,7 @@ class MarkProbeCommandTest {
     }
 
     private static String untraced(Path target, String n) throws Exception {
-        Process p = new ProcessBuilder(target.toString(), n).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        assertEquals(0, p.waitFor());
-        return out;
+        return TestTargets.untraced(target, n);
     }
 
     private Result run(Path target, String n, String script) throws Exception {

@@ -174,7 +174,7 @@ final class DwarfTargets {
                     t != null && t.addressOf(), KernelTargetChain.Space.USER);
         }
         if (v.location() == null || v.location().isEmpty()) {
-            throw new KernelTargetChain.ChainError("not accessible at this address (0x" + Long.toHexString(f.pc())
+            throw new KernelTargetChain.ChainError("not accessible at this address (pc: 0x" + Long.toHexString(f.pc())
                     + ") [man error::dwarf]");
         }
         Location at = locate(f, v.location(), pos, "$" + v.name());
@@ -298,9 +298,11 @@ final class DwarfTargets {
         for (DwarfFunction.Variable v : f.variables()) {
             names.add("$" + v.name());
         }
-        String alternatives = Similar.suggest(local, names, Integer.MAX_VALUE);
-        return "unable to find local '" + local + "', [man error::dwarf] near pc 0x" + Long.toHexString(f.pc()) + " in "
-                + f.name() + " " + f.declFile() + (alternatives.isEmpty() ? "" : " (alternatives: " + String.join(" ", names) + ")");
+        String alternatives = Similar.suggest(local, names, 5);
+        // stap 4.8's text, its doubled parenthesis included
+        return "unable to find local '" + local + "', [man error::dwarf] dieoffset 0x" + Long.toHexString(f.dieOffset())
+                + " in " + f.path() + ", near pc 0x" + Long.toHexString(f.pc()) + " in " + f.name() + " " + f.declFile()
+                + (alternatives.isEmpty() ? "" : " (alternatives: " + alternatives + "))");
     }
 
     private static Expression sprintf(SourcePos pos, String format, List<Expression> args) {

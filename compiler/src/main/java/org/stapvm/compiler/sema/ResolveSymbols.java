@@ -419,7 +419,11 @@ public final class ResolveSymbols {
         /** stap rejects a store into a utrace target at once, alone, whatever the target. */
         private void store(Expression target) {
             if (target instanceof Expression.Target t && !TargetMeanings.userFamily(unit)) {
-                if (KernelTargets.of(unit, t, kernelRelease) != null) {
+                SyscallTargets.Meaning dwarf = DwarfTargets.of(unit, t);
+                if (dwarf != null && dwarf.value() != null) {
+                    diags.addError("write to target variable not permitted; stapvm never writes a traced process's memory",
+                            Describe.token(t), t.pos());
+                } else if (KernelTargets.of(unit, t, kernelRelease) != null) {
                     diags.addError("write to target variable not permitted; stapvm never writes kernel memory",
                             Describe.token(t), t.pos());
                 }

@@ -19,7 +19,7 @@ import org.stapvm.probes.nativebridge.DwarfReader;
  * that reads the kernel's BTF reads these too. Read through libdw (runtime-native/dwarf).
  */
 public record DwarfFunction(String path, String name, long lowPc, long pc, int returnType, int declLine,
-                            String declFile, String cuName, List<Variable> variables, List<Op> frameBase,
+                            String declFile, String cuName, long dieOffset, List<Variable> variables, List<Op> frameBase,
                             List<Op> cfa, Btf types) {
 
     /** One DWARF expression operation (libdw's Dwarf_Op). */
@@ -70,6 +70,7 @@ public record DwarfFunction(String path, String name, long lowPc, long pc, int r
         int line = b.getInt();
         String file = str(b);
         String cu = str(b);
+        long die = b.getLong();
         int n = b.getInt();
         List<Variable> vars = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -82,7 +83,7 @@ public record DwarfFunction(String path, String name, long lowPc, long pc, int r
         List<Op> cfa = ops(b);
         byte[] btf = new byte[b.getInt()];
         b.get(btf);
-        return new DwarfFunction(path, function, lowPc, pc, ret, line, file, cu, List.copyOf(vars),
+        return new DwarfFunction(path, function, lowPc, pc, ret, line, file, cu, die, List.copyOf(vars),
                 fb == null ? List.of() : fb, cfa == null ? List.of() : cfa, Btf.parse(btf, null));
     }
 

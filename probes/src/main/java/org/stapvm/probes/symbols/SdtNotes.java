@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ public final class SdtNotes {
             List<int[]> notes = new ArrayList<>();
             for (int i = 0; i < shnum; i++) {
                 int sh = (int) (shoff + (long) i * shentsize);
-                String name = cString(b, names + b.getInt(sh));
+                String name = ElfFunctions.cString(b, names + b.getInt(sh));
                 if (name.equals(".stapsdt.base")) {
                     base = b.getLong(sh + 16);
                 } else if (name.equals(".note.stapsdt") && b.getInt(sh + 4) == SHT_NOTE) {
@@ -76,17 +75,17 @@ public final class SdtNotes {
             int type = b.getInt(at + 8);
             int name = at + 12;
             int desc = name + align4(namesz);
-            if (type == NT_STAPSDT && namesz == 8 && cString(b, name).equals("stapsdt") && descsz >= 24) {
+            if (type == NT_STAPSDT && namesz == 8 && ElfFunctions.cString(b, name).equals("stapsdt") && descsz >= 24) {
                 long pc = b.getLong(desc);
                 long noteBase = b.getLong(desc + 8);
                 long sem = b.getLong(desc + 16);
                 long shift = base != 0 && noteBase != 0 ? base - noteBase : 0;
                 int p = desc + 24;
-                String provider = cString(b, p);
+                String provider = ElfFunctions.cString(b, p);
                 p += provider.length() + 1;
-                String mark = cString(b, p);
+                String mark = ElfFunctions.cString(b, p);
                 p += mark.length() + 1;
-                String args = p < desc + descsz ? cString(b, p) : "";
+                String args = p < desc + descsz ? ElfFunctions.cString(b, p) : "";
                 out.add(new Mark(provider, mark, pc + shift, sem == 0 ? 0 : sem + shift, args));
             }
             at = desc + align4(descsz);
@@ -95,15 +94,5 @@ public final class SdtNotes {
 
     private static int align4(int n) {
         return (n + 3) & ~3;
-    }
-
-    private static String cString(ByteBuffer b, int at) {
-        int end = at;
-        while (b.get(end) != 0) {
-            end++;
-        }
-        byte[] bytes = new byte[end - at];
-        b.get(at, bytes);
-        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 }
