@@ -121,11 +121,9 @@ class DwarfTargetsCommandTest {
     void errorsNameTheAlternatives() throws Exception {
         Path target = build.resolve("t_O2");
         Result r = new StapvmCommand(tmp).run("-p2", "-e", "probe process(\"" + target + "\").function(\"score\") { println($nope) }");
-        assertTrue(r.stderr().startsWith("semantic error: unable to find local 'nope', [man error::dwarf] near pc 0x"), r.stderr());
+        assertTrue(r.stderr().startsWith("semantic error: unable to find local 'nope', [man error::dwarf] dieoffset 0x"), r.stderr());
         assertTrue(r.stderr().contains(" in " + target + ", near pc 0x"), r.stderr());
-        // stap orders alternatives of equal distance its own way ($p, $s, $bonus): the set is asserted
-        assertTrue(r.stderr().matches("(?s).*\\(alternatives: \\$p, \\$(s, \\$bonus|bonus, \\$s)\\)\\): identifier '\\$nope' at <input>:1:.*"),
-                r.stderr());
+        assertTrue(r.stderr().contains("(alternatives: $p, $s, $bonus)): identifier '$nope' at <input>:1:"), r.stderr());
         Result ret = new StapvmCommand(tmp).run("-p2", "-e", "probe process(\"" + target + "\").function(\"score\") { println($return) }");
         assertTrue(ret.stderr().startsWith("semantic error: unable to find local 'return'"), ret.stderr());
         Result member = new StapvmCommand(tmp).run("-p2", "-e", "probe process(\"" + target + "\").function(\"score\") { println($p->z) }");
