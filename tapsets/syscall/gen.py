@@ -61,12 +61,16 @@ def read_table(path):
             cur = {"name": words[1], "kind": words[2], "entries": []}
             values.append(cur)
         elif line.startswith("syscall "):
-            cur = {"name": words[1], "nr": int(words[2]), "sym": words[3], "body": [], "ret": ("1", "__sc_return()")}
+            nrs, syms = [int(n) for n in words[2].split(",")], words[3].split(",")
+            cur = {"name": words[1], "points": list(zip(nrs, syms)), "body": [], "ret": ("1", "__sc_return()"),
+                   "retbody": None}
             syscalls.append(cur)
+        elif line.startswith("return custom"):
+            cur["retbody"] = []
         elif line.startswith("return "):
             cur["ret"] = (words[1], " ".join(words[2:]) or "__sc_return()")
         elif line.startswith("\t"):
-            cur["body"].append(line.strip())
+            (cur["body"] if cur["retbody"] is None else cur["retbody"]).append(line.strip())
         else:
             name, value = words
             cur["entries"].append((name, number(value)))
@@ -114,14 +118,26 @@ def tree(entries, indent):
 
 
 def syscall_stp(sc):
-    n, nr, sym = sc["name"], sc["nr"], sc["sym"]
-    body = "".join("\t%s\n" % line for line in sc["body"])
-    fmt, expr = sc["ret"]
-    return (HEADER + "// %s: x86-64 system call %d, kernel wrapper %s\n\n" % (n, nr, sym)
-            + "probe syscall.%s, nd_syscall.%s = @__syscall_entry(\"%s\", %d)\n{\n" % (n, n, sym, nr)
-            + "\t@__svm_syscall_gate(%d)\n\tname = \"%s\"\n%s}\n\n" % (nr, n, body)
-            + "probe syscall.%s.return, nd_syscall.%s.return = @__syscall_exit(\"%s\", %d)\n{\n" % (n, n, sym, nr)
-            + "\t@__svm_syscall_gate(%d)\n\tname = \"%s\"\n\tretstr = return_str(%s, %s)\n}\n" % (nr, n, fmt, expr))
+    n, points = sc["name"], sc["points"]
+    nrs = ", ".join(str(nr) for nr, _ in points)
+    gate = "\t@__svm_syscall_gate(%s)\n" % nrs if len(points) == 1 else "\t@__svm_syscall_gate2(%s)\n" % nrs
+    named = any(line.startswith("name = ") for line in sc["body"])
+    body = ("" if named else "\tname = \"%s\"\n" % n) + "".join("\t%s\n" % line for line in sc["body"])
+    if sc["retbody"] is not None:
+        rnamed = any(line.startswith("name = ") for line in sc["retbody"])
+        ret = ("" if rnamed else "\tname = \"%s\"\n" % n) + "".join("\t%s\n" % line for line in sc["retbody"])
+    else:
+        fmt, expr = sc["ret"]
+        ret = "\tname = \"%s\"\n\tretval = %s\n\tretstr = return_str(%s, retval)\n" % (n, expr, fmt)
+    where = ", ".join("%d (%s)" % p for p in points)
+    suffix = "" if len(points) == 1 else str(len(points))
+    args = ", ".join("\"%s\", %d" % (sym, nr) for nr, sym in points)
+    entry, exit_ = "@__syscall_entry%s(%s)" % (suffix, args), "@__syscall_exit%s(%s)" % (suffix, args)
+    return (HEADER + "// %s: x86-64 system call %s\n\n" % (n, where)
+            + "probe syscall.%s, nd_syscall.%s = %s\n{\n" % (n, n, entry)
+            + gate + body + "}\n\n"
+            + "probe syscall.%s.return, nd_syscall.%s.return = %s\n{\n" % (n, n, exit_)
+            + gate + ret + "}\n")
 
 
 UNISTD = "/usr/include/x86_64-linux-gnu/asm/unistd_64.h"
