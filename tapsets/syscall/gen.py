@@ -61,8 +61,7 @@ def read_table(path):
             cur = {"name": words[1], "kind": words[2], "entries": []}
             values.append(cur)
         elif line.startswith("syscall "):
-            nrs, syms = [int(n) for n in words[2].split(",")], words[3].split(",")
-            cur = {"name": words[1], "points": list(zip(nrs, syms)), "body": [], "ret": ("1", "__sc_return()"),
+            cur = {"name": words[1], "point": (int(words[2]), words[3]), "body": [], "ret": ("1", "__sc_return()"),
                    "retbody": None}
             syscalls.append(cur)
         elif line.startswith("return custom"):
@@ -117,10 +116,15 @@ def tree(entries, indent):
             + tree(entries[mid:], indent))
 
 
-def syscall_stp(sc):
-    n, points = sc["name"], sc["points"]
-    nrs = ", ".join(str(nr) for nr, _ in points)
-    gate = "\t@__svm_syscall_gate(%s)\n" % nrs if len(points) == 1 else "\t@__svm_syscall_gate2(%s)\n" % nrs
+def syscall_stp(rows):
+    """sc_NAME.stp: the aliases of one call, a pair per kernel wrapper stap probes it through."""
+    n = rows[0]["name"]
+    where = ", ".join("%d (%s)" % sc["point"] for sc in rows)
+    return HEADER + "// %s: x86-64 system call %s\n" % (n, where) + "".join(aliases(sc) for sc in rows)
+
+
+def aliases(sc):
+    n, (nr, sym) = sc["name"], sc["point"]
     named = any(line.startswith("name = ") for line in sc["body"])
     body = ("" if named else "\tname = \"%s\"\n" % n) + "".join("\t%s\n" % line for line in sc["body"])
     if sc["retbody"] is not None:
@@ -129,15 +133,10 @@ def syscall_stp(sc):
     else:
         fmt, expr = sc["ret"]
         ret = "\tname = \"%s\"\n\tretval = %s\n\tretstr = return_str(%s, retval)\n" % (n, expr, fmt)
-    where = ", ".join("%d (%s)" % p for p in points)
-    suffix = "" if len(points) == 1 else str(len(points))
-    args = ", ".join("\"%s\", %d" % (sym, nr) for nr, sym in points)
-    entry, exit_ = "@__syscall_entry%s(%s)" % (suffix, args), "@__syscall_exit%s(%s)" % (suffix, args)
-    return (HEADER + "// %s: x86-64 system call %s\n\n" % (n, where)
-            + "probe syscall.%s, nd_syscall.%s = %s\n{\n" % (n, n, entry)
-            + gate + body + "}\n\n"
-            + "probe syscall.%s.return, nd_syscall.%s.return = %s\n{\n" % (n, n, exit_)
-            + gate + ret + "}\n")
+    return ("\nprobe syscall.%s, nd_syscall.%s = @__syscall_entry(\"%s\", %d)\n{\n" % (n, n, sym, nr)
+            + "\t@__svm_syscall_gate(%d)\n" % nr + body + "}\n\n"
+            + "probe syscall.%s.return, nd_syscall.%s.return = @__syscall_exit(\"%s\", %d)\n{\n" % (n, n, sym, nr)
+            + "\t@__svm_syscall_gate(%d)\n" % nr + ret + "}\n")
 
 
 UNISTD = "/usr/include/x86_64-linux-gnu/asm/unistd_64.h"
@@ -164,8 +163,11 @@ def names_stp():
 def outputs():
     values, syscalls = read_table(os.path.join(HERE, "syscalls.table"))
     files = {"values.stp": values_stp(values), "errno.stp": errno_stp(), "names.stp": names_stp()}
+    calls = {}
     for sc in syscalls:
-        files["sc_%s.stp" % sc["name"]] = syscall_stp(sc)
+        calls.setdefault(sc["name"], []).append(sc)
+    for name, rows in calls.items():
+        files["sc_%s.stp" % name] = syscall_stp(rows)
     return files
 
 
