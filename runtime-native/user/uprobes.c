@@ -27,8 +27,8 @@ struct up_probe {
 	uint64_t sem;           /* UP_MARK: link-time address of the site's semaphore (0: none) */
 	uint64_t sem_raised;    /* its address in the current image once raised, 0 while not */
 	int placed;             /* in the current image: 0 not yet (library not mapped), 1, -1 cannot */
-	uint32_t entry_size;    /* UP_RET with @entry: bytes of @entry data per call (0: none) */
-	size_t entry_off;       /* where this probe's part starts in the site's per-call data */
+	uint32_t entry_size;    /* UP_RET/UP_SYSRET with @entry: bytes of @entry data per call (0: none) */
+	size_t entry_off;       /* where this probe's part starts in the site's (the thread's) per-call data */
 	struct up_probe *next;  /* the next probe at the same address, module order */
 };
 
@@ -54,6 +54,10 @@ struct svm_uprobes {
 	struct bp_probe *ldso;  /* the _dl_debug_state breakpoint: libraries mapped or unmapped */
 	char *guarded[UP_MAX_GUARDED];
 	int nguarded;
+	/* process.syscall.return with @entry: per thread in a system call, the data its entry stop filled */
+	size_t sys_size;        /* bytes per thread: the parts of every such probe */
+	pid_t sys_tid[BP_MAX_TIDS];
+	uint8_t *sys_data;      /* BP_MAX_TIDS * sys_size bytes, slot i for sys_tid[i] */
 };
 
 int svm_uprobes_mode(const char *name)
@@ -193,6 +197,7 @@ void svm_uprobes_free(struct svm_uprobes *u)
 	forget_guarded(u);
 	for (int i = 0; i <= u->n && u->p; i++) { free(u->p[i].path); free(u->p[i].func); }
 	free(u->p);
+	free(u->sys_data);
 	bp_guard_stop(&u->e);
 	munmap(u, sizeof *u);
 }
@@ -501,12 +506,64 @@ static int runs_image(const struct svm_uprobes *u, pid_t tgid)
 	return 0;
 }
 
+/* probe p fires for a task of process tgid (a path-qualified one only in the probed image) */
+static int fires_for(struct svm_uprobes *u, const struct up_probe *p, pid_t tgid)
+{
+	return !p->path || (runs_image(u, tgid) && strcmp(p->path, u->exe) == 0);
+}
+
+/* thread tid's @entry data slot for its current system call; create: take a free one (NULL: none) */
+static uint8_t *sys_slot(struct svm_uprobes *u, pid_t tid, int create)
+{
+	int free_slot = -1;
+	for (int i = 0; i < BP_MAX_TIDS; i++) {
+		if (u->sys_tid[i] == tid) return u->sys_data + (size_t)i * u->sys_size;
+		if (!u->sys_tid[i] && free_slot < 0) free_slot = i;
+	}
+	if (!create || free_slot < 0) return NULL;
+	u->sys_tid[free_slot] = tid;
+	return u->sys_data + (size_t)free_slot * u->sys_size;
+}
+
+static void sys_release(struct svm_uprobes *u, pid_t tid)
+{
+	for (int i = 0; i < BP_MAX_TIDS; i++) if (u->sys_tid[i] == tid) u->sys_tid[i] = 0;
+}
+
+/* at a syscall-entry stop: the entry programs of the .syscall.return probes with @entry fill tid's slot */
+static void sys_entry(struct svm_uprobes *u, pid_t tid, pid_t tgid, const struct user_regs_struct *r)
+{
+	uint8_t *data;
+	if (!u->sys_size || !(data = sys_slot(u, tid, 1))) return;
+	memset(data, 0, u->sys_size);
+	for (int i = 0; i < u->n; i++) {
+		struct up_probe *p = &u->p[i];
+		if (p->kind != UP_SYSRET || !p->entry_size || !fires_for(u, p, tgid)) continue;
+		data[p->entry_off] = run_with(u, p, SVM_CTX_ENTRY, tid, tgid, r, data + p->entry_off + 8, 1) == 0;
+	}
+}
+
+/* at a syscall-exit stop: the .syscall.return probes, those with @entry with the data of the call's entry */
+static void sys_return(struct svm_uprobes *u, pid_t tid, pid_t tgid, const struct user_regs_struct *r)
+{
+	uint8_t *data = u->sys_size ? sys_slot(u, tid, 0) : NULL;
+	for (int i = 0; i < u->n; i++) {
+		struct up_probe *p = &u->p[i];
+		uint8_t *part = data && p->entry_size ? data + p->entry_off : NULL;
+		if (p->kind != UP_SYSRET || !fires_for(u, p, tgid)) continue;
+		/* as for function returns: a call whose entry part did not run has no return hit */
+		if (p->entry_size && (!part || !part[0])) continue;
+		run_with(u, p, SVM_CTX_RETURN, tid, tgid, r, part ? part + 8 : NULL, 0);
+	}
+	if (data) sys_release(u, tid);
+}
+
 static void fire(struct svm_uprobes *u, enum up_kind kind, enum svm_ctx_kind ck, pid_t tid, pid_t tgid,
                  const struct user_regs_struct *r)
 {
 	for (int i = 0; i < u->n; i++) {
 		struct up_probe *p = &u->p[i];
-		if (p->kind == kind && (!p->path || (runs_image(u, tgid) && strcmp(p->path, u->exe) == 0)))
+		if (p->kind == kind && fires_for(u, p, tgid))
 			run(u, p, ck, tid, tgid, r);
 	}
 }
@@ -540,10 +597,13 @@ static void on_event(struct bp_engine *e, enum bp_event ev, pid_t tid, pid_t tgi
 		fire(u, UP_BEGIN, SVM_CTX_NONE, tid, tid, NULL);
 		break;
 	case BP_EV_THREAD_BEGIN: fire(u, UP_TBEGIN, SVM_CTX_NONE, tid, tgid, NULL); break;
-	case BP_EV_THREAD_END: fire(u, UP_TEND, SVM_CTX_NONE, tid, tgid, NULL); break;
-	case BP_EV_PROCESS_END: fire(u, UP_END, SVM_CTX_NONE, tid, tgid, NULL); break;
-	case BP_EV_SYSCALL: fire(u, UP_SYSCALL, SVM_CTX_ENTRY, tid, tgid, r); break;
-	case BP_EV_SYSCALL_RETURN: fire(u, UP_SYSRET, SVM_CTX_RETURN, tid, tgid, r); break;
+	case BP_EV_THREAD_END: fire(u, UP_TEND, SVM_CTX_NONE, tid, tgid, NULL); sys_release(u, tid); break;
+	case BP_EV_PROCESS_END: fire(u, UP_END, SVM_CTX_NONE, tid, tgid, NULL); sys_release(u, tid); break;
+	case BP_EV_SYSCALL:
+		fire(u, UP_SYSCALL, SVM_CTX_ENTRY, tid, tgid, r);
+		sys_entry(u, tid, tgid, r);
+		break;
+	case BP_EV_SYSCALL_RETURN: sys_return(u, tid, tgid, r); break;
 	}
 }
 
@@ -553,8 +613,16 @@ static void hook(struct svm_uprobes *u, enum bp_mode mode)
 	u->e.on_event = on_event;
 	u->e.on_detach = on_detach;
 	u->e.event_arg = u;
-	for (int i = 0; i < u->n; i++)
-		if (u->p[i].kind == UP_SYSCALL || u->p[i].kind == UP_SYSRET) u->e.trace_syscalls = 1;
+	for (int i = 0; i < u->n; i++) {
+		struct up_probe *p = &u->p[i];
+		if (p->kind == UP_SYSCALL || p->kind == UP_SYSRET) u->e.trace_syscalls = 1;
+		if (p->kind == UP_SYSRET && p->entry_size && !u->sys_data) {
+			p->entry_off = u->sys_size;
+			u->sys_size += ENTRY_PART(p->entry_size);
+		}
+	}
+	if (u->sys_size && !u->sys_data) u->sys_data = calloc(BP_MAX_TIDS, u->sys_size);
+	if (!u->sys_data) u->sys_size = 0;
 	image_start(u, 0);
 }
 

@@ -47,7 +47,7 @@ public final class ExpandAliases {
         for (Declaration d : script) {
             if (d instanceof Declaration.Probe p) {
                 for (ProbePoint point : p.points()) {
-                    pass.expand(p, point, point, withCondition(point, p.body()),
+                    pass.expand(p, point, point, null, withCondition(point, p.body()),
                             point.marker() == ProbePoint.Marker.OPTIONAL, new ArrayList<>());
                 }
             }
@@ -70,8 +70,8 @@ public final class ExpandAliases {
      * point met again is stap's "recursive loop in alias expansion". A use whose aliases all
      * came to nothing is reported as "no match", after the inner failures.
      */
-    private void expand(Declaration.Probe probe, ProbePoint written, ProbePoint point, Statement.Block body,
-                        boolean optional, List<ProbePoint> expanding) {
+    private void expand(Declaration.Probe probe, ProbePoint written, ProbePoint point, ProbePoint listed,
+                        Statement.Block body, boolean optional, List<ProbePoint> expanding) {
         ProbePoint.Component root = point.components().get(0);
         if (expanding.stream().anyMatch(p -> p == point)) {
             if (!optional) {
@@ -88,8 +88,10 @@ public final class ExpandAliases {
                 Statement.Block merged = alias.epilogue()
                         ? new Statement.Block(body.pos(), List.of(body, alias.body()))
                         : new Statement.Block(body.pos(), List.of(alias.body(), body));
+                ProbePoint name = listed != null ? listed
+                        : alias.names().stream().filter(n -> matches(point, n)).findFirst().orElse(null);
                 for (ProbePoint target : alias.targets()) {
-                    expand(probe, written, target, withCondition(target, merged),
+                    expand(probe, written, target, name, withCondition(target, merged),
                             optional || target.marker() == ProbePoint.Marker.OPTIONAL, expanding);
                 }
             }
@@ -103,7 +105,7 @@ public final class ExpandAliases {
         List<ProbeSpec> specs = families.resolve(point, target, aliasRoots(), failures::add);
         if (specs != null) {
             for (ProbeSpec spec : specs) {
-                out.add(new ResolvedProbe(probe, written, point, spec, body));
+                out.add(new ResolvedProbe(probe, written, point, spec, body, listed));
             }
         } else if (!optional) {
             ProbeProvider.Failure f = failures.get(0);

@@ -180,7 +180,8 @@ public final class ResolveSymbols {
     /** A function's .return probe (kernel or process): the points where @entry(expr) has a meaning. */
     static boolean isReturn(ProbeSpec s) {
         return s.kind() == ProbeSpec.Kind.KERNEL ? "return".equals(s.unit())
-                : s.kind() == ProbeSpec.Kind.PROCESS && s.user() != null && s.user().event() == UserPoint.Event.RETURN;
+                : s.kind() == ProbeSpec.Kind.PROCESS && s.user() != null && (s.user().event() == UserPoint.Event.RETURN
+                        || s.user().event() == UserPoint.Event.SYSCALL_RETURN);
     }
 
     /** Walks one unit's body, filling its tables. */

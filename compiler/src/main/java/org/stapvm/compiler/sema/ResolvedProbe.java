@@ -10,10 +10,11 @@ import org.stapvm.probes.ProbeSpec;
  * the native point it ended at, what that point is, and the handler body with alias prologues
  * before and epilogues after the user's body (and a point condition as a leading
  * {@code if (!(cond)) next}). The body shares nodes with the AST; it is a new value, the AST
- * is untouched.
+ * is untouched. {@code listed} is the alias name the written point matched (what stap -l prints
+ * for it: {@code syscall.read} for {@code syscall.*}), or null when it named no alias.
  */
 public record ResolvedProbe(Declaration.Probe declaration, ProbePoint written, ProbePoint point, ProbeSpec spec,
-                            Statement.Block body) {
+                            Statement.Block body, ProbePoint listed) {
 
     /** The point as stap prints it in pp(): components joined by '.', arguments in parentheses. */
     public String name() {
