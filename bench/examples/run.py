@@ -35,7 +35,8 @@ def installcheck_args(meta, script):
     if words and words[0] == "stap":
         words = words[1:]
     name = os.path.basename(script)
-    return [script if w == name else w for w in words]
+    # the stage is the count's own -pN: a -pN of the line itself is left out
+    return [script if w == name else w for w in words if not (len(w) == 3 and w.startswith("-p") and w[2].isdigit())]
 
 
 def examples(root):
