@@ -96,6 +96,13 @@ class KernelFamiliesCommandTest {
     }
 
     @Test
+    void ipv4AddressesPrintTheirBytesInMemoryOrderAsPercentPI4() throws Exception {
+        Result r = run("-e", "probe begin { printf(\"%s %s %s|%s\\n\", ip_ntop(0x0100007f), ip_ntop(htonl(0xc0a80101)),"
+                + " format_ipaddr(0, 2), format_ipaddr(1, 3)) exit() }");
+        assertEquals(new Result("127.0.0.1 192.168.1.1 0.0.0.0|*unknown address family*\n", "", 0), r);
+    }
+
+    @Test
     void kernelAddressesWithoutKernelSymbolsAreHexOnTheUserspaceRuntime() throws Exception {
         Result r = run("--runtime=user", "-e", "probe begin { printf(\"%s %s %s %d [%s]\\n\", symname(0x1234), symdata(0),"
                 + " usymname(16), addr(), sprint_backtrace()) exit() }");
