@@ -84,3 +84,4 @@ one kprocess-exec 30 file '-c "/bin/true"' '--runtime=kernel -r @KVER@' 'probe k
 exit 0'
 one scheduler-counts 30 file '-c "$GP 100"' '-r @KVER@' 'global n, w probe scheduler.ctxswitch { if (prev_pid == target() || next_pid == target()) n++ } probe scheduler.process_exit { if (pid == target()) w++ } probe end { printf("%d %d\n", n > 0, w) }' '1 1'
 one cmdline-env 30 file '-c "env STAPVM_T=hi $WR 1 x"' '-r @KVER@' 'probe kernel.function("ksys_write") { if (pid() == target()) { printf("[%s][%s][%s][%s]\n", cmdline_arg(1), cmdline_args(1, -1, ","), env_var("STAPVM_T"), env_var("NOPE")); exit() } }' '\[1\]\[1,x\]\[hi\]\[\]'
+one vm-pagefault 30 file '-c "$WR 1"' '-r @KVER@' 'global n, m probe vm.pagefault { if (pid() == target()) n++ } probe vm.pagefault.return { if (pid() == target() && vm_fault_contains(fault_type, VM_FAULT_MINOR)) m++ } probe end { printf("%d %d\n", n > 0, m > 0) }' '1 1'

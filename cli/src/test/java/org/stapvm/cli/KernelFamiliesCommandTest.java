@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.stapvm.cli.StapvmCommand.Result;
 
 /**
- * The kernel probe families of tapsets/ (vfs.*, signal.*, scheduler.*, kprocess.*): what each alias
+ * The kernel probe families of tapsets/ (vfs.*, signal.*, scheduler.*, kprocess.*, vm.*, ioblock.*): what each alias
  * places for Debian 12's 6.1 kernel (its BTF inside /boot/vmlinuz, as -r reads it): the kernel's
  * tracepoints are not placed yet, so the "!" points fall through to stap's function fallbacks.
  */
@@ -74,6 +74,12 @@ class KernelFamiliesCommandTest {
         "kprocess.start { printf(\"%d\", pid()) }|kernel.function(\"schedule_tail\")",
         "kprocess.exit { printf(\"%d\", code) }|kernel.function(\"do_exit\")",
         "kprocess.release { printf(\"%d %d\", released_pid, released_tid) }|kernel.function(\"release_task\")",
+        "vm.pagefault { printf(\"%s %d %x\", name, write_access, address) }|kernel.function(\"handle_mm_fault\").call",
+        "vm.pagefault.return { printf(\"%s %d\", name, vm_fault_contains(fault_type, VM_FAULT_MINOR)) }|kernel.function(\"handle_mm_fault\").return",
+        "vm.mmap { printf(\"%s %x %d\", name, address, length) }|kernel.function(\"vm_mmap\")",
+        "vm.brk { printf(\"%s %x %d\", name, address, length) }|kernel.function(\"do_brk_flags\")",
+        "ioblock.request { printf(\"%s %s %d %d %s %d\", name, devname, ino, sector, bio_rw_str(rw), size) }|kernel.function(\"submit_bio_noacct\")",
+        "ioblock.end { printf(\"%s %s %d %d\", name, devname, bytes_done, error) }|kernel.function(\"bio_endio\")",
     })
     void eachAliasPlacesStapsFallbackWithItsVariables(String probe, String points) throws Exception {
         assertEquals(List.of(points.split(",")), placed("probe " + probe));
