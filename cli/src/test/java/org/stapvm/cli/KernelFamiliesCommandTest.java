@@ -109,6 +109,15 @@ class KernelFamiliesCommandTest {
     }
 
     @Test
+    void queueStatisticsCallTheirFilesPrivateFunctionWhichScriptsCannot() throws Exception {
+        Result r = run("-e", "probe begin { qsq_start(\"q\"); qs_wait(\"q\"); qs_run(\"q\"); qs_done(\"q\"); qsq_print(\"q\") exit() }");
+        assertTrue(r.stdout().matches("q: \\d+\\.\\d{3} ops/s, \\d+\\.\\d{3} qlen, \\d+ await, \\d+ svctm, \\d+% wait, \\d+% util\n"),
+                r.stdout() + r.stderr());
+        Result outside = run("-p2", "-e", "probe begin { _qs_update(\"q\") }");
+        assertTrue(outside.stderr().startsWith("semantic error: unresolved function _qs_update "), outside.stderr());
+    }
+
+    @Test
     void kernelAddressesWithoutKernelSymbolsAreHexOnTheUserspaceRuntime() throws Exception {
         Result r = run("--runtime=user", "-e", "probe begin { printf(\"%s %s %s %d [%s]\\n\", symname(0x1234), symdata(0),"
                 + " usymname(16), addr(), sprint_backtrace()) exit() }");
