@@ -1,4 +1,4 @@
-/* helpers_ctx.c: probe-context helpers (ids 100-139, kernel_string, user_string): arguments, return value,
+/* helpers_ctx.c: probe-context helpers (ids 100-139, task_current, kernel_string, user_string): arguments, return value,
  * registers, kernel and user memory, backtrace, syscalls, all read through the hit's svm_ctx, so kernel
  * probes and the userspace ptrace engine share them. */
 #include "session.h"
@@ -294,6 +294,12 @@ int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret
 		if (!s->ctx || s->ctx->kind != SVM_CTX_RETURN || svm_host_retval(s->ctx, &v)) FAIL("cannot access $return in this context");
 		*iret = (int64_t)v;
 		return 0;
+	case H_task_current:
+		if (!(*iret = svm_host_task())) FAIL("task_current() needs the kernel runtime (stapvm.ko): the userspace runtime has no kernel task");
+		return 0;
+	case H_pid2task:
+		if (svm_host_pid2task(iargs[0], iret)) FAIL("pid2task() needs the kernel runtime (stapvm.ko): the userspace runtime has no kernel task");
+		return 0;
 	}
-	return 1;
+	return svm_helper_sym(s, id, sret, iargs);
 }

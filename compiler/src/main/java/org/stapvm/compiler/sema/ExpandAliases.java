@@ -47,12 +47,25 @@ public final class ExpandAliases {
         for (Declaration d : script) {
             if (d instanceof Declaration.Probe p) {
                 for (ProbePoint point : p.points()) {
-                    pass.expand(p, point, point, null, withCondition(point, p.body()),
-                            point.marker() == ProbePoint.Marker.OPTIONAL, new ArrayList<>());
+                    int before = pass.out.size();
+                    pass.expand(p, point, point, null, withCondition(point, p.body()), optional(point), new ArrayList<>());
+                    if (sufficient(point, before, pass.out.size())) {
+                        break;
+                    }
                 }
             }
         }
         return List.copyOf(pass.out);
+    }
+
+    /** "?" and "!" both make a point optional: one that resolves to nothing is skipped silently. */
+    private static boolean optional(ProbePoint point) {
+        return point.marker() != ProbePoint.Marker.NONE;
+    }
+
+    /** A "!" point that resolved ends its list: the points after it are not tried (stap's sufficiency). */
+    private static boolean sufficient(ProbePoint point, int before, int after) {
+        return point.marker() == ProbePoint.Marker.SUFFICIENT && after > before;
     }
 
     private static Statement.Block withCondition(ProbePoint point, Statement.Block body) {
@@ -91,8 +104,11 @@ public final class ExpandAliases {
                 ProbePoint name = listed != null ? listed
                         : alias.names().stream().filter(n -> matches(point, n)).findFirst().orElse(null);
                 for (ProbePoint target : alias.targets()) {
-                    expand(probe, written, target, name, withCondition(target, merged),
-                            optional || target.marker() == ProbePoint.Marker.OPTIONAL, expanding);
+                    int was = out.size();
+                    expand(probe, written, target, name, withCondition(target, merged), optional || optional(target), expanding);
+                    if (sufficient(target, was, out.size())) {
+                        break;
+                    }
                 }
             }
             expanding.remove(expanding.size() - 1);

@@ -318,8 +318,10 @@ public final class ResolveSymbols {
         public Void visitCall(Expression.Call e) {
             super.visitCall(e);
             Declaration.Function f = function(e.function(), e.args().size());
-            if (f != null && f.isPrivate() && !f.pos().file().equals(e.pos().file())) {
-                f = null; // a private function is visible only in its own file
+            // a private function is visible only in its own file: the file of its body, as its own
+            // position may be a macro's ("@__private30 function f" starts in private30.stpm)
+            if (f != null && f.isPrivate() && !(f.body() != null ? f.body().pos() : f.pos()).file().equals(e.pos().file())) {
+                f = null;
             }
             if (f != null) {
                 if (f.params().size() != e.args().size()) {
