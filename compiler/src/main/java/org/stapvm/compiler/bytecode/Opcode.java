@@ -37,6 +37,8 @@ public enum Opcode {
     SGE(0x2d, "ABC", Kind.IR, Kind.SR, Kind.SR, Kind.NONE, "PLAIN", "A = strcmp(B, C) >= 0"),
     CONCAT(0x30, "ABC", Kind.SR, Kind.SR, Kind.SR, Kind.NONE, "PLAIN", "A = B . C, truncated to MAXSTRINGLEN-1"),
     I2S(0x31, "AB", Kind.SR, Kind.IR, Kind.NONE, Kind.NONE, "PLAIN", "A = decimal text of B"),
+    ACT(0x3c, "X", Kind.NONE, Kind.NONE, Kind.NONE, Kind.IMM, "PLAIN", "spend X (unsigned) units of the hit's action budget, 10 x MAXACTION; 0 or less left is the error 'MAXACTION exceeded'"),
+    ACTCHK(0x3d, "X", Kind.NONE, Kind.NONE, Kind.NONE, Kind.IMM, "PLAIN", "the error 'MAXACTION exceeded' if fewer than X (unsigned) units of the action budget are left; spends none"),
     JMP(0x38, "X", Kind.NONE, Kind.NONE, Kind.NONE, Kind.JMP, "GOTO", "pc += X (backward jumps are charged to MAXACTION)"),
     JZ(0x39, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.JMP, "BRANCH", "if A == 0 then pc += X"),
     JNZ(0x3a, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.JMP, "BRANCH", "if A != 0 then pc += X"),

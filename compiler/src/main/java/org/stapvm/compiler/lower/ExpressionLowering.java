@@ -149,6 +149,9 @@ final class ExpressionLowering {
             if (g == null) {
                 g = body.unit.variable(in);
             }
+            if (SliceLowering.isSlice(in.keys())) {
+                return new SliceLowering(body, this).in(g, in.keys());
+            }
             int[] w = keys(g, in.keys());
             int r = code.tmpI();
             code.emit(Opcode.AEXISTS, r, w[0], w[1], body.global(g));
