@@ -24,6 +24,8 @@ final class Body {
     final EntrySlots entrySlots;
     /** While a target expression's meaning is lowered: where its runtime errors are reported. */
     String targetNear;
+    /** How this body's statements and calls are charged to MAXACTION (FunctionLowering decides). */
+    ActionCharges actions;
     private final Diagnostics diags;
     private final Map<Variable, Integer> registers = new IdentityHashMap<>();
 
@@ -35,6 +37,11 @@ final class Body {
         this.code = code;
         this.entrySlots = entrySlots;
         this.diags = diags;
+        this.actions = new ActionCharges(code, false);
+    }
+
+    Diagnostics diags() {
+        return diags;
     }
 
     /** A script construct that cannot be translated: stap's pass-3 semantic error at {@code token}. */

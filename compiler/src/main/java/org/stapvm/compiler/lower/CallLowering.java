@@ -4,9 +4,11 @@ import static org.stapvm.compiler.lower.Body.isString;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.stapvm.compiler.bytecode.Opcode;
 import org.stapvm.compiler.sema.Builtins;
 import org.stapvm.compiler.sema.Callee;
+import org.stapvm.compiler.sema.StatementCount;
 import org.stapvm.compiler.sema.Type;
 import org.stapvm.compiler.sema.Unit;
 import org.stapvm.compiler.sema.Variable;
@@ -30,8 +32,36 @@ final class CallLowering {
         this.exprs = exprs;
     }
 
+    /** stap's print_format family: not function calls, so nothing is charged after them. */
+    private static final Set<String> PRINT_FORMATS = Set.of("print", "println", "printf", "printd", "printdln",
+            "sprint", "sprintln", "sprintf", "sprintd", "sprintdln");
+
     /** A call; returns the result register (int or string as the callee returns; 0 for void). */
     int call(Expression.Call c) {
+        int r = dispatch(c);
+        chargeAfter(c);
+        return r;
+    }
+
+    /**
+     * stap spends the caller's counted actions after each call of a function whose statement count
+     * is bounded, with that count added (the callee charges nothing itself); a tapset function is
+     * embedded C, with no statements. After an unbounded function nothing is spent.
+     */
+    private void chargeAfter(Expression.Call c) {
+        Callee callee = body.unit.callee(c);
+        long n = 0;
+        if (callee instanceof Callee.Script s) {
+            n = StatementCount.isLibrary(s.function(), body.diags()) ? 0 : StatementCount.of(s.function(), body.diags());
+        } else if (PRINT_FORMATS.contains(((Callee.Native) callee).builtin().name())) {
+            return;
+        }
+        if (n >= 0) {
+            body.actions.record((int) Math.min(n, Integer.MAX_VALUE), "identifier '" + c.function() + "' at " + c.pos(), true);
+        }
+    }
+
+    private int dispatch(Expression.Call c) {
         Callee callee = body.unit.callee(c);
         if (callee instanceof Callee.Script s) {
             return scriptCall(c, s.function());
@@ -181,7 +211,7 @@ final class CallLowering {
     }
 
     /** Where a function's name is written: stap names it in MAXNESTING errors ("function NAME", one space assumed). */
-    private static SourcePos namePos(Declaration.Function f) {
+    static SourcePos namePos(Declaration.Function f) {
         int skip = (f.isPrivate() ? "private ".length() : 0) + "function ".length();
         return new SourcePos(f.pos().file(), f.pos().line(), f.pos().column() + skip);
     }

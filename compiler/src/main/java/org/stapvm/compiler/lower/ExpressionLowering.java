@@ -168,6 +168,9 @@ final class ExpressionLowering {
         if (e instanceof Expression.Stat st) {
             return stat(st);
         }
+        if (e instanceof Expression.HistBucket hb) {
+            return new HistogramLowering(body, this).bucket(hb);
+        }
         throw new LowerException("not supported yet: " + e.getClass().getSimpleName() + " at " + e.pos());
     }
 

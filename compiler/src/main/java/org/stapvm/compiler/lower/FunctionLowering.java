@@ -36,7 +36,8 @@ final class FunctionLowering {
     Module.Function lower() {
         Unit unit = body.unit;
         int[] args = allocateVariables();
-        new StatementLowering(body, exprs, actionCharges(unit)).body(unit.body());
+        body.actions = actionCharges(unit);
+        new StatementLowering(body, exprs).body(unit.body());
         int ret = 0;
         if (unit.isFunction()) {
             Type rt = body.program.returnTypes().get(unit);
@@ -95,7 +96,7 @@ final class FunctionLowering {
         }
         ActionCharges none = new ActionCharges(code, false);
         // stap names the function there (its last statement is the function), a probe nothing
-        none.checkBounded(bound, unit.isFunction() ? "identifier '" + unit.name() + "' at " + unit.function().pos() : null);
+        none.checkBounded(bound, unit.isFunction() ? "identifier '" + unit.name() + "' at " + CallLowering.namePos(unit.function()) : null);
         return none;
     }
 

@@ -46,12 +46,12 @@ final class StatementLowering {
         }
     }
 
-    StatementLowering(Body body, ExpressionLowering exprs, ActionCharges actions) {
+    StatementLowering(Body body, ExpressionLowering exprs) {
         this.body = body;
         this.code = body.code;
         this.exprs = exprs;
         this.slices = new SliceLowering(body, exprs);
-        this.actions = actions;
+        this.actions = body.actions;
     }
 
     /** A whole probe or function body: its statements, then stap's flush of what they counted. */
@@ -232,6 +232,10 @@ final class StatementLowering {
     }
 
     private void foreach(Statement.Foreach f) {
+        if (f.array() instanceof Expression.HistLinear || f.array() instanceof Expression.HistLog) {
+            foreachBucket(f);
+            return;
+        }
         Variable array = body.unit.variable(f.array());
         if (array == null && f.array() instanceof Expression.Symbol) {
             throw new LowerException("foreach over an unresolved array at " + f.pos());
@@ -278,6 +282,51 @@ final class StatementLowering {
         backTo(top, f.body());
         code.place(exit);
         code.emit(Opcode.ITEND, it, 0, 0, 0);
+    }
+
+    /**
+     * foreach (b in @hist_...(s)): b runs over every bucket number, as stap's C for loop does (the
+     * key variable is the loop counter itself); one action for the loop, one per bucket.
+     */
+    private void foreachBucket(Statement.Foreach f) {
+        HistogramLowering hist = new HistogramLowering(body, exprs);
+        int gi = body.global(hist.statistic(f.array()));
+        int limit = -1, walked = -1;
+        if (f.limit() != null) {
+            limit = code.tmpI();
+            code.emit(Opcode.MOV, limit, exprs.ie(f.limit()), 0, 0);
+            walked = code.tmpI();
+            code.emit(Opcode.LDI, walked, 0, 0, 0);
+        }
+        Variable key = body.unit.foreachKey(f.keys().get(0));
+        int b = key != null && body.hasRegister(key) ? body.register(key) : code.tmpI();
+        int count = code.tmpI(), more = code.tmpI();
+        code.emit(Opcode.LDI, count, 0, 0, hist.buckets(f.array()));
+        code.emit(Opcode.LDI, b, 0, 0, 0);
+        actions.record(1, Describe.statement(f), true);
+        Emitter.Mark mark = code.mark();
+        Emitter.Label top = code.here(), next = code.label(), exit = code.label();
+        code.emit(Opcode.LT, more, b, count, 0);
+        code.jump(Opcode.JZ, more, 0, 0, exit);
+        if (limit >= 0) {
+            int done = code.tmpI();
+            code.emit(Opcode.GE, done, walked, limit, 0);
+            code.jump(Opcode.JNZ, done, 0, 0, exit);
+            code.emit(Opcode.ADDI, walked, walked, 0, 1);
+        }
+        Variable value = body.unit.foreachValue(f);
+        if (value != null && body.hasRegister(value)) {
+            code.emit(Opcode.SHIST, body.register(value), b, 0, gi);
+        }
+        code.release(mark);
+        loops.push(new Loop(exit, next, null));
+        statement(f.body());
+        actions.record(1, Describe.statement(f.body()), true);
+        loops.pop();
+        code.place(next);
+        code.emit(Opcode.ADDI, b, b, 0, 1);
+        backTo(top, f.body());
+        code.place(exit);
     }
 
     /** ITINIT's sort operand: order (1 ascending, 2 descending) | column << 2 (0 the value, i+1 key i). */

@@ -40,6 +40,8 @@ public final class Describe {
             return op("@hist_linear");
         } else if (e instanceof Expression.HistLog) {
             return op("@hist_log");
+        } else if (e instanceof Expression.HistBucket b) {
+            return token(b.histogram());
         } else if (e instanceof Expression.ScriptArg a) {
             return op((a.asString() ? "@" : "$") + a.index());
         } else if (e instanceof Expression.ScriptArgCount c) {
@@ -72,6 +74,10 @@ public final class Describe {
      * statement's first token.
      */
     public static String statement(Statement s) {
+        // stap's pass 2 replaces a block of one statement with that statement (dead_stmtexpr_remover)
+        while (s instanceof Statement.Block b && b.statements().size() == 1) {
+            s = b.statements().get(0);
+        }
         if (s instanceof Statement.Block || s instanceof Statement.Empty) {
             return op(s instanceof Statement.Block ? "{" : ";") + " at " + s.pos();
         } else if (s instanceof Statement.ExprStmt e) {

@@ -562,6 +562,14 @@ public final class InferTypes {
             return null;
         }
 
+        public Type visitHistBucket(Expression.HistBucket e) {
+            Type t = expected;
+            visit(e.histogram(), null);
+            visit(e.index(), Type.LONG);
+            expected = t;
+            return fixed(e, Type.LONG);
+        }
+
         public Type visitDefined(Expression.Defined e) { return fixed(e, Type.LONG); }
         public Type visitEntry(Expression.Entry e) {
             // the operand is evaluated at entry; @entry(x) has its type (a long or a string)
