@@ -109,6 +109,7 @@ int svm_exec(struct svm_session *s, uint32_t f)
 	int64_t actions = (int64_t)m->limits.maxaction * 10;
 	uint64_t jumps = jump_budget(actions, m->limits.maxmapentries);
 	uint32_t depth = 0;
+	int nextflag = 0;   /* the last call returned by NEXTF */
 	struct svm_frame *fr = enter(s, 0, f);
 	const svm_insn *code = m->funcs[f].code, *ip = code;
 	int64_t *R = fr->r;
@@ -195,6 +196,9 @@ next:
 			if (X < 0) CHARGE();
 			ip += X;
 			vmbreak;
+		vmcase(JNEXT)
+			if (nextflag) { if (X < 0) CHARGE(); ip += X; }
+			vmbreak;
 		vmcase(JZ)
 			if (RA == 0) { if (X < 0) CHARGE(); ip += X; }
 			vmbreak;
@@ -211,11 +215,13 @@ next:
 			fr->retreg = (uint8_t)A;
 			fr->retkind = IN.op == OP_CALLS ? R_STR : R_INT;
 			nf = enter(s, ++depth, (uint32_t)X);
+			nextflag = 0;
 			for (unsigned k = 0; k < t->nai; k++) nf->r[k] = R[B + k];
 			for (unsigned k = 0; k < t->nas; k++) scopy(nf->s + (size_t)k * maxstr, SREG(C + k), maxstr);
 			fr = nf; R = fr->r; S = fr->s; code = ip = t->code;
 			vmbreak;
 		}
+		vmcase(NEXTF)
 		vmcase(RET)
 		vmcase(RETS)
 		vmcase(RETV) {
@@ -223,7 +229,8 @@ next:
 			while (s->ntries && s->tries[s->ntries - 1].depth >= depth) s->ntries--;
 			if (depth == 0) return 0;
 			cf = &s->frames[--depth];
-			if (cf->retkind == R_STR) scopy(cf->s + (size_t)cf->retreg * maxstr, SREG(A), maxstr);
+			nextflag = IN.op == OP_NEXTF;
+			if (cf->retkind == R_STR) scopy(cf->s + (size_t)cf->retreg * maxstr, nextflag ? "" : SREG(A), maxstr);
 			else cf->r[cf->retreg] = IN.op == OP_RET ? RA : 0;
 			fr = cf; R = fr->r; S = fr->s; code = m->funcs[fr->func].code; ip = code + fr->pc;
 			vmbreak;

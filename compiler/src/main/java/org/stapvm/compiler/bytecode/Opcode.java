@@ -47,6 +47,8 @@ public enum Opcode {
     RET(0x42, "A", Kind.IR, Kind.NONE, Kind.NONE, Kind.NONE, "RETURN", "return int A"),
     RETS(0x43, "A", Kind.SR, Kind.NONE, Kind.NONE, Kind.NONE, "RETURN", "return string A"),
     RETV(0x44, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "RETURN", "return from a void function"),
+    NEXTF(0x45, "N", Kind.NONE, Kind.NONE, Kind.NONE, Kind.NONE, "RETURN", "'next' in a function: return 0 or \"\" (as the function returns) and flag the caller to try the next overload"),
+    JNEXT(0x46, "X", Kind.NONE, Kind.NONE, Kind.NONE, Kind.JMP, "BRANCH", "if the last call returned by NEXTF then pc += X"),
     GGET(0x48, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.GLB, "GINT", "A = int global X"),
     GSET(0x49, "AX", Kind.IR, Kind.NONE, Kind.NONE, Kind.GLB, "GINT", "int global X = A"),
     GGETS(0x4a, "AX", Kind.SR, Kind.NONE, Kind.NONE, Kind.GLB, "GSTR", "A = string global X"),

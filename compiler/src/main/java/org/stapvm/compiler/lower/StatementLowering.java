@@ -108,7 +108,8 @@ final class StatementLowering {
         } else if (s instanceof Statement.Next) {
             actions.record(1, Describe.statement(s), true);
             endIterators();
-            code.emit(Opcode.RETV, 0, 0, 0, 0);
+            // in a function, next returns to the caller, which tries the next overload
+            code.emit(body.unit.isFunction() ? Opcode.NEXTF : Opcode.RETV, 0, 0, 0, 0);
         } else if (s instanceof Statement.Return r) {
             if (r.value() == null) {
                 returnWith(s, Opcode.RETV, 0);

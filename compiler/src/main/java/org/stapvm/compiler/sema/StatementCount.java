@@ -65,7 +65,9 @@ public final class StatementCount {
             public Void visitCall(Expression.Call c) {
                 walkAll(c.args());
                 if (n[0] != UNBOUNDED && u.callee(c) instanceof Callee.Script s) {
-                    n[0] = add(n[0], function(s.function()));
+                    for (Unit f : s.overloads()) {
+                        n[0] = add(n[0], function(f));
+                    }
                 }
                 return null;
             }
