@@ -22,6 +22,8 @@ final class Body {
     final ModuleTables tables;
     final Emitter code;
     final EntrySlots entrySlots;
+    /** The module's MAXSTRINGLEN: a string register holds at most one less. */
+    final int maxStringLen;
     /** While a target expression's meaning is lowered: where its runtime errors are reported. */
     String targetNear;
     /** How this body's statements and calls are charged to MAXACTION (FunctionLowering decides). */
@@ -30,7 +32,8 @@ final class Body {
     private final Map<Variable, Integer> registers = new IdentityHashMap<>();
 
     Body(CheckedProgram program, Unit unit, ModuleTables tables, Emitter code, EntrySlots entrySlots,
-         Diagnostics diags) {
+         Diagnostics diags, int maxStringLen) {
+        this.maxStringLen = maxStringLen;
         this.program = program;
         this.unit = unit;
         this.tables = tables;

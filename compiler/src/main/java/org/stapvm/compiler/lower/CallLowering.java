@@ -70,6 +70,8 @@ final class CallLowering {
                 for (Expression a : c.args()) {
                     if (isHistogram(a)) {
                         histogram(a, c);
+                    } else if (new FormatLowering(body, exprs).tooLong(Optimize.stringConstant(a))) {
+                        new FormatLowering(body, exprs).printText(Optimize.stringConstant(a)); // a literal prints whole
                     } else {
                         code.helper(Opcode.Helper.PRINT, code.tmpI(), 0, 0, exprs.se(a), 1, false);
                     }
@@ -113,6 +115,10 @@ final class CallLowering {
                 return 0;
             }
             case "printf", "sprintf" -> {
+                FormatLowering text = new FormatLowering(body, exprs);
+                if (text.needsSplit(c)) {
+                    return text.format(c, b.name().equals("sprintf"));
+                }
                 int[] w = exprs.window(c.args(), exprs.argTypes(c.args()));
                 boolean str = b.name().equals("sprintf");
                 int r = str ? code.tmpS() : code.tmpI();

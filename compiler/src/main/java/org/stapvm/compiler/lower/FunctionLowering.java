@@ -26,9 +26,9 @@ final class FunctionLowering {
 
     /** {@code unit} null: a generated body (global initialiser) with no variables of its own. */
     FunctionLowering(CheckedProgram program, ModuleTables tables, EntrySlots entrySlots, Unit unit, int index,
-                     Diagnostics diags) {
+                     Diagnostics diags, int maxStringLen) {
         this.code = new Emitter(tables, index, unit == null ? "handler" : unit.name());
-        this.body = new Body(program, unit, tables, code, entrySlots, diags);
+        this.body = new Body(program, unit, tables, code, entrySlots, diags, maxStringLen);
         this.exprs = new ExpressionLowering(body);
         this.diags = diags;
     }
