@@ -39,10 +39,18 @@ final class Session {
                 return 1;
             }
         }
+        java.util.Map<String, String> presets;
+        try {
+            presets = org.stapvm.compiler.sema.PresetGlobals.parse(options.globalSettings);
+        } catch (org.stapvm.compiler.sema.PresetGlobals.Refused e) {
+            err.print(e.getMessage());
+            return 1;
+        }
         // -r: kernel.function wildcards expand against /boot/System.map-KRELEASE
         ProbeTarget target = ProbeTarget.release(options.kernelRelease == null ? "" : options.kernelRelease);
         Pipeline.Settings settings = new Pipeline.Settings(options.lastPass, options.verbosity() > 0,
-                options.scriptArguments(), options.guru, limits, FrontEnd.tapsetDirs(options), target);
+                options.scriptArguments(), options.guru, limits, FrontEnd.tapsetDirs(options), target,
+                options.warnings(), options.unoptimized, ScriptInput.extra(options), presets);
         Pipeline.Channel channel = new Pipeline.Channel() {
             @Override
             public void diagnostics(String text) {
