@@ -3,7 +3,6 @@
 #include "text.h"
 
 #define HWIDTH 50          /* widest bar, in '@' */
-#define HELIDE 2           /* zero rows kept on each side of a non-zero row */
 #define LOG_ZERO SVM_LOG_BUCKETS
 #define LOG_NBUCKETS (2 * SVM_LOG_BUCKETS)   /* SystemTap's bucket count; our extra last bucket is never filled */
 
@@ -34,6 +33,8 @@ int svm_hist_print(struct svm_session *s, const struct svm_global *g, const stru
 {
 	const int64_t *h = st->bucket;
 	int nb = g->histkind == HIST_LOG ? LOG_NBUCKETS : (int)g->nbuckets;
+	/* zero rows kept on each side of a non-zero row (stap's HIST_ELISION; negative: none elided) */
+	int64_t elision = (int32_t)s->m->limits.histelision;
 	int lo = -1, hi = 0, under = 0, over = 0, eliding = 0, vspace, cspace;
 	int64_t vmax = 0, scale;
 	char line[192];
@@ -75,9 +76,10 @@ int svm_hist_print(struct svm_session *s, const struct svm_global *g, const stru
 
 	for (int i = lo; i <= hi; i++) {
 		const char *prefix = "";
-		int from = i - HELIDE > lo ? i - HELIDE : lo, to = i + HELIDE < hi ? i + HELIDE : hi, elide = 1;
+		int64_t from = i - elision > lo ? i - elision : lo, to = i + elision < hi ? i + elision : hi;
+		int elide = elision >= 0;
 		int64_t val, bar;
-		for (int k = from; k <= to; k++) if (h[k]) elide = 0;
+		for (int64_t k = from; k <= to; k++) if (h[k]) elide = 0;
 		if (elide) { eliding = 1; continue; }
 		n = 0; line[0] = 0;
 		if (eliding) {

@@ -25,9 +25,20 @@
 #define RC R[C]
 #define SREG(k) (S + (size_t)(k) * maxstr)
 #define RTERR(msg) do { err = (msg); goto fail; } while (0)
-/* MAXACTION: backward jumps and calls each spend one unit of the handler's budget (MAXACTION + 1,
- * so that the MAXACTION-th charge still passes and reaching 0 is the error) */
-#define CHARGE() do { if (--budget == 0) RTERR("MAXACTION exceeded"); } while (0)
+/* MAXACTION as stap counts it: ACT spends what the compiler charges per statement (stap's
+ * record_actions) from the hit's budget of MAXACTION_INTERRUPTIBLE (10 x MAXACTION, what every stap
+ * probe starts with); reaching 0 or below is the error. Termination does not rest on the compiler:
+ * backward jumps and calls each spend one unit of a second budget, large enough that compiled code
+ * (at least one ACT unit per loop iteration, at most a map's entries walked between two) never
+ * reaches it first, and no try block catches its end. */
+#define CHARGE() do { if (--jumps == 0) RTERR("MAXACTION exceeded"); } while (0)
+
+/* the second budget: actions x (MAXMAPENTRIES + 2), saturating */
+static uint64_t jump_budget(int64_t actions, uint32_t maxmapentries)
+{
+	uint64_t per = (uint64_t)maxmapentries + 2;
+	return (uint64_t)actions > ~(uint64_t)0 / per ? ~(uint64_t)0 : (uint64_t)actions * per;
+}
 
 /* appends src at d + n, never past maxstr - 1 bytes; returns the new length */
 static size_t sappend(char *d, size_t n, const char *src, uint32_t maxstr)
@@ -95,8 +106,10 @@ int svm_exec(struct svm_session *s, uint32_t f)
 {
 	const struct svm_module *m = s->m;
 	const uint32_t maxstr = s->maxstr;
-	int64_t budget = (int64_t)m->limits.maxaction + 1;
+	int64_t actions = (int64_t)m->limits.maxaction * 10;
+	uint64_t jumps = jump_budget(actions, m->limits.maxmapentries);
 	uint32_t depth = 0;
+	int nextflag = 0;   /* the last call returned by NEXTF */
 	struct svm_frame *fr = enter(s, 0, f);
 	const svm_insn *code = m->funcs[f].code, *ip = code;
 	int64_t *R = fr->r;
@@ -172,9 +185,19 @@ next:
 			scopy(SREG(A), s->scratch, maxstr);
 			vmbreak;
 		}
+		vmcase(ACT)
+			actions -= (uint32_t)X;
+			if (actions <= 0) RTERR("MAXACTION exceeded");
+			vmbreak;
+		vmcase(ACTCHK)
+			if (actions < (int64_t)(uint32_t)X) RTERR("MAXACTION exceeded");
+			vmbreak;
 		vmcase(JMP)
 			if (X < 0) CHARGE();
 			ip += X;
+			vmbreak;
+		vmcase(JNEXT)
+			if (nextflag) { if (X < 0) CHARGE(); ip += X; }
 			vmbreak;
 		vmcase(JZ)
 			if (RA == 0) { if (X < 0) CHARGE(); ip += X; }
@@ -192,11 +215,13 @@ next:
 			fr->retreg = (uint8_t)A;
 			fr->retkind = IN.op == OP_CALLS ? R_STR : R_INT;
 			nf = enter(s, ++depth, (uint32_t)X);
+			nextflag = 0;
 			for (unsigned k = 0; k < t->nai; k++) nf->r[k] = R[B + k];
 			for (unsigned k = 0; k < t->nas; k++) scopy(nf->s + (size_t)k * maxstr, SREG(C + k), maxstr);
 			fr = nf; R = fr->r; S = fr->s; code = ip = t->code;
 			vmbreak;
 		}
+		vmcase(NEXTF)
 		vmcase(RET)
 		vmcase(RETS)
 		vmcase(RETV) {
@@ -204,7 +229,8 @@ next:
 			while (s->ntries && s->tries[s->ntries - 1].depth >= depth) s->ntries--;
 			if (depth == 0) return 0;
 			cf = &s->frames[--depth];
-			if (cf->retkind == R_STR) scopy(cf->s + (size_t)cf->retreg * maxstr, SREG(A), maxstr);
+			nextflag = IN.op == OP_NEXTF;
+			if (cf->retkind == R_STR) scopy(cf->s + (size_t)cf->retreg * maxstr, nextflag ? "" : SREG(A), maxstr);
 			else cf->r[cf->retreg] = IN.op == OP_RET ? RA : 0;
 			fr = cf; R = fr->r; S = fr->s; code = m->funcs[fr->func].code; ip = code + fr->pc;
 			vmbreak;
@@ -342,8 +368,9 @@ next:
 		}
 	}
 fail:
-	/* a try block catches every error but MAXACTION (the handler must still end in bounded time) */
-	if (s->ntries && budget > 0) {
+	/* a try block catches every error, MAXACTION too (its handler's first ACT then fails at once,
+	 * as stap's catch charges one action before it starts), but not the end of the jump budget */
+	if (s->ntries && jumps > 0) {
 		const struct svm_try *t = &s->tries[--s->ntries];
 		scopy(s->scratch2, err, maxstr);
 		depth = t->depth;

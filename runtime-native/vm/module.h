@@ -11,7 +11,9 @@ enum svm_section { S_STRINGS = 1, S_CONSTS, S_GLOBALS, S_FUNCS, S_PROBES, S_LIMI
  * nesting+1 >= MAXNESTING with nesting -1 in the handler: MAXNESTING 13 runs 13 frames of a
  * recursion, not 14): a session has SVM_FRAMES(maxnesting) frames (the handler, the calls) */
 #define SVM_FRAMES(maxnesting) ((maxnesting) + 1)
-struct svm_limits { uint32_t maxaction, maxstringlen, maxmapentries, maxnesting, maxerrors, maxskipped; };
+/* histelision: stap's -D HIST_ELISION, the zero rows a histogram keeps on each side of a non-zero one
+ * (an optional seventh field of the limits section) */
+struct svm_limits { uint32_t maxaction, maxstringlen, maxmapentries, maxnesting, maxerrors, maxskipped, histelision; };
 
 enum { HIST_NONE, HIST_LINEAR, HIST_LOG };
 #define SVM_GFLAG_WRAP 1

@@ -237,7 +237,7 @@ static int check_kinds(struct vctx *v, uint32_t fi)
 		}
 		case V_RETURN: {
 			int ret = op == OP_RET ? R_INT : op == OP_RETS ? R_STR : R_VOID;
-			if (ret != f->ret)
+			if (op != OP_NEXTF && ret != f->ret)
 				REJECT("function %u insn %u: %s in a function returning %s", fi, pc, oi->name, f->ret == R_STR ? "string" : f->ret == R_INT ? "int" : "void");
 			break;
 		}

@@ -21,6 +21,7 @@ final class Limits {
         int maxNesting = Module.Limits.NESTING_FROM_CALL_GRAPH;
         int maxErrors = 0;
         int maxSkipped = 100;
+        int histElision = Module.Limits.HIST_ELISION;
         for (String define : defines) {
             int eq = define.indexOf('=');
             String name = eq < 0 ? define : define.substring(0, eq);
@@ -32,12 +33,15 @@ final class Limits {
                 case "MAXNESTING" -> maxNesting = value;
                 case "MAXERRORS" -> maxErrors = value;
                 case "MAXSKIPPED" -> maxSkipped = value;
+                case "HIST_ELISION" -> histElision = value;
                 // stap hands other -D names to the C compiler of its module; stapvm has none.
                 default -> throw new BadDefine("-D " + define + ": stapvm knows only the runtime limits "
-                        + "MAXACTION, MAXSTRINGLEN, MAXMAPENTRIES, MAXNESTING, MAXERRORS and MAXSKIPPED");
+                        + "MAXACTION, MAXSTRINGLEN, MAXMAPENTRIES, MAXNESTING, MAXERRORS and MAXSKIPPED "
+                        + "and HIST_ELISION");
             }
         }
-        return new Module.Limits(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped);
+        return new Module.Limits(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped,
+                histElision);
     }
 
     private static int parse(String define, String value) throws BadDefine {

@@ -9,6 +9,58 @@ package org.stapvm.lang;
 public final class PrintFormat {
     private PrintFormat() {}
 
+    /** A run of literal text ("%%" already made "%"), or one conversion with the arguments it takes. */
+    public record Piece(String text, boolean conversion, int arguments) {}
+
+    /** The format split into literal runs and conversions; null when stap rejects it. */
+    public static java.util.List<Piece> pieces(String format) {
+        if (arguments(format) == null) {
+            return null;
+        }
+        java.util.List<Piece> out = new java.util.ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        int i = 0;
+        while (i < format.length()) {
+            char c = format.charAt(i);
+            if (c != '%') {
+                text.append(c);
+                i++;
+            } else if (i + 1 < format.length() && format.charAt(i + 1) == '%') {
+                text.append('%');
+                i += 2;
+            } else {
+                if (text.length() > 0) {
+                    out.add(new Piece(text.toString(), false, 0));
+                    text.setLength(0);
+                }
+                int end = conversionEnd(format, i + 1);
+                String spec = format.substring(i, end);
+                out.add(new Piece(spec, true, arguments(spec).length()));
+                i = end;
+            }
+        }
+        if (text.length() > 0) {
+            out.add(new Piece(text.toString(), false, 0));
+        }
+        return out;
+    }
+
+    /** The index after the conversion whose flags start at {@code i} (the format is valid). */
+    private static int conversionEnd(String format, int i) {
+        StringBuilder ignored = new StringBuilder();
+        if ("-+ #0".indexOf(format.charAt(i)) >= 0) {
+            i++;
+        }
+        i = count(format, i, ignored);
+        if (format.charAt(i) == '.') {
+            i = count(format, i + 1, ignored);
+        }
+        if (format.charAt(i) == 'l') {
+            i++;
+        }
+        return i + 1;
+    }
+
     /**
      * The arguments the format consumes, in order, one character each: 'l' for a long (numeric
      * conversions and '*' widths or precisions), 's' for a string. Null when stap rejects the

@@ -22,19 +22,29 @@ final class Body {
     final ModuleTables tables;
     final Emitter code;
     final EntrySlots entrySlots;
+    /** The module's MAXSTRINGLEN: a string register holds at most one less. */
+    final int maxStringLen;
     /** While a target expression's meaning is lowered: where its runtime errors are reported. */
     String targetNear;
+    /** How this body's statements and calls are charged to MAXACTION (FunctionLowering decides). */
+    ActionCharges actions;
     private final Diagnostics diags;
     private final Map<Variable, Integer> registers = new IdentityHashMap<>();
 
     Body(CheckedProgram program, Unit unit, ModuleTables tables, Emitter code, EntrySlots entrySlots,
-         Diagnostics diags) {
+         Diagnostics diags, int maxStringLen) {
+        this.maxStringLen = maxStringLen;
         this.program = program;
         this.unit = unit;
         this.tables = tables;
         this.code = code;
         this.entrySlots = entrySlots;
         this.diags = diags;
+        this.actions = new ActionCharges(code, false);
+    }
+
+    Diagnostics diags() {
+        return diags;
     }
 
     /** A script construct that cannot be translated: stap's pass-3 semantic error at {@code token}. */

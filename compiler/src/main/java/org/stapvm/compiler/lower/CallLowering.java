@@ -4,15 +4,18 @@ import static org.stapvm.compiler.lower.Body.isString;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.stapvm.compiler.bytecode.Opcode;
 import org.stapvm.compiler.sema.Builtins;
 import org.stapvm.compiler.sema.Callee;
+import org.stapvm.compiler.sema.StatementCount;
 import org.stapvm.compiler.sema.Type;
 import org.stapvm.compiler.sema.Unit;
 import org.stapvm.compiler.sema.Variable;
 import org.stapvm.lang.ast.Declaration;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.SourcePos;
+import org.stapvm.lang.ast.Statement;
 
 /**
  * Calls of one body: script functions (CALL/CALLS with an argument window), the print family
@@ -30,19 +33,45 @@ final class CallLowering {
         this.exprs = exprs;
     }
 
+    /** stap's print_format family: not function calls, so nothing is charged after them. */
+    private static final Set<String> PRINT_FORMATS = Set.of("print", "println", "printf", "printd", "printdln",
+            "sprint", "sprintln", "sprintf", "sprintd", "sprintdln");
+
     /** A call; returns the result register (int or string as the callee returns; 0 for void). */
     int call(Expression.Call c) {
         Callee callee = body.unit.callee(c);
         if (callee instanceof Callee.Script s) {
-            return scriptCall(c, s.function());
+            return scriptCall(c, s);
         }
         Builtins.Builtin b = ((Callee.Native) callee).builtin();
+        int r = nativeCall(c, b);
+        if (!PRINT_FORMATS.contains(b.name())) {
+            chargeAfter(c, 0); // stap's tapset functions are embedded C: no statements of their own
+        }
+        return r;
+    }
+
+    /**
+     * stap spends the caller's counted actions after each call of a function whose statement count
+     * is bounded, with that count added (the callee charges nothing itself); after an unbounded
+     * function nothing is spent.
+     */
+    private void chargeAfter(Expression.Call c, long statements) {
+        if (statements >= 0) {
+            body.actions.record((int) Math.min(statements, Integer.MAX_VALUE),
+                    "identifier '" + c.function() + "' at " + c.pos(), true);
+        }
+    }
+
+    private int nativeCall(Expression.Call c, Builtins.Builtin b) {
         switch (b.name()) {
             case "print", "println" -> {
                 // each argument is printed on its own: only it (not the line) is bounded by MAXSTRINGLEN
                 for (Expression a : c.args()) {
                     if (isHistogram(a)) {
                         histogram(a, c);
+                    } else if (new FormatLowering(body, exprs).tooLong(Optimize.stringConstant(a))) {
+                        new FormatLowering(body, exprs).printText(Optimize.stringConstant(a)); // a literal prints whole
                     } else {
                         code.helper(Opcode.Helper.PRINT, code.tmpI(), 0, 0, exprs.se(a), 1, false);
                     }
@@ -86,6 +115,10 @@ final class CallLowering {
                 return 0;
             }
             case "printf", "sprintf" -> {
+                FormatLowering text = new FormatLowering(body, exprs);
+                if (text.needsSplit(c)) {
+                    return text.format(c, b.name().equals("sprintf"));
+                }
                 int[] w = exprs.window(c.args(), exprs.argTypes(c.args()));
                 boolean str = b.name().equals("sprintf");
                 int r = str ? code.tmpS() : code.tmpI();
@@ -110,22 +143,63 @@ final class CallLowering {
         }
     }
 
-    private int scriptCall(Expression.Call c, Unit f) {
+    /**
+     * A script function call: the arguments once, then each overload in turn while the one called
+     * ends in 'next' (JNEXT); when the last one does too, stap's 'all functions exhausted'.
+     */
+    private int scriptCall(Expression.Call c, Callee.Script s) {
+        Unit f = s.function();
         List<Type> types = new ArrayList<>();
         for (Variable p : f.params()) {
             types.add(isString(body.type(p)) ? Type.STRING : Type.LONG);
         }
         int[] w = exprs.window(c.args(), types);
-        int fi = body.tables.function(f);
-        code.at("identifier '" + f.name() + "' at " + namePos(f.function()));
-        if (isString(body.program.returnTypes().get(f))) {
-            int r = code.tmpS();
-            code.emit(Opcode.CALLS, r, w[0], w[1], fi);
-            return r;
+        boolean str = isString(body.program.returnTypes().get(f));
+        int r = str ? code.tmpS() : code.tmpI();
+        Emitter.Label done = code.label();
+        List<Unit> overloads = s.overloads();
+        for (int i = 0; i < overloads.size(); i++) {
+            Unit o = overloads.get(i);
+            code.at("identifier '" + o.name() + "' at " + namePos(o.function()));
+            code.emit(str ? Opcode.CALLS : Opcode.CALL, r, w[0], w[1], body.tables.function(o));
+            chargeAfter(c, StatementCount.isLibrary(o, body.diags()) ? 0 : StatementCount.of(o, body.diags()));
+            boolean last = i == overloads.size() - 1;
+            if (last && !endsInNext(o.body())) {
+                break;
+            }
+            Emitter.Label nextOne = code.label();
+            code.jump(Opcode.JNEXT, 0, 0, 0, nextOne);
+            code.jump(done);
+            code.place(nextOne);
+            if (last) {
+                int m = code.tmpS();
+                code.emit(Opcode.LDS, m, 0, 0, body.tables.string("all functions exhausted"));
+                code.at("identifier '" + c.function() + "' at " + c.pos());
+                code.emit(Opcode.THROW, m, 0, 0, 0);
+            }
         }
-        int r = code.tmpI();
-        code.emit(Opcode.CALL, r, w[0], w[1], fi);
+        code.place(done);
         return r;
+    }
+
+    /** Whether a 'next' statement is anywhere in {@code s} (stap's has_next). */
+    private static boolean endsInNext(Statement s) {
+        if (s instanceof Statement.Next) {
+            return true;
+        } else if (s instanceof Statement.Block b) {
+            return b.statements().stream().anyMatch(CallLowering::endsInNext);
+        } else if (s instanceof Statement.If i) {
+            return endsInNext(i.then()) || i.otherwise() != null && endsInNext(i.otherwise());
+        } else if (s instanceof Statement.While w) {
+            return endsInNext(w.body());
+        } else if (s instanceof Statement.For f) {
+            return endsInNext(f.body());
+        } else if (s instanceof Statement.Foreach f) {
+            return endsInNext(f.body());
+        } else if (s instanceof Statement.Try t) {
+            return endsInNext(t.body()) || endsInNext(t.handler());
+        }
+        return false;
     }
 
     /** A builtin the VM implements as the helper of the same name. */
@@ -181,7 +255,7 @@ final class CallLowering {
     }
 
     /** Where a function's name is written: stap names it in MAXNESTING errors ("function NAME", one space assumed). */
-    private static SourcePos namePos(Declaration.Function f) {
+    static SourcePos namePos(Declaration.Function f) {
         int skip = (f.isPrivate() ? "private ".length() : 0) + "function ".length();
         return new SourcePos(f.pos().file(), f.pos().line(), f.pos().column() + skip);
     }

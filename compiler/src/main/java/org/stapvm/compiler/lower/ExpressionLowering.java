@@ -149,6 +149,9 @@ final class ExpressionLowering {
             if (g == null) {
                 g = body.unit.variable(in);
             }
+            if (SliceLowering.isSlice(in.keys())) {
+                return new SliceLowering(body, this).in(g, in.keys());
+            }
             int[] w = keys(g, in.keys());
             int r = code.tmpI();
             code.emit(Opcode.AEXISTS, r, w[0], w[1], body.global(g));
@@ -164,6 +167,9 @@ final class ExpressionLowering {
         }
         if (e instanceof Expression.Stat st) {
             return stat(st);
+        }
+        if (e instanceof Expression.HistBucket hb) {
+            return new HistogramLowering(body, this).bucket(hb);
         }
         throw new LowerException("not supported yet: " + e.getClass().getSimpleName() + " at " + e.pos());
     }

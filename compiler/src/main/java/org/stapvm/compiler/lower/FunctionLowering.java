@@ -7,6 +7,7 @@ import org.stapvm.compiler.bytecode.Opcode;
 import org.stapvm.compiler.module.Module;
 import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.Diagnostics;
+import org.stapvm.compiler.sema.StatementCount;
 import org.stapvm.compiler.sema.Type;
 import org.stapvm.compiler.sema.Unit;
 import org.stapvm.compiler.sema.Variable;
@@ -25,9 +26,9 @@ final class FunctionLowering {
 
     /** {@code unit} null: a generated body (global initialiser) with no variables of its own. */
     FunctionLowering(CheckedProgram program, ModuleTables tables, EntrySlots entrySlots, Unit unit, int index,
-                     Diagnostics diags) {
+                     Diagnostics diags, int maxStringLen) {
         this.code = new Emitter(tables, index, unit == null ? "handler" : unit.name());
-        this.body = new Body(program, unit, tables, code, entrySlots, diags);
+        this.body = new Body(program, unit, tables, code, entrySlots, diags, maxStringLen);
         this.exprs = new ExpressionLowering(body);
         this.diags = diags;
     }
@@ -35,7 +36,8 @@ final class FunctionLowering {
     Module.Function lower() {
         Unit unit = body.unit;
         int[] args = allocateVariables();
-        new StatementLowering(body, exprs).statement(unit.body());
+        body.actions = actionCharges(unit);
+        new StatementLowering(body, exprs).body(unit.body());
         int ret = 0;
         if (unit.isFunction()) {
             Type rt = body.program.returnTypes().get(unit);
@@ -83,6 +85,25 @@ final class FunctionLowering {
         }
         code.emit(Opcode.RETV, 0, 0, 0, 0);
         return code.finish("__global_init", 0, 0, 0);
+    }
+
+    /**
+     * How {@code unit}'s statements are charged to MAXACTION, as stap does: a library function (stap's
+     * are embedded C) not at all; a body with a bounded statement count is checked once at its
+     * start and charges nothing more; any other charges per statement.
+     */
+    private ActionCharges actionCharges(Unit unit) {
+        if (StatementCount.isLibrary(unit, diags)) {
+            return new ActionCharges(code, false);
+        }
+        long bound = StatementCount.of(unit, diags);
+        if (bound < 0) {
+            return new ActionCharges(code, true);
+        }
+        ActionCharges none = new ActionCharges(code, false);
+        // stap names the function there (its last statement is the function), a probe nothing
+        none.checkBounded(bound, unit.isFunction() ? "identifier '" + unit.name() + "' at " + CallLowering.namePos(unit.function()) : null);
+        return none;
     }
 
     /** -G NAME=VALUE: a string global takes VALUE as it is; a number global VALUE as strtoll reads it (base 0). */

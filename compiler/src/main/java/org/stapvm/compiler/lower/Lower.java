@@ -83,7 +83,7 @@ public final class Lower {
     }
 
     private FunctionLowering body(Unit unit, int index) {
-        return new FunctionLowering(program, tables, entrySlots(unit), unit, index, diags);
+        return new FunctionLowering(program, tables, entrySlots(unit), unit, index, diags, maxStringLen);
     }
 
     private Module lower(Module.Limits limits) {

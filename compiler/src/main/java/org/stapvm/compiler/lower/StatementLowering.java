@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.stapvm.compiler.bytecode.Opcode;
+import org.stapvm.compiler.sema.Describe;
 import org.stapvm.compiler.sema.Type;
 import org.stapvm.compiler.sema.Variable;
 import org.stapvm.lang.ast.Expression;
@@ -26,6 +27,8 @@ final class StatementLowering {
     private final Body body;
     private final Emitter code;
     private final ExpressionLowering exprs;
+    private final SliceLowering slices;
+    private final ActionCharges actions;
     private final Deque<Loop> loops = new ArrayDeque<>();
     private int tries;
 
@@ -47,6 +50,19 @@ final class StatementLowering {
         this.body = body;
         this.code = body.code;
         this.exprs = exprs;
+        this.slices = new SliceLowering(body, exprs);
+        this.actions = body.actions;
+    }
+
+    /** A whole probe or function body: its statements, then stap's flush of what they counted. */
+    void body(Statement.Block b) {
+        statement(b);
+        actions.record(0, Describe.statement(b), true);
+    }
+
+    /** The end of a branch or loop body: stap spends what it counted there. */
+    private void endOf(Statement s) {
+        actions.record(0, Describe.statement(s), true);
     }
 
     void statement(Statement s) {
@@ -63,16 +79,18 @@ final class StatementLowering {
             return;
         } else if (s instanceof Statement.ExprStmt e) {
             exprs.effect(e.expression());
+            actions.record(1, Describe.statement(s), false);
         } else if (s instanceof Statement.If i) {
             ifElse(i, mark);
         } else if (s instanceof Statement.While w) {
-            loop(w.condition(), null, w.body());
+            loop(s, w.condition(), null, w.body());
         } else if (s instanceof Statement.For f) {
             if (f.init() != null) {
                 exprs.effect(f.init());
                 code.release(mark);
+                actions.record(1, Describe.first(f.init(), f.init().pos()), false);
             }
-            loop(f.condition(), f.step(), f.body());
+            loop(s, f.condition(), f.step(), f.body());
         } else if (s instanceof Statement.Foreach f) {
             foreach(f);
         } else if (s instanceof Statement.Break || s instanceof Statement.Continue) {
@@ -81,34 +99,44 @@ final class StatementLowering {
             if (loop == null) {
                 body.error("cannot '" + (isBreak ? "break" : "continue") + "' outside loop", "keyword", s.pos());
             } else {
+                actions.record(1, Describe.statement(s), true);
                 leaveTries(loop);
                 code.jump(isBreak ? loop.breakTo : loop.continueTo);
             }
         } else if (s instanceof Statement.Try t) {
             tryCatch(t);
         } else if (s instanceof Statement.Next) {
+            actions.record(1, Describe.statement(s), true);
             endIterators();
-            code.emit(Opcode.RETV, 0, 0, 0, 0);
+            // in a function, next returns to the caller, which tries the next overload
+            code.emit(body.unit.isFunction() ? Opcode.NEXTF : Opcode.RETV, 0, 0, 0, 0);
         } else if (s instanceof Statement.Return r) {
-            endIterators();
             if (r.value() == null) {
-                code.emit(Opcode.RETV, 0, 0, 0, 0);
+                returnWith(s, Opcode.RETV, 0);
             } else if (isString(body.program.returnTypes().get(body.unit))) {
-                code.emit(Opcode.RETS, exprs.se(r.value()), 0, 0, 0);
+                returnWith(s, Opcode.RETS, exprs.se(r.value()));
             } else {
-                code.emit(Opcode.RET, exprs.ie(r.value()), 0, 0, 0);
+                returnWith(s, Opcode.RET, exprs.ie(r.value()));
             }
         } else if (s instanceof Statement.Delete d) {
             delete(d.target());
+            actions.record(1, Describe.statement(s), false);
         } else {
             throw new LowerException("not supported yet: " + s.getClass().getSimpleName() + " at " + s.pos());
         }
         code.release(mark);
     }
 
+    /** return: the value is computed, the statement charged, then the enclosing foreach iterators end. */
+    private void returnWith(Statement s, Opcode ret, int value) {
+        actions.record(1, Describe.statement(s), true);
+        endIterators();
+        code.emit(ret, value, 0, 0, 0);
+    }
+
     private void ifElse(Statement.If i, Emitter.Mark mark) {
         Long k = exprs.constant(i.condition());
-        if (k != null) {
+        if (k != null) { // stap folds a constant condition away in pass 2: no if statement is charged
             if (k != 0) {
                 statement(i.then());
             } else if (i.otherwise() != null) {
@@ -116,16 +144,19 @@ final class StatementLowering {
             }
             return;
         }
+        actions.record(1, Describe.statement(i), true);
         int c = exprs.cond(i.condition());
         Emitter.Label otherwise = code.label();
         code.jump(Opcode.JZ, c, 0, 0, otherwise);
         code.release(mark);
         statement(i.then());
+        endOf(i.then());
         if (i.otherwise() != null) {
             Emitter.Label end = code.label();
             code.jump(end);
             code.place(otherwise);
             statement(i.otherwise());
+            endOf(i.otherwise());
             code.place(end);
         } else {
             code.place(otherwise);
@@ -137,14 +168,18 @@ final class StatementLowering {
         Variable cv = body.unit.catchVar(t);
         int msg = cv != null && body.hasRegister(cv) ? body.register(cv) : code.tmpS();
         Emitter.Label handler = code.label(), end = code.label();
+        actions.record(0, Describe.statement(t), true);
         code.jump(Opcode.TRY, msg, 0, 0, handler);
         tries++;
         statement(t.body());
+        endOf(t.body());
         tries--;
         code.emit(Opcode.ENDTRY, 0, 0, 0, 0);
         code.jump(end);
         code.place(handler);
+        actions.record(1, Describe.statement(t), true); // stap charges the catch itself
         statement(t.handler());
+        endOf(t.handler());
         code.place(end);
     }
 
@@ -164,10 +199,16 @@ final class StatementLowering {
         }
     }
 
-    /** while and for: the condition at the top, the step where continue goes, then the jump back. */
-    private void loop(Expression condition, Expression step, Statement loopBody) {
+    /**
+     * while and for: the condition at the top, the step where continue goes, then the jump back.
+     * stap charges one action for the loop, one per test at the top (spent with the body's), and
+     * the step's action after the loop.
+     */
+    private void loop(Statement s, Expression condition, Expression step, Statement loopBody) {
         Emitter.Mark mark = code.mark();
+        actions.record(1, Describe.statement(s), true);
         Emitter.Label top = code.here();
+        actions.record(1, Describe.statement(s), false);
         Emitter.Label exit = code.label();
         Emitter.Label next = code.label();
         if (condition != null) {
@@ -179,17 +220,23 @@ final class StatementLowering {
         }
         loops.push(new Loop(exit, next, null));
         statement(loopBody);
+        endOf(loopBody);
         loops.pop();
         code.place(next);
         if (step != null) {
             exprs.effect(step);
             code.release(mark);
+            actions.record(1, Describe.first(step, step.pos()), false);
         }
         backTo(top, loopBody);
         code.place(exit);
     }
 
     private void foreach(Statement.Foreach f) {
+        if (f.array() instanceof Expression.HistLinear || f.array() instanceof Expression.HistLog) {
+            foreachBucket(f);
+            return;
+        }
         Variable array = body.unit.variable(f.array());
         if (array == null && f.array() instanceof Expression.Symbol) {
             throw new LowerException("foreach over an unresolved array at " + f.pos());
@@ -197,6 +244,7 @@ final class StatementLowering {
         int gi = body.global(array);
         List<Type> keyTypes = body.program.keyTypes().get(array);
         int limit = foreachLimit(f);
+        int[] given = f.slice() != null ? slices.given(f.slice()) : null;
         int it = code.iterator();
         code.emit(Opcode.ITINIT, it, limit, sortSpec(f), gi);
         int ns = ExpressionLowering.stringCount(keyTypes);
@@ -204,9 +252,14 @@ final class StatementLowering {
         int ki = code.reserveI(ni);
         int ks = code.reserveS(ns);
         Emitter.Mark mark = code.mark();
+        actions.record(1, Describe.statement(f), true);
         Emitter.Label top = code.here();
+        actions.record(1, Describe.statement(f), false);
         Emitter.Label exit = code.label();
         code.jump(Opcode.ITNEXT, it, ni == 0 ? 0 : ki, ns == 0 ? 0 : ks, exit);
+        if (given != null) {
+            slices.unlessMatching(given, keyTypes, ki, ks, top);
+        }
         int ii = 0, ss = 0;
         for (int i = 0; i < f.keys().size(); i++) {
             ForeachKey k = f.keys().get(i);
@@ -224,11 +277,57 @@ final class StatementLowering {
         }
         loops.push(new Loop(exit, top, it));
         statement(f.body());
+        endOf(f.body());
         loops.pop();
         code.release(mark);
         backTo(top, f.body());
         code.place(exit);
         code.emit(Opcode.ITEND, it, 0, 0, 0);
+    }
+
+    /**
+     * foreach (b in @hist_...(s)): b runs over every bucket number, as stap's C for loop does (the
+     * key variable is the loop counter itself); one action for the loop, one per bucket.
+     */
+    private void foreachBucket(Statement.Foreach f) {
+        HistogramLowering hist = new HistogramLowering(body, exprs);
+        int gi = body.global(hist.statistic(f.array()));
+        int limit = -1, walked = -1;
+        if (f.limit() != null) {
+            limit = code.tmpI();
+            code.emit(Opcode.MOV, limit, exprs.ie(f.limit()), 0, 0);
+            walked = code.tmpI();
+            code.emit(Opcode.LDI, walked, 0, 0, 0);
+        }
+        Variable key = body.unit.foreachKey(f.keys().get(0));
+        int b = key != null && body.hasRegister(key) ? body.register(key) : code.tmpI();
+        int count = code.tmpI(), more = code.tmpI();
+        code.emit(Opcode.LDI, count, 0, 0, hist.buckets(f.array()));
+        code.emit(Opcode.LDI, b, 0, 0, 0);
+        actions.record(1, Describe.statement(f), true);
+        Emitter.Mark mark = code.mark();
+        Emitter.Label top = code.here(), next = code.label(), exit = code.label();
+        code.emit(Opcode.LT, more, b, count, 0);
+        code.jump(Opcode.JZ, more, 0, 0, exit);
+        if (limit >= 0) {
+            int done = code.tmpI();
+            code.emit(Opcode.GE, done, walked, limit, 0);
+            code.jump(Opcode.JNZ, done, 0, 0, exit);
+            code.emit(Opcode.ADDI, walked, walked, 0, 1);
+        }
+        Variable value = body.unit.foreachValue(f);
+        if (value != null && body.hasRegister(value)) {
+            code.emit(Opcode.SHIST, body.register(value), b, 0, gi);
+        }
+        code.release(mark);
+        loops.push(new Loop(exit, next, null));
+        statement(f.body());
+        actions.record(1, Describe.statement(f.body()), true);
+        loops.pop();
+        code.place(next);
+        code.emit(Opcode.ADDI, b, b, 0, 1);
+        backTo(top, f.body());
+        code.place(exit);
     }
 
     /** ITINIT's sort operand: order (1 ascending, 2 descending) | column << 2 (0 the value, i+1 key i). */
@@ -271,43 +370,19 @@ final class StatementLowering {
         return limit;
     }
 
-    /** A loop's backward jump: MAXACTION runs out there, reported at the body's first statement as stap does. */
+    /** A loop's backward jump (it spends the jump budget, whose end is reported at the loop body). */
     private void backTo(Emitter.Label top, Statement loopBody) {
-        String where = firstToken(loopBody);
-        if (where != null) {
-            code.at(where);
-        }
+        code.at(Describe.statement(loopBody));
         code.jump(top);
-    }
-
-    /** "identifier 'x' at F:L:C" for the leftmost token of a statement, or null when unknown. */
-    static String firstToken(Statement s) {
-        while (s instanceof Statement.Block b && !b.statements().isEmpty()) {
-            s = b.statements().get(0);
-        }
-        if (!(s instanceof Statement.ExprStmt es)) {
-            return null;
-        }
-        Expression e = es.expression();
-        while (true) {
-            if (e instanceof Expression.Assign a) {
-                e = a.target();
-            } else if (e instanceof Expression.IncDec d && !d.prefix()) {
-                e = d.operand();
-            } else if (e instanceof Expression.Binary b) {
-                e = b.left();
-            } else {
-                break;
-            }
-        }
-        String name = e instanceof Expression.Symbol y ? y.name() : e instanceof Expression.ArrayElement a ? a.array()
-                : e instanceof Expression.Call c ? c.function() : null;
-        return name == null ? null : "identifier '" + name + "' at " + e.pos();
     }
 
     private void delete(Expression target) {
         if (target instanceof Expression.ArrayElement a) {
             Variable g = body.unit.variable(a);
+            if (SliceLowering.isSlice(a.keys())) {
+                slices.delete(g, a.keys());
+                return;
+            }
             int[] w = exprs.keys(g, a.keys());
             code.emit(Opcode.ADEL, 0, w[0], w[1], body.global(g));
             return;

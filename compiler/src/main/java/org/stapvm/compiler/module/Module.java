@@ -43,14 +43,23 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
     /** The entry section: probe (index into probes) runs function at each call's entry, filling dataSize bytes of @entry data. */
     public record EntryProgram(int probe, int function, int dataSize) {}
 
-    /** Limits section; null in a Module means "absent, runtime defaults". */
+    /**
+     * Limits section; null in a Module means "absent, runtime defaults". histElision is stap's
+     * -D HIST_ELISION (zero histogram rows kept beside a non-zero one), the section's optional last field.
+     */
     public record Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors,
-                         int maxSkipped) {
+                         int maxSkipped, int histElision) {
         /** maxNesting before lowering when -D does not set it: lowering computes stap's value from the call graph. */
         public static final int NESTING_FROM_CALL_GRAPH = -1;
+        /** stap's HIST_ELISION default. */
+        public static final int HIST_ELISION = 2;
+
+        public Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors, int maxSkipped) {
+            this(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, HIST_ELISION);
+        }
 
         public Limits withMaxNesting(int n) {
-            return new Limits(maxAction, maxStringLen, maxMapEntries, n, maxErrors, maxSkipped);
+            return new Limits(maxAction, maxStringLen, maxMapEntries, n, maxErrors, maxSkipped, histElision);
         }
     }
 

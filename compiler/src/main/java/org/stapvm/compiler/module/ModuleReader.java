@@ -81,7 +81,8 @@ public final class ModuleReader {
                 }
             }
             if (id == 6) {
-                limits = new Module.Limits(s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt());
+                limits = new Module.Limits(s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(),
+                        s.remaining() >= 4 ? s.getInt() : Module.Limits.HIST_ELISION);
             }
         }
         return new Module(strings, constants, globals, functions, probes, limits, map, regexes, entries);

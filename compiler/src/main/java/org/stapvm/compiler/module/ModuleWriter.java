@@ -91,6 +91,7 @@ public final class ModuleWriter {
             o.u32(l.maxNesting());
             o.u32(l.maxErrors());
             o.u32(l.maxSkipped());
+            o.u32(l.histElision());
             body.section(6, o);
             sections++;
         }

@@ -51,6 +51,7 @@ abstract class AstWalker implements ExpressionVisitor<Void>, StatementVisitor<Vo
         walk(e.operand()); walk(e.low()); walk(e.high()); walk(e.step()); return null;
     }
     public Void visitHistLog(Expression.HistLog e) { walk(e.operand()); return null; }
+    public Void visitHistBucket(Expression.HistBucket e) { walk(e.histogram()); walk(e.index()); return null; }
     public Void visitDefined(Expression.Defined e) { walk(e.operand()); return null; }
     public Void visitEntry(Expression.Entry e) { walk(e.operand()); return null; }
     public Void visitProbeWrite(Expression.ProbeWrite e) { return null; }

@@ -4,5 +4,17 @@ package org.stapvm.compiler.sema;
 public sealed interface Callee {
     record Native(Builtins.Builtin builtin) implements Callee {}
 
-    record Script(Unit function) implements Callee {}
+    /**
+     * A script function; {@code overloads} are every function of its name and arity in the order stap
+     * tries them (the first is {@code function}): one that ends in 'next' hands the call to the next.
+     */
+    record Script(Unit function, java.util.List<Unit> overloads) implements Callee {
+        public Script {
+            overloads = java.util.List.copyOf(overloads);
+        }
+
+        public Script(Unit function) {
+            this(function, java.util.List.of(function));
+        }
+    }
 }

@@ -1,6 +1,8 @@
 package org.stapvm.compiler.sema;
 
 import org.stapvm.lang.ast.Expression;
+import org.stapvm.lang.ast.SourcePos;
+import org.stapvm.lang.ast.Statement;
 import org.stapvm.lang.ast.TargetBase;
 
 /** How stap names the token an expression starts at: "identifier 'x'", "number '1'", "operator '+'". */
@@ -38,6 +40,8 @@ public final class Describe {
             return op("@hist_linear");
         } else if (e instanceof Expression.HistLog) {
             return op("@hist_log");
+        } else if (e instanceof Expression.HistBucket b) {
+            return token(b.histogram());
         } else if (e instanceof Expression.ScriptArg a) {
             return op((a.asString() ? "@" : "$") + a.index());
         } else if (e instanceof Expression.ScriptArgCount c) {
@@ -62,6 +66,51 @@ public final class Describe {
             return op("@probewrite");
         }
         return op("*");
+    }
+
+    /**
+     * stap's token of a statement with its place, as a runtime error names it: "keyword at F:L:C"
+     * (stap prints keywords without their text), "operator '{' at ...", or an expression
+     * statement's first token.
+     */
+    public static String statement(Statement s) {
+        // stap's pass 2 replaces a block of one statement with that statement (dead_stmtexpr_remover)
+        while (s instanceof Statement.Block b && b.statements().size() == 1) {
+            s = b.statements().get(0);
+        }
+        if (s instanceof Statement.Block || s instanceof Statement.Empty) {
+            return op(s instanceof Statement.Block ? "{" : ";") + " at " + s.pos();
+        } else if (s instanceof Statement.ExprStmt e) {
+            return first(e.expression(), e.pos());
+        }
+        return "keyword at " + s.pos();
+    }
+
+    /** The first token of {@code e}, which starts at {@code start} (an opening parenthesis when nothing inside starts there). */
+    public static String first(Expression e, SourcePos start) {
+        Expression leftmost = e;
+        while (true) {
+            if (leftmost instanceof Expression.Assign a) {
+                leftmost = a.target();
+            } else if (leftmost instanceof Expression.Binary b) {
+                leftmost = b.left();
+            } else if (leftmost instanceof Expression.IncDec d && !d.prefix()) {
+                leftmost = d.operand();
+            } else if (leftmost instanceof Expression.Ternary t) {
+                leftmost = t.condition();
+            } else if (leftmost instanceof Expression.RegexMatch r) {
+                leftmost = r.subject();
+            } else if (leftmost instanceof Expression.InArray in && !in.bracketed() && in.keys().size() == 1) {
+                leftmost = in.keys().get(0);
+            } else {
+                break;
+            }
+        }
+        if (start != null && !start.equals(leftmost.pos())) {
+            return op("(") + " at " + start;
+        }
+        String t = leftmost instanceof Expression.InArray ? op("[") : token(leftmost);
+        return t + " at " + leftmost.pos();
     }
 
     static String ident(String name) {

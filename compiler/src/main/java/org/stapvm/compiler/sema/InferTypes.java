@@ -409,15 +409,18 @@ public final class InferTypes {
             Type t = expected;
             Callee c = unit.callee(e);
             if (c instanceof Callee.Script s) {
-                Unit f = s.function();
-                for (int i = 0; i < e.args().size(); i++) {
-                    argument(e.args().get(i), f.params().get(i), null);
-                }
-                Type r = returns.get(f);
-                if (r == null && t != null) {
-                    returns.put(f, t);
-                    changed = true;
-                    r = t;
+                Type r = null;
+                for (Unit f : s.overloads()) { // each overload is called with these arguments
+                    for (int i = 0; i < e.args().size(); i++) {
+                        argument(e.args().get(i), f.params().get(i), null);
+                    }
+                    Type fr = returns.get(f);
+                    if (fr == null && t != null) {
+                        returns.put(f, t);
+                        changed = true;
+                        fr = t;
+                    }
+                    r = r != null ? r : fr;
                 }
                 expected = t;
                 return fixed(e, r);
@@ -560,6 +563,14 @@ public final class InferTypes {
         public Type visitHistLog(Expression.HistLog e) {
             visit(e.operand(), Type.STATS);
             return null;
+        }
+
+        public Type visitHistBucket(Expression.HistBucket e) {
+            Type t = expected;
+            visit(e.histogram(), null);
+            visit(e.index(), Type.LONG);
+            expected = t;
+            return fixed(e, Type.LONG);
         }
 
         public Type visitDefined(Expression.Defined e) { return fixed(e, Type.LONG); }

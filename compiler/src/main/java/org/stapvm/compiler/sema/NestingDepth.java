@@ -49,7 +49,7 @@ public final class NestingDepth {
         boolean nativeCall = false;
         for (Callee c : u.calls().values()) {
             if (c instanceof Callee.Script s) {
-                out.add(s.function());
+                out.addAll(s.overloads());
             } else if (c instanceof Callee.Native n && n.builtin().shape() == Builtins.Shape.FIXED) {
                 nativeCall = true;
             }

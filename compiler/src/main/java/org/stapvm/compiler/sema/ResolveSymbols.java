@@ -161,6 +161,35 @@ public final class ResolveSymbols {
         return match != null ? match : fs.get(fs.size() - 1);
     }
 
+    /**
+     * {@code f} and the other functions of its name and arity visible beside it, in the order stap
+     * tries them on 'next': by priority, then as declared.
+     */
+    private List<Declaration.Function> overloads(Declaration.Function f) {
+        List<Declaration.Function> all = new ArrayList<>();
+        for (Declaration.Function o : functions.getOrDefault(f.name(), List.of())) {
+            if (o.params().size() == f.params().size() && o.embedded() == null
+                    && (!o.isPrivate() || o.pos().file().equals(f.pos().file()))) {
+                all.add(o);
+            }
+        }
+        if (!all.contains(f)) {
+            all.add(0, f);
+        }
+        all.sort(java.util.Comparator.comparingLong(Declaration.Function::priority));
+        return all;
+    }
+
+    private Unit functionUnit(Declaration.Function f) {
+        Unit fu = functionUnits.get(f);
+        if (fu == null) {
+            fu = Unit.ofFunction(f);
+            functionUnits.put(f, fu);
+            toResolve.addLast(fu);
+        }
+        return fu;
+    }
+
     private static boolean nativeTakes(String name, int arity) {
         Builtins.Builtin b = Builtins.lookup(name);
         return b != null && b.shape() == Builtins.Shape.FIXED && b.params().size() == arity;
@@ -335,13 +364,11 @@ public final class ResolveSymbols {
                     reportEmbedded(f);
                     return null;
                 }
-                Unit fu = functionUnits.get(f);
-                if (fu == null) {
-                    fu = Unit.ofFunction(f);
-                    functionUnits.put(f, fu);
-                    toResolve.addLast(fu);
+                List<Unit> overloads = new ArrayList<>();
+                for (Declaration.Function o : overloads(f)) {
+                    overloads.add(functionUnit(o));
                 }
-                unit.calls.put(e, new Callee.Script(fu));
+                unit.calls.put(e, new Callee.Script(functionUnit(f), overloads));
                 return null;
             }
             Builtins.Builtin b = Builtins.lookup(e.function());

@@ -23,23 +23,45 @@ class LowerCodegenTest {
 
     @Test
     void constantArithmeticIsFolded() {
-        assertEquals(List.of("ldi", "mov", "retv"), ops("probe begin { x = 2 * 3 + 4 }"));
+        assertEquals(List.of("actchk", "ldi", "mov", "retv"), ops("probe begin { x = 2 * 3 + 4 }"));
     }
 
     @Test
     void constantConcatIsFolded() {
-        assertEquals(List.of("lds", "movs", "retv"), ops("probe begin { s = \"a\" . \"b\" . \"c\" }"));
+        assertEquals(List.of("actchk", "lds", "movs", "retv"), ops("probe begin { s = \"a\" . \"b\" . \"c\" }"));
     }
 
     @Test
     void ifZeroAndCodeAfterNextAreDropped() {
-        assertEquals(List.of("retv", "retv"), ops("probe begin { if (0) { x = 1 } next; x = 2 }"));
+        assertEquals(List.of("actchk", "retv", "retv"), ops("probe begin { if (0) { x = 1 } next; x = 2 }"));
     }
 
     @Test
     void logicalAndShortCircuits() {
         assertEquals(List.of("mov", "jz", "mov", "lnot", "lnot"),
-                ops("probe begin { a = 1; b = a && a }").subList(2, 7));
+                ops("probe begin { a = 1; b = a && a }").subList(3, 8));
+    }
+
+    @Test
+    void boundedProbeIsCheckedOnceAndChargesNothing() {
+        List<String> ops = ops("probe begin { a = 1; if (a) b = 2; c = 3 }");
+        assertEquals("actchk", ops.get(0));
+        assertTrue(!ops.contains("act"), ops.toString());
+    }
+
+    @Test
+    void loopChargesPerStatementAsStap() {
+        // for: init + the loop (2, spent at 'for'), then per iteration the test + the body (2, at the body)
+        Module m = LowerRunTest.compile("probe begin { for (i = 0; i < 5; i++) n = i }");
+        Module.Function f = m.functions().get(m.probes().get(0).handler());
+        List<String> acts = new ArrayList<>();
+        for (int pc = 0; pc < f.code().length; pc++) {
+            String insn = Disassembler.insn(m, f.code()[pc], pc);
+            if (insn.startsWith("act")) {
+                acts.add(insn);
+            }
+        }
+        assertEquals(List.of("act 2", "act 2", "act 1"), acts);
     }
 
     @Test

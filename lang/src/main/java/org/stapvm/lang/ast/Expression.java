@@ -8,7 +8,7 @@ public sealed interface Expression
                 Expression.ScriptArgCount, Expression.Symbol, Expression.Wildcard,
                 Expression.ArrayElement, Expression.Call, Expression.Unary, Expression.IncDec,
                 Expression.Binary, Expression.RegexMatch, Expression.InArray, Expression.Ternary,
-                Expression.Assign, Expression.Stat, Expression.HistLinear, Expression.HistLog,
+                Expression.Assign, Expression.Stat, Expression.HistLinear, Expression.HistLog, Expression.HistBucket,
                 Expression.Defined, Expression.Entry, Expression.ProbeWrite, Expression.Const,
                 Expression.Perf, Expression.EmbeddedCode, Expression.Target {
 
@@ -103,6 +103,11 @@ public sealed interface Expression
 
     record HistLog(SourcePos pos, Expression operand) implements Expression {
         public <R> R accept(ExpressionVisitor<R> v) { return v.visitHistLog(this); }
+    }
+
+    /** @hist_linear(s, ...)[i], @hist_log(s)[i]: the count in bucket i of a histogram. */
+    record HistBucket(SourcePos pos, Expression histogram, Expression index) implements Expression {
+        public <R> R accept(ExpressionVisitor<R> v) { return v.visitHistBucket(this); }
     }
 
     /** @defined(expr): whether a target expression resolves. */

@@ -20,6 +20,7 @@ public interface ExpressionVisitor<R> {
     R visitStat(Expression.Stat e);
     R visitHistLinear(Expression.HistLinear e);
     R visitHistLog(Expression.HistLog e);
+    R visitHistBucket(Expression.HistBucket e);
     R visitDefined(Expression.Defined e);
     R visitEntry(Expression.Entry e);
     R visitProbeWrite(Expression.ProbeWrite e);

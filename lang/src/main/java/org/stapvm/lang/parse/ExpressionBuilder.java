@@ -76,6 +76,10 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
         if (keys.size() != 1 || keys.get(0) instanceof Expression.Wildcard) {
             literalError.accept("expected one index", ctx.LBRACK().getSymbol());
         }
+        if (ctx.expression() instanceof StapParser.PrimaryExprContext p
+                && p.primary() instanceof StapParser.HistogramExprContext && pretty == 0) {
+            return new Expression.HistBucket(pos(ctx), expr(ctx.expression()), keys.get(0));
+        }
         return step(expr(ctx.expression()), new TargetStep.Index(keys.get(0)), pretty);
     }
 

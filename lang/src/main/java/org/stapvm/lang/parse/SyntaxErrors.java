@@ -51,7 +51,7 @@ final class SyntaxErrors {
         }
         if (expected.equals(IntervalSet.of(StapLexer.RPAREN)) && tokens.get(offending.getTokenIndex() - 1).getType() != StapLexer.LPAREN) {
             // A list was being read and the ',' that would continue it is also fine here.
-            if (e.getCtx() instanceof StapParser.CallExprContext) {
+            if (e.getCtx() instanceof StapParser.CallExprContext || inCallArguments(e.getCtx(), tokens)) {
                 return "expected one of ', )'";
             }
             if (e.getCtx() instanceof StapParser.FunctionDeclContext) {
@@ -65,6 +65,30 @@ final class SyntaxErrors {
             }
         }
         return names.size() > 6 ? "expected expression" : "expected " + joinAlternatives(names);
+    }
+
+    /**
+     * Whether {@code ctx} is (inside) an argument expression of a call whose ')' is missing. A name
+     * followed by '(' is always a call to stap; ANTLR, failing the call, may have read the name as
+     * a statement and the '(' as a parenthesis.
+     */
+    private static boolean inCallArguments(org.antlr.v4.runtime.RuleContext ctx, TokenStream tokens) {
+        org.antlr.v4.runtime.RuleContext c = ctx;
+        while (c != null && !(c instanceof StapParser.CallExprContext)) {
+            if (c instanceof StapParser.ParenExprContext p) {
+                int i = p.start.getTokenIndex() - 1;
+                while (i >= 0 && tokens.get(i).getChannel() != Token.DEFAULT_CHANNEL) {
+                    i--;
+                }
+                return i >= 0 && tokens.get(i).getType() == StapLexer.IDENT;
+            }
+            if (!(c instanceof StapParser.ExpressionContext || c instanceof StapParser.PrimaryContext
+                    || c instanceof StapParser.LiteralContext || c instanceof StapParser.StringLiteralContext)) {
+                return false;
+            }
+            c = c.parent;
+        }
+        return c != null;
     }
 
     /** 'a' / 'a' or 'b' / 'a', 'b', or 'c' */

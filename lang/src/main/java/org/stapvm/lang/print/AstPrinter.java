@@ -401,6 +401,9 @@ public final class AstPrinter {
         }
 
         public String visitHistLog(Expression.HistLog e) { return "@hist_log(" + e.operand().accept(this) + ")"; }
+        public String visitHistBucket(Expression.HistBucket e) {
+            return e.histogram().accept(this) + "[" + e.index().accept(this) + "]";
+        }
         public String visitDefined(Expression.Defined e) { return "@defined(" + e.operand().accept(this) + ")"; }
         public String visitEntry(Expression.Entry e) { return "@entry(" + e.operand().accept(this) + ")"; }
         public String visitProbeWrite(Expression.ProbeWrite e) { return "@probewrite(" + e.variable() + ")"; }
