@@ -102,6 +102,19 @@ WARNING: Number of errors: 1, skipped probes: 0
 rc=1" "$r
 rc=$rc"
 
+# kernel.trace: sched_process_fork's $child->pid is what fork returned in the target (its "fork PID" lines),
+# the target's exec and exit through a wildcard, $bprm only where @defined
+r=$($krun -c "$out/forks_n 5" "$out/tp_fork.stpb" 2>&1)
+expect "trace-fork-children" "$(echo "$r" | sed -n 's/^fork //p' | sort -n)" "$(echo "$r" | sed -n 's/^child //p' | sort -n)"
+expect "trace-fork-exec-exit" "exec sched sched_process_exec $out/forks_n 1
+forks=5
+kernel.trace(\"sched:sched_process_exec\") 1
+kernel.trace(\"sched:sched_process_exit\") 1" "$(echo "$r" | grep -v '^fork \|^child ')"
+# raw_syscalls: $id at sys_enter, $regs->orig_ax and $ret at sys_exit, $$parms with %p for the pointer
+r=$($krun -c "$gp 200" "$out/tp_syscalls.stpb" 2>&1)
+expect "trace-syscalls" "regs=PTR id=0x27
+enters=200 exits=200" "$(echo "$r" | sed -E 's/regs=0x[0-9a-f]{16}/regs=PTR/')"
+
 # timer.ms(10): 100 ticks take about a second; exit() in the timer still runs end
 r=$($krun "$out/timer.stpb" 2>&1)
 ms=$(echo "$r" | sed -n 's/^elapsed_ms=//p')

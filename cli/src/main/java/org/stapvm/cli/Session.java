@@ -42,7 +42,7 @@ final class Session {
         // -r: kernel.function wildcards expand against /boot/System.map-KRELEASE
         ProbeTarget target = ProbeTarget.release(options.kernelRelease == null ? "" : options.kernelRelease);
         Pipeline.Settings settings = new Pipeline.Settings(options.lastPass, options.verbosity() > 0,
-                options.scriptArguments(), options.guru, limits, FrontEnd.tapsetDirs(options), target);
+                options.scriptArguments(), options.guru, limits, FrontEnd.tapsetDirs(options), target, listing());
         Pipeline.Channel channel = new Pipeline.Channel() {
             @Override
             public void diagnostics(String text) {
@@ -74,18 +74,23 @@ final class Session {
             return 1;
         }
         int rc = result.ok() ? finish(result, passes) : 1;
-        if (result.program() != null) {
+        if (result.program() != null && !listing()) {
             // stap counts the warnings it did not repeat when its whole run ends, after pass 5's output
             err.print(result.program().suppressionTrailer());
         }
         return rc;
     }
 
+    /** stap's -l/-L listing mode. */
+    private boolean listing() {
+        return options.listProbes != null || options.listProbesWithVariables != null;
+    }
+
     private int finish(Pipeline.Result result, PassReport passes) {
         switch (options.lastPass) {
             case 1 -> out.print(AstPrinter.print(result.script()));
             case 2 -> {
-                if (options.listProbes != null || options.listProbesWithVariables != null) {
+                if (listing()) {
                     ProbeListing.lines(result.program(), options.listProbesWithVariables != null,
                             options.kernelRelease == null ? "" : options.kernelRelease).forEach(out::println);
                 } else {

@@ -156,6 +156,7 @@ public enum Opcode {
         KERNEL_SHORT(127, "kernel_short", "INT", 1, 0, true, "kernel_short(addr): 2 bytes of kernel memory, sign-extended; error 'kernel short copy fault at 0xADDR [man error::fault]'"),
         KERNEL_CHAR(128, "kernel_char", "INT", 1, 0, true, "kernel_char(addr): 1 byte of kernel memory, sign-extended; error 'kernel char copy fault at 0xADDR [man error::fault]'"),
         PRINT_UBACKTRACE(124, "print_ubacktrace", "VOID", 0, 0, true, "prints ubacktrace()'s frames one per line as stap: ' 0xADDR : sym+0xOFF/0xSIZE [/path]' (userspace runtime: ELF symbols, as stap -d); ' 0xADDR [/path+0xOFF/0xSIZE]' (offset/size in the mapping: stapvm.ko at uprobes, as stap without -d); ' 0xADDR' when the mapping is not safely known (stapvm.ko kprobes); '<no user backtrace at PP>' without a user task"),
+        _TRACEPOINT_ARG(129, "_tracepoint_arg", "INT", 1, 0, true, "$NAME in kernel.trace probes: argument n (1-12) of the tracepoint, as the tracepoint passed it (the compiler narrows it to its BTF type); elsewhere 'cannot access tracepoint argument N in this context'"),
         _TARGET_DEREF(139, "_target_deref", "INT", 2, 0, true, "a kernel $var/@cast member read (BTF): _target_deref(addr, n) reads n bytes (1, 2, 4 or 8; -n: sign-extended) of kernel memory at addr; a bad address is stap's error 'read fault [man error::fault] at 0xADDR (addr)'");
 
         public final int id, nint, nstr;

@@ -48,10 +48,11 @@ public final class Pipeline {
 
     /**
      * What the passes need from the command line; {@code tapsetDirs}: -I directories, then the
-     * bundled library; {@code target}: the kernel probes resolve against (-r KVER).
+     * bundled library; {@code target}: the kernel probes resolve against (-r KVER); {@code quiet}:
+     * no warnings (stap's -l/-L listing mode suppresses them).
      */
     public record Settings(int lastPass, boolean verbose, List<String> scriptArgs, boolean guru,
-                           Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target) {
+                           Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target, boolean quiet) {
         public Settings {
             scriptArgs = List.copyOf(scriptArgs);
             tapsetDirs = List.copyOf(tapsetDirs);
@@ -96,7 +97,7 @@ public final class Pipeline {
         TapsetPath tapsets = new TapsetPath(settings.tapsetDirs(), pass1.preprocessor());
         CheckedProgram program = Elaborate.run(script, source, tapsets, settings.scriptArgs(), settings.guru(),
                 settings.target());
-        report(channel, program.report());
+        report(channel, settings.quiet() ? program.errorReport() : program.report());
         if (!program.ok()) {
             return Result.failed();
         }

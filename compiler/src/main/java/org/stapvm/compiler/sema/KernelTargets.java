@@ -25,7 +25,7 @@ import org.stapvm.probes.btf.KernelBtf;
  * .return, {@code $return}, {@code $$return}, and every other target as its value at entry
  * ({@code @entry}, as stap saves them). {@code @cast(p, "T"[, "MODULE"])} works in every probe.
  * BTF names parameters only: a local ({@code $$locals}, a name that is no parameter) is an error
- * that says DWARF would be needed.
+ * that says DWARF would be needed. kernel.trace probes' targets are {@link TracepointTargets}'.
  */
 final class KernelTargets {
     private KernelTargets() {}
@@ -56,6 +56,10 @@ final class KernelTargets {
 
     /** What {@code t} means in {@code u}; null when kernel BTF has nothing to say (not a kernel probe, no @cast). */
     static SyscallTargets.Meaning of(Unit u, Expression.Target t, String release) {
+        TracepointTargets.Point tp = TracepointTargets.point(u);
+        if (tp != null && t.base() instanceof TargetBase.Variable) {
+            return TracepointTargets.of(tp, t, release);
+        }
         Point p = point(u);
         if (t.base() instanceof TargetBase.Cast c) {
             return cast(c, t, p == null ? "" : p.module(), release);

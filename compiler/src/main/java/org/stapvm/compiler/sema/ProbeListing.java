@@ -14,7 +14,7 @@ import org.stapvm.probes.btf.KernelBtf;
  * stap -l / -L: the probe points a pattern resolves to, sorted and without repeats, and with -L the
  * target variables each offers as "$name:type". Kernel functions are described from BTF, which
  * has no source lines: {@code kernel.function("vfs_read")} where stap with debuginfo prints
- * {@code kernel.function("vfs_read@fs/read_write.c:450")}.
+ * {@code kernel.function("vfs_read@fs/read_write.c:450")}. Tracepoints list their arguments as stap does.
  */
 public final class ProbeListing {
     private ProbeListing() {}
@@ -33,6 +33,10 @@ public final class ProbeListing {
     }
 
     private static String variables(Unit u, String release) {
+        TracepointTargets.Point tp = TracepointTargets.point(u);
+        if (tp != null) {
+            return tracepointVariables(tp, release);
+        }
         KernelTargets.Point p = KernelTargets.point(u);
         if (p == null) {
             return "";
@@ -45,6 +49,25 @@ public final class ProbeListing {
             }
             String ret = p.isReturn() && s.returnType() != 0 ? " $return:" + BtfTypeNames.name(btf, s.returnType()) : "";
             return ret + BtfFunctions.describe(btf, s);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** stap's getargs for a tracepoint: " $name:type" for each argument it can read. */
+    private static String tracepointVariables(TracepointTargets.Point p, String release) {
+        try {
+            TracepointTargets.Typed t = TracepointTargets.typed(p, release);
+            if (t == null) {
+                return "";
+            }
+            StringBuilder o = new StringBuilder();
+            for (BtfFunctions.Param a : t.sig().params()) {
+                if (t.usable(a)) {
+                    o.append(" $").append(a.name()).append(':').append(BtfTypeNames.name(t.btf(), a.type()));
+                }
+            }
+            return o.toString();
         } catch (IOException e) {
             return "";
         }

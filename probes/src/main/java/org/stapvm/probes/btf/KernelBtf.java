@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where the BTF of a target kernel comes from. The running kernel (release "" or equal to
@@ -78,6 +81,20 @@ public final class KernelBtf {
             modules.put(name, m);
         }
         return m;
+    }
+
+    /** The modules whose BTF the running kernel offers (/sys/kernel/btf/MODULE), sorted; none for another release. */
+    public List<String> moduleNames() {
+        List<String> out = new ArrayList<>();
+        if (sysfs == null || !Files.isDirectory(sysfs)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.list(sysfs)) {
+            s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("vmlinux")).sorted().forEach(out::add);
+        } catch (IOException e) {
+            // unreadable: the kernel's own BTF only
+        }
+        return out;
     }
 
     private Btf load() throws IOException {
