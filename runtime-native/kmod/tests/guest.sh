@@ -86,7 +86,7 @@ rc=1" "$r
 rc=$rc"
 
 # kernel $vars from BTF: paths and flags (x86-64 open(2) adds O_LARGEFILE 0x8000), $dfd (AT_FDCWD), @cast,
-# .return's fd beside $filename saved at entry, $$parms as stap formats it (pointers masked)
+# .return's fd beside $filename saved at entry, $$parms as stap formats it (pointers masked), $$parms$ pretty-printed
 r=$($krun -c "$out/opens_n" "$out/btf_openat.stpb" 2>&1)
 expect "btf-param-chain-return" "open /dev/null 8000 dfd=-100 cast=8000
 fd 3 /dev/null
@@ -94,6 +94,7 @@ open /dev/null 88401 dfd=-100 cast=88401
 fd 4 /dev/null
 open /nonexistent-stapvm 8000 dfd=-100 cast=8000
 dfd=0xffffffffffffff9c filename=PTR how=PTR
+dfd=-100 filename=\"/nonexistent-stapvm\" how={.flags=32768, .mode=0, .resolve=0}
 fd -2 /nonexistent-stapvm" "$(echo "$r" | sed -E 's/(filename|how)=0x[0-9a-f]+/\1=PTR/g')"
 # a chain through NULL: stap's fault error (open_how's mode at offset 8), the session ends, dmesg stays clean
 r=$($krun -c "$out/opens_n" "$out/btf_fault.stpb" 2>&1); rc=$?

@@ -110,13 +110,14 @@ public final class Lower {
             table.add(new Module.Probe(tables.string("begin"), index));
         }
         // A process or kernel function pattern expands to one probe per function, all with the same body:
-        // they share one handler (pp() tells them apart by the probe's descriptor).
+        // they share one handler (pp() tells them apart by the probe's descriptor), unless the body reads
+        // targets of its own point (then each match is lowered with its own meanings).
         Map<org.stapvm.lang.ast.Statement.Block, Integer> shared = new java.util.IdentityHashMap<>();
         Map<org.stapvm.lang.ast.Statement.Block, Integer> sharedEntry = new java.util.IdentityHashMap<>();
         List<Module.EntryProgram> entries = new ArrayList<>();
         for (Unit p : probes) {
             String descriptor = descriptor(p.probe().spec());
-            boolean share = p.probe().spec().descriptor() != null;
+            boolean share = p.probe().spec().descriptor() != null && !p.pointSpecific();
             Integer index = share ? shared.get(p.probe().body()) : null;
             if (index == null) {
                 index = functions.size();

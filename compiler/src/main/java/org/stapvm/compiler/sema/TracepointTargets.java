@@ -24,7 +24,8 @@ import org.stapvm.probes.symbols.TraceHeaders;
  * TP_PROTO's, typed by BTF's {@code btf_trace_NAME} prototype), read by position with
  * {@code _tracepoint_arg} and narrowed to its type, member chains as for kernel functions;
  * {@code $$name} and {@code $$system} the tracepoint's; {@code $$parms} and {@code $$vars} every
- * argument as "name=%p" (pointers) or "name=%#x".
+ * argument as "name=%p" (pointers) or "name=%#x"; {@code $NAME$}, {@code $$parms$} pretty-printed
+ * ({@link KernelTargetPretty}).
  */
 final class TracepointTargets {
     private TracepointTargets() {}
@@ -94,10 +95,7 @@ final class TracepointTargets {
                 if (typed == null) {
                     return error(noBtf(p));
                 }
-                if (t.prettyDollars() > 0) {
-                    return error("pretty-printed " + name + "$ is not supported for tracepoints yet");
-                }
-                return value(parms(typed, t.pos()));
+                return value(parms(typed, t.pos(), t.prettyDollars()));
             }
             Typed typed = typed(p, release);
             if (typed == null) {
@@ -126,7 +124,7 @@ final class TracepointTargets {
                 throw new KernelTargetChain.ChainError("cannot take address of tracepoint variable");
             }
             if (t.prettyDollars() > 0) {
-                throw new KernelTargetChain.ChainError("pretty-printed $" + local + "$ is not supported for tracepoints yet");
+                return KernelTargets.pretty(typed.btf(), t, raw(typed, i, t.pos(), local), p.type());
             }
             return KernelTargetChain.fromValue(typed.btf(), t.pos(), raw(typed, i, t.pos(), local), p.type(),
                     t.steps(), t.addressOf());
@@ -160,8 +158,11 @@ final class TracepointTargets {
         return new Expression.Call(pos, "_tracepoint_arg", List.of(new Expression.NumberLiteral(pos, i + 1)));
     }
 
-    /** $$parms as stap writes it for a tracepoint: "name=%p" for pointers, "name=%#x" otherwise, "name=?" unreadable. */
-    private static Expression parms(Typed typed, SourcePos pos) throws KernelTargetChain.ChainError {
+    /**
+     * $$parms as stap writes it for a tracepoint: "name=%p" for pointers, "name=%#x" otherwise, "name=?"
+     * unreadable; with {@code pretty} dollars ($$parms$, $$parms$$) "name=%s" of each $name$ ($name$$).
+     */
+    private static Expression parms(Typed typed, SourcePos pos, int pretty) throws KernelTargetChain.ChainError {
         StringBuilder fmt = new StringBuilder();
         List<Expression> args = new ArrayList<>();
         List<BtfFunctions.Param> params = typed.sig().params();
@@ -181,8 +182,12 @@ final class TracepointTargets {
                 fmt.append("=?");
                 continue;
             }
-            fmt.append(typed.isPointer(p) ? "=%p" : "=%#x");
-            args.add(KernelTargetChain.fromValue(typed.btf(), pos, raw, p.type(), List.of(), false));
+            fmt.append(pretty > 0 ? "=%s" : typed.isPointer(p) ? "=%p" : "=%#x");
+            Expression r = raw;
+            args.add(pretty > 0
+                    ? KernelTargetPretty.of(typed.btf(), pos, p.type(),
+                            steps -> KernelTargetChain.fromValue(typed.btf(), pos, r, p.type(), steps, false), pretty > 1)
+                    : KernelTargetChain.fromValue(typed.btf(), pos, raw, p.type(), List.of(), false));
         }
         List<Expression> all = new ArrayList<>();
         all.add(new Expression.StringLiteral(pos, fmt.toString()));

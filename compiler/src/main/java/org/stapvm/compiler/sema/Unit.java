@@ -68,6 +68,12 @@ public final class Unit {
     public Callee callee(Expression.Call c) { return calls.get(c); }
     /** What a target expression stands for, or null when it has no meaning here. */
     public Expression target(Expression.Target t) { return targets.get(t); }
+    /**
+     * Whether the body means something of its own probe point: a target or an @defined resolved
+     * for it. Such a unit cannot share another match's handler ($file of one function is not
+     * another's, sched_process_exec's $bprm is not sched_process_exit's).
+     */
+    public boolean pointSpecific() { return !targets.isEmpty() || !defined.isEmpty(); }
 
     /**
      * The constant a condition folds to by @defined: 1 or 0 for @defined(x) and !@defined(x), else

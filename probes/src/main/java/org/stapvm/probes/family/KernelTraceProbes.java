@@ -45,7 +45,8 @@ public final class KernelTraceProbes implements ProbeProvider {
             return null;
         }
         if (cs.size() > 2) {
-            fail.accept(new Failure("probe point mismatch", cs.get(2)));
+            // stap: kernel.trace("NAME") ends the point
+            fail.accept(new Failure("invalid suffix for probe", cs.get(2)));
             return null;
         }
         String name = pattern.substring(pattern.indexOf(':') + 1);
@@ -57,7 +58,7 @@ public final class KernelTraceProbes implements ProbeProvider {
         List<KernelTracepoints.Tracepoint> matches = tracepoints.match(pattern);
         if (matches.isEmpty()) {
             List<String> names = tracepoints.all().stream().map(KernelTracepoints.Tracepoint::name).toList();
-            String similar = Glob.hasWildcard(name) ? "" : Similar.suggest(name, names, 5);
+            String similar = Glob.hasWildcard(pattern) ? "" : Similar.suggest(name, names, 5);
             fail.accept(new Failure(similar.isEmpty() ? "no match"
                     : "no match (similar tracepoint" + (similar.contains(",") ? "s" : "") + ": " + similar + ")", null));
             return null;
