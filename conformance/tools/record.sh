@@ -73,8 +73,8 @@ build_one() {  # build_one NAME: pass 4 on the host
     local opts args
     opts=$(hdr "$cases/$n.stp" stap-opts); args=$(hdr "$cases/$n.stp" args)
     rm -f "$work/ko/$m.ko" "$work/ko/$n.compile-failed"
-    # shellcheck disable=SC2086  # opts/args are word-split on purpose
-    (cd "$cases" && stap -R "$rt" -r "$KVER" -p4 -m "$m" $opts "$n.stp" $args \
+    # opts/args are shell words: split as the shell would, quotes included (-E 'probe end {...}')
+    (cd "$cases" && eval "stap -R \"\$rt\" -r \"\$KVER\" -p4 -m \"\$m\" $opts \"\$n.stp\" $args" \
         >"$work/ko/$n.cout" 2>"$work/ko/$n.cerr"); local rc=$?
     if [ $rc -ne 0 ] || [ ! -f "$cases/$m.ko" ]; then
         cp "$work/ko/$n.cout" "$cases/$n.out"

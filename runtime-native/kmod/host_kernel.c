@@ -116,6 +116,24 @@ int64_t svm_host_ppid(void)
 
 uint32_t svm_host_random(uint32_t n) { return prandom_u32_max(n); }
 
+int64_t svm_host_task(void)
+{
+	return (int64_t)(uintptr_t)current;
+}
+
+/* as stap's pid2task: the pid as the current task's namespace sees it, looked up under RCU */
+int svm_host_pid2task(int64_t pid, int64_t *task)
+{
+	struct task_struct *t = NULL;
+	if (pid > 0 && pid <= PID_MAX_LIMIT) {
+		rcu_read_lock();
+		t = pid_task(find_vpid((pid_t)pid), PIDTYPE_PID);
+		rcu_read_unlock();
+	}
+	*task = (int64_t)(uintptr_t)t;
+	return 0;
+}
+
 /* no task_lock (not safe from every probe context): comm is a fixed array, a racing rename is harmless */
 void svm_host_execname(char *buf, size_t n)
 {

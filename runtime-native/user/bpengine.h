@@ -87,6 +87,9 @@ struct bp_engine {
 	pid_t tgids[BP_MAX_TIDS];   /* the process of each task (threads share their leader's) */
 	int ntids;
 	bp_event_fn on_event;   /* NULL: no events reported */
+	/* at detach, once per process still traced (tid its leader, stopped), before the int3s go: the
+	 * driver undoes what it wrote into the process (SDT semaphores); gets event_arg. NULL: none */
+	void (*on_detach)(struct bp_engine *e, pid_t tid, void *arg);
 	void *event_arg;
 	int trace_syscalls;     /* resume with PTRACE_SYSCALL: BP_EV_SYSCALL(_RETURN) are reported */
 	int status;             /* wait status of the leader once it ended */

@@ -237,6 +237,7 @@ int bp_detach(struct bp_engine *e, pid_t cur, int cursig)
 	/* Every address space gets its bytes back (threads share one: rewriting is harmless). */
 	for (int i = 0; i < e->ntids; i++) {
 		if (gone[i]) continue;
+		if (e->on_detach && e->tgids[i] == e->tids[i]) e->on_detach(e, e->tids[i], e->event_arg);
 		for (int k = 0; k < e->nprobes; k++)
 			pt_write(e->tids[i], e->probes[k].addr, e->probes[k].orig, 1);
 	}

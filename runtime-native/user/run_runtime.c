@@ -7,11 +7,14 @@
 #include "stapvm_run.h"
 
 /* 1 when stapvm.ko places the probe point (kmod/kprobes_desc.c): every form but the process events
- * (process[("PATH")].begin, .end, .thread.*, .syscall*), which only the ptrace engine observes */
+ * (process[("PATH")].begin, .end, .thread.*, .syscall*), which only the ptrace engine observes, and
+ * the points placed at an address the compiler found (SDT marks, DWARF prologue ends) */
 static int kernel_places(const char *desc)
 {
 	if (strncmp(desc, "process", 7))
 		return 1;
+	if (strstr(desc, "\");pc="))   /* a mark site, or a function placed after its prologue: not yet */
+		return 0;
 	return strstr(desc, "\").function(\"") || strstr(desc, "\").statement(");
 }
 

@@ -4,6 +4,7 @@
 #include "bpguard.h"
 #include <sys/mman.h>
 #include "bptask.h"
+#include "ptmem.h"
 #include "elfsyms.h"
 #include "elfinsn.h"
 #include "../vm/context.h"
@@ -15,17 +16,19 @@
 #include <string.h>
 #include <unistd.h>
 
-enum up_kind { UP_FUNC, UP_RET, UP_STMT, UP_BEGIN, UP_END, UP_TBEGIN, UP_TEND, UP_SYSCALL, UP_SYSRET };
+enum up_kind { UP_FUNC, UP_RET, UP_STMT, UP_MARK, UP_BEGIN, UP_END, UP_TBEGIN, UP_TEND, UP_SYSCALL, UP_SYSRET };
 
 struct up_probe {
 	int index;              /* in the module */
 	enum up_kind kind;
 	char *path;             /* NULL: every traced process */
 	char *func;             /* UP_FUNC/UP_RET */
-	uint64_t addr;          /* UP_STMT: link-time address in path */
+	uint64_t addr;          /* UP_STMT, UP_MARK: link-time address in path */
+	uint64_t sem;           /* UP_MARK: link-time address of the site's semaphore (0: none) */
+	uint64_t sem_raised;    /* its address in the current image once raised, 0 while not */
 	int placed;             /* in the current image: 0 not yet (library not mapped), 1, -1 cannot */
-	uint32_t entry_size;    /* UP_RET with @entry: bytes of @entry data per call (0: none) */
-	size_t entry_off;       /* where this probe's part starts in the site's per-call data */
+	uint32_t entry_size;    /* UP_RET/UP_SYSRET with @entry: bytes of @entry data per call (0: none) */
+	size_t entry_off;       /* where this probe's part starts in the site's (the thread's) per-call data */
 	struct up_probe *next;  /* the next probe at the same address, module order */
 };
 
@@ -51,6 +54,10 @@ struct svm_uprobes {
 	struct bp_probe *ldso;  /* the _dl_debug_state breakpoint: libraries mapped or unmapped */
 	char *guarded[UP_MAX_GUARDED];
 	int nguarded;
+	/* process.syscall.return with @entry: per thread in a system call, the data its entry stop filled */
+	size_t sys_size;        /* bytes per thread: the parts of every such probe */
+	pid_t sys_tid[BP_MAX_TIDS];
+	uint8_t *sys_data;      /* BP_MAX_TIDS * sys_size bytes, slot i for sys_tid[i] */
 };
 
 int svm_uprobes_mode(const char *name)
@@ -96,9 +103,43 @@ static int parse(const char *d, struct up_probe *p)
 	if (!p->path) return -1;
 	if (take(&d, ".function(\"")) {
 		if (!(p->func = quoted(&d))) return -1;
+		p->func[strcspn(p->func, "@")] = 0;   /* NAME@FILE:LINE (DWARF): the symbol is NAME */
 		if (*d == 0) { p->kind = UP_FUNC; return 1; }
+		if (take(&d, ";pc=")) {   /* placed after the prologue (the compiler read DWARF $vars for there) */
+			char *end;
+			errno = 0;
+			p->addr = strtoull(d, &end, 16);
+			p->kind = UP_FUNC;
+			return !errno && end != d && p->addr && !*end ? 1 : -1;
+		}
 		if (strcmp(d, ".return") == 0) { p->kind = UP_RET; return 1; }
 		return -1;
+	}
+	if (take(&d, ".provider(\"") && !quoted(&d)) return -1;   /* pp() text only: the site is below */
+	if (take(&d, ".mark(\"")) {
+		char *name = quoted(&d), *end;
+		free(name);
+		if (!name || !take(&d, ";pc=")) return -1;
+		errno = 0;
+		p->addr = strtoull(d, &end, 16);
+		if (errno || end == d) return -1;
+		d = end;
+		if (take(&d, ";sem=")) {
+			p->sem = strtoull(d, &end, 16);
+			if (errno || end == d || !p->sem) return -1;
+			d = end;
+		}
+		p->kind = UP_MARK;
+		return *d == 0 ? 1 : -1;
+	}
+	if (take(&d, ".statement(\"")) {   /* F@FILE:LINE: pp() text; the compiler found the address */
+		char *where = quoted(&d), *end;
+		free(where);
+		if (!where || !take(&d, ";pc=")) return -1;
+		errno = 0;
+		p->addr = strtoull(d, &end, 16);
+		p->kind = UP_STMT;
+		return !errno && end != d && !*end ? 1 : -1;
 	}
 	if (take(&d, ".statement(")) {
 		char *end;
@@ -156,6 +197,7 @@ void svm_uprobes_free(struct svm_uprobes *u)
 	forget_guarded(u);
 	for (int i = 0; i <= u->n && u->p; i++) { free(u->p[i].path); free(u->p[i].func); }
 	free(u->p);
+	free(u->sys_data);
 	bp_guard_stop(&u->e);
 	munmap(u, sizeof *u);
 }
@@ -319,6 +361,25 @@ static void guard_unwinders(struct svm_uprobes *u)
 	fclose(f);
 }
 
+/* Adds delta to the 16-bit SDT semaphore at addr of the stopped task tid (the marker's code runs its
+ * argument setup only while it is nonzero); 0 or -1. */
+static int semaphore(pid_t tid, uint64_t addr, int delta)
+{
+	uint16_t v;
+	if (pt_read(tid, addr, &v, sizeof v)) return -1;
+	v = (uint16_t)(v + delta);
+	return pt_write(tid, addr, &v, sizeof v);
+}
+
+/* At detach, in each process still traced (stopped): the semaphores raised for it go down again. */
+static void on_detach(struct bp_engine *e, pid_t tid, void *arg)
+{
+	struct svm_uprobes *u = arg;
+	(void)e;
+	for (int i = 0; i < u->n; i++)
+		if (u->p[i].sem_raised) semaphore(tid, u->p[i].sem_raised, -1);
+}
+
 /* Place every probe whose file is mapped now; the others wait for ld.so to map them. One ELF
  * and one /proc/PID/maps read per distinct path (a libc wildcard is thousands of probes). */
 static void place(struct svm_uprobes *u)
@@ -334,7 +395,7 @@ static void place(struct svm_uprobes *u)
 		const struct elf_sym *sym;
 		struct up_site *site;
 		uint64_t addr;
-		if (p->placed || (p->kind != UP_FUNC && p->kind != UP_RET && p->kind != UP_STMT)) continue;
+		if (p->placed || (p->kind != UP_FUNC && p->kind != UP_RET && p->kind != UP_STMT && p->kind != UP_MARK)) continue;
 		if (!open_path || strcmp(open_path, p->path)) {
 			if (opened) elf_close(&f);
 			open_path = p->path;
@@ -343,7 +404,9 @@ static void place(struct svm_uprobes *u)
 		}
 		if (!opened) { p->placed = -1; u->failed++; continue; }
 		if (!mapped) continue;
-		if (p->kind == UP_STMT) {
+		if (p->kind == UP_MARK) {
+			addr = p->addr + bias;       /* the marker's own nop: an instruction by construction */
+		} else if (p->kind == UP_STMT) {
 			char why[256];
 			if (elf_insn_boundary(&f, p->addr, why, sizeof why)) {
 				fprintf(stderr, "WARNING: cannot place probe process(\"%s\").statement(0x%llx): %s\n", p->path,
@@ -351,6 +414,8 @@ static void place(struct svm_uprobes *u)
 				p->placed = -1; u->failed++; continue;
 			}
 			addr = p->addr + bias;
+		} else if (p->kind == UP_FUNC && p->addr) {
+			addr = p->addr + bias;       /* a line-table address: an instruction boundary */
 		} else if ((sym = elf_lookup(&f, p->func))) {
 			addr = sym->value + bias;
 		} else {
@@ -369,6 +434,7 @@ static void place(struct svm_uprobes *u)
 		else { site->bp->fn = on_entry; site->bp->arg = site; }
 		chain(site, p);
 		p->placed = 1;
+		if (p->sem && semaphore(u->e.pid, p->sem + bias, 1) == 0) p->sem_raised = p->sem + bias;
 	}
 	if (opened) elf_close(&f);
 	guard_unwinders(u);
@@ -378,7 +444,8 @@ static void place(struct svm_uprobes *u)
 static int pending(const struct svm_uprobes *u)
 {
 	for (int i = 0; i < u->n; i++)
-		if (!u->p[i].placed && (u->p[i].kind == UP_FUNC || u->p[i].kind == UP_RET || u->p[i].kind == UP_STMT)) return 1;
+		if (!u->p[i].placed && (u->p[i].kind == UP_FUNC || u->p[i].kind == UP_RET || u->p[i].kind == UP_STMT ||
+		                        u->p[i].kind == UP_MARK)) return 1;
 	return 0;
 }
 
@@ -439,12 +506,64 @@ static int runs_image(const struct svm_uprobes *u, pid_t tgid)
 	return 0;
 }
 
+/* probe p fires for a task of process tgid (a path-qualified one only in the probed image) */
+static int fires_for(struct svm_uprobes *u, const struct up_probe *p, pid_t tgid)
+{
+	return !p->path || (runs_image(u, tgid) && strcmp(p->path, u->exe) == 0);
+}
+
+/* thread tid's @entry data slot for its current system call; create: take a free one (NULL: none) */
+static uint8_t *sys_slot(struct svm_uprobes *u, pid_t tid, int create)
+{
+	int free_slot = -1;
+	for (int i = 0; i < BP_MAX_TIDS; i++) {
+		if (u->sys_tid[i] == tid) return u->sys_data + (size_t)i * u->sys_size;
+		if (!u->sys_tid[i] && free_slot < 0) free_slot = i;
+	}
+	if (!create || free_slot < 0) return NULL;
+	u->sys_tid[free_slot] = tid;
+	return u->sys_data + (size_t)free_slot * u->sys_size;
+}
+
+static void sys_release(struct svm_uprobes *u, pid_t tid)
+{
+	for (int i = 0; i < BP_MAX_TIDS; i++) if (u->sys_tid[i] == tid) u->sys_tid[i] = 0;
+}
+
+/* at a syscall-entry stop: the entry programs of the .syscall.return probes with @entry fill tid's slot */
+static void sys_entry(struct svm_uprobes *u, pid_t tid, pid_t tgid, const struct user_regs_struct *r)
+{
+	uint8_t *data;
+	if (!u->sys_size || !(data = sys_slot(u, tid, 1))) return;
+	memset(data, 0, u->sys_size);
+	for (int i = 0; i < u->n; i++) {
+		struct up_probe *p = &u->p[i];
+		if (p->kind != UP_SYSRET || !p->entry_size || !fires_for(u, p, tgid)) continue;
+		data[p->entry_off] = run_with(u, p, SVM_CTX_ENTRY, tid, tgid, r, data + p->entry_off + 8, 1) == 0;
+	}
+}
+
+/* at a syscall-exit stop: the .syscall.return probes, those with @entry with the data of the call's entry */
+static void sys_return(struct svm_uprobes *u, pid_t tid, pid_t tgid, const struct user_regs_struct *r)
+{
+	uint8_t *data = u->sys_size ? sys_slot(u, tid, 0) : NULL;
+	for (int i = 0; i < u->n; i++) {
+		struct up_probe *p = &u->p[i];
+		uint8_t *part = data && p->entry_size ? data + p->entry_off : NULL;
+		if (p->kind != UP_SYSRET || !fires_for(u, p, tgid)) continue;
+		/* as for function returns: a call whose entry part did not run has no return hit */
+		if (p->entry_size && (!part || !part[0])) continue;
+		run_with(u, p, SVM_CTX_RETURN, tid, tgid, r, part ? part + 8 : NULL, 0);
+	}
+	if (data) sys_release(u, tid);
+}
+
 static void fire(struct svm_uprobes *u, enum up_kind kind, enum svm_ctx_kind ck, pid_t tid, pid_t tgid,
                  const struct user_regs_struct *r)
 {
 	for (int i = 0; i < u->n; i++) {
 		struct up_probe *p = &u->p[i];
-		if (p->kind == kind && (!p->path || (runs_image(u, tgid) && strcmp(p->path, u->exe) == 0)))
+		if (p->kind == kind && fires_for(u, p, tgid))
 			run(u, p, ck, tid, tgid, r);
 	}
 }
@@ -457,7 +576,10 @@ static void image_start(struct svm_uprobes *u, int begin)
 	u->nprocs = 0;
 	u->ldso = NULL;
 	forget_guarded(u);
-	for (int i = 0; i < u->n; i++) if (u->p[i].placed == 1) u->p[i].placed = 0;
+	for (int i = 0; i < u->n; i++) {
+		if (u->p[i].placed == 1) u->p[i].placed = 0;
+		u->p[i].sem_raised = 0;            /* the old image, and its semaphores, are gone */
+	}
 	read_image(u);
 	place(u);
 	if (pending(u) || has_returns(u)) watch_ldso(u);   /* libraries to probe, or unwinders to guard */
@@ -475,10 +597,13 @@ static void on_event(struct bp_engine *e, enum bp_event ev, pid_t tid, pid_t tgi
 		fire(u, UP_BEGIN, SVM_CTX_NONE, tid, tid, NULL);
 		break;
 	case BP_EV_THREAD_BEGIN: fire(u, UP_TBEGIN, SVM_CTX_NONE, tid, tgid, NULL); break;
-	case BP_EV_THREAD_END: fire(u, UP_TEND, SVM_CTX_NONE, tid, tgid, NULL); break;
-	case BP_EV_PROCESS_END: fire(u, UP_END, SVM_CTX_NONE, tid, tgid, NULL); break;
-	case BP_EV_SYSCALL: fire(u, UP_SYSCALL, SVM_CTX_ENTRY, tid, tgid, r); break;
-	case BP_EV_SYSCALL_RETURN: fire(u, UP_SYSRET, SVM_CTX_RETURN, tid, tgid, r); break;
+	case BP_EV_THREAD_END: fire(u, UP_TEND, SVM_CTX_NONE, tid, tgid, NULL); sys_release(u, tid); break;
+	case BP_EV_PROCESS_END: fire(u, UP_END, SVM_CTX_NONE, tid, tgid, NULL); sys_release(u, tid); break;
+	case BP_EV_SYSCALL:
+		fire(u, UP_SYSCALL, SVM_CTX_ENTRY, tid, tgid, r);
+		sys_entry(u, tid, tgid, r);
+		break;
+	case BP_EV_SYSCALL_RETURN: sys_return(u, tid, tgid, r); break;
 	}
 }
 
@@ -486,9 +611,18 @@ static void hook(struct svm_uprobes *u, enum bp_mode mode)
 {
 	u->e.mode = mode;
 	u->e.on_event = on_event;
+	u->e.on_detach = on_detach;
 	u->e.event_arg = u;
-	for (int i = 0; i < u->n; i++)
-		if (u->p[i].kind == UP_SYSCALL || u->p[i].kind == UP_SYSRET) u->e.trace_syscalls = 1;
+	for (int i = 0; i < u->n; i++) {
+		struct up_probe *p = &u->p[i];
+		if (p->kind == UP_SYSCALL || p->kind == UP_SYSRET) u->e.trace_syscalls = 1;
+		if (p->kind == UP_SYSRET && p->entry_size && !u->sys_data) {
+			p->entry_off = u->sys_size;
+			u->sys_size += ENTRY_PART(p->entry_size);
+		}
+	}
+	if (u->sys_size && !u->sys_data) u->sys_data = calloc(BP_MAX_TIDS, u->sys_size);
+	if (!u->sys_data) u->sys_size = 0;
 	image_start(u, 0);
 }
 

@@ -324,10 +324,14 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	case H_target: *iret = s->sh->target; return 0;
 	case H_pp:
 		if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes) {
-			/* a trailing '?' marks a probe the runtime may skip when it cannot be registered: not part of pp() */
-			size_t n = svm_strlen(s->m->strings[s->m->probes[s->cur_probe].desc]);
+			/* not part of pp(): a trailing '?' (a probe the runtime may skip when it cannot be registered),
+			 * and what follows a mark's closing quote from the first ';' (its site, docs/bytecode.md) */
+			size_t n, quote = 0;
 			svm_errf(sret, s->maxstr, "%s", s->m->strings[s->m->probes[s->cur_probe].desc]);
-			if (n && n < s->maxstr && sret[n - 1] == '?') sret[n - 1] = 0;
+			n = svm_strlen(sret);
+			for (size_t k = 0; k < n; k++) if (sret[k] == '"') quote = k;
+			for (size_t k = quote; k < n; k++) if (sret[k] == ';') { sret[k] = 0; n = k; break; }
+			if (n && sret[n - 1] == '?') sret[n - 1] = 0;
 		}
 		return 0;
 	case H_execname:

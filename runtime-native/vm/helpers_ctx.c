@@ -1,4 +1,4 @@
-/* helpers_ctx.c: probe-context helpers (ids 100-139, kernel_string, user_string): arguments, return value,
+/* helpers_ctx.c: probe-context helpers (ids 100-139, task_current, kernel_string, user_string): arguments, return value,
  * registers, kernel and user memory, backtrace, syscalls, all read through the hit's svm_ctx, so kernel
  * probes and the userspace ptrace engine share them. */
 #include "session.h"
@@ -77,12 +77,13 @@ static int kernel_num(struct svm_session *s, uint64_t addr, unsigned n, const ch
 	return 0;
 }
 
-/* _target_deref: the loads of a $var member chain, with the fault text of stap's loc2c deref */
-static int target_deref(struct svm_session *s, uint64_t addr, int64_t n, int64_t *v)
+/* _target_deref (kernel) and _utarget_deref (the probed task): the loads of a $var member chain, with the
+ * fault text of stap's loc2c deref */
+static int target_deref(struct svm_session *s, enum svm_addr_space space, uint64_t addr, int64_t n, int64_t *v)
 {
 	unsigned bytes = (unsigned)(n < 0 ? -n : n);
 	if (bytes != 1 && bytes != 2 && bytes != 4 && bytes != 8) FAIL("invalid read size %lld", (long long)n);
-	if (read_num(s, SVM_MEM_KERNEL, addr, bytes, v)) {
+	if (read_num(s, space, addr, bytes, v)) {
 		char hex[17];   /* the address as the kernel's %p prints it unhashed: 16 digits (svm_errf has no widths) */
 		for (int k = 0; k < 16; k++) hex[k] = "0123456789abcdef"[(addr >> (60 - 4 * k)) & 15];
 		hex[16] = 0;
@@ -251,7 +252,8 @@ int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret
 	case H_kernel_string: return copy_str(s, SVM_MEM_KERNEL, (uint64_t)iargs[0], (int64_t)s->maxstr, sret);
 	case H_kernel_long: return kernel_num(s, (uint64_t)iargs[0], 8, "long", iret);
 	case H_kernel_int: return kernel_num(s, (uint64_t)iargs[0], 4, "int", iret);
-	case H__target_deref: return target_deref(s, (uint64_t)iargs[0], iargs[1], iret);
+	case H__target_deref: return target_deref(s, SVM_MEM_KERNEL, (uint64_t)iargs[0], iargs[1], iret);
+	case H__utarget_deref: return target_deref(s, SVM_MEM_USER, (uint64_t)iargs[0], iargs[1], iret);
 	case H_kernel_short: return kernel_num(s, (uint64_t)iargs[0], 2, "short", iret);
 	case H_kernel_char: return kernel_num(s, (uint64_t)iargs[0], 1, "char", iret);
 	case H_kernel_string_n: return copy_str(s, SVM_MEM_KERNEL, (uint64_t)iargs[0], iargs[1], sret);
@@ -299,6 +301,12 @@ int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret
 		if (!s->ctx || s->ctx->kind != SVM_CTX_RETURN || svm_host_retval(s->ctx, &v)) FAIL("cannot access $return in this context");
 		*iret = (int64_t)v;
 		return 0;
+	case H_task_current:
+		if (!(*iret = svm_host_task())) FAIL("task_current() needs the kernel runtime (stapvm.ko): the userspace runtime has no kernel task");
+		return 0;
+	case H_pid2task:
+		if (svm_host_pid2task(iargs[0], iret)) FAIL("pid2task() needs the kernel runtime (stapvm.ko): the userspace runtime has no kernel task");
+		return 0;
 	}
-	return 1;
+	return svm_helper_sym(s, id, sret, iargs);
 }

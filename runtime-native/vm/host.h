@@ -64,6 +64,10 @@ int svm_host_lock_order_errors(void);
 int svm_host_locks_held(void);
 void svm_host_lock_fail_after(int n);
 #endif
+/* the address of the current task's struct task_struct; 0 where the host has none (userspace) */
+int64_t svm_host_task(void);
+/* *task: the address of the struct task_struct of pid (0 when there is none); -1 where the host has no kernel tasks */
+int svm_host_pid2task(int64_t pid, int64_t *task);
 /* copies the current task's name into buf (NUL-terminated, at most n-1 bytes) */
 void svm_host_execname(char *buf, size_t n);
 #endif

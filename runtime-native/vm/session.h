@@ -87,6 +87,8 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	       const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns);
 /* probe-context helpers (helpers_ctx.c): as svm_helper; 1 when id is not one of them */
 int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret, const int64_t *iargs, const char *sargs);
+/* symbol helpers (helpers_sym.c: _sym, _usym): as svm_helper; 1 when id is not one of them */
+int svm_helper_sym(struct svm_session *s, unsigned id, char *sret, const int64_t *iargs);
 /* statistics per CPU (pstat.c): the merged value of a scalar, of an element (NULL: no CPU has the
  * key), of a whole array (NULL on overflow, with s->errmsg); delete and clear reach every copy */
 const struct svm_stat *svm_pstat_scalar(struct svm_session *s, uint32_t g);

@@ -61,12 +61,15 @@ def read_table(path):
             cur = {"name": words[1], "kind": words[2], "entries": []}
             values.append(cur)
         elif line.startswith("syscall "):
-            cur = {"name": words[1], "nr": int(words[2]), "sym": words[3], "body": [], "ret": ("1", "__sc_return()")}
+            cur = {"name": words[1], "point": (int(words[2]), words[3]), "body": [], "ret": ("1", "__sc_return()"),
+                   "retbody": None}
             syscalls.append(cur)
+        elif line.startswith("return custom"):
+            cur["retbody"] = []
         elif line.startswith("return "):
             cur["ret"] = (words[1], " ".join(words[2:]) or "__sc_return()")
         elif line.startswith("\t"):
-            cur["body"].append(line.strip())
+            (cur["body"] if cur["retbody"] is None else cur["retbody"]).append(line.strip())
         else:
             name, value = words
             cur["entries"].append((name, number(value)))
@@ -113,15 +116,27 @@ def tree(entries, indent):
             + tree(entries[mid:], indent))
 
 
-def syscall_stp(sc):
-    n, nr, sym = sc["name"], sc["nr"], sc["sym"]
-    body = "".join("\t%s\n" % line for line in sc["body"])
-    fmt, expr = sc["ret"]
-    return (HEADER + "// %s: x86-64 system call %d, kernel wrapper %s\n\n" % (n, nr, sym)
-            + "probe syscall.%s, nd_syscall.%s = @__syscall_entry(\"%s\", %d)\n{\n" % (n, n, sym, nr)
-            + "\t@__svm_syscall_gate(%d)\n\tname = \"%s\"\n%s}\n\n" % (nr, n, body)
+def syscall_stp(rows):
+    """sc_NAME.stp: the aliases of one call, a pair per kernel wrapper stap probes it through."""
+    n = rows[0]["name"]
+    where = ", ".join("%d (%s)" % sc["point"] for sc in rows)
+    return HEADER + "// %s: x86-64 system call %s\n" % (n, where) + "".join(aliases(sc) for sc in rows)
+
+
+def aliases(sc):
+    n, (nr, sym) = sc["name"], sc["point"]
+    named = any(line.startswith("name = ") for line in sc["body"])
+    body = ("" if named else "\tname = \"%s\"\n" % n) + "".join("\t%s\n" % line for line in sc["body"])
+    if sc["retbody"] is not None:
+        rnamed = any(line.startswith("name = ") for line in sc["retbody"])
+        ret = ("" if rnamed else "\tname = \"%s\"\n" % n) + "".join("\t%s\n" % line for line in sc["retbody"])
+    else:
+        fmt, expr = sc["ret"]
+        ret = "\tname = \"%s\"\n\tretval = %s\n\tretstr = return_str(%s, retval)\n" % (n, expr, fmt)
+    return ("\nprobe syscall.%s, nd_syscall.%s = @__syscall_entry(\"%s\", %d)\n{\n" % (n, n, sym, nr)
+            + "\t@__svm_syscall_gate(%d)\n" % nr + body + "}\n\n"
             + "probe syscall.%s.return, nd_syscall.%s.return = @__syscall_exit(\"%s\", %d)\n{\n" % (n, n, sym, nr)
-            + "\t@__svm_syscall_gate(%d)\n\tname = \"%s\"\n\tretstr = return_str(%s, %s)\n}\n" % (nr, n, fmt, expr))
+            + "\t@__svm_syscall_gate(%d)\n" % nr + ret + "}\n")
 
 
 UNISTD = "/usr/include/x86_64-linux-gnu/asm/unistd_64.h"
@@ -148,8 +163,11 @@ def names_stp():
 def outputs():
     values, syscalls = read_table(os.path.join(HERE, "syscalls.table"))
     files = {"values.stp": values_stp(values), "errno.stp": errno_stp(), "names.stp": names_stp()}
+    calls = {}
     for sc in syscalls:
-        files["sc_%s.stp" % sc["name"]] = syscall_stp(sc)
+        calls.setdefault(sc["name"], []).append(sc)
+    for name, rows in calls.items():
+        files["sc_%s.stp" % name] = syscall_stp(rows)
     return files
 
 

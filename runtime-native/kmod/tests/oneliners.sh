@@ -3,6 +3,7 @@
 # One-liners SystemTap users type (Beginners Guide, stap wiki, bpftrace's one-liner tutorial in stap form)
 # on what stapvm.ko runs today. Each line:
 #   one NAME BOUND MODE 'RUN OPTIONS' 'COMPILE FLAGS' 'SCRIPT' 'EXPECTED (an ERE for the whole output)'
+# In COMPILE FLAGS, @KVER@ is the guest's kernel release (-r @KVER@: its BTF for $vars and the tapsets' @cast).
 # MODE: file (stdout and stderr to a file), pipe (| cat), head3 (| head -3), tty (under script(1), a pty),
 # o (-o FILE; the file's text, then what the terminal got), int (SIGINT after 2 s).
 # In RUN OPTIONS, $GP, $WR and $CALLS are the test programs (progs/) and $XPID a process to attach to:
@@ -68,3 +69,19 @@ one target-x-exits 20 file '-x $XPID' '' 'probe end { println("target gone") }' 
 one maxaction-error 20 file '-c "$GP 1"' '' 'probe kernel.function("__x64_sys_getpid") { if (pid() == target()) while (1) {} }' 'ERROR: MAXACTION exceeded( near [^
 ]*)?
 WARNING: Number of errors: 1, skipped probes: 0'
+# the tapset library on stapvm.ko (tapsets/): task_* over BTF @cast, kernel symbols, the vfs/kprocess/scheduler families
+one task-functions 30 file '-c "$WR 1"' '-r @KVER@' 'probe kernel.function("ksys_write") { if (pid() == target()) { t = task_current(); printf("%s %d %d %d %d|%s|%d %d %d %d\n", task_execname(t), task_pid(t) == pid(), task_tid(t) == tid(), task_uid(t), task_nice(t), pexecname(), pid2task(pid()) == t, task_pid(task_parent(t)) == ppid(), pgrp() > 0, task_cpu(t) == cpu()); println(pid2execname(pid())); exit() } }' 'writes_n 1 1 0 0\|stapvm-run\|1 1 1 1
+writes_n'
+one kernel-symbols 30 file '-c "$WR 1"' '-r @KVER@' 'probe kernel.function("ksys_write") { if (pid() == target()) { a = addr(); printf("%s|%s|%s|%s|%d\n", symname(a), symdata(a), modname(a), probemod(), a == stack(0)); print(sprint_backtrace()); exit() } }' 'ksys_write\|ksys_write\+0x0/0x[0-9a-f]+ \[kernel\]\|kernel\|kernel\|1
+ksys_write\+0x0 \[kernel\](
+[A-Za-z_0-9.]+\+0x[0-9a-f]+ \[kernel\])+'
+one vfs-write 30 file '-c "$WR 2"' '-r @KVER@' 'probe vfs.write { if (pid() == target()) printf("%s %s %s %d\n", name, pathname, devname, bytes_to_write) } probe vfs.write.return { if (pid() == target()) printf("%s %s %d %d\n", name, retstr, bytes_written, error) }' 'vfs.write /dev/null N/A 1
+vfs.write 1 1 0
+vfs.write /dev/null N/A 2
+vfs.write 2 2 0'
+one kprocess-exec 30 file '-c "/bin/true"' '--runtime=kernel -r @KVER@' 'probe kprocess.exec { if (pid() == target()) printf("exec %s\n", filename) } probe kprocess.exec_complete { if (pid() == target()) printf("%d %d\n", errno, success) } probe kprocess.exit { if (pid() == target()) printf("exit %d\n", code) }' 'exec "/bin/true"
+0 1
+exit 0'
+one scheduler-counts 30 file '-c "$GP 100"' '-r @KVER@' 'global n, w probe scheduler.ctxswitch { if (prev_pid == target() || next_pid == target()) n++ } probe scheduler.process_exit { if (pid == target()) w++ } probe end { printf("%d %d\n", n > 0, w) }' '1 1'
+one cmdline-env 30 file '-c "env STAPVM_T=hi $WR 1 x"' '-r @KVER@' 'probe kernel.function("ksys_write") { if (pid() == target()) { printf("[%s][%s][%s][%s]\n", cmdline_arg(1), cmdline_args(1, -1, ","), env_var("STAPVM_T"), env_var("NOPE")); exit() } }' '\[1\]\[1,x\]\[hi\]\[\]'
+one vm-pagefault 30 file '-c "$WR 1"' '-r @KVER@' 'global n, m probe vm.pagefault { if (pid() == target()) n++ } probe vm.pagefault.return { if (pid() == target() && vm_fault_contains(fault_type, VM_FAULT_MINOR)) m++ } probe end { printf("%d %d\n", n > 0, m > 0) }' '1 1'

@@ -56,8 +56,8 @@ for s in "$here"/scripts/*.stp; do
 done
 # the one-liner suite (oneliners.sh): each compiled here as ol_NAME.stpb, run in the guest
 one() {
-    # shellcheck disable=SC2086   # flags are words
-    (cd "$out" && "$root/bin/stapvm" -p4 $5 -m "ol_${1//-/_}" -e "$6" >/dev/null) ||
+    # shellcheck disable=SC2086   # flags are words; @KVER@ is the guest's kernel (BTF $vars, @cast)
+    (cd "$out" && "$root/bin/stapvm" -p4 ${5//@KVER@/$kver} -m "ol_${1//-/_}" -e "$6" >/dev/null) ||
         { echo "kmod: cannot compile one-liner $1"; echo "0 passed, 1 failed"; exit 1; }
 }
 # shellcheck source=oneliners.sh

@@ -72,6 +72,57 @@ final class Options {
             description = "process() probes: emulate, xol, step (single-step re-insertion) or auto (default: emulation, else out-of-line execution)")
     Breakpoint breakpoint = Breakpoint.auto;
 
+    @Option(names = "-w", description = "suppress warnings")
+    boolean suppressWarnings;
+
+    @Option(names = "-W", description = "turn warnings into errors")
+    boolean warningsAsErrors;
+
+    @Option(names = "-u", description = "unoptimized translation: keep what the optimizer would elide")
+    boolean unoptimized;
+
+    @Option(names = "-E", paramLabel = "SCRIPT", description = "run SCRIPT in addition to the main script (-e or a file)")
+    List<String> extraScripts = new ArrayList<>();
+
+    @Option(names = "-G", paramLabel = "VAR=VALUE", description = "set global variable VAR to VALUE")
+    List<String> globalSettings = new ArrayList<>();
+
+    @Option(names = "--suppress-handler-errors", description = "catch all runtime errors, quietly skip probe handlers")
+    boolean suppressHandlerErrors;
+
+    // Accepted as stap accepts them; what they tune has no counterpart here (stapvm keeps no
+    // temporary directory, builds no C, runs one output transport), so they change nothing.
+    @Option(names = "-k", description = "keep temporary directory (stapvm has none: accepted, no effect)")
+    boolean keepTemporary;
+
+    @Option(names = "-b", description = "bulk (per-CPU file) mode (accepted: one output stream)")
+    boolean bulk;
+
+    @Option(names = "-s", paramLabel = "NUM", description = "buffer size in megabytes (accepted: stapvm's ring is fixed)")
+    int bufferMegabytes;
+
+    @Option(names = "-P", description = "prologue searching for function probes (accepted: no DWARF prologues)")
+    boolean prologueSearch;
+
+    @Option(names = "--prologue-searching", paramLabel = "WHEN", arity = "0..1", fallbackValue = "always",
+            description = "prologue searching for function probes (accepted)")
+    String prologueSearching;
+
+    @Option(names = "-B", paramLabel = "NAME=VALUE", description = "kbuild make option (accepted: nothing is built)")
+    List<String> kbuildOptions = new ArrayList<>();
+
+    @Option(names = "--modinfo", paramLabel = "NAME=VALUE", description = "MODULE_INFO of the module (accepted)")
+    List<String> modinfo = new ArrayList<>();
+
+    @Option(names = "--compatible", paramLabel = "VERSION", description = "language version (accepted: 4.8 semantics)")
+    String compatible;
+
+    @Option(names = "--tmpdir", paramLabel = "NAME", description = "temporary directory (accepted: none is used)")
+    String tmpdir;
+
+    @Option(names = "--disable-cache", description = "do not use the compile cache (stapvm keeps none)")
+    boolean disableCache;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
 
@@ -115,6 +166,13 @@ final class Options {
             timeout = ms / 1000.0;
         }
         return null;
+    }
+
+    /** What becomes of warnings: -w suppresses them, -W makes each fail its pass (-w wins, as in stap). */
+    org.stapvm.compiler.pipeline.Pipeline.Warnings warnings() {
+        return suppressWarnings ? org.stapvm.compiler.pipeline.Pipeline.Warnings.SUPPRESS
+                : warningsAsErrors ? org.stapvm.compiler.pipeline.Pipeline.Warnings.FATAL
+                : org.stapvm.compiler.pipeline.Pipeline.Warnings.SHOW;
     }
 
     int verbosity() {

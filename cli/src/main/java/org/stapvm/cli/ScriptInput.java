@@ -21,6 +21,15 @@ final class ScriptInput {
         }
     }
 
+    /** The -E scripts, named as stap names them: {@code <input1>}, {@code <input2>}, ... */
+    static java.util.List<SourceFile> extra(Options options) {
+        java.util.List<SourceFile> files = new java.util.ArrayList<>();
+        for (String text : options.extraScripts) {
+            files.add(new SourceFile("<input" + (files.size() + 1) + ">", text));
+        }
+        return files;
+    }
+
     /** The script, or null when none was given. */
     static SourceFile from(Options options) throws IOException {
         if (options.script != null) {

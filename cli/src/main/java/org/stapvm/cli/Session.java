@@ -39,10 +39,18 @@ final class Session {
                 return 1;
             }
         }
+        java.util.Map<String, String> presets;
+        try {
+            presets = org.stapvm.compiler.sema.PresetGlobals.parse(options.globalSettings);
+        } catch (org.stapvm.compiler.sema.PresetGlobals.Refused e) {
+            err.print(e.getMessage());
+            return 1;
+        }
         // -r: kernel.function wildcards expand against /boot/System.map-KRELEASE
         ProbeTarget target = ProbeTarget.release(options.kernelRelease == null ? "" : options.kernelRelease);
         Pipeline.Settings settings = new Pipeline.Settings(options.lastPass, options.verbosity() > 0,
-                options.scriptArguments(), options.guru, limits, FrontEnd.tapsetDirs(options), target, listing());
+                options.scriptArguments(), options.guru, limits, FrontEnd.tapsetDirs(options), target,
+                options.warnings(), options.unoptimized, ScriptInput.extra(options), presets);
         Pipeline.Channel channel = new Pipeline.Channel() {
             @Override
             public void diagnostics(String text) {
@@ -74,23 +82,18 @@ final class Session {
             return 1;
         }
         int rc = result.ok() ? finish(result, passes) : 1;
-        if (result.program() != null && !listing()) {
+        if (result.program() != null) {
             // stap counts the warnings it did not repeat when its whole run ends, after pass 5's output
             err.print(result.program().suppressionTrailer());
         }
         return rc;
     }
 
-    /** stap's -l/-L listing mode. */
-    private boolean listing() {
-        return options.listProbes != null || options.listProbesWithVariables != null;
-    }
-
     private int finish(Pipeline.Result result, PassReport passes) {
         switch (options.lastPass) {
             case 1 -> out.print(AstPrinter.print(result.script()));
             case 2 -> {
-                if (listing()) {
+                if (options.listProbes != null || options.listProbesWithVariables != null) {
                     ProbeListing.lines(result.program(), options.listProbesWithVariables != null,
                             options.kernelRelease == null ? "" : options.kernelRelease).forEach(out::println);
                 } else {

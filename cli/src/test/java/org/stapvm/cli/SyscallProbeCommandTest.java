@@ -31,6 +31,33 @@ class SyscallProbeCommandTest {
         assertEquals(0, r.exitCode());
     }
 
+    /**
+     * Sockets (sockaddr of AF_UNIX, AF_INET, AF_INET6, families, types, message flags), pipe2, fcntl,
+     * epoll, eventfd2 and futex (targets/syscall_more.c): argstr as stap 4.8's decoders print it.
+     */
+    @Test
+    void argstrOfSocketPipeEpollEventfdAndFutexCalls(@TempDir Path dir) throws Exception {
+        Path exe = TestTargets.gcc(dir, "syscall_more", TestTargets.resource("syscall_more.c"), "-static", "-no-pie");
+        Files.writeString(dir.resolve("syscall_more.stp"), TestTargets.resource("syscall_more.stp"));
+        String expected = TestTargets.resource("syscall_more.out").replace("@WORD@", "0x" + address(exe, "word"));
+        Result r = new StapvmCommand(dir).run("--runtime=user", "-c", exe.toString(), dir.resolve("syscall_more.stp").toString());
+        assertEquals("", r.stderr());
+        assertEquals(expected, r.stdout());
+        assertEquals(0, r.exitCode());
+    }
+
+    /** @entry in syscall.NAME.return and process.syscall.return: the value at the call's entry stop. */
+    @Test
+    void entryInSyscallReturnProbesIsTheEntryValue(@TempDir Path dir) throws Exception {
+        Result r = new StapvmCommand(dir).run("--runtime=user", "-c", "/bin/echo hi", "-e",
+                "global w, d probe syscall.write.return { if (pid() == target()) w[@entry(execname()), @entry(tid()) == tid()] = retstr }"
+                + " probe process.syscall.return { if ($syscall == 1 && pid() == target()) d = @entry($syscall) }"
+                + " probe end { foreach ([n, same] in w) printf(\"%s %d %s\\n\", n, same, w[n, same]); println(d) }");
+        assertEquals("", r.stderr());
+        assertEquals("hi\necho 1 3\n1\n", r.stdout());
+        assertEquals(0, r.exitCode());
+    }
+
     @Test
     void verboseSaysWhichRuntimeAndWhy(@TempDir Path dir) throws Exception {
         Result r = new StapvmCommand(dir).run("-v", "--runtime=user", "-p3", "-e", "probe syscall.getpid { println(argstr) }");
@@ -40,15 +67,20 @@ class SyscallProbeCommandTest {
 
     /** buf's address in the static, non-PIE program, as nm prints it without leading zeros. */
     private static String bufAddress(Path exe) throws Exception {
+        return address(exe, "buf.0");
+    }
+
+    /** The address of symbol sym in the static, non-PIE program, as nm prints it without leading zeros. */
+    private static String address(Path exe, String sym) throws Exception {
         Process nm = new ProcessBuilder("nm", exe.toString()).start();
         String syms = new String(nm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertTrue(nm.waitFor(30, TimeUnit.SECONDS));
         for (String line : syms.split("\n")) {
             String[] f = line.trim().split(" ");
-            if (f.length == 3 && f[2].equals("buf.0")) {
+            if (f.length == 3 && f[2].equals(sym)) {
                 return f[0].replaceFirst("^0+", "");
             }
         }
-        throw new AssertionError("no buf.0 in " + exe);
+        throw new AssertionError("no " + sym + " in " + exe);
     }
 }

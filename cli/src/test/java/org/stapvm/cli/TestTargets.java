@@ -24,6 +24,16 @@ final class TestTargets {
         return exe;
     }
 
+    /** What target prints run untraced with args (it must exit 0). */
+    static String untraced(Path target, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(target.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, target + " failed");
+        return out;
+    }
+
     /** The text of test resource targets/FILE. */
     static String resource(String file) throws Exception {
         try (var in = TestTargets.class.getResourceAsStream("/targets/" + file)) {

@@ -1,20 +1,41 @@
 package org.stapvm.probes;
 
+import org.stapvm.probes.symbols.SdtNotes;
+
 /**
  * One resolved {@code process(...)} probe point: the canonical path of the ELF file (null for
  * {@code process.begin} and friends, which fire in every traced process), the event, and for
  * FUNCTION/RETURN the one function name (wildcards are expanded before this), for STATEMENT
- * the link-time address in {@code path}. {@link #descriptor()} is both the text the runtime
- * parses (docs/bytecode.md, "process probe descriptors") and what pp() prints.
+ * the link-time address in {@code path}, for MARK the one marker site (its address in
+ * {@code address}) and whether the provider was written ({@code .provider("P").mark("N")}).
+ * {@link #pp()} is what pp() prints; {@link #descriptor()} is the text the runtime parses
+ * (docs/bytecode.md, "Process probes"): pp() itself, and for a mark pp() then
+ * {@code ;pc=0xADDR[;sem=0xADDR]}, the site and its semaphore, which pp() leaves out.
  */
-public record UserPoint(String path, Event event, String function, long address) {
+public record UserPoint(String path, Event event, String function, long address, SdtNotes.Mark mark,
+                        boolean providerWritten) {
+
+    public UserPoint(String path, Event event, String function, long address) {
+        this(path, event, function, address, null, false);
+    }
+
+    /** The statement of {@code path} at {@code address} that DWARF names {@code where} ("F@FILE:LINE"). */
+    public static UserPoint line(String path, String where, long address) {
+        return new UserPoint(path, Event.STATEMENT, where, address, null, false);
+    }
+
+    /** The mark site {@code m} of {@code path}; {@code providerWritten}: pp() names its provider. */
+    public static UserPoint mark(String path, SdtNotes.Mark m, boolean providerWritten) {
+        return new UserPoint(path, Event.MARK, null, m.pc(), m, providerWritten);
+    }
 
     public enum Event {
         FUNCTION("", ProbeKind.PROCESS_FUNCTION), RETURN(".return", ProbeKind.PROCESS_FUNCTION),
         STATEMENT(".absolute", ProbeKind.PROCESS_STATEMENT), BEGIN(".begin", ProbeKind.PROCESS_BEGIN),
         END(".end", ProbeKind.PROCESS_END), THREAD_BEGIN(".thread.begin", ProbeKind.THREAD_BEGIN),
         THREAD_END(".thread.end", ProbeKind.THREAD_END), SYSCALL(".syscall", ProbeKind.PROCESS_SYSCALL),
-        SYSCALL_RETURN(".syscall.return", ProbeKind.PROCESS_SYSCALL_RETURN);
+        SYSCALL_RETURN(".syscall.return", ProbeKind.PROCESS_SYSCALL_RETURN),
+        MARK("", ProbeKind.PROCESS_STATEMENT);
 
         private final String suffix;
         private final ProbeKind kind;
@@ -31,22 +52,43 @@ public record UserPoint(String path, Event event, String function, long address)
      */
     public ProbeRecord record(boolean absolute) {
         return switch (event) {
-            case FUNCTION, RETURN -> ProbeRecord.processFunction(descriptor(), path, function, event == Event.RETURN);
-            case STATEMENT -> ProbeRecord.processStatement(descriptor(), path, address, absolute);
+            case FUNCTION, RETURN -> ProbeRecord.processFunction(descriptor(), path, symbol(), event == Event.RETURN);
+            case STATEMENT -> ProbeRecord.processStatement(pp(), path, address, absolute);
+            case MARK -> ProbeRecord.processStatement(pp(), path, address, false); // its semaphore: descriptor() only
             default -> ProbeRecord.processEvent(event.kind, descriptor(), path);
         };
     }
 
+    /** The symbol of a FUNCTION/RETURN point: its function without the "@FILE:LINE" DWARF adds to it. */
+    public String symbol() {
+        int at = function == null ? -1 : function.indexOf('@');
+        return at < 0 ? function : function.substring(0, at);
+    }
+
     public String descriptor() {
+        if (event == Event.STATEMENT && function != null) {
+            return pp() + ";pc=0x" + Long.toHexString(address);   // a statement DWARF names by its line
+        }
+        if (event != Event.MARK) {
+            return pp();
+        }
+        return pp() + ";pc=0x" + Long.toHexString(address)
+                + (mark.semaphore() != 0 ? ";sem=0x" + Long.toHexString(mark.semaphore()) : "");
+    }
+
+    public String pp() {
         StringBuilder sb = new StringBuilder("process");
         if (path != null) {
             sb.append("(\"").append(path).append("\")");
         }
         switch (event) {
             case FUNCTION, RETURN -> sb.append(".function(\"").append(function).append("\")");
-            case STATEMENT -> sb.append(".statement(0x").append(Long.toHexString(address)).append(')');
+            case STATEMENT -> sb.append(function != null ? ".statement(\"" + function + "\")"
+                    : ".statement(0x" + Long.toHexString(address) + ")");
+            case MARK -> sb.append(providerWritten ? ".provider(\"" + mark.provider() + "\")" : "")
+                    .append(".mark(\"").append(mark.name()).append("\")");
             default -> { }
         }
-        return sb.append(event.suffix).toString();
+        return sb.append(event == Event.STATEMENT && function != null ? "" : event.suffix).toString();
     }
 }

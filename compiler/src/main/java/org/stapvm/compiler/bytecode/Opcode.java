@@ -157,7 +157,12 @@ public enum Opcode {
         KERNEL_CHAR(128, "kernel_char", "INT", 1, 0, true, "kernel_char(addr): 1 byte of kernel memory, sign-extended; error 'kernel char copy fault at 0xADDR [man error::fault]'"),
         PRINT_UBACKTRACE(124, "print_ubacktrace", "VOID", 0, 0, true, "prints ubacktrace()'s frames one per line as stap: ' 0xADDR : sym+0xOFF/0xSIZE [/path]' (userspace runtime: ELF symbols, as stap -d); ' 0xADDR [/path+0xOFF/0xSIZE]' (offset/size in the mapping: stapvm.ko at uprobes, as stap without -d); ' 0xADDR' when the mapping is not safely known (stapvm.ko kprobes); '<no user backtrace at PP>' without a user task"),
         _TRACEPOINT_ARG(129, "_tracepoint_arg", "INT", 1, 0, true, "$NAME in kernel.trace probes: argument n (1-12) of the tracepoint, as the tracepoint passed it (the compiler narrows it to its BTF type); elsewhere 'cannot access tracepoint argument N in this context'"),
-        _TARGET_DEREF(139, "_target_deref", "INT", 2, 0, true, "a kernel $var/@cast member read (BTF): _target_deref(addr, n) reads n bytes (1, 2, 4 or 8; -n: sign-extended) of kernel memory at addr; a bad address is stap's error 'read fault [man error::fault] at 0xADDR (addr)'");
+        _UTARGET_DEREF(138, "_utarget_deref", "INT", 2, 0, true, "a userspace $var member read (DWARF): _utarget_deref(addr, n) reads n bytes (1, 2, 4 or 8; -n: sign-extended) of the probed task's memory at addr; a bad address is stap's error 'read fault [man error::fault] at 0xADDR (addr)'"),
+        _TARGET_DEREF(139, "_target_deref", "INT", 2, 0, true, "a kernel $var/@cast member read (BTF): _target_deref(addr, n) reads n bytes (1, 2, 4 or 8; -n: sign-extended) of kernel memory at addr; a bad address is stap's error 'read fault [man error::fault] at 0xADDR (addr)'"),
+        _SYM(150, "_sym", "STR", 2, 0, true, "_sym(addr, flags): a kernel address named as stap's _stp_snprint_addr with _STP_SYM_* flags (1 symbol, 8 offset, 16 size, 4 module, 512 its basename, 64/128/256 space before/after, newline); unknown: 0xADDR"),
+        _USYM(151, "_usym", "STR", 2, 0, true, "_usym(addr, flags): as _sym for an address of the hit's user task: the module is the mapping's path, the symbol from its ELF file (userspace runtime; stapvm.ko parses no ELF)"),
+        TASK_CURRENT(152, "task_current", "INT", 0, 0, true, "the address of the current task's struct task_struct (stapvm.ko); the userspace runtime has no kernel task: an error"),
+        PID2TASK(153, "pid2task", "INT", 1, 0, true, "pid2task(pid): the address of the struct task_struct of a pid (stapvm.ko: find_vpid + pid_task under RCU); 0 when there is none; the userspace runtime has no kernel task: an error");
 
         public final int id, nint, nstr;
         public final String mnemonic, ret, doc;

@@ -183,11 +183,12 @@ final class ExpressionLowering {
             return r;
         }
         if (e instanceof Expression.Entry en) {
-            int r = string ? code.tmpS() : code.tmpI();
             if (body.entrySlots.isNested(en)) {
-                body.error("@entry inside @entry", Describe.token(en), en.pos());
-                return r;
+                // only the entry program lowers another @entry's operand: at entry, @entry(x) is x
+                // (@entry($file) in a kernel .return, where $file already stands for its entry value)
+                return string ? se(en.operand()) : ie(en.operand());
             }
+            int r = string ? code.tmpS() : code.tmpI();
             code.emit(string ? Opcode.ELDS : Opcode.ELD, r, 0, 0, body.entrySlots.offset(en));
             return r;
         }

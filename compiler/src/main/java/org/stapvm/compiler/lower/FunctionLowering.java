@@ -21,6 +21,7 @@ final class FunctionLowering {
     private final Body body;
     private final Emitter code;
     private final ExpressionLowering exprs;
+    private final Diagnostics diags;
 
     /** {@code unit} null: a generated body (global initialiser) with no variables of its own. */
     FunctionLowering(CheckedProgram program, ModuleTables tables, EntrySlots entrySlots, Unit unit, int index,
@@ -28,6 +29,7 @@ final class FunctionLowering {
         this.code = new Emitter(tables, index, unit == null ? "handler" : unit.name());
         this.body = new Body(program, unit, tables, code, entrySlots, diags);
         this.exprs = new ExpressionLowering(body);
+        this.diags = diags;
     }
 
     Module.Function lower() {
@@ -59,22 +61,45 @@ final class FunctionLowering {
         return code.finish(body.unit.name() + ".entry", 0, 0, 0);
     }
 
-    /** Each global's initial value, run as the first begin probe. */
-    Module.Function lowerGlobalInit(List<Variable> globals) {
+    /** Each global's initial value, then its -G value ({@code presets}), run as the first begin probe. */
+    Module.Function lowerGlobalInit(List<Variable> globals, java.util.Map<String, String> presets) {
         for (Variable g : globals) {
-            if (g.global() == null || g.global().init() == null) {
+            if (g.global() == null) {
                 continue;
             }
             int gi = body.global(g);
-            if (isString(body.type(g))) {
-                code.emit(Opcode.GSETS, exprs.se(g.global().init()), 0, 0, gi);
-            } else {
-                code.emit(Opcode.GSET, exprs.ie(g.global().init()), 0, 0, gi);
+            if (g.global().init() != null) {
+                if (isString(body.type(g))) {
+                    code.emit(Opcode.GSETS, exprs.se(g.global().init()), 0, 0, gi);
+                } else {
+                    code.emit(Opcode.GSET, exprs.ie(g.global().init()), 0, 0, gi);
+                }
+                code.release(new Emitter.Mark(0, 0));
             }
-            code.release(new Emitter.Mark(0, 0));
+            String preset = presets.get(g.name());
+            if (preset != null && body.program.arity().getOrDefault(g, 0) == 0) {
+                presetGlobal(g, gi, preset);
+            }
         }
         code.emit(Opcode.RETV, 0, 0, 0, 0);
         return code.finish("__global_init", 0, 0, 0);
+    }
+
+    /** -G NAME=VALUE: a string global takes VALUE as it is; a number global VALUE as strtoll reads it (base 0). */
+    private void presetGlobal(Variable g, int gi, String value) {
+        if (isString(body.type(g))) {
+            int r = code.tmpS();
+            code.emit(Opcode.LDS, r, 0, 0, body.tables.string(value));
+            code.emit(Opcode.GSETS, r, 0, 0, gi);
+        } else {
+            Long n = org.stapvm.compiler.sema.PresetGlobals.number(value);
+            if (n == null) {
+                diags.addError("invalid -G value for global '" + g.name() + "': '" + value + "' is not a number", null, null);
+                return;
+            }
+            code.emit(Opcode.GSET, exprs.loadInt(n), 0, 0, gi);
+        }
+        code.release(new Emitter.Mark(0, 0));
     }
 
     /** Registers for parameters then locals; returns the int and string argument counts. */

@@ -27,6 +27,7 @@ public final class Lower {
     private final ModuleTables tables = new ModuleTables();
     private final Map<Unit, EntrySlots> entrySlots = new java.util.IdentityHashMap<>();
     private int maxStringLen = DEFAULT_MAXSTRINGLEN;
+    private Map<String, String> presets = Map.of();
     /** The runtime's MAXSTRINGLEN when the module has no limits section. */
     private static final int DEFAULT_MAXSTRINGLEN = 512;
 
@@ -41,8 +42,20 @@ public final class Lower {
      * position; the result is then null.
      */
     public static Module run(CheckedProgram program, Module.Limits limits, Diagnostics diags) {
+        return run(program, limits, Map.of(), diags);
+    }
+
+    /**
+     * As {@link #run(CheckedProgram, Module.Limits, Diagnostics)}, with {@code presets}: -G values by
+     * global name, set after the globals' own initial values, as stap's module parameters are set
+     * once the module's globals are initialised (a name that is no scalar global is ignored, as the
+     * kernel ignores an unknown module parameter).
+     */
+    public static Module run(CheckedProgram program, Module.Limits limits, Map<String, String> presets, Diagnostics diags) {
         int before = diags.errorCount();
-        Module m = new Lower(program, diags).lower(limits);
+        Lower lower = new Lower(program, diags);
+        lower.presets = presets;
+        Module m = lower.lower(limits);
         return diags.errorCount() > before ? null : m;
     }
 
@@ -104,19 +117,21 @@ public final class Lower {
         List<Unit> probes = new ArrayList<>(program.probes());
         probes.sort(Comparator.comparingLong(u -> u.probe().spec().sequence()));
         List<Module.Probe> table = new ArrayList<>();
-        if (program.globals().stream().anyMatch(g -> g.global() != null && g.global().init() != null)) {
+        if (program.globals().stream().anyMatch(g -> g.global() != null
+                && (g.global().init() != null || presets.containsKey(g.name())))) {
             int index = functions.size();
-            functions.add(body(null, index).lowerGlobalInit(program.globals()));
+            functions.add(body(null, index).lowerGlobalInit(program.globals(), presets));
             table.add(new Module.Probe(tables.string("begin"), index));
         }
         // A process or kernel function pattern expands to one probe per function, all with the same body:
-        // they share one handler (pp() tells them apart by the probe's descriptor), unless the body reads
-        // targets of its own point (then each match is lowered with its own meanings).
+        // they share one handler (pp() tells them apart by the probe's descriptor), unless the body's
+        // target expressions mean something else at each point ($arg1 of one mark site or another).
         Map<org.stapvm.lang.ast.Statement.Block, Integer> shared = new java.util.IdentityHashMap<>();
         Map<org.stapvm.lang.ast.Statement.Block, Integer> sharedEntry = new java.util.IdentityHashMap<>();
         List<Module.EntryProgram> entries = new ArrayList<>();
         for (Unit p : probes) {
-            String descriptor = descriptor(p.probe().spec());
+            String descriptor = descriptor(p.probe().spec())
+                    + (p.placement() != null ? ";pc=0x" + Long.toHexString(p.placement()) : ""); // after the prologue (DWARF $vars)
             boolean share = p.probe().spec().descriptor() != null && !p.pointSpecific();
             Integer index = share ? shared.get(p.probe().body()) : null;
             if (index == null) {

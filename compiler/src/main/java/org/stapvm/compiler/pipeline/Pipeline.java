@@ -1,6 +1,7 @@
 package org.stapvm.compiler.pipeline;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.stapvm.compiler.lower.Lower;
 import org.stapvm.compiler.lower.LowerException;
@@ -10,10 +11,12 @@ import org.stapvm.compiler.sema.CheckTranslatable;
 import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.Diagnostics;
 import org.stapvm.compiler.sema.Elaborate;
+import org.stapvm.compiler.sema.SemaDiagnostic;
 import org.stapvm.compiler.sema.SemaReport;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
 import org.stapvm.lang.Pass1;
 import org.stapvm.lang.SourceFile;
+import org.stapvm.lang.ast.Declaration;
 import org.stapvm.lang.ast.Script;
 import org.stapvm.lang.diag.Diagnostic;
 import org.stapvm.lang.diag.ParseReport;
@@ -46,16 +49,30 @@ public final class Pipeline {
         default void analyzed(CheckedProgram program) {}
     }
 
+    /** What becomes of warnings: printed, suppressed (-w), or each one failing its pass (-W). */
+    public enum Warnings { SHOW, SUPPRESS, FATAL }
+
     /**
      * What the passes need from the command line; {@code tapsetDirs}: -I directories, then the
-     * bundled library; {@code target}: the kernel probes resolve against (-r KVER); {@code quiet}:
-     * no warnings (stap's -l/-L listing mode suppresses them).
+     * bundled library; {@code target}: the kernel probes resolve against (-r KVER);
+     * {@code extraScripts}: -E scripts, whose declarations follow the script's; {@code unoptimized}: -u.
      */
     public record Settings(int lastPass, boolean verbose, List<String> scriptArgs, boolean guru,
-                           Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target, boolean quiet) {
+                           Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target,
+                           Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
+                           java.util.Map<String, String> presetGlobals) {
         public Settings {
             scriptArgs = List.copyOf(scriptArgs);
             tapsetDirs = List.copyOf(tapsetDirs);
+            extraScripts = List.copyOf(extraScripts);
+            presetGlobals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(presetGlobals));
+        }
+
+        /** The settings of a plain run: warnings shown, optimized, no -E scripts. */
+        public Settings(int lastPass, boolean verbose, List<String> scriptArgs, boolean guru,
+                        Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target) {
+            this(lastPass, verbose, scriptArgs, guru, limits, tapsetDirs, target, Warnings.SHOW, false, List.of(),
+                    java.util.Map.of());
         }
     }
 
@@ -79,26 +96,46 @@ public final class Pipeline {
 
     /** Runs passes 1 to {@code min(settings.lastPass(), 4)} over {@code source}. */
     public static Result run(SourceFile source, Pass1 pass1, Settings settings, Channel channel) throws InternalError {
-        ScriptParser.Result parsed = pass1.parser().parse(source);
-        StringBuilder warnings = new StringBuilder();
-        for (Diagnostic warning : parsed.warnings()) {
-            warnings.append(warning.render());
+        List<SourceFile> sources = new ArrayList<>();
+        sources.add(source);
+        sources.addAll(settings.extraScripts());
+        List<Declaration> declarations = new ArrayList<>();
+        int warningCount = 0;
+        for (SourceFile file : sources) {
+            ScriptParser.Result parsed = pass1.parser().parse(file);
+            if (settings.warnings() != Warnings.SUPPRESS) {
+                StringBuilder warnings = new StringBuilder();
+                for (Diagnostic warning : parsed.warnings()) {
+                    warnings.append(warning.render());
+                }
+                report(channel, warnings.toString());
+                warningCount += parsed.warnings().size();
+            }
+            if (!parsed.ok()) {
+                channel.diagnostics(ParseReport.render(parsed.errors(), settings.verbose()));
+                return Result.failed();
+            }
+            declarations.addAll(parsed.script().declarations());
         }
-        report(channel, warnings.toString());
-        if (!parsed.ok()) {
-            channel.diagnostics(ParseReport.render(parsed.errors(), settings.verbose()));
+        if (settings.warnings() == Warnings.FATAL && warningCount > 0) {
+            channel.diagnostics("Pass 1: parse failed.  [man error::pass1]\n");
             return Result.failed();
         }
         channel.passDone(1, "parsed user script");
-        Script script = parsed.script();
+        Script script = new Script(source.name(), declarations);
         if (settings.lastPass() == 1) {
             return new Result(true, script, null, null, null);
         }
         TapsetPath tapsets = new TapsetPath(settings.tapsetDirs(), pass1.preprocessor());
-        CheckedProgram program = Elaborate.run(script, source, tapsets, settings.scriptArgs(), settings.guru(),
-                settings.target());
-        report(channel, settings.quiet() ? program.errorReport() : program.report());
-        if (!program.ok()) {
+        CheckedProgram program = Elaborate.run(script, sources, tapsets, settings.scriptArgs(), settings.guru(),
+                settings.target(), settings.unoptimized(), settings.presetGlobals().keySet());
+        if (settings.warnings() == Warnings.SUPPRESS) {
+            program = program.withoutWarnings();
+        }
+        boolean warningsFail = settings.warnings() == Warnings.FATAL && program.ok() && !program.diagnostics().isEmpty();
+        report(channel, warningsFail ? SemaReport.renderFailed(program.diagnostics(), settings.verbose(), 2)
+                : program.report());
+        if (!program.ok() || warningsFail) {
             return Result.failed();
         }
         if (settings.lastPass() == 2) {
@@ -147,14 +184,20 @@ public final class Pipeline {
         }
         if (!diags.hasErrors()) {
             try {
-                module = Lower.run(program, settings.limits(), diags);
+                module = Lower.run(program, settings.limits(), settings.presetGlobals(), diags);
             } catch (LowerException e) {
                 // a construct the runtime has no code for yet: a limitation, told as stap tells pass-3 errors
                 diags.addError(e.getMessage(), null, null);
             }
         }
+        List<SemaDiagnostic> found = settings.warnings() == Warnings.SUPPRESS
+                ? diags.all().stream().filter(SemaDiagnostic::isError).toList() : diags.all();
         if (diags.hasErrors()) {
-            channel.diagnostics(SemaReport.render(diags.all(), settings.verbose(), 3));
+            channel.diagnostics(SemaReport.render(found, settings.verbose(), 3));
+            return null;
+        }
+        if (!found.isEmpty() && settings.warnings() == Warnings.FATAL) {
+            channel.diagnostics(SemaReport.renderFailed(found, settings.verbose(), 3));
             return null;
         }
         return module;

@@ -81,7 +81,6 @@ public final class Builtins {
         fixed("gid", L);
         fixed("egid", L);
         fixed("execname", S);
-        fixed("pexecname", S); // no helper yet: "not supported by the runtime yet", not "unresolved"
         fixed("target", L);
         fixed("gettimeofday_s", L);
         fixed("gettimeofday_ms", L);
@@ -127,8 +126,13 @@ public final class Builtins {
         fixed("register", L, S);
         fixed("_target_deref", L, L, L);
         fixed("_tracepoint_arg", L, L);
+        fixed("_utarget_deref", L, L, L);
         fixed("_ctx_flag", L, L);
         fixed("_online_cpus", L);
+        fixed("_sym", S, L, L);
+        fixed("_usym", S, L, L);
+        fixed("task_current", L);
+        fixed("pid2task", L, L);
     }
 
     public static Builtin lookup(String name) {

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.stapvm.lang.ast.AssignOp;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.Statement;
-import org.stapvm.probes.UserPoint;
 
 /**
  * Pass: after inference, every read of a variable, every array element and every call used
@@ -94,8 +93,7 @@ public final class CheckResolved {
                         return null;
                     }
                     super.visitTarget(e);
-                    UserPoint.Event event = SyscallTargets.event(u);
-                    SyscallTargets.Meaning m = event == null ? KernelTargets.of(u, e, program.kernelRelease()) : SyscallTargets.of(event, e);
+                    SyscallTargets.Meaning m = TargetMeanings.of(u, e, program.kernelRelease());
                     diags.addError(m != null && m.error() != null ? m.error() : "unresolved target-symbol expression",
                             Describe.token(e), e.pos());
                     diags.addError("unresolved type ", Describe.token(e), e.pos());

@@ -44,6 +44,11 @@ public final class CheckUsage {
     private final java.util.Deque<Variable> iterating = new java.util.ArrayDeque<>();
 
     public static Result run(ResolveSymbols.Result program, Diagnostics diags) {
+        return run(program, Set.of(), diags);
+    }
+
+    /** {@code presetGlobals}: globals -G gives a value, assigned as if initialised. */
+    public static Result run(ResolveSymbols.Result program, Set<String> presetGlobals, Diagnostics diags) {
         CheckUsage pass = new CheckUsage(diags);
         List<Unit> units = new ArrayList<>(program.probes());
         units.addAll(program.functions());
@@ -56,7 +61,7 @@ public final class CheckUsage {
         // stap ranks variable names from a std::set: equal distances come in name order.
         Set<String> globalNames = new TreeSet<>(program.globals().stream().map(Variable::name).toList());
         for (Variable v : program.globals()) {
-            if (v.global().init() != null) {
+            if (v.global().init() != null || presetGlobals.contains(v.name())) {
                 pass.written.add(v);
             }
         }

@@ -30,6 +30,13 @@ public record CheckedProgram(List<Unit> probes, List<Unit> functions, List<Varia
         return types.get(v);
     }
 
+    /** The same program without its warnings (-w). */
+    public CheckedProgram withoutWarnings() {
+        return new CheckedProgram(probes, functions, globals, arity, types, keyTypes, returnTypes, expressionTypes,
+                scriptArgs, printAtEnd, elided, tapsetFiles,
+                diagnostics.stream().filter(SemaDiagnostic::isError).toList());
+    }
+
     /** stap's report text for the diagnostics (empty when there is nothing to say). */
     public String report() {
         return SemaReport.render(diagnostics, false);

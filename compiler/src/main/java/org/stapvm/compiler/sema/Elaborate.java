@@ -45,8 +45,19 @@ public final class Elaborate {
     /** As {@link #run(Script, SourceFile, TapsetPath, List, boolean)}, for {@code target} (-r KVER). */
     public static CheckedProgram run(Script script, SourceFile source, TapsetPath tapsets, List<String> args, boolean guru,
                                      ProbeTarget target) {
+        return run(script, List.of(source), tapsets, args, guru, target, false, java.util.Set.of());
+    }
+
+    /**
+     * The whole pass. {@code sources}: the files the script's declarations come from (the script,
+     * then each -E script); {@code unoptimized}: -u, which keeps what the optimizer would elide;
+     * {@code presetGlobals}: the names -G sets, which count as assigned.
+     */
+    public static CheckedProgram run(Script script, List<SourceFile> sources, TapsetPath tapsets, List<String> args,
+                                     boolean guru, ProbeTarget target, boolean unoptimized,
+                                     java.util.Set<String> presetGlobals) {
         Diagnostics diags = new Diagnostics();
-        diags.addFile(source);
+        sources.forEach(diags::addFile);
         for (TapsetPath.TapsetFile f : tapsets.files()) {
             diags.addFile(f.source());
         }
@@ -55,11 +66,12 @@ public final class Elaborate {
         CheckPrivilege.run(probes, guru, diags);
         ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, args, target.kernelRelease(), diags);
         // Like stap, once names fail to resolve only those errors are told: no usage warnings.
-        CheckUsage.Result usage = diags.hasErrors() ? new CheckUsage.Result(List.of()) : CheckUsage.run(resolved, diags);
+        CheckUsage.Result usage = diags.hasErrors() ? new CheckUsage.Result(List.of()) : CheckUsage.run(resolved, presetGlobals, diags);
         if (!diags.hasErrors()) {
             CheckOperands.run(resolved, diags);
         }
-        ElideDeadCode.Result elided = diags.hasErrors() ? ElideDeadCode.Result.NONE : ElideDeadCode.run(resolved, diags);
+        ElideDeadCode.Result elided = diags.hasErrors() || unoptimized ? ElideDeadCode.Result.NONE
+                : ElideDeadCode.run(resolved, diags);
         InferTypes.Result types = diags.hasErrors()
                 ? new InferTypes.Result(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of())
                 : InferTypes.run(resolved, diags);

@@ -47,12 +47,25 @@ public final class ExpandAliases {
         for (Declaration d : script) {
             if (d instanceof Declaration.Probe p) {
                 for (ProbePoint point : p.points()) {
-                    pass.expand(p, point, point, withCondition(point, p.body()),
-                            point.marker() == ProbePoint.Marker.OPTIONAL, new ArrayList<>());
+                    int before = pass.out.size();
+                    pass.expand(p, point, point, null, withCondition(point, p.body()), optional(point), new ArrayList<>());
+                    if (sufficient(point, before, pass.out.size())) {
+                        break;
+                    }
                 }
             }
         }
         return List.copyOf(pass.out);
+    }
+
+    /** "?" and "!" both make a point optional: one that resolves to nothing is skipped silently. */
+    private static boolean optional(ProbePoint point) {
+        return point.marker() != ProbePoint.Marker.NONE;
+    }
+
+    /** A "!" point that resolved ends its list: the points after it are not tried (stap's sufficiency). */
+    private static boolean sufficient(ProbePoint point, int before, int after) {
+        return point.marker() == ProbePoint.Marker.SUFFICIENT && after > before;
     }
 
     private static Statement.Block withCondition(ProbePoint point, Statement.Block body) {
@@ -70,8 +83,8 @@ public final class ExpandAliases {
      * point met again is stap's "recursive loop in alias expansion". A use whose aliases all
      * came to nothing is reported as "no match", after the inner failures.
      */
-    private void expand(Declaration.Probe probe, ProbePoint written, ProbePoint point, Statement.Block body,
-                        boolean optional, List<ProbePoint> expanding) {
+    private void expand(Declaration.Probe probe, ProbePoint written, ProbePoint point, ProbePoint listed,
+                        Statement.Block body, boolean optional, List<ProbePoint> expanding) {
         ProbePoint.Component root = point.components().get(0);
         if (expanding.stream().anyMatch(p -> p == point)) {
             if (!optional) {
@@ -88,9 +101,14 @@ public final class ExpandAliases {
                 Statement.Block merged = alias.epilogue()
                         ? new Statement.Block(body.pos(), List.of(body, alias.body()))
                         : new Statement.Block(body.pos(), List.of(alias.body(), body));
+                ProbePoint name = listed != null ? listed
+                        : alias.names().stream().filter(n -> matches(point, n)).findFirst().orElse(null);
                 for (ProbePoint target : alias.targets()) {
-                    expand(probe, written, target, withCondition(target, merged),
-                            optional || target.marker() == ProbePoint.Marker.OPTIONAL, expanding);
+                    int was = out.size();
+                    expand(probe, written, target, name, withCondition(target, merged), optional || optional(target), expanding);
+                    if (sufficient(target, was, out.size())) {
+                        break;
+                    }
                 }
             }
             expanding.remove(expanding.size() - 1);
@@ -103,13 +121,14 @@ public final class ExpandAliases {
         List<ProbeSpec> specs = families.resolve(point, target, aliasRoots(), failures::add);
         if (specs != null) {
             for (ProbeSpec spec : specs) {
-                out.add(new ResolvedProbe(probe, written, point, spec, body));
+                out.add(new ResolvedProbe(probe, written, point, spec, body, listed));
             }
         } else if (!optional) {
             ProbeProvider.Failure f = failures.get(0);
             SemaDiagnostic cause = f.at() == null
                     ? diags.error(f.message(), null, null)
-                    : diags.error(f.message(), "identifier '" + f.at().name() + "'", f.at().pos());
+                    : diags.error(f.message(), org.stapvm.lang.diag.TokenDescription.isKeyword(f.at().name()) ? "keyword"
+                            : "identifier '" + f.at().name() + "'", f.at().pos());
             diags.add(head(root).withChain(cause));
         }
     }

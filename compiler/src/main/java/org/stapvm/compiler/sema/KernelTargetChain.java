@@ -15,7 +15,7 @@ import org.stapvm.probes.btf.BtfTypeNames;
 /**
  * A kernel target expression's member chain ({@code ->a->b}, {@code [i]}, {@code &}) lowered to
  * plain script expressions over one generic helper, {@code _target_deref(addr, n)} (a fault-safe
- * kernel read), and arithmetic: offsets and sizes from BTF, bitfields extracted by shift and mask,
+ * kernel read; {@code _utarget_deref} for a userspace $var, whose DWARF types arrive as BTF), and arithmetic: offsets and sizes from BTF, bitfields extracted by shift and mask,
  * values narrowed and sign-extended as their C type says. The errors are stap's
  * (dwflpp::translate_components and translate_final_fetch_or_store).
  */
@@ -34,25 +34,50 @@ final class KernelTargetChain {
         }
     }
 
+    /** Whose memory the chain reads: the kernel's (BTF types) or the probed task's (DWARF types as BTF). */
+    enum Space {
+        KERNEL("_target_deref"), USER("_utarget_deref");
+
+        final String deref;
+
+        Space(String deref) {
+            this.deref = deref;
+        }
+    }
+
     private final Btf btf;
     private final SourcePos pos;
+    private final Space space;
 
-    private KernelTargetChain(Btf btf, SourcePos pos) {
+    private KernelTargetChain(Btf btf, SourcePos pos, Space space) {
         this.btf = btf;
         this.pos = pos;
+        this.space = space;
     }
 
     /** The expression for a value of {@code type} held in {@code start} (a raw 64-bit register), followed by {@code steps}. */
     static Expression fromValue(Btf btf, SourcePos pos, Expression start, int type, List<TargetStep> steps,
                                 boolean addressOf) throws ChainError {
-        KernelTargetChain c = new KernelTargetChain(btf, pos);
+        return fromValue(btf, pos, start, type, steps, addressOf, Space.KERNEL);
+    }
+
+    /** As above, reading the memory of {@code space}. */
+    static Expression fromValue(Btf btf, SourcePos pos, Expression start, int type, List<TargetStep> steps,
+                                boolean addressOf, Space space) throws ChainError {
+        KernelTargetChain c = new KernelTargetChain(btf, pos, space);
         return c.finish(c.walk(new Place(c.narrow(start, type), null, type, 0, 0), steps), addressOf);
     }
 
     /** The expression for an object of {@code type} at {@code address} (@cast), followed by {@code steps}. */
     static Expression fromAddress(Btf btf, SourcePos pos, Expression address, int type, List<TargetStep> steps,
                                   boolean addressOf) throws ChainError {
-        KernelTargetChain c = new KernelTargetChain(btf, pos);
+        return fromAddress(btf, pos, address, type, steps, addressOf, Space.KERNEL);
+    }
+
+    /** As above, in the memory of {@code space}. */
+    static Expression fromAddress(Btf btf, SourcePos pos, Expression address, int type, List<TargetStep> steps,
+                                  boolean addressOf, Space space) throws ChainError {
+        KernelTargetChain c = new KernelTargetChain(btf, pos, space);
         return c.finish(c.walk(new Place(null, address, type, 0, 0), steps), addressOf);
     }
 
@@ -194,20 +219,11 @@ final class KernelTargetChain {
     }
 
     private Expression deref(Expression address, int n) {
-        return new Expression.Call(pos, "_target_deref", List.of(address, num(n)));
+        return new Expression.Call(pos, space.deref, List.of(address, num(n)));
     }
 
-    /** The low {@code bits} of x, sign-extended when signed: ((x & mask) ^ sign) - sign. */
     private Expression extend(Expression x, int bits, boolean signed) {
-        if (bits >= 64) {
-            return x;
-        }
-        Expression masked = new Expression.Binary(pos, BinaryOp.BIT_AND, x, num((1L << bits) - 1));
-        if (!signed) {
-            return masked;
-        }
-        long sign = 1L << (bits - 1);
-        return new Expression.Binary(pos, BinaryOp.SUB, new Expression.Binary(pos, BinaryOp.BIT_XOR, masked, num(sign)), num(sign));
+        return IntegerWidth.extend(pos, x, bits, signed);
     }
 
     private Expression add(Expression base, Expression offset) {

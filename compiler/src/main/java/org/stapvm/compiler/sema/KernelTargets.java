@@ -229,9 +229,13 @@ final class KernelTargets {
         String given = c.module() instanceof Expression.StringLiteral m ? m.value() : probeModule;
         String modules = given.isEmpty() ? "kernel" : given;
         String firstError = null;
-        for (String module : modules.split(":")) {
-            if (module.startsWith("<") || module.contains("<")) {
-                return error("@cast with a header (" + module + ") needs a compiler: stapvm never builds C");
+        for (String spec : modules.split(":")) {
+            // "kernel<linux/sched.h>": the kernel's types, which stap builds from the header when it
+            // lacks debuginfo; BTF has them. A header alone ("<linux/sched.h>") needs a C compiler.
+            int header = spec.indexOf('<');
+            String module = header < 0 ? spec : spec.substring(0, header);
+            if (module.isEmpty()) {
+                return error("@cast with a header (" + spec + ") needs a compiler: stapvm never builds C");
             }
             try {
                 Btf btf = btf(release, module.equals("kernel") ? "" : module);

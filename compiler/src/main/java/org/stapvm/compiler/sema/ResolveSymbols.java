@@ -180,7 +180,8 @@ public final class ResolveSymbols {
     /** A function's .return probe (kernel or process): the points where @entry(expr) has a meaning. */
     static boolean isReturn(ProbeSpec s) {
         return s.kind() == ProbeSpec.Kind.KERNEL ? "return".equals(s.unit())
-                : s.kind() == ProbeSpec.Kind.PROCESS && s.user() != null && s.user().event() == UserPoint.Event.RETURN;
+                : s.kind() == ProbeSpec.Kind.PROCESS && s.user() != null && (s.user().event() == UserPoint.Event.RETURN
+                        || s.user().event() == UserPoint.Event.SYSCALL_RETURN);
     }
 
     /** Walks one unit's body, filling its tables. */
@@ -317,8 +318,10 @@ public final class ResolveSymbols {
         public Void visitCall(Expression.Call e) {
             super.visitCall(e);
             Declaration.Function f = function(e.function(), e.args().size());
-            if (f != null && f.isPrivate() && !f.pos().file().equals(e.pos().file())) {
-                f = null; // a private function is visible only in its own file
+            // a private function is visible only in its own file: the file of its body, as its own
+            // position may be a macro's ("@__private30 function f" starts in private30.stpm)
+            if (f != null && f.isPrivate() && !(f.body() != null ? f.body().pos() : f.pos()).file().equals(e.pos().file())) {
+                f = null;
             }
             if (f != null) {
                 if (f.params().size() != e.args().size()) {
@@ -413,20 +416,28 @@ public final class ResolveSymbols {
         }
 
         private SyscallTargets.Meaning meaning(Expression.Target e) {
-            UserPoint.Event event = SyscallTargets.event(unit);
-            return event == null ? KernelTargets.of(unit, e, kernelRelease) : SyscallTargets.of(event, e);
+            return TargetMeanings.of(unit, e, kernelRelease);
         }
 
         /** stap rejects a store into a utrace target at once, alone, whatever the target. */
         private void store(Expression target) {
-            if (target instanceof Expression.Target t && SyscallTargets.event(unit) == null) {
-                if (KernelTargets.of(unit, t, kernelRelease) != null) {
+            if (target instanceof Expression.Target t && !TargetMeanings.userFamily(unit)) {
+                SyscallTargets.Meaning dwarf = DwarfTargets.of(unit, t);
+                if (dwarf != null && dwarf.value() != null) {
+                    diags.addError("write to target variable not permitted; stapvm never writes a traced process's memory",
+                            Describe.token(t), t.pos());
+                } else if (KernelTargets.of(unit, t, kernelRelease) != null) {
                     diags.addError("write to target variable not permitted; stapvm never writes kernel memory",
                             Describe.token(t), t.pos());
                 }
                 return;
             }
             SyscallTargets.Meaning m = target instanceof Expression.Target t ? meaning(t) : null;
+            if (m != null && MarkTargets.mark(unit) != null) {
+                // an SDT argument is an rvalue to stap (it expands to a register read): stap's text
+                diags.addError("Expecting lvalue for assignment", Describe.token(target), target.pos());
+                return;
+            }
             if (m != null) {
                 Expression.Target t = (Expression.Target) target;
                 diags.addError(m.value() != null ? SyscallTargets.readOnly(t) : m.error(), Describe.token(t), t.pos());

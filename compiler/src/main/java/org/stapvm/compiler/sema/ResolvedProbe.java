@@ -10,15 +10,16 @@ import org.stapvm.probes.ProbeSpec;
  * the native point it ended at, what that point is, and the handler body with alias prologues
  * before and epilogues after the user's body (and a point condition as a leading
  * {@code if (!(cond)) next}). The body shares nodes with the AST; it is a new value, the AST
- * is untouched.
+ * is untouched. {@code listed} is the alias name the written point matched (what stap -l prints
+ * for it: {@code syscall.read} for {@code syscall.*}), or null when it named no alias.
  */
 public record ResolvedProbe(Declaration.Probe declaration, ProbePoint written, ProbePoint point, ProbeSpec spec,
-                            Statement.Block body) {
+                            Statement.Block body, ProbePoint listed) {
 
     /** The point as stap prints it in pp(): components joined by '.', arguments in parentheses. */
     public String name() {
-        // a wildcard member's trailing '?' (the kernel may skip it) is not part of the name
-        return spec.descriptor() != null ? spec.descriptor().replaceFirst("\\?$", "") : text(point);
+        // the record's pp() leaves out what only the runtime reads: a wildcard member's trailing '?', a mark's site
+        return spec.descriptor() != null ? spec.record().pp() : text(point);
     }
 
     /** A point as text: components joined by '.', literal arguments in parentheses, no marker. */

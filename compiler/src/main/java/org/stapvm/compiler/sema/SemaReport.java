@@ -35,6 +35,15 @@ public final class SemaReport {
 
     /** The same for errors found in {@code pass} (2: analysis, 3: translation). */
     public static String render(List<SemaDiagnostic> diagnostics, boolean verbose, int pass) {
+        return render(diagnostics, verbose, pass, false);
+    }
+
+    /** The report of a pass that failed on warnings alone (-W turns each warning into a failure). */
+    public static String renderFailed(List<SemaDiagnostic> diagnostics, boolean verbose, int pass) {
+        return render(diagnostics, verbose, pass, true);
+    }
+
+    private static String render(List<SemaDiagnostic> diagnostics, boolean verbose, int pass, boolean warningsFail) {
         List<org.stapvm.lang.diag.Diagnostic> parse = diagnostics.stream()
                 .filter(d -> d.severity() == SemaDiagnostic.Severity.PARSE_ERROR)
                 .map(d -> org.stapvm.lang.diag.Diagnostic.parseError(d.message(), d.token(), d.pos(), d.sourceLine()))
@@ -44,7 +53,7 @@ public final class SemaReport {
             return org.stapvm.lang.diag.ParseReport.render(parse, verbose);
         }
         SemaReport report = new SemaReport();
-        boolean failed = false;
+        boolean failed = warningsFail && !diagnostics.isEmpty();
         for (SemaDiagnostic d : diagnostics) {
             failed |= d.isError();
             if (verbose || !repeated(d, report.seenErrors, report.seenWarnings)) {

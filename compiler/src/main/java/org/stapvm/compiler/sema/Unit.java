@@ -69,11 +69,16 @@ public final class Unit {
     /** What a target expression stands for, or null when it has no meaning here. */
     public Expression target(Expression.Target t) { return targets.get(t); }
     /**
-     * Whether the body means something of its own probe point: a target or an @defined resolved
-     * for it. Such a unit cannot share another match's handler ($file of one function is not
-     * another's, sched_process_exec's $bprm is not sched_process_exit's).
+     * Whether the body means something that depends on this unit's point: target expressions, or
+     * @defined of them. The points of one pattern share a handler only when none does.
      */
     public boolean pointSpecific() { return !targets.isEmpty() || !defined.isEmpty(); }
+
+    /** Where a process .function probe sits when its $vars come from DWARF: after the prologue (link-time address). */
+    Long placement;
+
+    /** The link-time address the probe is placed at instead of its function's entry, or null. */
+    public Long placement() { return placement; }
 
     /**
      * The constant a condition folds to by @defined: 1 or 0 for @defined(x) and !@defined(x), else

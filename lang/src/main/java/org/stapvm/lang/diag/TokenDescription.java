@@ -42,6 +42,17 @@ public final class TokenDescription {
         }
     }
 
+    /** Whether {@code word} lexes as one of stap's keywords ("return", "function", ...). */
+    public static boolean isKeyword(String word) {
+        String literal = "'" + word + "'";
+        for (int type = 1; type <= StapLexer.VOCABULARY.getMaxTokenType(); type++) {
+            if (literal.equals(StapLexer.VOCABULARY.getLiteralName(type))) {
+                return word.matches("[a-z]+");
+            }
+        }
+        return false;
+    }
+
     /** "identifier 'foo'", "string 'x'", "keyword": how stap names a token after "saw:"/"at:". */
     public static String describe(Token t) {
         Kind kind = kind(t);

@@ -13,18 +13,21 @@ import org.stapvm.probes.ProbeContext;
 import org.stapvm.probes.ProbeProvider;
 import org.stapvm.probes.ProbeSpec;
 import org.stapvm.probes.UserPoint;
+import org.stapvm.probes.dwarf.DwarfIndex;
 import org.stapvm.probes.symbols.ElfFunctions;
 import org.stapvm.probes.symbols.Executables;
 
 /**
  * The {@code process} probe family, placed by the userspace breakpoint engine and by stapvm.ko's uprobes:
  * {@code process("PATH").function("PATTERN")[.return]}, {@code process("PATH").statement(ADDR)[.absolute]},
- * {@code process["(PATH)"].begin|end|thread.begin|thread.end|syscall|syscall.return}. PATH is found
+ * {@code process["(PATH)"].begin|end|thread.begin|thread.end|syscall|syscall.return},
+ * {@code process("PATH")[.provider("P")].mark("NAME")} ({@link ProcessMarks}). PATH is found
  * on $PATH when it has no '/', and made canonical; function patterns are expanded here, at
  * compile time, against the file's .symtab and .dynsym: one point per function, as stap does.
  */
 public final class ProcessProbes implements ProbeProvider {
-    private static final List<String> EVENTS = List.of("begin", "end", "thread", "syscall", "function", "statement");
+    private static final List<String> EVENTS = List.of("begin", "end", "thread", "syscall", "function", "statement",
+            "mark", "provider");
 
     @Override
     public List<String> roots() {
@@ -61,6 +64,7 @@ public final class ProcessProbes implements ProbeProvider {
             case "syscall" -> syscall(path, event, rest, fail);
             case "function" -> function(path, event, rest, fail);
             case "statement" -> statement(path, event, rest, fail);
+            case "mark", "provider" -> ProcessMarks.resolve(path, event, rest, EVENTS, fail);
             default -> {
                 fail.accept(new Failure("probe point mismatch" + Similar.clause(event.name(), EVENTS), event));
                 yield null;
@@ -117,15 +121,28 @@ public final class ProcessProbes implements ProbeProvider {
         if (elf == null) {
             return null;
         }
-        List<ElfFunctions.Function> found = elf.matching(pattern.value());
+        // F@FILE[:LINE]: the functions named F that DWARF declares in FILE (at LINE)
+        int at = pattern.value().indexOf('@');
+        String name = at < 0 ? pattern.value() : pattern.value().substring(0, at);
+        String file = at < 0 ? null : pattern.value().substring(at + 1);
+        DwarfIndex dwarf = DwarfIndex.of(path);
+        List<ElfFunctions.Function> found = new ArrayList<>();
+        for (ElfFunctions.Function f : elf.matching(name)) {
+            Optional<DwarfIndex.Entry> e = dwarf.lookup(f.name());
+            if (file == null || (e.isPresent() && DwarfIndex.matchesFile(file, e.get()))) {
+                found.add(f);
+            }
+        }
         if (found.isEmpty()) {
-            String similar = Similar.suggest(pattern.value(), elf.globalNames(), 5);
+            String similar = Similar.suggest(name, elf.globalNames(), 5);
             fail.accept(new Failure("no match" + (similar.isEmpty() ? "" : " (similar functions: " + similar + ")"), null));
             return null;
         }
         List<ProbeSpec> out = new ArrayList<>();
         for (ElfFunctions.Function f : found) {
-            UserPoint u = new UserPoint(path, ret ? UserPoint.Event.RETURN : UserPoint.Event.FUNCTION, f.name(), f.value());
+            // with DWARF, stap names the function where it is declared: function("walk@/src/list.c:9")
+            String named = dwarf.lookup(f.name()).map(DwarfIndex.Entry::qualified).orElse(f.name());
+            UserPoint u = new UserPoint(path, ret ? UserPoint.Event.RETURN : UserPoint.Event.FUNCTION, named, f.value());
             out.add(ProbeSpec.process(u, u.record(false)));
         }
         return out;
@@ -133,6 +150,9 @@ public final class ProcessProbes implements ProbeProvider {
 
     private static List<ProbeSpec> statement(String path, ProbePoint.Component c, List<ProbePoint.Component> rest,
                                              Consumer<Failure> fail) {
+        if (path != null && c.argument() instanceof Expression.StringLiteral line) {
+            return ProcessLines.resolve(path, line, rest, fail);
+        }
         if (path == null || !(c.argument() instanceof Expression.NumberLiteral addr)) {
             fail.accept(new Failure("probe point mismatch", c));
             return null;

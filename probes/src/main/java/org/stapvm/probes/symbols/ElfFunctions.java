@@ -104,7 +104,8 @@ public final class ElfFunctions {
         }
     }
 
-    private static String cString(ByteBuffer b, int at) {
+    /** The NUL-terminated string at {@code at} of b (ISO-8859-1, as ELF names are bytes). */
+    static String cString(ByteBuffer b, int at) {
         int end = at;
         while (b.get(end) != 0) {
             end++;

@@ -1,0 +1,37 @@
+package org.stapvm.compiler.sema;
+
+import org.stapvm.lang.ast.Expression;
+import org.stapvm.probes.UserPoint;
+import org.stapvm.probes.symbols.SdtNotes;
+
+/**
+ * Which family gives a target expression its meaning in a probe: the utrace events' own
+ * ({@link SyscallTargets}), an SDT mark's ({@link MarkTargets}), a userspace function's DWARF
+ * ({@link DwarfTargets}), else the kernel's BTF
+ * ({@link KernelTargets}, which also answers @cast anywhere). The one place that asks.
+ */
+final class TargetMeanings {
+    private TargetMeanings() {}
+
+    /** What {@code t} means in {@code u}; null when no family has anything to say. */
+    static SyscallTargets.Meaning of(Unit u, Expression.Target t, String kernelRelease) {
+        UserPoint.Event event = SyscallTargets.event(u);
+        if (event != null) {
+            return SyscallTargets.of(event, t);
+        }
+        SdtNotes.Mark mark = MarkTargets.mark(u);
+        if (mark != null) {
+            SyscallTargets.Meaning m = MarkTargets.of(u.probe().spec().user().path(), mark, t);
+            if (m != null) {
+                return m;
+            }
+        }
+        SyscallTargets.Meaning dwarf = DwarfTargets.of(u, t);
+        return dwarf != null ? dwarf : KernelTargets.of(u, t, kernelRelease);
+    }
+
+    /** Whether {@code u}'s targets are read-only values of a user-space family (utrace, marks). */
+    static boolean userFamily(Unit u) {
+        return SyscallTargets.event(u) != null || MarkTargets.mark(u) != null;
+    }
+}

@@ -1,0 +1,126 @@
+package org.stapvm.probes.dwarf;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.stapvm.lang.Glob;
+import org.stapvm.probes.nativebridge.DwarfReader;
+
+/**
+ * A symbol source: the functions a userspace ELF file's DWARF describes, with the file and line that
+ * declare them: what {@code process("P").function("F@FILE[:LINE]")} matches against and what stap
+ * prints in pp() ({@code function("F@/src/f.c:12")}). Empty for a file without debug information.
+ */
+public final class DwarfIndex {
+    /** One function: its name, declaring file, line and entry address. */
+    public record Entry(String name, String file, int line, long lowPc) {
+        /** As stap writes a DWARF function in a probe point: NAME@FILE:LINE. */
+        public String qualified() {
+            return name + "@" + file + ":" + line;
+        }
+    }
+
+    private static final Map<String, DwarfIndex> CACHE = new ConcurrentHashMap<>();
+    private final Map<String, Entry> byName;
+
+    private DwarfIndex(Map<String, Entry> byName) {
+        this.byName = byName;
+    }
+
+    /** The index of {@code path} (read once); empty without DWARF or without stapvm's DWARF reader. */
+    public static DwarfIndex of(String path) {
+        return CACHE.computeIfAbsent(path, DwarfIndex::read);
+    }
+
+    private static DwarfIndex read(String path) {
+        Map<String, Entry> out = new LinkedHashMap<>();
+        try {
+            ByteBuffer b = ByteBuffer.wrap(DwarfReader.functions(path)).order(ByteOrder.LITTLE_ENDIAN);
+            if (b.getInt() == 0x464d5653 && b.getInt() == 1) {
+                int n = b.getInt();
+                for (int i = 0; i < n; i++) {
+                    String name = str(b);
+                    String file = str(b);
+                    int line = b.getInt();
+                    long lowPc = b.getLong();
+                    out.putIfAbsent(name, new Entry(name, file, line, lowPc));
+                }
+            }
+        } catch (DwarfReader.Failure | RuntimeException e) {
+            // no DWARF: the file's functions are known by their symbols only
+        }
+        return new DwarfIndex(java.util.Collections.unmodifiableMap(out));
+    }
+
+    private static String str(ByteBuffer b) {
+        byte[] s = new byte[b.getInt()];
+        b.get(s);
+        return new String(s, StandardCharsets.UTF_8);
+    }
+
+    /** One statement row of a function's line table. */
+    public record Line(String file, int line, long address) {}
+
+    /** The statement rows of function {@code name} of {@code path}, in address order (none without DWARF lines). */
+    public static java.util.List<Line> lines(String path, String name) {
+        java.util.List<Line> out = new java.util.ArrayList<>();
+        try {
+            ByteBuffer b = ByteBuffer.wrap(DwarfReader.lines(path, name)).order(ByteOrder.LITTLE_ENDIAN);
+            if (b.getInt() == 0x4c4d5653 && b.getInt() == 1) {
+                int n = b.getInt();
+                for (int i = 0; i < n; i++) {
+                    String file = str(b);
+                    int line = b.getInt();
+                    out.add(new Line(file, line, b.getLong()));
+                }
+            }
+        } catch (DwarfReader.Failure | RuntimeException e) {
+            // no lines: no statement of this function can be named by line
+        }
+        return out;
+    }
+
+    /** Every function DWARF describes, in the order it lists them. */
+    public java.util.Collection<Entry> entries() {
+        return byName.values();
+    }
+
+    public Optional<Entry> lookup(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public boolean isEmpty() {
+        return byName.isEmpty();
+    }
+
+    /**
+     * Whether a function declared in {@code file} at {@code line} matches stap's "@FILE[:LINE]" part:
+     * the file pattern matches the whole path or a tail of it after a '/', the line (if given) is equal.
+     */
+    public static boolean matchesFile(String filePattern, Entry e) {
+        String pattern = filePattern;
+        int line = -1;
+        int colon = filePattern.lastIndexOf(':');
+        if (colon > 0 && filePattern.substring(colon + 1).matches("\\d+")) {
+            pattern = filePattern.substring(0, colon);
+            line = Integer.parseInt(filePattern.substring(colon + 1));
+        }
+        if (line >= 0 && e.line() != line) {
+            return false;
+        }
+        String f = e.file();
+        if (Glob.FUNCTION_NAMES.matches(pattern, f)) {
+            return true;
+        }
+        for (int i = f.indexOf('/'); i >= 0; i = f.indexOf('/', i + 1)) {
+            if (Glob.FUNCTION_NAMES.matches(pattern, f.substring(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
