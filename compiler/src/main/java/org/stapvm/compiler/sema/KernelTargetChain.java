@@ -83,7 +83,7 @@ final class KernelTargetChain {
 
     /** The type {@code steps} end at from a value ({@code inMemory} false) or an object of {@code type}. */
     static int endType(Btf btf, SourcePos pos, int type, List<TargetStep> steps, boolean inMemory) throws ChainError {
-        KernelTargetChain c = new KernelTargetChain(btf, pos);
+        KernelTargetChain c = new KernelTargetChain(btf, pos, Space.KERNEL);
         Expression zero = new Expression.NumberLiteral(pos, 0);
         return c.walk(inMemory ? new Place(null, zero, type, 0, 0) : new Place(zero, null, type, 0, 0), steps).type();
     }
