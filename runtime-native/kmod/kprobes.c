@@ -20,15 +20,18 @@ static int kp_pre(struct kprobe *kp, struct pt_regs *regs)
 static int krp_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct kprobe_slot *sl = container_of(get_kretprobe(ri), struct kprobe_slot, rp);
+	const struct svm_ctx hit = { .kind = SVM_CTX_ENTRY, .regs = regs, .space = SVM_MEM_KERNEL,
+				     .entry_data = (u8 *)ri->data, .entry_size = sl->entry_size };
 	memset(ri->data, 0, sl->entry_size);
-	return ks_run_hit(sl->ks, sl->probe, SVM_CTX_ENTRY, SVM_MEM_KERNEL, regs, (u8 *)ri->data, sl->entry_size, true) ? 1 : 0;
+	return ks_run_hit(sl->ks, sl->probe, &hit, true) ? 1 : 0;
 }
 
 static int krp_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct kprobe_slot *sl = container_of(get_kretprobe(ri), struct kprobe_slot, rp);
-	ks_run_hit(sl->ks, sl->probe, SVM_CTX_RETURN, SVM_MEM_KERNEL, regs,
-		   sl->entry_size ? (u8 *)ri->data : NULL, sl->entry_size, false);
+	const struct svm_ctx hit = { .kind = SVM_CTX_RETURN, .regs = regs, .space = SVM_MEM_KERNEL,
+				     .entry_data = sl->entry_size ? (u8 *)ri->data : NULL, .entry_size = sl->entry_size };
+	ks_run_hit(sl->ks, sl->probe, &hit, false);
 	return 0;
 }
 
@@ -116,7 +119,7 @@ static int up_register(struct kprobe_slot *sl)
 }
 
 /* stap's wording for a probe the kernel refuses; the session goes on without it */
-static void warn_failed(struct ksession *ks, struct kprobe_slot *sl, int rc)
+void kp_warn_failed(struct ksession *ks, struct kprobe_slot *sl, int rc)
 {
 	char msg[256], desc[192];
 	int n;
@@ -174,8 +177,9 @@ void kp_register_all(struct ksession *ks)
 		}
 		sl->registered = rc == 0;
 		if (rc)
-			warn_failed(ks, sl, rc);
+			kp_warn_failed(ks, sl, rc);
 	}
+	tp_register_all(ks);
 }
 
 void kp_arm_timers(struct ksession *ks)
@@ -211,8 +215,10 @@ void kp_unregister_all(struct ksession *ks)
 			uprobe_unregister(d_real_inode(sl->up.path.dentry), sl->d.offset, &sl->up.uc);
 			path_put(&sl->up.path);
 		}
-		sl->registered = false;
+		if (sl->d.kind != KD_TRACEPOINT)
+			sl->registered = false;
 	}
+	tp_unregister_all(ks);
 }
 
 u64 kp_missed(struct ksession *ks)

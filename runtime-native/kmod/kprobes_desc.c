@@ -106,6 +106,17 @@ static int parse(const char *p, struct kdesc *d)
 		d->kind = KD_KPROBE;
 		return number(&p, &d->addr) && eat(&p, ".absolute") && !*p ? 0 : -EINVAL;
 	}
+	if (eat(&p, "kernel.trace")) {
+		/* kernel.trace("SYSTEM:NAME"): the kernel knows tracepoints by NAME alone */
+		const char *colon;
+		if (!quoted(&p, d->sym, sizeof d->sym) || *p)
+			return -EINVAL;
+		colon = strrchr(d->sym, ':');
+		if (colon)
+			memmove(d->sym, colon + 1, strlen(colon + 1) + 1);
+		d->kind = KD_TRACEPOINT;
+		return d->sym[0] ? 0 : -EINVAL;
+	}
 	if (!eat(&p, "kernel.") && !eat(&p, "kprobe.") && strncmp(p, "module(", 7))
 		return -EINVAL;
 	if (eat(&p, "module") && (!quoted(&p, mod, sizeof mod) || !eat(&p, ".")))

@@ -5,12 +5,12 @@
 #include <linux/module.h>
 #include <linux/kallsyms.h>
 
-enum kdesc_kind { KD_BEGIN, KD_END, KD_ERROR, KD_NEVER, KD_TIMER, KD_PROFILE, KD_KPROBE, KD_KRETPROBE, KD_UPROBE, KD_URETPROBE };
+enum kdesc_kind { KD_BEGIN, KD_END, KD_ERROR, KD_NEVER, KD_TIMER, KD_PROFILE, KD_KPROBE, KD_KRETPROBE, KD_UPROBE, KD_URETPROBE, KD_TRACEPOINT };
 
 struct kdesc {
 	enum kdesc_kind kind;
 	bool optional;                                   /* trailing '?': a failed registration is silent */
-	char sym[MODULE_NAME_LEN + KSYM_NAME_LEN + 2];   /* "func" or "module:func"; uprobes: the file's path */
+	char sym[MODULE_NAME_LEN + KSYM_NAME_LEN + 2];   /* "func" or "module:func"; uprobes: the file's path; tracepoints: the name */
 	u64 addr;                                        /* kprobe.statement(ADDR).absolute */
 	u64 offset;                                      /* uprobes: file offset, from the loader (STAPVM_IOC_UPROBE) */
 	bool has_offset;

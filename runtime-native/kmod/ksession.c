@@ -277,8 +277,7 @@ static bool ks_skip(struct ksession *ks)
 	return !test_and_set_bit(KS_EXIT_PENDING, &ks->flags);
 }
 
-int ks_run_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_addr_space space, struct pt_regs *regs,
-	       u8 *entry_data, u32 entry_size, bool entry_program)
+int ks_run_hit(struct ksession *ks, int probe, const struct svm_ctx *hit, bool entry_program)
 {
 	struct kcpu *c;
 	unsigned long flags;
@@ -298,8 +297,9 @@ int ks_run_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_
 	 * each uses (host_kernel.c), and a lock not had within its bounded wait skips the hit */
 	if (READ_ONCE(ks->armed)) {
 		u64 before = READ_ONCE(ks->out.head);
-		c->ctx = (struct svm_ctx){ .kind = kind, .regs = regs, .pid = -1, .tid = -1, .space = space,
-					   .entry_data = entry_data, .entry_size = entry_size };
+		c->ctx = *hit;
+		c->ctx.pid = -1;
+		c->ctx.tid = -1;
 		rc = entry_program ? stapvm_exec_entry(c->x, probe, &c->ctx) : stapvm_exec_probe(c->x, probe, &c->ctx);
 		wake = READ_ONCE(ks->out.head) != before && wq_has_sleeper(&ks->readers);
 		if (rc == STAPVM_SKIPPED && ks_skip(ks))

@@ -45,6 +45,10 @@ struct kprobe_slot {
 			struct uprobe_consumer uc;
 			struct path path;   /* held while registered: the uprobe is keyed by its inode */
 		} up;
+		struct {
+			struct tracepoint *tp;
+			struct module *mod; /* a module's tracepoint: the module, held while registered */
+		} tp;
 	};
 };
 
@@ -86,14 +90,20 @@ void kp_register_all(struct ksession *ks);
 void kp_arm_timers(struct ksession *ks);
 void kp_unregister_all(struct ksession *ks);
 u64 kp_missed(struct ksession *ks);
-/* runs probe's handler, or (entry_program) its entry program, with entry_size bytes of @entry data
- * (NULL: none); space: where the probed code's memory is (uprobes: the current task's user memory).
- * 0 when it ran without error; nonzero when it failed or was skipped (not armed, busy, contended). */
-int ks_run_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_addr_space space, struct pt_regs *regs,
-	       u8 *entry_data, u32 entry_size, bool entry_program);
+/* stap's "WARNING: probe PP registration error (rc N)" for a non-optional probe the kernel refused */
+void kp_warn_failed(struct ksession *ks, struct kprobe_slot *sl, int rc);
+/* tracepoints.c: kernel.trace slots: found by name (the kernel's, then the modules'), registered and unregistered */
+void tp_register_all(struct ksession *ks);
+/* after this returns no tracepoint handler of the session runs or will run */
+void tp_unregister_all(struct ksession *ks);
+/* runs probe's handler, or (entry_program) its entry program, for the hit hit describes (its kind, registers,
+ * address space, @entry data, tracepoint arguments; pid/tid are the current task's). 0 when it ran without
+ * error; nonzero when it failed or was skipped (not armed, busy, contended). */
+int ks_run_hit(struct ksession *ks, int probe, const struct svm_ctx *hit, bool entry_program);
 static inline void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_addr_space space,
 			  struct pt_regs *regs)
 {
-	ks_run_hit(ks, probe, kind, space, regs, NULL, 0, false);
+	const struct svm_ctx hit = { .kind = kind, .regs = regs, .space = space };
+	ks_run_hit(ks, probe, &hit, false);
 }
 #endif

@@ -30,6 +30,9 @@ struct svm_ctx {
 	 * function entry, read by the return handler; entry_size bytes, zeroed before the entry program */
 	uint8_t *entry_data;
 	uint32_t entry_size;
+	/* a tracepoint hit's arguments as the tracepoint passed them (kernel.trace), tp_nargs of them; NULL elsewhere */
+	const uint64_t *tp_args;
+	uint32_t tp_nargs;
 };
 
 /* x86-64 SysV: argument n (1-based, 1..6 in registers) of the probed call, 0 or -1 when unavailable */

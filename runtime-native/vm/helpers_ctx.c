@@ -283,6 +283,13 @@ int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret
 		if (!s->ctx || !s->ctx->regs || svm_host_register(s->ctx, "orig_rax", &v)) FAIL("cannot access $syscall in this context");
 		*iret = (int64_t)v;
 		return 0;
+	case H__tracepoint_arg: {
+		const struct svm_ctx *c = s->ctx;
+		if (!c || !c->tp_args || iargs[0] < 1 || iargs[0] > (int64_t)c->tp_nargs)
+			FAIL("cannot access tracepoint argument %lld in this context", (long long)iargs[0]);
+		*iret = (int64_t)c->tp_args[iargs[0] - 1];
+		return 0;
+	}
 	case H__utrace_syscall_arg: {
 		static const char *const regs[] = { "rdi", "rsi", "rdx", "r10", "r8", "r9" };
 		if (iargs[0] < 1 || iargs[0] > 6 || !s->ctx || !s->ctx->regs || svm_host_register(s->ctx, regs[iargs[0] - 1], &v))

@@ -32,9 +32,27 @@ void svm_fmt_int(char *buf, size_t cap, size_t *len, int64_t v, char conv, int f
 	const char *prefix = "";
 
 	if (conv == 'c') {
-		int w = width > 1 ? width - 1 : 0;
+		/* %#c (stap's pretty-printed chars, '%#c'): an escape for what is not printable, \ and ' */
+		static const char from[] = "\a\b\f\n\r\t\v\\'", to[] = "abfnrtv\\'";
+		char esc[5];
+		int n = 0, k = 0, w;
+		unsigned char ch = (unsigned char)v;
+		if (flags & F_HASH && (ch < 0x20 || ch >= 0x7f || ch == '\\' || ch == '\'')) {
+			while (from[k] && (unsigned char)from[k] != ch) k++;
+			esc[n++] = '\\';
+			if (from[k]) {
+				esc[n++] = to[k];
+			} else {
+				esc[n++] = (char)('0' + ((ch >> 6) & 3));
+				esc[n++] = (char)('0' + ((ch >> 3) & 7));
+				esc[n++] = (char)('0' + (ch & 7));
+			}
+		} else {
+			esc[n++] = (char)ch;
+		}
+		w = width > n ? width - n : 0;
 		if (!(flags & F_MINUS)) pad(buf, cap, len, ' ', w);
-		put(buf, cap, len, (char)v);
+		for (int i = 0; i < n; i++) put(buf, cap, len, esc[i]);
 		if (flags & F_MINUS) pad(buf, cap, len, ' ', w);
 		return;
 	}

@@ -86,7 +86,7 @@ rc=1" "$r
 rc=$rc"
 
 # kernel $vars from BTF: paths and flags (x86-64 open(2) adds O_LARGEFILE 0x8000), $dfd (AT_FDCWD), @cast,
-# .return's fd beside $filename saved at entry, $$parms as stap formats it (pointers masked)
+# .return's fd beside $filename saved at entry, $$parms as stap formats it (pointers masked), $$parms$ pretty-printed
 r=$($krun -c "$out/opens_n" "$out/btf_openat.stpb" 2>&1)
 expect "btf-param-chain-return" "open /dev/null 8000 dfd=-100 cast=8000
 fd 3 /dev/null
@@ -94,6 +94,7 @@ open /dev/null 88401 dfd=-100 cast=88401
 fd 4 /dev/null
 open /nonexistent-stapvm 8000 dfd=-100 cast=8000
 dfd=0xffffffffffffff9c filename=PTR how=PTR
+dfd=-100 filename=\"/nonexistent-stapvm\" how={.flags=32768, .mode=0, .resolve=0}
 fd -2 /nonexistent-stapvm" "$(echo "$r" | sed -E 's/(filename|how)=0x[0-9a-f]+/\1=PTR/g')"
 # a chain through NULL: stap's fault error (open_how's mode at offset 8), the session ends, dmesg stays clean
 r=$($krun -c "$out/opens_n" "$out/btf_fault.stpb" 2>&1); rc=$?
@@ -101,6 +102,19 @@ expect "btf-null-chain-fault" "ERROR: read fault [man error::fault] at 0x0000000
 WARNING: Number of errors: 1, skipped probes: 0
 rc=1" "$r
 rc=$rc"
+
+# kernel.trace: sched_process_fork's $child->pid is what fork returned in the target (its "fork PID" lines),
+# the target's exec and exit through a wildcard, $bprm only where @defined
+r=$($krun -c "$out/forks_n 5" "$out/tp_fork.stpb" 2>&1)
+expect "trace-fork-children" "$(echo "$r" | sed -n 's/^fork //p' | sort -n)" "$(echo "$r" | sed -n 's/^child //p' | sort -n)"
+expect "trace-fork-exec-exit" "exec sched sched_process_exec $out/forks_n 1
+forks=5
+kernel.trace(\"sched:sched_process_exec\") 1
+kernel.trace(\"sched:sched_process_exit\") 1" "$(echo "$r" | grep -v '^fork \|^child ')"
+# raw_syscalls: $id at sys_enter, $regs->orig_ax and $ret at sys_exit, $$parms with %p for the pointer
+r=$($krun -c "$gp 200" "$out/tp_syscalls.stpb" 2>&1)
+expect "trace-syscalls" "regs=PTR id=0x27
+enters=200 exits=200" "$(echo "$r" | sed -E 's/regs=0x[0-9a-f]{16}/regs=PTR/')"
 
 # timer.ms(10): 100 ticks take about a second; exit() in the timer still runs end
 r=$($krun "$out/timer.stpb" 2>&1)

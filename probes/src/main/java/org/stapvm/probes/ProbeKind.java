@@ -38,7 +38,9 @@ public enum ProbeKind {
     /** process[("PATH")].syscall: a system call of such a process enters */
     PROCESS_SYSCALL(15, 2, 0, 4, 2, 3, "process[(\"PATH\")].syscall: a system call of such a process enters"),
     /** process[("PATH")].syscall.return: a system call of such a process returns */
-    PROCESS_SYSCALL_RETURN(16, 2, 0, 4, 2, 7, "process[(\"PATH\")].syscall.return: a system call of such a process returns");
+    PROCESS_SYSCALL_RETURN(16, 2, 0, 4, 2, 7, "process[(\"PATH\")].syscall.return: a system call of such a process returns"),
+    /** kernel.trace("SYSTEM:NAME"): tracepoint NAME (of module MOD), through tracepoint_probe_register; its arguments by position */
+    TRACEPOINT(17, 1, 1, 2, 2, 8, "kernel.trace(\"SYSTEM:NAME\"): tracepoint NAME (of module MOD), through tracepoint_probe_register; its arguments by position");
 
     /** Field of a probe record */
     public enum Field {

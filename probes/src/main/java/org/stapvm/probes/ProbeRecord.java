@@ -12,7 +12,7 @@ import java.util.Set;
  * @param kind    what to place
  * @param flags   {@link ProbeKind.Flag}s (return, optional, absolute, jiffies)
  * @param pp      what pp() prints: the point as stap prints it, resolved (no wildcard, no '?')
- * @param symbol  the function name (kprobe, process function)
+ * @param symbol  the function name (kprobe, process function), the tracepoint's name
  * @param module  the kernel module of the symbol (module("M").function)
  * @param path    the absolute, canonical ELF file (process points)
  * @param address a kernel address (kprobe.statement) or a link-time address in path (process statement)
@@ -44,6 +44,11 @@ public record ProbeRecord(ProbeKind kind, Set<ProbeKind.Flag> flags, String pp, 
     public static ProbeRecord kernelFunction(String pp, String module, String symbol, boolean isReturn,
                                              boolean optional) {
         return new ProbeRecord(ProbeKind.KPROBE, flags(isReturn, optional), pp, symbol, module, null, 0, 0, 0);
+    }
+
+    /** kernel.trace("SYSTEM:NAME"): tracepoint {@code name} of {@code module} (null: the kernel itself). */
+    public static ProbeRecord tracepoint(String pp, String module, String name, boolean optional) {
+        return new ProbeRecord(ProbeKind.TRACEPOINT, flags(false, optional), pp, name, module, null, 0, 0, 0);
     }
 
     /** kprobe.statement(ADDR).absolute. */

@@ -2,20 +2,26 @@ package org.stapvm.probes;
 
 import java.util.function.Supplier;
 import org.stapvm.probes.symbols.KernelSymbols;
+import org.stapvm.probes.symbols.KernelTracepoints;
 
 /**
  * What a script is compiled for, as the probe families need it: the kernel release (the CLI's
- * {@code -r KVER}; "" for the running kernel) and, read once on first use, that kernel's symbols.
+ * {@code -r KVER}; "" for the running kernel) and, read once on first use, that kernel's symbols and
+ * tracepoints.
  * One value per compilation, handed to the families as an argument.
  */
 public final class ProbeTarget {
     private final String kernelRelease;
     private final Supplier<KernelSymbols> kernelSource;
+    private final Supplier<KernelTracepoints> tracepointSource;
     private KernelSymbols kernelSymbols;
+    private KernelTracepoints kernelTracepoints;
 
-    private ProbeTarget(String kernelRelease, Supplier<KernelSymbols> kernelSource) {
+    private ProbeTarget(String kernelRelease, Supplier<KernelSymbols> kernelSource,
+                        Supplier<KernelTracepoints> tracepointSource) {
         this.kernelRelease = kernelRelease;
         this.kernelSource = kernelSource;
+        this.tracepointSource = tracepointSource;
     }
 
     /** The running kernel: /proc/kallsyms. */
@@ -25,12 +31,17 @@ public final class ProbeTarget {
 
     /** Kernel {@code release} ("" = the running one): /boot/System.map-RELEASE otherwise. */
     public static ProbeTarget release(String release) {
-        return new ProbeTarget(release, () -> KernelSymbols.of(release));
+        return new ProbeTarget(release, () -> KernelSymbols.of(release), () -> KernelTracepoints.of(release));
     }
 
     /** A kernel whose symbols are given (a fixture, in tests). */
     public static ProbeTarget withKernelSymbols(String release, KernelSymbols symbols) {
-        return new ProbeTarget(release, () -> symbols);
+        return new ProbeTarget(release, () -> symbols, () -> KernelTracepoints.of(release));
+    }
+
+    /** A kernel whose tracepoints are given (a fixture, in tests). */
+    public static ProbeTarget withKernelTracepoints(String release, KernelTracepoints tracepoints) {
+        return new ProbeTarget(release, () -> KernelSymbols.of(release), () -> tracepoints);
     }
 
     public String kernelRelease() {
@@ -42,5 +53,12 @@ public final class ProbeTarget {
             kernelSymbols = kernelSource.get();
         }
         return kernelSymbols;
+    }
+
+    public synchronized KernelTracepoints kernelTracepoints() {
+        if (kernelTracepoints == null) {
+            kernelTracepoints = tracepointSource.get();
+        }
+        return kernelTracepoints;
     }
 }

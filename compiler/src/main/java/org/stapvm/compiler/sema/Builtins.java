@@ -125,6 +125,7 @@ public final class Builtins {
         fixed("_utrace_syscall_return", L);
         fixed("register", L, S);
         fixed("_target_deref", L, L, L);
+        fixed("_tracepoint_arg", L, L);
         fixed("_utarget_deref", L, L, L);
         fixed("_ctx_flag", L, L);
         fixed("_online_cpus", L);

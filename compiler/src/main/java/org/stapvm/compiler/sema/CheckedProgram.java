@@ -42,6 +42,11 @@ public record CheckedProgram(List<Unit> probes, List<Unit> functions, List<Varia
         return SemaReport.render(diagnostics, false);
     }
 
+    /** The same without the warnings (stap's listing mode, which suppresses them). */
+    public String errorReport() {
+        return SemaReport.render(diagnostics.stream().filter(SemaDiagnostic::isError).toList(), false);
+    }
+
     /**
      * When pass 2 succeeds: stap's count of the warnings it did not repeat, which it prints when
      * the whole run ends (the failure report of a failed pass 2 already ends with it).

@@ -81,6 +81,13 @@ final class KernelTargetChain {
         return c.finish(c.walk(new Place(null, address, type, 0, 0), steps), addressOf);
     }
 
+    /** The type {@code steps} end at from a value ({@code inMemory} false) or an object of {@code type}. */
+    static int endType(Btf btf, SourcePos pos, int type, List<TargetStep> steps, boolean inMemory) throws ChainError {
+        KernelTargetChain c = new KernelTargetChain(btf, pos, Space.KERNEL);
+        Expression zero = new Expression.NumberLiteral(pos, 0);
+        return c.walk(inMemory ? new Place(null, zero, type, 0, 0) : new Place(zero, null, type, 0, 0), steps).type();
+    }
+
     /** A raw 64-bit value narrowed to {@code type} as C holds it (a value in a register). */
     Expression narrow(Expression raw, int type) throws ChainError {
         BtfType t = BtfGraph.strip(btf, type);

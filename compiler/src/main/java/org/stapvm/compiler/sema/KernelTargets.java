@@ -11,6 +11,7 @@ import org.stapvm.probes.ProbeSpec;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.SourcePos;
 import org.stapvm.lang.ast.TargetBase;
+import org.stapvm.lang.ast.TargetStep;
 import org.stapvm.probes.btf.Btf;
 import org.stapvm.probes.btf.BtfFunctions;
 import org.stapvm.probes.btf.BtfGraph;
@@ -25,7 +26,7 @@ import org.stapvm.probes.btf.KernelBtf;
  * .return, {@code $return}, {@code $$return}, and every other target as its value at entry
  * ({@code @entry}, as stap saves them). {@code @cast(p, "T"[, "MODULE"])} works in every probe.
  * BTF names parameters only: a local ({@code $$locals}, a name that is no parameter) is an error
- * that says DWARF would be needed.
+ * that says DWARF would be needed. kernel.trace probes' targets are {@link TracepointTargets}'.
  */
 final class KernelTargets {
     private KernelTargets() {}
@@ -56,6 +57,10 @@ final class KernelTargets {
 
     /** What {@code t} means in {@code u}; null when kernel BTF has nothing to say (not a kernel probe, no @cast). */
     static SyscallTargets.Meaning of(Unit u, Expression.Target t, String release) {
+        TracepointTargets.Point tp = TracepointTargets.point(u);
+        if (tp != null && t.base() instanceof TargetBase.Variable) {
+            return TracepointTargets.of(tp, t, release);
+        }
         Point p = point(u);
         if (t.base() instanceof TargetBase.Cast c) {
             return cast(c, t, p == null ? "" : p.module(), release);
@@ -106,13 +111,7 @@ final class KernelTargets {
             if (!t.steps().isEmpty()) {
                 throw new KernelTargetChain.ChainError("context variable '" + name + "' may not be used as a structure");
             }
-            if (t.prettyDollars() > 0) {
-                throw new KernelTargetChain.ChainError("pretty-printed " + name + "$ is not supported for kernel functions yet");
-            }
-            return parms(btf, sig, t.pos());
-        }
-        if (t.prettyDollars() > 0) {
-            throw new KernelTargetChain.ChainError("pretty-printed " + name + "$ is not supported for kernel functions yet");
+            return parms(btf, sig, t.pos(), t.prettyDollars());
         }
         String local = name.substring(1);
         int slot = 0;
@@ -124,6 +123,9 @@ final class KernelTargets {
                 }
                 Expression raw = new Expression.Call(t.pos(), "long_arg",
                         List.of(new Expression.NumberLiteral(t.pos(), slot)));
+                if (t.prettyDollars() > 0) {
+                    return pretty(btf, t, raw, p.type());
+                }
                 return KernelTargetChain.fromValue(btf, t.pos(), raw, p.type(), t.steps(), t.addressOf());
             }
         }
@@ -165,23 +167,28 @@ final class KernelTargets {
             }
             throw new KernelTargetChain.ChainError(notFound("return", sig));
         }
+        Expression rax = new Expression.Call(t.pos(), "returnval", List.of());
         if (name.equals("$$return")) {
-            if (t.prettyDollars() > 0) {
-                throw new KernelTargetChain.ChainError("pretty-printed $$return$ is not supported for kernel functions yet");
-            }
-            Expression r = KernelTargetChain.fromValue(btf, t.pos(), new Expression.Call(t.pos(), "returnval", List.of()),
-                    sig.returnType(), List.of(), false);
-            return sprintf(t.pos(), "return=%#x", List.of(r));
+            Expression r = t.prettyDollars() > 0
+                    ? KernelTargetPretty.of(btf, t.pos(), sig.returnType(),
+                            steps -> KernelTargetChain.fromValue(btf, t.pos(), rax, sig.returnType(), steps, false),
+                            t.prettyDollars() > 1)
+                    : KernelTargetChain.fromValue(btf, t.pos(), rax, sig.returnType(), List.of(), false);
+            return sprintf(t.pos(), t.prettyDollars() > 0 ? "return=%s" : "return=%#x", List.of(r));
         }
         if (t.prettyDollars() > 0) {
-            throw new KernelTargetChain.ChainError("pretty-printed $return$ is not supported for kernel functions yet");
+            return pretty(btf, t, rax, sig.returnType());
         }
         return KernelTargetChain.fromValue(btf, t.pos(), new Expression.Call(t.pos(), "returnval", List.of()),
                 sig.returnType(), t.steps(), t.addressOf());
     }
 
-    /** $$parms as stap writes it: "a=%#x b=%#x", aggregates as {...} and arrays as [...]. */
-    private static Expression parms(Btf btf, BtfFunctions.Signature sig, SourcePos pos) throws KernelTargetChain.ChainError {
+    /**
+     * $$parms as stap writes it: "a=%#x b=%#x", aggregates as {...} and arrays as [...]; with
+     * {@code pretty} dollars ($$parms$, $$parms$$) each as "a=%s" of $a$ (or $a$$).
+     */
+    private static Expression parms(Btf btf, BtfFunctions.Signature sig, SourcePos pos, int pretty)
+            throws KernelTargetChain.ChainError {
         StringBuilder fmt = new StringBuilder();
         List<Expression> args = new ArrayList<>();
         int slot = 0;
@@ -195,17 +202,21 @@ final class KernelTargets {
             }
             fmt.append(p.name());
             BtfType t = BtfGraph.strip(btf, p.type());
-            if (t != null && (t.kind() == BtfKind.STRUCT || t.kind() == BtfKind.UNION)) {
+            boolean aggregate = t != null && (t.kind() == BtfKind.STRUCT || t.kind() == BtfKind.UNION);
+            if (aggregate && pretty == 0) {
                 fmt.append("={...}");
                 continue;
             }
-            if (slotsBefore(btf, sig, p) < 0) {
-                fmt.append("=?");
+            if (aggregate || slotsBefore(btf, sig, p) < 0) {
+                fmt.append("=?");   // a structure passed by value: in registers, no address to read it from
                 continue;
             }
-            fmt.append("=%#x");
-            args.add(KernelTargetChain.fromValue(btf, pos, new Expression.Call(pos, "long_arg",
-                    List.of(new Expression.NumberLiteral(pos, slot))), p.type(), List.of(), false));
+            Expression raw = new Expression.Call(pos, "long_arg", List.of(new Expression.NumberLiteral(pos, slot)));
+            fmt.append(pretty > 0 ? "=%s" : "=%#x");
+            args.add(pretty > 0
+                    ? KernelTargetPretty.of(btf, pos, p.type(),
+                            steps -> KernelTargetChain.fromValue(btf, pos, raw, p.type(), steps, false), pretty > 1)
+                    : KernelTargetChain.fromValue(btf, pos, raw, p.type(), List.of(), false));
         }
         return sprintf(pos, fmt.toString(), args);
     }
@@ -217,9 +228,6 @@ final class KernelTargets {
         }
         String given = c.module() instanceof Expression.StringLiteral m ? m.value() : probeModule;
         String modules = given.isEmpty() ? "kernel" : given;
-        if (t.prettyDollars() > 0) {
-            return error("pretty-printed @cast is not supported yet");
-        }
         String firstError = null;
         for (String spec : modules.split(":")) {
             // "kernel<linux/sched.h>": the kernel's types, which stap builds from the header when it
@@ -235,6 +243,12 @@ final class KernelTargets {
                 if (found == null) {
                     continue;
                 }
+                if (t.prettyDollars() > 0) {
+                    Btf b = btf;
+                    int end = KernelTargetChain.endType(btf, t.pos(), found.id(), t.steps(), true);
+                    return value(KernelTargetPretty.of(btf, t.pos(), end, steps -> KernelTargetChain.fromAddress(b,
+                            t.pos(), c.address(), found.id(), concat(t.steps(), steps), false), t.prettyDollars() > 1));
+                }
                 return value(KernelTargetChain.fromAddress(btf, t.pos(), c.address(), found.id(), t.steps(), t.addressOf()));
             } catch (IOException e) {
                 firstError = firstError == null ? e.getMessage() : firstError;
@@ -243,6 +257,23 @@ final class KernelTargets {
             }
         }
         return error(firstError != null ? firstError : "type definition '" + type.value() + "' not found in '" + modules + "'");
+    }
+
+    /** $x$ / $x$$ (after its member chain) of a value of {@code type} held in {@code raw}. */
+    static Expression pretty(Btf btf, Expression.Target t, Expression raw, int type) throws KernelTargetChain.ChainError {
+        if (t.addressOf()) {
+            throw new KernelTargetChain.ChainError("cannot take address of pretty-printed variable");
+        }
+        int end = KernelTargetChain.endType(btf, t.pos(), type, t.steps(), false);
+        return KernelTargetPretty.of(btf, t.pos(), end,
+                steps -> KernelTargetChain.fromValue(btf, t.pos(), raw, type, concat(t.steps(), steps), false),
+                t.prettyDollars() > 1);
+    }
+
+    static List<TargetStep> concat(List<TargetStep> a, List<TargetStep> b) {
+        List<TargetStep> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
     }
 
     private static Btf btf(String release, String module) throws IOException {

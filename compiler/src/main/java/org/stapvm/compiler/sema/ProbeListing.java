@@ -18,7 +18,7 @@ import org.stapvm.probes.btf.KernelBtf;
  * has no source lines: {@code kernel.function("vfs_read")} where stap with debuginfo prints
  * {@code kernel.function("vfs_read@fs/read_write.c:450")}. A point that named a probe alias is
  * listed by the alias name it matched, with -L the alias body's locals as "name:type" in the
- * order stap resolves them (the innermost alias body first), its internal "__" ones left out.
+ * order stap resolves them (the innermost alias body first), its internal "__" ones left out. Tracepoints list their arguments as stap does.
  */
 public final class ProbeListing {
     private ProbeListing() {}
@@ -58,6 +58,10 @@ public final class ProbeListing {
     }
 
     private static String variables(Unit u, String release) {
+        TracepointTargets.Point tp = TracepointTargets.point(u);
+        if (tp != null) {
+            return tracepointVariables(tp, release);
+        }
         org.stapvm.probes.symbols.SdtNotes.Mark mark = MarkTargets.mark(u);
         if (mark != null) {
             StringBuilder sb = new StringBuilder(); // stap types every SDT argument long
@@ -82,6 +86,25 @@ public final class ProbeListing {
             }
             String ret = p.isReturn() && s.returnType() != 0 ? " $return:" + BtfTypeNames.name(btf, s.returnType()) : "";
             return ret + BtfFunctions.describe(btf, s);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** stap's getargs for a tracepoint: " $name:type" for each argument it can read. */
+    private static String tracepointVariables(TracepointTargets.Point p, String release) {
+        try {
+            TracepointTargets.Typed t = TracepointTargets.typed(p, release);
+            if (t == null) {
+                return "";
+            }
+            StringBuilder o = new StringBuilder();
+            for (BtfFunctions.Param a : t.sig().params()) {
+                if (t.usable(a)) {
+                    o.append(" $").append(a.name()).append(':').append(BtfTypeNames.name(t.btf(), a.type()));
+                }
+            }
+            return o.toString();
         } catch (IOException e) {
             return "";
         }

@@ -36,8 +36,13 @@ class KernelTargetsTest {
 
     /** The expression each target of the first probe stands for, printed. */
     private static List<String> meanings(String script) {
-        CheckedProgram p = SemTesting.elaborate(script);
         assertEquals(List.of(), errors(script));
+        return meanings(SemTesting.elaborate(script));
+    }
+
+    /** The same in a program elaborated already (with the library: targets that call its functions). */
+    private static List<String> meanings(CheckedProgram p) {
+        assertEquals(List.of(), p.diagnostics().stream().filter(SemaDiagnostic::isError).toList());
         Unit u = p.probes().get(0);
         List<String> out = new ArrayList<>();
         new AstWalker() {
@@ -75,6 +80,21 @@ class KernelTargetsTest {
     void parmsAsStapFormatsThem() {
         assertEquals(List.of("sprintf(\"file=%#x buf=%#x count=%#x pos=%#x\", long_arg(1), long_arg(2), long_arg(3), long_arg(4))"),
                 meanings("probe kernel.function(\"vfs_read\") { println($$parms) }"));
+    }
+
+    /** dwarf_pretty_print's formats: a structure's members, a string, and $$parms$ of both. */
+    @Test
+    void prettyPrintedAsStapPrintsThem() {
+        assertEquals(List.of("sprintf(\"{.flags=%u, .mode=%u, .resolve=%u}\", _target_deref(long_arg(3), 8), "
+                        + "_target_deref(long_arg(3) + 8, 8), _target_deref(long_arg(3) + 16, 8))"),
+                meanings("probe kernel.function(\"do_sys_openat2\") { println($how$) }"));
+        assertEquals(List.of("sprintf(\"%s\", kernel_or_user_string_quoted(long_arg(2)))"), meanings(
+                SemTesting.withLibrary("probe kernel.function(\"do_sys_openat2\") { println($filename$) }")));
+        String parms = meanings(SemTesting.withLibrary("probe kernel.function(\"do_sys_openat2\") { println($$parms$) }")).get(0);
+        assertEquals("sprintf(\"dfd=%s filename=%s how=%s\", sprintf(\"%i\"", parms.substring(0, parms.indexOf(',') + 14));
+        assertEquals(List.of("sprintf(\"{.flags=%u, .mode=%u, .resolve=%u}\", _target_deref(0, 8), _target_deref(0 + 8, 8), "
+                        + "_target_deref(0 + 16, 8))"),
+                meanings("probe begin { println(@cast(0, \"open_how\")$) }"));
     }
 
     @Test

@@ -41,6 +41,14 @@ public final class BtfFunctions {
      * parameter types are the same). Null when BTF does not describe the tracepoint.
      */
     public static Signature tracepoint(Btf btf, String name) {
+        return tracepoint(btf, name, null);
+    }
+
+    /**
+     * The same, the parameters named {@code names} (the tracepoint's TP_PROTO, as its header writes
+     * it) when there are as many as BTF's prototype has; otherwise as {@link #tracepoint(Btf, String)}.
+     */
+    public static Signature tracepoint(Btf btf, String name, List<String> names) {
         BtfType proto = null;
         for (int id : btf.named("btf_trace_" + name)) {
             BtfType t = btf.type(id);
@@ -55,6 +63,13 @@ public final class BtfFunctions {
             return null;
         }
         Signature types = signature(name, proto, 1);
+        if (names != null && names.size() == types.params().size()) {
+            List<Param> ps = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                ps.add(new Param(names.get(i), types.params().get(i).type()));
+            }
+            return new Signature(name, types.returnType(), List.copyOf(ps), types.varargs());
+        }
         Signature named = classFunction(btf, name, types);
         return named == null ? types : new Signature(name, types.returnType(), named.params(), types.varargs());
     }

@@ -5,17 +5,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where the BTF of a target kernel comes from. The running kernel (release "" or equal to
  * uname -r): {@code /sys/kernel/btf/vmlinux}, and {@code /sys/kernel/btf/MODULE} split on top of
  * it. Another release ({@code -r KVER}): the {@code .BTF} section of the vmlinux inside
  * {@code /boot/vmlinuz-KVER}, kept in the user's cache ({@code $XDG_CACHE_HOME/stapvm/btf}, keyed by
- * the image's size and time) since decompressing the image takes seconds. Each blob is read once
- * per JVM.
+ * the image's size and time) since decompressing the image takes seconds; a module's, the .BTF
+ * section of its .ko in /lib/modules/KVER. Each blob is read once per JVM.
  */
 public final class KernelBtf {
     private static final Map<String, KernelBtf> BY_RELEASE = new HashMap<>();
@@ -66,7 +69,10 @@ public final class KernelBtf {
         return vmlinux;
     }
 
-    /** A module's BTF split on vmlinux (running kernel only), empty when the module has none here. */
+    /**
+     * A module's BTF split on vmlinux: /sys/kernel/btf/MODULE when it is loaded in the running kernel,
+     * else the .BTF section of its .ko; empty when the module has none.
+     */
     public synchronized Optional<Btf> module(String name) throws IOException {
         if (name == null || name.isEmpty() || name.equals("kernel")) {
             return Optional.of(vmlinux());
@@ -74,10 +80,47 @@ public final class KernelBtf {
         Optional<Btf> m = modules.get(name);
         if (m == null) {
             Path p = sysfs == null ? null : sysfs.resolve(name.replace('-', '_'));
-            m = p != null && Files.isReadable(p) ? Optional.of(Btf.parse(Files.readAllBytes(p), vmlinux())) : Optional.empty();
+            if (p != null && Files.isReadable(p)) {
+                m = Optional.of(Btf.parse(Files.readAllBytes(p), vmlinux()));
+            } else {
+                Path ko = moduleFile(name);
+                byte[] section = ko == null ? null : ElfSections.section(Files.readAllBytes(ko), ".BTF");
+                m = section == null ? Optional.empty() : Optional.of(Btf.parse(section, vmlinux()));
+            }
             modules.put(name, m);
         }
         return m;
+    }
+
+    /**
+     * A module of this release not loaded here (-r KVER, or not loaded): its .ko under
+     * /lib/modules/KVER as modules.dep names it ("kernel/net/9p/9pnet.ko: ..."), whose .BTF section
+     * is split BTF on vmlinux's. Null when there is none (or it is compressed).
+     */
+    private Path moduleFile(String name) {
+        Path dir = Path.of("/lib/modules", release);
+        String want = name.replace('-', '_') + ".ko";
+        try (Stream<String> lines = Files.lines(dir.resolve("modules.dep"))) {
+            return lines.map(l -> l.substring(0, Math.max(0, l.indexOf(':'))))
+                    .filter(f -> f.substring(f.lastIndexOf('/') + 1).replace('-', '_').equals(want))
+                    .map(dir::resolve).filter(Files::isReadable).findFirst().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The modules whose BTF the running kernel offers (/sys/kernel/btf/MODULE), sorted; none for another release. */
+    public List<String> moduleNames() {
+        List<String> out = new ArrayList<>();
+        if (sysfs == null || !Files.isDirectory(sysfs)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.list(sysfs)) {
+            s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("vmlinux")).sorted().forEach(out::add);
+        } catch (IOException e) {
+            // unreadable: the kernel's own BTF only
+        }
+        return out;
     }
 
     private Btf load() throws IOException {

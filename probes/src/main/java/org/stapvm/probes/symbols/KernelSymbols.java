@@ -25,10 +25,17 @@ public final class KernelSymbols {
 
     private final List<Symbol> symbols;
     private final Set<String> blacklist;
+    /** the release whose BTF named the kernel's functions (System.map a placeholder), or null */
+    private final String btfRelease;
 
     private KernelSymbols(List<Symbol> symbols, Set<String> blacklist) {
+        this(symbols, blacklist, null);
+    }
+
+    private KernelSymbols(List<Symbol> symbols, Set<String> blacklist, String btfRelease) {
         this.symbols = symbols;
         this.blacklist = blacklist;
+        this.btfRelease = btfRelease;
     }
 
     /** The symbols of kernel {@code release} ("" = the running kernel); none when the file is unreadable. */
@@ -70,7 +77,7 @@ public final class KernelSymbols {
         } catch (IOException e) {
             // no BTF either
         }
-        return new KernelSymbols(List.copyOf(out), Set.copyOf(black));
+        return new KernelSymbols(List.copyOf(out), Set.copyOf(black), release);
     }
 
     /** The text symbols of kallsyms or System.map lines, without those in {@code blacklist}. */
@@ -102,7 +109,7 @@ public final class KernelSymbols {
     /** Names matching the glob in module ("" = the kernel), in symbol-table order, without duplicates. */
     public List<String> match(String glob, String module) {
         Set<String> found = new LinkedHashSet<>();
-        for (Symbol s : symbols) {
+        for (Symbol s : moduleSymbols(module)) {
             if (s.module().equals(module) && s.name().indexOf('.') < 0 && !blacklist.contains(s.name())
                     && Glob.FUNCTION_NAMES.matches(glob, s.name())) {
                 found.add(s.name());
@@ -110,4 +117,23 @@ public final class KernelSymbols {
         }
         return List.copyOf(found);
     }
+
+    /** The symbols to match in {@code module}: the table's, or with BTF as the source, the module's own BTF functions. */
+    private List<Symbol> moduleSymbols(String module) {
+        if (module.isEmpty() || btfRelease == null) {
+            return symbols;
+        }
+        return fromModules.computeIfAbsent(module, m -> {
+            List<Symbol> out = new ArrayList<>();
+            try {
+                KernelBtf.forRelease(btfRelease).module(m)
+                        .ifPresent(b -> BtfFunctions.functionNames(b).forEach(n -> out.add(new Symbol(n, m))));
+            } catch (IOException e) {
+                // no BTF for the module: nothing to match
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    private final java.util.Map<String, List<Symbol>> fromModules = new java.util.concurrent.ConcurrentHashMap<>();
 }
