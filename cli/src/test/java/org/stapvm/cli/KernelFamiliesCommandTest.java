@@ -19,7 +19,7 @@ import org.stapvm.cli.StapvmCommand.Result;
 /**
  * The kernel probe families of tapsets/ (vfs.*, signal.*, scheduler.*, kprocess.*, vm.*, ioblock.*): what each alias
  * places for Debian 12's 6.1 kernel (its BTF inside /boot/vmlinuz, as -r reads it): the kernel's
- * tracepoints are not placed yet, so the "!" points fall through to stap's function fallbacks.
+ * tracepoint that stap prefers where the kernel has it ("kernel.trace(...) !"), else stap's function fallback.
  */
 class KernelFamiliesCommandTest {
     private static final String KVER = "6.1.0-57-amd64";
@@ -54,23 +54,23 @@ class KernelFamiliesCommandTest {
         "vfs.writev.return { printf(\"%s %d\", name, bytes_to_write) }|kernel.function(\"vfs_writev\").return",
         "vfs.open { printf(\"%s %s %s\", name, pathname, argstr) }|kernel.function(\"vfs_open\")",
         "vfs.open.return { printf(\"%s %s %d\", name, pathname, error) }|kernel.function(\"vfs_open\").return",
-        "signal.send { printf(\"%s %s %d %s %s %d\", name, sig_name, sig_pid, pid_name, si_code, shared) }|kernel.function(\"send_sigqueue\"),kernel.function(\"__send_signal_locked\")",
+        "signal.send { printf(\"%s %s %d %s %s %d\", name, sig_name, sig_pid, pid_name, si_code, shared) }|kernel.trace(\"signal:signal_generate\")",
         "signal.send.return { printf(\"%s %s %d\", name, retstr, send2queue) }|kernel.function(\"send_sigqueue\").return,kernel.function(\"__send_signal_locked\").return",
         "signal.checkperm { printf(\"%s %s %s\", name, sig_name, si_code) }|kernel.function(\"check_kill_permission\")",
         "signal.wakeup { printf(\"%s %d %s %d\", name, sig_pid, state_mask, resume) }|kernel.function(\"signal_wake_up_state\")",
         "signal.do_action { printf(\"%s %s %x\", name, sig_name, sa_mask) }|kernel.function(\"do_sigaction\")",
         "signal.procmask { printf(\"%s %d %x\", name, how, sigset) }|kernel.function(\"sigprocmask\")",
         "signal.flush { printf(\"%s %d %s\", name, sig_pid, pid_name) }|kernel.function(\"flush_signals\")",
-        "scheduler.ctxswitch { printf(\"%s %d %s %d %s\", name, prev_pid, prev_task_name, next_tid, next_task_name) }|kernel.function(\"__switch_to\")",
-        "scheduler.cpu_off { printf(\"%s %d\", name, idle) }|kernel.function(\"__switch_to\")",
-        "scheduler.wakeup { printf(\"%s %d %d %d\", name, task_pid, task_priority, task_cpu) }|kernel.function(\"try_to_wake_up\")",
-        "scheduler.wakeup_new { printf(\"%s %d\", name, task_tid) }|kernel.function(\"wake_up_new_task\")",
-        "scheduler.process_exit { printf(\"%s %d %d\", name, pid, priority) }|kernel.function(\"do_exit\")",
-        "scheduler.process_fork { printf(\"%s %d %d\", name, parent_pid, child_pid) }|kernel.function(\"kernel_clone\").return",
-        "scheduler.process_free { printf(\"%s %d\", name, pid) }|kernel.function(\"delayed_put_task_struct\")",
-        "scheduler.migrate { printf(\"%s %d %d %d\", name, pid, cpu_from, cpu_to) }|kernel.function(\"set_task_cpu\")",
+        "scheduler.ctxswitch { printf(\"%s %d %s %d %s\", name, prev_pid, prev_task_name, next_tid, next_task_name) }|kernel.trace(\"sched:sched_switch\")",
+        "scheduler.cpu_off { printf(\"%s %d\", name, idle) }|kernel.trace(\"sched:sched_switch\")",
+        "scheduler.wakeup { printf(\"%s %d %d %d\", name, task_pid, task_priority, task_cpu) }|kernel.trace(\"sched:sched_wakeup\")",
+        "scheduler.wakeup_new { printf(\"%s %d\", name, task_tid) }|kernel.trace(\"sched:sched_wakeup_new\")",
+        "scheduler.process_exit { printf(\"%s %d %d\", name, pid, priority) }|kernel.trace(\"sched:sched_process_exit\")",
+        "scheduler.process_fork { printf(\"%s %d %d\", name, parent_pid, child_pid) }|kernel.trace(\"sched:sched_process_fork\")",
+        "scheduler.process_free { printf(\"%s %d\", name, pid) }|kernel.trace(\"sched:sched_process_free\")",
+        "scheduler.migrate { printf(\"%s %d %d %d\", name, pid, cpu_from, cpu_to) }|kernel.trace(\"sched:sched_migrate_task\")",
         "scheduler.signal_send { printf(\"%s %d %d\", name, pid, signal_number) }|kernel.function(\"__send_signal_locked\")",
-        "kprocess.create { printf(\"%d %d\", new_pid, new_tid) }|kernel.function(\"copy_process\").return",
+        "kprocess.create { printf(\"%d %d\", new_pid, new_tid) }|kernel.trace(\"sched:sched_process_fork\")",
         "kprocess.start { printf(\"%d\", pid()) }|kernel.function(\"schedule_tail\")",
         "kprocess.exit { printf(\"%d\", code) }|kernel.function(\"do_exit\")",
         "kprocess.release { printf(\"%d %d\", released_pid, released_tid) }|kernel.function(\"release_task\")",
