@@ -33,11 +33,19 @@
  * reaches it first, and no try block catches its end. */
 #define CHARGE() do { if (--jumps == 0) RTERR("MAXACTION exceeded"); } while (0)
 
-/* the second budget: actions x (MAXMAPENTRIES + 2), saturating */
+/* the second budget: actions x (MAXMAPENTRIES + 2), saturating; a host that runs hits with
+ * preemption off (stapvm.ko) bounds it by SVM_HOST_MAX_JUMPS, whatever the module's limits say:
+ * a module's MAXACTION must not hold a CPU for seconds on every hit (the guest fuzz soft-locked on
+ * a mutated sys_enter tracepoint module) */
 static uint64_t jump_budget(int64_t actions, uint32_t maxmapentries)
 {
 	uint64_t per = (uint64_t)maxmapentries + 2;
-	return (uint64_t)actions > ~(uint64_t)0 / per ? ~(uint64_t)0 : (uint64_t)actions * per;
+	uint64_t n = (uint64_t)actions > ~(uint64_t)0 / per ? ~(uint64_t)0 : (uint64_t)actions * per;
+#ifdef SVM_HOST_MAX_JUMPS
+	if (n > SVM_HOST_MAX_JUMPS)
+		n = SVM_HOST_MAX_JUMPS;
+#endif
+	return n;
 }
 
 /* appends src at d + n, never past maxstr - 1 bytes; returns the new length */
