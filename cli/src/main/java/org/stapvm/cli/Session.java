@@ -50,7 +50,8 @@ final class Session {
         ProbeTarget target = ProbeTarget.release(options.kernelRelease == null ? "" : options.kernelRelease);
         Pipeline.Settings settings = new Pipeline.Settings(options.lastPass, options.verbosity() > 0,
                 options.scriptArguments(), options.guru, limits, FrontEnd.tapsetDirs(options), target,
-                options.warnings(), options.unoptimized, ScriptInput.extra(options), presets);
+                options.warnings(), options.unoptimized, ScriptInput.extra(options), presets,
+                options.listProbes != null || options.listProbesWithVariables != null);
         Pipeline.Channel channel = new Pipeline.Channel() {
             @Override
             public void diagnostics(String text) {
