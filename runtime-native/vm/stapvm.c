@@ -82,6 +82,7 @@ static void exec_release(struct svm_session *s)
 {
 	svm_host_free(s->arena); svm_host_free(s->frames); svm_host_free(s->itidx); svm_host_free(s->itseq);
 	svm_host_free(s->scratch); svm_host_free(s->scratch2); svm_host_free(s->tokstr);
+	svm_host_free(s->rxws); svm_host_free(s->rxsubj);
 	svm_host_free(s->gstore); svm_host_free(s->parts); svm_host_free(s->stattmp);
 }
 
@@ -125,7 +126,12 @@ static int exec_init(struct svm_session *s, struct svm_shared *sh, uint32_t cpu)
 		s->itidx = svm_host_zalloc((size_t)m->iterstack * sizeof *s->itidx);
 		s->itseq = svm_host_zalloc((size_t)m->iterstack * sizeof *s->itseq);
 	}
+	if (m->rxprog) {   /* bounded by the verifier (SVM_RX_MAXCELLS); none without matched()/ngroups() */
+		s->rxws = svm_host_zalloc((size_t)svm_rx_workspace(m) * sizeof *s->rxws);
+		s->rxsubj = svm_host_zalloc(s->maxstr);
+	}
 	if (s->arena && s->frames && s->scratch && s->scratch2 && s->tokstr && (!m->iterstack || (s->itidx && s->itseq)) &&
+	    (!m->rxprog || (s->rxws && s->rxsubj)) &&
 	    exec_globals(s, sh) == 0)
 		return 0;
 	exec_release(s);
