@@ -40,6 +40,7 @@ void stapvm_module_free(stapvm_module *mod)
 
 int stapvm_probe_count(const stapvm_module *mod) { return (int)mod->m.nprobes; }
 uint32_t stapvm_max_skipped(const stapvm_module *mod) { return mod->m.limits.maxskipped; }
+int stapvm_suppresses_errors(const stapvm_module *mod) { return (mod->m.limits.flags & SVM_LIM_SUPPRESS_ERRORS) != 0; }
 uint64_t stapvm_iter_entries(const stapvm_module *mod) { return mod->m.iterstack; }
 
 static const struct svm_func *probe_func(const struct svm_module *m, int i, int entry)
@@ -239,6 +240,10 @@ static int run_for_probe(struct svm_session *s, int i, uint32_t f)
 	struct svm_shared *sh = s->sh;
 	s->cur_probe = i;
 	if (svm_exec(s, f) == 0) return 0;
+	if (s->m->limits.flags & SVM_LIM_SUPPRESS_ERRORS) {
+		svm_atomic_inc(&sh->errors);
+		return 1;
+	}
 	svm_out(s, 1, s->errmsg, svm_strlen(s->errmsg));
 	svm_out(s, 1, "\n", 1);
 	if ((uint32_t)svm_atomic_inc(&sh->errors) > s->m->limits.maxerrors) {

@@ -9,6 +9,8 @@ struct vctx { struct svm_module *m; char *err; size_t errlen; };
 static int check_limits(struct vctx *v)
 {
 	const struct svm_limits *l = &v->m->limits;
+	if (l->flags & ~(uint32_t)SVM_LIM_SUPPRESS_ERRORS)
+		REJECT("limits: unknown flags 0x%x", l->flags);
 	if (l->maxstringlen < 2 || l->maxstringlen > 4096)
 		REJECT("limits: MAXSTRINGLEN %u out of range [2,4096]", l->maxstringlen);
 	if (l->maxnesting < 1 || l->maxnesting > 256)

@@ -94,6 +94,7 @@ public final class ModuleWriter {
             o.u32(l.maxErrors());
             o.u32(l.maxSkipped());
             o.u32(l.histElision());
+            o.u32(l.flags());
             body.section(6, o);
             sections++;
         }
