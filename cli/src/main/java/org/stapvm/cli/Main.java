@@ -39,6 +39,11 @@ public final class Main {
         Options options = new Options();
         CommandLine cli = new CommandLine(options);
         cli.setUnmatchedOptionsArePositionalParams(false);
+        String refused = GetoptCheck.refused(cli.getCommandSpec(), args);
+        if (refused != null) {
+            err.print(refused);
+            return 1;
+        }
         try {
             cli.parseArgs(args);
         } catch (CommandLine.ParameterException e) {

@@ -34,6 +34,9 @@ final class Session {
         if (options.lastPass >= 3) { // as stap, -D matters only once the script is translated
             try {
                 limits = Limits.from(options.defines);
+                if (options.suppressHandlerErrors) {
+                    limits = limits.withFlags(Module.Limits.SUPPRESS_HANDLER_ERRORS);
+                }
             } catch (Limits.BadDefine e) {
                 err.println("stapvm: " + e.getMessage());
                 return 1;
