@@ -15,13 +15,14 @@ final class Limits {
     }
 
     static Module.Limits from(List<String> defines) throws BadDefine {
-        int maxAction = 1000;
-        int maxStringLen = 512;
-        int maxMapEntries = 2048;
+        Module.Limits d = Module.Limits.DEFAULTS;
+        int maxAction = d.maxAction();
+        int maxStringLen = d.maxStringLen();
+        int maxMapEntries = d.maxMapEntries();
         int maxNesting = Module.Limits.NESTING_FROM_CALL_GRAPH;
-        int maxErrors = 0;
-        int maxSkipped = 100;
-        int histElision = Module.Limits.HIST_ELISION;
+        int maxErrors = d.maxErrors();
+        int maxSkipped = d.maxSkipped();
+        int histElision = d.histElision();
         for (String define : defines) {
             int eq = define.indexOf('=');
             String name = eq < 0 ? define : define.substring(0, eq);

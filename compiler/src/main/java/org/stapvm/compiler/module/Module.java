@@ -38,21 +38,45 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
     public record Function(int name, int intRegs, int strRegs, int intArgs, int strArgs, int ret, int iterators,
                            long[] code) {}
 
-    public record Probe(int descriptor, int handler) {}
+    /** A string field a probe record does not have. */
+    public static final int NO_STRING = -1;
+
+    /**
+     * A probe record: kind (org.stapvm.probes.ProbeKind number), flags, handler function, the pp()
+     * string, the symbol, module and path strings ({@link #NO_STRING} when absent), address, period, jitter,
+     * semaphore (a mark's).
+     */
+    public record Probe(int kind, int flags, int handler, int pp, int symbol, int module, int path, long address,
+                        long period, long jitter, long semaphore) {}
 
     /** The entry section: probe (index into probes) runs function at each call's entry, filling dataSize bytes of @entry data. */
     public record EntryProgram(int probe, int function, int dataSize) {}
 
     /**
      * Limits section; null in a Module means "absent, runtime defaults". histElision is stap's
-     * -D HIST_ELISION (zero histogram rows kept beside a non-zero one), the section's optional last field.
+     * -D HIST_ELISION (zero histogram rows kept beside a non-zero one).
      */
     public record Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors,
                          int maxSkipped, int histElision) {
+        /** What the runtime uses when a module has no limits section (format.def). */
+        public static final Limits DEFAULTS = new Limits(value(ModuleFormat.Limit.MAXACTION),
+                value(ModuleFormat.Limit.MAXSTRINGLEN), value(ModuleFormat.Limit.MAXMAPENTRIES),
+                value(ModuleFormat.Limit.MAXNESTING), value(ModuleFormat.Limit.MAXERRORS),
+                value(ModuleFormat.Limit.MAXSKIPPED), value(ModuleFormat.Limit.HIST_ELISION));
+
+        /** The values in the limits section's order (ModuleFormat.Limit's). */
+        public List<Integer> values() {
+            return List.of(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, histElision);
+        }
+
+        private static int value(ModuleFormat.Limit l) {
+            return (int) l.defaultValue;
+        }
+
         /** maxNesting before lowering when -D does not set it: lowering computes stap's value from the call graph. */
         public static final int NESTING_FROM_CALL_GRAPH = -1;
         /** stap's HIST_ELISION default. */
-        public static final int HIST_ELISION = 2;
+        public static final int HIST_ELISION = value(ModuleFormat.Limit.HIST_ELISION);
 
         public Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors, int maxSkipped) {
             this(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, HIST_ELISION);

@@ -20,7 +20,7 @@ public final class ModuleReader {
             throw new IllegalArgumentException("not a stapvm module (bad magic)");
         }
         int version = b.getShort() & 0xffff;
-        if (version != 1) {
+        if (version != ModuleFormat.VERSION) {
             throw new IllegalArgumentException("unsupported module version " + version);
         }
         b.getShort();
@@ -40,16 +40,20 @@ public final class ModuleReader {
             ByteBuffer s = b.slice().order(ByteOrder.LITTLE_ENDIAN);
             s.limit(len);
             b.position(b.position() + len);
-            int count = id == 6 || id == 8 ? 0 : s.getInt();
+            ModuleFormat.Section sec = ModuleFormat.Section.byId(id);
+            if (sec == null) {
+                throw new IllegalArgumentException("unknown section id " + id);
+            }
+            int count = sec == ModuleFormat.Section.LIMITS || sec == ModuleFormat.Section.SIGNATURE ? 0 : s.getInt();
             for (int j = 0; j < count; j++) {
-                switch (id) {
-                    case 1 -> {
+                switch (sec) {
+                    case STRINGS -> {
                         byte[] t = new byte[s.getInt()];
                         s.get(t);
                         strings.add(new String(t, StandardCharsets.ISO_8859_1)); // see ModuleWriter.bytes
                     }
-                    case 2 -> constants.add(s.getLong());
-                    case 3 -> {
+                    case CONSTS -> constants.add(s.getLong());
+                    case GLOBALS -> {
                         int vt = s.get() & 0xff, kc = s.get() & 0xff, fl = s.get() & 0xff, h = s.get() & 0xff;
                         int size = s.getInt(), name = s.getInt();
                         List<Integer> keys = new ArrayList<>();
@@ -62,7 +66,7 @@ public final class ModuleReader {
                         s.position(s.position() + 3);
                         globals.add(new Module.Global(vt, keys, fl, h, size, name, s.getInt(), s.getInt(), s.getInt()));
                     }
-                    case 4 -> {
+                    case FUNCS -> {
                         int name = s.getInt();
                         int ir = s.get() & 0xff, sr = s.get() & 0xff, ia = s.get() & 0xff, sa = s.get() & 0xff;
                         int ret = s.get() & 0xff, it = s.get() & 0xff;
@@ -73,16 +77,16 @@ public final class ModuleReader {
                         }
                         functions.add(new Module.Function(name, ir, sr, ia, sa, ret, it, code));
                     }
-                    case 5 -> probes.add(new Module.Probe(s.getInt(), s.getInt()));
-                    case 7 -> map.add(new Module.SourceLoc(s.getInt(), s.getInt(), s.getInt()));
-                    case 9 -> regexes.add(readDfa(s));
-                    case 10 -> entries.add(new Module.EntryProgram(s.getInt(), s.getInt(), s.getInt()));
+                    case PROBES -> probes.add(new Module.Probe(s.getShort() & 0xffff, s.getShort() & 0xffff, s.getInt(),
+                            s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getLong(), s.getLong(), s.getLong(), s.getLong()));
+                    case SRCMAP -> map.add(new Module.SourceLoc(s.getInt(), s.getInt(), s.getInt()));
+                    case REGEX -> regexes.add(readDfa(s));
+                    case ENTRY -> entries.add(new Module.EntryProgram(s.getInt(), s.getInt(), s.getInt()));
                     default -> throw new IllegalArgumentException("unknown section id " + id);
                 }
             }
-            if (id == 6) {
-                limits = new Module.Limits(s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(),
-                        s.remaining() >= 4 ? s.getInt() : Module.Limits.HIST_ELISION);
+            if (sec == ModuleFormat.Section.LIMITS) {
+                limits = new Module.Limits(s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt());
             }
         }
         return new Module(strings, constants, globals, functions, probes, limits, map, regexes, entries);
