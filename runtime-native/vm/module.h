@@ -12,8 +12,13 @@ enum svm_section { S_STRINGS = 1, S_CONSTS, S_GLOBALS, S_FUNCS, S_PROBES, S_LIMI
  * recursion, not 14): a session has SVM_FRAMES(maxnesting) frames (the handler, the calls) */
 #define SVM_FRAMES(maxnesting) ((maxnesting) + 1)
 /* histelision: stap's -D HIST_ELISION, the zero rows a histogram keeps on each side of a non-zero one
- * (an optional seventh field of the limits section) */
-struct svm_limits { uint32_t maxaction, maxstringlen, maxmapentries, maxnesting, maxerrors, maxskipped, histelision; };
+ * (an optional seventh field of the limits section); overload_threshold/interval: stap's overload governor
+ * (-D STP_OVERLOAD_THRESHOLD/INTERVAL, optional u64 fields after it; interval 0: no governor, as
+ * -D STP_NO_OVERLOAD and --suppress-time-limits) */
+struct svm_limits {
+	uint32_t maxaction, maxstringlen, maxmapentries, maxnesting, maxerrors, maxskipped, histelision;
+	uint64_t overload_threshold, overload_interval;
+};
 
 enum { HIST_NONE, HIST_LINEAR, HIST_LOG };
 #define SVM_GFLAG_WRAP 1

@@ -22,6 +22,10 @@ void stapvm_module_free(stapvm_module *mod);
 int stapvm_probe_count(const stapvm_module *mod);
 /* the module's MAXSKIPPED: skipped hits past it end the session (stapvm.ko) */
 uint32_t stapvm_max_skipped(const stapvm_module *mod);
+/* stap's overload governor (stapvm.ko): at most threshold cycles in probes per interval cycles on a CPU;
+ * interval 0: no governor (-D STP_NO_OVERLOAD, --suppress-time-limits) */
+uint64_t stapvm_overload_threshold(const stapvm_module *mod);
+uint64_t stapvm_overload_interval(const stapvm_module *mod);
 /* the foreach storage each execution context holds, as the verifier laid it out: entries of 12
  * bytes (a u32 entry index and a u64 sequence number); 0 for a module without foreach */
 uint64_t stapvm_iter_entries(const stapvm_module *mod);

@@ -82,7 +82,9 @@ public final class ModuleReader {
             }
             if (id == 6) {
                 limits = new Module.Limits(s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(),
-                        s.remaining() >= 4 ? s.getInt() : Module.Limits.HIST_ELISION);
+                        s.remaining() >= 4 ? s.getInt() : Module.Limits.HIST_ELISION,
+                        s.remaining() >= 16 ? s.getLong() : Module.Limits.OVERLOAD_THRESHOLD,
+                        s.remaining() >= 8 ? s.getLong() : Module.Limits.OVERLOAD_INTERVAL);
             }
         }
         return new Module(strings, constants, globals, functions, probes, limits, map, regexes, entries);
