@@ -61,7 +61,7 @@ final class Limits {
             maxAction = Integer.MAX_VALUE; // stap counts no actions then; stapvm.ko still bounds a hit's jumps
         }
         return new Module.Limits(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped,
-                histElision, noOverload ? 0 : overloadThreshold, noOverload ? 0 : overloadInterval);
+                histElision, 0, noOverload ? 0 : overloadThreshold, noOverload ? 0 : overloadInterval);
     }
 
     /** A cycle count of the overload governor: stap's are C long long constants; an interval of 0 would mean none. */
