@@ -12,8 +12,13 @@ enum svm_section { S_STRINGS = 1, S_CONSTS, S_GLOBALS, S_FUNCS, S_PROBES, S_LIMI
  * recursion, not 14): a session has SVM_FRAMES(maxnesting) frames (the handler, the calls) */
 #define SVM_FRAMES(maxnesting) ((maxnesting) + 1)
 /* histelision: stap's -D HIST_ELISION, the zero rows a histogram keeps on each side of a non-zero one
- * (an optional seventh field of the limits section); flags (an optional eighth): SVM_LIM_* */
-struct svm_limits { uint32_t maxaction, maxstringlen, maxmapentries, maxnesting, maxerrors, maxskipped, histelision, flags; };
+ * (an optional seventh field of the limits section); flags (an optional eighth): SVM_LIM_*; overload_threshold/interval: stap's overload governor
+ * (-D STP_OVERLOAD_THRESHOLD/INTERVAL, optional u64 fields after flags; interval 0: no governor, as
+ * -D STP_NO_OVERLOAD and --suppress-time-limits) */
+struct svm_limits {
+	uint32_t maxaction, maxstringlen, maxmapentries, maxnesting, maxerrors, maxskipped, histelision, flags;
+	uint64_t overload_threshold, overload_interval;
+};
 /* --suppress-handler-errors: a handler's runtime error is counted (the closing "Number of errors"),
  * not printed, and never aborts the session */
 #define SVM_LIM_SUPPRESS_ERRORS 1

@@ -188,6 +188,10 @@ static int dec_limits(struct rd *r, struct svm_module *m, char *err, size_t errl
 	l->maxnesting = rd_u32(r); l->maxerrors = rd_u32(r); l->maxskipped = rd_u32(r);
 	if (r->n - r->off >= 4) l->histelision = rd_u32(r);
 	if (r->n - r->off >= 4) l->flags = rd_u32(r);
+	if (r->n - r->off >= 16) {
+		l->overload_threshold = rd_u64(r);
+		l->overload_interval = rd_u64(r);
+	}
 	return 0;
 }
 
@@ -206,7 +210,7 @@ int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *m, char
 {
 	struct rd hr = { bytes, n, 0, 0 };
 	uint32_t version, nsec, seen = 0;
-	static const struct svm_limits defaults = { 1000, 512, 2048, 10, 0, 100, 2, 0 };
+	static const struct svm_limits defaults = { 1000, 512, 2048, 10, 0, 100, 2, 0, 500000000, 1000000000 };
 
 	svm_host_memcpy(m, &(struct svm_module){ 0 }, sizeof *m);
 	m->limits = defaults;

@@ -41,6 +41,8 @@ void stapvm_module_free(stapvm_module *mod)
 int stapvm_probe_count(const stapvm_module *mod) { return (int)mod->m.nprobes; }
 uint32_t stapvm_max_skipped(const stapvm_module *mod) { return mod->m.limits.maxskipped; }
 int stapvm_suppresses_errors(const stapvm_module *mod) { return (mod->m.limits.flags & SVM_LIM_SUPPRESS_ERRORS) != 0; }
+uint64_t stapvm_overload_threshold(const stapvm_module *mod) { return mod->m.limits.overload_threshold; }
+uint64_t stapvm_overload_interval(const stapvm_module *mod) { return mod->m.limits.overload_interval; }
 uint64_t stapvm_iter_entries(const stapvm_module *mod) { return mod->m.iterstack; }
 
 static const struct svm_func *probe_func(const struct svm_module *m, int i, int entry)

@@ -14,7 +14,8 @@ final class Limits {
         }
     }
 
-    static Module.Limits from(List<String> defines) throws BadDefine {
+    /** suppressTimeLimits: stap's --suppress-time-limits (no overload governor, no MAXACTION to speak of). */
+    static Module.Limits from(List<String> defines, boolean suppressTimeLimits) throws BadDefine {
         int maxAction = 1000;
         int maxStringLen = 512;
         int maxMapEntries = 2048;
@@ -22,9 +23,25 @@ final class Limits {
         int maxErrors = 0;
         int maxSkipped = 100;
         int histElision = Module.Limits.HIST_ELISION;
+        long overloadThreshold = Module.Limits.OVERLOAD_THRESHOLD;
+        long overloadInterval = Module.Limits.OVERLOAD_INTERVAL;
+        boolean noOverload = suppressTimeLimits;
         for (String define : defines) {
             int eq = define.indexOf('=');
             String name = eq < 0 ? define : define.substring(0, eq);
+            if (name.equals("STP_NO_OVERLOAD") || name.equals("STAP_NO_OVERLOAD")) {
+                noOverload = true; // stap tests only that the name is defined
+                continue;
+            }
+            if (name.equals("STP_OVERLOAD_THRESHOLD") || name.equals("STP_OVERLOAD_INTERVAL")) {
+                long cycles = parseCycles(define, eq < 0 ? "1" : define.substring(eq + 1));
+                if (name.equals("STP_OVERLOAD_THRESHOLD")) {
+                    overloadThreshold = cycles;
+                } else {
+                    overloadInterval = cycles;
+                }
+                continue;
+            }
             int value = eq < 0 ? 1 : parse(define, define.substring(eq + 1));
             switch (name) {
                 case "MAXACTION" -> maxAction = value;
@@ -36,12 +53,29 @@ final class Limits {
                 case "HIST_ELISION" -> histElision = value;
                 // stap hands other -D names to the C compiler of its module; stapvm has none.
                 default -> throw new BadDefine("-D " + define + ": stapvm knows only the runtime limits "
-                        + "MAXACTION, MAXSTRINGLEN, MAXMAPENTRIES, MAXNESTING, MAXERRORS and MAXSKIPPED "
-                        + "and HIST_ELISION");
+                        + "MAXACTION, MAXSTRINGLEN, MAXMAPENTRIES, MAXNESTING, MAXERRORS, MAXSKIPPED, "
+                        + "HIST_ELISION, STP_OVERLOAD_THRESHOLD, STP_OVERLOAD_INTERVAL and STP_NO_OVERLOAD");
             }
         }
+        if (suppressTimeLimits) {
+            maxAction = Integer.MAX_VALUE; // stap counts no actions then; stapvm.ko still bounds a hit's jumps
+        }
         return new Module.Limits(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped,
-                histElision, 0);
+                histElision, 0, noOverload ? 0 : overloadThreshold, noOverload ? 0 : overloadInterval);
+    }
+
+    /** A cycle count of the overload governor: stap's are C long long constants; an interval of 0 would mean none. */
+    private static long parseCycles(String define, String value) throws BadDefine {
+        try {
+            String v = value.trim().replaceFirst("(?i)(ll|l)$", "");
+            long cycles = Long.parseLong(v);
+            if (cycles >= 1) {
+                return cycles;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadDefine("-D " + define + ": the value must be a positive number of cycles");
     }
 
     private static int parse(String define, String value) throws BadDefine {

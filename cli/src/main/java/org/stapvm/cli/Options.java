@@ -90,6 +90,9 @@ final class Options {
     @Option(names = "--suppress-handler-errors", description = "catch all runtime errors, quietly skip probe handlers")
     boolean suppressHandlerErrors;
 
+    @Option(names = "--suppress-time-limits", description = "no overload governor and no MAXACTION (needs -g)")
+    boolean suppressTimeLimits;
+
     // Accepted as stap accepts them; what they tune has no counterpart here (stapvm keeps no
     // temporary directory, builds no C, runs one output transport), so they change nothing.
     @Option(names = "-k", description = "keep temporary directory (stapvm has none: accepted, no effect)")
@@ -137,6 +140,9 @@ final class Options {
      * {@link #targetPid} and {@link #timeout} from their text.
      */
     String invalid() {
+        if (suppressTimeLimits && !guru) {
+            return "ERROR --suppress-time-limits requires guru mode (-g)\n";
+        }
         if (command != null && targetPidText != null) {
             return "You can't specify -c and -x together.\n"
                     + "Try '--help' for more information. [man stap]\n";

@@ -33,7 +33,7 @@ final class Session {
         Module.Limits limits = null;
         if (options.lastPass >= 3) { // as stap, -D matters only once the script is translated
             try {
-                limits = Limits.from(options.defines);
+                limits = Limits.from(options.defines, options.suppressTimeLimits);
                 if (options.suppressHandlerErrors) {
                     limits = limits.withFlags(Module.Limits.SUPPRESS_HANDLER_ERRORS);
                 }

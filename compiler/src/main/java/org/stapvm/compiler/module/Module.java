@@ -45,15 +45,20 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
 
     /**
      * Limits section; null in a Module means "absent, runtime defaults". histElision is stap's
-     * -D HIST_ELISION (zero histogram rows kept beside a non-zero one) and flags the session's
-     * switches (SUPPRESS_HANDLER_ERRORS), the section's optional last fields.
+     * -D HIST_ELISION (zero histogram rows kept beside a non-zero one); flags the session's switches
+     * (SUPPRESS_HANDLER_ERRORS); overloadThreshold/Interval are
+     * stap's -D STP_OVERLOAD_THRESHOLD/INTERVAL, cycles of its overload governor (stapvm.ko), interval 0
+     * for none (-D STP_NO_OVERLOAD, --suppress-time-limits): the section's optional last fields.
      */
     public record Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors,
-                         int maxSkipped, int histElision, int flags) {
+                         int maxSkipped, int histElision, int flags, long overloadThreshold, long overloadInterval) {
         /** maxNesting before lowering when -D does not set it: lowering computes stap's value from the call graph. */
         public static final int NESTING_FROM_CALL_GRAPH = -1;
         /** stap's HIST_ELISION default. */
         public static final int HIST_ELISION = 2;
+        /** stap's STP_OVERLOAD_THRESHOLD and STP_OVERLOAD_INTERVAL defaults: at most half of each CPU's cycles. */
+        public static final long OVERLOAD_THRESHOLD = 500_000_000L;
+        public static final long OVERLOAD_INTERVAL = 1_000_000_000L;
         /** --suppress-handler-errors: a handler's runtime error is counted, not printed, and never aborts. */
         public static final int SUPPRESS_HANDLER_ERRORS = 1;
 
@@ -61,12 +66,25 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
             this(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, HIST_ELISION, 0);
         }
 
+        public Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors, int maxSkipped,
+                      int histElision, int flags) {
+            this(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, histElision, flags,
+                    OVERLOAD_THRESHOLD, OVERLOAD_INTERVAL);
+        }
+
+        public Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors, int maxSkipped,
+                      int histElision) {
+            this(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, histElision, 0);
+        }
+
         public Limits withMaxNesting(int n) {
-            return new Limits(maxAction, maxStringLen, maxMapEntries, n, maxErrors, maxSkipped, histElision, flags);
+            return new Limits(maxAction, maxStringLen, maxMapEntries, n, maxErrors, maxSkipped, histElision, flags,
+                    overloadThreshold, overloadInterval);
         }
 
         public Limits withFlags(int f) {
-            return new Limits(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, histElision, f);
+            return new Limits(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, histElision, f,
+                    overloadThreshold, overloadInterval);
         }
     }
 

@@ -86,7 +86,10 @@ public final class ModuleReader {
             }
             if (id == 6) {
                 limits = new Module.Limits(s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(),
-                        s.remaining() >= 4 ? s.getInt() : Module.Limits.HIST_ELISION, s.remaining() >= 4 ? s.getInt() : 0);
+                        s.remaining() >= 4 ? s.getInt() : Module.Limits.HIST_ELISION,
+                        s.remaining() >= 4 ? s.getInt() : 0,
+                        s.remaining() >= 16 ? s.getLong() : Module.Limits.OVERLOAD_THRESHOLD,
+                        s.remaining() >= 8 ? s.getLong() : Module.Limits.OVERLOAD_INTERVAL);
             }
         }
         for (int i = 0; i < groups.size() && i < regexes.size(); i++) {

@@ -95,6 +95,8 @@ public final class ModuleWriter {
             o.u32(l.maxSkipped());
             o.u32(l.histElision());
             o.u32(l.flags());
+            o.u64(l.overloadThreshold());
+            o.u64(l.overloadInterval());
             body.section(6, o);
             sections++;
         }
