@@ -92,6 +92,16 @@ static int give_uprobe_offsets(int fd, const uint8_t *bytes, size_t len)
 }
 
 /* one reason to end the session, checked between reads */
+/* whether the module was built with --suppress-handler-errors (its errors do not fail the run) */
+static int suppressed_errors(const uint8_t *bytes, size_t len)
+{
+	char err[256];
+	stapvm_module *m = stapvm_load(bytes, len, err, sizeof err);
+	int yes = m && stapvm_suppresses_errors(m);
+	if (m) stapvm_module_free(m);
+	return yes;
+}
+
 static int should_stop(const struct krun_opts *o, int64_t deadline, pid_t child, int *child_status)
 {
 	if (stop_signal) return 1;
@@ -168,7 +178,7 @@ static int run_session(int fd, const uint8_t *bytes, size_t len, const struct kr
 		unsigned long long skipped = st.skipped + st.missed;
 		if (st.lost_bytes) fprintf(stderr, "WARNING: %llu bytes of output were lost (the session's buffer was full)\n", (unsigned long long)st.lost_bytes);
 		if (st.errors || skipped) fprintf(stderr, "WARNING: Number of errors: %u, skipped probes: %llu\n", st.errors, skipped);
-		if (st.errors) rc = 1;
+		if (st.errors && !suppressed_errors(bytes, len)) rc = 1;
 	}
 out:
 	/* a held command that never started exits; one that runs is waited for (its pidfd is not used) */

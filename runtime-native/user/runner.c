@@ -325,5 +325,5 @@ int stapvm_runner_run(stapvm_runner *r)
 	if (lost)
 		fprintf(stderr, "WARNING: %llu bytes of output were lost (%s)\n", (unsigned long long)lost,
 			strerror(r->out.lost_errno ? r->out.lost_errno : ENOBUFS));
-	return errors || lost ? 1 : 0;
+	return (errors && !stapvm_suppresses_errors(r->mod)) || lost ? 1 : 0;
 }

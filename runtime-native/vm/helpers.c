@@ -263,6 +263,20 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	case H_isdigit:
 		*iret = SARG(0)[0] >= '0' && SARG(0)[0] <= '9';
 		return 0;
+	case H_matched: {
+		int64_t n = iargs[0], a, b;
+		if (!s->rxnslots) FAIL("Attempted to get subexpression %lld from failed match", (long long)n);
+		if (n < 0 || (uint64_t)n * 2 + 1 >= s->rxnslots) FAIL("Attempted to get nonexistent subexpression %lld", (long long)n);
+		a = s->rxslot[2 * n]; b = s->rxslot[2 * n + 1];
+		if (a < 0 || b < 0 || a > b || b >= (int64_t)s->maxstr) a = b = 0;   /* took no part: "" */
+		for (int64_t i = a; i < b; i++) sret[i - a] = s->rxsubj[i];
+		sret[b - a] = 0;
+		return 0;
+	}
+	case H_ngroups:
+		if (!s->rxnslots) FAIL("Attempted to get subexpression count from failed match");
+		*iret = s->rxnslots / 2;
+		return 0;
 	case H_tokenize: {
 		/* as SystemTap: strsep over a saved copy, skipping empty tokens */
 		const char *d = SARG(1);

@@ -137,6 +137,7 @@ int svm_exec(struct svm_session *s, uint32_t f)
 #pragma GCC diagnostic pop
 #endif
 	s->ntries = 0;
+	s->rxnslots = 0;
 	for (;;) {
 next:
 		ip++;
@@ -331,6 +332,7 @@ next:
 			uint32_t st = 0;
 			for (; *p && !(rx->flags[st] & SVM_RX_ACCEPT); p++) st = rx->next[st * rx->nclass + rx->byteclass[*p]];
 			RA = (rx->flags[st] & (SVM_RX_ACCEPT | SVM_RX_ACCEPT_AT_END)) != 0;
+			if (m->rxprog) svm_rx_record(s, X, SREG(B), (int)RA);
 			vmbreak;
 		}
 		vmcase(HCALL)

@@ -5,15 +5,18 @@
 
 #define SVM_MAGIC "STVM"
 #define SVM_VERSION 1
-enum svm_section { S_STRINGS = 1, S_CONSTS, S_GLOBALS, S_FUNCS, S_PROBES, S_LIMITS, S_SRCMAP, S_SIGNATURE, S_REGEX, S_ENTRY, S_MAX };
+enum svm_section { S_STRINGS = 1, S_CONSTS, S_GLOBALS, S_FUNCS, S_PROBES, S_LIMITS, S_SRCMAP, S_SIGNATURE, S_REGEX, S_ENTRY, S_RXGROUPS, S_MAX };
 
 /* SystemTap allows MAXNESTING nested function calls below the probe handler (its check is
  * nesting+1 >= MAXNESTING with nesting -1 in the handler: MAXNESTING 13 runs 13 frames of a
  * recursion, not 14): a session has SVM_FRAMES(maxnesting) frames (the handler, the calls) */
 #define SVM_FRAMES(maxnesting) ((maxnesting) + 1)
 /* histelision: stap's -D HIST_ELISION, the zero rows a histogram keeps on each side of a non-zero one
- * (an optional seventh field of the limits section) */
-struct svm_limits { uint32_t maxaction, maxstringlen, maxmapentries, maxnesting, maxerrors, maxskipped, histelision; };
+ * (an optional seventh field of the limits section); flags (an optional eighth): SVM_LIM_* */
+struct svm_limits { uint32_t maxaction, maxstringlen, maxmapentries, maxnesting, maxerrors, maxskipped, histelision, flags; };
+/* --suppress-handler-errors: a handler's runtime error is counted (the closing "Number of errors"),
+ * not printed, and never aborts the session */
+#define SVM_LIM_SUPPRESS_ERRORS 1
 
 enum { HIST_NONE, HIST_LINEAR, HIST_LOG };
 #define SVM_GFLAG_WRAP 1
@@ -60,6 +63,17 @@ struct svm_regex {
 };
 #define SVM_RX_ACCEPT 1
 #define SVM_RX_ACCEPT_AT_END 2
+/* one regex's capture program (the "regex groups" section, present only when the script asks for
+ * matched()/ngroups()): a Thompson automaton that regex_groups.c simulates in lockstep (a Pike VM), so
+ * finding the groups takes time linear in the subject. Slots 2k and 2k+1 are group k's start and end;
+ * group 0 is the whole match. */
+enum { RXI_BYTE, RXI_FORK, RXI_BOL, RXI_EOL, RXI_SAVE, RXI_MATCH };
+struct svm_rxinsn { uint8_t op, slot; uint16_t set, n1, n2; };   /* BYTE: set, n1; FORK: n1 first, n2 */
+struct svm_rxprog { uint32_t nslots, ninsn, nsets; uint8_t *sets; struct svm_rxinsn *code; };  /* sets: 32 bytes each */
+#define SVM_RX_MAXINSN 4096
+#define SVM_RX_MAXSLOTS 64
+/* bounds one thread list of the simulation: ninsn x (nslots + 1) words */
+#define SVM_RX_MAXCELLS 65536
 struct svm_srcloc { uint32_t func, pc, str; };
 
 struct svm_module {
@@ -81,11 +95,16 @@ struct svm_module {
 	uint32_t siglen;
 	uint32_t nregex;
 	struct svm_regex *regex;
+	uint32_t nrxprog;                /* 0, or nregex: the regexes' capture programs */
+	struct svm_rxprog *rxprog;
 	uint32_t nentry;
 	struct svm_entry *entry;
 	int32_t *probe_entry;            /* derived by the verifier: per probe, its entry record or -1 */
 	uint64_t iterstack;              /* derived (verify_iters.c): foreach storage entries of an execution context */
 };
+
+/* the 32-bit words the capture simulation of m's largest program needs (regex_groups.c); 0 without */
+uint64_t svm_rx_workspace(const struct svm_module *m);
 
 /* decodes bytes into *out (bounds and lengths only); 0 on success, else -1 and err text */
 int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *out, char *err, size_t errlen);

@@ -10,7 +10,7 @@ static uint32_t rd_u16(struct rd *r) { uint32_t v = rd_u8(r); return v | (uint32
 static uint32_t rd_u32(struct rd *r) { uint32_t v = rd_u16(r); return v | rd_u16(r) << 16; }
 static uint64_t rd_u64(struct rd *r) { uint64_t v = rd_u32(r); return v | (uint64_t)rd_u32(r) << 32; }
 
-static const char *secname[S_MAX] = { "?", "strings", "constants", "globals", "functions", "probes", "limits", "source map", "signature", "regex", "entry" };
+static const char *secname[S_MAX] = { "?", "strings", "constants", "globals", "functions", "probes", "limits", "source map", "signature", "regex", "entry", "regex groups" };
 
 /* allocates count records of size sz after checking that count*minbytes fits in what is left */
 static void *alloc_n(struct rd *r, uint32_t count, size_t sz, size_t minbytes)
@@ -47,6 +47,33 @@ static int dec_regex(struct rd *r, struct svm_module *m, char *err, size_t errle
 		if (!x->next || !x->flags) FAIL("regex %u: out of memory", i);
 		for (uint64_t k = 0; k < cells; k++) x->next[k] = nw == 2 ? rd_u16(r) : rd_u32(r);
 		for (uint32_t k = 0; k < x->nstate; k++) x->flags[k] = rd_u8(r);
+	}
+	return 0;
+}
+
+/* regex groups section: count, then per regex: u32 slots, u32 insns, u32 sets, sets[32 bytes each],
+ * insns[u8 op, u8 slot, u16 set, u16 n1, u16 n2] (the verifier checks the fields) */
+static int dec_rxgroups(struct rd *r, struct svm_module *m, char *err, size_t errlen)
+{
+	m->nrxprog = rd_u32(r);
+	if (!(m->rxprog = alloc_n(r, m->nrxprog, sizeof *m->rxprog, 12)))
+		FAIL("regex groups: count %u exceeds section length", m->nrxprog);
+	for (uint32_t i = 0; i < m->nrxprog; i++) {
+		struct svm_rxprog *p = &m->rxprog[i];
+		p->nslots = rd_u32(r); p->ninsn = rd_u32(r); p->nsets = rd_u32(r);
+		if (r->bad) return 0;
+		if (p->ninsn > SVM_RX_MAXINSN || p->nsets > p->ninsn)
+			FAIL("regex groups %u: %u instructions and %u sets (at most %u)", i, p->ninsn, p->nsets, SVM_RX_MAXINSN);
+		if ((uint64_t)p->nsets * 32 + (uint64_t)p->ninsn * 8 > r->n - r->off)
+			FAIL("regex groups %u: %u instructions exceed section length", i, p->ninsn);
+		p->sets = svm_host_zalloc((size_t)p->nsets * 32 + 1);
+		p->code = svm_host_zalloc((size_t)p->ninsn * sizeof *p->code + 1);
+		if (!p->sets || !p->code) FAIL("regex groups %u: out of memory", i);
+		for (uint32_t k = 0; k < p->nsets * 32; k++) p->sets[k] = rd_u8(r);
+		for (uint32_t k = 0; k < p->ninsn; k++) {
+			struct svm_rxinsn *in = &p->code[k];
+			in->op = rd_u8(r); in->slot = rd_u8(r); in->set = rd_u16(r); in->n1 = rd_u16(r); in->n2 = rd_u16(r);
+		}
 	}
 	return 0;
 }
@@ -160,6 +187,7 @@ static int dec_limits(struct rd *r, struct svm_module *m, char *err, size_t errl
 	l->maxaction = rd_u32(r); l->maxstringlen = rd_u32(r); l->maxmapentries = rd_u32(r);
 	l->maxnesting = rd_u32(r); l->maxerrors = rd_u32(r); l->maxskipped = rd_u32(r);
 	if (r->n - r->off >= 4) l->histelision = rd_u32(r);
+	if (r->n - r->off >= 4) l->flags = rd_u32(r);
 	return 0;
 }
 
@@ -178,7 +206,7 @@ int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *m, char
 {
 	struct rd hr = { bytes, n, 0, 0 };
 	uint32_t version, nsec, seen = 0;
-	static const struct svm_limits defaults = { 1000, 512, 2048, 10, 0, 100, 2 };
+	static const struct svm_limits defaults = { 1000, 512, 2048, 10, 0, 100, 2, 0 };
 
 	svm_host_memcpy(m, &(struct svm_module){ 0 }, sizeof *m);
 	m->limits = defaults;
@@ -218,6 +246,7 @@ int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *m, char
 		case S_SIGNATURE: m->siglen = len; r.off = len; break;
 		case S_REGEX: rc = dec_regex(&r, m, err, errlen); break;
 		case S_ENTRY: rc = dec_entry(&r, m, err, errlen); break;
+		case S_RXGROUPS: rc = dec_rxgroups(&r, m, err, errlen); break;
 		}
 		if (rc)
 			return -1;
@@ -249,6 +278,9 @@ void svm_module_release(struct svm_module *m)
 	if (m->regex)
 		for (uint32_t i = 0; i < m->nregex; i++) { svm_host_free(m->regex[i].next); svm_host_free(m->regex[i].flags); }
 	svm_host_free(m->regex);
+	if (m->rxprog)
+		for (uint32_t i = 0; i < m->nrxprog; i++) { svm_host_free(m->rxprog[i].sets); svm_host_free(m->rxprog[i].code); }
+	svm_host_free(m->rxprog);
 	svm_host_free(m->entry); svm_host_free(m->probe_entry);
 	svm_host_memcpy(m, &(struct svm_module){ 0 }, sizeof *m);
 }

@@ -72,6 +72,10 @@ struct svm_session {
 	char *scratch, *scratch2;     /* MAXSTRINGLEN each */
 	char *tokstr;                 /* tokenize(): copy of the last non-empty input (MAXSTRINGLEN) */
 	int32_t tokpos;               /* tokenize(): offset of the rest in tokstr, -1 when exhausted */
+	int32_t *rxws;                /* capture groups (regex_groups.c): the simulation's workspace, NULL */
+	char *rxsubj;                 /* without a regex groups section; the last =~'s subject (MAXSTRINGLEN), */
+	int32_t rxslot[SVM_RX_MAXSLOTS];  /* its groups' offsets (-1: the group took no part), */
+	uint32_t rxnslots;            /* and their count: 0 when the last =~ of this run failed or none ran */
 	char errmsg[1024];
 	struct svm_try tries[SVM_MAXTRY]; /* innermost last; emptied at the start of each handler run */
 	uint32_t ntries;
@@ -79,6 +83,8 @@ struct svm_session {
 	const struct svm_ctx *ctx;        /* the probe hit being handled (args, registers, memory); NULL: none */
 };
 
+/* records the groups of a =~ of regex x on subj for matched()/ngroups(); matched: what the DFA said */
+void svm_rx_record(struct svm_session *s, uint32_t x, const char *subj, int matched);
 void svm_out(struct svm_session *s, int stream, const char *data, size_t len);
 /* runs function f (a probe handler) to completion; 0, or -1 with s->errmsg set */
 int svm_exec(struct svm_session *s, uint32_t f);

@@ -40,6 +40,7 @@ void stapvm_module_free(stapvm_module *mod)
 
 int stapvm_probe_count(const stapvm_module *mod) { return (int)mod->m.nprobes; }
 uint32_t stapvm_max_skipped(const stapvm_module *mod) { return mod->m.limits.maxskipped; }
+int stapvm_suppresses_errors(const stapvm_module *mod) { return (mod->m.limits.flags & SVM_LIM_SUPPRESS_ERRORS) != 0; }
 uint64_t stapvm_iter_entries(const stapvm_module *mod) { return mod->m.iterstack; }
 
 static const struct svm_func *probe_func(const struct svm_module *m, int i, int entry)
@@ -82,6 +83,7 @@ static void exec_release(struct svm_session *s)
 {
 	svm_host_free(s->arena); svm_host_free(s->frames); svm_host_free(s->itidx); svm_host_free(s->itseq);
 	svm_host_free(s->scratch); svm_host_free(s->scratch2); svm_host_free(s->tokstr);
+	svm_host_free(s->rxws); svm_host_free(s->rxsubj);
 	svm_host_free(s->gstore); svm_host_free(s->parts); svm_host_free(s->stattmp);
 }
 
@@ -125,7 +127,12 @@ static int exec_init(struct svm_session *s, struct svm_shared *sh, uint32_t cpu)
 		s->itidx = svm_host_zalloc((size_t)m->iterstack * sizeof *s->itidx);
 		s->itseq = svm_host_zalloc((size_t)m->iterstack * sizeof *s->itseq);
 	}
+	if (m->rxprog) {   /* bounded by the verifier (SVM_RX_MAXCELLS); none without matched()/ngroups() */
+		s->rxws = svm_host_zalloc((size_t)svm_rx_workspace(m) * sizeof *s->rxws);
+		s->rxsubj = svm_host_zalloc(s->maxstr);
+	}
 	if (s->arena && s->frames && s->scratch && s->scratch2 && s->tokstr && (!m->iterstack || (s->itidx && s->itseq)) &&
+	    (!m->rxprog || (s->rxws && s->rxsubj)) &&
 	    exec_globals(s, sh) == 0)
 		return 0;
 	exec_release(s);
@@ -233,6 +240,10 @@ static int run_for_probe(struct svm_session *s, int i, uint32_t f)
 	struct svm_shared *sh = s->sh;
 	s->cur_probe = i;
 	if (svm_exec(s, f) == 0) return 0;
+	if (s->m->limits.flags & SVM_LIM_SUPPRESS_ERRORS) {
+		svm_atomic_inc(&sh->errors);
+		return 1;
+	}
 	svm_out(s, 1, s->errmsg, svm_strlen(s->errmsg));
 	svm_out(s, 1, "\n", 1);
 	if ((uint32_t)svm_atomic_inc(&sh->errors) > s->m->limits.maxerrors) {

@@ -22,6 +22,9 @@ void stapvm_module_free(stapvm_module *mod);
 int stapvm_probe_count(const stapvm_module *mod);
 /* the module's MAXSKIPPED: skipped hits past it end the session (stapvm.ko) */
 uint32_t stapvm_max_skipped(const stapvm_module *mod);
+/* 1 when the module was built with --suppress-handler-errors: handler errors are counted (the closing
+ * "Number of errors" warning) but never printed, never abort, and do not fail the run */
+int stapvm_suppresses_errors(const stapvm_module *mod);
 /* the foreach storage each execution context holds, as the verifier laid it out: entries of 12
  * bytes (a u32 entry index and a u64 sequence number); 0 for a module without foreach */
 uint64_t stapvm_iter_entries(const stapvm_module *mod);

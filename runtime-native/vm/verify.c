@@ -9,6 +9,8 @@ struct vctx { struct svm_module *m; char *err; size_t errlen; };
 static int check_limits(struct vctx *v)
 {
 	const struct svm_limits *l = &v->m->limits;
+	if (l->flags & ~(uint32_t)SVM_LIM_SUPPRESS_ERRORS)
+		REJECT("limits: unknown flags 0x%x", l->flags);
 	if (l->maxstringlen < 2 || l->maxstringlen > 4096)
 		REJECT("limits: MAXSTRINGLEN %u out of range [2,4096]", l->maxstringlen);
 	if (l->maxnesting < 1 || l->maxnesting > 256)
@@ -17,6 +19,32 @@ static int check_limits(struct vctx *v)
 		REJECT("limits: MAXMAPENTRIES %u out of range [1,1048576]", l->maxmapentries);
 	if (l->maxaction < 1)
 		REJECT("limits: MAXACTION must be at least 1");
+	return 0;
+}
+
+/* the capture programs: one per regex, every target, set and slot in bounds */
+static int check_rxgroups(const struct svm_module *m, struct vctx *v)
+{
+	if (m->rxprog && m->nrxprog != m->nregex)
+		REJECT("regex groups: %u programs for %u regexes", m->nrxprog, m->nregex);
+	for (uint32_t i = 0; i < m->nrxprog; i++) {
+		const struct svm_rxprog *p = &m->rxprog[i];
+		if (p->nslots < 2 || p->nslots % 2 || p->nslots > SVM_RX_MAXSLOTS)
+			REJECT("regex groups %u: %u slots (an even number in [2,%u])", i, p->nslots, SVM_RX_MAXSLOTS);
+		if (p->ninsn == 0 || (uint64_t)p->ninsn * (p->nslots + 1) > SVM_RX_MAXCELLS)
+			REJECT("regex groups %u: %u instructions of %u slots (at most %u cells)", i, p->ninsn, p->nslots, SVM_RX_MAXCELLS);
+		for (uint32_t k = 0; k < p->ninsn; k++) {
+			const struct svm_rxinsn *in = &p->code[k];
+			if (in->op > RXI_MATCH)
+				REJECT("regex groups %u insn %u: unknown op %u", i, k, in->op);
+			if (in->op != RXI_MATCH && (in->n1 >= p->ninsn || (in->op == RXI_FORK && in->n2 >= p->ninsn)))
+				REJECT("regex groups %u insn %u: target out of range [0,%u)", i, k, p->ninsn);
+			if (in->op == RXI_BYTE && in->set >= p->nsets)
+				REJECT("regex groups %u insn %u: set %u out of range [0,%u)", i, k, in->set, p->nsets);
+			if (in->op == RXI_SAVE && in->slot >= p->nslots)
+				REJECT("regex groups %u insn %u: slot %u out of range [0,%u)", i, k, in->slot, p->nslots);
+		}
+	}
 	return 0;
 }
 
@@ -37,6 +65,8 @@ static int check_tables(struct vctx *v)
 			if (x->flags[k] & ~(SVM_RX_ACCEPT | SVM_RX_ACCEPT_AT_END))
 				REJECT("regex %u: state %u has unknown flags 0x%x", i, k, x->flags[k]);
 	}
+	if (check_rxgroups(m, v) != 0)
+		return -1;
 	for (uint32_t i = 0; i < m->nglobals; i++) {
 		struct svm_global *g = &m->globals[i];
 		if (g->name >= m->nstrings)
@@ -298,6 +328,7 @@ static int check_memory(struct vctx *v)
 		uint64_t val = g->vtype == T_STR ? ms : 48 + 8ull * g->nbuckets;
 		total += g->nkeys ? (uint64_t)g->size * (24 + 8ull * g->nikeys + ms * g->nskeys + val + 8) : val;
 	}
+	if (m->rxprog) total += ms + 4 * svm_rx_workspace(m);
 	if (total > SVM_MAX_SESSION_BYTES)
 		REJECT("limits: a session would need %llu bytes, more than %llu", (unsigned long long)total, SVM_MAX_SESSION_BYTES);
 	return 0;

@@ -72,6 +72,8 @@ WARNING: Number of errors: 1, skipped probes: 0'
 # the tapset library on stapvm.ko (tapsets/): task_* over BTF @cast, kernel symbols, the vfs/kprocess/scheduler families
 one task-functions 30 file '-c "$WR 1"' '-r @KVER@' 'probe kernel.function("ksys_write") { if (pid() == target()) { t = task_current(); printf("%s %d %d %d %d|%s|%d %d %d %d\n", task_execname(t), task_pid(t) == pid(), task_tid(t) == tid(), task_uid(t), task_nice(t), pexecname(), pid2task(pid()) == t, task_pid(task_parent(t)) == ppid(), pgrp() > 0, task_cpu(t) == cpu()); println(pid2execname(pid())); exit() } }' 'writes_n 1 1 0 0\|stapvm-run\|1 1 1 1
 writes_n'
+# task_rlimit*: the soft limits of the target, set by its shell (-c runs under /bin/sh -c); RLIMIT_RTTIME is unlimited (-1)
+one task-rlimit 30 file '-c "ulimit -n 77; exec $WR 1"' '-r @KVER@' 'probe kernel.function("ksys_write") { if (pid() == target()) { t = task_current(); printf("%d %d %d %d\n", task_rlimit_nofile(t), task_rlimit(t, "RLIMIT_NOFILE"), task_rlimit(t, "RLIMIT_BOGUS"), task_rlimit_rttime(t)); exit() } }' '77 77 -1 -1'
 one kernel-symbols 30 file '-c "$WR 1"' '-r @KVER@' 'probe kernel.function("ksys_write") { if (pid() == target()) { a = addr(); printf("%s|%s|%s|%s|%d\n", symname(a), symdata(a), modname(a), probemod(), a == stack(0)); print(sprint_backtrace()); exit() } }' 'ksys_write\|ksys_write\+0x0/0x[0-9a-f]+ \[kernel\]\|kernel\|kernel\|1
 ksys_write\+0x0 \[kernel\](
 [A-Za-z_0-9.]+\+0x[0-9a-f]+ \[kernel\])+'

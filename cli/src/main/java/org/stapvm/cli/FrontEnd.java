@@ -14,7 +14,7 @@ final class FrontEnd {
 
     static Pass1 pass1(Options options) {
         String release = options.kernelRelease != null ? options.kernelRelease : HostKernel.release();
-        PpContext context = PpContext.forKernel(release, options.scriptArguments().size());
+        PpContext context = PpContext.forKernel(release, options.scriptArguments());
         if (options.guru) {
             context = context.withGuruMode(true);
         }

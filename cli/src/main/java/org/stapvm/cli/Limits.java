@@ -41,7 +41,7 @@ final class Limits {
             }
         }
         return new Module.Limits(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped,
-                histElision);
+                histElision, 0);
     }
 
     private static int parse(String define, String value) throws BadDefine {

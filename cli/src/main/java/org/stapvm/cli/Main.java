@@ -39,6 +39,11 @@ public final class Main {
         Options options = new Options();
         CommandLine cli = new CommandLine(options);
         cli.setUnmatchedOptionsArePositionalParams(false);
+        String refused = GetoptCheck.refused(cli.getCommandSpec(), args);
+        if (refused != null) {
+            err.print(refused);
+            return 1;
+        }
         try {
             cli.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
@@ -65,8 +70,10 @@ public final class Main {
         }
         String listing = options.listProbesWithVariables != null ? options.listProbesWithVariables : options.listProbes;
         if (listing != null) {
-            // stap's listing mode: the pattern becomes a probe with an empty body, elaborated up to pass 2
+            // stap's listing mode: the pattern becomes a probe with an empty body, elaborated up to
+            // pass 2, with warnings suppressed (the empty body's elision is no news to the user)
             options.lastPass = 2;
+            options.suppressWarnings = true;
             return new Session(options, new SourceFile("<input>", "probe " + listing + " {}"), out, err).run();
         }
         SourceFile input;

@@ -34,6 +34,9 @@ final class Session {
         if (options.lastPass >= 3) { // as stap, -D matters only once the script is translated
             try {
                 limits = Limits.from(options.defines);
+                if (options.suppressHandlerErrors) {
+                    limits = limits.withFlags(Module.Limits.SUPPRESS_HANDLER_ERRORS);
+                }
             } catch (Limits.BadDefine e) {
                 err.println("stapvm: " + e.getMessage());
                 return 1;
@@ -50,7 +53,8 @@ final class Session {
         ProbeTarget target = ProbeTarget.release(options.kernelRelease == null ? "" : options.kernelRelease);
         Pipeline.Settings settings = new Pipeline.Settings(options.lastPass, options.verbosity() > 0,
                 options.scriptArguments(), options.guru, limits, FrontEnd.tapsetDirs(options), target,
-                options.warnings(), options.unoptimized, ScriptInput.extra(options), presets);
+                options.warnings(), options.unoptimized, ScriptInput.extra(options), presets,
+                options.listProbes != null || options.listProbesWithVariables != null);
         Pipeline.Channel channel = new Pipeline.Channel() {
             @Override
             public void diagnostics(String text) {

@@ -70,6 +70,15 @@ class BadInputTest {
         }
     }
 
+    /** stap's listing mode lists the points that resolve and says nothing of the others (stap -l 'begin,nosuch'). */
+    @Test
+    void listingSkipsPointsThatDoNotResolve() {
+        Run r = run(List.of("-l", "begin,nosuch.probe,end"));
+        assertEquals("", r.stderr());
+        assertEquals("begin\nend\n", r.stdout());
+        assertEquals(0, r.status());
+    }
+
     /** stap accepts an array larger than MAXMAPENTRIES: its declared size is its own limit (run in a fresh JVM: the verifier is native). */
     @Test
     void declaredArraySizeAboveMaxMapEntries(@TempDir Path tmp) throws Exception {

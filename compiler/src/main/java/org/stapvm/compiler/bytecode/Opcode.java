@@ -102,6 +102,8 @@ public enum Opcode {
         STRINGAT(16, "stringat", "INT", 1, 1, true, "byte at index; outside the string is the error 'Position out of bounds'"),
         ISDIGIT(17, "isdigit", "INT", 0, 1, true, "1 if the first byte of the string is an ASCII digit"),
         STRPOS(20, "strpos", "INT", 0, 2, true, "strpos(s1, s2): byte offset of the first s2 in s1 (0 for an empty s2); -1 when absent"),
+        MATCHED(21, "matched", "STR", 1, 0, true, "matched(n): group n of the last successful =~ of this probe run (0 the whole match; \"\" when the group took no part); errors after a failed match or past the last group"),
+        NGROUPS(22, "ngroups", "INT", 0, 0, true, "ngroups(): the groups of the last successful =~ of this probe run, counting the whole match; an error after a failed match"),
         TOKENIZE(18, "tokenize", "STR", 0, 2, true, "tokenize(input, delim): next non-empty token; input \"\" continues the previous input (state per session)"),
         PID(30, "pid", "INT", 0, 0, true, "process id of the current task"),
         TID(31, "tid", "INT", 0, 0, true, "thread id of the current task"),

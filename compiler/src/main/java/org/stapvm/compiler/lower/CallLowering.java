@@ -213,6 +213,9 @@ final class CallLowering {
         if (h == null) {
             throw new LowerException("function " + b.name() + "() is not supported by the runtime yet at " + c.pos());
         }
+        if (h == Opcode.Helper.MATCHED || h == Opcode.Helper.NGROUPS) {
+            body.tables.wantGroups();
+        }
         int[] w = exprs.window(c.args(), exprs.argTypes(c.args()));
         boolean str = h.ret.equals("STR");
         int r = str ? code.tmpS() : code.tmpI();

@@ -21,6 +21,7 @@ final class ModuleTables {
     private final Map<Long, Integer> constants = new LinkedHashMap<>();
     private final Map<String, Integer> regexIndex = new LinkedHashMap<>();
     private final List<Dfa> regexes = new ArrayList<>();
+    private boolean groups;
     private final Map<Variable, Integer> globals = new LinkedHashMap<>();
     private final Map<Unit, Integer> functions = new LinkedHashMap<>();
     private final List<Module.SourceLoc> sourceMap = new ArrayList<>();
@@ -46,6 +47,11 @@ final class ModuleTables {
             regexIndex.put(pattern, i);
         }
         return i;
+    }
+
+    /** The script calls matched() or ngroups(): every regex carries its capture program. */
+    void wantGroups() {
+        groups = true;
     }
 
     void addGlobal(Variable g) {
@@ -78,7 +84,18 @@ final class ModuleTables {
     }
 
     List<Dfa> regexes() {
-        return List.copyOf(regexes);
+        if (!groups) {
+            return List.copyOf(regexes);
+        }
+        List<Dfa> out = new ArrayList<>();
+        for (String pattern : regexIndex.keySet()) {
+            try {
+                out.add(RegexCompiler.compileWithGroups(pattern));
+            } catch (RegexSyntaxException e) {
+                throw new LowerException("regex compilation error: " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     List<Module.SourceLoc> sourceMap() {

@@ -45,21 +45,28 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
 
     /**
      * Limits section; null in a Module means "absent, runtime defaults". histElision is stap's
-     * -D HIST_ELISION (zero histogram rows kept beside a non-zero one), the section's optional last field.
+     * -D HIST_ELISION (zero histogram rows kept beside a non-zero one) and flags the session's
+     * switches (SUPPRESS_HANDLER_ERRORS), the section's optional last fields.
      */
     public record Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors,
-                         int maxSkipped, int histElision) {
+                         int maxSkipped, int histElision, int flags) {
         /** maxNesting before lowering when -D does not set it: lowering computes stap's value from the call graph. */
         public static final int NESTING_FROM_CALL_GRAPH = -1;
         /** stap's HIST_ELISION default. */
         public static final int HIST_ELISION = 2;
+        /** --suppress-handler-errors: a handler's runtime error is counted, not printed, and never aborts. */
+        public static final int SUPPRESS_HANDLER_ERRORS = 1;
 
         public Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors, int maxSkipped) {
-            this(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, HIST_ELISION);
+            this(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, HIST_ELISION, 0);
         }
 
         public Limits withMaxNesting(int n) {
-            return new Limits(maxAction, maxStringLen, maxMapEntries, n, maxErrors, maxSkipped, histElision);
+            return new Limits(maxAction, maxStringLen, maxMapEntries, n, maxErrors, maxSkipped, histElision, flags);
+        }
+
+        public Limits withFlags(int f) {
+            return new Limits(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, histElision, f);
         }
     }
 

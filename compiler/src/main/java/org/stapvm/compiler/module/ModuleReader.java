@@ -4,8 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
+import org.stapvm.compiler.regex.CaptureProgram;
 import org.stapvm.compiler.regex.Dfa;
 
 /** Reads a module file back into a Module (for -p3 on a .stpb and for tests); trusts nothing. */
@@ -32,6 +34,7 @@ public final class ModuleReader {
         List<Module.Probe> probes = new ArrayList<>();
         List<Module.SourceLoc> map = new ArrayList<>();
         List<Dfa> regexes = new ArrayList<>();
+        List<CaptureProgram> groups = new ArrayList<>();
         List<Module.EntryProgram> entries = new ArrayList<>();
         Module.Limits limits = null;
         for (int i = 0; i < n; i++) {
@@ -77,15 +80,40 @@ public final class ModuleReader {
                     case 7 -> map.add(new Module.SourceLoc(s.getInt(), s.getInt(), s.getInt()));
                     case 9 -> regexes.add(readDfa(s));
                     case 10 -> entries.add(new Module.EntryProgram(s.getInt(), s.getInt(), s.getInt()));
+                    case 11 -> groups.add(readGroups(s));
                     default -> throw new IllegalArgumentException("unknown section id " + id);
                 }
             }
             if (id == 6) {
                 limits = new Module.Limits(s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(),
-                        s.remaining() >= 4 ? s.getInt() : Module.Limits.HIST_ELISION);
+                        s.remaining() >= 4 ? s.getInt() : Module.Limits.HIST_ELISION, s.remaining() >= 4 ? s.getInt() : 0);
             }
         }
+        for (int i = 0; i < groups.size() && i < regexes.size(); i++) {
+            regexes.set(i, regexes.get(i).withGroups(groups.get(i)));
+        }
         return new Module(strings, constants, globals, functions, probes, limits, map, regexes, entries);
+    }
+
+    /** One capture program of the regex groups section (ModuleWriter.regexGroups). */
+    private static CaptureProgram readGroups(ByteBuffer s) {
+        int slots = s.getInt(), n = s.getInt(), nsets = s.getInt();
+        List<BitSet> sets = new ArrayList<>();
+        for (int i = 0; i < nsets; i++) {
+            byte[] bits = new byte[32];
+            s.get(bits);
+            sets.add(BitSet.valueOf(bits));
+        }
+        byte[] op = new byte[n];
+        int[] slot = new int[n], set = new int[n], n1 = new int[n], n2 = new int[n];
+        for (int i = 0; i < n; i++) {
+            op[i] = s.get();
+            slot[i] = s.get() & 0xff;
+            set[i] = s.getShort() & 0xffff;
+            n1[i] = s.getShort() & 0xffff;
+            n2[i] = s.getShort() & 0xffff;
+        }
+        return new CaptureProgram(slots, op, slot, set, n1, n2, sets);
     }
 
     private static Dfa readDfa(ByteBuffer s) {

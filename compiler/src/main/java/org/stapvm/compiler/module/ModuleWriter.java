@@ -3,6 +3,8 @@ package org.stapvm.compiler.module;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
+import java.util.BitSet;
+import org.stapvm.compiler.regex.CaptureProgram;
 import org.stapvm.compiler.regex.Dfa;
 
 /** Writes a Module in the exact binary format of docs/bytecode.md (little-endian, sections 1..9; no signature). */
@@ -92,6 +94,7 @@ public final class ModuleWriter {
             o.u32(l.maxErrors());
             o.u32(l.maxSkipped());
             o.u32(l.histElision());
+            o.u32(l.flags());
             body.section(6, o);
             sections++;
         }
@@ -108,6 +111,10 @@ public final class ModuleWriter {
         }
         if (!m.regexes().isEmpty()) {
             body.section(9, regexes(m));
+            sections++;
+        }
+        if (!m.regexes().isEmpty() && m.regexes().get(0).groups() != null) {
+            body.section(11, regexGroups(m));
             sections++;
         }
         if (!m.entries().isEmpty()) {
@@ -145,6 +152,33 @@ public final class ModuleWriter {
             i += Character.charCount(c);
         }
         return out.toByteArray();
+    }
+
+    /** The capture programs, one per regex (module_load.c dec_rxgroups). */
+    private static Out regexGroups(Module m) {
+        Out r = new Out();
+        r.u32(m.regexes().size());
+        for (Dfa d : m.regexes()) {
+            CaptureProgram p = d.groups();
+            r.u32(p.slots());
+            r.u32(p.size());
+            r.u32(p.sets().size());
+            for (BitSet set : p.sets()) {
+                byte[] bits = new byte[32];
+                for (int b = set.nextSetBit(0); b >= 0 && b < 256; b = set.nextSetBit(b + 1)) {
+                    bits[b >> 3] |= (byte) (1 << (b & 7));
+                }
+                r.bytes(bits);
+            }
+            for (int i = 0; i < p.size(); i++) {
+                r.u8(p.op()[i]);
+                r.u8(p.slot()[i]);
+                r.u16(p.set()[i]);
+                r.u16(p.n1()[i]);
+                r.u16(p.n2()[i]);
+            }
+        }
+        return r;
     }
 
     private static Out regexes(Module m) {

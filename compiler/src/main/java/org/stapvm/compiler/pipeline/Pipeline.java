@@ -55,12 +55,13 @@ public final class Pipeline {
     /**
      * What the passes need from the command line; {@code tapsetDirs}: -I directories, then the
      * bundled library; {@code target}: the kernel probes resolve against (-r KVER);
-     * {@code extraScripts}: -E scripts, whose declarations follow the script's; {@code unoptimized}: -u.
+     * {@code extraScripts}: -E scripts, whose declarations follow the script's; {@code unoptimized}: -u;
+     * {@code listing}: stap's -l/-L mode, where every probe point is optional and pass 2 fails silently.
      */
     public record Settings(int lastPass, boolean verbose, List<String> scriptArgs, boolean guru,
                            Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target,
                            Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
-                           java.util.Map<String, String> presetGlobals) {
+                           java.util.Map<String, String> presetGlobals, boolean listing) {
         public Settings {
             scriptArgs = List.copyOf(scriptArgs);
             tapsetDirs = List.copyOf(tapsetDirs);
@@ -72,7 +73,7 @@ public final class Pipeline {
         public Settings(int lastPass, boolean verbose, List<String> scriptArgs, boolean guru,
                         Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target) {
             this(lastPass, verbose, scriptArgs, guru, limits, tapsetDirs, target, Warnings.SHOW, false, List.of(),
-                    java.util.Map.of());
+                    java.util.Map.of(), false);
         }
     }
 
@@ -112,10 +113,12 @@ public final class Pipeline {
                 warningCount += parsed.warnings().size();
             }
             if (!parsed.ok()) {
-                channel.diagnostics(ParseReport.render(parsed.errors(), settings.verbose()));
+                channel.diagnostics(ParseReport.render(parsed.errors(), settings.verbose(), !settings.listing()));
                 return Result.failed();
             }
-            declarations.addAll(parsed.script().declarations());
+            for (Declaration d : parsed.script().declarations()) {
+                declarations.add(settings.listing() ? Listing.everyPointOptional(d) : d);
+            }
         }
         if (settings.warnings() == Warnings.FATAL && warningCount > 0) {
             channel.diagnostics("Pass 1: parse failed.  [man error::pass1]\n");
@@ -131,6 +134,9 @@ public final class Pipeline {
                 settings.target(), settings.unoptimized(), settings.presetGlobals().keySet());
         if (settings.warnings() == Warnings.SUPPRESS) {
             program = program.withoutWarnings();
+        }
+        if (settings.listing() && !program.ok()) {
+            return Result.failed();   // stap lists what resolved and tells nothing of the rest
         }
         boolean warningsFail = settings.warnings() == Warnings.FATAL && program.ok() && !program.diagnostics().isEmpty();
         report(channel, warningsFail ? SemaReport.renderFailed(program.diagnostics(), settings.verbose(), 2)

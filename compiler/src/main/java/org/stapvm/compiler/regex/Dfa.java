@@ -10,10 +10,19 @@ package org.stapvm.compiler.regex;
  * </pre>
  * State 0 is the start. ACCEPT means a match has been seen (the state loops to itself);
  * ACCEPT_AT_END means there is a match if the subject ends here (patterns ending in '$').
+ * {@code groups} is the pattern's capture program when the script asks for matched(), else null.
  */
-public record Dfa(int[] byteClass, int classCount, int[] next, byte[] flags) {
+public record Dfa(int[] byteClass, int classCount, int[] next, byte[] flags, CaptureProgram groups) {
     public static final byte ACCEPT = 1;
     public static final byte ACCEPT_AT_END = 2;
+
+    public Dfa(int[] byteClass, int classCount, int[] next, byte[] flags) {
+        this(byteClass, classCount, next, flags, null);
+    }
+
+    public Dfa withGroups(CaptureProgram program) {
+        return new Dfa(byteClass, classCount, next, flags, program);
+    }
 
     public int stateCount() {
         return flags.length;

@@ -125,7 +125,7 @@ final class DfaBuilder {
         while (!work.isEmpty()) {
             int s = work.pop();
             Nfa.Kind kind = nfa.kinds.get(s);
-            boolean passes = kind == Nfa.Kind.FORK || (kind == Nfa.Kind.START && atStart)
+            boolean passes = kind == Nfa.Kind.FORK || kind == Nfa.Kind.SAVE || (kind == Nfa.Kind.START && atStart)
                     || (kind == Nfa.Kind.END && atEnd);
             if (!passes) {
                 continue;

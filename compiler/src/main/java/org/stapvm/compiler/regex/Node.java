@@ -20,6 +20,9 @@ sealed interface Node {
     /** node{min,max}; max is -1 for unbounded. */
     record Repeat(Node node, int min, int max) implements Node {}
 
+    /** ( node ): capture group {@code index} (1 for the first '(' of the pattern). */
+    record Group(int index, Node node) implements Node {}
+
     /** ^: only at the start of the subject. */
     record StartAnchor() implements Node {}
 

@@ -15,6 +15,7 @@ final class RegexParser {
 
     private final String pattern;
     private int pos;
+    private int groups;
 
     private RegexParser(String pattern) {
         this.pattern = pattern;
@@ -108,13 +109,14 @@ final class RegexParser {
         switch (c) {
             case '(': {
                 pos++;
+                int index = ++groups;   // numbered by their '(', as POSIX
                 Node inner = alternation();
                 if (!peek(')')) {
                     // stap's words, at its position: the last character it read
                     throw error("expected ), found end of regex", Math.max(0, pattern.length() - 1));
                 }
                 pos++;
-                return inner;
+                return new Node.Group(index, inner);
             }
             case '[':
                 return new Node.Bytes(BracketExpression.parse(this));

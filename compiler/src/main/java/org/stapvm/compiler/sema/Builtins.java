@@ -72,6 +72,8 @@ public final class Builtins {
         fixed("stringat", L, S, L);
         fixed("isdigit", L, S);
         fixed("strpos", L, S, S);
+        fixed("matched", S, L);
+        fixed("ngroups", L);
         fixed("randint", L, L);
         fixed("pid", L);
         fixed("tid", L);

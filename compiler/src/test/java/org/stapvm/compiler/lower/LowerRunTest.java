@@ -203,6 +203,24 @@ class LowerRunTest {
     }
 
     @Test
+    void regexGroupsLeftmostLongestLastIteration() throws Exception {
+        // leftmost start, then longest; a repeated group keeps its last iteration; a group that took
+        // no part is ""; a function sees the probe's last match; a failed =~ leaves no groups
+        assertEquals("x=42|x|42|3\naXbX|bX|b\n[]|5\n--stderr--\n"
+                + "ERROR: Attempted to get nonexistent subexpression 3 near identifier 'matched' at t.stp:8:33\n",
+                run("""
+                function g() { return matched(1) }
+                probe begin {
+                  if ("key=val; x=42" =~ "([a-z]+)=([0-9]+)") printf("%s|%s|%s|%d\\n", matched(0), g(), matched(2), ngroups())
+                  if ("aXbXc" =~ "((a|b)X)+") printf("%s|%s|%s\\n", matched(0), matched(1), matched(2))
+                  if ("abc" =~ "(x)?(a)(b)?(z)?") printf("[%s%s]|%d\\n", matched(1), matched(4), ngroups())
+                  if ("abc" =~ "q") println("no")
+                  try { println(matched(0)) } catch (e) { }
+                  if ("ab" =~ "(a)(b)") println(matched(3))
+                }"""));
+    }
+
+    @Test
     void histLinearPrints() throws Exception {
         assertEquals("""
                 value |-------------------------------------------------- count

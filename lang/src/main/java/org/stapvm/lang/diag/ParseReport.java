@@ -13,6 +13,11 @@ public final class ParseReport {
      * and the number suppressed is told after the failure line, as stap does.
      */
     public static String render(List<Diagnostic> errors, boolean verbose) {
+        return render(errors, verbose, true);
+    }
+
+    /** The same, with the "Pass 1: parse failed" line only when {@code failureLine} (stap's listing mode has none). */
+    public static String render(List<Diagnostic> errors, boolean verbose, boolean failureLine) {
         StringBuilder out = new StringBuilder();
         Set<String> seen = new HashSet<>();
         int suppressed = 0;
@@ -24,7 +29,9 @@ public final class ParseReport {
             out.append(d.render()).append('\n');
         }
         out.append(errors.size()).append(errors.size() == 1 ? " parse error.\n" : " parse errors.\n");
-        out.append("Pass 1: parse failed.  [man error::pass1]\n");
+        if (failureLine) {
+            out.append("Pass 1: parse failed.  [man error::pass1]\n");
+        }
         if (suppressed > 0) {
             out.append("Number of similar error messages suppressed: ").append(suppressed).append(".\n");
             out.append("Rerun with -v to see them.\n");

@@ -1,11 +1,13 @@
 package org.stapvm.lang.pp;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What preprocessor conditions compare against: the target kernel, architecture, runtime,
  * SystemTap version and privilege, the kernel's CONFIG_ options, the script argument count
- * ({@code $#}, {@code @#}) and guru mode.
+ * ({@code $#}, {@code @#}), guru mode and the script arguments themselves ({@code $1}, {@code @1}).
  */
 public record PpContext(
         String kernelRelease,
@@ -15,13 +17,28 @@ public record PpContext(
         String privilege,
         Map<String, String> kernelConfig,
         int argCount,
-        boolean guruMode) {
+        boolean guruMode,
+        List<String> args) {
 
     /** The SystemTap release whose language stapvm follows; systemtap_v compares against it. */
     public static final String SYSTEMTAP_VERSION = "4.8";
 
     public PpContext {
         kernelConfig = Map.copyOf(kernelConfig);
+        args = List.copyOf(args);
+    }
+
+    /** Only the argument count known: every argument reads as "". */
+    public PpContext(String kernelRelease, String arch, String runtime, String systemtapVersion, String privilege,
+                     Map<String, String> kernelConfig, int argCount, boolean guruMode) {
+        this(kernelRelease, arch, runtime, systemtapVersion, privilege, kernelConfig, argCount, guruMode,
+                Collections.nCopies(argCount, ""));
+    }
+
+    /** forKernel with the script's arguments, which conditions may compare ($1 > 2). */
+    public static PpContext forKernel(String release, List<String> args) {
+        return new PpContext(release, HostKernel.arch(), "kernel", SYSTEMTAP_VERSION, "stapdev",
+                KernelConfig.forRelease(release), args.size(), false, args);
     }
 
     /** kernel_v: the release up to its first '-' ("6.1.0" for "6.1.0-56-amd64"), as stap's kernel_base_release. */
@@ -47,10 +64,10 @@ public record PpContext(
     }
 
     public PpContext withGuruMode(boolean guru) {
-        return new PpContext(kernelRelease, arch, runtime, systemtapVersion, privilege, kernelConfig, argCount, guru);
+        return new PpContext(kernelRelease, arch, runtime, systemtapVersion, privilege, kernelConfig, argCount, guru, args);
     }
 
     public PpContext withRuntime(String name) {
-        return new PpContext(kernelRelease, arch, name, systemtapVersion, privilege, kernelConfig, argCount, guruMode);
+        return new PpContext(kernelRelease, arch, name, systemtapVersion, privilege, kernelConfig, argCount, guruMode, args);
     }
 }

@@ -41,6 +41,8 @@ public final class TraceHeaders {
             "\\b(TRACE_EVENT|TRACE_EVENT_FN|TRACE_EVENT_FN_COND|TRACE_EVENT_CONDITION|DECLARE_TRACE|DECLARE_TRACE_CONDITION"
             + "|DEFINE_EVENT|DEFINE_EVENT_FN|DEFINE_EVENT_PRINT|DEFINE_EVENT_CONDITION)\\s*\\(");
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_]\\w*");
+    /** a function-like macro on one (continuations joined) line: name, parameters, body */
+    private static final Pattern DEFINE = Pattern.compile("(?m)^\\s*#\\s*define\\s+(\\w+)\\(([^)]*)\\)(.*)$");
 
     private static final Map<String, TraceHeaders> BY_RELEASE = new LinkedHashMap<>();
 
@@ -162,9 +164,30 @@ public final class TraceHeaders {
             names.add(s.group(1));
         }
         String body = withoutDirectives(code);
-        Matcher m = EVENT.matcher(body);
+        collect(body, 0, systems, names, events);
+        for (Wrapper w : wrappers(code)) {
+            Matcher call = Pattern.compile("\\b" + w.name() + "\\s*\\(").matcher(body);
+            while (call.find()) {
+                List<String> args = arguments(body, call.end() - 1);
+                if (args.size() == w.params().size()) {
+                    collect(w.expand(args), call.start(), systems, names, events);
+                }
+            }
+        }
+        if (!names.isEmpty()) {
+            Set<String> ids = idents.computeIfAbsent(names.get(0), k -> new LinkedHashSet<>());
+            Matcher id = IDENT.matcher(body);
+            while (id.find()) {
+                ids.add(id.group());
+            }
+        }
+    }
+
+    /** The events invoked in {@code text}, which sits at {@code offset} of the header (for its TRACE_SYSTEM). */
+    private static void collect(String text, int offset, List<int[]> systems, List<String> names, Map<String, Event> events) {
+        Matcher m = EVENT.matcher(text);
         while (m.find()) {
-            List<String> args = arguments(body, m.end() - 1);
+            List<String> args = arguments(text, m.end() - 1);
             boolean define = m.group(1).startsWith("DEFINE_EVENT");
             int nameAt = define ? 1 : 0;
             if (args.size() <= nameAt + 1) {
@@ -175,15 +198,45 @@ public final class TraceHeaders {
             if (!IDENT.matcher(name).matches() || params == null) {
                 continue;
             }
-            events.putIfAbsent(name, new Event(systemAt(systems, names, m.start()), params));
+            events.putIfAbsent(name, new Event(systemAt(systems, names, offset + m.start()), params));
         }
-        if (!names.isEmpty()) {
-            Set<String> ids = idents.computeIfAbsent(names.get(0), k -> new LinkedHashSet<>());
+    }
+
+    /**
+     * A function-like macro whose body defines events, such as irq_vectors.h's
+     * {@code DEFINE_IRQ_VECTOR_EVENT(name)} pasting {@code name##_entry}: the compiler stap runs
+     * expands it, so the events it defines are the header's as much as those written out.
+     */
+    record Wrapper(String name, List<String> params, String body) {
+        /** The body with each parameter replaced by its argument and the ## pastes joined. */
+        String expand(List<String> args) {
+            StringBuilder out = new StringBuilder();
             Matcher id = IDENT.matcher(body);
+            int at = 0;
             while (id.find()) {
-                ids.add(id.group());
+                out.append(body, at, id.start());
+                int i = params.indexOf(id.group());
+                out.append(i < 0 ? id.group() : args.get(i).trim());
+                at = id.end();
+            }
+            out.append(body.substring(at));
+            return out.toString().replaceAll("\\s*##\\s*", "");
+        }
+    }
+
+    private static List<Wrapper> wrappers(String code) {
+        List<Wrapper> out = new ArrayList<>();
+        Matcher d = DEFINE.matcher(code.replace("\\\n", " "));
+        while (d.find()) {
+            if (EVENT.matcher(d.group(3)).find()) {
+                List<String> params = new ArrayList<>();
+                for (String p : d.group(2).split(",")) {
+                    params.add(p.trim());
+                }
+                out.add(new Wrapper(d.group(1), List.copyOf(params), d.group(3)));
             }
         }
+        return out;
     }
 
     private static String systemAt(List<int[]> systems, List<String> names, int offset) {

@@ -43,6 +43,11 @@ class TraceHeadersTest {
             #define DEFINE_WRAPPED(name) \\
             	DEFINE_EVENT(sched_process_template, name, TP_PROTO(struct task_struct *p), TP_ARGS(p))
             DEFINE_WRAPPED(sched_wrapped);
+            #define DEFINE_PAIR(name)		\\
+            DEFINE_EVENT(sched_process_template, name##_entry,	\\
+            	TP_PROTO(int vector), TP_ARGS(vector));	\\
+            DEFINE_EVENT(sched_process_template, name ## _exit, TP_PROTO(int vector), TP_ARGS(vector));
+            DEFINE_PAIR(local_timer);
             TRACE_EVENT(sched_odd, TP_PROTO(void (*handler)(int, long), int vec[4]), TP_ARGS(handler, vec),
             	TP_STRUCT__entry(), TP_fast_assign(), TP_printk(""));
             DECLARE_TRACE(sched_noargs, TP_PROTO(void), TP_ARGS());
@@ -62,7 +67,9 @@ class TraceHeadersTest {
         assertEquals(new TraceHeaders.Event("sched", List.of()), h.event("sched_noargs"));
         assertNull(h.event("sched_process_template"), "a class is no tracepoint");
         assertNull(h.event("name"), "a macro's body is no invocation");
-        assertNull(h.event("sched_wrapped"));
+        assertEquals(new TraceHeaders.Event("sched", List.of("p")), h.event("sched_wrapped"), "a wrapper macro expanded");
+        assertEquals(new TraceHeaders.Event("sched", List.of("vector")), h.event("local_timer_entry"), "names pasted with ##");
+        assertEquals(new TraceHeaders.Event("sched", List.of("vector")), h.event("local_timer_exit"));
         assertEquals("sched", h.systemOf("sched_wrapped"));
         assertEquals("", h.systemOf("nosuch"));
     }
