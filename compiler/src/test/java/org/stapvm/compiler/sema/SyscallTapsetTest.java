@@ -106,6 +106,31 @@ class SyscallTapsetTest {
     }
 
     @Test
+    void everyProbeStapHasIsInTheTableOrListedAsNotYet() throws IOException {
+        Set<String> stap = new java.util.TreeSet<>();
+        for (String line : Files.readAllLines(Path.of("src/test/resources/syscall/stap-nd_syscall-locals.txt"))) {
+            String point = line.split(" ")[0];
+            if (!line.startsWith("#") && !point.endsWith(".return")) {
+                stap.add(point.substring("nd_syscall.".length()));
+            }
+        }
+        Set<String> notYet = new java.util.TreeSet<>();
+        for (String line : Files.readAllLines(Path.of("src/test/resources/syscall/stap-probes-not-yet.txt"))) {
+            if (!line.startsWith("#")) {
+                notYet.add(line.trim());
+            }
+        }
+        Set<String> table = Set.copyOf(tableNames());
+        List<String> missing = stap.stream().filter(n -> !table.contains(n) && !notYet.contains(n)).toList();
+        List<String> done = notYet.stream().filter(table::contains).toList();
+        List<String> unknown = notYet.stream().filter(n -> !stap.contains(n)).toList();
+        assertEquals("", (missing.isEmpty() ? "" : "stap probes neither in the table nor listed: " + missing)
+                + (done.isEmpty() ? "" : " listed but in the table: " + done)
+                + (unknown.isEmpty() ? "" : " listed but not stap's: " + unknown));
+        assertTrue(table.size() + notYet.size() >= stap.size(), table.size() + " + " + notYet.size());
+    }
+
+    @Test
     void listingNamesTheAliasAPatternMatched() throws IOException {
         CheckedProgram p = SemTesting.elaborate("t.stp", "probe syscall.open*, syscall.read.return {}", library("user"),
                 List.of());
