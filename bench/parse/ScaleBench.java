@@ -50,7 +50,7 @@ public class ScaleBench {
             lastPass = 2;
         }
         Pipeline.Settings settings = new Pipeline.Settings(lastPass, false, List.of(), false, null,
-                List.of(tapsets), ProbeTarget.release(release), false);
+                List.of(tapsets), ProbeTarget.release(release));
         List<String> problems = new ArrayList<>();
         long start = CPU.getCurrentThreadCpuTime();
         Pipeline.Result r = Pipeline.run(new SourceFile("bench.stp", text.toString()), pass1, settings, problems::add);
