@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * What preprocessor conditions compare against: the target kernel, architecture, runtime,
- * SystemTap version and privilege, the kernel's CONFIG_ options, the script argument count
- * ({@code $#}, {@code @#}), guru mode and the script arguments themselves ({@code $1}, {@code @1}).
+ * SystemTap version and privilege, the kernel's CONFIG_ options, guru mode and the script
+ * arguments ({@code $1}, {@code @1}; their count is {@code $#}, {@code @#}).
  */
 public record PpContext(
         String kernelRelease,
@@ -16,7 +16,6 @@ public record PpContext(
         String systemtapVersion,
         String privilege,
         Map<String, String> kernelConfig,
-        int argCount,
         boolean guruMode,
         List<String> args) {
 
@@ -31,14 +30,19 @@ public record PpContext(
     /** Only the argument count known: every argument reads as "". */
     public PpContext(String kernelRelease, String arch, String runtime, String systemtapVersion, String privilege,
                      Map<String, String> kernelConfig, int argCount, boolean guruMode) {
-        this(kernelRelease, arch, runtime, systemtapVersion, privilege, kernelConfig, argCount, guruMode,
+        this(kernelRelease, arch, runtime, systemtapVersion, privilege, kernelConfig, guruMode,
                 Collections.nCopies(argCount, ""));
+    }
+
+    /** The number of script arguments ($#). */
+    public int argCount() {
+        return args.size();
     }
 
     /** forKernel with the script's arguments, which conditions may compare ($1 > 2). */
     public static PpContext forKernel(String release, List<String> args) {
         return new PpContext(release, HostKernel.arch(), "kernel", SYSTEMTAP_VERSION, "stapdev",
-                KernelConfig.forRelease(release), args.size(), false, args);
+                KernelConfig.forRelease(release), false, args);
     }
 
     /** kernel_v: the release up to its first '-' ("6.1.0" for "6.1.0-56-amd64"), as stap's kernel_base_release. */
@@ -54,8 +58,7 @@ public record PpContext(
 
     /** The kernel runtime on this machine's architecture, for kernel {@code release}, with its .config read. */
     public static PpContext forKernel(String release, int argCount) {
-        return new PpContext(release, HostKernel.arch(), "kernel", SYSTEMTAP_VERSION, "stapdev",
-                KernelConfig.forRelease(release), argCount, false);
+        return forKernel(release, Collections.nCopies(argCount, ""));
     }
 
     /** {@link #forKernel} for the kernel this machine can build for (see {@link HostKernel#release()}). */
@@ -64,10 +67,10 @@ public record PpContext(
     }
 
     public PpContext withGuruMode(boolean guru) {
-        return new PpContext(kernelRelease, arch, runtime, systemtapVersion, privilege, kernelConfig, argCount, guru, args);
+        return new PpContext(kernelRelease, arch, runtime, systemtapVersion, privilege, kernelConfig, guru, args);
     }
 
     public PpContext withRuntime(String name) {
-        return new PpContext(kernelRelease, arch, name, systemtapVersion, privilege, kernelConfig, argCount, guruMode, args);
+        return new PpContext(kernelRelease, arch, name, systemtapVersion, privilege, kernelConfig, guruMode, args);
     }
 }
