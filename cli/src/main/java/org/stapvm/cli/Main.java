@@ -68,12 +68,10 @@ public final class Main {
             err.print(invalid);
             return 1;
         }
-        String listing = options.listProbesWithVariables != null ? options.listProbesWithVariables : options.listProbes;
+        String listing = options.listingPattern();
         if (listing != null) {
-            // stap's listing mode: the pattern becomes a probe with an empty body, elaborated up to
-            // pass 2, with warnings suppressed (the empty body's elision is no news to the user)
+            // stap's listing mode: the pattern becomes a probe with an empty body, elaborated up to pass 2
             options.lastPass = 2;
-            options.suppressWarnings = true;
             return new Session(options, new SourceFile("<input>", "probe " + listing + " {}"), out, err).run();
         }
         SourceFile input;

@@ -55,6 +55,11 @@ final class Options {
     @Option(names = "-L", paramLabel = "PROBE", description = "list the probe points PROBE matches and their target variables")
     String listProbesWithVariables;
 
+    /** The pattern of -l or -L (stap's listing mode), or null when neither is given. */
+    String listingPattern() {
+        return listProbesWithVariables != null ? listProbesWithVariables : listProbes;
+    }
+
     @Option(names = "-m", paramLabel = "MODULE", description = "name the compiled module MODULE")
     String moduleName;
 

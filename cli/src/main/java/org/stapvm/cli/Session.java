@@ -54,7 +54,7 @@ final class Session {
         Pipeline.Settings settings = new Pipeline.Settings(options.lastPass, options.verbosity() > 0,
                 options.scriptArguments(), options.guru, limits, FrontEnd.tapsetDirs(options), target,
                 options.warnings(), options.unoptimized, ScriptInput.extra(options), presets,
-                options.listProbes != null || options.listProbesWithVariables != null);
+                options.listingPattern() != null);
         Pipeline.Channel channel = new Pipeline.Channel() {
             @Override
             public void diagnostics(String text) {
@@ -97,7 +97,7 @@ final class Session {
         switch (options.lastPass) {
             case 1 -> out.print(AstPrinter.print(result.script()));
             case 2 -> {
-                if (options.listProbes != null || options.listProbesWithVariables != null) {
+                if (options.listingPattern() != null) {
                     ProbeListing.lines(result.program(), options.listProbesWithVariables != null,
                             options.kernelRelease == null ? "" : options.kernelRelease).forEach(out::println);
                 } else {

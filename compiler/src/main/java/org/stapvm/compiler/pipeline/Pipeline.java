@@ -56,7 +56,8 @@ public final class Pipeline {
      * What the passes need from the command line; {@code tapsetDirs}: -I directories, then the
      * bundled library; {@code target}: the kernel probes resolve against (-r KVER);
      * {@code extraScripts}: -E scripts, whose declarations follow the script's; {@code unoptimized}: -u;
-     * {@code listing}: stap's -l/-L mode, where every probe point is optional and pass 2 fails silently.
+     * {@code listing}: stap's -l/-L mode, where every probe point is optional, pass 2 fails silently
+     * and warnings are suppressed (an empty body's elision is no news to the user).
      */
     public record Settings(int lastPass, boolean verbose, List<String> scriptArgs, boolean guru,
                            Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target,
@@ -67,6 +68,9 @@ public final class Pipeline {
             tapsetDirs = List.copyOf(tapsetDirs);
             extraScripts = List.copyOf(extraScripts);
             presetGlobals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(presetGlobals));
+            if (listing) {
+                warnings = Warnings.SUPPRESS;
+            }
         }
 
         /** The settings of a plain run: warnings shown, optimized, no -E scripts. */
