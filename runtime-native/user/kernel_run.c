@@ -68,13 +68,12 @@ static int relay(const char *buf, size_t n, FILE *out)
 
 /* hands stapvm.ko the file offset of every process(...).function/.statement probe; one that cannot be
  * resolved is a warning (as a probe stap cannot place) and stays unplaced. 0, or -1 on a failed ioctl. */
-static int give_uprobe_offsets(int fd, const uint8_t *bytes, size_t len)
+static int give_uprobe_offsets(int fd, const stapvm_module *m)
 {
 	char err[512], desc[PATH_MAX + 512];
 	struct up_resolver r = { 0 };
-	stapvm_module *m = stapvm_load(bytes, len, err, sizeof err);
 	int rc = 0;
-	for (int i = 0; m && rc == 0 && i < stapvm_probe_count(m); i++) {
+	for (int i = 0; rc == 0 && i < stapvm_probe_count(m); i++) {
 		uint64_t off;
 		int found;
 		if (stapvm_probe_desc(m, i, desc, sizeof desc) < 0) continue;
@@ -87,21 +86,10 @@ static int give_uprobe_offsets(int fd, const uint8_t *bytes, size_t len)
 		}
 	}
 	svm_uprobe_resolver_close(&r);
-	stapvm_module_free(m);
 	return rc;
 }
 
 /* one reason to end the session, checked between reads */
-/* whether the module was built with --suppress-handler-errors (its errors do not fail the run) */
-static int suppressed_errors(const uint8_t *bytes, size_t len)
-{
-	char err[256];
-	stapvm_module *m = stapvm_load(bytes, len, err, sizeof err);
-	int yes = m && stapvm_suppresses_errors(m);
-	if (m) stapvm_module_free(m);
-	return yes;
-}
-
 static int should_stop(const struct krun_opts *o, int64_t deadline, pid_t child, int *child_status)
 {
 	if (stop_signal) return 1;
@@ -120,11 +108,16 @@ static int run_session(int fd, const uint8_t *bytes, size_t len, const struct kr
 	struct run_target t;
 	pid_t child;
 	int64_t deadline = o->timeout_ms > 0 ? now_ms() + o->timeout_ms : 0;
+	char lerr[256];
+	/* decoded here too for what the loader needs of it (uprobe offsets, its flags); stapvm.ko
+	 * checks the bytes itself, so a module this fails on is the kernel's to reject */
+	stapvm_module *m = stapvm_load(bytes, len, lerr, sizeof lerr);
 	char *buf = malloc(KRUN_BUF);
-	if (!buf) { fprintf(stderr, "ERROR: out of memory\n"); return 1; }
+	if (!buf) { fprintf(stderr, "ERROR: out of memory\n"); stapvm_module_free(m); return 1; }
 	run_target_init(&t);
 	if (o->target_cmd && spawn_held(o->target_cmd, &t)) {
 		free(buf);
+		stapvm_module_free(m);
 		return 1;
 	}
 	child = t.pid;
@@ -135,7 +128,7 @@ static int run_session(int fd, const uint8_t *bytes, size_t len, const struct kr
 		rc = 1;
 		goto out;
 	}
-	if (give_uprobe_offsets(fd, bytes, len)) {
+	if (m && give_uprobe_offsets(fd, m)) {
 		rc = 1;
 		goto out;
 	}
@@ -178,13 +171,15 @@ static int run_session(int fd, const uint8_t *bytes, size_t len, const struct kr
 		unsigned long long skipped = st.skipped + st.missed;
 		if (st.lost_bytes) fprintf(stderr, "WARNING: %llu bytes of output were lost (the session's buffer was full)\n", (unsigned long long)st.lost_bytes);
 		if (st.errors || skipped) fprintf(stderr, "WARNING: Number of errors: %u, skipped probes: %llu\n", st.errors, skipped);
-		if (st.errors && !suppressed_errors(bytes, len)) rc = 1;
+		/* a module built with --suppress-handler-errors: its errors do not fail the run */
+		if (st.errors && !(m && stapvm_suppresses_errors(m))) rc = 1;
 	}
 out:
 	/* a held command that never started exits; one that runs is waited for (its pidfd is not used) */
 	if (t.hold_fd >= 0) run_target_finish(&t);
 	else if (child > 0) waitpid(child, &child_status, 0);
 	if (t.pidfd >= 0) close(t.pidfd);
+	stapvm_module_free(m);
 	free(buf);
 	return rc;
 }
