@@ -28,6 +28,12 @@ r=$($krun -c "$out/syscall_seq" "$out/syscalls.stpb" 2>&1)
 expect "syscall-argstr-kernel" "$(cat "$out/syscalls.expected")" "$r"
 r=$($ROOT/runtime-native/user/build/stapvm-run --runtime=user -c "$out/syscall_seq" "$out/syscalls_user.stpb" 2>&1)
 expect "syscall-argstr-user" "$(cat "$out/syscalls.expected")" "$r"
+# the second sequence (progs/syscall_more.c): sockets, xattrs, signals, prctl/ptrace/keyctl/quotactl, timex,
+# sched attributes, kexec, thread areas, nanosleep/open, then an execve to getpid, kill and exit_group
+r=$($krun -c "$out/syscall_more" "$out/syscalls_more.stpb" 2>&1)
+expect "syscall-more-kernel" "$(cat "$out/syscalls_more.expected")" "$r"
+r=$($ROOT/runtime-native/user/build/stapvm-run --runtime=user -c "$out/syscall_more" "$out/syscalls_more_user.stpb" 2>&1)
+expect "syscall-more-user" "$(cat "$out/syscalls_more.expected")" "$r"
 
 # foreach in a kprobe handler, nested and in a recursion to MAXNESTING: the snapshots use the per-CPU
 # context's storage (an allocation there would WARN, failing the run)
