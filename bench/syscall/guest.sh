@@ -17,11 +17,11 @@ insmod "$ROOT/runtime-native/kmod/build/stapvm.ko" || exit 1
 for r in 1 2 3; do
     echo "round $r"
     add none "$($w $N)"
-    attached stapvm-count /tmp/c.log ready "$run" --runtime=kernel "$OUT/count_kernel.stpb"
-    attached stapvm-argstr /tmp/a.log ready "$run" --runtime=kernel "$OUT/argstr_kernel.stpb"
-    attached stap-count /tmp/sc.log ready staprun "$OUT/stap_count.ko"
-    attached stap-argstr /tmp/sa.log ready staprun "$OUT/stap_argstr.ko"
-    attached bpftrace /tmp/bt.log Attaching bpftrace -e 'tracepoint:raw_syscalls:sys_enter { @n++ }'
+    attached stapvm-count $OUT/c.log ready "$run" --runtime=kernel "$OUT/count_kernel.stpb"
+    attached stapvm-argstr $OUT/a.log ready "$run" --runtime=kernel "$OUT/argstr_kernel.stpb"
+    attached stap-count $OUT/sc.log ready staprun "$OUT/bench_count.ko"
+    attached stap-argstr $OUT/sa.log ready staprun "$OUT/bench_argstr.ko"
+    attached bpftrace $OUT/bt.log Attaching bpftrace -e 'tracepoint:raw_syscalls:sys_enter { @n++ }'
     add user-none "$($w $NU)"
     add user-stapvm-count "$("$run" --runtime=user -c "$w $NU" "$OUT/count_user.stpb" | grep -E "^[0-9]+$" | head -1)"
     add user-stapvm-argstr "$("$run" --runtime=user -c "$w $NU" "$OUT/argstr_user.stpb" | grep -E "^[0-9]+$" | head -1)"

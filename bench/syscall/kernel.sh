@@ -26,10 +26,10 @@ done
 # stap's modules: the same scripts with nd_syscall.* (its syscall.* wants vmlinux's DWARF)
 for m in count argstr; do
     s=$count; [ $m = argstr ] && s=$argstr
-    echo "${s//syscall.\*/nd_syscall.* ?}" > "$out/stap_$m.stp.new"
-    cmp -s "$out/stap_$m.stp.new" "$out/stap_$m.stp" && rm "$out/stap_$m.stp.new" || mv "$out/stap_$m.stp.new" "$out/stap_$m.stp"
+    echo "${s//syscall.\*/nd_syscall.* ?}" > "$out/bench_$m.stp.new"
+    cmp -s "$out/bench_$m.stp.new" "$out/bench_$m.stp" && rm "$out/bench_$m.stp.new" || mv "$out/bench_$m.stp.new" "$out/bench_$m.stp"
     ko=${STAP_KO_DIR:+$STAP_KO_DIR/bench_$m.ko}
-    if [ -n "$ko" ] && [ -f "$ko" ]; then cp "$ko" "$out/stap_$m.ko"; else "$rec/build_stap.sh" "$out/stap_$m.stp" "$out/stap_$m.ko"; fi
+    if [ -n "$ko" ] && [ -f "$ko" ]; then cp "$ko" "$out/bench_$m.ko"; else "$rec/build_stap.sh" "$out/bench_$m.stp" "$out/bench_$m.ko"; fi
 done
 "$root/runtime-native/guest/run-in-guest.sh" --timeout 2400 --smp 1 --qemu -icount --qemu shift=0,sleep=off \
     --share "$out" --env "OUT=$out" --env "ROOT=$root" \
