@@ -1,5 +1,6 @@
-/* opinfo.c: the opcode and helper description tables, expanded from opcodes.def and helpers.def. */
+/* opinfo.c: the opcode, helper and probe kind tables, expanded from opcodes.def, helpers.def and probes.def. */
 #include "bytecode.h"
+#include "probes.h"
 
 const struct svm_opinfo svm_opinfo[256] = {
 #define OP(name, num, fmt, ka, kb, kc, kx, vc, doc) \
@@ -12,4 +13,12 @@ const struct svm_helperinfo svm_helperinfo[SVM_MAX_HELPER] = {
 #define HELPER(name, id, ret, ni, ns, impl, doc) [id] = { #name, R_##ret, ni, ns, impl },
 #include "helpers.def"
 #undef HELPER
+};
+
+const struct svm_probe_kind_info svm_probe_kinds[SVM_PROBE_MAX] = {
+#define PROBE_BIT(name, value, doc)
+#define PROBE(name, num, rt, needs, may, flags, ctx, doc) [num] = { #name, rt, needs, may, flags, ctx },
+#include "probes.def"
+#undef PROBE
+#undef PROBE_BIT
 };

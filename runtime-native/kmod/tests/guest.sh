@@ -230,6 +230,11 @@ expect "uprobe-default-kernel" "$want" "$r"
 r=$("$ROOT/bin/stapvm" -c "$tmp/traced.sh" "$out/uprobe.stp" 2>&1)
 expect "stapvm-command-uprobe" "$want" "$r"
 
+# a DWARF line statement (PROCESS_STATEMENT at the line's address) on the kernel's uprobes, reading the
+# line's locals: what the userspace runtime prints for it (cli DwarfTargetsCommandTest)
+r=$($krun -c "$out/dwarf_O0 3" "$out/dwarf_line.stpb" 2>&1 | grep -v '^walk \|^score \|^= ')
+expect "dwarf-line-statement-kernel" $'T 1 11 0 0\nT 2 11 0 0\nT 2 22 11 1\nT 3 11 0 0\nT 3 22 11 1\nT 3 33 33 2' "$r"
+
 # process events stay on the userspace runtime: picked by default, refused when the kernel is forced
 r=$($krun -c "$out/calls_n 1" "$out/procbegin.stpb" 2>&1)
 expect "kernel-refuses-process-begin" "ERROR: probe point 'process(\"$out/calls_n\").begin' is not available on the kernel runtime (stapvm.ko); use --runtime=user" "$r"

@@ -15,6 +15,7 @@ STEPS = [
     ["python3", "tools/run_corpus.py", "build/stapvm-exec-asan", "tests"],
     ["build/api_test"],
     ["python3", "tests/locks_random.py"],
+    ["python3", "tests/helper_cases.py"],
     [make, "--no-print-directory", "-s", "build/fuzz"],
     ["build/fuzz", "build/corpus", "25"],
 ]
