@@ -17,8 +17,9 @@ static int check_limits(struct vctx *v)
 		REJECT("limits: MAXNESTING %u out of range [1,256]", l->maxnesting);
 	if (l->maxmapentries < 1 || l->maxmapentries > 1u << 20)
 		REJECT("limits: MAXMAPENTRIES %u out of range [1,1048576]", l->maxmapentries);
-	if (l->maxaction < 1)
-		REJECT("limits: MAXACTION must be at least 1");
+	/* stap's per-hit budget is an int (actionremaining); the compiler allows [1,2^31-1] as well */
+	if (l->maxaction < 1 || l->maxaction > 0x7fffffffu)
+		REJECT("limits: MAXACTION %u out of range [1,2147483647]", l->maxaction);
 	return 0;
 }
 
