@@ -11,10 +11,10 @@ import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.pp.HostKernel;
 
 /** The real-world scripts the front end is tested on: Debian's systemtap tapsets and examples. */
-final class Corpus {
+public final class Corpus {
     private Corpus() {}
 
-    static final Path ROOT = Path.of("/usr/share/systemtap");
+    public static final Path ROOT = Path.of("/usr/share/systemtap");
 
     /**
      * Files `stap -g -p1` itself rejects (checked with stap 4.8), so they are not expected to parse:
@@ -24,7 +24,7 @@ final class Corpus {
 
     private static Pass1 pass1;
 
-    static List<Path> files() throws IOException {
+    public static List<Path> files() throws IOException {
         if (!Files.isDirectory(ROOT)) {
             return List.of();
         }
@@ -36,10 +36,15 @@ final class Corpus {
     }
 
     /** A parser as `stap -p1` on this machine has it: host kernel, the corpus's library macros. */
-    static synchronized ScriptParser parser(Path file) {
+    static ScriptParser parser(Path file) {
+        return pass1().parser();
+    }
+
+    /** Pass 1 as `stap -p1` on this machine has it: host kernel, the corpus's library macros. */
+    public static synchronized Pass1 pass1() {
         if (pass1 == null) {
             pass1 = Pass1.forKernel(HostKernel.release(), List.of(ROOT.resolve("tapset")), 0);
         }
-        return pass1.parser();
+        return pass1;
     }
 }

@@ -54,8 +54,8 @@ public final class ModuleFormat {
 
     /** The limits section's fields in order (u32 or u64): default when absent, and the range the verifier accepts. */
     public enum Limit {
-        /** statements (backward jumps and calls) one probe hit may execute */
-        MAXACTION(32, 1000L, 1L, 4294967295L),
+        /** statements (backward jumps and calls) one probe hit may execute; at most stap's int budget (actionremaining), so a hit cannot run for minutes with interrupts off */
+        MAXACTION(32, 1000L, 1L, 2147483647L),
         /** bytes of a string, its NUL included */
         MAXSTRINGLEN(32, 512L, 2L, 4096L),
         /** entries of an array declared without a size */
