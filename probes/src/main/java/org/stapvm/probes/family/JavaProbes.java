@@ -33,6 +33,12 @@ public final class JavaProbes implements ProbeProvider {
         return List.of("java");
     }
 
+    /** stap built without Byteman (Debian's 4.8) does not offer "java" for a mistyped root. */
+    @Override
+    public boolean suggested() {
+        return false;
+    }
+
     @Override
     public List<ProbeSpec> resolve(ProbePoint point, ProbeContext context, Consumer<Failure> fail) {
         List<ProbePoint.Component> c = point.components();
@@ -127,7 +133,7 @@ public final class JavaProbes implements ProbeProvider {
             String where = " in class " + String.join(", ", bases);
             if (!sameName.isEmpty()) {
                 fail.accept(new Failure("signature mismatch: no " + pattern.written() + where + " (it has: "
-                        + String.join(", ", sameName.stream().distinct().toList()) + ")", c.get(2)));
+                        + String.join(", ", sameName.stream().distinct().sorted().toList()) + ")", c.get(2)));
             } else {
                 String similar = Similar.suggest(pattern.name(), names.stream().distinct().toList(), 5);
                 fail.accept(new Failure("no match: no method '" + pattern.name() + "'" + where

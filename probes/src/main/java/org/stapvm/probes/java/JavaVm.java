@@ -66,7 +66,13 @@ public final class JavaVm {
             }
         }
         if (found.isEmpty()) {
-            throw new Failure("no Java process named '" + pname + "'" + listing());
+            List<String> names = new ArrayList<>();
+            for (VirtualMachineDescriptor d : VirtualMachine.list()) {
+                String main = mainName(d);
+                names.add(main.substring(main.lastIndexOf('.') + 1));
+            }
+            String similar = org.stapvm.lang.diag.Similar.suggest(pname, names.stream().distinct().toList(), 5);
+            throw new Failure("no Java process named '" + pname + "'" + (similar.isEmpty() ? listing() : " (similar: " + similar + ")"));
         }
         if (found.size() > 1) {
             throw new Failure("more than one Java process named '" + pname + "': "
@@ -88,7 +94,11 @@ public final class JavaVm {
                 all.add(d.id() + " " + mainName(d));
             }
         }
-        return all.isEmpty() ? " (no Java process is running as this user)" : " (jps lists: " + String.join(", ", all) + ")";
+        if (all.isEmpty()) {
+            return " (no Java process is running as this user)";
+        }
+        String shown = String.join(", ", all.subList(0, Math.min(5, all.size())));
+        return " (jps lists: " + shown + (all.size() > 5 ? ", and " + (all.size() - 5) + " more" : "") + ")";
     }
 
     /** One request to the agent; the reply's lines before its final "ok". */
