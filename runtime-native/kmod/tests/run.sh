@@ -29,6 +29,10 @@ gcc -std=gnu11 -O2 -Wall -Werror -o "$out/fuzz_load" "$here/fuzz_load.c" || exit
 gcc -std=gnu11 -O2 -static -no-pie -Wall -Werror -o "$out/syscall_seq" "$here/progs/syscall_seq.c" || exit 1
 sed "s|@BUF@|0x$(nm "$out/syscall_seq" | awk '$3 == "buf.0" { sub(/^0+/, "", $1); print $1 }')|" \
     "$here/expected/syscalls.out" > "$out/syscalls.expected"
+# the second sequence: its recorded addresses of the program's statics are @SYMBOL@ (record/symbolize.sh)
+gcc -std=gnu11 -O2 -static -no-pie -Wall -Werror -o "$out/syscall_more" "$here/progs/syscall_more.c" || exit 1
+sed "$(nm "$out/syscall_more" | awk '{ a = $1; sub(/^0+/, "", a); printf "s|@%s@|%s|g\n", $3, a }' | grep -F -f <(grep -o '@[a-z_0-9]*@' "$here/expected/syscalls_more.out" | sort -u))" \
+    "$here/expected/syscalls_more.out" > "$out/syscalls_more.expected"
 # ubacktrace's frame-pointer chain, the user runtime's test program; non-PIE: nm's addresses are the run's
 gcc -std=gnu11 -O0 -fno-omit-frame-pointer -no-pie -Wall -Werror -o "$out/chain" "$root/runtime-native/user/tests/fp/chain.c" || exit 1
 # compiles script S as out/NAME.stpb; a script with "# build NAME: FLAGS" lines is compiled once per

@@ -93,7 +93,7 @@ final class KernelTargets {
         } catch (IOException e) {
             return error(e.getMessage());
         } catch (KernelTargetChain.ChainError e) {
-            return error(e.getMessage());
+            return SyscallTargets.Meaning.of(e);
         }
     }
 
@@ -253,7 +253,7 @@ final class KernelTargets {
             } catch (IOException e) {
                 firstError = firstError == null ? e.getMessage() : firstError;
             } catch (KernelTargetChain.ChainError e) {
-                return error(e.getMessage());
+                return SyscallTargets.Meaning.of(e);
             }
         }
         return error(firstError != null ? firstError : "type definition '" + type.value() + "' not found in '" + modules + "'");

@@ -467,7 +467,11 @@ public final class ResolveSymbols {
             }
             if (m != null) {
                 Expression.Target t = (Expression.Target) target;
-                diags.addError(m.value() != null ? SyscallTargets.readOnly(t) : m.error(), Describe.token(t), t.pos());
+                if (m.value() != null) {
+                    diags.addError(SyscallTargets.readOnly(t), Describe.token(t), t.pos());
+                } else {
+                    diags.addError(m.error(), m.errorToken(t), m.errorPos(t));
+                }
             }
         }
 

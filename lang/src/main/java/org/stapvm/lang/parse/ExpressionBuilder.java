@@ -60,7 +60,7 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
     public Object visitMemberExpr(StapParser.MemberExprContext ctx) {
         String name = ctx.fieldName().getText();
         int dollars = trailingDollars(name);
-        TargetStep step = new TargetStep.Member(name.substring(0, name.length() - dollars));
+        TargetStep step = new TargetStep.Member(pos(ctx.ARROW().getSymbol()), name.substring(0, name.length() - dollars));
         return step(expr(ctx.expression()), step, ctx.pretty != null ? ctx.pretty.getText().length() : dollars);
     }
 
@@ -80,7 +80,7 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
                 && p.primary() instanceof StapParser.HistogramExprContext && pretty == 0) {
             return new Expression.HistBucket(pos(ctx), expr(ctx.expression()), keys.get(0));
         }
-        return step(expr(ctx.expression()), new TargetStep.Index(keys.get(0)), pretty);
+        return step(expr(ctx.expression()), new TargetStep.Index(pos(ctx.LBRACK().getSymbol()), keys.get(0)), pretty);
     }
 
     private static Expression step(Expression base, TargetStep step, int pretty) {
