@@ -23,6 +23,7 @@ gcc -std=gnu11 -O2 -Wall -Werror -o "$out/calls_n" "$here/progs/calls_n.c" || ex
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/writes_n" "$here/progs/writes_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -static -o "$out/opens_n" "$here/progs/opens_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/forks_n" "$here/progs/forks_n.c" || exit 1
+gcc -std=gnu11 -O2 -Wall -Werror -o "$out/net_n" "$here/progs/net_n.c" || exit 1
 kver=$("$guest/kver.sh")   # kernel $var scripts are compiled for the guest's kernel (-r): its BTF, not the host's
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/fuzz_load" "$here/fuzz_load.c" || exit 1
 # static and non-PIE: no loader's calls before main, and its buffer's address is nm's

@@ -63,6 +63,18 @@ class KernelTargetsTest {
                 meanings("probe kernel.function(\"do_sys_openat2\") { println($dfd) }"));
     }
 
+    /** tcp_setsockopt(sk, level, optname, sockptr_t optval, optlen): the 16-byte optval takes two registers. */
+    @Test
+    void aStructOfTwoEightbytesTakesTwoRegisters() {
+        assertEquals(List.of("(long_arg(3) & 4294967295 ^ 2147483648) - 2147483648",
+                        "long_arg(6) & 4294967295"),
+                meanings("probe kernel.function(\"tcp_setsockopt\") { println($optname, $optlen) }"));
+        assertEquals(List.of("sprintf(\"sk=%#x level=%#x optname=%#x optval={...} optlen=%#x\", long_arg(1), "
+                        + "(long_arg(2) & 4294967295 ^ 2147483648) - 2147483648, (long_arg(3) & 4294967295 ^ 2147483648) - 2147483648, "
+                        + "long_arg(6) & 4294967295)"),
+                meanings("probe kernel.function(\"tcp_setsockopt\") { println($$parms) }"));
+    }
+
     @Test
     void memberChainsReadKernelMemory() {
         List<String> m = meanings("probe kernel.function(\"do_sys_openat2\") { println($how->flags, &$how->mode) }");
