@@ -55,7 +55,7 @@ final class Session {
         // -r: kernel.function wildcards expand against /boot/System.map-KRELEASE
         target = ProbeTarget.release(options.kernelRelease == null ? "" : options.kernelRelease);
         Pipeline.Settings settings = new Pipeline.Settings(options.lastPass, options.verbosity() > 0,
-                options.scriptArguments(), options.guru, limits, FrontEnd.tapsetDirs(options), target,
+                options.guru, limits, FrontEnd.tapsetDirs(options), target,
                 options.warnings(), options.unoptimized, ScriptInput.extra(options), presets,
                 options.listingPattern() != null);
         Pipeline.Channel channel = new Pipeline.Channel() {

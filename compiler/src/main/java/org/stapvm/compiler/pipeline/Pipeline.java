@@ -59,12 +59,11 @@ public final class Pipeline {
      * {@code listing}: stap's -l/-L mode, where every probe point is optional, pass 2 fails silently
      * and warnings are suppressed (an empty body's elision is no news to the user).
      */
-    public record Settings(int lastPass, boolean verbose, List<String> scriptArgs, boolean guru,
+    public record Settings(int lastPass, boolean verbose, boolean guru,
                            Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target,
                            Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
                            java.util.Map<String, String> presetGlobals, boolean listing) {
         public Settings {
-            scriptArgs = List.copyOf(scriptArgs);
             tapsetDirs = List.copyOf(tapsetDirs);
             extraScripts = List.copyOf(extraScripts);
             presetGlobals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(presetGlobals));
@@ -74,9 +73,9 @@ public final class Pipeline {
         }
 
         /** The settings of a plain run: warnings shown, optimized, no -E scripts. */
-        public Settings(int lastPass, boolean verbose, List<String> scriptArgs, boolean guru,
+        public Settings(int lastPass, boolean verbose, boolean guru,
                         Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target) {
-            this(lastPass, verbose, scriptArgs, guru, limits, tapsetDirs, target, Warnings.SHOW, false, List.of(),
+            this(lastPass, verbose, guru, limits, tapsetDirs, target, Warnings.SHOW, false, List.of(),
                     java.util.Map.of(), false);
         }
     }
@@ -134,7 +133,7 @@ public final class Pipeline {
             return new Result(true, script, null, null, null);
         }
         TapsetPath tapsets = new TapsetPath(settings.tapsetDirs(), pass1.preprocessor());
-        CheckedProgram program = Elaborate.run(script, sources, tapsets, settings.scriptArgs(), settings.guru(),
+        CheckedProgram program = Elaborate.run(script, sources, tapsets, settings.guru(),
                 settings.target(), settings.unoptimized(), settings.presetGlobals().keySet());
         if (settings.warnings() == Warnings.SUPPRESS) {
             program = program.withoutWarnings();
