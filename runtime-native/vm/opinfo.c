@@ -10,7 +10,7 @@ const struct svm_opinfo svm_opinfo[256] = {
 };
 
 const struct svm_helperinfo svm_helperinfo[SVM_MAX_HELPER] = {
-#define HELPER(name, id, ret, ni, ns, impl, doc) [id] = { #name, R_##ret, ni, ns, impl },
+#define HELPER(name, id, ret, params, impl, doc) [id] = { #name, params, R_##ret, impl },
 #include "helpers.def"
 #undef HELPER
 };
@@ -22,3 +22,14 @@ const struct svm_probe_kind_info svm_probe_kinds[SVM_PROBE_MAX] = {
 #undef PROBE
 #undef PROBE_BIT
 };
+
+void svm_helper_arity(const struct svm_helperinfo *h, unsigned *nint, unsigned *nstr, int *variadic)
+{
+	*nint = *nstr = 0;
+	*variadic = 0;
+	for (const char *p = h->params; *p; p++) {
+		if (*p == 'L') (*nint)++;
+		else if (*p == 'S') (*nstr)++;
+		else *variadic = 1;
+	}
+}

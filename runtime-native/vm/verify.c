@@ -273,7 +273,10 @@ static int check_kinds(struct vctx *v, uint32_t fi)
 			if (!h->implemented) REJECT("function %u insn %u: helper %s is not implemented", fi, pc, h->name);
 			if (h->ret != ret && !(ret == R_INT && h->ret == R_VOID))
 				REJECT("function %u insn %u: %s of helper %s whose return kind is %s", fi, pc, oi->name, h->name, h->ret == R_STR ? "string" : h->ret == R_INT ? "int" : "void");
-			if (h->nint < 0 ? ns < 1 : (ni != (unsigned)h->nint || ns != (unsigned)h->nstr))
+			unsigned hi, hs;
+			int variadic;
+			svm_helper_arity(h, &hi, &hs, &variadic);
+			if (variadic ? ni < hi || ns < hs : ni != hi || ns != hs)
 				REJECT("function %u insn %u: helper %s called with %u int and %u string arguments", fi, pc, h->name, ni, ns);
 			if (window(v, fi, pc, b, ni, c, ns)) return -1;
 			break;
