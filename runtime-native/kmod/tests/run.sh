@@ -77,7 +77,7 @@ for s in "$root"/runtime-native/vm/tests/ko/*.s; do
 done
 
 # KMOD_GUEST_TIMEOUT: a longer bound for a loaded machine (TCG slows with the host)
-"$guest/run-in-guest.sh" --timeout "${KMOD_GUEST_TIMEOUT:-600}" --env "KMOD_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \
+"$guest/run-in-guest.sh" --timeout "${KMOD_GUEST_TIMEOUT:-1200}" --env "KMOD_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \
     --env "FUZZ_LOAD=${FUZZ_LOAD:-20000}" --env "ONELINERS_JVM=${ONELINERS_JVM:-}" \
     -- bash "$here/guest.sh" 2>&1 | tee "$out/guest.log"
 rc=${PIPESTATUS[0]}
