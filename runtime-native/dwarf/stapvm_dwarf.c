@@ -2,9 +2,9 @@
  * (re-encoded as BTF, the type format the compiler's target lowering already reads), from libdw. */
 #define _GNU_SOURCE
 #include "stapvm_dwarf.h"
+#include "debugfile.h"
 #include <dwarf.h>
 #include <elfutils/libdw.h>
-#include <elfutils/libdwfl.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -306,52 +306,6 @@ static long fail(uint8_t *out, size_t cap, const char *fmt, ...)
 	if (cap) vsnprintf((char *)out, cap, fmt, ap);
 	va_end(ap);
 	return -1;
-}
-
-/* ---- a file's DWARF: in the file itself, else in the debug file its build-id or .gnu_debuglink names
- * (Debian's -dbg/-dbgsym packages under /usr/lib/debug), searched by libdwfl along stap's
- * SYSTEMTAP_DEBUGINFO_PATH when it is set */
-
-struct dbg { Dwfl *dwfl; Dwarf *dw; Elf *elf; };
-
-static char *debuginfo_path;
-static const Dwfl_Callbacks callbacks = {
-	.find_elf = dwfl_build_id_find_elf,
-	.find_debuginfo = dwfl_standard_find_debuginfo,
-	.debuginfo_path = &debuginfo_path,
-};
-
-/* 0, or -1 with the reason in out */
-static int dbg_open(struct dbg *d, const char *path, uint8_t *out, size_t cap)
-{
-	Dwfl_Module *m;
-	Dwarf_Addr bias;   /* DWARF's own addresses are used, never dwfl's: the bias does not matter */
-	memset(d, 0, sizeof *d);
-	if (!debuginfo_path) {
-		const char *env = getenv("SYSTEMTAP_DEBUGINFO_PATH");
-		debuginfo_path = strdup(env && *env ? env : "-:.debug:/usr/lib/debug");
-	}
-	if (access(path, R_OK)) return (int)fail(out, cap, "cannot open %s: %s", path, strerror(errno));
-	if (!(d->dwfl = dwfl_begin(&callbacks))) return (int)fail(out, cap, "out of memory");
-	m = dwfl_report_offline(d->dwfl, path, path, -1);
-	dwfl_report_end(d->dwfl, NULL, NULL);
-	if (!m || !(d->elf = dwfl_module_getelf(m, &bias)) || !(d->dw = dwfl_module_getdwarf(m, &bias))) {
-		dwfl_end(d->dwfl);
-		return (int)fail(out, cap, "no DWARF information in %s", path);
-	}
-	return 0;
-}
-
-static void dbg_close(struct dbg *d)
-{
-	dwfl_end(d->dwfl);
-}
-
-/* the call frame information of the file: .eh_frame, else .debug_frame (perhaps in the debug file) */
-static Dwarf_CFI *dbg_cfi(struct dbg *d)
-{
-	Dwarf_CFI *c = dwarf_getcfi_elf(d->elf);
-	return c ? c : dwarf_getcfi(d->dw);
 }
 
 long svm_dwarf_function(const char *path, const char *func, int mode, uint64_t at_pc, uint8_t *out, size_t cap)

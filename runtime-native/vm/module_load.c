@@ -10,7 +10,7 @@ static uint32_t rd_u16(struct rd *r) { uint32_t v = rd_u8(r); return v | (uint32
 static uint32_t rd_u32(struct rd *r) { uint32_t v = rd_u16(r); return v | rd_u16(r) << 16; }
 static uint64_t rd_u64(struct rd *r) { uint64_t v = rd_u32(r); return v | (uint64_t)rd_u32(r) << 32; }
 
-static const char *secname[S_MAX] = { "?", "strings", "constants", "globals", "functions", "probes", "limits", "source map", "signature", "regex", "entry", "regex groups" };
+static const char *secname[S_MAX] = { "?", "strings", "constants", "globals", "functions", "probes", "limits", "source map", "signature", "regex", "entry", "regex groups", "unwind" };
 
 /* allocates count records of size sz after checking that count*minbytes fits in what is left */
 static void *alloc_n(struct rd *r, uint32_t count, size_t sz, size_t minbytes)
@@ -251,6 +251,7 @@ int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *m, char
 		case S_REGEX: rc = dec_regex(&r, m, err, errlen); break;
 		case S_ENTRY: rc = dec_entry(&r, m, err, errlen); break;
 		case S_RXGROUPS: rc = dec_rxgroups(&r, m, err, errlen); break;
+		case S_UNWIND: rc = svm_unwind_decode(r.p, len, m, err, errlen); r.off = len; break;
 		}
 		if (rc)
 			return -1;
@@ -286,6 +287,7 @@ void svm_module_release(struct svm_module *m)
 		for (uint32_t i = 0; i < m->nrxprog; i++) { svm_host_free(m->rxprog[i].sets); svm_host_free(m->rxprog[i].code); }
 	svm_host_free(m->rxprog);
 	svm_host_free(m->entry); svm_host_free(m->probe_entry);
+	svm_unwind_release(m);
 	svm_host_memcpy(m, &(struct svm_module){ 0 }, sizeof *m);
 }
 

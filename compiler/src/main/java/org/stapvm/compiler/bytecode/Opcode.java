@@ -145,7 +145,7 @@ public enum Opcode {
         USER_INT(109, "user_int", "INT", 1, 0, true, "user_int(addr): 4 bytes, sign-extended; 0 when unreadable"),
         USER_SHORT(110, "user_short", "INT", 1, 0, true, "user_short(addr): 2 bytes, sign-extended; 0 when unreadable"),
         USER_CHAR(111, "user_char", "INT", 1, 0, true, "user_char(addr): 1 byte, sign-extended; 0 when unreadable"),
-        UBACKTRACE(112, "ubacktrace", "STR", 0, 0, true, "the user stack of the hit by frame-pointer unwinding (at most 32 frames): hex addresses, each followed by a space (stap's format), starting with the user pc; uprobes, and kprobes that interrupted a user task's syscall (stapvm.ko); \"\" without a user task"),
+        UBACKTRACE(112, "ubacktrace", "STR", 0, 0, true, "the user stack of the hit (at most 32 frames), by the unwind section's CFI rows where the pc's file has them, else by frame pointers when the module carries none: hex addresses, each followed by a space (stap's format), starting with the user pc; uprobes, and kprobes that interrupted a user task's syscall (stapvm.ko); \"\" without a user task"),
         UADDR(113, "uaddr", "INT", 0, 0, true, "the user address of the probe hit (the instruction pointer)"),
         _UTRACE_SYSCALL_NR(114, "_utrace_syscall_nr", "INT", 0, 0, true, "$syscall in process.syscall probes: the system call number"),
         _UTRACE_SYSCALL_ARG(115, "_utrace_syscall_arg", "INT", 1, 0, true, "$argN in process.syscall probes: system call argument n (1-6)"),
