@@ -103,7 +103,7 @@ static int64_t user_num(const struct svm_session *s, uint64_t addr, unsigned n)
 /* The user stack of the hit: by the module's unwind rows when it carries them (-d, --ldd, the probed
  * files), else by frame pointers: pcs[0] the user pc, then return addresses, at most max; 0 without
  * user registers. The rows' walk uses scratch2 for paths (print_ubacktrace fills it only afterwards).
- * Without rows: a function entry has not pushed its own frame yet, its return address is at [sp] and
+ * Without rows, or where the pc's mapping is unknown (stapvm.ko's kprobes): a function entry has not pushed its own frame yet, its return address is at [sp] and
  * the walk continues from the caller's rbp. Every read is fault-safe. */
 static int ustack(const struct svm_session *s, uint64_t *pcs, int max)
 {
@@ -112,8 +112,9 @@ static int ustack(const struct svm_session *s, uint64_t *pcs, int max)
 	int n = 0;
 	if (!s->ctx || svm_host_user_ctx(s->ctx, &u))
 		return 0;
-	if (s->m->nunwind)      /* the module carries call frame information: unwind by it */
-		return svm_unwind_user(s->m, s->ctx, &u, s->scratch2, s->maxstr, pcs, max);
+	if (s->m->nunwind && (n = svm_unwind_user(s->m, s->ctx, &u, s->scratch2, s->maxstr, pcs, max)) >= 0)
+		return n;       /* by the module's call frame information */
+	n = 0;
 	if (svm_host_register(&u, "ip", &ip) || svm_host_register(&u, "sp", &sp) || svm_host_register(&u, "rbp", &fp))
 		return 0;
 	pcs[n++] = ip;

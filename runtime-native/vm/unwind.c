@@ -98,8 +98,11 @@ int svm_unwind_user(const struct svm_module *m, const struct svm_ctx *c, const s
 		const struct svm_unwind_row *r;
 		uint64_t cfa, ra, saved;
 		/* a caller's pc is a return address: the call before it is what its row describes */
-		if (svm_host_umap(c, n == 1 ? ip : ip - 1, path, pathlen, &start, &end, &off) ||
-		    !(r = row_at(m, path, off)))
+		if (svm_host_umap(c, n == 1 ? ip : ip - 1, path, pathlen, &start, &end, &off)) {
+			if (n == 1) return -1;   /* no mappings here (stapvm.ko's kprobes), or the pc is in none */
+			break;
+		}
+		if (!(r = row_at(m, path, off)))
 			break;
 		if (r->rule == SVM_CFA_DEREF_BP) {
 			if (svm_host_read(u, SVM_MEM_USER, bp + (int64_t)r->cfa_off, &cfa, 8)) break;

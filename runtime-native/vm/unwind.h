@@ -38,7 +38,8 @@ struct svm_ctx;
 /* The user stack of hit c by the module's unwind rows: pcs[0] the user pc of u (c's user-mode view),
  * then return addresses while each pc lies in a file with rows that cover it, at most max; path
  * (pathlen bytes) is scratch for the mappings' paths. Every read is fault-safe. The count (0 without
- * user registers). */
+ * user registers); -1 when the mapping of the pc itself is unknown (stapvm.ko at a kprobe: the caller
+ * walks frame pointers instead). */
 int svm_unwind_user(const struct svm_module *m, const struct svm_ctx *c, const struct svm_ctx *u,
 		    char *path, size_t pathlen, uint64_t *pcs, int max);
 #endif

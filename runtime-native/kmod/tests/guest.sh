@@ -76,11 +76,11 @@ in_fn "${f[0]}" "$(sym inner)" "$(sym middle)" && in_fn "${f[1]}" "$(sym middle)
 # without frame pointers: the module's unwind rows (CFI from .eh_frame, made at compile time) give one
 # frame in each function, each caller frame a return address inside its caller
 nf=$out/nofp_chain
-r=$($krun -c "$nf 1" "$out/ubacktrace_nofp.stpb" 2>&1)
-echo "$r" | sed 's/^/    /'
+rn=$($krun -c "$nf 1" "$out/ubacktrace_nofp.stpb" 2>&1)
+echo "$rn" | sed 's/^/    /'
 nsym() { echo $((16#$(nm "$nf" | awk -v f="$1" '$3 == f { print $1 }'))); }
 nend() { echo $(( $(nsym "$1") + 16#$(nm -S "$nf" | awk -v f="$1" '$4 == f { print $2 }') )); }
-read -r -a g <<< "$(echo "$r" | sed -n 's/^nofp=//p')"
+read -r -a g <<< "$(echo "$rn" | sed -n 's/^nofp=//p')"
 [ "${#g[@]}" -ge 4 ] && [ "$((g[0]))" -eq "$(nsym inner)" ] && in_fn "${g[1]}" "$(nsym middle)" "$(nend middle)" &&
     in_fn "${g[2]}" "$(nsym outer)" "$(nend outer)" && in_fn "${g[3]}" "$(nsym main)" "$(nend main)" &&
     ok "ubacktrace-cfi-without-frame-pointers" || bad "ubacktrace-cfi-without-frame-pointers: '${g[*]}'"
