@@ -49,7 +49,7 @@ public class ScaleBench {
             }
             lastPass = 2;
         }
-        Pipeline.Settings settings = new Pipeline.Settings(lastPass, false, List.of(), false, null,
+        Pipeline.Settings settings = new Pipeline.Settings(lastPass, false, false, null,
                 List.of(tapsets), ProbeTarget.release(release));
         List<String> problems = new ArrayList<>();
         long start = CPU.getCurrentThreadCpuTime();

@@ -22,7 +22,7 @@ cat > "$T/m.s" <<EOF
   gset r0, n
   retv
 .end
-.probe "process(\"$LOOP\").function(\"work\")" hit
+.probe process_function hit path="$LOOP" sym="work" pp="process(\"$LOOP\").function(\"work\")"
 EOF
 python3 "$AS" "$T/m.s" "$T/m.stpb"
 

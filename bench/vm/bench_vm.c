@@ -17,7 +17,7 @@ int main(int argc, char **argv)
 	if (!m) { fprintf(stderr, "load: %s\n", err); return 1; }
 	s = stapvm_session_new(m, err, sizeof err);
 	clock_gettime(CLOCK_MONOTONIC, &a);
-	rc = stapvm_run_named(s, "begin");
+	rc = stapvm_run_kind(s, SVM_PROBE_BEGIN);
 	clock_gettime(CLOCK_MONOTONIC, &b);
 	printf("rc=%d ns=%lld\n", rc, (long long)(b.tv_sec - a.tv_sec) * 1000000000 + (b.tv_nsec - a.tv_nsec));
 	stapvm_session_free(s);

@@ -4,7 +4,7 @@
 #
 # Usage: run-in-guest.sh [--timeout S] [--mem MiB] [--smp N] [--keep-dmesg FILE]
 #                        [--console] [--time] [--env NAME=VALUE]... [--share DIR]...
-#                        -- COMMAND [ARG]...
+#                        [--qemu ARG]... -- COMMAND [ARG]...
 # Exit: COMMAND's code; 99 kernel trouble in the guest dmesg (Oops, BUG:, WARNING:, Call Trace,
 # general protection); 124 hard timeout (QEMU killed); 125 no exit status came back (the
 # guest failed to boot or panicked; the console tail is printed) or bad usage.
@@ -15,15 +15,17 @@
 # carries kernel messages and goes to a log shown on failure (or live with --console).
 # Everything else the guest writes lands in a tmpfs overlay and is discarded; --share DIR makes
 # host directory DIR writable in the guest (same path), for results that must outlive the run.
+# --qemu ARG passes ARG on to QEMU (e.g. --qemu -icount --qemu shift=0,sleep=off for the benchmarks'
+# instruction-counted clock).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 timeout_s=300 mem=2048 smp=2 keep_dmesg="" console=0 show_time=0
-envs=() shares=()
+envs=() shares=() qemu_args=()
 
 usage() { sed -n '/^# Usage:/,/^#$/p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 125; }
 while [ $# -gt 0 ]; do
-    case "$1" in --timeout|--mem|--smp|--keep-dmesg|--env|--share) [ $# -ge 2 ] || usage ;; esac
+    case "$1" in --timeout|--mem|--smp|--keep-dmesg|--env|--share|--qemu) [ $# -ge 2 ] || usage ;; esac
     case "$1" in
         --timeout)    timeout_s=$2; shift 2 ;;
         --mem)        mem=$2; shift 2 ;;
@@ -31,6 +33,7 @@ while [ $# -gt 0 ]; do
         --keep-dmesg) keep_dmesg=$2; shift 2 ;;
         --env)        envs+=("$2"); shift 2 ;;
         --share)      shares+=("$(realpath -e "$2")"); shift 2 ;;
+        --qemu)       qemu_args+=("$2"); shift 2 ;;
         --console)    console=1; shift ;;
         --time)       show_time=1; shift ;;
         --)           shift; break ;;
@@ -91,7 +94,7 @@ timeout -k 5 "$timeout_s" qemu-system-x86_64 \
     -chardev "file,id=con,path=$io/console.log" -serial chardev:con \
     -virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
     -virtfs "local,path=$io,mount_tag=guestio,security_model=none,multidevs=remap" \
-    "${share_opts[@]}" </dev/null >"$io/qemu.log" 2>&1 &
+    "${share_opts[@]}" "${qemu_args[@]}" </dev/null >"$io/qemu.log" 2>&1 &
 qpid=$!
 bg+=("$qpid")
 tail -n +1 -s 0.1 -f --pid="$qpid" "$io/stdout" & bg+=($!)

@@ -39,7 +39,7 @@ static enum hrtimer_restart timer_fn(struct hrtimer *t)
 {
 	struct kprobe_slot *sl = container_of(t, struct kprobe_slot, timer);
 	ks_hit(sl->ks, sl->probe, SVM_CTX_NONE, SVM_MEM_KERNEL, NULL);
-	hrtimer_forward_now(t, ns_to_ktime(sl->d.period_ns));
+	hrtimer_forward_now(t, ns_to_ktime(sl->period_ns));
 	return HRTIMER_RESTART;   /* hrtimer_cancel at the end stops it */
 }
 
@@ -62,7 +62,7 @@ static enum hrtimer_restart profile_fn(struct hrtimer *t)
 {
 	struct kprofile *p = container_of(t, struct kprofile, timer);
 	ks_hit(p->sl->ks, p->sl->probe, SVM_CTX_NONE, SVM_MEM_KERNEL, NULL);
-	hrtimer_forward_now(t, ns_to_ktime(p->sl->d.period_ns));
+	hrtimer_forward_now(t, ns_to_ktime(p->sl->period_ns));
 	return HRTIMER_RESTART;
 }
 
@@ -70,7 +70,7 @@ static enum hrtimer_restart profile_fn(struct hrtimer *t)
 static void profile_start(void *arg)
 {
 	struct kprobe_slot *sl = arg;
-	hrtimer_start(&this_cpu_ptr(sl->profile)->timer, ns_to_ktime(sl->d.period_ns), HRTIMER_MODE_REL_PINNED);
+	hrtimer_start(&this_cpu_ptr(sl->profile)->timer, ns_to_ktime(sl->period_ns), HRTIMER_MODE_REL_PINNED);
 }
 
 static int profile_register(struct kprobe_slot *sl)
@@ -96,22 +96,32 @@ static void profile_unregister(struct kprobe_slot *sl)
 	free_percpu(sl->profile);
 }
 
+static bool is_uretprobe(const struct kprobe_slot *sl)
+{
+	return sl->pt.kind == SVM_PROBE_PROCESS_FUNCTION && (sl->pt.flags & PFL_RETURN);
+}
+
+static bool is_kretprobe(const struct kprobe_slot *sl)
+{
+	return sl->pt.kind == SVM_PROBE_KPROBE && (sl->pt.flags & PFL_RETURN);
+}
+
 /* at the file offset the loader gave (STAPVM_IOC_UPROBE) */
 static int up_register(struct kprobe_slot *sl)
 {
 	int rc;
 	memset(&sl->up, 0, sizeof sl->up);
-	rc = kern_path(sl->d.sym, LOOKUP_FOLLOW, &sl->up.path);
+	rc = kern_path(sl->pt.path, LOOKUP_FOLLOW, &sl->up.path);
 	if (rc)
 		return rc;
 	if (!d_is_reg(sl->up.path.dentry)) {
 		rc = -EINVAL;
 	} else {
-		if (sl->d.kind == KD_UPROBE)
-			sl->up.uc.handler = up_entry;
-		else
+		if (is_uretprobe(sl))
 			sl->up.uc.ret_handler = up_return;
-		rc = uprobe_register(d_real_inode(sl->up.path.dentry), sl->d.offset, &sl->up.uc);
+		else
+			sl->up.uc.handler = up_entry;
+		rc = uprobe_register(d_real_inode(sl->up.path.dentry), sl->offset, &sl->up.uc);
 	}
 	if (rc)
 		path_put(&sl->up.path);
@@ -121,13 +131,49 @@ static int up_register(struct kprobe_slot *sl)
 /* stap's wording for a probe the kernel refuses; the session goes on without it */
 void kp_warn_failed(struct ksession *ks, struct kprobe_slot *sl, int rc)
 {
-	char msg[256], desc[192];
+	char msg[256];
 	int n;
-	if (sl->d.optional)
+	if (sl->pt.flags & PFL_OPTIONAL)
 		return;
-	stapvm_probe_desc(ks->mod, sl->probe, desc, sizeof desc);
-	n = snprintf(msg, sizeof msg, "WARNING: probe %s registration error (rc %d)\n", desc, rc);
+	n = snprintf(msg, sizeof msg, "WARNING: probe %.191s registration error (rc %d)\n", sl->pt.pp, rc);
 	kout_put(&ks->out, 1, msg, min_t(int, n, sizeof msg - 1));
+}
+
+int kp_prepare(struct ksession *ks, struct kprobe_slot *sl, int probe, char *err, size_t errlen)
+{
+	struct stapvm_probe_point *pt = &sl->pt;
+	sl->ks = ks;
+	sl->probe = probe;
+	if (stapvm_probe_point(ks->mod, probe, pt) || !(svm_probe_kinds[pt->kind].runtimes & PR_KERNEL))
+		goto unsupported;
+	switch (pt->kind) {
+	case SVM_PROBE_TIMER:
+		/* one hrtimer per timer: no randomization */
+		if (pt->jitter || ((pt->flags & PFL_JIFFIES) && pt->period > U64_MAX / (NSEC_PER_SEC / HZ)))
+			goto unsupported;
+		sl->period_ns = pt->flags & PFL_JIFFIES ? pt->period * (NSEC_PER_SEC / HZ) : pt->period;
+		break;
+	case SVM_PROBE_TIMER_PROFILE:
+		sl->period_ns = NSEC_PER_SEC / HZ;
+		break;
+	case SVM_PROBE_KPROBE:
+		/* kallsyms_lookup_name (what register_kprobe uses) resolves "module:symbol" */
+		if (strlen(pt->symbol) >= KSYM_NAME_LEN || (pt->module && strlen(pt->module) >= MODULE_NAME_LEN))
+			goto unsupported;
+		snprintf(sl->sym, sizeof sl->sym, "%s%s%s", pt->module ? pt->module : "", pt->module ? ":" : "", pt->symbol);
+		break;
+	case SVM_PROBE_PROCESS_FUNCTION:
+		/* placed after its prologue: the loader resolves a function's entry only (probes.def) */
+		if (pt->address)
+			goto unsupported;
+		break;
+	default:
+		break;
+	}
+	return 0;
+unsupported:
+	snprintf(err, errlen, "probe point not supported by stapvm.ko: %s", pt->pp ? pt->pp : "?");
+	return -EINVAL;
 }
 
 void kp_register_all(struct ksession *ks)
@@ -136,41 +182,43 @@ void kp_register_all(struct ksession *ks)
 		struct kprobe_slot *sl = &ks->slots[i];
 		int rc = 0;
 		sl->entry_size = (u32)stapvm_probe_entry_size(ks->mod, sl->probe);
-		switch (sl->d.kind) {
-		case KD_KPROBE:
+		switch (sl->pt.kind) {
+		case SVM_PROBE_KPROBE_STATEMENT:
+		case SVM_PROBE_KPROBE:
+			if (is_kretprobe(sl)) {
+				memset(&sl->rp, 0, sizeof sl->rp);
+				sl->rp.kp.symbol_name = sl->sym;
+				sl->rp.handler = krp_ret;
+				if (sl->entry_size) {
+					sl->rp.entry_handler = krp_entry;
+					sl->rp.data_size = sl->entry_size;
+				}
+				sl->rp.maxactive = 64;   /* calls in flight per function; more are counted as missed */
+				rc = register_kretprobe(&sl->rp);
+				break;
+			}
 			memset(&sl->kp, 0, sizeof sl->kp);
-			if (sl->d.addr)
-				sl->kp.addr = (kprobe_opcode_t *)(uintptr_t)sl->d.addr;
+			if (sl->pt.kind == SVM_PROBE_KPROBE_STATEMENT)
+				sl->kp.addr = (kprobe_opcode_t *)(uintptr_t)sl->pt.address;
 			else
-				sl->kp.symbol_name = sl->d.sym;
+				sl->kp.symbol_name = sl->sym;
 			sl->kp.pre_handler = kp_pre;
 			rc = register_kprobe(&sl->kp);
 			break;
-		case KD_KRETPROBE:
-			memset(&sl->rp, 0, sizeof sl->rp);
-			sl->rp.kp.symbol_name = sl->d.sym;
-			sl->rp.handler = krp_ret;
-			if (sl->entry_size) {
-				sl->rp.entry_handler = krp_entry;
-				sl->rp.data_size = sl->entry_size;
-			}
-			sl->rp.maxactive = 64;   /* calls in flight per function; more are counted as missed */
-			rc = register_kretprobe(&sl->rp);
-			break;
-		case KD_TIMER:
+		case SVM_PROBE_TIMER:
 			hrtimer_init(&sl->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
 			sl->timer.function = timer_fn;
 			break;
-		case KD_PROFILE:
+		case SVM_PROBE_TIMER_PROFILE:
 			rc = profile_register(sl);
 			break;
-		case KD_UPROBE:
-		case KD_URETPROBE:
-			if (!sl->d.has_offset)
+		case SVM_PROBE_PROCESS_FUNCTION:
+		case SVM_PROBE_PROCESS_STATEMENT:
+			if (!sl->has_offset)
 				continue;   /* the loader could not resolve it and already warned why */
 			/* Linux 6.1's uretprobes keep no per-call data for @entry (the loader runs such
 			 * modules on the userspace runtime; a module handed here anyway gets this warning) */
-			rc = sl->d.kind == KD_URETPROBE && sl->entry_size ? -EOPNOTSUPP : up_register(sl);
+			rc = is_uretprobe(sl) && sl->entry_size ? -EOPNOTSUPP : up_register(sl);
 			break;
 		default:
 			continue;
@@ -188,9 +236,9 @@ void kp_arm_timers(struct ksession *ks)
 		struct kprobe_slot *sl = &ks->slots[i];
 		if (!sl->registered)
 			continue;
-		if (sl->d.kind == KD_TIMER)
-			hrtimer_start(&sl->timer, ns_to_ktime(sl->d.period_ns), HRTIMER_MODE_REL);
-		else if (sl->d.kind == KD_PROFILE)
+		if (sl->pt.kind == SVM_PROBE_TIMER)
+			hrtimer_start(&sl->timer, ns_to_ktime(sl->period_ns), HRTIMER_MODE_REL);
+		else if (sl->pt.kind == SVM_PROBE_TIMER_PROFILE)
 			on_each_cpu(profile_start, sl, 1);
 	}
 }
@@ -202,20 +250,20 @@ void kp_unregister_all(struct ksession *ks)
 		struct kprobe_slot *sl = &ks->slots[i];
 		if (!sl->registered)
 			continue;
-		if (sl->d.kind == KD_KPROBE)
-			unregister_kprobe(&sl->kp);
-		else if (sl->d.kind == KD_KRETPROBE)
+		if (is_kretprobe(sl))
 			unregister_kretprobe(&sl->rp);
-		else if (sl->d.kind == KD_TIMER)
+		else if (sl->pt.kind == SVM_PROBE_KPROBE || sl->pt.kind == SVM_PROBE_KPROBE_STATEMENT)
+			unregister_kprobe(&sl->kp);
+		else if (sl->pt.kind == SVM_PROBE_TIMER)
 			hrtimer_cancel(&sl->timer);
-		else if (sl->d.kind == KD_PROFILE)
+		else if (sl->pt.kind == SVM_PROBE_TIMER_PROFILE)
 			profile_unregister(sl);
-		else if (sl->d.kind == KD_UPROBE || sl->d.kind == KD_URETPROBE) {
+		else if (sl->pt.kind == SVM_PROBE_PROCESS_FUNCTION || sl->pt.kind == SVM_PROBE_PROCESS_STATEMENT) {
 			/* returns once no handler of this consumer runs (uprobe's register_rwsem) */
-			uprobe_unregister(d_real_inode(sl->up.path.dentry), sl->d.offset, &sl->up.uc);
+			uprobe_unregister(d_real_inode(sl->up.path.dentry), sl->offset, &sl->up.uc);
 			path_put(&sl->up.path);
 		}
-		if (sl->d.kind != KD_TRACEPOINT)
+		if (sl->pt.kind != SVM_PROBE_TRACEPOINT)
 			sl->registered = false;
 	}
 	tp_unregister_all(ks);
@@ -225,10 +273,11 @@ u64 kp_missed(struct ksession *ks)
 {
 	u64 n = 0;
 	for (int i = 0; i < ks->nslots; i++) {
-		if (ks->slots[i].d.kind == KD_KPROBE)
-			n += ks->slots[i].kp.nmissed;
-		else if (ks->slots[i].d.kind == KD_KRETPROBE)
-			n += ks->slots[i].rp.nmissed + ks->slots[i].rp.kp.nmissed;
+		const struct kprobe_slot *sl = &ks->slots[i];
+		if (is_kretprobe(sl))
+			n += sl->rp.nmissed + sl->rp.kp.nmissed;
+		else if (sl->pt.kind == SVM_PROBE_KPROBE || sl->pt.kind == SVM_PROBE_KPROBE_STATEMENT)
+			n += sl->kp.nmissed;
 	}
 	return n;
 }

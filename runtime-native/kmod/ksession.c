@@ -9,7 +9,6 @@
 #define KS_OUT_BYTES (4u << 20)
 #define KS_END_OUTPUT_WAIT (10 * HZ)      /* end probes wait this long for a reader to free ring space */
 #define KS_ERRLEN 512
-#define KS_DESC_MAX 4096                  /* longest probe-point descriptor: a path and a function name */
 
 static void ks_wake_fn(struct irq_work *w)
 {
@@ -44,9 +43,9 @@ static void ks_end_fn(struct work_struct *w)
 	stapvm_set_context(ks->vm, NULL);
 	/* MAXERRORS (the VM aborted) and MAXSKIPPED end in stap's STAP_SESSION_ERROR: error probes run, end probes do not */
 	if (!stapvm_aborted(ks->vm) && !test_bit(KS_SKIP_ERROR, &ks->flags))
-		stapvm_run_named(ks->vm, "end");
+		stapvm_run_kind(ks->vm, SVM_PROBE_END);
 	if (stapvm_aborted(ks->vm) || test_bit(KS_SKIP_ERROR, &ks->flags))
-		stapvm_run_named(ks->vm, "error");
+		stapvm_run_kind(ks->vm, SVM_PROBE_ERROR);
 	WRITE_ONCE(ks->out_block, false);
 	smp_store_release(&ks->state, STAPVM_STATE_DONE);
 	wake_up_interruptible(&ks->readers);
@@ -127,28 +126,17 @@ static int ks_reject(char __user *uerr, u32 errlen, const char *msg)
 static int ks_setup(struct ksession *ks, char *err)
 {
 	int n = stapvm_probe_count(ks->mod);
-	char *desc = kmalloc(KS_DESC_MAX, GFP_KERNEL);
 	int cpu;
 	ks->slots = kvcalloc(n ? n : 1, sizeof *ks->slots, GFP_KERNEL);
 	ks->cpu = alloc_percpu(struct kcpu);
-	if (!desc || !ks->slots || !ks->cpu || kout_init(&ks->out, KS_OUT_BYTES)) {
-		kfree(desc);
+	if (!ks->slots || !ks->cpu || kout_init(&ks->out, KS_OUT_BYTES)) {
 		strscpy(err, "out of memory", KS_ERRLEN);
 		return -ENOMEM;
 	}
 	ks->nslots = n;
-	for (int i = 0; i < n; i++) {
-		if (stapvm_probe_desc(ks->mod, i, desc, KS_DESC_MAX) < 0 || strlen(desc) + 1 >= KS_DESC_MAX ||
-		    kdesc_parse(desc, &ks->slots[i].d, err, KS_ERRLEN)) {
-			if (!err[0])
-				snprintf(err, KS_ERRLEN, "probe %d: descriptor too long", i);
-			kfree(desc);
+	for (int i = 0; i < n; i++)
+		if (kp_prepare(ks, &ks->slots[i], i, err, KS_ERRLEN))
 			return -EINVAL;
-		}
-		ks->slots[i].ks = ks;
-		ks->slots[i].probe = i;
-	}
-	kfree(desc);
 	ks->vm = stapvm_session_new_cpus(ks->mod, nr_cpu_ids, err, KS_ERRLEN);
 	if (!ks->vm)
 		return -ENOMEM;
@@ -206,9 +194,10 @@ int ks_set_uprobe(struct ksession *ks, u32 probe, u64 offset)
 	if (ks->state != STAPVM_STATE_LOADED) {
 		rc = -EBUSY;
 	} else if (probe < ks->nslots && offset <= LLONG_MAX &&   /* uprobe_register takes a signed loff_t */
-		   (ks->slots[probe].d.kind == KD_UPROBE || ks->slots[probe].d.kind == KD_URETPROBE)) {
-		ks->slots[probe].d.offset = offset;
-		ks->slots[probe].d.has_offset = true;
+		   (ks->slots[probe].pt.kind == SVM_PROBE_PROCESS_FUNCTION ||
+		    ks->slots[probe].pt.kind == SVM_PROBE_PROCESS_STATEMENT)) {
+		ks->slots[probe].offset = offset;
+		ks->slots[probe].has_offset = true;
 		rc = 0;
 	}
 	mutex_unlock(&ks->mu);
@@ -226,7 +215,7 @@ int ks_start(struct ksession *ks)
 	kp_register_all(ks);
 	ks->state = STAPVM_STATE_RUNNING;
 	/* begin probes run here, in the loader's context, before any other probe is armed */
-	stapvm_run_named(ks->vm, "begin");
+	stapvm_run_kind(ks->vm, SVM_PROBE_BEGIN);
 	if (stapvm_exit_requested(ks->vm) || stapvm_aborted(ks->vm)) {
 		ks_request_end(ks);
 		goto out;

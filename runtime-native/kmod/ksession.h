@@ -14,7 +14,8 @@
 #include "stapvm.h"
 #include "context.h"
 #include "kout.h"
-#include "kprobes_desc.h"
+#include <linux/module.h>
+#include <linux/kallsyms.h>
 
 /* per CPU, allocated at load (a handler allocates nothing): the VM execution context hits on this
  * CPU run on, the hit context handed to it, and a nesting guard */
@@ -31,7 +32,11 @@ struct kprofile {
 };
 
 struct kprobe_slot {
-	struct kdesc d;
+	struct stapvm_probe_point pt;      /* the probe's typed record; its strings are the module's */
+	char sym[MODULE_NAME_LEN + KSYM_NAME_LEN + 2];   /* kprobes: "func" or "module:func" */
+	u64 period_ns;                     /* timers */
+	u64 offset;                        /* uprobes: file offset, from the loader (STAPVM_IOC_UPROBE) */
+	bool has_offset;
 	struct ksession *ks;
 	int probe;                 /* index in the module's probe table */
 	bool registered;
@@ -85,7 +90,10 @@ void ks_status(struct ksession *ks, struct stapvm_ioc_status *st);
 ssize_t ks_read(struct ksession *ks, char __user *buf, size_t count, bool nonblock);
 __poll_t ks_poll(struct ksession *ks, struct file *f, poll_table *wait);
 
-/* kprobes.c: registers/unregisters the slots (kprobes, uprobes, timers); a probe hit calls ks_hit */
+/* kprobes.c: fills slot probe from the module's record; 0, or -EINVAL with why in err for a probe point
+ * stapvm.ko cannot place (probes.def's runtimes, and what its attach code supports) */
+int kp_prepare(struct ksession *ks, struct kprobe_slot *sl, int probe, char *err, size_t errlen);
+/* registers/unregisters the slots (kprobes, uprobes, timers); a probe hit calls ks_hit */
 void kp_register_all(struct ksession *ks);
 void kp_arm_timers(struct ksession *ks);
 void kp_unregister_all(struct ksession *ks);

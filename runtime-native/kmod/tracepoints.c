@@ -27,7 +27,7 @@ static void tp_offer(struct ksession *ks, struct tracepoint *tp, struct module *
 {
 	for (int i = 0; i < ks->nslots; i++) {
 		struct kprobe_slot *sl = &ks->slots[i];
-		if (sl->d.kind != KD_TRACEPOINT || sl->tp.tp || strcmp(tp->name, sl->d.sym))
+		if (sl->pt.kind != SVM_PROBE_TRACEPOINT || sl->tp.tp || strcmp(tp->name, sl->pt.symbol))
 			continue;
 		/* a module's tracepoint: the module may not go while a probe is on it */
 		if (mod && !try_module_get(mod))
@@ -75,7 +75,7 @@ void tp_register_all(struct ksession *ks)
 	bool missing = false;
 	int i;
 	for (i = 0; i < ks->nslots; i++)
-		if (ks->slots[i].d.kind == KD_TRACEPOINT) {
+		if (ks->slots[i].pt.kind == SVM_PROBE_TRACEPOINT) {
 			memset(&ks->slots[i].tp, 0, sizeof ks->slots[i].tp);
 			missing = true;
 		}
@@ -83,13 +83,13 @@ void tp_register_all(struct ksession *ks)
 		return;
 	for_each_kernel_tracepoint(tp_kernel_found, ks);
 	for (i = 0, missing = false; i < ks->nslots; i++)
-		missing |= ks->slots[i].d.kind == KD_TRACEPOINT && !ks->slots[i].tp.tp;
+		missing |= ks->slots[i].pt.kind == SVM_PROBE_TRACEPOINT && !ks->slots[i].tp.tp;
 	if (missing)
 		tp_find_in_modules(ks);
 	for (i = 0; i < ks->nslots; i++) {
 		struct kprobe_slot *sl = &ks->slots[i];
 		int rc;
-		if (sl->d.kind != KD_TRACEPOINT)
+		if (sl->pt.kind != SVM_PROBE_TRACEPOINT)
 			continue;
 		rc = sl->tp.tp ? tracepoint_probe_register(sl->tp.tp, tp_probe, sl) : -ENOENT;
 		sl->registered = rc == 0;
@@ -109,7 +109,7 @@ void tp_unregister_all(struct ksession *ks)
 	int i;
 	for (i = 0; i < ks->nslots; i++) {
 		struct kprobe_slot *sl = &ks->slots[i];
-		if (sl->d.kind == KD_TRACEPOINT && sl->registered) {
+		if (sl->pt.kind == SVM_PROBE_TRACEPOINT && sl->registered) {
 			tracepoint_probe_unregister(sl->tp.tp, tp_probe, sl);
 			any = true;
 		}
@@ -120,7 +120,7 @@ void tp_unregister_all(struct ksession *ks)
 	tracepoint_synchronize_unregister();
 	for (i = 0; i < ks->nslots; i++) {
 		struct kprobe_slot *sl = &ks->slots[i];
-		if (sl->d.kind == KD_TRACEPOINT && sl->registered) {
+		if (sl->pt.kind == SVM_PROBE_TRACEPOINT && sl->registered) {
 			if (sl->tp.mod)
 				module_put(sl->tp.mod);
 			sl->tp.tp = NULL;

@@ -70,18 +70,19 @@ static int relay(const char *buf, size_t n, FILE *out)
  * resolved is a warning (as a probe stap cannot place) and stays unplaced. 0, or -1 on a failed ioctl. */
 static int give_uprobe_offsets(int fd, const stapvm_module *m)
 {
-	char err[512], desc[PATH_MAX + 512];
+	char err[512];
 	struct up_resolver r = { 0 };
 	int rc = 0;
 	for (int i = 0; rc == 0 && i < stapvm_probe_count(m); i++) {
+		struct stapvm_probe_point pt;
 		uint64_t off;
 		int found;
-		if (stapvm_probe_desc(m, i, desc, sizeof desc) < 0) continue;
-		found = svm_uprobe_offset(&r, desc, &off, err, sizeof err);
+		if (stapvm_probe_point(m, i, &pt)) continue;
+		found = svm_uprobe_offset(&r, &pt, &off, err, sizeof err);
 		if (found < 0)
-			fprintf(stderr, "WARNING: cannot place probe %s: %s\n", desc, err);
+			fprintf(stderr, "WARNING: cannot place probe %s: %s\n", pt.pp, err);
 		else if (found && ioctl(fd, STAPVM_IOC_UPROBE, &(struct stapvm_ioc_uprobe){ .probe = (uint32_t)i, .offset = off })) {
-			fprintf(stderr, "ERROR: stapvm.ko refused the uprobe for %s: %s\n", desc, strerror(errno));
+			fprintf(stderr, "ERROR: stapvm.ko refused the uprobe for %s: %s\n", pt.pp, strerror(errno));
 			rc = -1;
 		}
 	}

@@ -6,32 +6,20 @@
 #include "kernel_run.h"
 #include "stapvm_run.h"
 
-/* 1 when stapvm.ko places the probe point (kmod/kprobes_desc.c): every form but the process events
- * (process[("PATH")].begin, .end, .thread.*, .syscall*), which only the ptrace engine observes, and
- * the points placed at an address the compiler found (SDT marks, DWARF prologue ends) */
-static int kernel_places(const char *desc)
-{
-	if (strncmp(desc, "process", 7))
-		return 1;
-	if (strstr(desc, "\");pc="))   /* a mark site, or a function placed after its prologue: not yet */
-		return 0;
-	return strstr(desc, "\").function(\"") || strstr(desc, "\").statement(");
-}
-
-/* 1 when stapvm.ko can run probe i with its @entry data: kretprobes carry it per instance, the
- * kernel's uretprobes (Linux 6.1) have no per-instance data, so a process .return with @entry cannot */
-static int kernel_entry_data(const stapvm_module *m, int i, const char *desc)
-{
-	return stapvm_probe_entry_size(m, i) == 0 || strncmp(desc, "process", 7) != 0;
-}
-
-/* the first probe of the module stapvm.ko cannot place, or -1; *why says what it lacks */
-static int first_user_only(const stapvm_module *m, char *desc, size_t len, const char **why)
+/* the first probe of the module stapvm.ko cannot place, or -1; *pp is its pp() text, *why says
+ * what it lacks: a kind stapvm.ko does not place (probes.def), a process function placed after its
+ * prologue (the userspace runtime only, probes.def), or @entry data on a uretprobe (the kernel's
+ * uretprobes, Linux 6.1, have no per-instance data; kretprobes carry it) */
+static int first_user_only(const stapvm_module *m, const char **pp, const char **why)
 {
 	for (int i = 0; i < stapvm_probe_count(m); i++) {
-		if (stapvm_probe_desc(m, i, desc, len) < 0) continue;
-		*why = !kernel_places(desc) ? "is not available on the kernel runtime (stapvm.ko)"
-			: !kernel_entry_data(m, i, desc) ? "uses @entry, which the kernel runtime's uretprobes cannot carry (no per-call data)"
+		struct stapvm_probe_point pt;
+		if (stapvm_probe_point(m, i, &pt)) continue;
+		*pp = pt.pp;
+		*why = !(svm_probe_kinds[pt.kind].runtimes & PR_KERNEL)
+			|| (pt.kind == SVM_PROBE_PROCESS_FUNCTION && pt.address) ? "is not available on the kernel runtime (stapvm.ko)"
+			: stapvm_probe_entry_size(m, i) && pt.kind == SVM_PROBE_PROCESS_FUNCTION
+			? "uses @entry, which the kernel runtime's uretprobes cannot carry (no per-call data)"
 			: NULL;
 		if (*why) return i;
 	}
@@ -42,7 +30,7 @@ int stapvm_pick_runtime(const uint8_t *bytes, size_t len, const char *requested,
 {
 	stapvm_module *m;
 	char desc[PATH_MAX + 512];
-	const char *why = NULL;
+	const char *why = NULL, *pp = "";
 	int forced = requested && *requested, user_only;
 	if (forced && !strcmp(requested, "user"))
 		return STAPVM_RUNTIME_USER;
@@ -59,7 +47,8 @@ int stapvm_pick_runtime(const uint8_t *bytes, size_t len, const char *requested,
 	}
 	if (!(m = stapvm_load(bytes, len, err, errlen)))
 		return forced ? STAPVM_RUNTIME_KERNEL : -1;   /* forced: stapvm.ko's verifier says why */
-	user_only = first_user_only(m, desc, sizeof desc, &why) >= 0;
+	user_only = first_user_only(m, &pp, &why) >= 0;
+	snprintf(desc, sizeof desc, "%s", pp);   /* the module is freed next */
 	stapvm_module_free(m);
 	if (user_only && forced) {
 		snprintf(err, errlen, "probe point '%s' %s; use --runtime=user", desc, why);

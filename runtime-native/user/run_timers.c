@@ -1,5 +1,4 @@
 /* run_timers.c: timer probes on timerfds (see run_timers.h). */
-#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,68 +34,16 @@ static long kernel_hz(void)
 	return hz;
 }
 
-/* nanoseconds per unit of N, or 0 for units whose N is a frequency or a tick count */
-static int64_t unit_ns(const char *unit, size_t n)
+int run_timer_from(const struct stapvm_probe_point *pt, struct run_timer *t)
 {
-	static const struct { const char *name; int64_t ns; } units[] = {
-		{ "s", NS_PER_S }, { "sec", NS_PER_S }, { "ms", 1000000 }, { "msec", 1000000 },
-		{ "us", 1000 }, { "usec", 1000 }, { "ns", 1 }, { "nsec", 1 },
-	};
-	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-		if (strlen(units[i].name) == n && !strncmp(unit, units[i].name, n))
-			return units[i].ns;
-	return 0;
-}
-
-/* reads "(NUMBER)" at *p; -1 if malformed */
-static int paren_number(const char **p, long long *v)
-{
-	char *end;
-	if (**p != '(')
-		return -1;
-	errno = 0;
-	*v = strtoll(*p + 1, &end, 10);
-	if (errno || end == *p + 1 || *end != ')')
-		return -1;
-	*p = end + 1;
-	return 0;
-}
-
-int run_timer_parse(const char *desc, struct run_timer *t, char *err, unsigned errlen)
-{
-	const char *unit, *p;
-	long long value, rand = 0;
-	size_t ulen;
-	int64_t scale;
-	if (strncmp(desc, "timer.", 6))
+	/* a jiffies timer counts kernel ticks: the running kernel's HZ scales it */
+	int64_t scale = pt->flags & PFL_JIFFIES ? NS_PER_S / kernel_hz() : 1;
+	if (pt->kind != SVM_PROBE_TIMER)
 		return 0;
-	unit = desc + 6;
-	ulen = strcspn(unit, "(");
-	p = unit + ulen;
-	if (paren_number(&p, &value) || value <= 0 ||
-	    (*p && (strncmp(p, ".randomize", 10) || (p += 10, paren_number(&p, &rand)) || *p || rand < 0))) {
-		snprintf(err, errlen, "unusable timer probe point '%s'", desc);
-		return -1;
-	}
 	memset(t, 0, sizeof *t);
 	t->fd = -1;
-	if ((scale = unit_ns(unit, ulen))) {
-		t->period_ns = value * scale;
-		t->jitter_ns = rand * scale;
-	} else if (ulen == 2 && !strncmp(unit, "hz", 2)) {
-		t->period_ns = NS_PER_S / value;
-		t->jitter_ns = rand * t->period_ns / value;
-	} else if (ulen == 7 && !strncmp(unit, "jiffies", 7)) {
-		t->period_ns = value * (NS_PER_S / kernel_hz());
-		t->jitter_ns = rand * (NS_PER_S / kernel_hz());
-	} else {
-		snprintf(err, errlen, "unknown timer unit in probe point '%s'", desc);
-		return -1;
-	}
-	if (t->period_ns <= 0) {
-		snprintf(err, errlen, "timer probe point '%s' has no period", desc);
-		return -1;
-	}
+	t->period_ns = (int64_t)pt->period * scale;
+	t->jitter_ns = (int64_t)pt->jitter * scale;
 	return 1;
 }
 

@@ -2,6 +2,7 @@
 #ifndef STAPVM_RUN_TIMERS_H
 #define STAPVM_RUN_TIMERS_H
 #include <stdint.h>
+#include "../vm/stapvm.h"
 
 struct run_timer {
 	int probe;              /* the module's probe index */
@@ -10,9 +11,9 @@ struct run_timer {
 	int64_t jitter_ns;      /* each interval is period +- up to jitter (randomize) */
 };
 
-/* parses a probe descriptor; 1 and *t filled (fd = -1) if it is a timer, 0 if not, -1 if it is
- * a timer whose descriptor cannot be used (reason in err) */
-int run_timer_parse(const char *desc, struct run_timer *t, char *err, unsigned errlen);
+/* 1 and *t filled (fd = -1) when probe point pt is a timer (its period and jitter in ns or, with
+ * PFL_JIFFIES, in the running kernel's ticks), 0 if not */
+int run_timer_from(const struct stapvm_probe_point *pt, struct run_timer *t);
 /* creates the timerfd and arms the first interval; -1 with errno */
 int run_timer_start(struct run_timer *t);
 /* after the fd polled readable: consumes the expirations, re-arms a randomized timer;

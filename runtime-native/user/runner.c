@@ -52,28 +52,21 @@ static void on_sigchld(int signo)
 	}
 }
 
-/* which descriptors the userspace runtime can run, and a reason for the others */
+/* which probe points the userspace runtime runs (probes.def's PR_USER; process kinds: uprobes.c), and why not the others */
 static int check_probes(stapvm_runner *r, char *err, size_t errlen)
 {
-	char desc[512];
 	for (int i = 0; i < stapvm_probe_count(r->mod); i++) {
+		struct stapvm_probe_point pt;
 		struct run_timer t;
-		int kind;
-		stapvm_probe_desc(r->mod, i, desc, sizeof desc);
-		if (!strcmp(desc, "begin") || !strcmp(desc, "end") || !strcmp(desc, "error") || !strcmp(desc, "never") ||
-		    !strncmp(desc, "process", 7))   /* process probes: uprobes.c */
-			continue;
-		/* timer.profile fires on every CPU: stapvm.ko's per-CPU hrtimers */
-		kind = strcmp(desc, "timer.profile") ? run_timer_parse(desc, &t, err, (unsigned)errlen) : 0;
-		if (kind < 0)
-			return -1;
-		if (kind == 0) {
-			int kernel = !strncmp(desc, "kernel.", 7) || !strncmp(desc, "kprobe.", 7) || !strncmp(desc, "module(", 7) ||
-				     !strcmp(desc, "timer.profile");
-			snprintf(err, errlen, "probe point '%s' is not available on the userspace runtime%s", desc,
+		stapvm_probe_point(r->mod, i, &pt);
+		if (!(svm_probe_kinds[pt.kind].runtimes & PR_USER)) {
+			int kernel = svm_probe_kinds[pt.kind].runtimes & PR_KERNEL;
+			snprintf(err, errlen, "probe point '%s' is not available on the userspace runtime%s", pt.pp,
 				 kernel ? ": it needs the kernel runtime (the stapvm.ko module, /dev/stapvm)" : "");
 			return -1;
 		}
+		if (!run_timer_from(&pt, &t))
+			continue;
 		if (r->ntimers == MAX_TIMERS) {
 			snprintf(err, errlen, "too many timer probes (at most %d)", MAX_TIMERS);
 			return -1;
@@ -301,7 +294,7 @@ int stapvm_runner_run(stapvm_runner *r)
 	stapvm_set_target(r->session, r->target.pid);
 
 	/* SystemTap's order: begin probes until one calls exit() or errors abort the session */
-	if (stapvm_run_phase(r->session, "begin", 1) == 0) {
+	if (stapvm_run_phase(r->session, SVM_PROBE_BEGIN, 1) == 0) {
 		if (!stapvm_exit_requested(r->session)) {
 			run_output_flush(&r->out);   /* begin's output before anything the command prints */
 			release_target(r);
@@ -310,12 +303,12 @@ int stapvm_runner_run(stapvm_runner *r)
 		for (int i = 0; i < r->ntimers; i++)
 			run_timer_stop(&r->timers[i]);
 		finish_target(r);
-		stapvm_run_phase(r->session, "end", 0);
+		stapvm_run_phase(r->session, SVM_PROBE_END, 0);
 	} else {
 		finish_target(r);
 	}
 	if (stapvm_aborted(r->session))
-		stapvm_run_phase(r->session, "error", 0);
+		stapvm_run_phase(r->session, SVM_PROBE_ERROR, 0);
 	run_output_flush(&r->out);
 
 	errors = stapvm_error_count(r->session);

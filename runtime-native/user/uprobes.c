@@ -1,4 +1,4 @@
-/* uprobes.c: a module's process(...) probes on the breakpoint engine: parse descriptors, place int3s per image (libraries when ld.so maps them), run hits and task events in the session. */
+/* uprobes.c: a module's process(...) probes on the breakpoint engine: their records, place int3s per image (libraries when ld.so maps them), run hits and task events in the session. */
 #define _GNU_SOURCE
 #include "uprobes.h"
 #include "bpguard.h"
@@ -21,9 +21,9 @@ enum up_kind { UP_FUNC, UP_RET, UP_STMT, UP_MARK, UP_BEGIN, UP_END, UP_TBEGIN, U
 struct up_probe {
 	int index;              /* in the module */
 	enum up_kind kind;
-	char *path;             /* NULL: every traced process */
-	char *func;             /* UP_FUNC/UP_RET */
-	uint64_t addr;          /* UP_STMT, UP_MARK: link-time address in path */
+	const char *path;       /* NULL: every traced process (the module's strings) */
+	const char *func;       /* UP_FUNC/UP_RET */
+	uint64_t addr;          /* UP_STMT, UP_MARK, UP_FUNC after its prologue: link-time address in path */
 	uint64_t sem;           /* UP_MARK: link-time address of the site's semaphore (0: none) */
 	uint64_t sem_raised;    /* its address in the current image once raised, 0 while not */
 	int placed;             /* in the current image: 0 not yet (library not mapped), 1, -1 cannot */
@@ -67,90 +67,26 @@ int svm_uprobes_mode(const char *name)
 	return -1;
 }
 
-/* ---- descriptors (docs/bytecode.md "process probe descriptors") */
-
-static int take(const char **s, const char *word)
+/* ---- probe records (probes.def): 1 for a kind the ptrace engine places, 0 for the others */
+static int from_record(const struct stapvm_probe_point *pt, struct up_probe *p)
 {
-	size_t n = strlen(word);
-	if (strncmp(*s, word, n)) return 0;
-	*s += n;
-	return 1;
-}
-
-/* "NAME") -> a copy of NAME; *s moves past the closing "). */
-static char *quoted(const char **s)
-{
-	const char *end = strstr(*s, "\")");
-	char *out;
-	if (!end) return NULL;
-	out = strndup(*s, (size_t)(end - *s));
-	*s = end + 2;
-	return out;
-}
-
-/* 1 parsed, 0 not a process probe, -1 malformed */
-static int parse(const char *d, struct up_probe *p)
-{
-	static const struct { const char *suffix; enum up_kind kind; } events[] = {
-		{ ".begin", UP_BEGIN }, { ".end", UP_END }, { ".thread.begin", UP_TBEGIN }, { ".thread.end", UP_TEND },
-		{ ".syscall", UP_SYSCALL }, { ".syscall.return", UP_SYSRET },
-	};
 	memset(p, 0, sizeof *p);
-	if (!take(&d, "process")) return 0;
-	if (take(&d, "(\"") && !(p->path = quoted(&d))) return -1;
-	for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
-		if (strcmp(d, events[i].suffix) == 0) { p->kind = events[i].kind; return 1; }
-	if (!p->path) return -1;
-	if (take(&d, ".function(\"")) {
-		if (!(p->func = quoted(&d))) return -1;
-		p->func[strcspn(p->func, "@")] = 0;   /* NAME@FILE:LINE (DWARF): the symbol is NAME */
-		if (*d == 0) { p->kind = UP_FUNC; return 1; }
-		if (take(&d, ";pc=")) {   /* placed after the prologue (the compiler read DWARF $vars for there) */
-			char *end;
-			errno = 0;
-			p->addr = strtoull(d, &end, 16);
-			p->kind = UP_FUNC;
-			return !errno && end != d && p->addr && !*end ? 1 : -1;
-		}
-		if (strcmp(d, ".return") == 0) { p->kind = UP_RET; return 1; }
-		return -1;
+	p->path = pt->path;
+	p->func = pt->symbol;
+	p->addr = pt->address;
+	p->sem = pt->semaphore;
+	switch (pt->kind) {
+	case SVM_PROBE_PROCESS_FUNCTION: p->kind = pt->flags & PFL_RETURN ? UP_RET : UP_FUNC; return 1;
+	case SVM_PROBE_PROCESS_STATEMENT: p->kind = UP_STMT; return 1;
+	case SVM_PROBE_PROCESS_MARK: p->kind = UP_MARK; return 1;
+	case SVM_PROBE_PROCESS_BEGIN: p->kind = UP_BEGIN; return 1;
+	case SVM_PROBE_PROCESS_END: p->kind = UP_END; return 1;
+	case SVM_PROBE_THREAD_BEGIN: p->kind = UP_TBEGIN; return 1;
+	case SVM_PROBE_THREAD_END: p->kind = UP_TEND; return 1;
+	case SVM_PROBE_PROCESS_SYSCALL: p->kind = UP_SYSCALL; return 1;
+	case SVM_PROBE_PROCESS_SYSCALL_RETURN: p->kind = UP_SYSRET; return 1;
+	default: return 0;
 	}
-	if (take(&d, ".provider(\"") && !quoted(&d)) return -1;   /* pp() text only: the site is below */
-	if (take(&d, ".mark(\"")) {
-		char *name = quoted(&d), *end;
-		free(name);
-		if (!name || !take(&d, ";pc=")) return -1;
-		errno = 0;
-		p->addr = strtoull(d, &end, 16);
-		if (errno || end == d) return -1;
-		d = end;
-		if (take(&d, ";sem=")) {
-			p->sem = strtoull(d, &end, 16);
-			if (errno || end == d || !p->sem) return -1;
-			d = end;
-		}
-		p->kind = UP_MARK;
-		return *d == 0 ? 1 : -1;
-	}
-	if (take(&d, ".statement(\"")) {   /* F@FILE:LINE: pp() text; the compiler found the address */
-		char *where = quoted(&d), *end;
-		free(where);
-		if (!where || !take(&d, ";pc=")) return -1;
-		errno = 0;
-		p->addr = strtoull(d, &end, 16);
-		p->kind = UP_STMT;
-		return !errno && end != d && !*end ? 1 : -1;
-	}
-	if (take(&d, ".statement(")) {
-		char *end;
-		errno = 0;
-		p->addr = strtoull(d, &end, 0);
-		if (errno || end == d || *end != ')') return -1;
-		d = end + 1;
-		p->kind = UP_STMT;
-		return *d == 0 || strcmp(d, ".absolute") == 0 ? 1 : -1;
-	}
-	return -1;
 }
 
 struct svm_uprobes *svm_uprobes_new(stapvm_session *s, const stapvm_module *mod, enum bp_mode mode,
@@ -158,7 +94,6 @@ struct svm_uprobes *svm_uprobes_new(stapvm_session *s, const stapvm_module *mod,
 {
 	struct svm_uprobes *u;
 	int n = stapvm_probe_count(mod);
-	char d[PATH_MAX + 512];
 	err[0] = 0;
 	/* shared memory: the -x guardian (bpguard.h) reads the engine's state after a fork */
 	u = mmap(NULL, sizeof *u, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -170,15 +105,8 @@ struct svm_uprobes *svm_uprobes_new(stapvm_session *s, const stapvm_module *mod,
 	u->s = s;
 	u->e.mode = mode;
 	for (int i = 0; i < n; i++) {
-		int rc;
-		if (stapvm_probe_desc(mod, i, d, sizeof d) < 0) continue;
-		rc = parse(d, &u->p[u->n]);
-		if (rc < 0) {
-			snprintf(err, errlen, "cannot use probe point %s", d);
-			svm_uprobes_free(u);
-			return NULL;
-		}
-		if (rc == 0) continue;
+		struct stapvm_probe_point pt;
+		if (stapvm_probe_point(mod, i, &pt) || !from_record(&pt, &u->p[u->n])) continue;
 		u->p[u->n].entry_size = (uint32_t)stapvm_probe_entry_size(mod, i);
 		u->p[u->n++].index = i;
 	}
@@ -195,7 +123,6 @@ void svm_uprobes_free(struct svm_uprobes *u)
 {
 	if (!u) return;
 	forget_guarded(u);
-	for (int i = 0; i <= u->n && u->p; i++) { free(u->p[i].path); free(u->p[i].func); }
 	free(u->p);
 	free(u->sys_data);
 	bp_guard_stop(&u->e);
@@ -209,47 +136,40 @@ void svm_uprobe_resolver_close(struct up_resolver *r)
 	memset(r, 0, sizeof *r);
 }
 
-int svm_uprobe_offset(struct up_resolver *r, const char *desc, uint64_t *off, char *err, size_t errlen)
+int svm_uprobe_offset(struct up_resolver *r, const struct stapvm_probe_point *pt, uint64_t *off, char *err, size_t errlen)
 {
 	struct up_probe p;
 	const struct elf_sym *sym;
 	uint64_t vaddr;
-	int rc = parse(desc, &p);
-	if (rc <= 0 || (p.kind != UP_FUNC && p.kind != UP_RET && p.kind != UP_STMT)) {
-		if (rc < 0) snprintf(err, errlen, "malformed probe point");
-		rc = rc < 0 ? -1 : 0;
-		goto out;
-	}
-	rc = -1;
+	int rc = -1;
+	if (!from_record(pt, &p) || (p.kind != UP_FUNC && p.kind != UP_RET && p.kind != UP_STMT))
+		return 0;
 	if (!r->path || strcmp(r->path, p.path)) {
 		svm_uprobe_resolver_close(r);
 		r->path = strdup(p.path);
 		if (!r->path || elf_open(&r->f, p.path)) {
 			snprintf(err, errlen, "cannot read %s: %s", p.path, strerror(errno));
-			goto out;
+			return rc;
 		}
 		r->opened = 1;
 	}
 	if (!r->opened) {
 		snprintf(err, errlen, "cannot read %s", p.path);
-		goto out;
+		return rc;
 	}
 	if (p.kind == UP_STMT) {
 		vaddr = p.addr;
-		if (elf_insn_boundary(&r->f, vaddr, err, errlen)) goto out;
+		if (elf_insn_boundary(&r->f, vaddr, err, errlen)) return rc;
 	} else if ((sym = elf_lookup(&r->f, p.func))) {
 		vaddr = sym->value;
 	} else {
 		snprintf(err, errlen, "no function %s in %s", p.func, p.path);
-		goto out;
+		return rc;
 	}
 	if (elf_vaddr_to_off(&r->f, vaddr, off))
 		snprintf(err, errlen, "address 0x%llx is not in a loaded segment of %s", (unsigned long long)vaddr, p.path);
 	else
 		rc = 1;
-out:
-	free(p.path);
-	free(p.func);
 	return rc;
 }
 

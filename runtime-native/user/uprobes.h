@@ -1,4 +1,4 @@
-/* uprobes.h: a module's process(...) probes on the ptrace breakpoint engine: descriptors parsed, probes placed per image, hits run in the session. */
+/* uprobes.h: a module's process(...) probes on the ptrace breakpoint engine: their records read, probes placed per image, hits run in the session. */
 #ifndef STAPVM_UPROBES_H
 #define STAPVM_UPROBES_H
 #include <sys/types.h>
@@ -8,8 +8,8 @@
 
 struct svm_uprobes;
 
-/* The process probes of mod (descriptor syntax: docs/bytecode.md), run in session s; NULL with
- * err empty when mod has none, NULL with err set for a descriptor it cannot use. */
+/* The process probes of mod (their records: docs/bytecode.md "Probe kinds"), run in session s;
+ * NULL with err empty when mod has none, NULL with err set when out of memory. */
 struct svm_uprobes *svm_uprobes_new(stapvm_session *s, const stapvm_module *mod, enum bp_mode mode,
                                     char *err, size_t errlen);
 void svm_uprobes_free(struct svm_uprobes *u);
@@ -40,11 +40,11 @@ int svm_uprobes_status(const struct svm_uprobes *u);
 int svm_uprobes_failed(const struct svm_uprobes *u);
 
 
-/* For stapvm.ko's loader (the kernel parses no ELF): the file offset a process("PATH").function("F")[.return]
- * or .statement(ADDR) descriptor probes, through PATH's symbols and PT_LOAD headers. The last file opened
- * stays open in r (zero-initialised by the caller) until svm_uprobe_resolver_close. 1 resolved, 0 not
- * such a descriptor, -1 with why in err. */
+/* For stapvm.ko's loader (the kernel parses no ELF): the file offset a process_function or
+ * process_statement probe point probes, through its path's symbols and PT_LOAD headers. The last file
+ * opened stays open in r (zero-initialised by the caller) until svm_uprobe_resolver_close. 1 resolved,
+ * 0 not such a point, -1 with why in err. */
 struct up_resolver { struct elf_file f; char *path; int opened; };
-int svm_uprobe_offset(struct up_resolver *r, const char *desc, uint64_t *off, char *err, size_t errlen);
+int svm_uprobe_offset(struct up_resolver *r, const struct stapvm_probe_point *pt, uint64_t *off, char *err, size_t errlen);
 void svm_uprobe_resolver_close(struct up_resolver *r);
 #endif

@@ -60,7 +60,7 @@ enum svm_opcode {
 };
 
 enum svm_helper_id {
-#define HELPER(name, id, ret, ni, ns, impl, doc) H_##name = id,
+#define HELPER(name, id, ret, params, impl, doc) H_##name = id,
 #include "helpers.def"
 #undef HELPER
 };
@@ -77,10 +77,13 @@ extern const struct svm_opinfo svm_opinfo[256];
 
 struct svm_helperinfo {
 	const char *name;   /* NULL: no such helper */
-	int8_t ret, nint, nstr, implemented;
+	const char *params; /* helpers.def's parameter letters: L long, S string, trailing * variadic */
+	int8_t ret, implemented;
 };
 #define SVM_MAX_HELPER 180
 extern const struct svm_helperinfo svm_helperinfo[SVM_MAX_HELPER];
+/* the int (L) and string (S) parameters of h; a variadic helper takes at least these */
+void svm_helper_arity(const struct svm_helperinfo *h, unsigned *nint, unsigned *nstr, int *variadic);
 
 #define SVM_MAXKEYS 9
 #define SVM_NAGG 6

@@ -337,16 +337,8 @@ int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
 	case H_local_clock_s: *iret = svm_host_clock_ns() / 1000000000; return 0;
 	case H_target: *iret = s->sh->target; return 0;
 	case H_pp:
-		if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes) {
-			/* not part of pp(): a trailing '?' (a probe the runtime may skip when it cannot be registered),
-			 * and what follows a mark's closing quote from the first ';' (its site, docs/bytecode.md) */
-			size_t n, quote = 0;
-			svm_errf(sret, s->maxstr, "%s", s->m->strings[s->m->probes[s->cur_probe].desc]);
-			n = svm_strlen(sret);
-			for (size_t k = 0; k < n; k++) if (sret[k] == '"') quote = k;
-			for (size_t k = quote; k < n; k++) if (sret[k] == ';') { sret[k] = 0; n = k; break; }
-			if (n && sret[n - 1] == '?') sret[n - 1] = 0;
-		}
+		if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes)
+			svm_errf(sret, s->maxstr, "%s", s->m->strings[s->m->probes[s->cur_probe].pp]);
 		return 0;
 	case H_execname:
 		if (s->ctx && s->ctx->comm) svm_errf(sret, s->maxstr, "%s", s->ctx->comm);

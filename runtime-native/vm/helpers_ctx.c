@@ -6,11 +6,15 @@
 
 #define FAIL(...) do { svm_errf(s->errmsg, sizeof s->errmsg, __VA_ARGS__); return -1; } while (0)
 
+static const struct svm_probe *cur_probe(const struct svm_session *s)
+{
+	return s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes ? &s->m->probes[s->cur_probe] : 0;
+}
+
+/* what pp() prints, for error texts */
 static const char *probe_point(const struct svm_session *s)
 {
-	if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes)
-		return s->m->strings[s->m->probes[s->cur_probe].desc];
-	return "";
+	return cur_probe(s) ? s->m->strings[cur_probe(s)->pp] : "";
 }
 
 /* Argument n of the probed call, x86-64 SysV: six registers, then the caller's stack
@@ -179,18 +183,14 @@ static void print_ubacktrace(struct svm_session *s, char *line)
 	}
 }
 
-/* the NAME of function("NAME") in the probe point, as stap's probefunc() takes it */
+/* the probe's function as stap's probefunc() takes it: its symbol up to an '@FILE' part; "" for a
+ * probe without one */
 static void probefunc(const struct svm_session *s, char *out)
 {
-	const char *pp = probe_point(s), *key = "function(\"";
+	const struct svm_probe *p = cur_probe(s);
+	const char *sym = p && p->sym != SVM_NOSTR ? s->m->strings[p->sym] : "";
 	size_t n = 0;
-	out[0] = 0;
-	for (; *pp; pp++) {
-		size_t k = 0;
-		while (key[k] && pp[k] == key[k]) k++;
-		if (!key[k]) { pp += k; break; }
-	}
-	while (*pp && *pp != '"' && *pp != '@' && n + 1 < s->maxstr) out[n++] = *pp++;
+	while (sym[n] && sym[n] != '@' && n + 1 < s->maxstr) { out[n] = sym[n]; n++; }
 	out[n] = 0;
 }
 

@@ -2,27 +2,40 @@
 #ifndef STAPVM_MODULE_H
 #define STAPVM_MODULE_H
 #include "bytecode.h"
+#include "probes.h"
 #include "unwind.h"
 
 #define SVM_MAGIC "STVM"
-#define SVM_VERSION 1
-enum svm_section { S_STRINGS = 1, S_CONSTS, S_GLOBALS, S_FUNCS, S_PROBES, S_LIMITS, S_SRCMAP, S_SIGNATURE, S_REGEX, S_ENTRY, S_RXGROUPS, S_UNWIND, S_MAX };
+enum {
+#define FORMAT_VERSION(n) SVM_VERSION = n,
+#include "format.def"
+};
+enum svm_section {
+#define SECTION(name, id, text) S_##name = id,
+#include "format.def"
+	S_MAX
+};
+/* the byte size of one fixed record: SVM_REC_GLOBAL, SVM_REC_PROBE, ... */
+enum {
+#define RECORD(name, bytes, doc) SVM_REC_##name = bytes,
+#include "format.def"
+};
 
 /* SystemTap allows MAXNESTING nested function calls below the probe handler (its check is
  * nesting+1 >= MAXNESTING with nesting -1 in the handler: MAXNESTING 13 runs 13 frames of a
  * recursion, not 14): a session has SVM_FRAMES(maxnesting) frames (the handler, the calls) */
 #define SVM_FRAMES(maxnesting) ((maxnesting) + 1)
-/* histelision: stap's -D HIST_ELISION, the zero rows a histogram keeps on each side of a non-zero one
- * (an optional seventh field of the limits section); flags (an optional eighth): SVM_LIM_*; overload_threshold/interval: stap's overload governor
- * (-D STP_OVERLOAD_THRESHOLD/INTERVAL, optional u64 fields after flags; interval 0: no governor, as
- * -D STP_NO_OVERLOAD and --suppress-time-limits) */
+/* the limits section: one u32 or u64 per LIMIT row of format.def, in its order (histelision is read
+ * as signed by hist.c; overload_interval 0: no overload governor) */
 struct svm_limits {
-	uint32_t maxaction, maxstringlen, maxmapentries, maxnesting, maxerrors, maxskipped, histelision, flags;
-	uint64_t overload_threshold, overload_interval;
+#define LIMIT(field, name, bits, def, lo, hi, doc) uint##bits##_t field;
+#include "format.def"
 };
-/* --suppress-handler-errors: a handler's runtime error is counted (the closing "Number of errors"),
- * not printed, and never aborts the session */
-#define SVM_LIM_SUPPRESS_ERRORS 1
+/* the bits of limits.flags: SVM_LIM_SUPPRESS_HANDLER_ERRORS, ... */
+enum {
+#define LIMIT_FLAG(name, bit, doc) SVM_LIM_##name = bit,
+#include "format.def"
+};
 
 enum { HIST_NONE, HIST_LINEAR, HIST_LOG };
 #define SVM_GFLAG_WRAP 1
@@ -54,7 +67,6 @@ struct svm_func {
 #define SVM_LOCK_GLOBAL(l) ((l) >> 1)
 #define SVM_LOCK_WRITE(l) ((l) & 1)
 
-struct svm_probe { uint32_t desc, func; };
 /* one record of the entry section: probe's entry program (run at function entry, filling entry_size
  * bytes of @entry data that its return handler reads) */
 struct svm_entry { uint32_t probe, func, size; };
@@ -122,6 +134,8 @@ int svm_unwind_decode(const uint8_t *p, size_t n, struct svm_module *m, char *er
 void svm_unwind_release(struct svm_module *m);
 /* semantic checks of a decoded module (verify.c) */
 int svm_verify(struct svm_module *m, char *err, size_t errlen);
+/* each probe record against its kind's row of probes.def (verify_probes.c), after the tables */
+int svm_verify_probes(struct svm_module *m, char *err, size_t errlen);
 /* the entry section and the @entry data ops (verify_entry.c), after the tables and operands are checked */
 int svm_verify_entry(struct svm_module *m, char *err, size_t errlen);
 /* the lock list of every function (verify_locks.c), after the kinds check */

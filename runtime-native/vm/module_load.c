@@ -10,7 +10,10 @@ static uint32_t rd_u16(struct rd *r) { uint32_t v = rd_u8(r); return v | (uint32
 static uint32_t rd_u32(struct rd *r) { uint32_t v = rd_u16(r); return v | rd_u16(r) << 16; }
 static uint64_t rd_u64(struct rd *r) { uint64_t v = rd_u32(r); return v | (uint64_t)rd_u32(r) << 32; }
 
-static const char *secname[S_MAX] = { "?", "strings", "constants", "globals", "functions", "probes", "limits", "source map", "signature", "regex", "entry", "regex groups", "unwind" };
+static const char *const secname[S_MAX] = {
+#define SECTION(name, id, text) [id] = text,
+#include "format.def"
+};
 
 /* allocates count records of size sz after checking that count*minbytes fits in what is left */
 static void *alloc_n(struct rd *r, uint32_t count, size_t sz, size_t minbytes)
@@ -116,11 +119,10 @@ static int dec_consts(struct rd *r, struct svm_module *m, char *err, size_t errl
 	return 0;
 }
 
-#define GLOBAL_BYTES 36
 static int dec_globals(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
 	m->nglobals = rd_u32(r);
-	if (!(m->globals = alloc_n(r, m->nglobals, sizeof(struct svm_global), GLOBAL_BYTES)))
+	if (!(m->globals = alloc_n(r, m->nglobals, sizeof(struct svm_global), SVM_REC_GLOBAL)))
 		FAIL("globals: count %u exceeds section length", m->nglobals);
 	for (uint32_t i = 0; i < m->nglobals; i++) {
 		struct svm_global *g = &m->globals[i];
@@ -133,11 +135,10 @@ static int dec_globals(struct rd *r, struct svm_module *m, char *err, size_t err
 	return 0;
 }
 
-#define FUNC_HEADER_BYTES 16
 static int dec_funcs(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
 	m->nfuncs = rd_u32(r);
-	if (!(m->funcs = alloc_n(r, m->nfuncs, sizeof(struct svm_func), FUNC_HEADER_BYTES)))
+	if (!(m->funcs = alloc_n(r, m->nfuncs, sizeof(struct svm_func), SVM_REC_FUNC_HEADER)))
 		FAIL("functions: count %u exceeds section length", m->nfuncs);
 	for (uint32_t i = 0; i < m->nfuncs; i++) {
 		struct svm_func *f = &m->funcs[i];
@@ -157,14 +158,19 @@ static int dec_funcs(struct rd *r, struct svm_module *m, char *err, size_t errle
 	return 0;
 }
 
+/* probes section: count, then per probe SVM_REC_PROBE: u16 kind, u16 flags, u32 handler, u32 pp string,
+ * u32 symbol, module and path strings (SVM_NOSTR: none), u64 address, period, jitter, semaphore */
 static int dec_probes(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
 	m->nprobes = rd_u32(r);
-	if (!(m->probes = alloc_n(r, m->nprobes, sizeof(struct svm_probe), 8)))
+	if (!(m->probes = alloc_n(r, m->nprobes, sizeof(struct svm_probe), SVM_REC_PROBE)))
 		FAIL("probes: count %u exceeds section length", m->nprobes);
 	for (uint32_t i = 0; i < m->nprobes; i++) {
-		m->probes[i].desc = rd_u32(r);
-		m->probes[i].func = rd_u32(r);
+		struct svm_probe *p = &m->probes[i];
+		p->kind = (uint16_t)rd_u16(r); p->flags = (uint16_t)rd_u16(r);
+		p->func = rd_u32(r); p->pp = rd_u32(r);
+		p->sym = rd_u32(r); p->mod = rd_u32(r); p->path = rd_u32(r);
+		p->addr = rd_u64(r); p->period = rd_u64(r); p->jitter = rd_u64(r); p->sem = rd_u64(r);
 	}
 	return 0;
 }
@@ -172,7 +178,7 @@ static int dec_probes(struct rd *r, struct svm_module *m, char *err, size_t errl
 static int dec_entry(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
 	m->nentry = rd_u32(r);
-	if (!(m->entry = alloc_n(r, m->nentry, sizeof(struct svm_entry), 12)))
+	if (!(m->entry = alloc_n(r, m->nentry, sizeof(struct svm_entry), SVM_REC_ENTRY)))
 		FAIL("entry: count %u exceeds section length", m->nentry);
 	for (uint32_t i = 0; i < m->nentry; i++) {
 		m->entry[i].probe = rd_u32(r); m->entry[i].func = rd_u32(r); m->entry[i].size = rd_u32(r);
@@ -184,21 +190,15 @@ static int dec_limits(struct rd *r, struct svm_module *m, char *err, size_t errl
 {
 	struct svm_limits *l = &m->limits;
 	(void)err; (void)errlen;
-	l->maxaction = rd_u32(r); l->maxstringlen = rd_u32(r); l->maxmapentries = rd_u32(r);
-	l->maxnesting = rd_u32(r); l->maxerrors = rd_u32(r); l->maxskipped = rd_u32(r);
-	if (r->n - r->off >= 4) l->histelision = rd_u32(r);
-	if (r->n - r->off >= 4) l->flags = rd_u32(r);
-	if (r->n - r->off >= 16) {
-		l->overload_threshold = rd_u64(r);
-		l->overload_interval = rd_u64(r);
-	}
+#define LIMIT(field, name, bits, def, lo, hi, doc) l->field = rd_u##bits(r);
+#include "format.def"
 	return 0;
 }
 
 static int dec_srcmap(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
 	m->nsrc = rd_u32(r);
-	if (!(m->srcmap = alloc_n(r, m->nsrc, sizeof(struct svm_srcloc), 12)))
+	if (!(m->srcmap = alloc_n(r, m->nsrc, sizeof(struct svm_srcloc), SVM_REC_SRCLOC)))
 		FAIL("source map: count %u exceeds section length", m->nsrc);
 	for (uint32_t i = 0; i < m->nsrc; i++) {
 		m->srcmap[i].func = rd_u32(r); m->srcmap[i].pc = rd_u32(r); m->srcmap[i].str = rd_u32(r);
@@ -210,7 +210,10 @@ int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *m, char
 {
 	struct rd hr = { bytes, n, 0, 0 };
 	uint32_t version, nsec, seen = 0;
-	static const struct svm_limits defaults = { 1000, 512, 2048, 10, 0, 100, 2, 0, 500000000, 1000000000 };
+	static const struct svm_limits defaults = {
+#define LIMIT(field, name, bits, def, lo, hi, doc) .field = def,
+#include "format.def"
+	};
 
 	svm_host_memcpy(m, &(struct svm_module){ 0 }, sizeof *m);
 	m->limits = defaults;

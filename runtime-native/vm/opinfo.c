@@ -1,5 +1,6 @@
-/* opinfo.c: the opcode and helper description tables, expanded from opcodes.def and helpers.def. */
+/* opinfo.c: the opcode, helper and probe kind tables, expanded from opcodes.def, helpers.def and probes.def. */
 #include "bytecode.h"
+#include "probes.h"
 
 const struct svm_opinfo svm_opinfo[256] = {
 #define OP(name, num, fmt, ka, kb, kc, kx, vc, doc) \
@@ -9,7 +10,26 @@ const struct svm_opinfo svm_opinfo[256] = {
 };
 
 const struct svm_helperinfo svm_helperinfo[SVM_MAX_HELPER] = {
-#define HELPER(name, id, ret, ni, ns, impl, doc) [id] = { #name, R_##ret, ni, ns, impl },
+#define HELPER(name, id, ret, params, impl, doc) [id] = { #name, params, R_##ret, impl },
 #include "helpers.def"
 #undef HELPER
 };
+
+const struct svm_probe_kind_info svm_probe_kinds[SVM_PROBE_MAX] = {
+#define PROBE_BIT(name, value, doc)
+#define PROBE(name, num, rt, needs, may, flags, ctx, doc) [num] = { #name, rt, needs, may, flags, ctx },
+#include "probes.def"
+#undef PROBE
+#undef PROBE_BIT
+};
+
+void svm_helper_arity(const struct svm_helperinfo *h, unsigned *nint, unsigned *nstr, int *variadic)
+{
+	*nint = *nstr = 0;
+	*variadic = 0;
+	for (const char *p = h->params; *p; p++) {
+		if (*p == 'L') (*nint)++;
+		else if (*p == 'S') (*nstr)++;
+		else *variadic = 1;
+	}
+}

@@ -40,7 +40,7 @@ void stapvm_module_free(stapvm_module *mod)
 
 int stapvm_probe_count(const stapvm_module *mod) { return (int)mod->m.nprobes; }
 uint32_t stapvm_max_skipped(const stapvm_module *mod) { return mod->m.limits.maxskipped; }
-int stapvm_suppresses_errors(const stapvm_module *mod) { return (mod->m.limits.flags & SVM_LIM_SUPPRESS_ERRORS) != 0; }
+int stapvm_suppresses_errors(const stapvm_module *mod) { return (mod->m.limits.flags & SVM_LIM_SUPPRESS_HANDLER_ERRORS) != 0; }
 uint64_t stapvm_overload_threshold(const stapvm_module *mod) { return mod->m.limits.overload_threshold; }
 uint64_t stapvm_overload_interval(const stapvm_module *mod) { return mod->m.limits.overload_interval; }
 uint64_t stapvm_iter_entries(const stapvm_module *mod) { return mod->m.iterstack; }
@@ -59,11 +59,17 @@ int stapvm_probe_locks(const stapvm_module *mod, int i, int entry, uint32_t *out
 	return (int)f->nlocks;
 }
 
-int stapvm_probe_desc(const stapvm_module *mod, int i, char *buf, size_t buflen)
+static const char *opt_string(const struct svm_module *m, uint32_t s) { return s == SVM_NOSTR ? 0 : m->strings[s]; }
+
+int stapvm_probe_point(const stapvm_module *mod, int i, struct stapvm_probe_point *out)
 {
-	if (i < 0 || (uint32_t)i >= mod->m.nprobes) return -1;
-	svm_errf(buf, buflen, "%s", mod->m.strings[mod->m.probes[i].desc]);
-	return (int)mod->m.strlen[mod->m.probes[i].desc];
+	const struct svm_module *m = &mod->m;
+	const struct svm_probe *p;
+	if (i < 0 || (uint32_t)i >= m->nprobes) return -1;
+	p = &m->probes[i];
+	*out = (struct stapvm_probe_point){ p->kind, p->flags, m->strings[p->pp], opt_string(m, p->sym),
+					    opt_string(m, p->mod), opt_string(m, p->path), p->addr, p->period, p->jitter, p->sem };
+	return 0;
 }
 
 void svm_out(struct svm_session *s, int stream, const char *data, size_t len)
@@ -242,7 +248,7 @@ static int run_for_probe(struct svm_session *s, int i, uint32_t f)
 	struct svm_shared *sh = s->sh;
 	s->cur_probe = i;
 	if (svm_exec(s, f) == 0) return 0;
-	if (s->m->limits.flags & SVM_LIM_SUPPRESS_ERRORS) {
+	if (s->m->limits.flags & SVM_LIM_SUPPRESS_HANDLER_ERRORS) {
 		svm_atomic_inc(&sh->errors);
 		return 1;
 	}
@@ -284,7 +290,7 @@ static int run_probe(struct svm_session *s, int i, int entry, const struct svm_c
 	int rc;
 	if (!f) return -1;
 	/* after an abort only error probes still run (SystemTap's error state); no entry program does */
-	if (svm_atomic_get(&s->sh->aborted) && (entry || svm_strcmp(m->strings[m->probes[i].desc], "error"))) return -1;
+	if (svm_atomic_get(&s->sh->aborted) && (entry || m->probes[i].kind != SVM_PROBE_ERROR)) return -1;
 	if (lock && take_locks(s->sh, f)) return STAPVM_SKIPPED;
 	if (ctx) s->ctx = ctx;
 	rc = run_for_probe(s, i, (uint32_t)(f - m->funcs));
@@ -304,26 +310,26 @@ int stapvm_probe_entry_size(const stapvm_module *mod, int i)
 	return (int)mod->m.entry[mod->m.probe_entry[i]].size;
 }
 
-int stapvm_run_named(stapvm_session *ss, const char *desc)
+int stapvm_run_kind(stapvm_session *ss, int kind)
 {
 	int worst = 0;
 	for (uint32_t i = 0; i < ss->sh.m->nprobes; i++) {
 		int rc;
-		if (svm_strcmp(ss->sh.m->strings[ss->sh.m->probes[i].desc], desc)) continue;
+		if (ss->sh.m->probes[i].kind != kind) continue;
 		rc = run_probe(ss->x, (int)i, 0, 0, 0);
 		if (rc < 0 || (rc > 0 && worst == 0)) worst = rc;
 	}
 	return worst;
 }
 
-int stapvm_run_phase(stapvm_session *ss, const char *desc, int stop_on_exit)
+int stapvm_run_phase(stapvm_session *ss, int kind, int stop_on_exit)
 {
 	struct svm_shared *sh = &ss->sh;
-	int is_error = !svm_strcmp(desc, "error");
+	int is_error = kind == SVM_PROBE_ERROR;
 	for (uint32_t i = 0; i < sh->m->nprobes; i++) {
 		if (svm_atomic_get(&sh->aborted) && !is_error) return -1;
 		if (stop_on_exit && svm_atomic_get(&sh->exit_requested)) return 0;
-		if (!svm_strcmp(sh->m->strings[sh->m->probes[i].desc], desc)) run_probe(ss->x, (int)i, 0, 0, 0);
+		if (sh->m->probes[i].kind == kind) run_probe(ss->x, (int)i, 0, 0, 0);
 	}
 	return svm_atomic_get(&sh->aborted) ? -1 : 0;
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #endif
+#include "probes.h"
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -36,8 +37,17 @@ uint64_t stapvm_iter_entries(const stapvm_module *mod);
  * up to max entries global index << 1 | write, by ascending global; returns the count, or -1
  * for a bad index or a probe without an entry program */
 int stapvm_probe_locks(const stapvm_module *mod, int i, int entry, uint32_t *out, int max);
-/* copies probe i's probe-point descriptor into buf; returns its length or -1 */
-int stapvm_probe_desc(const stapvm_module *mod, int i, char *buf, size_t buflen);
+/* probe i's typed record (probes.def), its strings resolved (NULL: the record has no such field;
+ * they live as long as the module): what a runtime places. 0, or -1 for a bad index. */
+struct stapvm_probe_point {
+	int kind;                        /* SVM_PROBE_* */
+	unsigned flags;                  /* PFL_* */
+	const char *pp;                  /* what pp() prints, for messages */
+	const char *symbol, *module, *path;
+	uint64_t address, period, jitter;
+	uint64_t semaphore;              /* PROCESS_MARK: link-time address of its semaphore, 0: none */
+};
+int stapvm_probe_point(const stapvm_module *mod, int i, struct stapvm_probe_point *out);
 
 /* a session owns globals and output; the module must outlive it */
 stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t errlen);
@@ -58,15 +68,15 @@ int stapvm_probe_entry_size(const stapvm_module *mod, int i);
  * the caller must then not run the return handler with that data), -1 no entry program or aborted,
  * STAPVM_SKIPPED (as stapvm_run_probe; nor then) */
 int stapvm_run_entry(stapvm_session *s, int i);
-/* runs every probe whose descriptor equals desc (e.g. "begin", "end"), in order; result as above, worst wins.
+/* runs every probe of kind (SVM_PROBE_BEGIN, SVM_PROBE_END, ...), in order; result as above, worst wins.
  * These and stapvm_run_phase take no global locks: the host runs them with no handler active (and
  * stapvm.ko's end probes may sleep for output room, which a held lock forbids). */
-int stapvm_run_named(stapvm_session *s, const char *desc);
+int stapvm_run_kind(stapvm_session *s, int kind);
 
-/* SystemTap's session phases: runs every probe whose descriptor equals desc in module order,
- * stopping early once the session aborted (unless desc is "error") or, with stop_on_exit, once
+/* SystemTap's session phases: runs every probe of kind in module order, stopping early once the
+ * session aborted (unless kind is SVM_PROBE_ERROR) or, with stop_on_exit, once
  * exit() was called; 0, or -1 if the session aborted */
-int stapvm_run_phase(stapvm_session *s, const char *desc, int stop_on_exit);
+int stapvm_run_phase(stapvm_session *s, int kind, int stop_on_exit);
 /* An execution context of session s: registers, frames and scratch for one handler run at a time,
  * adding to statistics in CPU cpu's copies (cpu < the session's ncpus). stapvm_run_probe and the
  * phases use the session's own, on CPU 0's copies; a host running handlers concurrently (stapvm.ko,

@@ -5,20 +5,16 @@
 struct vctx { struct svm_module *m; char *err; size_t errlen; };
 #define REJECT(...) do { svm_errf(v->err, v->errlen, __VA_ARGS__); return -1; } while (0)
 
-/* 1. limits: the ranges the runtime can allocate for */
+/* 1. limits: the ranges the runtime can allocate for (format.def) */
+static int out_of_range(uint64_t v, uint64_t lo, uint64_t hi) { return v < lo || v > hi; }
+
 static int check_limits(struct vctx *v)
 {
 	const struct svm_limits *l = &v->m->limits;
-	if (l->flags & ~(uint32_t)SVM_LIM_SUPPRESS_ERRORS)
-		REJECT("limits: unknown flags 0x%x", l->flags);
-	if (l->maxstringlen < 2 || l->maxstringlen > 4096)
-		REJECT("limits: MAXSTRINGLEN %u out of range [2,4096]", l->maxstringlen);
-	if (l->maxnesting < 1 || l->maxnesting > 256)
-		REJECT("limits: MAXNESTING %u out of range [1,256]", l->maxnesting);
-	if (l->maxmapentries < 1 || l->maxmapentries > 1u << 20)
-		REJECT("limits: MAXMAPENTRIES %u out of range [1,1048576]", l->maxmapentries);
-	if (l->maxaction < 1)
-		REJECT("limits: MAXACTION must be at least 1");
+#define LIMIT(field, name, bits, def, lo, hi, doc) \
+	if (out_of_range(l->field, lo, hi)) REJECT("limits: " #name " %llu out of range [%llu,%llu]", \
+						  (unsigned long long)l->field, (unsigned long long)(lo), (unsigned long long)(hi));
+#include "format.def"
 	return 0;
 }
 
@@ -115,8 +111,6 @@ static int check_tables(struct vctx *v)
 	}
 	for (uint32_t i = 0; i < m->nprobes; i++) {
 		struct svm_probe *p = &m->probes[i];
-		if (p->desc >= m->nstrings)
-			REJECT("probe %u: descriptor string %u out of range [0,%u)", i, p->desc, m->nstrings);
 		if (p->func >= m->nfuncs)
 			REJECT("probe %u: handler function %u out of range [0,%u)", i, p->func, m->nfuncs);
 		if (m->funcs[p->func].nai || m->funcs[p->func].nas || m->funcs[p->func].ret != R_VOID)
@@ -279,7 +273,10 @@ static int check_kinds(struct vctx *v, uint32_t fi)
 			if (!h->implemented) REJECT("function %u insn %u: helper %s is not implemented", fi, pc, h->name);
 			if (h->ret != ret && !(ret == R_INT && h->ret == R_VOID))
 				REJECT("function %u insn %u: %s of helper %s whose return kind is %s", fi, pc, oi->name, h->name, h->ret == R_STR ? "string" : h->ret == R_INT ? "int" : "void");
-			if (h->nint < 0 ? ns < 1 : (ni != (unsigned)h->nint || ns != (unsigned)h->nstr))
+			unsigned hi, hs;
+			int variadic;
+			svm_helper_arity(h, &hi, &hs, &variadic);
+			if (variadic ? ni < hi || ns < hs : ni != hi || ns != hs)
 				REJECT("function %u insn %u: helper %s called with %u int and %u string arguments", fi, pc, h->name, ni, ns);
 			if (window(v, fi, pc, b, ni, c, ns)) return -1;
 			break;
@@ -334,13 +331,13 @@ static int check_memory(struct vctx *v)
 	return 0;
 }
 
-/* order matters: tables before code (code indexes them), operands before flow and kinds (they index
+/* order matters: tables (and the probe records, verify_probes.c) before code (code indexes them), operands before flow and kinds (they index
  * by operand); the foreach storage after the kinds (they bind iterator slots to arrays) and memory
  * after it (it counts that storage); lock sets last, over code every check accepted (CALL targets exist) */
 int svm_verify(struct svm_module *m, char *err, size_t errlen)
 {
 	struct vctx v = { m, err, errlen };
-	if (check_limits(&v) || check_tables(&v))
+	if (check_limits(&v) || check_tables(&v) || svm_verify_probes(m, err, errlen))
 		return -1;
 	for (uint32_t fi = 0; fi < m->nfuncs; fi++)
 		if (check_operands(&v, fi) || check_control_flow(&v, fi) || check_kinds(&v, fi))

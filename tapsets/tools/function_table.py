@@ -14,6 +14,8 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 TAPSETS = os.path.dirname(HERE)
 ROOT = os.path.dirname(TAPSETS)
+sys.path.insert(0, os.path.join(ROOT, "runtime-native/vm/tools"))
+import defs  # noqa: E402  (helpers.def, as the generator reads it)
 MAN3 = "/usr/share/man/man3"
 README = os.path.join(TAPSETS, "README.md")
 BEGIN, END = "<!-- function-table:begin -->", "<!-- function-table:end -->"
@@ -40,15 +42,16 @@ def tapset_definitions():
 
 
 def natives():
-    """Names of the compiler's native functions (sema/Builtins.java) that the runtime implements."""
+    """Names of the compiler's native functions (sema/Builtins.java) that the runtime implements:
+    Builtins' own entries that are helpers or lowered by the compiler, and every implemented
+    non-variadic helper of helpers.def, which Builtins types from its row."""
     src = open(os.path.join(ROOT, "compiler/src/main/java/org/stapvm/compiler/sema/Builtins.java")).read()
-    builtins = set(re.findall(r'(?:fixed|shaped)\("([^"]+)"', src))
-    helpers = {}
-    for m in re.finditer(r"^HELPER\((\w+),\s*\d+,\s*\w+,\s*-?\d+,\s*-?\d+,\s*(\d)", open(os.path.join(ROOT, "runtime-native/vm/helpers.def")).read(), re.M):
-        helpers[m.group(1)] = m.group(2) == "1"
+    listed = set(re.findall(r'(?:fixed|shaped)\("([^"]+)"', src))
+    helpers = {h.name: h for h in defs.helpers()}
     lowered = set(re.findall(r'case ((?:"[a-z_]+",?\s*)+)->', open(os.path.join(ROOT, "compiler/src/main/java/org/stapvm/compiler/lower/CallLowering.java")).read()))
     lowered = {n for group in lowered for n in re.findall(r'"([a-z_]+)"', group)}
-    return {b for b in builtins if helpers.get(b) or b in lowered}
+    typed = {n for n, h in helpers.items() if h.implemented and not h.variadic}
+    return {b for b in listed if (b in helpers and helpers[b].implemented) or b in lowered} | typed
 
 
 def statuses():

@@ -28,6 +28,12 @@ r=$($krun -c "$out/syscall_seq" "$out/syscalls.stpb" 2>&1)
 expect "syscall-argstr-kernel" "$(cat "$out/syscalls.expected")" "$r"
 r=$($ROOT/runtime-native/user/build/stapvm-run --runtime=user -c "$out/syscall_seq" "$out/syscalls_user.stpb" 2>&1)
 expect "syscall-argstr-user" "$(cat "$out/syscalls.expected")" "$r"
+# the second sequence (progs/syscall_more.c): sockets, xattrs, signals, prctl/ptrace/keyctl/quotactl, timex,
+# sched attributes, kexec, thread areas, nanosleep/open, then an execve to getpid, kill and exit_group
+r=$($krun -c "$out/syscall_more" "$out/syscalls_more.stpb" 2>&1)
+expect "syscall-more-kernel" "$(cat "$out/syscalls_more.expected")" "$r"
+r=$($ROOT/runtime-native/user/build/stapvm-run --runtime=user -c "$out/syscall_more" "$out/syscalls_more_user.stpb" 2>&1)
+expect "syscall-more-user" "$(cat "$out/syscalls_more.expected")" "$r"
 
 # foreach in a kprobe handler, nested and in a recursion to MAXNESTING: the snapshots use the per-CPU
 # context's storage (an allocation there would WARN, failing the run)
@@ -235,6 +241,11 @@ expect "uprobe-default-kernel" "$want" "$r"
 r=$("$ROOT/bin/stapvm" -c "$tmp/traced.sh" "$out/uprobe.stp" 2>&1)
 expect "stapvm-command-uprobe" "$want" "$r"
 
+# a DWARF line statement (PROCESS_STATEMENT at the line's address) on the kernel's uprobes, reading the
+# line's locals: what the userspace runtime prints for it (cli DwarfTargetsCommandTest)
+r=$($krun -c "$out/dwarf_O0 3" "$out/dwarf_line.stpb" 2>&1 | grep -v '^walk \|^score \|^= ')
+expect "dwarf-line-statement-kernel" $'T 1 11 0 0\nT 2 11 0 0\nT 2 22 11 1\nT 3 11 0 0\nT 3 22 11 1\nT 3 33 33 2' "$r"
+
 # process events stay on the userspace runtime: picked by default, refused when the kernel is forced
 r=$($krun -c "$out/calls_n 1" "$out/procbegin.stpb" 2>&1)
 expect "kernel-refuses-process-begin" "ERROR: probe point 'process(\"$out/calls_n\").begin' is not available on the kernel runtime (stapvm.ko); use --runtime=user" "$r"
@@ -302,7 +313,12 @@ h[1]=20000" "$(cat "$tmp/ps")"
 	skipped=$(sed -n 's/^WARNING: Number of errors: 0, skipped probes: //p' "$tmp/ct.err")
 	echo "    contend: the waiter called getpid $self times; counted ${n:-?}, skipped ${skipped:-0}"
 	[ "${skipped:-0}" -ge 4 ] && ok "skipped-locks-forced (${skipped:-0})" || bad "skipped-locks-forced (${skipped:-0})"
-	expect "skipped-locks-counted" "end: n=$n g=$((n + 1500000))|$self|rc=0" \
+	# a getppid hit can be skipped too, when a host-preempted vCPU holds g past the bound (TCG on a
+	# loaded host): each getppid hit kept adds 300000 to g, each one skipped adds to the skip count
+	g=$(sed -n 's/^end: n=[0-9]* g=\([0-9]*\)$/\1/p' "$tmp/ct")
+	kept=$(( (${g:-0} - ${n:-0}) / 300000 ))
+	[ "$kept" -ge 0 ] && [ "$kept" -le 5 ] || kept=5
+	expect "skipped-locks-counted" "end: n=$n g=$((n + 300000 * kept))|$((self + 5 - kept))|rc=0" \
 		"$(cat "$tmp/ct")|$((${n:-0} + ${skipped:-0}))|rc=$rc"
 	# past MAXSKIPPED=3 the 4th skip ends the session: stap's error once, the error probe (stap's
 	# STAP_SESSION_ERROR runs error probes, not end probes), the closing warning, exit status 1

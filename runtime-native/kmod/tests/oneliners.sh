@@ -6,7 +6,7 @@
 # In COMPILE FLAGS, @KVER@ is the guest's kernel release (-r @KVER@: its BTF for $vars and the tapsets' @cast).
 # MODE: file (stdout and stderr to a file), pipe (| cat), head3 (| head -3), tty (under script(1), a pty),
 # o (-o FILE; the file's text, then what the terminal got), int (SIGINT after 2 s).
-# In RUN OPTIONS, $GP, $WR and $CALLS are the test programs (progs/) and $XPID a process to attach to:
+# In RUN OPTIONS, $GP, $WR, $CALLS and $NET are the test programs (progs/) and $XPID a process to attach to:
 # `getpid_n -s 3000 5`, started by the guest before the run.
 # shellcheck disable=SC2016   # the scripts are stap, not shell
 one hello 20 file '' '' 'probe begin { println("hello world") exit() }' 'hello world'
@@ -85,5 +85,16 @@ one kprocess-exec 30 file '-c "/bin/true"' '--runtime=kernel -r @KVER@' 'probe k
 0 1
 exit 0'
 one scheduler-counts 30 file '-c "$GP 100"' '-r @KVER@' 'global n, w probe scheduler.ctxswitch { if (prev_pid == target() || next_pid == target()) n++ } probe scheduler.process_exit { if (pid == target()) w++ } probe end { printf("%d %d\n", n > 0, w) }' '1 1'
+# the networking families on net_n's known traffic over lo: 2 UDP datagrams (1 and 2 bytes) to 127.0.0.1:7001,
+# then one TCP connection to 127.0.0.1:7002 carrying 5 bytes (its SYN seen by tcp.receive, in whichever context)
+one udp-family 30 file '-c "$NET 2"' '-r @KVER@' 'probe udp.sendmsg { if (pid() == target()) printf("%s %s:%d %d\n", name, daddr, dport, size) } probe udp.recvmsg.return { if (pid() == target()) printf("%s %s:%d %d %d\n", name, saddr, sport, size, family) }' 'udp.sendmsg 127.0.0.1:7001 1
+udp.recvmsg 127.0.0.1:7001 1 2
+udp.sendmsg 127.0.0.1:7001 2
+udp.recvmsg 127.0.0.1:7001 2 2'
+one tcp-netdev 30 file '-c "$NET 0"' '-r @KVER@' 'global x probe tcp.receive { if (dport == 7002 && syn && !ack) printf("syn %s %s %d %d %s\n", saddr, daddr, dport, protocol, name) } probe tcp.recvmsg { if (pid() == target()) printf("%s %s:%d %d\n", name, saddr, sport, size) } probe netdev.transmit { if (pid() == target() && dev_name == "lo" && protocol == 8) x++ } probe end { printf("lo %d\n", x > 0) }' 'syn 127.0.0.1 127.0.0.1 7002 6 tcp.ipv4.receive
+tcp.recvmsg 127.0.0.1:7002 5
+lo 1'
+# irq_handler.* and softirq.* while the target reads files over 9p (virtio interrupts)
+one irq-softirq 30 file '-c "cat /usr/share/systemtap/tapset/linux/*.stp > /dev/null"' '-r @KVER@' 'global n, s, f probe irq_handler.entry { n++; if (dev_name && kernel_string(dev_name) != "") f++ } probe softirq.entry { s++ } probe end { printf("%d %d %d\n", n > 0, f == n, s > 0) }' '1 1 1'
 one cmdline-env 30 file '-c "env STAPVM_T=hi $WR 1 x"' '-r @KVER@' 'probe kernel.function("ksys_write") { if (pid() == target()) { printf("[%s][%s][%s][%s]\n", cmdline_arg(1), cmdline_args(1, -1, ","), env_var("STAPVM_T"), env_var("NOPE")); exit() } }' '\[1\]\[1,x\]\[hi\]\[\]'
 one vm-pagefault 30 file '-c "$WR 1"' '-r @KVER@' 'global n, m probe vm.pagefault { if (pid() == target()) n++ } probe vm.pagefault.return { if (pid() == target() && vm_fault_contains(fault_type, VM_FAULT_MINOR)) m++ } probe end { printf("%d %d\n", n > 0, m > 0) }' '1 1'

@@ -1,10 +1,10 @@
 # oneliners_guest.sh: sourced by guest.sh after insmod: runs every one-liner of oneliners.sh on stapvm.ko
 # through stapvm-run (compiled on the host), each in its output mode and bound; a few through bin/stapvm
 # (the JVM loader) too. ONELINERS_JVM=all runs every one-liner through bin/stapvm as well (20-90 s each here).
-GP=$KMOD_OUT/getpid_n WR=$KMOD_OUT/writes_n CALLS=$KMOD_OUT/calls_n
+GP=$KMOD_OUT/getpid_n WR=$KMOD_OUT/writes_n CALLS=$KMOD_OUT/calls_n NET=$KMOD_OUT/net_n
 ol_run=$ROOT/runtime-native/user/build/stapvm-run
 # shellcheck disable=SC2034   # used by eval'd RUN OPTIONS
-export GP WR CALLS
+export GP WR CALLS NET
 
 # OL_RUN NAME BOUND MODE OPTIONS LOADER...: the output of one run (stdout and stderr) and "rc=N" last
 ol_exec() {

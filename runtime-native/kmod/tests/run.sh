@@ -23,16 +23,23 @@ gcc -std=gnu11 -O2 -Wall -Werror -o "$out/calls_n" "$here/progs/calls_n.c" || ex
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/writes_n" "$here/progs/writes_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -static -o "$out/opens_n" "$here/progs/opens_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/forks_n" "$here/progs/forks_n.c" || exit 1
+gcc -std=gnu11 -O2 -Wall -Werror -o "$out/net_n" "$here/progs/net_n.c" || exit 1
 kver=$("$guest/kver.sh")   # kernel $var scripts are compiled for the guest's kernel (-r): its BTF, not the host's
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/fuzz_load" "$here/fuzz_load.c" || exit 1
 # static and non-PIE: no loader's calls before main, and its buffer's address is nm's
 gcc -std=gnu11 -O2 -static -no-pie -Wall -Werror -o "$out/syscall_seq" "$here/progs/syscall_seq.c" || exit 1
 sed "s|@BUF@|0x$(nm "$out/syscall_seq" | awk '$3 == "buf.0" { sub(/^0+/, "", $1); print $1 }')|" \
     "$here/expected/syscalls.out" > "$out/syscalls.expected"
+# the second sequence: its recorded addresses of the program's statics are @SYMBOL@ (record/symbolize.sh)
+gcc -std=gnu11 -O2 -static -no-pie -Wall -Werror -o "$out/syscall_more" "$here/progs/syscall_more.c" || exit 1
+sed "$(nm "$out/syscall_more" | awk '{ a = $1; sub(/^0+/, "", a); printf "s|@%s@|%s|g\n", $3, a }' | grep -F -f <(grep -o '@[a-z_0-9]*@' "$here/expected/syscalls_more.out" | sort -u))" \
+    "$here/expected/syscalls_more.out" > "$out/syscalls_more.expected"
 # ubacktrace's frame-pointer chain, the user runtime's test program; non-PIE: nm's addresses are the run's
 gcc -std=gnu11 -O0 -fno-omit-frame-pointer -no-pie -Wall -Werror -o "$out/chain" "$root/runtime-native/user/tests/fp/chain.c" || exit 1
 # the same chain without frame pointers (as Debian builds), which only the module's CFI rows unwind
 gcc -std=gnu11 -O2 -fomit-frame-pointer -no-pie -o "$out/nofp_chain" "$root/cli/src/test/resources/targets/nofp_chain.c" || exit 1
+# DWARF line statements and $vars (process(...).statement("F@FILE:LINE")): the DWARF tests' program at -O0
+gcc -std=gnu11 -O0 -g -Wall -Werror -o "$out/dwarf_O0" "$root/runtime-native/dwarf/tests/target.c" || exit 1
 # compiles script S as out/NAME.stpb; a script with "# build NAME: FLAGS" lines is compiled once per
 # line instead (e.g. the same script with two -D MAXSKIPPED limits)
 compile() {
@@ -48,7 +55,7 @@ compile() {
 work=0x$(nm "$out/calls_n" | awk '$3 == "work" { print $1 }')
 for t in "$here"/scripts/*.stp.in; do
     b=$(basename "$t" .stp.in)
-    sed -e "s|@PROG@|$out/calls_n|g" -e "s|@KVER@|$kver|g" -e "s|@CHAIN@|$out/chain|g" -e "s|@NOFP@|$out/nofp_chain|g" -e "s|@WORK@|$work|g" "$t" > "$out/$b.stp"
+    sed -e "s|@PROG@|$out/calls_n|g" -e "s|@KVER@|$kver|g" -e "s|@CHAIN@|$out/chain|g" -e "s|@NOFP@|$out/nofp_chain|g" -e "s|@WORK@|$work|g" -e "s|@DWARF@|$out/dwarf_O0|g" "$t" > "$out/$b.stp"
     compile "$out/$b.stp" "$b"
 done
 for s in "$here"/scripts/*.stp; do
@@ -71,7 +78,8 @@ for s in "$root"/runtime-native/vm/tests/ko/*.s; do
     sed -n 's/^; expect-reject: //p' "$s" > "$out/ko/$b.expect"
 done
 
-"$guest/run-in-guest.sh" --timeout 600 --env "KMOD_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \
+# KMOD_GUEST_TIMEOUT: a longer bound for a loaded machine (TCG slows with the host)
+"$guest/run-in-guest.sh" --timeout "${KMOD_GUEST_TIMEOUT:-600}" --env "KMOD_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \
     --env "FUZZ_LOAD=${FUZZ_LOAD:-20000}" --env "ONELINERS_JVM=${ONELINERS_JVM:-}" \
     -- bash "$here/guest.sh" 2>&1 | tee "$out/guest.log"
 rc=${PIPESTATUS[0]}

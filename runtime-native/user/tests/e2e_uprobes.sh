@@ -17,7 +17,8 @@ pass=0; fail=0
 ok() { if [ "$1" = "$2" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $3: got [$1] want [$2]" >&2; fi; }
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 
-# module: one counting handler (n++, s += long_arg(1)) on each descriptor given, end prints "n=N s=S"
+# module: one counting handler (n++, s += long_arg(1)) on each "FILE FUNCTION" given (or "KIND ATTRS...", a
+# probe record as stapvm-as reads it), end prints "n=N s=S"
 count_module() {
 	local out=$1; shift
 	{
@@ -29,18 +30,25 @@ count_module() {
 		echo ".func fin ret=void iregs=2 sregs=1"
 		echo "  gget r0, n"; echo "  gget r1, s"; echo '  lds s0, "n=%d s=%d\n"'
 		echo "  hcall r0, r0, s0, printf/2/1"; echo "  retv"; echo ".end"
-		for d in "$@"; do printf '.probe "%s" hit\n' "$(printf '%s' "$d" | sed 's/"/\\"/g')"; done
-		echo '.probe "end" fin'
+		for d in "$@"; do case $d in process_*) echo ".probe ${d%% *} hit ${d#* }";; *) probe_line hit $d;; esac; done
+		echo '.probe end fin'
 	} > "$T/m.s"
 	python3 $AS "$T/m.s" "$out" || { echo "FAIL assembling for $*" >&2; fail=$((fail+1)); }
 }
 
+# the pp() text of process("FILE").function("F")[.return]
 fn() { printf 'process("%s").function("%s")%s' "$(readlink -f "$1")" "$2" "${3:-}"; }
+# PROBE_LINE HANDLER FILE F [.return]: the typed probe record of that point (probes.def's process_function)
+probe_line() {
+	local ret=""; [ "${4:-}" = .return ] && ret=" return"
+	printf '.probe process_function %s path="%s" sym="%s"%s pp="%s"\n' "$1" "$(readlink -f "$2")" "$3" "$ret" \
+		"$(fn "$2" "$3" "${4:-}" | sed 's/"/\\"/g')"
+}
 
 # counts: work() is called 3N times with i = 0..N-1 each time (sum 3*N(N-1)/2)
 N=2000
 ./targets/count $N > "$T/plain"
-count_module "$T/work.stpb" "$(fn targets/count work)"
+count_module "$T/work.stpb" "targets/count work"
 for m in emulate xol step auto; do
 	RUN "$T/work.stpb" --breakpoint=$m -- ./targets/count $N > "$T/out" 2> "$T/err"
 	ok "$(tail -1 "$T/out")" "n=$((3*N)) s=$((3*N*(N-1)/2))" "work count $m"
@@ -48,7 +56,7 @@ for m in emulate xol step auto; do
 done
 
 # several probes in one module, each with its own descriptor (RIP-relative, jmp, call, ret first instructions)
-count_module "$T/many.stpb" "$(fn targets/count bump)" "$(fn targets/count tailjmp)" "$(fn targets/count icall)" "$(fn targets/count retfirst)"
+count_module "$T/many.stpb" "targets/count bump" "targets/count tailjmp" "targets/count icall" "targets/count retfirst"
 for m in emulate xol auto; do
 	RUN "$T/many.stpb" --breakpoint=$m -- ./targets/count $N > "$T/out"
 	ok "$(tail -1 "$T/out" | cut -d' ' -f1)" "n=$((4*N))" "four functions $m"
@@ -57,12 +65,12 @@ done
 
 # non-PIE
 ./targets/count_nopie 500 > "$T/plain"
-count_module "$T/nopie.stpb" "$(fn targets/count_nopie work)"
+count_module "$T/nopie.stpb" "targets/count_nopie work"
 RUN "$T/nopie.stpb" -- ./targets/count_nopie 500 > "$T/out"
 ok "$(tail -1 "$T/out")" "n=1500 s=$((3*500*499/2))" "non-PIE count"
 
 # threads: T threads x N calls
-count_module "$T/thr.stpb" "$(fn targets/threads twork)"
+count_module "$T/thr.stpb" "targets/threads twork"
 for m in emulate xol auto; do
 	RUN "$T/thr.stpb" --breakpoint=$m -- ./targets/threads 3000 4 > "$T/out"
 	ok "$(tail -1 "$T/out" | cut -d' ' -f1)" "n=12000" "threads $m"
@@ -79,7 +87,7 @@ ok "$(cat "$T/err")" "" "step on one thread: no warning"
 
 # fork: parent and child N calls each; system() runs another program normally
 ./targets/forks 1000 > "$T/plain"
-count_module "$T/fork.stpb" "$(fn targets/forks fwork)"
+count_module "$T/fork.stpb" "targets/forks fwork"
 for m in emulate xol auto; do
 	RUN "$T/fork.stpb" --breakpoint=$m -- ./targets/forks 1000 > "$T/out"
 	ok "$(tail -1 "$T/out" | cut -d' ' -f1)" "n=2000" "fork $m"
@@ -93,8 +101,8 @@ done
 	echo "  gget r1, s"; echo "  add r1, r1, r0"; echo "  gset r1, s"; echo "  retv"; echo ".end"
 	echo ".func fin ret=void iregs=1 sregs=1"; echo "  gget r0, s"; echo '  lds s0, "s=%d\n"'
 	echo "  hcall r0, r0, s0, printf/1/1"; echo "  retv"; echo ".end"
-	printf '.probe "%s" ret\n' "$(fn targets/count work .return | sed 's/"/\\"/g')"
-	echo '.probe "end" fin'
+	probe_line ret targets/count work .return
+	echo '.probe end fin'
 } > "$T/r.s"
 python3 $AS "$T/r.s" "$T/ret.stpb"
 for m in emulate xol auto; do
@@ -110,7 +118,7 @@ done
 	echo "  est r0, 0"; echo "  retv"; echo ".end"
 	echo ".func ret ret=void iregs=3 sregs=1"; echo "  eld r0, 0"; echo "  hcall r1, r0, s0, returnval"
 	echo '  lds s0, "%d %d\n"'; echo "  hcall r2, r0, s0, printf/2/1"; echo "  retv"; echo ".end"
-	printf '.probe "%s" ret\n' "$(fn targets/recurse depth .return | sed 's/"/\\"/g')"
+	probe_line ret targets/recurse depth .return
 	echo ".entry 0 ent 8"
 } > "$T/e.s"
 python3 $AS "$T/e.s" "$T/entry.stpb"
@@ -132,11 +140,11 @@ done
 	echo '  lds s0, "entered=%d returned=%d\n"'; echo "  hcall r0, r0, s0, printf/2/1"; echo "  retv"; echo ".end"
 	for t in longjmps throws; do
 		for f in dive outer; do
-			printf '.probe "%s" f_n\n' "$(fn targets/$t $f | sed 's/"/\\"/g')"
-			printf '.probe "%s" f_r\n' "$(fn targets/$t $f .return | sed 's/"/\\"/g')"
+			probe_line f_n targets/$t $f
+			probe_line f_r targets/$t $f .return
 		done
 	done
-	echo '.probe "end" fin'
+	echo '.probe end fin'
 } > "$T/unwind.s"
 python3 $AS "$T/unwind.s" "$T/unwind.stpb"
 for t in longjmps throws; do
@@ -163,7 +171,7 @@ done
 	echo "  hcalls s1, r0, s0, pp"; echo "  hcalls s2, r0, s0, probefunc"; echo "  hcalls s3, r0, s0, execname"
 	echo "  hcall r0, r0, s0, pid"; echo "  hcall r1, r0, s0, target"; echo "  eq r0, r0, r1"
 	echo '  lds s0, "%d %s %s %s\n"'; echo "  hcall r2, r0, s0, printf/1/4"; echo "  exit"; echo "  retv"; echo ".end"
-	printf '.probe "%s" once\n' "$(fn targets/count framed | sed 's/"/\\"/g')"
+	probe_line once targets/count framed
 } > "$T/pp.s"
 python3 $AS "$T/pp.s" "$T/pp.stpb"
 RUN "$T/pp.stpb" -- ./targets/count 10 > "$T/out"
@@ -175,7 +183,7 @@ ok "$(head -1 "$T/out")" "1 $(fn targets/count framed) framed count" "pp probefu
 	echo ".func once ret=void iregs=1 sregs=2"
 	echo "  hcall r0, r0, s0, print_ubacktrace"; echo "  hcalls s1, r0, s0, ubacktrace"
 	echo '  lds s0, "bt=%s\n"'; echo "  hcall r0, r0, s0, printf/0/2"; echo "  exit"; echo "  retv"; echo ".end"
-	printf '.probe "%s" once\n' "$(fn targets/chain inner | sed 's/"/\\"/g')"
+	probe_line once targets/chain inner
 } > "$T/ubt.s"
 python3 $AS "$T/ubt.s" "$T/ubt.stpb"
 RUN "$T/ubt.stpb" -- ./targets/chain 1 > "$T/out" 2> "$T/err"
@@ -206,10 +214,10 @@ TH=$(readlink -f targets/threads)
 	echo "  gget r2, wr"; echo "  add r2, r2, r0"; echo "  gset r2, wr"; echo "  retv"; echo ".end"
 	echo ".func fin ret=void iregs=3 sregs=1"; echo "  gget r0, tb"; echo "  gget r1, te"; echo "  gget r2, wr"
 	echo '  lds s0, "tb=%d te=%d writes=%d\n"'; echo "  hcall r0, r0, s0, printf/3/1"; echo "  retv"; echo ".end"
-	printf '.probe "process(\\"%s\\").thread.begin" f_tb\n' "$TH"
-	printf '.probe "process(\\"%s\\").thread.end" f_te\n' "$TH"
-	printf '.probe "process(\\"%s\\").syscall" f_sc\n' "$TH"
-	echo '.probe "end" fin'
+	printf '.probe thread_begin f_tb path="%s" pp="process(\\"%s\\").thread.begin"\n' "$TH" "$TH"
+	printf '.probe thread_end f_te path="%s" pp="process(\\"%s\\").thread.end"\n' "$TH" "$TH"
+	printf '.probe process_syscall f_sc path="%s" pp="process(\\"%s\\").syscall"\n' "$TH" "$TH"
+	echo '.probe end fin'
 } > "$T/ev.s"
 python3 $AS "$T/ev.s" "$T/ev.stpb"
 RUN "$T/ev.stpb" -- ./targets/threads 100 5 > "$T/out"
@@ -218,7 +226,7 @@ ok "$(head -1 "$T/out")" "$(./targets/threads 100 5)" "output under syscall trac
 
 # a shared library: libc's malloc in ls, placed when ld.so has mapped libc; ls output unchanged
 LIBC=$(readlink -f /lib/x86_64-linux-gnu/libc.so.6)
-count_module "$T/malloc.stpb" "process(\"$LIBC\").function(\"malloc\")"
+count_module "$T/malloc.stpb" "$LIBC malloc"
 ls -l /usr > "$T/plain"
 RUN "$T/malloc.stpb" -- /bin/ls -l /usr > "$T/out"
 ok "$(head -n -1 "$T/out" | cmp - "$T/plain" && echo same)" same "ls output under a libc probe"
@@ -244,7 +252,7 @@ w=$((16#$(nm "$C" | awk '$3 == "work" { print $1 }')))
 ro=$((16#$(readelf -SW "$C" | awk '$2 == ".rodata" { print $4 }')))
 ./targets/count 100 > "$T/plain"
 for a in $w $((w + 1)) $ro; do
-	count_module "$T/stmt.stpb" "process(\"$C\").statement($(printf 0x%x $a))"
+	count_module "$T/stmt.stpb" "process_statement path=\"$C\" addr=$a pp=\"process(\\\"$C\\\").statement($(printf 0x%x $a))\""
 	RUN "$T/stmt.stpb" -- ./targets/count 100 > "$T/out" 2> "$T/err"
 	ok "$(head -n -1 "$T/out" | cmp - "$T/plain" && echo same)" same "statement 0x$(printf %x $a): target output unchanged"
 	case $a in
@@ -255,7 +263,7 @@ for a in $w $((w + 1)) $ro; do
 done
 
 # -x: the process outlives its tracer whatever happens to it. ticks N MS: two threads, N calls each, MS ms apart
-count_module "$T/tick.stpb" "$(fn targets/ticks tick)"
+count_module "$T/tick.stpb" "targets/ticks tick"
 # TRACER_DIES HOW N MS: attach, let it count, do HOW to the tracer; the process must end normally, all its calls made
 tracer_dies() {
 	local how=$1 n=$2 ms=$3 victim tracer vst

@@ -35,7 +35,7 @@ static int pstat_run(const stapvm_module *mod, uint32_t ncpus, const int *cpu_of
 	int ok = s != 0, v[4];
 	for (uint32_t c = 0; ok && c < ncpus; c++) ok = (x[c] = stapvm_exec_new(s, c, err, sizeof err)) != 0;
 	for (int k = 0; ok && k < 6; k++) ok = stapvm_exec_probe(x[cpu_of[k]], 1, 0) == 0;
-	ok = ok && stapvm_run_named(s, "end") == 0 && stapvm_take_output(s, 0, out, sizeof out) > 0;
+	ok = ok && stapvm_run_kind(s, SVM_PROBE_END) == 0 && stapvm_take_output(s, 0, out, sizeof out) > 0;
 	sscanf(var, "%d %d %d %d", &v[0], &v[1], &v[2], &v[3]);
 	snprintf(want, sizeof want, "st: count=6 sum=91 min=1 max=36 avg=15 var=%d\n"
 		 "h[1]: count=2 sum=17 min=1 max=16 avg=8 var=%d\n"
@@ -64,13 +64,17 @@ int main(void)
 	mod = stapvm_load(bytes, n, err, sizeof err);
 	CHECK(mod != 0);
 	CHECK(stapvm_probe_count(mod) == 4);
-	CHECK(stapvm_probe_desc(mod, 3, buf, sizeof buf) == 3 && strcmp(buf, "end") == 0);
-	CHECK(stapvm_probe_desc(mod, 4, buf, sizeof buf) == -1);
+	{
+		struct stapvm_probe_point pt;
+		CHECK(stapvm_probe_point(mod, 3, &pt) == 0 && pt.kind == SVM_PROBE_END && strcmp(pt.pp, "end") == 0 &&
+		      !pt.symbol && !pt.path && !pt.address);
+		CHECK(stapvm_probe_point(mod, 4, &pt) == -1);
+	}
 	s = stapvm_session_new(mod, err, sizeof err);
 	CHECK(s != 0);
 	CHECK(stapvm_run_probe(s, 0) == 0 && stapvm_run_probe(s, 1) == 0);
 	CHECK(stapvm_run_probe(s, 99) == -1);
-	CHECK(stapvm_run_named(s, "end") == 0);
+	CHECK(stapvm_run_kind(s, SVM_PROBE_END) == 0);
 	CHECK(stapvm_exit_requested(s) == 1);
 	CHECK(stapvm_take_output(s, 0, buf, 8) == 7 && strcmp(buf, "count=2") == 0);
 	CHECK(stapvm_take_output(s, 0, buf, sizeof buf) > 0 && strncmp(buf, " last=end\n", 10) == 0);
@@ -80,16 +84,16 @@ int main(void)
 
 	s = stapvm_session_new(mod, err, sizeof err);
 	stapvm_set_output(s, on_output, 0);
-	CHECK(stapvm_run_named(s, "end") == 0 && strcmp(cbtext, "count=0 last=end\nstill running\n") == 0);
+	CHECK(stapvm_run_kind(s, SVM_PROBE_END) == 0 && strcmp(cbtext, "count=0 last=end\nstill running\n") == 0);
 	stapvm_session_free(s);
 	stapvm_module_free(mod);
 
 	CHECK((bytes = slurp("build/corpus/divzero.stvm", &n)) != 0);
 	mod = stapvm_load(bytes, n, err, sizeof err);
 	s = stapvm_session_new(mod, err, sizeof err);
-	CHECK(stapvm_run_named(s, "begin") == 1);
+	CHECK(stapvm_run_kind(s, SVM_PROBE_BEGIN) == 1);
 	CHECK(stapvm_error_count(s) == 1 && stapvm_exit_requested(s) == 1);
-	CHECK(stapvm_run_named(s, "begin") == -1);
+	CHECK(stapvm_run_kind(s, SVM_PROBE_BEGIN) == -1);
 	CHECK(stapvm_take_output(s, 1, buf, sizeof buf) > 0 && strcmp(buf, "ERROR: division by 0 near operator '/' at t.stp:3:9\n") == 0);
 	stapvm_session_free(s);
 	stapvm_module_free(mod);

@@ -32,7 +32,7 @@ for seed in range(N):
                 t = r.randrange(nf); c.append(t); body.append(f"  call r0, r0, s0, f{t}")
         own.append(o); calls.append(c)
         lines += [f".func f{f} ret=void iregs=1", "  ldi r0, 0"] + body + ["  retv", ".end"]
-    for f in range(nf): lines.append(f'.probe "timer.s({f+1})" f{f}')
+    for f in range(nf): lines.append(f'.probe timer f{f} period={f+1}000000000 pp=timer.s({f+1})')
     data = asm.assemble("\n".join(lines) + "\n")
     open(mod, "wb").write(data)
     out = subprocess.run(["build/stapvm-exec", "--locks", mod], capture_output=True, text=True).stdout.splitlines()

@@ -42,7 +42,7 @@ static size_t mutate(uint8_t *buf)
 	if (k == nseeds) { /* pure noise, sometimes behind a valid magic */
 		n = rnd() % 512;
 		for (size_t i = 0; i < n; i++) buf[i] = (uint8_t)rnd();
-		if (n >= 8 && rnd() % 2) { memcpy(buf, "STVM\1\0", 6); }
+		if (n >= 8 && rnd() % 2) { memcpy(buf, "STVM\2\0", 6); }
 		return n;
 	}
 	n = seedlen[k];

@@ -8,6 +8,7 @@ make = sys.argv[1] if len(sys.argv) > 1 else "make"
 STEPS = [
     ["python3", "tools/gen_bytecode.py", "--check"],
     ["bash", "tests/drift_test.sh"],
+    ["python3", "tests/helper_cases.py"],
     [make, "--no-print-directory", "-s", "kernel-style"],
     ["python3", "tools/run_corpus.py", "build/stapvm-exec", "tests"],
     ["python3", "tools/run_corpus.py", "build/stapvm-exec-switch", "tests"],
@@ -15,6 +16,7 @@ STEPS = [
     ["python3", "tools/run_corpus.py", "build/stapvm-exec-asan", "tests"],
     ["build/api_test"],
     ["python3", "tests/locks_random.py"],
+    ["python3", "tests/helper_cases.py"],
     [make, "--no-print-directory", "-s", "build/fuzz"],
     ["build/fuzz", "build/corpus", "25"],
 ]

@@ -1,4 +1,4 @@
-"""defs.py: reads opcodes.def, helpers.def and probes.def (the single source of truth) for the generator and the assembler."""
+"""defs.py: reads opcodes.def, helpers.def, probes.def and format.def (the single source of truth) for the generator and the assembler."""
 import os
 import re
 
@@ -28,9 +28,16 @@ class Op:
 
 
 class Helper:
+    """One HELPER row; nint/nstr count its L and S parameters, -1 for a variadic helper (as the assembler wants)."""
     def __init__(self, r):
-        self.name, hid, self.ret, ni, ns, impl, self.doc = r
-        self.id, self.nint, self.nstr, self.implemented = int(hid), int(ni), int(ns), impl == "1"
+        self.name, hid, self.ret, params, impl, self.doc = r
+        assert params.startswith('"') and params.endswith('"'), r
+        self.params = params[1:-1]
+        assert all(c in "LS" for c in self.params.rstrip("*")) and self.params.count("*") <= 1, r
+        self.variadic = self.params.endswith("*")
+        self.id, self.implemented = int(hid), impl == "1"
+        self.nint = -1 if self.variadic else self.params.count("L")
+        self.nstr = -1 if self.variadic else self.params.count("S")
 
 
 def opcodes():
@@ -41,7 +48,7 @@ def opcodes():
 
 
 def helpers():
-    hs = [Helper(r) for r in _rows(os.path.join(VM_DIR, "helpers.def"), "HELPER", 7)]
+    hs = [Helper(r) for r in _rows(os.path.join(VM_DIR, "helpers.def"), "HELPER", 6)]
     ids = [h.id for h in hs]
     assert len(set(ids)) == len(ids) and max(ids) < 180, "bad helper ids (SVM_MAX_HELPER is 180)"
     return hs
@@ -70,3 +77,36 @@ def probe_kinds():
     nums = [k.num for k in ks]
     assert len(set(nums)) == len(nums) and min(nums) > 0, "bad probe kind numbers"
     return ks
+
+
+class Limit:
+    def __init__(self, r):
+        self.field, self.name, bits, d, lo, hi, self.doc = r
+        self.bits, self.default, self.lo, self.hi = int(bits), int(d, 0), int(lo, 0), int(hi, 0)
+        assert self.bits in (32, 64) and self.lo <= self.default <= self.hi, "bad limit " + self.name
+        self.fmt = "I" if self.bits == 32 else "Q"
+
+
+class Format:
+    """format.def: version, sections (name -> (id, text)), records (name -> (bytes, doc)), limits in order."""
+    def __init__(self):
+        path = os.path.join(VM_DIR, "format.def")
+        self.version = int(_rows_plain(path, "FORMAT_VERSION")[0][0], 0)
+        self.sections = {r[0]: (int(r[1], 0), r[2]) for r in _rows(path, "SECTION", 3)}
+        self.records = {r[0]: (int(r[1], 0), r[2]) for r in _rows(path, "RECORD", 3)}
+        self.limits = [Limit(r) for r in _rows(path, "LIMIT", 7)]
+        self.limit_flags = {r[0]: (int(r[1], 0), r[2]) for r in _rows(path, "LIMIT_FLAG", 3)}
+        ids = [i for i, _ in self.sections.values()]
+        assert len(set(ids)) == len(ids) and min(ids) > 0, "bad section ids"
+        flags = [lim for lim in self.limits if lim.name == "FLAGS"]
+        assert len(flags) == 1 and flags[0].hi == sum(b for b, _ in self.limit_flags.values()), \
+            "FLAGS' max is not the sum of the LIMIT_FLAG bits"
+
+
+def _rows_plain(path, macro):
+    return [line.strip()[len(macro) + 1:line.strip().rindex(")")].split(",")
+            for line in open(path) if line.strip().startswith(macro + "(")]
+
+
+def module_format():
+    return Format()

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""gen_bytecode.py: generates the Java Opcode and ProbeKind enums and docs/bytecode.md from the .def files; --check fails on drift."""
+"""gen_bytecode.py: generates the Java Opcode, ProbeKind and ModuleFormat and docs/bytecode.md from the .def files; --check fails on drift."""
 import os
 import sys
 
@@ -8,6 +8,7 @@ import defs  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(defs.VM_DIR))
 JAVA = os.path.join(ROOT, "compiler/src/main/java/org/stapvm/compiler/bytecode/Opcode.java")
+FORMAT_JAVA = os.path.join(ROOT, "compiler/src/main/java/org/stapvm/compiler/module/ModuleFormat.java")
 PROBE_JAVA = os.path.join(ROOT, "probes/src/main/java/org/stapvm/probes/ProbeKind.java")
 DOC = os.path.join(ROOT, "docs/bytecode.md")
 DOC_IN = os.path.join(defs.VM_DIR, "doc/bytecode.md.in")
@@ -32,18 +33,26 @@ def java(ops, hs):
             "    /** Operand kinds of the A, B, C (8-bit) and X (32-bit) fields. */",
             "    public enum Kind { " + ", ".join(KINDS) + " }",
             "",
-            "    /** Builtin helpers with their stable ids; nint/nstr -1 means variadic. */",
+            "    /**",
+            "     * Builtin helpers with their stable ids and signatures: params has a letter a parameter in",
+            "     * call order (L long, S string, a trailing * variadic); nint/nstr -1 means variadic.",
+            "     */",
             "    public enum Helper {"]
-    hrows = [f"        {h.name.upper()}({h.id}, {jstr(h.name)}, {jstr(h.ret)}, {h.nint}, {h.nstr}, {str(h.implemented).lower()}, {jstr(h.doc)})" for h in hs]
+    hrows = [f"        {h.name.upper()}({h.id}, {jstr(h.name)}, {jstr(h.ret)}, {jstr(h.params)}, {h.nint}, {h.nstr}, {str(h.implemented).lower()}, {jstr(h.doc)})" for h in hs]
     out.append(",\n".join(hrows) + ";")
     out += ["",
             "        public final int id, nint, nstr;",
-            "        public final String mnemonic, ret, doc;",
+            "        public final String mnemonic, ret, params, doc;",
             "        public final boolean implemented;",
             "",
-            "        Helper(int id, String mnemonic, String ret, int nint, int nstr, boolean implemented, String doc) {",
-            "            this.id = id; this.mnemonic = mnemonic; this.ret = ret; this.nint = nint; this.nstr = nstr;",
-            "            this.implemented = implemented; this.doc = doc;",
+            "        Helper(int id, String mnemonic, String ret, String params, int nint, int nstr, boolean implemented, String doc) {",
+            "            this.id = id; this.mnemonic = mnemonic; this.ret = ret; this.params = params; this.nint = nint;",
+            "            this.nstr = nstr; this.implemented = implemented; this.doc = doc;",
+            "        }",
+            "",
+            "        /** Whether it takes a variable number of arguments after its fixed ones (the printf family). */",
+            "        public boolean variadic() {",
+            "            return params.endsWith(\"*\");",
             "        }",
             "    }",
             "",
@@ -131,6 +140,59 @@ def probe_java(kinds, bits):
     return "\n".join(out)
 
 
+def format_java(f):
+    out = ["// GENERATED from runtime-native/vm/format.def by tools/gen_bytecode.py: do not edit.",
+           "package org.stapvm.compiler.module;", "",
+           "/** The module file's contract as the C loader and verifier know it (runtime-native/vm/format.def). */",
+           "public final class ModuleFormat {",
+           "    private ModuleFormat() {}", "",
+           "    /** The header's format version. */",
+           f"    public static final int VERSION = {f.version};", ""]
+    out.append("    /** Section ids. */")
+    out.append("    public enum Section {")
+    out.append(",\n".join(f"        {n}({i}, {jstr(t)})" for n, (i, t) in f.sections.items()) + ";")
+    out += ["", "        public final int id;", "        public final String text;", "",
+            "        Section(int id, String text) {", "            this.id = id;", "            this.text = text;", "        }", "",
+            "        /** The section with this id, or null. */",
+            "        public static Section byId(int id) {",
+            "            for (Section s : values()) {",
+            "                if (s.id == id) {",
+            "                    return s;",
+            "                }",
+            "            }",
+            "            return null;",
+            "        }", "    }", ""]
+    for n, (b, d) in f.records.items():
+        out.append(f"    /** {d} */")
+        out.append(f"    public static final int {n}_BYTES = {b};")
+    out.append("")
+    out.append("    /** The limits section's fields in order (u32 or u64): default when absent, and the range the verifier accepts. */")
+    out.append("    public enum Limit {")
+    out.append(",\n".join(f"        /** {lim.doc} */\n        {lim.name}({lim.bits}, {lim.default}L, {lim.lo}L, {lim.hi}L)" for lim in f.limits) + ";")
+    out += ["", "        public final int bits;", "        public final long defaultValue, min, max;", "",
+            "        Limit(int bits, long defaultValue, long min, long max) {",
+            "            this.bits = bits;", "            this.defaultValue = defaultValue;", "            this.min = min;", "            this.max = max;", "        }", "",
+            "        /** value is one the verifier accepts. */",
+            "        public boolean accepts(long value) {", "            return value >= min && value <= max;", "        }", "    }", ""]
+    out.append("    /** The bits of the limits' FLAGS field. */")
+    out.append("    public enum LimitFlag {")
+    out.append(",\n".join(f"        /** {d.replace('*/', '* /')} */\n        {n}({b})" for n, (b, d) in f.limit_flags.items()) + ";")
+    out += ["", "        public final int bit;", "",
+            "        LimitFlag(int bit) {", "            this.bit = bit;", "        }", "    }",
+            "}", ""]
+    return "\n".join(out)
+
+
+def format_doc(f):
+    t = ["| limit | field | default | verifier range | meaning |", "|---|---|---|---|---|"]
+    for lim in f.limits:
+        t.append(f"| `{lim.name}` | u{lim.bits} | {lim.default} | {lim.lo}..{lim.hi} | {lim.doc} |")
+    t += ["", "| flag | bit | meaning |", "|---|---|---|"]
+    for n, (b, d) in f.limit_flags.items():
+        t.append(f"| `{n}` | {b} | {d} |")
+    return "\n".join(t)
+
+
 def probe_doc(kinds, bits):
     def words(text):
         return "" if text == "0" else ", ".join(w.strip().split("_", 1)[1].lower() for w in text.split("|"))
@@ -145,7 +207,7 @@ def probe_doc(kinds, bits):
     return "\n".join(t), "\n".join(b)
 
 
-def doc(ops, hs, kinds, bits):
+def doc(ops, hs, kinds, bits, fmt):
     t = ["| opcode | number | A | B | C | X | verifier class | meaning |", "|---|---|---|---|---|---|---|---|"]
     for o in ops:
         k = " | ".join("" if x == "NONE" else x for x in o.kinds)
@@ -158,12 +220,14 @@ def doc(ops, hs, kinds, bits):
     text = open(DOC_IN).read()
     pk, pb = probe_doc(kinds, bits)
     return (text.replace("@OPCODES@", "\n".join(t)).replace("@HELPERS@", "\n".join(h))
-            .replace("@PROBE_KINDS@", pk).replace("@PROBE_BITS@", pb))
+            .replace("@PROBE_KINDS@", pk).replace("@PROBE_BITS@", pb).replace("@LIMITS@", format_doc(fmt))
+            .replace("@VERSION@", str(fmt.version)))
 
 
 def main():
-    ops, hs, kinds, bits = defs.opcodes(), defs.helpers(), defs.probe_kinds(), defs.probe_bits()
-    want = {JAVA: java(ops, hs), PROBE_JAVA: probe_java(kinds, bits), DOC: doc(ops, hs, kinds, bits)}
+    ops, hs, kinds, bits, fmt = defs.opcodes(), defs.helpers(), defs.probe_kinds(), defs.probe_bits(), defs.module_format()
+    want = {JAVA: java(ops, hs), PROBE_JAVA: probe_java(kinds, bits), FORMAT_JAVA: format_java(fmt),
+            DOC: doc(ops, hs, kinds, bits, fmt)}
     check = "--check" in sys.argv
     bad = 0
     for path, text in want.items():

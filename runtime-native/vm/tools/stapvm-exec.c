@@ -37,9 +37,9 @@ static void print_locks(stapvm_module *mod)
 	for (int i = 0; i < stapvm_probe_count(mod); i++)
 		for (int entry = 0; entry < 2; entry++) {
 			int n = stapvm_probe_locks(mod, i, entry, l, 1 << 16);
-			if (n < 0) continue;
-			stapvm_probe_desc(mod, i, buf, sizeof buf);
-			printf("%s %d %s:", entry ? "entry" : "probe", i, buf);
+			struct stapvm_probe_point pt;
+			if (n < 0 || stapvm_probe_point(mod, i, &pt)) continue;
+			printf("%s %d %s:", entry ? "entry" : "probe", i, pt.pp);
 			for (int k = 0; k < n && k < 1 << 16; k++) printf(" %u%c", l[k] >> 1, l[k] & 1 ? 'w' : 'r');
 			printf("\n");
 		}
@@ -68,12 +68,11 @@ int main(int argc, char **argv)
 	if (!(s = stapvm_session_new(mod, err, sizeof err))) { printf("SESSION: %s\n", err); return 2; }
 	/* SystemTap's order: begin probes until one calls exit() or errors abort the session, then
 	 * (unless aborted) end probes until an abort; error probes run when the session aborted. */
-	if (stapvm_run_phase(s, "begin", 1) == 0) {
-		stapvm_run_phase(s, "main", 1);
+	if (stapvm_run_phase(s, SVM_PROBE_BEGIN, 1) == 0) {
 		run_nested_returns(mod, s);
-		stapvm_run_phase(s, "end", 0);
+		stapvm_run_phase(s, SVM_PROBE_END, 0);
 	}
-	if (stapvm_aborted(s)) stapvm_run_phase(s, "error", 0);
+	if (stapvm_aborted(s)) stapvm_run_phase(s, SVM_PROBE_ERROR, 0);
 	n = stapvm_take_output(s, 0, buf, sizeof buf);
 	fwrite(buf, 1, n, stdout);
 	n = stapvm_take_output(s, 1, buf, sizeof buf);

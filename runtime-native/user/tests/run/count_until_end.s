@@ -18,6 +18,6 @@
   hcall r2, r0, s0, printf/2/1
   retv
 .end
-.probe "begin" ready
-.probe "timer.ms(100)" tick
-.probe "end" fin
+.probe begin ready
+.probe timer tick period=100000000 pp=timer.ms(100)
+.probe end fin

@@ -14,4 +14,4 @@ boom:
   div r3, r0, r3
   retv
 .end
-.probe "timer.ms(1)" tick
+.probe timer tick period=1000000 pp=timer.ms(1)

@@ -2,4 +2,4 @@
 .func h ret=void
   retv
 .end
-.probe "kernel.function(\"vfs_read\")" h
+.probe kprobe h sym=vfs_read pp="kernel.function(\"vfs_read\")"

@@ -2,4 +2,4 @@
 .func h ret=void
   retv
 .end
-.probe "timer.profile" h
+.probe timer_profile h pp=timer.profile

@@ -10,5 +10,5 @@
   hcall r0, r0, s0, println
   retv
 .end
-.probe "begin" show
-.probe "end" fin
+.probe begin show
+.probe end fin

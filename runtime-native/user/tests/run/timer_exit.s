@@ -17,5 +17,5 @@ more:
   hcall r1, r0, s0, printf/1/1
   retv
 .end
-.probe "timer.ms(2).randomize(1)" tick
-.probe "end" fin
+.probe timer tick period=2000000 jitter=1000000 pp=timer.ms(2).randomize(1)
+.probe end fin

@@ -1,5 +1,5 @@
 ; a future format version
-; expect-reject: unsupported module version 9 (expected 1)
+; expect-reject: unsupported module version 9 (expected 2)
 .func main ret=void
   retv
 .end

@@ -13,6 +13,6 @@
   call r0, r0, s0, e
   retv
 .end
-.probe "k.return" h
-.probe "begin" c
+.probe kprobe h sym=k return pp=k.return
+.probe begin c
 .entry 0 e 8

@@ -9,6 +9,6 @@
   est r0, 0
   retv
 .end
-.probe "k.return" h
+.probe kprobe h sym=k return pp=k.return
 .entry 0 e 8
 .entry 0 e 8

@@ -9,5 +9,5 @@
   est r0, 0
   retv
 .end
-.probe "k.return" h
+.probe kprobe h sym=k return pp=k.return
 .entry 0 #9 8

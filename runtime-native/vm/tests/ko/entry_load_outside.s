@@ -4,4 +4,4 @@
   eld r0, 0
   retv
 .end
-.probe "begin" h
+.probe begin h

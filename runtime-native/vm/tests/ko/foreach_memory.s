@@ -13,4 +13,4 @@ again:
 done:
   retv
 .end
-.probe "begin" f
+.probe begin f

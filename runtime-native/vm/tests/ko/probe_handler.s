@@ -3,4 +3,4 @@
 .func main ret=void iregs=1 iargs=1
   retv
 .end
-.probe "begin" main
+.probe begin main

@@ -6,4 +6,4 @@ top:
   try s0, top
   retv
 .end
-.probe "begin" main
+.probe begin main

@@ -45,4 +45,4 @@
   hcall r11, r2, s0, printf/6/1
   retv
 .end
-.probe "begin" main
+.probe begin main

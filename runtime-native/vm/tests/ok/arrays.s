@@ -83,4 +83,4 @@ d3:
   hcall r9, r0, s0, printf/1/1
   retv
 .end
-.probe "begin" main
+.probe begin main

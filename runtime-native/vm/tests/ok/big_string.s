@@ -6,4 +6,4 @@
   hcall r0, r0, s0, println
   retv
 .end
-.probe "begin" main
+.probe begin main

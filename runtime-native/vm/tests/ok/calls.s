@@ -32,4 +32,4 @@ rec:
   concat s1, s1, s0
   rets s1
 .end
-.probe "begin" main
+.probe begin main

@@ -29,4 +29,4 @@
   hcall r0, r0, s3, println
   retv
 .end
-.probe "begin" main
+.probe begin main

@@ -19,5 +19,5 @@
   hcall r0, r0, s0, println
   retv
 .end
-.probe "begin" main
-.probe "end" fin
+.probe begin main
+.probe end fin

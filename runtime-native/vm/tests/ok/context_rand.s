@@ -43,4 +43,4 @@ ok:
   hcall r3, r9, s0, randint
   retv
 .end
-.probe "begin" main
+.probe begin main

@@ -18,5 +18,5 @@
   hcall r0, r0, s0, println
   retv
 .end
-.probe "kernel.function(\"f\").return" ret
+.probe kprobe ret sym=f return pp="kernel.function(\"f\").return"
 .entry 0 entry 8

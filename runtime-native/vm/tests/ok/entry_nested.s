@@ -27,5 +27,5 @@ store:
   hcall r1, r0, s0, printf/1/2
   retv
 .end
-.probe "process(\"/bin/true\").function(\"f\").return" ret
+.probe process_function ret path=/bin/true sym=f return pp="process(\"/bin/true\").function(\"f\").return"
 .entry 0 entry 24

@@ -143,4 +143,4 @@ d:
   hcall r5, r1, s0, printf/3/1
   retv
 .end
-.probe "begin" main
+.probe begin main

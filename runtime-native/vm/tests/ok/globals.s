@@ -23,7 +23,7 @@
   hcall r1, r0, s0, println
   retv
 .end
-.probe "begin" bump
-.probe "begin" bump
-.probe "begin" bump
-.probe "end" fin
+.probe begin bump
+.probe begin bump
+.probe begin bump
+.probe end fin

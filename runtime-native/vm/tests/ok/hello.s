@@ -5,4 +5,4 @@
   hcall r0, r0, s0, print
   retv
 .end
-.probe "begin" main
+.probe begin main

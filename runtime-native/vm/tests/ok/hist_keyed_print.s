@@ -43,4 +43,4 @@
   ahprint r0, s0, h
   retv
 .end
-.probe "begin" main
+.probe begin main

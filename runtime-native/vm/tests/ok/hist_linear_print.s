@@ -30,4 +30,4 @@
   hprint h
   retv
 .end
-.probe "begin" main
+.probe begin main

@@ -26,4 +26,4 @@
   hcall r0, r2, s0, printf/5/1
   retv
 .end
-.probe "begin" main
+.probe begin main

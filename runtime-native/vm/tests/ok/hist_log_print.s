@@ -31,4 +31,4 @@ loop:
   hprint h
   retv
 .end
-.probe "begin" main
+.probe begin main

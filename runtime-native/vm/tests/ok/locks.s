@@ -81,18 +81,18 @@ end:
 .func none ret=void
   retv
 .end
-.probe "begin" main
-.probe "timer.s(1)" p1
-.probe "timer.s(2)" p2
-.probe "timer.s(3)" p3
-.probe "process(\"/bin/true\").function(\"f\").return" ret
+.probe begin main
+.probe timer p1 period=1000000000 pp=timer.s(1)
+.probe timer p2 period=2000000000 pp=timer.s(2)
+.probe timer p3 period=3000000000 pp=timer.s(3)
+.probe process_function ret path=/bin/true sym=f return pp="process(\"/bin/true\").function(\"f\").return"
 .func shown ret=void iregs=2 sregs=1
   gget r0, n
   lds s0, "n=%d\n"
   hcall r1, r0, s0, printf/1/1
   retv
 .end
-.probe "timer.s(4)" none
+.probe timer none period=4000000000 pp=timer.s(4)
 .func rec ret=void iregs=1
   gget r0, n
   jz r0, out
@@ -101,6 +101,6 @@ end:
 out:
   retv
 .end
-.probe "timer.s(5)" shown
-.probe "timer.s(6)" rec
+.probe timer shown period=5000000000 pp=timer.s(5)
+.probe timer rec period=6000000000 pp=timer.s(6)
 .entry 4 ent 8

@@ -23,4 +23,4 @@ l2:
   hcall r4, r0, s1, printf/1/2
   retv
 .end
-.probe "begin" main
+.probe begin main

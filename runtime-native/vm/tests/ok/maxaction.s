@@ -6,4 +6,4 @@
 top:
   jmp top
 .end
-.probe "begin" main
+.probe begin main

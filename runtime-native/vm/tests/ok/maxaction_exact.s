@@ -15,5 +15,5 @@
   act 1
   retv
 .end
-.probe "begin" exact
-.probe "begin" over
+.probe begin exact
+.probe begin over

@@ -9,4 +9,4 @@
   call r0, r0, s0, f
   ret r0
 .end
-.probe "begin" main
+.probe begin main

@@ -26,4 +26,4 @@ n:
 d:
   retv
 .end
-.probe "begin" main
+.probe begin main

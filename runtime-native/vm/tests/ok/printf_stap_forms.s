@@ -12,4 +12,4 @@
   hcall r5, r0, s0, printf/5/2
   retv
 .end
-.probe "begin" main
+.probe begin main

@@ -47,6 +47,6 @@ done:
   hcall r11, r0, s0, printf/3/1
   retv
 .end
-.probe "begin" main
-.probe "timer.s(1)" add
-.probe "end" show
+.probe begin main
+.probe timer add period=1000000000 pp=timer.s(1)
+.probe end show

@@ -27,4 +27,4 @@
   hcall r0, r0, s1, printf/4/1
   retv
 .end
-.probe "begin" main
+.probe begin main

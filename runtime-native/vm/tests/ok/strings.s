@@ -47,4 +47,4 @@
   hcall r0, r4, s0, printf/4/1
   retv
 .end
-.probe "begin" main
+.probe begin main

@@ -69,4 +69,4 @@
   hcall r1, r0, s1, stringat
   retv
 .end
-.probe "begin" main
+.probe begin main

@@ -32,4 +32,4 @@
   hcall r0, r0, s0, printf/0/2
   retv
 .end
-.probe "begin" main
+.probe begin main

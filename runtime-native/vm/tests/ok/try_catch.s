@@ -22,4 +22,4 @@ done:
   hcall r0, r0, s2, println
   retv
 .end
-.probe "begin" main
+.probe begin main

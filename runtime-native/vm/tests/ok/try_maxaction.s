@@ -11,4 +11,4 @@ handler:
   hcall r0, r0, s0, println
   retv
 .end
-.probe "begin" main
+.probe begin main

@@ -18,4 +18,4 @@ outer:
   hcall r0, r0, s2, println
   retv
 .end
-.probe "begin" main
+.probe begin main

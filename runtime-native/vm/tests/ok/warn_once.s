@@ -10,4 +10,4 @@
   hcall r0, r0, s0, warn
   retv
 .end
-.probe "begin" main
+.probe begin main

@@ -34,4 +34,4 @@ d:
   aset r0, r0, s0, full
   retv
 .end
-.probe "begin" main
+.probe begin main

@@ -16,15 +16,16 @@ final class Limits {
 
     /** suppressTimeLimits: stap's --suppress-time-limits (no overload governor, no MAXACTION to speak of). */
     static Module.Limits from(List<String> defines, boolean suppressTimeLimits) throws BadDefine {
-        int maxAction = 1000;
-        int maxStringLen = 512;
-        int maxMapEntries = 2048;
+        Module.Limits d = Module.Limits.DEFAULTS;
+        int maxAction = d.maxAction();
+        int maxStringLen = d.maxStringLen();
+        int maxMapEntries = d.maxMapEntries();
         int maxNesting = Module.Limits.NESTING_FROM_CALL_GRAPH;
-        int maxErrors = 0;
-        int maxSkipped = 100;
-        int histElision = Module.Limits.HIST_ELISION;
-        long overloadThreshold = Module.Limits.OVERLOAD_THRESHOLD;
-        long overloadInterval = Module.Limits.OVERLOAD_INTERVAL;
+        int maxErrors = d.maxErrors();
+        int maxSkipped = d.maxSkipped();
+        int histElision = d.histElision();
+        long overloadThreshold = d.overloadThreshold();
+        long overloadInterval = d.overloadInterval();
         boolean noOverload = suppressTimeLimits;
         for (String define : defines) {
             int eq = define.indexOf('=');
@@ -61,7 +62,7 @@ final class Limits {
             maxAction = Integer.MAX_VALUE; // stap counts no actions then; stapvm.ko still bounds a hit's jumps
         }
         return new Module.Limits(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped,
-                histElision, 0, noOverload ? 0 : overloadThreshold, noOverload ? 0 : overloadInterval);
+                histElision, d.flags(), noOverload ? 0 : overloadThreshold, noOverload ? 0 : overloadInterval);
     }
 
     /** A cycle count of the overload governor: stap's are C long long constants; an interval of 0 would mean none. */

@@ -20,9 +20,10 @@ final class RunPass {
         this.passes = passes;
     }
 
-    int run(VerifiedModule module) {
+    /** {@code targetPid}: the -x process (null: none), which java() probes set to their JVM. */
+    int run(VerifiedModule module, Integer targetPid) {
         RunOptions run = new RunOptions(options.outputFile, timeoutMillis(), options.command,
-                options.targetPid == null ? 0 : options.targetPid, options.breakpoint.name());
+                targetPid == null ? 0 : targetPid, options.breakpoint.name());
         // The runtime writes to file descriptors 1 and 2 itself: what Java printed goes first.
         out.flush();
         err.flush();

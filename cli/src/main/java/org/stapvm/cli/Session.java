@@ -12,6 +12,7 @@ import org.stapvm.compiler.sema.ProbeListing;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.print.AstPrinter;
 import org.stapvm.probes.ProbeTarget;
+import org.stapvm.probes.java.JavaSession;
 import org.stapvm.probes.nativebridge.NativeRuntime;
 
 /** One stapvm invocation: runs the {@link Pipeline} up to -p N, prints what that pass shows, then runs. */
@@ -20,6 +21,8 @@ final class Session {
     private final SourceFile script;
     private final PrintStream out;
     private final PrintStream err;
+    /** What the probes resolved against; it holds the java() probes' session for pass 5. */
+    private ProbeTarget target;
 
     Session(Options options, SourceFile script, PrintStream out, PrintStream err) {
         this.options = options;
@@ -50,9 +53,9 @@ final class Session {
             return 1;
         }
         // -r: kernel.function wildcards expand against /boot/System.map-KRELEASE
-        ProbeTarget target = ProbeTarget.release(options.kernelRelease == null ? "" : options.kernelRelease);
+        target = ProbeTarget.release(options.kernelRelease == null ? "" : options.kernelRelease);
         Pipeline.Settings settings = new Pipeline.Settings(options.lastPass, options.verbosity() > 0,
-                options.scriptArguments(), options.guru, limits, FrontEnd.tapsetDirs(options), target,
+                options.guru, limits, FrontEnd.tapsetDirs(options), target,
                 options.warnings(), options.unoptimized, ScriptInput.extra(options), presets,
                 options.listingPattern() != null,
                 new org.stapvm.compiler.pipeline.UserStacks.Request(options.unwindModules, options.ldd));
@@ -110,10 +113,29 @@ final class Session {
                 return writeModule(result);
             }
             default -> {
-                return new RunPass(options, out, err, passes).run(result.verified());
+                return run(result, passes);
             }
         }
         return 0;
+    }
+
+    /** Pass 5; a script with java() probes arms its JVM's agent around the run. */
+    private int run(Pipeline.Result result, PassReport passes) {
+        JavaSession java = target.java();
+        if (!java.active()) {
+            return new RunPass(options, out, err, passes).run(result.verified(), options.targetPid);
+        }
+        JavaArming arming = new JavaArming(java, err);
+        Integer pid = arming.targetPid(options);
+        if (pid == null || !arming.arm()) {
+            err.println("Pass 5: run failed.  [man error::pass5]");
+            return 1;
+        }
+        try {
+            return new RunPass(options, out, err, passes).run(result.verified(), pid);
+        } finally {
+            arming.disarm();
+        }
     }
 
     /** -p4: writes NAME.stpb (NAME from -m, else stap_ and a hash of the script) and prints its name. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.stapvm.lang.diag.Diagnostic;
 import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.parse.TokenPass;
+import org.stapvm.lang.pp.ArgumentSubstitution;
 import org.stapvm.lang.pp.LibraryMacroFiles;
 import org.stapvm.lang.pp.MacroTable;
 import org.stapvm.lang.pp.PpContext;
@@ -50,9 +51,13 @@ public final class Pass1 {
         return libraryProblems;
     }
 
-    /** The preprocessing step for this target, for parsers built elsewhere (tapset loading). */
+    /**
+     * The preprocessing step for this target, for parsers built elsewhere (tapset loading): the
+     * script arguments pasted in first, as stap's lexer does, then conditionals and macros.
+     */
     public TokenPass preprocessor() {
-        return (file, tokens, problems) -> new Preprocessor(macros, context, problems).process(file, tokens);
+        return (file, tokens, problems) -> new Preprocessor(macros, context, problems)
+                .process(file, ArgumentSubstitution.apply(file, tokens, context.args()));
     }
 
     /** A parser for one file; parsers are cheap and not shared between threads. */

@@ -3,18 +3,22 @@ package org.stapvm.lang;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.pp.HostKernel;
+import org.stapvm.lang.pp.PpContext;
 
 /** The real-world scripts the front end is tested on: Debian's systemtap tapsets and examples. */
-final class Corpus {
+public final class Corpus {
     private Corpus() {}
 
-    static final Path ROOT = Path.of("/usr/share/systemtap");
+    public static final Path ROOT = Path.of("/usr/share/systemtap");
 
     /**
      * Files `stap -g -p1` itself rejects (checked with stap 4.8), so they are not expected to parse:
@@ -22,9 +26,7 @@ final class Corpus {
      */
     static final Set<String> REJECTED_BY_STAP = Set.of("examples/security-band-aids/security-bandaid-template.stp");
 
-    private static Pass1 pass1;
-
-    static List<Path> files() throws IOException {
+    public static List<Path> files() throws IOException {
         if (!Files.isDirectory(ROOT)) {
             return List.of();
         }
@@ -35,11 +37,74 @@ final class Corpus {
         }
     }
 
-    /** A parser as `stap -p1` on this machine has it: host kernel, the corpus's library macros. */
-    static synchronized ScriptParser parser(Path file) {
-        if (pass1 == null) {
-            pass1 = Pass1.forKernel(HostKernel.release(), List.of(ROOT.resolve("tapset")), 0);
+    /** Script arguments of a file without its own: the golden scripts read $1, @2 and $#. */
+    static final List<String> ARGUMENTS = List.of("7", "x");
+
+    private static final Map<List<String>, Pass1> PASS1 = new HashMap<>();
+
+    /**
+     * A parser as `stap -p1 FILE ARGS` on this machine has it: host kernel, the corpus's library
+     * macros, and the arguments the example's .meta file runs it with (its test_check line).
+     */
+    static ScriptParser parser(Path file) {
+        return pass1(file).parser();
+    }
+
+    /** Pass 1 as `stap -p1 FILE ARGS` has it for {@code file} (see {@link #parser}). */
+    public static synchronized Pass1 pass1(Path file) {
+        return PASS1.computeIfAbsent(metaArguments(file), a -> Pass1.create(PpContext.forKernel(HostKernel.release(), a),
+                List.of(ROOT.resolve("tapset"))));
+    }
+
+    /** The words after the script in NAME.meta's `test_check: stap ... NAME.stp ARGS` line, else ARGUMENTS. */
+    private static List<String> metaArguments(Path file) {
+        String name = file.getFileName().toString();
+        Path meta = file.resolveSibling(name.replaceFirst("\\.stp$", ".meta"));
+        try {
+            for (String line : Files.isRegularFile(meta) ? Files.readAllLines(meta) : List.<String>of()) {
+                // A line that needs the shell to expand it ($$, `cmd`) gives no usable words.
+                if (line.startsWith("test_check:") && !line.contains("$$") && !line.contains("`")) {
+                    List<String> words = shellWords(line.substring("test_check:".length()));
+                    int script = words.indexOf(name);
+                    if (script >= 0) {
+                        return List.copyOf(words.subList(script + 1, words.size()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return pass1.parser();
+        return ARGUMENTS;
+    }
+
+    /** Splits a command line as sh does for plain words, 'single' and "double" quotes. */
+    private static List<String> shellWords(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = null;
+        char quote = 0;
+        for (char c : line.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                word = word == null ? new StringBuilder() : word;
+            } else if (Character.isWhitespace(c)) {
+                if (word != null) {
+                    words.add(word.toString());
+                    word = null;
+                }
+            } else {
+                word = word == null ? new StringBuilder() : word;
+                word.append(c);
+            }
+        }
+        if (word != null) {
+            words.add(word.toString());
+        }
+        return words;
     }
 }

@@ -23,8 +23,8 @@ public enum ProbeKind {
     KPROBE(7, 1, 1, 2, 3, 5, "kernel.function(\"SYM\"), kprobe.function, module(\"MOD\").function: a kprobe at the entry of SYM (in MOD), with PFL_RETURN a kretprobe"),
     /** kprobe.statement(ADDR).absolute: a kprobe at kernel address ADDR */
     KPROBE_STATEMENT(8, 1, 8, 0, 6, 1, "kprobe.statement(ADDR).absolute: a kprobe at kernel address ADDR"),
-    /** process("PATH").function("SYM")[.return]: at the entry (return) of SYM of PATH in every process that maps PATH */
-    PROCESS_FUNCTION(9, 3, 5, 0, 3, 7, "process(\"PATH\").function(\"SYM\")[.return]: at the entry (return) of SYM of PATH in every process that maps PATH"),
+    /** process("PATH").function("SYM")[.return]: at the entry (return) of SYM of PATH in every process that maps PATH; with an address (its prologue's end, where DWARF $vars are read) there instead: userspace runtime only */
+    PROCESS_FUNCTION(9, 3, 5, 8, 3, 7, "process(\"PATH\").function(\"SYM\")[.return]: at the entry (return) of SYM of PATH in every process that maps PATH; with an address (its prologue's end, where DWARF $vars are read) there instead: userspace runtime only"),
     /** process("PATH").statement(ADDR)[.absolute]: at link-time address ADDR of PATH */
     PROCESS_STATEMENT(10, 3, 12, 0, 6, 3, "process(\"PATH\").statement(ADDR)[.absolute]: at link-time address ADDR of PATH"),
     /** process[("PATH")].begin: a process (running PATH) starts */
@@ -40,7 +40,9 @@ public enum ProbeKind {
     /** process[("PATH")].syscall.return: a system call of such a process returns */
     PROCESS_SYSCALL_RETURN(16, 2, 0, 4, 2, 7, "process[(\"PATH\")].syscall.return: a system call of such a process returns"),
     /** kernel.trace("SYSTEM:NAME"): tracepoint NAME (of module MOD), through tracepoint_probe_register; its arguments by position */
-    TRACEPOINT(17, 1, 1, 2, 2, 8, "kernel.trace(\"SYSTEM:NAME\"): tracepoint NAME (of module MOD), through tracepoint_probe_register; its arguments by position");
+    TRACEPOINT(17, 1, 1, 2, 2, 8, "kernel.trace(\"SYSTEM:NAME\"): tracepoint NAME (of module MOD), through tracepoint_probe_register; its arguments by position"),
+    /** process("PATH")[.provider("P")].mark("NAME"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed */
+    PROCESS_MARK(18, 2, 12, 64, 2, 3, "process(\"PATH\")[.provider(\"P\")].mark(\"NAME\"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed");
 
     /** Field of a probe record */
     public enum Field {
@@ -55,7 +57,9 @@ public enum ProbeKind {
         /** period: a timer's interval */
         PERIOD(16),
         /** jitter: a timer's randomization, +- per interval */
-        JITTER(32);
+        JITTER(32),
+        /** semaphore: the link-time address in path of an SDT mark's semaphore (a u16 the runtime raises while the mark is probed) */
+        SEM(64);
 
         public final int bit;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.stapvm.lang.ast.ProbePoint;
 import org.stapvm.probes.family.BeginEndProbes;
+import org.stapvm.probes.family.JavaProbes;
 import org.stapvm.probes.family.KernelCallProbes;
 import org.stapvm.probes.family.KernelFunctionProbes;
 import org.stapvm.probes.family.KernelTraceProbes;
@@ -15,7 +16,7 @@ import org.stapvm.probes.family.TimerProbes;
 public final class ProbeProviders {
     /** In stap's suggestion order; a suffix family before the family it refines. */
     private static final List<ProbeProvider> STANDARD = List.of(new BeginEndProbes(), new TimerProbes(),
-            new ProcessProbes(), new KernelTraceProbes(), new KernelCallProbes(), new KernelFunctionProbes());
+            new ProcessProbes(), new JavaProbes(), new KernelTraceProbes(), new KernelCallProbes(), new KernelFunctionProbes());
 
     private final List<ProbeProvider> providers;
 

@@ -33,9 +33,19 @@ public record ProbeSpec(Kind kind, long sequence, String unit, long value, long 
         return new ProbeSpec(Kind.PROCESS, 0, null, 0, 0, 0, null, user, record);
     }
 
-    /** The text the runtime parses (docs/bytecode.md) for a PROCESS or KERNEL point; null for the others. */
+    /** The point as the compiler's kernel checks read it (a KERNEL point's text, a PROCESS point's pp()); null for the others. */
     public String descriptor() {
-        return user != null ? user.descriptor() : kernelPoint;
+        return user != null ? user.pp() : kernelPoint;
+    }
+
+    /** A point resolved to one function or address (PROCESS, KERNEL): probes from one pattern share a handler. */
+    public boolean resolvedPoint() {
+        return kind == Kind.PROCESS || kind == Kind.KERNEL;
+    }
+
+    /** What pp() prints for a PROCESS or KERNEL point (its record's); null for the others. */
+    public String pp() {
+        return resolvedPoint() ? record.pp() : null;
     }
 
     /** One kernel probe (isReturn: a .return probe), its descriptor and its record. */

@@ -1,6 +1,7 @@
 package org.stapvm.probes;
 
 import java.util.function.Supplier;
+import org.stapvm.probes.java.JavaSession;
 import org.stapvm.probes.symbols.KernelSymbols;
 import org.stapvm.probes.symbols.KernelTracepoints;
 
@@ -8,7 +9,8 @@ import org.stapvm.probes.symbols.KernelTracepoints;
  * What a script is compiled for, as the probe families need it: the kernel release (the CLI's
  * {@code -r KVER}; "" for the running kernel) and, read once on first use, that kernel's symbols and
  * tracepoints.
- * One value per compilation, handed to the families as an argument.
+ * One value per compilation, handed to the families as an argument; it also keeps the java()
+ * probes' session (the JVM and its slots), which the run arms.
  */
 public final class ProbeTarget {
     private final String kernelRelease;
@@ -16,6 +18,7 @@ public final class ProbeTarget {
     private final Supplier<KernelTracepoints> tracepointSource;
     private KernelSymbols kernelSymbols;
     private KernelTracepoints kernelTracepoints;
+    private final JavaSession java = new JavaSession();
 
     private ProbeTarget(String kernelRelease, Supplier<KernelSymbols> kernelSource,
                         Supplier<KernelTracepoints> tracepointSource) {
@@ -60,5 +63,10 @@ public final class ProbeTarget {
             kernelTracepoints = tracepointSource.get();
         }
         return kernelTracepoints;
+    }
+
+    /** The java() probes resolved so far, and their JVM. */
+    public JavaSession java() {
+        return java;
     }
 }

@@ -8,9 +8,8 @@ import org.stapvm.probes.symbols.SdtNotes;
  * FUNCTION/RETURN the one function name (wildcards are expanded before this), for STATEMENT
  * the link-time address in {@code path}, for MARK the one marker site (its address in
  * {@code address}) and whether the provider was written ({@code .provider("P").mark("N")}).
- * {@link #pp()} is what pp() prints; {@link #descriptor()} is the text the runtime parses
- * (docs/bytecode.md, "Process probes"): pp() itself, and for a mark pp() then
- * {@code ;pc=0xADDR[;sem=0xADDR]}, the site and its semaphore, which pp() leaves out.
+ * {@link #pp()} is what pp() prints; {@link #record} is what the runtimes receive (probes.def),
+ * for a mark its site and semaphore, which pp() leaves out.
  */
 public record UserPoint(String path, Event event, String function, long address, SdtNotes.Mark mark,
                         boolean providerWritten) {
@@ -35,7 +34,7 @@ public record UserPoint(String path, Event event, String function, long address,
         END(".end", ProbeKind.PROCESS_END), THREAD_BEGIN(".thread.begin", ProbeKind.THREAD_BEGIN),
         THREAD_END(".thread.end", ProbeKind.THREAD_END), SYSCALL(".syscall", ProbeKind.PROCESS_SYSCALL),
         SYSCALL_RETURN(".syscall.return", ProbeKind.PROCESS_SYSCALL_RETURN),
-        MARK("", ProbeKind.PROCESS_STATEMENT);
+        MARK("", ProbeKind.PROCESS_MARK);
 
         private final String suffix;
         private final ProbeKind kind;
@@ -47,15 +46,15 @@ public record UserPoint(String path, Event event, String function, long address,
     }
 
     /**
-     * This point as a typed probe record, {@link #descriptor()} as its pp(); {@code absolute}: a
+     * This point as a typed probe record, {@link #pp()} as its pp(); {@code absolute}: a
      * statement's ".absolute" was written (its pp() always says it).
      */
     public ProbeRecord record(boolean absolute) {
         return switch (event) {
-            case FUNCTION, RETURN -> ProbeRecord.processFunction(descriptor(), path, symbol(), event == Event.RETURN);
+            case FUNCTION, RETURN -> ProbeRecord.processFunction(pp(), path, symbol(), event == Event.RETURN);
             case STATEMENT -> ProbeRecord.processStatement(pp(), path, address, absolute);
-            case MARK -> ProbeRecord.processStatement(pp(), path, address, false); // its semaphore: descriptor() only
-            default -> ProbeRecord.processEvent(event.kind, descriptor(), path);
+            case MARK -> ProbeRecord.processMark(pp(), path, address, mark.semaphore());
+            default -> ProbeRecord.processEvent(event.kind, pp(), path);
         };
     }
 
@@ -63,17 +62,6 @@ public record UserPoint(String path, Event event, String function, long address,
     public String symbol() {
         int at = function == null ? -1 : function.indexOf('@');
         return at < 0 ? function : function.substring(0, at);
-    }
-
-    public String descriptor() {
-        if (event == Event.STATEMENT && function != null) {
-            return pp() + ";pc=0x" + Long.toHexString(address);   // a statement DWARF names by its line
-        }
-        if (event != Event.MARK) {
-            return pp();
-        }
-        return pp() + ";pc=0x" + Long.toHexString(address)
-                + (mark.semaphore() != 0 ? ";sem=0x" + Long.toHexString(mark.semaphore()) : "");
     }
 
     public String pp() {

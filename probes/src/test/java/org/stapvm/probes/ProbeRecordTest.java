@@ -24,7 +24,7 @@ class ProbeRecordTest {
     @Test
     void flagsAreCopiedAndImmutable() {
         EnumSet<ProbeKind.Flag> f = EnumSet.of(ProbeKind.Flag.JIFFIES);
-        ProbeRecord r = new ProbeRecord(ProbeKind.TIMER, f, "timer.jiffies(5)", null, null, null, 0, 5, 0);
+        ProbeRecord r = new ProbeRecord(ProbeKind.TIMER, f, "timer.jiffies(5)", null, null, null, 0, 5, 0, 0);
         f.add(ProbeKind.Flag.OPTIONAL);
         assertEquals(ProbeKind.Flag.JIFFIES.bit, r.flagBits());
         assertThrows(UnsupportedOperationException.class, () -> r.flags().add(ProbeKind.Flag.RETURN));

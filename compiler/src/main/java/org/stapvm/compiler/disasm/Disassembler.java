@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.stapvm.compiler.bytecode.Opcode;
 import org.stapvm.compiler.module.Module;
+import org.stapvm.probes.ProbeKind;
 
 /** Readable text of a module (what `stapvm -p3` prints), in the syntax of runtime-native's stapvm-as. */
 public final class Disassembler {
@@ -73,16 +74,52 @@ public final class Disassembler {
             sb.append(".end\n");
         }
         for (Module.Probe p : m.probes()) {
-            sb.append(".probe ").append(quote(str(m, p.descriptor()))).append(' ')
-                    .append(p.handler() < m.functions().size() ? str(m, m.functions().get(p.handler()).name())
-                            : "#" + p.handler())
-                    .append('\n');
+            sb.append(probe(m, p)).append('\n');
         }
         for (Module.EntryProgram e : m.entries()) {
             sb.append(".entry ").append(e.probe()).append(' ')
                     .append(e.function() < m.functions().size() ? str(m, m.functions().get(e.function()).name())
                             : "#" + e.function())
                     .append(' ').append(e.dataSize()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** A probe record as stapvm-as reads it: .probe KIND HANDLER pp="..." [sym=.. mod=.. path=..] [addr= period= jitter= sem=] FLAGS. */
+    static String probe(Module m, Module.Probe p) {
+        ProbeKind kind = ProbeKind.byNumber(p.kind());
+        StringBuilder sb = new StringBuilder(".probe ").append(kind != null ? kind.name().toLowerCase() : "#" + p.kind())
+                .append(' ').append(p.handler() < m.functions().size() ? str(m, m.functions().get(p.handler()).name())
+                        : "#" + p.handler())
+                .append(" pp=").append(quote(str(m, p.pp())));
+        String[] names = {"sym", "mod", "path"};
+        int[] strs = {p.symbol(), p.module(), p.path()};
+        for (int i = 0; i < names.length; i++) {
+            if (strs[i] != Module.NO_STRING) {
+                sb.append(' ').append(names[i]).append('=').append(quote(str(m, strs[i])));
+            }
+        }
+        if (p.address() != 0) {
+            sb.append(" addr=0x").append(Long.toHexString(p.address()));
+        }
+        if (p.period() != 0) {
+            sb.append(" period=").append(Long.toUnsignedString(p.period()));
+        }
+        if (p.jitter() != 0) {
+            sb.append(" jitter=").append(Long.toUnsignedString(p.jitter()));
+        }
+        if (p.semaphore() != 0) {
+            sb.append(" sem=0x").append(Long.toHexString(p.semaphore()));
+        }
+        int unknown = p.flags();
+        for (ProbeKind.Flag f : ProbeKind.Flag.values()) {
+            if ((p.flags() & f.bit) != 0) {
+                sb.append(' ').append(f.name().toLowerCase());
+                unknown &= ~f.bit;
+            }
+        }
+        if (unknown != 0) {
+            sb.append(" flags=0x").append(Integer.toHexString(unknown));
         }
         return sb.toString();
     }

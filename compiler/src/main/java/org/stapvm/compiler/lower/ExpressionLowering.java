@@ -96,16 +96,6 @@ final class ExpressionLowering {
         if (read >= 0) {
             return read;
         }
-        if (e instanceof Expression.ScriptArg || e instanceof Expression.ScriptArgCount) {
-            String text = body.program.scriptArgs().get(e);
-            long v = 0;
-            try {
-                v = text == null ? 0 : Long.decode(text.trim());
-            } catch (NumberFormatException ex) {
-                body.error("script argument is not a number: '" + text + "'", Describe.token(e), e.pos());
-            }
-            return loadInt(v);
-        }
         if (e instanceof Expression.Call c) {
             return calls.call(c);
         }
@@ -251,12 +241,6 @@ final class ExpressionLowering {
         int read = read(e, true);
         if (read >= 0) {
             return read;
-        }
-        if (e instanceof Expression.ScriptArg || e instanceof Expression.ScriptArgCount) {
-            String text = body.program.scriptArgs().get(e);
-            int r = code.tmpS();
-            code.emit(Opcode.LDS, r, 0, 0, body.tables.string(text == null ? "" : text));
-            return r;
         }
         if (e instanceof Expression.Call c) {
             return calls.call(c);

@@ -13,7 +13,8 @@ import org.stapvm.compiler.sema.SemaReport;
 import org.stapvm.compiler.sema.Type;
 import org.stapvm.compiler.sema.Unit;
 import org.stapvm.compiler.sema.Variable;
-import org.stapvm.probes.ProbeSpec;
+import org.stapvm.probes.ProbeKind;
+import org.stapvm.probes.ProbeRecord;
 
 /**
  * Lowers a CheckedProgram to a Module: one bytecode function per script function, one handler per
@@ -29,7 +30,7 @@ public final class Lower {
     private int maxStringLen = DEFAULT_MAXSTRINGLEN;
     private Map<String, String> presets = Map.of();
     /** The runtime's MAXSTRINGLEN when the module has no limits section. */
-    private static final int DEFAULT_MAXSTRINGLEN = 512;
+    private static final int DEFAULT_MAXSTRINGLEN = Module.Limits.DEFAULTS.maxStringLen();
 
     private Lower(CheckedProgram program, Diagnostics diags) {
         this.program = program;
@@ -121,18 +122,16 @@ public final class Lower {
                 && (g.global().init() != null || presets.containsKey(g.name())))) {
             int index = functions.size();
             functions.add(body(null, index).lowerGlobalInit(program.globals(), presets));
-            table.add(new Module.Probe(tables.string("begin"), index));
+            table.add(probe(ProbeRecord.of(ProbeKind.BEGIN, "begin"), index));
         }
         // A process or kernel function pattern expands to one probe per function, all with the same body:
-        // they share one handler (pp() tells them apart by the probe's descriptor), unless the body's
+        // they share one handler (pp() tells them apart by the probe's record), unless the body's
         // target expressions mean something else at each point ($arg1 of one mark site or another).
         Map<org.stapvm.lang.ast.Statement.Block, Integer> shared = new java.util.IdentityHashMap<>();
         Map<org.stapvm.lang.ast.Statement.Block, Integer> sharedEntry = new java.util.IdentityHashMap<>();
         List<Module.EntryProgram> entries = new ArrayList<>();
         for (Unit p : probes) {
-            String descriptor = descriptor(p.probe().spec())
-                    + (p.placement() != null ? ";pc=0x" + Long.toHexString(p.placement()) : ""); // after the prologue (DWARF $vars)
-            boolean share = p.probe().spec().descriptor() != null && !p.pointSpecific();
+            boolean share = p.probe().spec().resolvedPoint() && !p.pointSpecific();
             Integer index = share ? shared.get(p.probe().body()) : null;
             if (index == null) {
                 index = functions.size();
@@ -155,12 +154,14 @@ public final class Lower {
                 }
                 entries.add(new Module.EntryProgram(table.size(), entry, slots.size()));
             }
-            table.add(new Module.Probe(tables.string(descriptor), index));
+            ProbeRecord record = p.probe().spec().record();
+            // a process function whose DWARF $vars the compiler read after its prologue is placed there
+            table.add(probe(p.placement() != null ? record.at(p.placement()) : record, index));
         }
         if (!program.printAtEnd().isEmpty()) {
             int index = functions.size();
             functions.add(new GlobalsDisplay(program, tables, index).lower(program.printAtEnd()));
-            table.add(new Module.Probe(tables.string("end"), index));
+            table.add(probe(ProbeRecord.of(ProbeKind.END, "end"), index));
         }
         return new Module(tables.strings(), tables.constants(), globals, functions,
                 table, limits, tables.sourceMap(), tables.regexes(), entries);
@@ -169,16 +170,14 @@ public final class Lower {
     /** The verifier's bound on one hit's @entry data (module.h SVM_MAX_ENTRY_DATA). */
     static final int MAX_ENTRY_DATA = 16384;
 
-    /** The probe point text the runtime matches: begin, end, error, never, timer.ms(100).randomize(5), kernel.function("f"). */
-    static String descriptor(ProbeSpec s) {
-        return switch (s.kind()) {
-            case BEGIN -> "begin";
-            case END -> "end";
-            case ERROR -> "error";
-            case NEVER -> "never";
-            case TIMER -> "timer." + s.unit() + "(" + s.value() + ")"
-                    + (s.randomize() != 0 ? ".randomize(" + s.randomize() + ")" : "");
-            case PROCESS, KERNEL -> s.descriptor();
-        };
+    /** One probe record of the module, its strings interned. */
+    private Module.Probe probe(ProbeRecord r, int handler) {
+        return new Module.Probe(r.kind().number, r.flagBits(), handler, tables.string(r.pp()), optionalString(r.symbol()),
+                optionalString(r.module()), optionalString(r.path()), r.address(), r.period(), r.jitter(),
+                r.semaphore());
+    }
+
+    private int optionalString(String s) {
+        return s == null ? Module.NO_STRING : tables.string(s);
     }
 }

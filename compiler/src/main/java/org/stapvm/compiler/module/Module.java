@@ -38,43 +38,70 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
     public record Function(int name, int intRegs, int strRegs, int intArgs, int strArgs, int ret, int iterators,
                            long[] code) {}
 
-    public record Probe(int descriptor, int handler) {}
+    /** A string field a probe record does not have. */
+    public static final int NO_STRING = -1;
+
+    /**
+     * A probe record: kind (org.stapvm.probes.ProbeKind number), flags, handler function, the pp()
+     * string, the symbol, module and path strings ({@link #NO_STRING} when absent), address, period, jitter,
+     * semaphore (a mark's).
+     */
+    public record Probe(int kind, int flags, int handler, int pp, int symbol, int module, int path, long address,
+                        long period, long jitter, long semaphore) {}
 
     /** The entry section: probe (index into probes) runs function at each call's entry, filling dataSize bytes of @entry data. */
     public record EntryProgram(int probe, int function, int dataSize) {}
 
     /**
-     * Limits section; null in a Module means "absent, runtime defaults". histElision is stap's
-     * -D HIST_ELISION (zero histogram rows kept beside a non-zero one); flags the session's switches
-     * (SUPPRESS_HANDLER_ERRORS); overloadThreshold/Interval are
-     * stap's -D STP_OVERLOAD_THRESHOLD/INTERVAL, cycles of its overload governor (stapvm.ko), interval 0
-     * for none (-D STP_NO_OVERLOAD, --suppress-time-limits): the section's optional last fields.
+     * Limits section; null in a Module means "absent, runtime defaults". The components are
+     * format.def's LIMIT rows in their order (ModuleFormat.Limit): stap's -D limits, histElision
+     * (-D HIST_ELISION, zero histogram rows kept beside a non-zero one), flags (ModuleFormat.LimitFlag
+     * bits), and overloadThreshold/Interval (-D STP_OVERLOAD_THRESHOLD/INTERVAL, cycles of stapvm.ko's
+     * overload governor; interval 0 for none: -D STP_NO_OVERLOAD, --suppress-time-limits).
      */
     public record Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors,
                          int maxSkipped, int histElision, int flags, long overloadThreshold, long overloadInterval) {
+        /** What the runtime uses when a module has no limits section (format.def's defaults). */
+        public static final Limits DEFAULTS = fromValues(defaults());
         /** maxNesting before lowering when -D does not set it: lowering computes stap's value from the call graph. */
         public static final int NESTING_FROM_CALL_GRAPH = -1;
-        /** stap's HIST_ELISION default. */
-        public static final int HIST_ELISION = 2;
-        /** stap's STP_OVERLOAD_THRESHOLD and STP_OVERLOAD_INTERVAL defaults: at most half of each CPU's cycles. */
-        public static final long OVERLOAD_THRESHOLD = 500_000_000L;
-        public static final long OVERLOAD_INTERVAL = 1_000_000_000L;
         /** --suppress-handler-errors: a handler's runtime error is counted, not printed, and never aborts. */
-        public static final int SUPPRESS_HANDLER_ERRORS = 1;
+        public static final int SUPPRESS_HANDLER_ERRORS = ModuleFormat.LimitFlag.SUPPRESS_HANDLER_ERRORS.bit;
 
+        /** The default limits with MAXACTION .. MAXSKIPPED replaced. */
         public Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors, int maxSkipped) {
-            this(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, HIST_ELISION, 0);
+            this(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, DEFAULTS.histElision);
         }
 
-        public Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors, int maxSkipped,
-                      int histElision, int flags) {
-            this(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, histElision, flags,
-                    OVERLOAD_THRESHOLD, OVERLOAD_INTERVAL);
-        }
-
+        /** The default limits with MAXACTION .. HIST_ELISION replaced. */
         public Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors, int maxSkipped,
                       int histElision) {
-            this(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, histElision, 0);
+            this(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, histElision, DEFAULTS.flags,
+                    DEFAULTS.overloadThreshold, DEFAULTS.overloadInterval);
+        }
+
+        /** The values in the limits section's order (ModuleFormat.Limit's). */
+        public List<Long> values() {
+            return List.of((long) maxAction, (long) maxStringLen, (long) maxMapEntries, (long) maxNesting,
+                    (long) maxErrors, (long) maxSkipped, (long) histElision, (long) flags, overloadThreshold,
+                    overloadInterval);
+        }
+
+        /** The limits whose values() these are (u32 fields as Java ints, bit for bit). */
+        public static Limits fromValues(List<Long> v) {
+            if (v.size() != ModuleFormat.Limit.values().length) {
+                throw new IllegalArgumentException(v.size() + " limit values for " + ModuleFormat.Limit.values().length + " limits");
+            }
+            return new Limits(v.get(0).intValue(), v.get(1).intValue(), v.get(2).intValue(), v.get(3).intValue(),
+                    v.get(4).intValue(), v.get(5).intValue(), v.get(6).intValue(), v.get(7).intValue(), v.get(8), v.get(9));
+        }
+
+        private static List<Long> defaults() {
+            List<Long> d = new java.util.ArrayList<>();
+            for (ModuleFormat.Limit l : ModuleFormat.Limit.values()) {
+                d.add(l.defaultValue);
+            }
+            return d;
         }
 
         public Limits withMaxNesting(int n) {

@@ -22,7 +22,7 @@ public final class ModuleReader {
             throw new IllegalArgumentException("not a stapvm module (bad magic)");
         }
         int version = b.getShort() & 0xffff;
-        if (version != 1) {
+        if (version != ModuleFormat.VERSION) {
             throw new IllegalArgumentException("unsupported module version " + version);
         }
         b.getShort();
@@ -43,16 +43,20 @@ public final class ModuleReader {
             ByteBuffer s = b.slice().order(ByteOrder.LITTLE_ENDIAN);
             s.limit(len);
             b.position(b.position() + len);
-            int count = id == 6 || id == 8 ? 0 : s.getInt();
+            ModuleFormat.Section sec = ModuleFormat.Section.byId(id);
+            if (sec == null) {
+                throw new IllegalArgumentException("unknown section id " + id);
+            }
+            int count = sec == ModuleFormat.Section.LIMITS || sec == ModuleFormat.Section.SIGNATURE ? 0 : s.getInt();
             for (int j = 0; j < count; j++) {
-                switch (id) {
-                    case 1 -> {
+                switch (sec) {
+                    case STRINGS -> {
                         byte[] t = new byte[s.getInt()];
                         s.get(t);
                         strings.add(new String(t, StandardCharsets.ISO_8859_1)); // see ModuleWriter.bytes
                     }
-                    case 2 -> constants.add(s.getLong());
-                    case 3 -> {
+                    case CONSTS -> constants.add(s.getLong());
+                    case GLOBALS -> {
                         int vt = s.get() & 0xff, kc = s.get() & 0xff, fl = s.get() & 0xff, h = s.get() & 0xff;
                         int size = s.getInt(), name = s.getInt();
                         List<Integer> keys = new ArrayList<>();
@@ -65,7 +69,7 @@ public final class ModuleReader {
                         s.position(s.position() + 3);
                         globals.add(new Module.Global(vt, keys, fl, h, size, name, s.getInt(), s.getInt(), s.getInt()));
                     }
-                    case 4 -> {
+                    case FUNCS -> {
                         int name = s.getInt();
                         int ir = s.get() & 0xff, sr = s.get() & 0xff, ia = s.get() & 0xff, sa = s.get() & 0xff;
                         int ret = s.get() & 0xff, it = s.get() & 0xff;
@@ -76,26 +80,32 @@ public final class ModuleReader {
                         }
                         functions.add(new Module.Function(name, ir, sr, ia, sa, ret, it, code));
                     }
-                    case 5 -> probes.add(new Module.Probe(s.getInt(), s.getInt()));
-                    case 7 -> map.add(new Module.SourceLoc(s.getInt(), s.getInt(), s.getInt()));
-                    case 9 -> regexes.add(readDfa(s));
-                    case 10 -> entries.add(new Module.EntryProgram(s.getInt(), s.getInt(), s.getInt()));
-                    case 11 -> groups.add(readGroups(s));
+                    case PROBES -> probes.add(new Module.Probe(s.getShort() & 0xffff, s.getShort() & 0xffff, s.getInt(),
+                            s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getLong(), s.getLong(), s.getLong(), s.getLong()));
+                    case SRCMAP -> map.add(new Module.SourceLoc(s.getInt(), s.getInt(), s.getInt()));
+                    case REGEX -> regexes.add(readDfa(s));
+                    case ENTRY -> entries.add(new Module.EntryProgram(s.getInt(), s.getInt(), s.getInt()));
+                    case RXGROUPS -> groups.add(readGroups(s));
                     default -> throw new IllegalArgumentException("unknown section id " + id);
                 }
             }
-            if (id == 6) {
-                limits = new Module.Limits(s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(), s.getInt(),
-                        s.remaining() >= 4 ? s.getInt() : Module.Limits.HIST_ELISION,
-                        s.remaining() >= 4 ? s.getInt() : 0,
-                        s.remaining() >= 16 ? s.getLong() : Module.Limits.OVERLOAD_THRESHOLD,
-                        s.remaining() >= 8 ? s.getLong() : Module.Limits.OVERLOAD_INTERVAL);
+            if (sec == ModuleFormat.Section.LIMITS) {
+                limits = readLimits(s);
             }
         }
         for (int i = 0; i < groups.size() && i < regexes.size(); i++) {
             regexes.set(i, regexes.get(i).withGroups(groups.get(i)));
         }
         return new Module(strings, constants, globals, functions, probes, limits, map, regexes, entries);
+    }
+
+    /** The limits section: each ModuleFormat.Limit in order, a u32 or a u64 (u32s bit for bit as Java ints). */
+    private static Module.Limits readLimits(ByteBuffer s) {
+        List<Long> values = new ArrayList<>();
+        for (ModuleFormat.Limit l : ModuleFormat.Limit.values()) {
+            values.add(l.bits == 64 ? s.getLong() : (long) s.getInt());
+        }
+        return Module.Limits.fromValues(values);
     }
 
     /** One capture program of the regex groups section (ModuleWriter.regexGroups). */

@@ -7,7 +7,7 @@ import java.util.BitSet;
 import org.stapvm.compiler.regex.CaptureProgram;
 import org.stapvm.compiler.regex.Dfa;
 
-/** Writes a Module in the exact binary format of docs/bytecode.md (little-endian, sections 1..9; no signature). */
+/** Writes a Module in the exact binary format of docs/bytecode.md (little-endian, ModuleFormat's sections; no signature). */
 public final class ModuleWriter {
     private ModuleWriter() {}
 
@@ -21,7 +21,7 @@ public final class ModuleWriter {
             s.u32(b.length);
             s.bytes(b);
         }
-        body.section(1, s);
+        body.section(ModuleFormat.Section.STRINGS.id, s);
         sections++;
         if (!m.constants().isEmpty()) {
             Out k = new Out();
@@ -29,7 +29,7 @@ public final class ModuleWriter {
             for (long v : m.constants()) {
                 k.u64(v);
             }
-            body.section(2, k);
+            body.section(ModuleFormat.Section.CONSTS.id, k);
             sections++;
         }
         if (!m.globals().isEmpty()) {
@@ -52,7 +52,7 @@ public final class ModuleWriter {
                 g.u32(gl.hi());
                 g.u32(gl.step());
             }
-            body.section(3, g);
+            body.section(ModuleFormat.Section.GLOBALS.id, g);
             sections++;
         }
         Out f = new Out();
@@ -72,32 +72,41 @@ public final class ModuleWriter {
                 f.u64(insn);
             }
         }
-        body.section(4, f);
+        body.section(ModuleFormat.Section.FUNCS.id, f);
         sections++;
         if (!m.probes().isEmpty()) {
             Out p = new Out();
             p.u32(m.probes().size());
             for (Module.Probe pr : m.probes()) {
-                p.u32(pr.descriptor());
+                p.u16(pr.kind());
+                p.u16(pr.flags());
                 p.u32(pr.handler());
+                p.u32(pr.pp());
+                p.u32(pr.symbol());
+                p.u32(pr.module());
+                p.u32(pr.path());
+                p.u64(pr.address());
+                p.u64(pr.period());
+                p.u64(pr.jitter());
+                p.u64(pr.semaphore());
             }
-            body.section(5, p);
+            body.section(ModuleFormat.Section.PROBES.id, p);
             sections++;
         }
         if (m.limits() != null) {
             Module.Limits l = m.limits();
             Out o = new Out();
-            o.u32(l.maxAction());
-            o.u32(l.maxStringLen());
-            o.u32(l.maxMapEntries());
-            o.u32(l.maxNesting());
-            o.u32(l.maxErrors());
-            o.u32(l.maxSkipped());
-            o.u32(l.histElision());
-            o.u32(l.flags());
-            o.u64(l.overloadThreshold());
-            o.u64(l.overloadInterval());
-            body.section(6, o);
+            ModuleFormat.Limit[] rows = ModuleFormat.Limit.values();
+            java.util.List<Long> values = l.values();
+            for (int i = 0; i < rows.length; i++) {
+                long v = values.get(i);
+                if (rows[i].bits == 64) {
+                    o.u64(v);
+                } else {
+                    o.u32((int) v);
+                }
+            }
+            body.section(ModuleFormat.Section.LIMITS.id, o);
             sections++;
         }
         if (!m.sourceMap().isEmpty()) {
@@ -108,15 +117,15 @@ public final class ModuleWriter {
                 o.u32(sl.pc());
                 o.u32(sl.text());
             }
-            body.section(7, o);
+            body.section(ModuleFormat.Section.SRCMAP.id, o);
             sections++;
         }
         if (!m.regexes().isEmpty()) {
-            body.section(9, regexes(m));
+            body.section(ModuleFormat.Section.REGEX.id, regexes(m));
             sections++;
         }
         if (!m.regexes().isEmpty() && m.regexes().get(0).groups() != null) {
-            body.section(11, regexGroups(m));
+            body.section(ModuleFormat.Section.RXGROUPS.id, regexGroups(m));
             sections++;
         }
         if (!m.entries().isEmpty()) {
@@ -127,12 +136,12 @@ public final class ModuleWriter {
                 o.u32(e.function());
                 o.u32(e.dataSize());
             }
-            body.section(10, o);
+            body.section(ModuleFormat.Section.ENTRY.id, o);
             sections++;
         }
         Out head = new Out();
         head.bytes("STVM".getBytes(StandardCharsets.US_ASCII));
-        head.u16(1);
+        head.u16(ModuleFormat.VERSION);
         head.u16(0);
         head.u32(sections);
         head.bytes(body.toByteArray());

@@ -8,11 +8,11 @@ import java.util.List;
 import org.stapvm.probes.dwarf.UnwindRows;
 
 /**
- * The unwind section (id 12, docs/bytecode.md): per file its path and its unwind rows, appended to
+ * The unwind section (ModuleFormat.Section.UNWIND, docs/bytecode.md): per file its path and its unwind rows, appended to
  * written module bytes, so the runtimes unwind user stacks by CFI. The section is optional and last.
  */
 public final class UnwindSection {
-    static final int ID = 12;
+    static final int ID = ModuleFormat.Section.UNWIND.id;
 
     private UnwindSection() {}
 

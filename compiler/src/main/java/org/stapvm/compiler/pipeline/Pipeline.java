@@ -60,12 +60,11 @@ public final class Pipeline {
      * and warnings are suppressed (an empty body's elision is no news to the user); {@code stacks}: -d and
      * --ldd, the files whose unwind rows a module that reads user stacks carries beside the probed ones.
      */
-    public record Settings(int lastPass, boolean verbose, List<String> scriptArgs, boolean guru,
+    public record Settings(int lastPass, boolean verbose, boolean guru,
                            Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target,
                            Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
                            java.util.Map<String, String> presetGlobals, boolean listing, UserStacks.Request stacks) {
         public Settings {
-            scriptArgs = List.copyOf(scriptArgs);
             tapsetDirs = List.copyOf(tapsetDirs);
             extraScripts = List.copyOf(extraScripts);
             presetGlobals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(presetGlobals));
@@ -76,18 +75,18 @@ public final class Pipeline {
         }
 
         /** Without -d or --ldd. */
-        public Settings(int lastPass, boolean verbose, List<String> scriptArgs, boolean guru,
+        public Settings(int lastPass, boolean verbose, boolean guru,
                         Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target,
                         Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
                         java.util.Map<String, String> presetGlobals, boolean listing) {
-            this(lastPass, verbose, scriptArgs, guru, limits, tapsetDirs, target, warnings, unoptimized, extraScripts,
+            this(lastPass, verbose, guru, limits, tapsetDirs, target, warnings, unoptimized, extraScripts,
                     presetGlobals, listing, UserStacks.Request.NONE);
         }
 
         /** The settings of a plain run: warnings shown, optimized, no -E scripts. */
-        public Settings(int lastPass, boolean verbose, List<String> scriptArgs, boolean guru,
+        public Settings(int lastPass, boolean verbose, boolean guru,
                         Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target) {
-            this(lastPass, verbose, scriptArgs, guru, limits, tapsetDirs, target, Warnings.SHOW, false, List.of(),
+            this(lastPass, verbose, guru, limits, tapsetDirs, target, Warnings.SHOW, false, List.of(),
                     java.util.Map.of(), false, UserStacks.Request.NONE);
         }
     }
@@ -145,7 +144,7 @@ public final class Pipeline {
             return new Result(true, script, null, null, null);
         }
         TapsetPath tapsets = new TapsetPath(settings.tapsetDirs(), pass1.preprocessor());
-        CheckedProgram program = Elaborate.run(script, sources, tapsets, settings.scriptArgs(), settings.guru(),
+        CheckedProgram program = Elaborate.run(script, sources, tapsets, settings.guru(),
                 settings.target(), settings.unoptimized(), settings.presetGlobals().keySet());
         if (settings.warnings() == Warnings.SUPPRESS) {
             program = program.withoutWarnings();

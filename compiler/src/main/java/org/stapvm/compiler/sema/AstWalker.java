@@ -31,8 +31,6 @@ abstract class AstWalker implements ExpressionVisitor<Void>, StatementVisitor<Vo
 
     public Void visitNumber(Expression.NumberLiteral e) { return null; }
     public Void visitString(Expression.StringLiteral e) { return null; }
-    public Void visitScriptArg(Expression.ScriptArg e) { return null; }
-    public Void visitScriptArgCount(Expression.ScriptArgCount e) { return null; }
     public Void visitSymbol(Expression.Symbol e) { return null; }
     public Void visitWildcard(Expression.Wildcard e) { return null; }
     public Void visitArrayElement(Expression.ArrayElement e) { walkAll(e.keys()); return null; }

@@ -3,10 +3,13 @@ package org.stapvm.compiler.sema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.stapvm.compiler.bytecode.Opcode;
 
 /**
  * The functions the runtime implements natively (helpers in C), as data: name, parameter types,
- * result type (null for functions that return nothing) and how arguments are checked.
+ * result type (null for functions that return nothing) and how arguments are checked. The shaped
+ * ones and the few the compiler lowers itself are listed here; the rest come from the helper rows
+ * of runtime-native/vm/helpers.def (through the generated {@link Opcode.Helper}).
  */
 public final class Builtins {
     private Builtins() {}
@@ -52,89 +55,38 @@ public final class Builtins {
         shaped("sprintdln", S, Shape.DELIMITED, S);
         shaped("printf", null, Shape.FORMAT, S);
         shaped("sprintf", S, Shape.FORMAT, S);
-        // Ties in "(similar: ...)" keep table order; these come first as in stap's own list.
+        // Natives the compiler lowers itself (no helper); ties in "(similar: ...)" keep table order.
         fixed("log", null, S);
         fixed("pn", S);
-        fixed("pp", S);
-        fixed("cpu", L);
-        fixed("warn", null, S);
         fixed("error", null, S);
         fixed("exit", null);
         fixed("abort", null);
-        fixed("strlen", L, S);
-        fixed("substr", S, S, L, L);
-        fixed("isinstr", L, S, S);
-        fixed("strtol", L, S, L);
-        fixed("str_replace", S, S, S, S);
-        fixed("tokenize", S, S, S);
-        fixed("text_str", S, S);
-        fixed("text_strn", S, S, L, L);
-        fixed("stringat", L, S, L);
-        fixed("isdigit", L, S);
-        fixed("strpos", L, S, S);
-        fixed("matched", S, L);
-        fixed("ngroups", L);
-        fixed("randint", L, L);
-        fixed("pid", L);
-        fixed("tid", L);
-        fixed("ppid", L);
-        fixed("uid", L);
-        fixed("euid", L);
-        fixed("gid", L);
-        fixed("egid", L);
-        fixed("execname", S);
-        fixed("target", L);
-        fixed("gettimeofday_s", L);
-        fixed("gettimeofday_ms", L);
-        fixed("gettimeofday_us", L);
-        fixed("gettimeofday_ns", L);
-        fixed("local_clock_ns", L);
-        fixed("local_clock_us", L);
-        fixed("local_clock_ms", L);
-        fixed("local_clock_s", L);
-        fixed("ktime_get_ns", L);
-        fixed("get_cycles", L);
-        fixed("tz_gmtoff", L);
-        fixed("tz_name", S);
-        fixed("jiffies", L);
-        fixed("kernel_string", S, L);
-        fixed("kernel_string_n", S, L, L);
-        fixed("kernel_long", L, L);
-        fixed("kernel_int", L, L);
-        fixed("kernel_short", L, L);
-        fixed("kernel_char", L, L);
-        fixed("user_string", S, L);
-        fixed("user_string_n", S, L, L);
-        fixed("user_long", L, L);
-        fixed("user_int", L, L);
-        fixed("user_short", L, L);
-        fixed("user_char", L, L);
-        fixed("uint_arg", L, L);
-        fixed("int_arg", L, L);
-        fixed("long_arg", L, L);
-        fixed("ulong_arg", L, L);
-        fixed("pointer_arg", L, L);
-        fixed("returnval", L);
-        fixed("probefunc", S);
-        fixed("ppfunc", S);
-        fixed("ubacktrace", S);
-        fixed("backtrace", S);
-        fixed("print_backtrace", null);
-        fixed("print_ubacktrace", null);
-        fixed("uaddr", L);
-        fixed("_utrace_syscall_nr", L);
-        fixed("_utrace_syscall_arg", L, L);
-        fixed("_utrace_syscall_return", L);
-        fixed("register", L, S);
-        fixed("_target_deref", L, L, L);
-        fixed("_tracepoint_arg", L, L);
-        fixed("_utarget_deref", L, L, L);
-        fixed("_ctx_flag", L, L);
-        fixed("_online_cpus", L);
-        fixed("_sym", S, L, L);
-        fixed("_usym", S, L, L);
-        fixed("task_current", L);
-        fixed("pid2task", L, L);
+        // Every other native is the helper of the same name, typed by its helpers.def row. The
+        // print helpers above are the lowering's targets of the shaped functions of their names.
+        for (Opcode.Helper h : Opcode.Helper.values()) {
+            if (h.implemented && !h.variadic() && !TABLE.containsKey(h.mnemonic)) {
+                fixed(h.mnemonic, type(h.ret), params(h.params));
+            }
+        }
+    }
+
+    /** A helpers.def result kind as a script type: VOID is null (returns nothing). */
+    private static Type type(String ret) {
+        return switch (ret) {
+            case "VOID" -> null;
+            case "INT" -> L;
+            case "STR" -> S;
+            default -> throw new IllegalStateException("helpers.def: result " + ret);
+        };
+    }
+
+    /** helpers.def parameter letters (L long, S string) as types. */
+    private static Type[] params(String letters) {
+        Type[] t = new Type[letters.length()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = letters.charAt(i) == 'S' ? S : L;
+        }
+        return t;
     }
 
     public static Builtin lookup(String name) {

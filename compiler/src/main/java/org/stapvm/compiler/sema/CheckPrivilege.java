@@ -1,6 +1,7 @@
 package org.stapvm.compiler.sema;
 
 import java.util.List;
+import org.stapvm.probes.ProbeKind;
 
 /**
  * Pass: probe points only guru mode (-g) may use. An absolute kernel address bypasses every check
@@ -17,8 +18,7 @@ public final class CheckPrivilege {
             return;
         }
         for (ResolvedProbe p : probes) {
-            String d = p.spec().descriptor();
-            if (d != null && d.startsWith("kprobe.statement(") && d.endsWith(").absolute")) {
+            if (p.spec().record().kind() == ProbeKind.KPROBE_STATEMENT && p.spec().record().has(ProbeKind.Flag.ABSOLUTE)) {
                 diags.add(diags.error(ABSOLUTE, "keyword", p.declaration().pos()));
             }
         }

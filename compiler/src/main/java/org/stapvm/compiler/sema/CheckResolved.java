@@ -94,8 +94,11 @@ public final class CheckResolved {
                     }
                     super.visitTarget(e);
                     SyscallTargets.Meaning m = TargetMeanings.of(u, e, program.kernelRelease());
-                    diags.addError(m != null && m.error() != null ? m.error() : "unresolved target-symbol expression",
-                            Describe.token(e), e.pos());
+                    if (m != null && m.error() != null) {
+                        diags.addError(m.error(), m.errorToken(e), m.errorPos(e));
+                    } else {
+                        diags.addError("unresolved target-symbol expression", Describe.token(e), e.pos());
+                    }
                     diags.addError("unresolved type ", Describe.token(e), e.pos());
                     return null;
                 }

@@ -13,7 +13,7 @@ import org.stapvm.lang.ast.Expression;
 public record CheckedProgram(List<Unit> probes, List<Unit> functions, List<Variable> globals,
                              Map<Variable, Integer> arity, Map<Variable, Type> types, Map<Variable, List<Type>> keyTypes,
                              Map<Unit, Type> returnTypes, Map<Unit, Map<Expression, Type>> expressionTypes,
-                             Map<Expression, String> scriptArgs, List<Variable> printAtEnd,
+                             List<Variable> printAtEnd,
                              ElideDeadCode.Result elided, List<String> tapsetFiles, List<SemaDiagnostic> diagnostics) {
 
     public boolean ok() {
@@ -33,7 +33,7 @@ public record CheckedProgram(List<Unit> probes, List<Unit> functions, List<Varia
     /** The same program without its warnings (-w). */
     public CheckedProgram withoutWarnings() {
         return new CheckedProgram(probes, functions, globals, arity, types, keyTypes, returnTypes, expressionTypes,
-                scriptArgs, printAtEnd, elided, tapsetFiles,
+                printAtEnd, elided, tapsetFiles,
                 diagnostics.stream().filter(SemaDiagnostic::isError).toList());
     }
 

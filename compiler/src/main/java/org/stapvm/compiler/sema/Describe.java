@@ -42,10 +42,6 @@ public final class Describe {
             return op("@hist_log");
         } else if (e instanceof Expression.HistBucket b) {
             return token(b.histogram());
-        } else if (e instanceof Expression.ScriptArg a) {
-            return op((a.asString() ? "@" : "$") + a.index());
-        } else if (e instanceof Expression.ScriptArgCount c) {
-            return op(c.asString() ? "@#" : "$#");
         } else if (e instanceof Expression.Target t) {
             return t.base() instanceof TargetBase.Variable v ? ident(v.name() + "$".repeat(t.prettyDollars()))
                     : t.base() instanceof TargetBase.Cast ? op("@cast")

@@ -75,7 +75,7 @@ final class DwarfTargets {
             }
             return new SyscallTargets.Meaning(isReturn ? new Expression.Entry(pos, e) : e, null);
         } catch (KernelTargetChain.ChainError e) {
-            return new SyscallTargets.Meaning(null, e.getMessage());
+            return SyscallTargets.Meaning.of(e);
         }
     }
 

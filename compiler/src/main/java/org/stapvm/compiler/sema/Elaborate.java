@@ -33,19 +33,20 @@ import org.stapvm.probes.ProbeTarget;
 public final class Elaborate {
     private Elaborate() {}
 
-    public static CheckedProgram run(Script script, SourceFile source, TapsetPath tapsets, List<String> args) {
-        return run(script, source, tapsets, args, false);
+    /** The script's arguments are already pasted in as tokens (pass 1's ArgumentSubstitution). */
+    public static CheckedProgram run(Script script, SourceFile source, TapsetPath tapsets) {
+        return run(script, source, tapsets, false);
     }
 
-    /** As {@link #run(Script, SourceFile, TapsetPath, List)}; guru: -g, which lifts CheckPrivilege's limits. */
-    public static CheckedProgram run(Script script, SourceFile source, TapsetPath tapsets, List<String> args, boolean guru) {
-        return run(script, source, tapsets, args, guru, ProbeTarget.running());
+    /** As {@link #run(Script, SourceFile, TapsetPath)}; guru: -g, which lifts CheckPrivilege's limits. */
+    public static CheckedProgram run(Script script, SourceFile source, TapsetPath tapsets, boolean guru) {
+        return run(script, source, tapsets, guru, ProbeTarget.running());
     }
 
-    /** As {@link #run(Script, SourceFile, TapsetPath, List, boolean)}, for {@code target} (-r KVER). */
-    public static CheckedProgram run(Script script, SourceFile source, TapsetPath tapsets, List<String> args, boolean guru,
+    /** As {@link #run(Script, SourceFile, TapsetPath, boolean)}, for {@code target} (-r KVER). */
+    public static CheckedProgram run(Script script, SourceFile source, TapsetPath tapsets, boolean guru,
                                      ProbeTarget target) {
-        return run(script, List.of(source), tapsets, args, guru, target, false, java.util.Set.of());
+        return run(script, List.of(source), tapsets, guru, target, false, java.util.Set.of());
     }
 
     /**
@@ -53,7 +54,7 @@ public final class Elaborate {
      * then each -E script); {@code unoptimized}: -u, which keeps what the optimizer would elide;
      * {@code presetGlobals}: the names -G sets, which count as assigned.
      */
-    public static CheckedProgram run(Script script, List<SourceFile> sources, TapsetPath tapsets, List<String> args,
+    public static CheckedProgram run(Script script, List<SourceFile> sources, TapsetPath tapsets,
                                      boolean guru, ProbeTarget target, boolean unoptimized,
                                      java.util.Set<String> presetGlobals) {
         Diagnostics diags = new Diagnostics();
@@ -64,7 +65,7 @@ public final class Elaborate {
         TapsetLoader loader = new TapsetLoader(tapsets);
         List<ResolvedProbe> probes = ExpandAliases.run(script.declarations(), loader, target, diags);
         CheckPrivilege.run(probes, guru, diags);
-        ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, args, target.kernelRelease(), diags);
+        ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, target.kernelRelease(), diags);
         // Like stap, once names fail to resolve only those errors are told: no usage warnings.
         CheckUsage.Result usage = diags.hasErrors() ? new CheckUsage.Result(List.of()) : CheckUsage.run(resolved, presetGlobals, diags);
         if (!diags.hasErrors()) {
@@ -92,7 +93,7 @@ public final class Elaborate {
                     e.message(), e.saw(), e.pos(), e.sourceLine(), null, List.of())));
         }
         return new CheckedProgram(resolved.probes(), resolved.functions(), resolved.globals(), resolved.arity(),
-                types.variables(), types.keys(), types.returns(), types.expressions(), resolved.scriptArgs(),
+                types.variables(), types.keys(), types.returns(), types.expressions(),
                 usage.printAtEnd(), elided, List.copyOf(files), diags.all());
     }
 }

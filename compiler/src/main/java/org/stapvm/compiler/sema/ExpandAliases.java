@@ -121,7 +121,8 @@ public final class ExpandAliases {
         List<ProbeSpec> specs = families.resolve(point, target, aliasRoots(), failures::add);
         if (specs != null) {
             for (ProbeSpec spec : specs) {
-                out.add(new ResolvedProbe(probe, written, point, spec, body, listed));
+                Statement.Block handler = JavaPrologue.isJava(spec) ? JavaPrologue.wrap(body, root.pos()) : body;
+                out.add(new ResolvedProbe(probe, written, point, spec, handler, listed));
             }
         } else if (!optional) {
             ProbeProvider.Failure f = failures.get(0);

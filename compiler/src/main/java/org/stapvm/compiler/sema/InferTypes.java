@@ -387,14 +387,6 @@ public final class InferTypes {
         public Type visitNumber(Expression.NumberLiteral e) { return fixed(e, Type.LONG); }
         public Type visitString(Expression.StringLiteral e) { return fixed(e, Type.STRING); }
 
-        public Type visitScriptArg(Expression.ScriptArg e) {
-            return fixed(e, ScriptArgs.type(program.scriptArgs().get(e), e.asString()));
-        }
-
-        public Type visitScriptArgCount(Expression.ScriptArgCount e) {
-            return fixed(e, e.asString() ? Type.STRING : Type.LONG);
-        }
-
         public Type visitSymbol(Expression.Symbol e) { return refer(e, unit.variable(e), expected); }
         public Type visitWildcard(Expression.Wildcard e) { return null; }
 

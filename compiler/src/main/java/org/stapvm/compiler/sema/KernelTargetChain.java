@@ -20,10 +20,29 @@ import org.stapvm.probes.btf.BtfTypeNames;
  * (dwflpp::translate_components and translate_final_fetch_or_store).
  */
 final class KernelTargetChain {
-    /** Thrown for a chain that does not fit the types; the message is stap's. */
+    /**
+     * Thrown for a chain that does not fit the types; the message is stap's, and so is the place:
+     * the failing step's token ({@code at}, {@code token}) where stap names it, else (null) the
+     * target expression's own.
+     */
     static final class ChainError extends Exception {
+        final SourcePos at;
+        final String token;
+
         ChainError(String message) {
+            this(message, null, null);
+        }
+
+        ChainError(String message, SourcePos at, String token) {
             super(message);
+            this.at = at;
+            this.token = token;
+        }
+
+        /** At the '->' or '[' of {@code step}, as stap's translate_components reports it. */
+        static ChainError at(TargetStep step, String message) {
+            return new ChainError(message, step.pos(),
+                    step instanceof TargetStep.Member ? "operator '->'" : "operator '['");
         }
     }
 
@@ -105,12 +124,13 @@ final class KernelTargetChain {
 
     private Place walk(Place at, List<TargetStep> steps) throws ChainError {
         for (TargetStep step : steps) {
-            at = step instanceof TargetStep.Member m ? member(at, m.name()) : index(at, ((TargetStep.Index) step).index());
+            at = step instanceof TargetStep.Member m ? member(at, m) : index(at, (TargetStep.Index) step);
         }
         return at;
     }
 
-    private Place member(Place at, String name) throws ChainError {
+    private Place member(Place at, TargetStep.Member step) throws ChainError {
+        String name = step.name();
         BtfType t = BtfGraph.strip(btf, at.type());
         Expression base;
         BtfType agg;
@@ -120,24 +140,26 @@ final class KernelTargetChain {
         } else if (t != null && t.kind() == BtfKind.PTR) {
             BtfType pointee = BtfGraph.strip(btf, t.ref());
             if (pointee == null) {
-                throw new ChainError("invalid access '->" + name + "' vs '" + BtfTypeNames.name(btf, t.id()) + "'");
+                throw ChainError.at(step, "invalid access '->" + name + "' vs '" + BtfTypeNames.name(btf, t.id()) + "'");
             }
             base = value(at);
             agg = pointee;
+        } else if (t != null && t.kind() == BtfKind.ARRAY) {
+            throw ChainError.at(step, "invalid access '->" + name + "' for array type");
         } else {
-            throw new ChainError("invalid access '->" + name + "' vs. " + typeName(at.type()));
+            throw ChainError.at(step, "invalid access '->" + name + "' vs. " + strippedName(at.type()));
         }
         agg = BtfGraph.complete(btf, agg);
         if (agg.kind() == BtfKind.FWD) {
-            throw new ChainError("unresolved " + BtfTypeNames.name(btf, agg.id()));
+            throw ChainError.at(step, "unresolved " + BtfTypeNames.name(btf, agg.id()));
         }
         if (agg.kind() != BtfKind.STRUCT && agg.kind() != BtfKind.UNION) {
-            throw new ChainError("invalid access '->" + name + "' vs. " + BtfTypeNames.name(btf, agg.id()));
+            throw ChainError.at(step, "invalid access '->" + name + "' vs. " + BtfTypeNames.name(btf, agg.id()));
         }
         BtfGraph.Found f = BtfGraph.member(btf, agg, name);
         if (f == null) {
             String alternatives = Similar.suggest(name, BtfGraph.memberNames(btf, agg), Integer.MAX_VALUE);
-            throw new ChainError("unable to find member '" + name + "' for " + BtfTypeNames.name(btf, agg.id())
+            throw ChainError.at(step, "unable to find member '" + name + "' for " + BtfTypeNames.name(btf, agg.id())
                     + (alternatives.isEmpty() ? "" : " (alternatives: " + alternatives + ")"));
         }
         long bytes = f.bitOffset() / 8;
@@ -145,7 +167,8 @@ final class KernelTargetChain {
         return new Place(null, add(base, num(bytes)), f.type(), shift, f.bitSize());
     }
 
-    private Place index(Place at, Expression index) throws ChainError {
+    private Place index(Place at, TargetStep.Index step) throws ChainError {
+        Expression index = step.index();
         BtfType t = BtfGraph.strip(btf, at.type());
         int element;
         Expression base;
@@ -155,12 +178,15 @@ final class KernelTargetChain {
         } else if (t != null && t.kind() == BtfKind.ARRAY && at.inMemory()) {
             element = t.array().elementType();
             base = at.address();
+        } else if (t != null && (t.kind() == BtfKind.STRUCT || t.kind() == BtfKind.UNION)) {
+            // stap names no token for this one: the target expression's is reported
+            throw new ChainError("invalid access '" + shown(step) + "' for " + BtfTypeNames.name(btf, t.id()));
         } else {
-            throw new ChainError("invalid access '[...]' vs. " + typeName(at.type()));
+            throw ChainError.at(step, "invalid access '" + shown(step) + "' vs. " + strippedName(at.type()));
         }
         long size = BtfGraph.sizeOf(btf, element);
         if (size == 0) {
-            throw new ChainError("invalid access '[...]' vs '" + typeName(at.type()) + "'");
+            throw ChainError.at(step, "invalid access '" + shown(step) + "' vs '" + typeName(at.type()) + "'");
         }
         Expression offset = index instanceof Expression.NumberLiteral n ? num(n.value() * size)
                 : new Expression.Binary(pos, BinaryOp.MUL, index, num(size));
@@ -239,5 +265,16 @@ final class KernelTargetChain {
 
     private String typeName(int type) {
         return BtfTypeNames.name(btf, type);
+    }
+
+    /** The type's name with typedefs and qualifiers boiled away, as stap names a base type. */
+    private String strippedName(int type) {
+        BtfType t = BtfGraph.strip(btf, type);
+        return t == null ? "void" : BtfTypeNames.name(btf, t.id());
+    }
+
+    /** An index step as stap prints a component: {@code [3]} for a literal, {@code [...]} otherwise. */
+    private static String shown(TargetStep.Index step) {
+        return step.index() instanceof Expression.NumberLiteral n ? "[" + n.value() + "]" : "[...]";
     }
 }

@@ -82,7 +82,7 @@ final class KernelTargetPretty {
         }
         fmt.append('[');
         // stap knows no array's length here: the first element, then ", ..."
-        recurse(element, append(steps, new TargetStep.Index(new Expression.NumberLiteral(pos, 0))), false);
+        recurse(element, append(steps, new TargetStep.Index(pos, new Expression.NumberLiteral(pos, 0))), false);
         fmt.append(", ...]");
     }
 
@@ -128,7 +128,7 @@ final class KernelTargetPretty {
             List<TargetStep> at = steps;
             if (!m.name().isEmpty()) {
                 fmt.append('.').append(m.name());
-                at = append(steps, new TargetStep.Member(m.name()));
+                at = append(steps, new TargetStep.Member(pos, m.name()));
             } else if (mt != null && mt.kind() == BtfKind.UNION) {
                 fmt.append("<union>");
             } else if (mt != null && mt.kind() == BtfKind.STRUCT) {

@@ -93,7 +93,7 @@ final class KernelTargets {
         } catch (IOException e) {
             return error(e.getMessage());
         } catch (KernelTargetChain.ChainError e) {
-            return error(e.getMessage());
+            return SyscallTargets.Meaning.of(e);
         }
     }
 
@@ -114,15 +114,14 @@ final class KernelTargets {
             return parms(btf, sig, t.pos(), t.prettyDollars());
         }
         String local = name.substring(1);
-        int slot = 0;
         for (BtfFunctions.Param p : sig.params()) {
-            slot++;
             if (p.name().equals(local)) {
-                if (slotsBefore(btf, sig, p) < 0) {
-                    throw new KernelTargetChain.ChainError("cannot read $" + local + ": a parameter before it is passed by value in more than one register");
+                int before = slotsBefore(btf, sig, p);
+                if (before < 0) {
+                    throw new KernelTargetChain.ChainError("cannot read $" + local + ": a parameter before it is passed by value on the stack");
                 }
                 Expression raw = new Expression.Call(t.pos(), "long_arg",
-                        List.of(new Expression.NumberLiteral(t.pos(), slot)));
+                        List.of(new Expression.NumberLiteral(t.pos(), before + 1)));
                 if (t.prettyDollars() > 0) {
                     return pretty(btf, t, raw, p.type());
                 }
@@ -132,17 +131,26 @@ final class KernelTargets {
         throw new KernelTargetChain.ChainError(notFound(local, sig));
     }
 
-    /** -1 when a parameter before {@code p} is wider than 8 bytes (its register count is not one). */
+    /**
+     * The argument registers the parameters before {@code p} take (x86_64 SysV): one for a value of
+     * at most 8 bytes, two for one of 9 to 16 (the kernel's structs have no floating-point members, so
+     * both halves are INTEGER class: sockptr_t). -1 when one goes on the stack instead (wider than 16
+     * bytes, or a pair that no longer fits in the six registers), as the slots after it are not known.
+     */
     private static int slotsBefore(Btf btf, BtfFunctions.Signature sig, BtfFunctions.Param p) {
+        int used = 0;
         for (BtfFunctions.Param q : sig.params()) {
             if (q == p) {
-                return 0;
+                return used;
             }
-            if (BtfGraph.sizeOf(btf, q.type()) > 8) {
+            long size = BtfGraph.sizeOf(btf, q.type());
+            int regs = size <= 8 ? 1 : size <= 16 ? 2 : -1;
+            if (regs < 0 || (regs == 2 && used + 2 > 6)) {
                 return -1;
             }
+            used += regs;
         }
-        return 0;
+        return used;
     }
 
     /** stap's error for a name that is no parameter, with the parameters as alternatives. */
@@ -191,9 +199,7 @@ final class KernelTargets {
             throws KernelTargetChain.ChainError {
         StringBuilder fmt = new StringBuilder();
         List<Expression> args = new ArrayList<>();
-        int slot = 0;
         for (BtfFunctions.Param p : sig.params()) {
-            slot++;
             if (p.name().isEmpty()) {
                 continue;
             }
@@ -207,11 +213,12 @@ final class KernelTargets {
                 fmt.append("={...}");
                 continue;
             }
-            if (aggregate || slotsBefore(btf, sig, p) < 0) {
+            int before = slotsBefore(btf, sig, p);
+            if (aggregate || before < 0) {
                 fmt.append("=?");   // a structure passed by value: in registers, no address to read it from
                 continue;
             }
-            Expression raw = new Expression.Call(pos, "long_arg", List.of(new Expression.NumberLiteral(pos, slot)));
+            Expression raw = new Expression.Call(pos, "long_arg", List.of(new Expression.NumberLiteral(pos, before + 1)));
             fmt.append(pretty > 0 ? "=%s" : "=%#x");
             args.add(pretty > 0
                     ? KernelTargetPretty.of(btf, pos, p.type(),
@@ -253,7 +260,7 @@ final class KernelTargets {
             } catch (IOException e) {
                 firstError = firstError == null ? e.getMessage() : firstError;
             } catch (KernelTargetChain.ChainError e) {
-                return error(e.getMessage());
+                return SyscallTargets.Meaning.of(e);
             }
         }
         return error(firstError != null ? firstError : "type definition '" + type.value() + "' not found in '" + modules + "'");

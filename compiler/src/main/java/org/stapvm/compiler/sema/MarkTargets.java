@@ -7,6 +7,7 @@ import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.SourcePos;
 import org.stapvm.lang.ast.TargetBase;
 import org.stapvm.probes.UserPoint;
+import org.stapvm.probes.java.JavaSession;
 import org.stapvm.probes.symbols.SdtArgument;
 import org.stapvm.probes.symbols.SdtNotes;
 
@@ -55,7 +56,9 @@ final class MarkTargets {
                 default:
                     break;
             }
-            int n = argNumber(name);
+            // a java() probe's return value is the hook mark's argument after the method's ten
+            int n = name.equals("$return") && mark.provider().equals(JavaSession.PROVIDER) ? JavaSession.ARGS + 1
+                    : argNumber(name);
             if (n < 1 || n > mark.argSpecs().size()) {
                 return error("debuginfo scope not found for module '" + path
                         + "', cannot resolve context variable [man error::dwarf]");

@@ -34,13 +34,12 @@ public final class ResolveSymbols {
     /** What the pass produces. {@code arity} is known for globals used as scalars (0) or arrays. */
     /** {@code libraryGlobals}: the globals a tapset file declares (stap warns only about the script's own). */
     public record Result(List<Unit> probes, List<Unit> functions, List<Variable> globals,
-                         Map<Variable, Integer> arity, Map<Expression, String> scriptArgs,
+                         Map<Variable, Integer> arity,
                          java.util.Set<Variable> libraryGlobals, String kernelRelease) {}
 
     private record ArityUse(int arity, SourcePos pos) {}
 
     private final TapsetLoader tapsets;
-    private final List<String> args;
     private final Diagnostics diags;
     /** Functions by name; several when overloaded by arity (stap 4), in declaration order. */
     private final Map<String, List<Declaration.Function>> functions = new LinkedHashMap<>();
@@ -49,26 +48,24 @@ public final class ResolveSymbols {
     private final Map<Declaration.Function, Unit> functionUnits = new IdentityHashMap<>();
     private final Deque<Unit> toResolve = new ArrayDeque<>();
     private final Map<Variable, ArityUse> arity = new LinkedHashMap<>();
-    private final Map<Expression, String> scriptArgs = new IdentityHashMap<>();
     private final Set<Declaration.Function> embeddedReported = new LinkedHashSet<>();
     private final Set<Variable> statLocals = new LinkedHashSet<>();
     private String kernelRelease = "";
 
-    private ResolveSymbols(TapsetLoader tapsets, List<String> args, Diagnostics diags) {
+    private ResolveSymbols(TapsetLoader tapsets, Diagnostics diags) {
         this.tapsets = tapsets;
-        this.args = args;
         this.diags = diags;
     }
 
     public static Result run(List<Declaration> script, List<ResolvedProbe> probes, TapsetLoader tapsets,
-                             List<String> args, Diagnostics diags) {
-        return run(script, probes, tapsets, args, "", diags);
+                             Diagnostics diags) {
+        return run(script, probes, tapsets, "", diags);
     }
 
     /** As above, for kernel release {@code kernelRelease} ("" the running one): whose BTF types kernel $vars. */
     public static Result run(List<Declaration> script, List<ResolvedProbe> probes, TapsetLoader tapsets,
-                             List<String> args, String kernelRelease, Diagnostics diags) {
-        ResolveSymbols pass = new ResolveSymbols(tapsets, args, diags);
+                             String kernelRelease, Diagnostics diags) {
+        ResolveSymbols pass = new ResolveSymbols(tapsets, diags);
         pass.kernelRelease = kernelRelease;
         pass.declare(script, true);
         pass.declare(tapsets.drain(), false); // files loaded for probe aliases
@@ -87,7 +84,7 @@ public final class ResolveSymbols {
         Map<Variable, Integer> arities = new LinkedHashMap<>();
         pass.arity.forEach((v, a) -> arities.put(v, a.arity()));
         return new Result(List.copyOf(probeUnits), List.copyOf(fnUnits), List.copyOf(pass.globals.values()),
-                java.util.Collections.unmodifiableMap(arities), java.util.Collections.unmodifiableMap(pass.scriptArgs),
+                java.util.Collections.unmodifiableMap(arities),
                 java.util.Set.copyOf(pass.libraryGlobals), pass.kernelRelease);
     }
 
@@ -402,30 +399,6 @@ public final class ResolveSymbols {
         }
 
         @Override
-        public Void visitScriptArg(Expression.ScriptArg e) {
-            if (e.index() < 1 || e.index() > args.size()) {
-                diags.add(new SemaDiagnostic(SemaDiagnostic.Severity.PARSE_ERROR,
-                        "command line argument out of range [1-" + args.size() + "]", null, e.pos(),
-                        diags.line(e.pos()), null, List.of()));
-            } else {
-                String arg = args.get(e.index() - 1);
-                if (!e.asString() && !ScriptArgs.isNumber(arg) && !ScriptArgs.isQuoted(arg)) {
-                    // stap splices $N in as tokens; stapvm takes a number or one "string" literal only.
-                    diags.addError("command line argument $" + e.index() + " is neither a number nor a quoted string: "
-                            + arg, Describe.token(e), e.pos());
-                }
-                scriptArgs.put(e, arg);
-            }
-            return null;
-        }
-
-        @Override
-        public Void visitScriptArgCount(Expression.ScriptArgCount e) {
-            scriptArgs.put(e, String.valueOf(args.size())); // $# and @#: the number of arguments
-            return null;
-        }
-
-        @Override
         public Void visitEmbeddedCode(Expression.EmbeddedCode e) {
             embedded(e.pos());
             return null;
@@ -467,7 +440,11 @@ public final class ResolveSymbols {
             }
             if (m != null) {
                 Expression.Target t = (Expression.Target) target;
-                diags.addError(m.value() != null ? SyscallTargets.readOnly(t) : m.error(), Describe.token(t), t.pos());
+                if (m.value() != null) {
+                    diags.addError(SyscallTargets.readOnly(t), Describe.token(t), t.pos());
+                } else {
+                    diags.addError(m.error(), m.errorToken(t), m.errorPos(t));
+                }
             }
         }
 

@@ -18,8 +18,7 @@ public record ResolvedProbe(Declaration.Probe declaration, ProbePoint written, P
 
     /** The point as stap prints it in pp(): components joined by '.', arguments in parentheses. */
     public String name() {
-        // the record's pp() leaves out what only the runtime reads: a wildcard member's trailing '?', a mark's site
-        return spec.descriptor() != null ? spec.record().pp() : text(point);
+        return spec.resolvedPoint() ? spec.pp() : text(point);
     }
 
     /** A point as text: components joined by '.', literal arguments in parentheses, no marker. */

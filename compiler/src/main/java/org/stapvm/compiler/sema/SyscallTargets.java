@@ -20,8 +20,30 @@ import org.stapvm.probes.UserPoint;
 final class SyscallTargets {
     private SyscallTargets() {}
 
-    /** What a target means: the expression it stands for, or stap's reason why it has none. */
-    record Meaning(Expression value, String error) {}
+    /**
+     * What a target means: the expression it stands for, or stap's reason why it has none, reported
+     * at {@code errorAt}/{@code errorToken} when stap names a part of the expression (a '->' step),
+     * else (null) at the expression itself.
+     */
+    record Meaning(Expression value, String error, SourcePos errorAt, String errorToken) {
+        Meaning(Expression value, String error) {
+            this(value, error, null, null);
+        }
+
+        /** The meaning of a member chain that does not fit its types. */
+        static Meaning of(KernelTargetChain.ChainError e) {
+            return new Meaning(null, e.getMessage(), e.at, e.token);
+        }
+
+        /** Where the error is reported: the failing step, or {@code t} itself. */
+        SourcePos errorPos(Expression t) {
+            return errorAt != null ? errorAt : t.pos();
+        }
+
+        String errorToken(Expression t) {
+            return errorToken != null ? errorToken : Describe.token(t);
+        }
+    }
 
     private static final Set<UserPoint.Event> UTRACE = Set.of(UserPoint.Event.BEGIN, UserPoint.Event.END,
             UserPoint.Event.THREAD_BEGIN, UserPoint.Event.THREAD_END, UserPoint.Event.SYSCALL,

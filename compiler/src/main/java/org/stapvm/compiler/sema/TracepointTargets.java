@@ -105,7 +105,7 @@ final class TracepointTargets {
         } catch (IOException e) {
             return error(e.getMessage());
         } catch (KernelTargetChain.ChainError e) {
-            return error(e.getMessage());
+            return SyscallTargets.Meaning.of(e);
         }
     }
 

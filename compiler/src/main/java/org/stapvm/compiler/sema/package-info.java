@@ -22,8 +22,7 @@
  *     script function's Unit), {@code params()} and {@code locals()} (slots: parameters first).</li>
  * <li>{@code globals()} (slot = index), {@code arity()}, {@code types()} (scalar or array
  *     value type; stats for aggregates), {@code keyTypes()}, {@code returnTypes()},
- *     {@code typeOf(unit, expr)} for any expression, {@code scriptArgs()} ($N/@N to the
- *     argument text), {@code printAtEnd()} (globals written and never read).</li>
+ *     {@code typeOf(unit, expr)} for any expression, {@code printAtEnd()} (globals written and never read).</li>
  * <li>{@code diagnostics()} and {@code report()}: stap's exact stderr text.</li>
  * </ul>
  * Nodes of an alias body shared by several probes appear in each probe's Unit, so all

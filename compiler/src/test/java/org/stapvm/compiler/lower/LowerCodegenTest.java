@@ -71,13 +71,19 @@ class LowerCodegenTest {
         assertEquals("operator '/' at t.stp:1:28", m.strings().get(m.sourceMap().get(0).text()));
         String text = Disassembler.text(m);
         assertTrue(text.contains(".loc \"operator '/' at t.stp:1:28\"\n"), text);
-        assertTrue(text.contains(".probe \"begin\" "), text);
+        assertTrue(text.contains(".probe begin "), text);
     }
 
     @Test
     void timerDescriptor() {
         Module m = LowerRunTest.compile("probe timer.ms(100) { exit() }");
-        assertEquals("timer.ms(100)", m.strings().get(m.probes().get(0).descriptor()));
+        Module.Probe p = m.probes().get(0);
+        assertEquals("timer.ms(100)", m.strings().get(p.pp()));
+        assertEquals(org.stapvm.probes.ProbeKind.TIMER.number, p.kind());
+        assertEquals(100_000_000L, p.period());
+        assertEquals(0, p.jitter());
+        assertTrue(Disassembler.text(m).contains(".probe timer timer.ms(100) pp=\"timer.ms(100)\" period=100000000\n"),
+                Disassembler.text(m));
     }
 
     private static List<String> opsOf(Module m, int function) {

@@ -34,7 +34,7 @@ class LowerRunTest {
         if (!parsed.ok()) {
             throw new AssertionError("does not parse: " + parsed.errors());
         }
-        CheckedProgram p = Elaborate.run(parsed.script(), source, TapsetPath.empty(), List.of());
+        CheckedProgram p = Elaborate.run(parsed.script(), source, TapsetPath.empty());
         if (!p.ok()) {
             throw new AssertionError("sema: " + p.report());
         }

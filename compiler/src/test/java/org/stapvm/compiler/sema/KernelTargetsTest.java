@@ -63,6 +63,18 @@ class KernelTargetsTest {
                 meanings("probe kernel.function(\"do_sys_openat2\") { println($dfd) }"));
     }
 
+    /** tcp_setsockopt(sk, level, optname, sockptr_t optval, optlen): the 16-byte optval takes two registers. */
+    @Test
+    void aStructOfTwoEightbytesTakesTwoRegisters() {
+        assertEquals(List.of("(long_arg(3) & 4294967295 ^ 2147483648) - 2147483648",
+                        "long_arg(6) & 4294967295"),
+                meanings("probe kernel.function(\"tcp_setsockopt\") { println($optname, $optlen) }"));
+        assertEquals(List.of("sprintf(\"sk=%#x level=%#x optname=%#x optval={...} optlen=%#x\", long_arg(1), "
+                        + "(long_arg(2) & 4294967295 ^ 2147483648) - 2147483648, (long_arg(3) & 4294967295 ^ 2147483648) - 2147483648, "
+                        + "long_arg(6) & 4294967295)"),
+                meanings("probe kernel.function(\"tcp_setsockopt\") { println($$parms) }"));
+    }
+
     @Test
     void memberChainsReadKernelMemory() {
         List<String> m = meanings("probe kernel.function(\"do_sys_openat2\") { println($how->flags, &$how->mode) }");
@@ -110,14 +122,37 @@ class KernelTargetsTest {
         assertEquals("unable to find local 'nosuch' in vfs_read (alternatives: $buf, $count, $pos, $file)"
                         + " (BTF describes parameters only; locals need DWARF): identifier '$nosuch'",
                 errors("probe kernel.function(\"vfs_read\") { println($nosuch) }").get(0));
-        assertEquals("unable to find member 'nosuch' for struct open_how (alternatives: mode, flags, resolve): identifier '$how'",
+        assertEquals("unable to find member 'nosuch' for struct open_how (alternatives: mode, flags, resolve): operator '->'",
                 errors("probe kernel.function(\"do_sys_openat2\") { println($how->nosuch) }").get(0));
-        assertEquals("invalid access '->x' vs. int: identifier '$dfd'",
+        assertEquals("invalid access '->x' vs. int: operator '->'",
                 errors("probe kernel.function(\"do_sys_openat2\") { println($dfd->x) }").get(0));
         assertEquals("'struct open_how' is being accessed instead of a member: identifier '$how'",
                 errors("probe kernel.function(\"do_sys_openat2\") { println($how[0]) }").get(0));
         assertEquals("type definition 'no_such_type' not found in 'kernel': operator '@cast'",
                 errors("probe begin { println(@cast(0, \"no_such_type\")->x) }").get(0));
+    }
+
+    /** The first error as stap places it: the token and its column. */
+    private static String placed(String script) {
+        for (SemaDiagnostic d : SemTesting.elaborate(script).diagnostics()) {
+            if (d.isError()) {
+                return d.token() + " at " + d.pos().column();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void chainErrorsArePlacedAtTheFailingStep() {
+        // stap 4.8 (-r 6.1.0-57-amd64, with debuginfo): "invalid access '->x' vs. long long int: operator '->' at <input>:1:57"
+        String chain = "probe kernel.function(\"vfs_read\") { println($file->f_pos->x) }";
+        assertEquals("invalid access '->x' vs. long long int: operator '->'", errors(chain).get(0));
+        assertEquals("operator '->' at 57", placed(chain));
+        // stap names no token for an index into a struct: the target's own is reported
+        String index = "probe kernel.function(\"vfs_read\") { println($file->f_path[1]) }";
+        assertEquals("invalid access '[1]' for struct path: identifier '$file'", errors(index).get(0));
+        assertEquals("identifier '$file' at 45", placed(index));
+        assertEquals("operator '->' at 58", placed("probe kernel.function(\"vfs_read\") { println($file->f_path->nosuch) }"));
     }
 
     @Test

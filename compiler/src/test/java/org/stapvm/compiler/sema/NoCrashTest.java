@@ -12,7 +12,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.parse.ScriptParser;
-import org.stapvm.lang.parse.TokenPass;
 
 /**
  * Pass 2 never throws on real scripts: every example of Debian's systemtap-doc that parses
@@ -33,9 +32,9 @@ class NoCrashTest {
         TapsetPath tapsets = new TapsetPath(List.of(SemTesting.TAPSETS));
         return files.stream().map(f -> DynamicTest.dynamicTest(EXAMPLES.relativize(f).toString(), () -> {
             SourceFile source = SourceFile.read(f);
-            ScriptParser.Result parsed = new ScriptParser(TokenPass.NONE).parse(source);
+            ScriptParser.Result parsed = new ScriptParser(SemTesting.withArguments(List.of("1", "2", "3"))).parse(source);
             if (parsed.ok()) {
-                CheckedProgram p = Elaborate.run(parsed.script(), source, tapsets, List.of("1", "2", "3"));
+                CheckedProgram p = Elaborate.run(parsed.script(), source, tapsets);
                 assertNotNull(p.report());
                 if (Boolean.getBoolean("sem.verbose")) {
                     System.out.println("#### " + f + (p.ok() ? " OK" : " FAILED") + "\n" + p.report());

@@ -75,24 +75,6 @@ class ResolveSymbolsTest {
     }
 
     @Test
-    void scriptArgumentsAreBound() {
-        CheckedProgram p = SemTesting.elaborate("t.stp", "probe begin { print($1) }",
-                org.stapvm.compiler.sema.tapset.TapsetPath.empty(), List.of("7"));
-        assertTrue(p.ok(), p.report());
-        assertEquals(List.of("7"), List.copyOf(p.scriptArgs().values()));
-    }
-
-    @Test
-    void missingScriptArgumentIsStapsPass1Error() {
-        CheckedProgram p = SemTesting.elaborate("probe begin { print(@2) }");
-        assertEquals("parse error: command line argument out of range [1-0]\n"
-                + "         at: junk '' at t.stp:1:21\n"
-                + "     source: probe begin { print(@2) }\n"
-                + "                                 ^\n\n"
-                + "1 parse error.\nPass 1: parse failed.  [man error::pass1]\n", p.report());
-    }
-
-    @Test
     void embeddedCodeIsNeverAccepted() {
         CheckedProgram p = SemTesting.elaborate("probe begin { print(%{ 1 %}) }");
         assertTrue(p.diagnostics().get(0).message().contains("stapvm never runs embedded C, even with -g (guru mode)"));

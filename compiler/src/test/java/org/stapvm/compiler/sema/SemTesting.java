@@ -6,6 +6,7 @@ import org.stapvm.compiler.sema.tapset.TapsetPath;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.parse.TokenPass;
+import org.stapvm.lang.pp.ArgumentSubstitution;
 
 /** Helpers: parse a script text and run pass 2 over it. */
 final class SemTesting {
@@ -17,11 +18,16 @@ final class SemTesting {
 
     static CheckedProgram elaborate(String name, String text, TapsetPath tapsets, List<String> args) {
         SourceFile source = new SourceFile(name, text);
-        ScriptParser.Result parsed = new ScriptParser(TokenPass.NONE).parse(source);
+        ScriptParser.Result parsed = new ScriptParser(withArguments(args)).parse(source);
         if (!parsed.ok()) {
             throw new AssertionError("test script does not parse: " + parsed.errors());
         }
-        return Elaborate.run(parsed.script(), source, tapsets, args);
+        return Elaborate.run(parsed.script(), source, tapsets);
+    }
+
+    /** Pass 1's argument pasting alone ($1 becomes argument 1's tokens), without the preprocessor. */
+    static TokenPass withArguments(List<String> args) {
+        return (file, tokens, problems) -> ArgumentSubstitution.apply(file, tokens, args);
     }
 
     static CheckedProgram elaborate(String text) {

@@ -40,8 +40,9 @@ component : componentName (LPAREN constant RPAREN)? ;
 
 // Names may hold wildcards ("syscall.*", "sys_*read") and keywords ("return", "next").
 componentName : namePart+ ;
-// A script argument stands for probe-point text given on the command line (probe $1).
-namePart : IDENT | STAR | keyword | NUMBER | DOLLAR_ARG | AT_ARG ;
+// Script arguments ($1, @1) are already their tokens here (ArgumentSubstitution): probe $1 reads
+// the probe point given on the command line.
+namePart : IDENT | STAR | keyword | NUMBER ;
 
 keyword
     : PROBE | GLOBAL | PRIVATE | FUNCTION | IF | ELSE | FOR | FOREACH | IN | LIMIT | RETURN
@@ -134,8 +135,7 @@ assignOp
 primary
     : literal                                                       # literalExpr
     | LPAREN expression RPAREN                                      # parenExpr
-    // A script argument may name the function: $3(x) calls the function given on the command line.
-    | name=(IDENT | DOLLAR_ARG) LPAREN (expression (COMMA expression)*)? RPAREN # callExpr
+    | name=IDENT LPAREN (expression (COMMA expression)*)? RPAREN # callExpr
     | IDENT                                                         # symbolExpr
     | target                                                        # targetExpr
     | AT_STAT LPAREN expression (COMMA expression)? RPAREN          # statExpr
@@ -159,7 +159,7 @@ target : targetBase pretty=(DOLLAR | DOLLAR2)? ;
 
 targetBase
     : TARGET_SYMBOL                                                 # targetSymbol
-    | AT_CAST LPAREN expression COMMA textParts (COMMA textParts)? RPAREN       # castBase
+    | AT_CAST LPAREN expression COMMA stringLiteral (COMMA stringLiteral)? RPAREN # castBase
     | AT_VAR LPAREN stringLiteral (COMMA stringLiteral)? RPAREN     # varBase
     | reg=(AT_KREGISTER | AT_UREGISTER) LPAREN expression RPAREN    # registerBase
     ;
@@ -167,11 +167,8 @@ targetBase
 fieldName : IDENT | keyword ;
 
 literal
-    : textParts                                                     # textLit
+    : stringLiteral                                                 # textLit
     | NUMBER                                                        # numberLit
-    | DOLLAR_ARG                                                    # numberArg
-    | DOLLAR_ARGC                                                   # numberArgCount
-    | AT_ARGC                                                       # stringArgCount
     ;
 
 // Probe-point arguments and global initializers: literals, where a number may be negative.
@@ -183,5 +180,3 @@ constant
 // Adjacent string literals are one string: "a" "b" is "ab".
 stringLiteral : STRING_LIT+ ;
 
-// Where any string may stand, @N arguments join the run too: statement(@2 "@*:*").
-textParts : (STRING_LIT | AT_ARG)+ ;

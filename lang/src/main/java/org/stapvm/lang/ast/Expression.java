@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Every expression form of the language; each record is immutable and knows where it starts. */
 public sealed interface Expression
-        permits Expression.NumberLiteral, Expression.StringLiteral, Expression.ScriptArg,
-                Expression.ScriptArgCount, Expression.Symbol, Expression.Wildcard,
+        permits Expression.NumberLiteral, Expression.StringLiteral, Expression.Symbol, Expression.Wildcard,
                 Expression.ArrayElement, Expression.Call, Expression.Unary, Expression.IncDec,
                 Expression.Binary, Expression.RegexMatch, Expression.InArray, Expression.Ternary,
                 Expression.Assign, Expression.Stat, Expression.HistLinear, Expression.HistLog, Expression.HistBucket,
@@ -24,16 +23,6 @@ public sealed interface Expression
     /** "text" — the value after escapes are resolved. */
     record StringLiteral(SourcePos pos, String value) implements Expression {
         public <R> R accept(ExpressionVisitor<R> v) { return v.visitString(this); }
-    }
-
-    /** $1 (asString false) or @1 (asString true): a script argument, resolved by the compiler. */
-    record ScriptArg(SourcePos pos, int index, boolean asString) implements Expression {
-        public <R> R accept(ExpressionVisitor<R> v) { return v.visitScriptArg(this); }
-    }
-
-    /** $# or @#: how many script arguments were given. */
-    record ScriptArgCount(SourcePos pos, boolean asString) implements Expression {
-        public <R> R accept(ExpressionVisitor<R> v) { return v.visitScriptArgCount(this); }
     }
 
     /** A variable: local, global or (in an alias) a probe-alias variable. */

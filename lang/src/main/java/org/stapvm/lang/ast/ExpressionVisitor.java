@@ -4,8 +4,6 @@ package org.stapvm.lang.ast;
 public interface ExpressionVisitor<R> {
     R visitNumber(Expression.NumberLiteral e);
     R visitString(Expression.StringLiteral e);
-    R visitScriptArg(Expression.ScriptArg e);
-    R visitScriptArgCount(Expression.ScriptArgCount e);
     R visitSymbol(Expression.Symbol e);
     R visitWildcard(Expression.Wildcard e);
     R visitArrayElement(Expression.ArrayElement e);

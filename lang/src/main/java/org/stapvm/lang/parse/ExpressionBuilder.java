@@ -60,7 +60,7 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
     public Object visitMemberExpr(StapParser.MemberExprContext ctx) {
         String name = ctx.fieldName().getText();
         int dollars = trailingDollars(name);
-        TargetStep step = new TargetStep.Member(name.substring(0, name.length() - dollars));
+        TargetStep step = new TargetStep.Member(pos(ctx.ARROW().getSymbol()), name.substring(0, name.length() - dollars));
         return step(expr(ctx.expression()), step, ctx.pretty != null ? ctx.pretty.getText().length() : dollars);
     }
 
@@ -80,7 +80,7 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
                 && p.primary() instanceof StapParser.HistogramExprContext && pretty == 0) {
             return new Expression.HistBucket(pos(ctx), expr(ctx.expression()), keys.get(0));
         }
-        return step(expr(ctx.expression()), new TargetStep.Index(keys.get(0)), pretty);
+        return step(expr(ctx.expression()), new TargetStep.Index(pos(ctx.LBRACK().getSymbol()), keys.get(0)), pretty);
     }
 
     private static Expression step(Expression base, TargetStep step, int pretty) {
@@ -237,8 +237,8 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
 
     @Override
     public Object visitCastBase(StapParser.CastBaseContext ctx) {
-        Expression module = ctx.textParts().size() > 1 ? text(ctx.textParts(1)) : null;
-        return new TargetBase.Cast(expr(ctx.expression()), text(ctx.textParts(0)), module);
+        Expression module = ctx.stringLiteral().size() > 1 ? text(ctx.stringLiteral(1)) : null;
+        return new TargetBase.Cast(expr(ctx.expression()), text(ctx.stringLiteral(0)), module);
     }
 
     @Override
@@ -330,71 +330,19 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
         return (Expression) visit(((StapParser.PlainConstantContext) ctx).literal());
     }
 
-    /**
-     * A run of adjacent strings and @N arguments: one StringLiteral when all are literal text,
-     * else a left-to-right '.' concatenation of the pieces.
-     */
+    /** A run of adjacent strings is one string ("a" @1 "b" too: @1 is a string token by now). */
     @Override
     public Object visitTextLit(StapParser.TextLitContext ctx) {
-        return text(ctx.textParts());
+        return text(ctx.stringLiteral());
     }
 
-    private Expression text(StapParser.TextPartsContext parts) {
-        Expression result = null;
-        StringBuilder text = null;
-        SourcePos textPos = null;
-        List<Expression> pieces = new ArrayList<>();
-        for (int i = 0; i < parts.getChildCount(); i++) {
-            Token t = ((TerminalNode) parts.getChild(i)).getSymbol();
-            if (t.getType() == StapParser.STRING_LIT) {
-                if (text == null) {
-                    text = new StringBuilder();
-                    textPos = pos(t);
-                }
-                text.append(Literals.string(t.getText()));
-            } else {
-                if (text != null) {
-                    pieces.add(new Expression.StringLiteral(textPos, text.toString()));
-                    text = null;
-                }
-                pieces.add(new Expression.ScriptArg(pos(t), argIndex(t.getText()), true));
-            }
-        }
-        if (text != null) {
-            pieces.add(new Expression.StringLiteral(textPos, text.toString()));
-        }
-        for (Expression piece : pieces) {
-            result = result == null ? piece : new Expression.Binary(piece.pos(), BinaryOp.CONCAT, result, piece);
-        }
-        return result;
+    private Expression text(StapParser.StringLiteralContext ctx) {
+        return new Expression.StringLiteral(pos(ctx), string(ctx));
     }
 
     @Override
     public Object visitNumberLit(StapParser.NumberLitContext ctx) {
         return new Expression.NumberLiteral(pos(ctx), number(ctx.NUMBER().getSymbol()));
-    }
-
-    @Override
-    public Object visitNumberArg(StapParser.NumberArgContext ctx) {
-        return new Expression.ScriptArg(pos(ctx), argIndex(ctx.getText()), false);
-    }
-
-    @Override
-    public Object visitNumberArgCount(StapParser.NumberArgCountContext ctx) {
-        return new Expression.ScriptArgCount(pos(ctx), false);
-    }
-
-    @Override
-    public Object visitStringArgCount(StapParser.StringArgCountContext ctx) {
-        return new Expression.ScriptArgCount(pos(ctx), true);
-    }
-
-    private static int argIndex(String text) {
-        try {
-            return Integer.parseInt(text.substring(1));
-        } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE; // out of range for any argument list: reported at resolution
-        }
     }
 
     private static String string(StapParser.StringLiteralContext ctx) {

@@ -70,6 +70,7 @@ public final class ScriptParser {
         ListTokenSource tokenSource = new ListTokenSource(tokens, file.name());
         CommonTokenStream stream = new CommonTokenStream(tokenSource);
         StapParser parser = new StapParser(stream);
+        parser.setInterpreter(new GreedyOperatorLoop(parser));
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
         AstBuilder builder = new AstBuilder((message, token) -> report(message, token), t -> next(stream, t));

@@ -20,6 +20,9 @@ final class SyntaxErrors {
 
     /** Lexical tokens that carry their own message, or null. */
     static String lexical(Token t) {
+        if (t instanceof LexicalError e) {
+            return e.message();
+        }
         return switch (t.getType()) {
             case StapLexer.UNTERMINATED_STRING -> "Could not find matching closing quote";
             case StapLexer.UNTERMINATED_EMBEDDED -> "Could not find matching '%}' to close embedded function block";

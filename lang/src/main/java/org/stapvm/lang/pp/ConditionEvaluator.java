@@ -1,7 +1,6 @@
 package org.stapvm.lang.pp;
 
 import java.util.OptionalLong;
-import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
 import org.stapvm.lang.Glob;
 import org.stapvm.lang.diag.TokenDescription.Kind;
@@ -70,9 +69,8 @@ final class ConditionEvaluator {
         this.context = context;
     }
 
-    Verdict evaluate(Token left, Token opToken, Token right) {
-        Token l = argCount(left);
-        Token r = argCount(right);
+    /** Script arguments are already their tokens here (ArgumentSubstitution): $# reads as a number. */
+    Verdict evaluate(Token l, Token opToken, Token r) {
         Kind lk = TokenDescription.kind(l);
         Kind rk = TokenDescription.kind(r);
         Op op = Op.of(opToken);
@@ -199,44 +197,5 @@ final class ConditionEvaluator {
             return Verdict.error("expected comparison operator", opToken);
         }
         return Verdict.of(op.holds(cmp));
-    }
-
-    /**
-     * $# reads as the argument count and @# as that count quoted, as stap's lexer pastes them; $N
-     * as argument N when it is a number, @N as argument N quoted.
-     */
-    private Token argCount(Token t) {
-        if (t.getType() == StapLexer.DOLLAR_ARG || t.getType() == StapLexer.AT_ARG) {
-            return argument(t);
-        }
-        boolean number = t.getType() == StapLexer.DOLLAR_ARGC;
-        if (!number && t.getType() != StapLexer.AT_ARGC) {
-            return t;
-        }
-        CommonToken pasted = new CommonToken(t);
-        pasted.setType(number ? StapLexer.NUMBER : StapLexer.STRING_LIT);
-        pasted.setText(number ? Integer.toString(context.argCount()) : "\"" + context.argCount() + "\"");
-        return pasted;
-    }
-
-    private Token argument(Token t) {
-        boolean number = t.getType() == StapLexer.DOLLAR_ARG;
-        int n;
-        try {
-            n = Integer.parseInt(t.getText().substring(1));
-        } catch (NumberFormatException e) {
-            return t;
-        }
-        if (n < 1 || n > context.args().size()) {
-            return t;
-        }
-        String arg = context.args().get(n - 1);
-        if (number && !arg.matches("(0[xX][0-9a-fA-F]+|[0-9]+)")) {
-            return t;   // stap pastes the argument's tokens; only a number is compared here
-        }
-        CommonToken pasted = new CommonToken(t);
-        pasted.setType(number ? StapLexer.NUMBER : StapLexer.STRING_LIT);
-        pasted.setText(number ? arg : "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
-        return pasted;
     }
 }

@@ -345,8 +345,6 @@ public final class AstPrinter {
 
         public String visitNumber(Expression.NumberLiteral e) { return Literals.number(e.value()); }
         public String visitString(Expression.StringLiteral e) { return Literals.quote(e.value()); }
-        public String visitScriptArg(Expression.ScriptArg e) { return (e.asString() ? "@" : "$") + e.index(); }
-        public String visitScriptArgCount(Expression.ScriptArgCount e) { return e.asString() ? "@#" : "$#"; }
         public String visitSymbol(Expression.Symbol e) { return e.name(); }
         public String visitWildcard(Expression.Wildcard e) { return "*"; }
 

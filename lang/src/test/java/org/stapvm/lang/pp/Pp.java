@@ -32,7 +32,8 @@ final class Pp {
     static Pp run(String script, MacroTable library, PpContext context) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         SourceFile file = new SourceFile("t.stp", script);
-        List<Token> out = new Preprocessor(library, context, diagnostics::add).process(file, Lexing.tokens(file));
+        List<Token> out = new Preprocessor(library, context, diagnostics::add)
+                .process(file, ArgumentSubstitution.apply(file, Lexing.tokens(file), context.args()));
         return new Pp(out, diagnostics);
     }
 

@@ -71,13 +71,35 @@ public final class KernelSymbols {
     private static KernelSymbols fromBtf(String release, Set<String> black) {
         List<Symbol> out = new ArrayList<>();
         try {
-            for (String name : BtfFunctions.functionNames(KernelBtf.forRelease(release).vmlinux())) {
+            List<String> names = BtfFunctions.functionNames(KernelBtf.forRelease(release).vmlinux());
+            Set<String> known = Set.copyOf(names);
+            for (String name : names) {
                 out.add(new Symbol(name, ""));
+                for (String stub : syscallStubs(name, known)) {
+                    out.add(new Symbol(stub, ""));
+                }
             }
         } catch (IOException e) {
             // no BTF either
         }
         return new KernelSymbols(List.copyOf(out), Set.copyOf(black), release);
+    }
+
+    /**
+     * The entry points of a syscall without arguments, which BTF does not name: x86's
+     * SYSCALL_DEFINE0 makes {@code __x64_sys_X} and {@code __ia32_sys_X} ELF aliases of
+     * {@code __do_sys_X} (a syscall with arguments has its own {@code __x64_sys_X}, and a
+     * {@code __se_sys_X} in between). kallsyms lists them; this is the same list from BTF.
+     */
+    private static List<String> syscallStubs(String name, Set<String> known) {
+        if (!name.startsWith("__do_sys_")) {
+            return List.of();
+        }
+        String call = name.substring("__do_sys_".length());
+        if (known.contains("__se_sys_" + call) || known.contains("__x64_sys_" + call)) {
+            return List.of();
+        }
+        return List.of("__x64_sys_" + call, "__ia32_sys_" + call);
     }
 
     /** The text symbols of kallsyms or System.map lines, without those in {@code blacklist}. */

@@ -36,15 +36,14 @@ class ProcessMarksTest {
     }
 
     @Test
-    void descriptorsCarryTheSiteAndPpDoesNot() throws Exception {
+    void recordsCarryTheSiteAndSemaphoreAndPpDoesNot() throws Exception {
         SdtNotes.Mark gc = SdtNotes.read(Path.of(PY)).stream().filter(m -> m.name().equals("gc__start")).findFirst().orElseThrow();
         List<ProbeSpec> s = Points.resolve(P + ".mark(\"gc__start\")", ProbeTarget.running());
         assertEquals(1, s.size());
-        assertEquals(P + ".mark(\"gc__start\");pc=0x" + Long.toHexString(gc.pc()) + ";sem=0x" + Long.toHexString(gc.semaphore()),
-                s.get(0).descriptor());
         assertEquals(P + ".mark(\"gc__start\")", s.get(0).record().pp());
-        assertEquals(ProbeKind.PROCESS_STATEMENT, s.get(0).record().kind());
+        assertEquals(ProbeKind.PROCESS_MARK, s.get(0).record().kind());
         assertEquals(gc.pc(), s.get(0).record().address());
+        assertEquals(gc.semaphore(), s.get(0).record().semaphore());
     }
 
     @Test

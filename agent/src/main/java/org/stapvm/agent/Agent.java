@@ -1,0 +1,151 @@
+package org.stapvm.agent;
+
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agent stapvm loads into a running JVM (the attach API's loadAgent); every load is one
+ * request, "COMMAND IN OUT LIB": IN is the request file, OUT the reply file, LIB the hook library
+ * (libstapvm-java.so). Commands:
+ * <ul>
+ * <li>{@code query}: the classes loaded (and the class names IN lists, loaded without being
+ *     initialized), each with its superclass and declared methods: the compiler matches the
+ *     script's java() points against them;</li>
+ * <li>{@code arm}: IN's first line is "watch PID", the stapvm process; then one {@link Site} a
+ *     line. The hook library is loaded, the sites' classes are retransformed, and the reply says
+ *     how many places each slot got. If PID ends without a disarm, the agent disarms by itself;</li>
+ * <li>{@code disarm}: the transformer is removed and the classes retransformed to their original
+ *     bytes: the JVM then runs as if no session had been.</li>
+ * </ul>
+ * The reply's last line is "ok", or "error MESSAGE".
+ */
+public final class Agent {
+    private static Armed armed;
+    /**
+     * The Instrumentation of the first load. Every loadAgent hands over a new one (a JVMTI
+     * environment of its own), and a transformer can only be removed through the one it was
+     * added to, so every request works through this one.
+     */
+    private static Instrumentation first;
+
+    private Agent() {}
+
+    /** A session's state while it is armed. */
+    private record Armed(Rewriter rewriter, List<Class<?>> classes, long watchPid, Thread watchdog) {}
+
+    public static void agentmain(String options, Instrumentation given) {
+        Instrumentation inst;
+        synchronized (Agent.class) {
+            if (first == null) {
+                first = given;
+            }
+            inst = first;
+        }
+        String[] f = options == null ? new String[0] : options.split(" ");
+        if (f.length != 4) {
+            return;   // not loaded by stapvm: nothing to do
+        }
+        Path out = Path.of(f[2]);
+        List<String> reply = new ArrayList<>();
+        try {
+            List<String> in = Files.readAllLines(Path.of(f[1]));
+            switch (f[0]) {
+                case "query" -> ClassQuery.run(inst, in, reply);
+                case "arm" -> arm(inst, in, f[3], reply);
+                case "disarm" -> disarm(inst);
+                default -> throw new IllegalArgumentException("unknown command " + f[0]);
+            }
+            reply.add("ok");
+        } catch (Throwable t) {
+            reply.add("error\t" + String.valueOf(t.getMessage() != null ? t.getMessage() : t).replace('\n', ' '));
+        }
+        try {
+            Files.write(out, reply);
+        } catch (IOException e) {
+            // the caller reports the missing reply
+        }
+    }
+
+    private static synchronized void arm(Instrumentation inst, List<String> in, String lib, List<String> reply)
+            throws UnmodifiableClassException {
+        if (armed != null) {
+            if (ProcessHandle.of(armed.watchPid()).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new IllegalStateException("this JVM already has the java() probes of stapvm process "
+                        + armed.watchPid() + " (one session at a time)");
+            }
+            disarm(inst);
+        }
+        System.load(lib);
+        long watch = Long.parseLong(in.get(0).split("\t")[1]);
+        Map<String, List<Site>> byClass = new HashMap<>();
+        for (String line : in.subList(1, in.size())) {
+            Site s = Site.parse(line);
+            byClass.computeIfAbsent(s.className(), k -> new ArrayList<>()).add(s);
+        }
+        List<Class<?>> classes = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (byClass.containsKey(c.getName()) && inst.isModifiableClass(c)) {
+                classes.add(c);
+            }
+        }
+        Rewriter rewriter = new Rewriter(byClass);
+        inst.addTransformer(rewriter, true);
+        try {
+            if (!classes.isEmpty()) {
+                inst.retransformClasses(classes.toArray(new Class<?>[0]));
+            }
+            if (rewriter.failure != null) {
+                throw new IllegalStateException("cannot rewrite: " + rewriter.failure);
+            }
+        } catch (RuntimeException | UnmodifiableClassException | Error e) {
+            inst.removeTransformer(rewriter);
+            inst.retransformClasses(classes.toArray(new Class<?>[0]));
+            throw e;
+        }
+        Thread watchdog = new Thread(() -> watch(inst, watch), "stapvm-agent watchdog");
+        watchdog.setDaemon(true);
+        armed = new Armed(rewriter, classes, watch, watchdog);
+        watchdog.start();
+        for (int slot = 0; slot < Hook.SLOTS; slot++) {
+            if (rewriter.placed[slot] > 0) {
+                reply.add("placed\t" + slot + "\t" + rewriter.placed[slot]);
+            }
+        }
+    }
+
+    private static synchronized void disarm(Instrumentation inst) throws UnmodifiableClassException {
+        Armed a = armed;
+        if (a == null) {
+            return;
+        }
+        armed = null;
+        a.watchdog().interrupt();
+        inst.removeTransformer(a.rewriter());
+        if (!a.classes().isEmpty()) {
+            inst.retransformClasses(a.classes().toArray(new Class<?>[0]));
+        }
+    }
+
+    /** Disarms when the stapvm process is gone (killed before it could disarm). */
+    private static void watch(Instrumentation inst, long pid) {
+        try {
+            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                Thread.sleep(500);
+            }
+            synchronized (Agent.class) {
+                if (armed != null && armed.watchPid() == pid) {
+                    disarm(inst);
+                }
+            }
+        } catch (InterruptedException | UnmodifiableClassException e) {
+            // disarmed by the session itself
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.stapvm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stapvm.cli.StapvmCommand.Result;
+
+/**
+ * java() probes from the stapvm command on the userspace runtime, in a running JVM
+ * (targets/java/Calls.java): each "go" it reads runs one round of known calls. Entry and .return
+ * hits are exact, arg1.. and $return are what the program prints, exceptions count at .return,
+ * '^' reaches the overriding subclass, a :LINE probe fires at its line; the program prints the
+ * same with and without a session; a second session attaches again and sees only its own method
+ * (the first session's rewriting is gone: the same slot would fire for it otherwise).
+ */
+class JavaProbeCommandTest {
+    @TempDir
+    static Path classes;
+
+    @TempDir
+    Path tmp;
+
+    private static Process jvm;
+    private static OutputStream toJvm;
+    private static final BlockingQueue<String> fromJvm = new LinkedBlockingQueue<>();
+    private static List<String> untracedRound;
+
+    @BeforeAll
+    static void startJvm() throws Exception {
+        Path src = classes.resolve("Calls.java");
+        Files.writeString(src, TestTargets.resource("java/Calls.java"));
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-g", "-d", classes.toString(), src.toString()));
+        jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classes.toString(), "calls.Calls").redirectErrorStream(true).start();
+        toJvm = jvm.getOutputStream();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    fromJvm.add(line);
+                }
+            } catch (java.io.IOException e) {
+                // the JVM ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        assertEquals("ready", fromJvm.poll(30, TimeUnit.SECONDS));
+        untracedRound = round();
+    }
+
+    @AfterAll
+    static void stopJvm() throws Exception {
+        if (jvm != null) {
+            toJvm.write("quit\n".getBytes(StandardCharsets.UTF_8));
+            toJvm.flush();
+            if (!jvm.waitFor(10, TimeUnit.SECONDS)) {
+                jvm.destroyForcibly();
+            }
+        }
+    }
+
+    /** Runs one round in the JVM: its lines up to "done". */
+    private static List<String> round() throws Exception {
+        toJvm.write("go\n".getBytes(StandardCharsets.UTF_8));
+        toJvm.flush();
+        List<String> lines = new ArrayList<>();
+        for (String line; !(line = fromJvm.poll(30, TimeUnit.SECONDS)).equals("done"); ) {
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    /**
+     * A session of {@code script} (with a timer probe printing "armed" once the probes are placed,
+     * and exit() when the round ends) over one round, which must print what it prints untraced.
+     */
+    private Result session(String script) throws Exception {
+        String full = ("global armed probe timer.ms(50) { if (!armed) { armed = 1; println(\"armed\") } }\n"
+                + "probe java(\"Calls\").class(\"calls.Calls\").method(\"round\").return { exit() }\n" + script)
+                .replace("java(\"Calls\")", "java(" + jvm.pid() + ")");   // the test's JVM, whatever else runs
+        StapvmCommand cmd = new StapvmCommand(tmp);
+        Process stapvm = cmd.builder(List.of("-e", full)).start();
+        Path out = tmp.resolve("out");
+        for (int i = 0; i < 600 && stapvm.isAlive() && !(Files.exists(out) && Files.readString(out).startsWith("armed\n")); i++) {
+            Thread.sleep(100);
+        }
+        if (stapvm.isAlive()) {
+            assertEquals(untracedRound, round());
+        }
+        return cmd.finish(stapvm);
+    }
+
+    @Test
+    void entriesReturnsExceptionsAndLinesAreExact() throws Exception {
+        Result r = session("probe java(\"Calls\").class(\"Calls\").method(\"add(int,int)\") { printf(\"add(%s, %s)\\n\", arg1, arg2) }\n"
+                + "probe java(\"Calls\").class(\"Calls\").method(\"add(int,int)\").return { printf(\"add -> %s\\n\", user_string($return)) }\n"
+                + "global thrown probe java(\"Calls\").class(\"Calls\").method(\"check\").return { r = user_string($return) if (r == \"\") thrown++ printf(\"check(%s) -> '%s'\\n\", arg1, r) }\n"
+                + "probe java(\"Calls\").class(\"^calls.Calls$Shape\").method(\"area\").return { printf(\"area %s\\n\", user_string($return)) }\n"
+                + "probe java(\"Calls\").class(\"Calls\").method(\"greet(String,Shape):50\") { printf(\"line 50 %s %s\\n\", arg1, arg2) }\n"
+                + "probe end { printf(\"thrown %d\\n\", thrown) }\n");
+        assertEquals(new Result("armed\n"
+                + "add(1, 10)\nadd -> 11\nadd(2, 20)\nadd -> 22\nadd(3, 30)\nadd -> 33\nadd(4, 40)\nadd -> 44\nadd(5, 50)\nadd -> 55\n"
+                + "line 50 world Square(3)\narea 9\nline 50 base Shape\narea 0\n"
+                + "check(1) -> ''\ncheck(2) -> '1'\ncheck(3) -> ''\ncheck(4) -> '2'\nthrown 2\n", "", 0), r);
+    }
+
+    @Test
+    void aSecondSessionAttachesAgainAndSeesOnlyItsMethods() throws Exception {
+        String counts = "global n probe java(\"Calls\").class(\"Calls\").method(\"METHOD\") { n++ } probe end { printf(\"%d\\n\", n) }";
+        Result first = session(counts.replace("METHOD", "add(int,int)"));
+        assertEquals(new Result("armed\n5\n", "", 0), first);
+        Result second = session(counts.replace("METHOD", "greet"));
+        assertEquals(new Result("armed\n2\n", "", 0), second);
+    }
+
+    @Test
+    void theJvmIsNamedByItsMainClassWithOrWithoutThePackage() throws Exception {
+        for (String name : List.of("Calls", "calls.Calls")) {
+            Result r = new StapvmCommand(tmp).run("-p2", "-e", "probe java(\"" + name + "\").class(\"Calls\").method(\"add\") { }");
+            assertEquals(0, r.exitCode(), r.stderr());
+        }
+    }
+
+    @Test
+    void errorsNameWhatIsThere() throws Exception {
+        assertError("java(\"NoSuchMain\").class(\"Calls\").method(\"add\")", "no Java process named 'NoSuchMain'");
+        assertError("java(1).class(\"Calls\").method(\"add\")", "process 1 is not a Java process that can be attached to");
+        assertError("java(\"Calls\").class(\"Cals\").method(\"add\")",
+                "no match: no loaded class 'Cals' in Java process " + jvm.pid() + " (similar classes: Calls");
+        assertError("java(\"Calls\").class(\"Calls\").method(\"ad\")",
+                "no match: no method 'ad' in class calls.Calls (similar methods: add");
+        assertError("java(\"Calls\").class(\"Calls\").method(\"add(String)\")",
+                "signature mismatch: no add(String) in class calls.Calls (it has: add(int,int), add(long,long))");
+        assertError("java(\"Calls\").class(\"Calls\").method(\"add(int,int)\").entry", "invalid suffix for probe");
+    }
+
+    private void assertError(String point, String expected) throws Exception {
+        Result r = new StapvmCommand(tmp).run("-p2", "-e", "probe " + point.replace("java(\"Calls\")", "java(" + jvm.pid() + ")") + " { }");
+        assertEquals(1, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("semantic error: " + expected), r.stderr());
+        assertNotNull(r.stderr());
+    }
+}

@@ -1,0 +1,106 @@
+// GENERATED from runtime-native/vm/format.def by tools/gen_bytecode.py: do not edit.
+package org.stapvm.compiler.module;
+
+/** The module file's contract as the C loader and verifier know it (runtime-native/vm/format.def). */
+public final class ModuleFormat {
+    private ModuleFormat() {}
+
+    /** The header's format version. */
+    public static final int VERSION = 2;
+
+    /** Section ids. */
+    public enum Section {
+        STRINGS(1, "strings"),
+        CONSTS(2, "constants"),
+        GLOBALS(3, "globals"),
+        FUNCS(4, "functions"),
+        PROBES(5, "probes"),
+        LIMITS(6, "limits"),
+        SRCMAP(7, "source map"),
+        SIGNATURE(8, "signature"),
+        REGEX(9, "regex"),
+        ENTRY(10, "entry"),
+        RXGROUPS(11, "regex groups"),
+        UNWIND(12, "unwind");
+
+        public final int id;
+        public final String text;
+
+        Section(int id, String text) {
+            this.id = id;
+            this.text = text;
+        }
+
+        /** The section with this id, or null. */
+        public static Section byId(int id) {
+            for (Section s : values()) {
+                if (s.id == id) {
+                    return s;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** one global: u8 value type, u8 key count, u8 flags, u8 histogram, u32 size, u32 name, u8 key types[9], 3 pad, i32 lo, hi, step */
+    public static final int GLOBAL_BYTES = 36;
+    /** one function before its code: u32 name, u8 int regs, string regs, int args, string args, return, iterators, u16 0, u32 instruction count */
+    public static final int FUNC_HEADER_BYTES = 16;
+    /** one probe: u16 kind, u16 flags, u32 handler, u32 pp, symbol, module, path strings, u64 address, period, jitter, semaphore */
+    public static final int PROBE_BYTES = 56;
+    /** one source-map entry: u32 function, u32 pc, u32 string */
+    public static final int SRCLOC_BYTES = 12;
+    /** one entry program: u32 probe, u32 function, u32 @entry data bytes */
+    public static final int ENTRY_BYTES = 12;
+
+    /** The limits section's fields in order (u32 or u64): default when absent, and the range the verifier accepts. */
+    public enum Limit {
+        /** statements (backward jumps and calls) one probe hit may execute; at most stap's int budget (actionremaining), so a hit cannot run for minutes with interrupts off */
+        MAXACTION(32, 1000L, 1L, 2147483647L),
+        /** bytes of a string, its NUL included */
+        MAXSTRINGLEN(32, 512L, 2L, 4096L),
+        /** entries of an array declared without a size */
+        MAXMAPENTRIES(32, 2048L, 1L, 1048576L),
+        /** nested function calls below a probe handler */
+        MAXNESTING(32, 10L, 1L, 256L),
+        /** runtime errors before the session aborts (0: the first error aborts) */
+        MAXERRORS(32, 0L, 0L, 4294967295L),
+        /** skipped probe hits before the session ends with an error */
+        MAXSKIPPED(32, 100L, 0L, 4294967295L),
+        /** zero histogram rows kept on each side of a non-zero row (stap's -D HIST_ELISION; read as signed, negative keeps all) */
+        HIST_ELISION(32, 2L, 0L, 4294967295L),
+        /** the session's switches, LIMIT_FLAG bits */
+        FLAGS(32, 0L, 0L, 1L),
+        /** cycles a CPU may spend in probe handlers per overload interval (stap's overload governor, stapvm.ko) */
+        STP_OVERLOAD_THRESHOLD(64, 500000000L, 0L, 9223372036854775807L),
+        /** cycles of one overload interval; 0: no governor (-D STP_NO_OVERLOAD, --suppress-time-limits) */
+        STP_OVERLOAD_INTERVAL(64, 1000000000L, 0L, 9223372036854775807L);
+
+        public final int bits;
+        public final long defaultValue, min, max;
+
+        Limit(int bits, long defaultValue, long min, long max) {
+            this.bits = bits;
+            this.defaultValue = defaultValue;
+            this.min = min;
+            this.max = max;
+        }
+
+        /** value is one the verifier accepts. */
+        public boolean accepts(long value) {
+            return value >= min && value <= max;
+        }
+    }
+
+    /** The bits of the limits' FLAGS field. */
+    public enum LimitFlag {
+        /** --suppress-handler-errors: a handler's runtime error is counted (the closing "Number of errors"), not printed, and never aborts the session */
+        SUPPRESS_HANDLER_ERRORS(1);
+
+        public final int bit;
+
+        LimitFlag(int bit) {
+            this.bit = bit;
+        }
+    }
+}

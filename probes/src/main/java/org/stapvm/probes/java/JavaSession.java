@@ -1,0 +1,86 @@
+package org.stapvm.probes.java;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The java() probes of one compilation: the one JVM they are in, what its agent said of its
+ * classes, and the probe slots handed out (slot K is SDT mark stapvm_java:method__K of the hook
+ * library), each with the sites the agent is to rewrite for it ({@code org.stapvm.agent.Site}
+ * lines). The CLI arms the slots before the run and disarms them after.
+ */
+public final class JavaSession {
+    /** As runtime-native/java/stapvm_java.h and org.stapvm.agent.Hook. */
+    public static final int SLOTS = 64;
+    public static final int ARGS = 10;
+    public static final String PROVIDER = "stapvm_java";
+
+    private JavaVm vm;
+    private final JavaClasses classes = new JavaClasses();
+    private final List<String> asked = new ArrayList<>();
+    private final Map<String, Integer> slotByKey = new LinkedHashMap<>();
+    private final List<List<String>> sitesBySlot = new ArrayList<>();
+
+    /** Whether any java() point was resolved (the CLI then arms them). */
+    public boolean active() {
+        return !sitesBySlot.isEmpty();
+    }
+
+    public JavaVm vm() {
+        return vm;
+    }
+
+    /** The JVM a point names (a pid or a jps name); every java() point of a script must name the same one. */
+    public JavaVm vm(Object pidOrName) throws JavaVm.Failure {
+        JavaVm found = vm != null && (pidOrName.equals(vm.pid()) || pidOrName.equals(vm.name())) ? vm
+                : pidOrName instanceof Long pid ? JavaVm.byPid(pid) : JavaVm.byName((String) pidOrName);
+        if (vm != null && found.pid() != vm.pid()) {
+            throw new JavaVm.Failure("java() probes in two Java processes (" + vm.pid() + " and " + found.pid()
+                    + "): a session traces one process");
+        }
+        vm = found;
+        return vm;
+    }
+
+    /** The classes, after asking the agent for the methods of the classes {@code patterns} name (once each). */
+    public JavaClasses classes(List<String> patterns) throws JavaVm.Failure {
+        List<String> fresh = patterns.stream().filter(p -> !asked.contains(p)).toList();
+        if (!fresh.isEmpty() || asked.isEmpty()) {
+            classes.add(vm.request("query", fresh));
+            asked.addAll(fresh);
+            if (fresh.isEmpty()) {
+                asked.add("");
+            }
+        }
+        return classes;
+    }
+
+    /** The slot of a point ({@code key}: its text, so a point written twice shares one), its sites given. */
+    public int slot(String key, List<String> sites) throws JavaVm.Failure {
+        Integer known = slotByKey.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (sitesBySlot.size() == SLOTS) {
+            throw new JavaVm.Failure("more than " + SLOTS + " java() probe points in one session");
+        }
+        int slot = sitesBySlot.size();
+        List<String> lines = new ArrayList<>();
+        for (String s : sites) {
+            lines.add(slot + "\t" + s);
+        }
+        sitesBySlot.add(lines);
+        slotByKey.put(key, slot);
+        return slot;
+    }
+
+    /** The arm request: "watch PID" (the stapvm process), then every slot's sites. */
+    public List<String> armRequest() {
+        List<String> in = new ArrayList<>();
+        in.add("watch\t" + ProcessHandle.current().pid());
+        sitesBySlot.forEach(in::addAll);
+        return in;
+    }
+}
