@@ -2,6 +2,7 @@
  * (re-encoded as BTF, the type format the compiler's target lowering already reads), from libdw. */
 #define _GNU_SOURCE
 #include "stapvm_dwarf.h"
+#include "debugfile.h"
 #include <dwarf.h>
 #include <elfutils/libdw.h>
 #include <errno.h>
@@ -322,23 +323,19 @@ long svm_dwarf_function(const char *path, const char *func, int mode, uint64_t a
 	size_t nfb = 0, ncfa = 0;
 	Dwarf_CFI *cfi;
 	Dwarf_Frame *frame = NULL;
-	int fd, nvars, line = 0;
+	struct dbg d;
+	int nvars, line = 0;
 	long rc;
 	vars.cap = 1 << 20;
 	if (!t || !(vars.p = malloc(vars.cap))) { free(t); return fail(out, cap, "out of memory"); }
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) { free(t); free(vars.p); return fail(out, cap, "cannot open %s: %s", path, strerror(errno)); }
-	if (!(dw = dwarf_begin(fd, DWARF_C_READ))) {
-		close(fd);
-		free(t);
-		free(vars.p);
-		return fail(out, cap, "no DWARF information in %s", path);
-	}
+	if (dbg_open(&d, path, out, cap)) { free(t); free(vars.p); return -1; }
+	dw = d.dw;
 	while (!f.found && dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
 		if (dwarf_offdie(dw, off + hsize, &cu)) dwarf_getfuncs(&cu, match_func, &f, 0);
 		off = next;
 	}
 	if (!f.found) {
-		dwarf_end(dw); close(fd); free(t); free(vars.p);
+		dbg_close(&d); free(t); free(vars.p);
 		return fail(out, cap, "no DWARF for function %s in %s", func, path);
 	}
 	dwarf_diecu(&f.die, &cu, NULL, NULL);
@@ -362,7 +359,7 @@ long svm_dwarf_function(const char *path, const char *func, int mode, uint64_t a
 	nvars = variables(&vars, t, &f.die, pc, 1, 0);
 	nvars += variables(&vars, t, &f.die, pc, 0, 0);
 	if (dwarf_attr_integrate(&f.die, DW_AT_frame_base, &a)) dwarf_getlocation_addr(&a, pc, &fb, &nfb, 1);
-	if ((cfi = dwarf_getcfi_elf(dwarf_getelf(dw))) && dwarf_cfi_addrframe(cfi, pc, &frame) == 0)
+	if ((cfi = dbg_cfi(&d)) && dwarf_cfi_addrframe(cfi, pc, &frame) == 0)
 		dwarf_frame_cfa(frame, &cfa, &ncfa);
 	u32(&b, 0x444d5653);   /* "SVMD" */
 	u32(&b, 1);
@@ -405,8 +402,7 @@ long svm_dwarf_function(const char *path, const char *func, int mode, uint64_t a
 	free(t->types.p);
 	free(t->strings.p);
 	free(t);
-	dwarf_end(dw);
-	close(fd);
+	dbg_close(&d);
 	return rc;
 }
 
@@ -433,12 +429,9 @@ long svm_dwarf_functions(const char *path, uint8_t *out, size_t cap)
 	Dwarf *dw;
 	Dwarf_Off off = 0, next;
 	size_t hsize;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) return fail(out, cap, "cannot open %s: %s", path, strerror(errno));
-	if (!(dw = dwarf_begin(fd, DWARF_C_READ))) {
-		close(fd);
-		return fail(out, cap, "no DWARF information in %s", path);
-	}
+	struct dbg d;
+	if (dbg_open(&d, path, out, cap)) return -1;
+	dw = d.dw;
 	u32(&b, 0x464d5653);   /* "SVMF" */
 	u32(&b, 1);
 	u32(&b, 0);             /* the count, written at the end */
@@ -447,8 +440,7 @@ long svm_dwarf_functions(const char *path, uint8_t *out, size_t cap)
 		if (dwarf_offdie(dw, off + hsize, &cu)) dwarf_getfuncs(&cu, list_func, &a, 0);
 		off = next;
 	}
-	dwarf_end(dw);
-	close(fd);
+	dbg_close(&d);
 	if (b.over) return fail(out, cap, "the functions of %s do not fit in %zu bytes", path, cap);
 	memcpy(out + 8, &a.n, 4);
 	return (long)b.len;
@@ -464,19 +456,15 @@ long svm_dwarf_lines(const char *path, const char *func, uint8_t *out, size_t ca
 	size_t hsize, n;
 	Dwarf_Lines *lines;
 	uint32_t count = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) return fail(out, cap, "cannot open %s: %s", path, strerror(errno));
-	if (!(dw = dwarf_begin(fd, DWARF_C_READ))) {
-		close(fd);
-		return fail(out, cap, "no DWARF information in %s", path);
-	}
+	struct dbg d;
+	if (dbg_open(&d, path, out, cap)) return -1;
+	dw = d.dw;
 	while (!f.found && dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
 		if (dwarf_offdie(dw, off + hsize, &cu)) dwarf_getfuncs(&cu, match_func, &f, 0);
 		off = next;
 	}
 	if (!f.found || !dwarf_diecu(&f.die, &cu, NULL, NULL) || dwarf_getsrclines(&cu, &lines, &n)) {
-		dwarf_end(dw);
-		close(fd);
+		dbg_close(&d);
 		return fail(out, cap, "no DWARF lines for function %s in %s", func, path);
 	}
 	u32(&b, 0x4c4d5653);   /* "SVML" */
@@ -495,8 +483,7 @@ long svm_dwarf_lines(const char *path, const char *func, uint8_t *out, size_t ca
 		u64(&b, a);
 		count++;
 	}
-	dwarf_end(dw);
-	close(fd);
+	dbg_close(&d);
 	if (b.over) return fail(out, cap, "the lines of %s do not fit in %zu bytes", func, cap);
 	memcpy(out + 8, &count, 4);
 	return (long)b.len;

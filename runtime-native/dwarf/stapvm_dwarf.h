@@ -38,4 +38,11 @@ long svm_dwarf_lines(const char *path, const char *func, uint8_t *out, size_t ca
  */
 long svm_dwarf_functions(const char *path, uint8_t *out, size_t cap);
 
+/*
+ * The unwind rows of path's call frame information (.eh_frame, else .debug_frame; DWARF debug information
+ * is not needed), into out: "SVMU" u32 version(1) u32 count, then count rows of runtime-native/vm/unwind.h
+ * (12 bytes each) in file-offset order. Returns the length, or -1 with a reason in out.
+ */
+long svm_dwarf_unwind(const char *path, uint8_t *out, size_t cap);
+
 #endif

@@ -104,16 +104,22 @@ static int64_t user_num(const struct svm_session *s, uint64_t addr, unsigned n)
 	return read_num(s, SVM_MEM_USER, addr, n, &v) ? 0 : v;
 }
 
-/* The user stack of the hit by frame-pointer unwinding: pcs[0] the user pc, then return addresses, at
- * most max; 0 without user registers. A function entry has not pushed its own frame yet: its return
- * address is at [sp] and the walk continues from the caller's rbp. Every read is fault-safe. */
+/* The user stack of the hit: by the module's unwind rows when it carries them (-d, --ldd, the probed
+ * files), else by frame pointers: pcs[0] the user pc, then return addresses, at most max; 0 without
+ * user registers. The rows' walk uses scratch2 for paths (print_ubacktrace fills it only afterwards).
+ * Without rows, or where the pc's mapping is unknown (stapvm.ko's kprobes): a function entry has not pushed its own frame yet, its return address is at [sp] and
+ * the walk continues from the caller's rbp. Every read is fault-safe. */
 static int ustack(const struct svm_session *s, uint64_t *pcs, int max)
 {
 	struct svm_ctx u;
 	uint64_t ip, sp, fp, ret;
 	int n = 0;
-	if (!s->ctx || svm_host_user_ctx(s->ctx, &u) || svm_host_register(&u, "ip", &ip) ||
-	    svm_host_register(&u, "sp", &sp) || svm_host_register(&u, "rbp", &fp))
+	if (!s->ctx || svm_host_user_ctx(s->ctx, &u))
+		return 0;
+	if (s->m->nunwind && (n = svm_unwind_user(s->m, s->ctx, &u, s->scratch2, s->maxstr, pcs, max)) >= 0)
+		return n;       /* by the module's call frame information */
+	n = 0;
+	if (svm_host_register(&u, "ip", &ip) || svm_host_register(&u, "sp", &sp) || svm_host_register(&u, "rbp", &fp))
 		return 0;
 	pcs[n++] = ip;
 	if (u.kind == SVM_CTX_ENTRY && n < max && svm_host_read(&u, SVM_MEM_USER, sp, &ret, 8) == 0 && ret)

@@ -3,6 +3,7 @@
 #define STAPVM_MODULE_H
 #include "bytecode.h"
 #include "probes.h"
+#include "unwind.h"
 
 #define SVM_MAGIC "STVM"
 enum {
@@ -118,6 +119,8 @@ struct svm_module {
 	struct svm_entry *entry;
 	int32_t *probe_entry;            /* derived by the verifier: per probe, its entry record or -1 */
 	uint64_t iterstack;              /* derived (verify_iters.c): foreach storage entries of an execution context */
+	uint32_t nunwind;                /* the unwind section (unwind.c): user-stack rows per file */
+	struct svm_unwind_file *unwind;
 };
 
 /* the 32-bit words the capture simulation of m's largest program needs (regex_groups.c); 0 without */
@@ -126,6 +129,9 @@ uint64_t svm_rx_workspace(const struct svm_module *m);
 /* decodes bytes into *out (bounds and lengths only); 0 on success, else -1 and err text */
 int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *out, char *err, size_t errlen);
 void svm_module_release(struct svm_module *m);
+/* the unwind section's payload (unwind.c); 0, or -1 and err text */
+int svm_unwind_decode(const uint8_t *p, size_t n, struct svm_module *m, char *err, size_t errlen);
+void svm_unwind_release(struct svm_module *m);
 /* semantic checks of a decoded module (verify.c) */
 int svm_verify(struct svm_module *m, char *err, size_t errlen);
 /* each probe record against its kind's row of probes.def (verify_probes.c), after the tables */

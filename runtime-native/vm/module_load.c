@@ -254,6 +254,7 @@ int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *m, char
 		case S_REGEX: rc = dec_regex(&r, m, err, errlen); break;
 		case S_ENTRY: rc = dec_entry(&r, m, err, errlen); break;
 		case S_RXGROUPS: rc = dec_rxgroups(&r, m, err, errlen); break;
+		case S_UNWIND: rc = svm_unwind_decode(r.p, len, m, err, errlen); r.off = len; break;
 		}
 		if (rc)
 			return -1;
@@ -289,6 +290,7 @@ void svm_module_release(struct svm_module *m)
 		for (uint32_t i = 0; i < m->nrxprog; i++) { svm_host_free(m->rxprog[i].sets); svm_host_free(m->rxprog[i].code); }
 	svm_host_free(m->rxprog);
 	svm_host_free(m->entry); svm_host_free(m->probe_entry);
+	svm_unwind_release(m);
 	svm_host_memcpy(m, &(struct svm_module){ 0 }, sizeof *m);
 }
 

@@ -1,6 +1,7 @@
 /* test_dwarf.c: svm_dwarf_function on target.c built -O0 and -O2: the blob's header, variables and BTF. */
 #include "../stapvm_dwarf.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int pass, failed;
@@ -39,8 +40,41 @@ static long names(const char *path, const char *func, int mode, char *out, size_
 	return n;
 }
 
+/* the unwind rows of path: in offset order, known rules; at the entry of a function (file offset
+ * entry) the CFA is rsp + 8 (the return address just pushed), and somewhere after it the CFA moves */
+static void unwind_rows(const char *path, uint32_t entry)
+{
+	static uint8_t blob[1 << 20];
+	long n = svm_dwarf_unwind(path, blob, sizeof blob);
+	uint32_t count = 0, prev = 0;
+	int sorted = 1, at_entry = 0, moves = 0;
+	CHECK(n >= 12 && memcmp(blob, "SVMU", 4) == 0, "%s unwind: %ld %.200s", path, n, n < 0 ? (char *)blob : "");
+	if (n < 12) return;
+	memcpy(&count, blob + 8, 4);
+	CHECK((long)count * 12 + 12 == n && count > 2, "%s unwind: %u rows in %ld bytes", path, count, n);
+	for (uint32_t i = 0; i < count; i++) {
+		const uint8_t *r = blob + 12 + 12 * (size_t)i;
+		uint32_t off;
+		int32_t cfa;
+		memcpy(&off, r, 4);
+		memcpy(&cfa, r + 4, 4);
+		if (i && off <= prev) sorted = 0;
+		if (r[10] > 3 || r[11]) sorted = 0;
+		if (off == entry) at_entry = r[10] == 1 && cfa == 8;
+		if (off > entry && off < entry + 64 && r[10] == 1 && cfa > 8) moves = 1;
+		prev = off;
+	}
+	CHECK(sorted, "%s unwind rows out of order or with unknown rules", path);
+	CHECK(at_entry && moves, "%s unwind at 0x%x: entry row %d, a later push %d", path, entry, at_entry, moves);
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 4 && strcmp(argv[1], "--unwind") == 0) {
+		unwind_rows(argv[2], (uint32_t)strtoul(argv[3], NULL, 16));
+		printf("test_dwarf --unwind: %d passed, %d failed\n", pass, failed);
+		return failed != 0;
+	}
 	for (int i = 1; i < argc; i++) {
 		char got[512];
 		int btf = 0;

@@ -79,6 +79,17 @@ read -r -a f <<< "$bt"
 in_fn "${f[0]}" "$(sym inner)" "$(sym middle)" && in_fn "${f[1]}" "$(sym middle)" "$(sym outer)" &&
     in_fn "${f[2]}" "$(sym outer)" "$(sym main)" && in_fn "${f[3]}" "$(sym main)" "$(( $(sym main) + 0x100 ))" &&
     [ "$((f[0]))" -eq "$(sym inner)" ] && ok "ubacktrace-frames-in-functions" || bad "ubacktrace-frames-in-functions: '$bt'"
+# without frame pointers: the module's unwind rows (CFI from .eh_frame, made at compile time) give one
+# frame in each function, each caller frame a return address inside its caller
+nf=$out/nofp_chain
+rn=$($krun -c "$nf 1" "$out/ubacktrace_nofp.stpb" 2>&1)
+echo "$rn" | sed 's/^/    /'
+nsym() { echo $((16#$(nm "$nf" | awk -v f="$1" '$3 == f { print $1 }'))); }
+nend() { echo $(( $(nsym "$1") + 16#$(nm -S "$nf" | awk -v f="$1" '$4 == f { print $2 }') )); }
+read -r -a g <<< "$(echo "$rn" | sed -n 's/^nofp=//p')"
+[ "${#g[@]}" -ge 4 ] && [ "$((g[0]))" -eq "$(nsym inner)" ] && in_fn "${g[1]}" "$(nsym middle)" "$(nend middle)" &&
+    in_fn "${g[2]}" "$(nsym outer)" "$(nend outer)" && in_fn "${g[3]}" "$(nsym main)" "$(nend main)" &&
+    ok "ubacktrace-cfi-without-frame-pointers" || bad "ubacktrace-cfi-without-frame-pointers: '${g[*]}'"
 kb=$(echo "$r" | sed -n 's/^k=//p') kl=$(echo "$r" | sed -n '/^k=/,$p' | grep '^ 0x')
 echo "$kb" | grep -Eq '^(0x[0-9a-f]+ )+$' && [ $((${kb%% *})) -lt $((0x800000000000)) ] && ok "ubacktrace-kprobe-user-stack" || bad "ubacktrace-kprobe-user-stack: '$kb'"
 expect "print-ubacktrace-kprobe-bare" "$kb" "$(echo "$kl" | sed 's/^ //' | tr '\n' ' ')"

@@ -36,6 +36,8 @@ sed "$(nm "$out/syscall_more" | awk '{ a = $1; sub(/^0+/, "", a); printf "s|@%s@
     "$here/expected/syscalls_more.out" > "$out/syscalls_more.expected"
 # ubacktrace's frame-pointer chain, the user runtime's test program; non-PIE: nm's addresses are the run's
 gcc -std=gnu11 -O0 -fno-omit-frame-pointer -no-pie -Wall -Werror -o "$out/chain" "$root/runtime-native/user/tests/fp/chain.c" || exit 1
+# the same chain without frame pointers (as Debian builds), which only the module's CFI rows unwind
+gcc -std=gnu11 -O2 -fomit-frame-pointer -no-pie -o "$out/nofp_chain" "$root/cli/src/test/resources/targets/nofp_chain.c" || exit 1
 # DWARF line statements and $vars (process(...).statement("F@FILE:LINE")): the DWARF tests' program at -O0
 gcc -std=gnu11 -O0 -g -Wall -Werror -o "$out/dwarf_O0" "$root/runtime-native/dwarf/tests/target.c" || exit 1
 # compiles script S as out/NAME.stpb; a script with "# build NAME: FLAGS" lines is compiled once per
@@ -53,7 +55,7 @@ compile() {
 work=0x$(nm "$out/calls_n" | awk '$3 == "work" { print $1 }')
 for t in "$here"/scripts/*.stp.in; do
     b=$(basename "$t" .stp.in)
-    sed -e "s|@PROG@|$out/calls_n|g" -e "s|@KVER@|$kver|g" -e "s|@CHAIN@|$out/chain|g" -e "s|@WORK@|$work|g" -e "s|@DWARF@|$out/dwarf_O0|g" "$t" > "$out/$b.stp"
+    sed -e "s|@PROG@|$out/calls_n|g" -e "s|@KVER@|$kver|g" -e "s|@CHAIN@|$out/chain|g" -e "s|@NOFP@|$out/nofp_chain|g" -e "s|@WORK@|$work|g" -e "s|@DWARF@|$out/dwarf_O0|g" "$t" > "$out/$b.stp"
     compile "$out/$b.stp" "$b"
 done
 for s in "$here"/scripts/*.stp; do

@@ -98,6 +98,12 @@ final class Options {
     @Option(names = "--suppress-time-limits", description = "no overload governor and no MAXACTION (needs -g)")
     boolean suppressTimeLimits;
 
+    @Option(names = "-d", paramLabel = "OBJECT", description = "add unwind data for OBJECT (user stacks by CFI)")
+    List<String> unwindModules = new ArrayList<>();
+
+    @Option(names = "--ldd", description = "add unwind data for the shared libraries of the probed files and -d objects")
+    boolean ldd;
+
     // Accepted as stap accepts them; what they tune has no counterpart here (stapvm keeps no
     // temporary directory, builds no C, runs one output transport), so they change nothing.
     @Option(names = "-k", description = "keep temporary directory (stapvm has none: accepted, no effect)")

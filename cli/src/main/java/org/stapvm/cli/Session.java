@@ -57,7 +57,8 @@ final class Session {
         Pipeline.Settings settings = new Pipeline.Settings(options.lastPass, options.verbosity() > 0,
                 options.guru, limits, FrontEnd.tapsetDirs(options), target,
                 options.warnings(), options.unoptimized, ScriptInput.extra(options), presets,
-                options.listingPattern() != null);
+                options.listingPattern() != null,
+                new org.stapvm.compiler.pipeline.UserStacks.Request(options.unwindModules, options.ldd));
         Pipeline.Channel channel = new Pipeline.Channel() {
             @Override
             public void diagnostics(String text) {

@@ -130,4 +130,43 @@ class DwarfTargetsCommandTest {
         assertTrue(member.stderr().startsWith("semantic error: unable to find member 'z' for struct point (alternatives: "),
                 member.stderr());
     }
+
+    /** Runs `cmd` (objcopy, readelf), failing the test when it fails; its stdout. */
+    private static String tool(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
+        return out;
+    }
+
+    @Test
+    void debugInformationFromTheBuildIdFileUnderADebugRoot() throws Exception {
+        // t_O2 stripped of its DWARF, which sits where Debian's -dbgsym packages put it
+        Path target = build.resolve("t_O2");
+        Path stripped = tmp.resolve("t_stripped");
+        String id = tool("readelf", "-n", target.toString()).replaceAll("(?s).*Build ID: ([0-9a-f]+).*", "$1");
+        Path root = tmp.resolve("debug");
+        Path file = root.resolve(".build-id/" + id.substring(0, 2) + "/" + id.substring(2) + ".debug");
+        Files.createDirectories(file.getParent());
+        tool("objcopy", "--only-keep-debug", target.toString(), file.toString());
+        tool("objcopy", "--strip-debug", target.toString(), stripped.toString());
+        String p = "process(\"" + stripped + "\")";
+        String src = build.resolve("t_O2.c").toString();
+        ProcessBuilder pb = new StapvmCommand(tmp).builder(List.of("-c", stripped + " 3", "-e",
+                "probe " + p + ".function(\"score\") { printf(\"T %s %d %d\\n\", pp(), $p->x, $bonus) }"));
+        pb.environment().put("SYSTEMTAP_DEBUGINFO_PATH", root.toString());
+        Result r = new StapvmCommand(tmp).finish(pb.start());
+        assertEquals("", r.stderr());
+        List<String> want = new ArrayList<>();
+        for (String line : untraced(target).split("\n")) {
+            if (line.startsWith("score ")) {
+                String[] f = line.split(" ");
+                want.add(p + ".function(\"score@" + src + ":21\") " + f[1] + " " + f[6]);
+            }
+        }
+        assertEquals(want, traced(r.stdout()));
+        // without the debug root there is no DWARF: $p is unknown, as for stap
+        Result none = new StapvmCommand(tmp).run("-p2", "-e", "probe " + p + ".function(\"score\") { println($p) }");
+        assertTrue(none.stderr().startsWith("semantic error: "), none.stderr());
+    }
 }

@@ -20,7 +20,8 @@ public final class ModuleFormat {
         SIGNATURE(8, "signature"),
         REGEX(9, "regex"),
         ENTRY(10, "entry"),
-        RXGROUPS(11, "regex groups");
+        RXGROUPS(11, "regex groups"),
+        UNWIND(12, "unwind");
 
         public final int id;
         public final String text;

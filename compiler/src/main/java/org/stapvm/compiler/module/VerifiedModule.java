@@ -18,7 +18,12 @@ public record VerifiedModule(byte[] bytes) {
     }
 
     public static VerifiedModule of(Module module) throws Rejected {
-        byte[] bytes = ModuleWriter.write(module);
+        return of(module, java.util.List.of());
+    }
+
+    /** As {@link #of(Module)}, the module carrying the unwind rows of {@code unwind} (user stacks by CFI). */
+    public static VerifiedModule of(Module module, java.util.List<org.stapvm.probes.dwarf.UnwindRows> unwind) throws Rejected {
+        byte[] bytes = UnwindSection.append(ModuleWriter.write(module), unwind);
         Optional<String> reason = NativeRuntime.get().verify(bytes);
         if (reason.isPresent()) {
             throw new Rejected(reason.get());

@@ -57,12 +57,13 @@ public final class Pipeline {
      * bundled library; {@code target}: the kernel probes resolve against (-r KVER);
      * {@code extraScripts}: -E scripts, whose declarations follow the script's; {@code unoptimized}: -u;
      * {@code listing}: stap's -l/-L mode, where every probe point is optional, pass 2 fails silently
-     * and warnings are suppressed (an empty body's elision is no news to the user).
+     * and warnings are suppressed (an empty body's elision is no news to the user); {@code stacks}: -d and
+     * --ldd, the files whose unwind rows a module that reads user stacks carries beside the probed ones.
      */
     public record Settings(int lastPass, boolean verbose, boolean guru,
                            Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target,
                            Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
-                           java.util.Map<String, String> presetGlobals, boolean listing) {
+                           java.util.Map<String, String> presetGlobals, boolean listing, UserStacks.Request stacks) {
         public Settings {
             tapsetDirs = List.copyOf(tapsetDirs);
             extraScripts = List.copyOf(extraScripts);
@@ -70,13 +71,23 @@ public final class Pipeline {
             if (listing) {
                 warnings = Warnings.SUPPRESS;
             }
+            stacks = stacks == null ? UserStacks.Request.NONE : stacks;
+        }
+
+        /** Without -d or --ldd. */
+        public Settings(int lastPass, boolean verbose, boolean guru,
+                        Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target,
+                        Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
+                        java.util.Map<String, String> presetGlobals, boolean listing) {
+            this(lastPass, verbose, guru, limits, tapsetDirs, target, warnings, unoptimized, extraScripts,
+                    presetGlobals, listing, UserStacks.Request.NONE);
         }
 
         /** The settings of a plain run: warnings shown, optimized, no -E scripts. */
         public Settings(int lastPass, boolean verbose, boolean guru,
                         Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target) {
             this(lastPass, verbose, guru, limits, tapsetDirs, target, Warnings.SHOW, false, List.of(),
-                    java.util.Map.of(), false);
+                    java.util.Map.of(), false, UserStacks.Request.NONE);
         }
     }
 
@@ -164,7 +175,7 @@ public final class Pipeline {
         }
         VerifiedModule verified;
         try {
-            verified = VerifiedModule.of(module);
+            verified = VerifiedModule.of(module, UserStacks.collect(module, program, settings.stacks(), channel));
         } catch (VerifiedModule.Rejected e) {
             throw new InternalError("the verifier rejected the compiled module: " + e.getMessage());
         }

@@ -26,9 +26,13 @@ public final class DwarfIndex {
 
     private static final Map<String, DwarfIndex> CACHE = new ConcurrentHashMap<>();
     private final Map<String, Entry> byName;
+    private final Map<Long, Entry> byAddress = new java.util.HashMap<>();
 
     private DwarfIndex(Map<String, Entry> byName) {
         this.byName = byName;
+        for (Entry e : byName.values()) {
+            byAddress.putIfAbsent(e.lowPc(), e);
+        }
     }
 
     /** The index of {@code path} (read once); empty without DWARF or without stapvm's DWARF reader. */
@@ -91,6 +95,11 @@ public final class DwarfIndex {
 
     public Optional<Entry> lookup(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The function DWARF describes as starting at {@code lowPc} (the first listed, when several do). */
+    public Optional<Entry> at(long lowPc) {
+        return Optional.ofNullable(byAddress.get(lowPc));
     }
 
     public boolean isEmpty() {

@@ -127,10 +127,12 @@ public final class ProcessProbes implements ProbeProvider {
         String file = at < 0 ? null : pattern.value().substring(at + 1);
         DwarfIndex dwarf = DwarfIndex.of(path);
         List<ElfFunctions.Function> found = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (ElfFunctions.Function f : elf.matching(name)) {
-            Optional<DwarfIndex.Entry> e = dwarf.lookup(f.name());
-            if (file == null || (e.isPresent() && DwarfIndex.matchesFile(file, e.get()))) {
-                found.add(f);
+            Optional<DwarfIndex.Entry> e = dwarfEntry(dwarf, elf, f);
+            if ((file == null || (e.isPresent() && DwarfIndex.matchesFile(file, e.get())))
+                    && seen.add(e.map(DwarfIndex.Entry::name).orElse(f.name()))) {
+                found.add(e.isPresent() ? new ElfFunctions.Function(e.get().name(), f.value()) : f);
             }
         }
         if (found.isEmpty()) {
@@ -146,6 +148,22 @@ public final class ProcessProbes implements ProbeProvider {
             out.add(ProbeSpec.process(u, u.record(false)));
         }
         return out;
+    }
+
+    /**
+     * The DWARF function of ELF function f: by its name, else (an alias such as libc's malloc, which DWARF
+     * calls __libc_malloc) the one that starts at f's address and that the ELF also names there, since
+     * the runtime finds a function by its symbol. Empty without DWARF for it.
+     */
+    private static Optional<DwarfIndex.Entry> dwarfEntry(DwarfIndex dwarf, ElfFunctions elf, ElfFunctions.Function f) {
+        Optional<DwarfIndex.Entry> e = dwarf.lookup(f.name());
+        if (e.isPresent()) {
+            return e;
+        }
+        return dwarf.at(f.value()).filter(d -> {
+            ElfFunctions.Function same = elf.lookup(d.name());
+            return same != null && same.value() == f.value();
+        });
     }
 
     private static List<ProbeSpec> statement(String path, ProbePoint.Component c, List<ProbePoint.Component> rest,

@@ -70,6 +70,13 @@ public final class DwarfReader {
         return result(out, lib.svm_dwarf_functions(path, out, out.length));
     }
 
+    /** The blob of svm_dwarf_unwind: path's call frame information as unwind rows. */
+    public static byte[] unwind(String path) throws Failure {
+        LibStapvmDwarf lib = lib();
+        byte[] out = new byte[CAP * 16];
+        return result(out, lib.svm_dwarf_unwind(path, out, out.length));
+    }
+
     private static LibStapvmDwarf lib() throws Failure {
         if (Holder.LIB == null) {
             throw new Failure("stapvm's DWARF reader (" + LIBRARY_IN_TREE + ") is not built");

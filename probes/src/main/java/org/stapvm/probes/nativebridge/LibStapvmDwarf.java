@@ -7,4 +7,6 @@ public interface LibStapvmDwarf {
     long svm_dwarf_lines(String path, String func, byte[] out, long cap);
 
     long svm_dwarf_functions(String path, byte[] out, long cap);
+
+    long svm_dwarf_unwind(String path, byte[] out, long cap);
 }
