@@ -22,6 +22,7 @@ struct kcpu {
 	int busy;
 	stapvm_exec *x;
 	struct svm_ctx ctx;
+	u64 cycles_base, cycles_sum;   /* the overload governor's window on this CPU (koverload.c) */
 };
 
 /* timer.profile: one pinned hrtimer per CPU */
@@ -52,7 +53,8 @@ struct kprobe_slot {
 	};
 };
 
-enum { KS_EXIT_PENDING, KS_END_QUEUED, KS_CLOSING, KS_SKIP_ERROR };
+/* KS_SKIP_ERROR and KS_OVERLOAD end the session in stap's STAP_SESSION_ERROR: error probes, not end probes */
+enum { KS_EXIT_PENDING, KS_END_QUEUED, KS_CLOSING, KS_SKIP_ERROR, KS_OVERLOAD };
 
 struct ksession {
 	struct mutex mu;           /* ioctls and release */
@@ -68,6 +70,8 @@ struct ksession {
 	unsigned long flags;       /* KS_* bits */
 	atomic64_t skipped;
 	u64 maxskipped;            /* the module's MAXSKIPPED */
+	u64 ovl_threshold, ovl_interval; /* the module's STP_OVERLOAD_*; interval 0: no governor */
+	atomic_t overloads;        /* counted as errors, as stap's overload error */
 	struct kout out;
 	wait_queue_head_t readers; /* data or end of session */
 	wait_queue_head_t space;   /* the reader freed ring space */
@@ -90,6 +94,10 @@ void kp_register_all(struct ksession *ks);
 void kp_arm_timers(struct ksession *ks);
 void kp_unregister_all(struct ksession *ks);
 u64 kp_missed(struct ksession *ks);
+/* koverload.c: stap's overload governor, called after each hit on its CPU (interrupts off) with the hit's
+ * start and end cycle counts: true once the CPU spent more than the module's STP_OVERLOAD_THRESHOLD cycles
+ * in probes within STP_OVERLOAD_INTERVAL cycles (stap's error text is then in the ring, KS_OVERLOAD set) */
+bool ks_overloaded(struct ksession *ks, struct kcpu *c, u64 start, u64 end);
 /* stap's "WARNING: probe PP registration error (rc N)" for a non-optional probe the kernel refused */
 void kp_warn_failed(struct ksession *ks, struct kprobe_slot *sl, int rc);
 /* tracepoints.c: kernel.trace slots: found by name (the kernel's, then the modules'), registered and unregistered */

@@ -69,7 +69,8 @@ for s in "$root"/runtime-native/vm/tests/ko/*.s; do
     sed -n 's/^; expect-reject: //p' "$s" > "$out/ko/$b.expect"
 done
 
-"$guest/run-in-guest.sh" --timeout 600 --env "KMOD_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \
+# KMOD_GUEST_TIMEOUT: a longer bound for a loaded machine (TCG slows with the host)
+"$guest/run-in-guest.sh" --timeout "${KMOD_GUEST_TIMEOUT:-600}" --env "KMOD_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \
     --env "FUZZ_LOAD=${FUZZ_LOAD:-20000}" --env "ONELINERS_JVM=${ONELINERS_JVM:-}" \
     -- bash "$here/guest.sh" 2>&1 | tee "$out/guest.log"
 rc=${PIPESTATUS[0]}

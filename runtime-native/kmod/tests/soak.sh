@@ -13,10 +13,12 @@ out=$kmod/build/soak
 rm -rf "$out"; mkdir -p "$out"
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/getpid_n" "$here/progs/getpid_n.c" || exit 1
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/calls_n" "$here/progs/calls_n.c" || exit 1
-compile() { (cd "$out" && "$root/bin/stapvm" -p4 -m "$1" -e "$2" >/dev/null) || { echo "soak: cannot compile $1"; exit 1; }; }
+# COMPILE NAME SCRIPT [FLAGS...]: the exact-count sessions run without the overload governor (a trip would end
+# them before the program is done); the hot and profile ones keep it, and a trip there is counted apart
+compile() { local n=$1 s=$2; shift 2; (cd "$out" && "$root/bin/stapvm" -p4 "$@" -m "$n" -e "$s" >/dev/null) || { echo "soak: cannot compile $n"; exit 1; }; }
 compile exact 'global e, r probe kernel.function("__x64_sys_getpid") { if (pid() == target()) e++ }
-probe kernel.function("__x64_sys_getpid").return { if (pid() == target()) r++ } probe end { printf("%d %d\n", e, r) }'
-compile uexact "global n probe process(\"$out/calls_n\").function(\"work\") { n++ } probe end { printf(\"%d\n\", n) }"
+probe kernel.function("__x64_sys_getpid").return { if (pid() == target()) r++ } probe end { printf("%d %d\n", e, r) }' -D STP_NO_OVERLOAD
+compile uexact "global n probe process(\"$out/calls_n\").function(\"work\") { n++ } probe end { printf(\"%d\n\", n) }" -D STP_NO_OVERLOAD
 compile hot 'global r, s, a probe kernel.function("vfs_read") { r++ } probe kernel.function("schedule") { s++ }
 probe kprobe.function("kmem_cache_alloc") { a[cpu()]++ } probe timer.ms(50) { if (r < 0) println("never") }
 probe end { printf("%d\n", r > 0 && s > 0) }'
@@ -45,19 +47,21 @@ run() { local name=$1; shift; timeout 60 $krun "$@" > "/tmp/$name.out" 2> "/tmp/
 # a session the overload governor ended (tight syscall loops under a heavy TCG guest can spend more than half
 # a CPU in handlers: stap's limit) is counted apart, not as a wrong count
 keep() {
-	if grep -q '^ERROR: probe overhead' "/tmp/$1.err"; then echo >> "/tmp/$1.overload"; return 0; fi
+	if grep -q '^ERROR: probe overhead' "/tmp/$1.err"; then grep -m1 '^ERROR: probe overhead' "/tmp/$1.err" >> "/tmp/$1.overload"; return 0; fi
 	cat "/tmp/$1.out" "/tmp/$1.err" > "/tmp/$1.fail.$RANDOM"; return 1
 }
 exact() {
 	local n=$((RANDOM % 20000 + 1)) e r s
 	run exact -c "$out/getpid_n $n" "$out/exact.stpb" || { keep exact; return; }
 	read -r e r < /tmp/exact.out; s=$(skipped /tmp/exact.err)
+	echo "$((2 * n)) $((e + r)) ${s:-0}" >> /tmp/exact.counts
 	[ $((e + r + ${s:-0})) -eq $((2 * n)) ] && [ "$e" -le $n ] && [ "$r" -le $n ] || keep exact
 }
 uexact() {
 	local n=$((RANDOM % 5000 + 1)) s
 	run uexact -c "$out/calls_n $n" "$out/uexact.stpb" || { keep uexact; return; }
 	s=$(skipped /tmp/uexact.err)
+	echo "$n $(tail -1 /tmp/uexact.out) ${s:-0}" >> /tmp/uexact.counts
 	[ $(( $(tail -1 /tmp/uexact.out) + ${s:-0} )) -eq $n ] || keep uexact
 }
 # (the end prints a too: stap prints the globals a script writes and never reads)
@@ -74,6 +78,10 @@ for r in /tmp/exact.res /tmp/uexact.res /tmp/hot.res /tmp/prof.res; do
 	echo "soak: $name: $runs sessions, $f failed, $(cat "/tmp/$name.overload" 2>/dev/null | wc -l) ended by the overload governor"
 	fails=$((fails + f))
 done
+for c in exact uexact; do
+	awk -v c=$c '{ want += $1; got += $2; skip += $3 } END { printf "soak: %s: %d calls made (the programs count them), %d counted by the probes, %d skipped\n", c, want, got, skip }' /tmp/$c.counts
+done
+cat /tmp/*.overload 2>/dev/null | tail -1 | sed 's/^/soak: an overload: /'
 echo "soak: slab $slab0 kB before, $slab1 kB after the last session, $slab2 kB after rmmod"
 growth=$((slab1 - slab0))
 [ "$growth" -le "$SOAK_SLAB_KB" ] || { echo "soak: slab grew by $growth kB"; fails=$((fails + 1)); }
