@@ -78,6 +78,9 @@ final class StatementLowering {
         } else if (s instanceof Statement.Empty) {
             return;
         } else if (s instanceof Statement.ExprStmt e) {
+            if (body.program.elided().statements().contains(e)) {
+                return;   // stap's optimizer removed it: no code, no action charged
+            }
             exprs.effect(e.expression());
             actions.record(1, Describe.statement(s), false);
         } else if (s instanceof Statement.If i) {

@@ -28,9 +28,18 @@ import org.stapvm.lang.ast.Statement;
  */
 public final class ElideDeadCode {
 
-    /** What the optimizer removed, for lowering: assignments, statements and whole probes. */
-    public record Result(Set<Expression.Assign> assignments, Set<Statement.ExprStmt> statements, Set<Unit> probes) {
-        public static final Result NONE = new Result(Set.of(), Set.of(), Set.of());
+    /**
+     * What the optimizer removed, for lowering: each elided assignment with what stands in its
+     * place (the variable, or the value when that has effects), the statements and whole probes.
+     */
+    public record Result(Map<Expression.Assign, Expression> assignments, Set<Statement.ExprStmt> statements,
+                         Set<Unit> probes) {
+        public static final Result NONE = new Result(Map.of(), Set.of(), Set.of());
+
+        /** {@code e}, or what stands in its place once its assignment is elided. */
+        public Expression effective(Expression e) {
+            return e instanceof Expression.Assign a ? assignments.getOrDefault(a, e) : e;
+        }
     }
 
     /** Natives with effects beyond their value (stap's tapset functions not marked pure). */
@@ -67,7 +76,20 @@ public final class ElideDeadCode {
                 }
             }
         }
-        return new Result(Set.copyOf(pass.deadAssignments), Set.copyOf(pass.deadStatements), Set.copyOf(pass.deadProbes));
+        Map<Expression.Assign, Expression> replaced = new IdentityHashMap<>();
+        for (Unit u : units) {
+            new AstWalker() {
+                @Override
+                public Void visitAssign(Expression.Assign a) {
+                    if (pass.deadAssignments.contains(a)) {
+                        replaced.put(a, pass.effective(u, a));
+                    }
+                    return super.visitAssign(a);
+                }
+            }.walk(u.body());
+        }
+        return new Result(Collections.unmodifiableMap(replaced), Collections.unmodifiableSet(pass.deadStatements),
+                Collections.unmodifiableSet(pass.deadProbes));
     }
 
     private static <T> Set<T> identitySet() {
