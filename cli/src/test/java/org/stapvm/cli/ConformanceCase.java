@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.stapvm.lang.ShellWords;
 
 /**
  * One conformance/cases/NAME.stp with what SystemTap 4.8 did: NAME.out, NAME.err, NAME.rc, and
@@ -44,33 +44,6 @@ record ConformanceCase(String name, Path script, List<String> options, List<Stri
 
     /** The header's value split into words as the shell splits them (record.sh evals it): quotes group. */
     private static List<String> words(List<String> header, String key) {
-        String v = value(header, key, "");
-        List<String> words = new ArrayList<>();
-        StringBuilder word = null;
-        char quote = 0;
-        for (char c : v.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                word = word == null ? new StringBuilder() : word;
-            } else if (Character.isWhitespace(c)) {
-                if (word != null) {
-                    words.add(word.toString());
-                    word = null;
-                }
-            } else {
-                word = word == null ? new StringBuilder() : word;
-                word.append(c);
-            }
-        }
-        if (word != null) {
-            words.add(word.toString());
-        }
-        return words;
+        return ShellWords.split(value(header, key, ""));
     }
 }

@@ -3,7 +3,6 @@ package org.stapvm.lang;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +56,14 @@ public final class Corpus {
     }
 
     /** The words after the script in NAME.meta's `test_check: stap ... NAME.stp ARGS` line, else ARGUMENTS. */
-    private static List<String> metaArguments(Path file) {
+    public static List<String> metaArguments(Path file) {
         String name = file.getFileName().toString();
         Path meta = file.resolveSibling(name.replaceFirst("\\.stp$", ".meta"));
         try {
             for (String line : Files.isRegularFile(meta) ? Files.readAllLines(meta) : List.<String>of()) {
                 // A line that needs the shell to expand it ($$, `cmd`) gives no usable words.
                 if (line.startsWith("test_check:") && !line.contains("$$") && !line.contains("`")) {
-                    List<String> words = shellWords(line.substring("test_check:".length()));
+                    List<String> words = ShellWords.split(line.substring("test_check:".length()));
                     int script = words.indexOf(name);
                     if (script >= 0) {
                         return List.copyOf(words.subList(script + 1, words.size()));
@@ -75,36 +74,5 @@ public final class Corpus {
             throw new java.io.UncheckedIOException(e);
         }
         return ARGUMENTS;
-    }
-
-    /** Splits a command line as sh does for plain words, 'single' and "double" quotes. */
-    private static List<String> shellWords(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = null;
-        char quote = 0;
-        for (char c : line.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                word = word == null ? new StringBuilder() : word;
-            } else if (Character.isWhitespace(c)) {
-                if (word != null) {
-                    words.add(word.toString());
-                    word = null;
-                }
-            } else {
-                word = word == null ? new StringBuilder() : word;
-                word.append(c);
-            }
-        }
-        if (word != null) {
-            words.add(word.toString());
-        }
-        return words;
     }
 }
