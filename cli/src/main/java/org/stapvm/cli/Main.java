@@ -68,6 +68,9 @@ public final class Main {
             err.print(invalid);
             return 1;
         }
+        if (options.signModule != null) {
+            return SignCommand.signExisting(options, out, err);
+        }
         String listing = options.listingPattern();
         if (listing != null) {
             // stap's listing mode: the pattern becomes a probe with an empty body, elaborated up to pass 2

@@ -63,6 +63,17 @@ final class Options {
     @Option(names = "-m", paramLabel = "MODULE", description = "name the compiled module MODULE")
     String moduleName;
 
+    @Option(names = "--sign", paramLabel = "KEY.pem",
+            description = "sign the -p4 module with the private key (and certificate) in KEY.pem, as the kernel's scripts/sign-file signs modules")
+    String signKey;
+
+    @Option(names = "--sign-cert", paramLabel = "CERT", description = "the signer's X.509 certificate (PEM or DER) when KEY.pem holds only the key")
+    String signCert;
+
+    @Option(names = "--sign-module", paramLabel = "FILE.stpb",
+            description = "sign the existing module FILE.stpb in place with --sign's key (a present signature is replaced)")
+    String signModule;
+
     /** Which runtime runs the module; unset: stapvm.ko when /dev/stapvm exists (stapvm_run.h, stapvm_pick_runtime). */
     enum Runtime { kernel, user }
 
@@ -153,6 +164,12 @@ final class Options {
     String invalid() {
         if (suppressTimeLimits && !guru) {
             return "ERROR --suppress-time-limits requires guru mode (-g)\n";
+        }
+        if ((signCert != null || signModule != null) && signKey == null) {
+            return "stapvm: --sign-cert and --sign-module need --sign KEY.pem\n";
+        }
+        if (signKey != null && signModule == null && lastPass != 4) {
+            return "stapvm: --sign signs the module file of -p4 (or an existing one: --sign-module FILE.stpb)\n";
         }
         if (command != null && targetPidText != null) {
             return "You can't specify -c and -x together.\n"

@@ -143,8 +143,16 @@ final class Session {
         String name = options.moduleName != null ? options.moduleName
                 : String.format("stap_%08x", script.text().hashCode());
         Path file = Path.of(name + ".stpb");
+        byte[] bytes = result.verified().bytes();
+        if (options.signKey != null) {
+            bytes = SignCommand.sign(options, bytes, err);
+            if (bytes == null) {
+                err.println("Pass 4: compilation failed.  [man error::pass4]");
+                return 1;
+            }
+        }
         try {
-            Files.write(file, result.verified().bytes());
+            Files.write(file, bytes);
         } catch (IOException e) {
             err.println("stapvm: cannot write " + file + ": " + e.getMessage());
             err.println("Pass 4: compilation failed.  [man error::pass4]");
