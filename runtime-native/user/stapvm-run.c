@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "kernel_run.h"
 #include "stapvm_run.h"
+#include "trust.h"
 
 #define MAX_MODULE (64u << 20)
 
@@ -29,7 +31,8 @@ static void forward(int signo)
 static void usage(FILE *f)
 {
 	fprintf(f, "Usage: stapvm-run [-o FILE] [-T SECONDS] [-c CMD | -x PID] [--runtime=kernel|user]\n"
-		   "                  [--breakpoint=emulate|xol|step|auto] MODULE.stpb\n");
+		   "                  [--breakpoint=emulate|xol|step|auto] [--trust DIR] [--require-signed]\n"
+		   "                  MODULE.stpb\n");
 }
 
 /* reads the whole module file; NULL with a message printed */
@@ -52,12 +55,52 @@ static uint8_t *read_module(const char *path, size_t *len)
 	return buf;
 }
 
+/* a module refused for its signature: the reason, then why, and a failing exit */
+static int refuse(const char *path, enum svm_sig_verdict v, const char *why)
+{
+	fprintf(stderr, "ERROR: module %s rejected: %s: %s\n", path, svm_sig_verdict_name(v), why);
+	return 1;
+}
+
+/*
+ * The userspace runtime's signature rule: a signed module is checked against the trust directory
+ * when one is named or the default exists, and runs only if the check passes; an unsigned module
+ * runs unless --require-signed. 0 with the module's own length in *module_len, else 1 (told).
+ */
+static __attribute__((noinline)) int check_signature(const char *path, const uint8_t *file, size_t n, const char *trust_dir,
+			   int require_signed, size_t *module_len)
+{
+	struct svm_modsig sig;
+	struct svm_trust *t;
+	struct stat st;
+	enum svm_sig_verdict v = svm_modsig_split(file, n, &sig);
+	char why[768];
+	*module_len = sig.module_len;
+	if (v == SVM_SIG_CORRUPT)
+		return refuse(path, v, sig.why);
+	if (v == SVM_SIG_UNSIGNED)
+		return require_signed ? refuse(path, v, "--require-signed and the module carries no signature (stapvm --sign)") : 0;
+	if (!trust_dir && !require_signed && stat(STAPVM_TRUST_DIR, &st) != 0)
+		return 0;   /* no trust set up: the signature is not checked (as a kernel without sig_enforce) */
+	if (!(t = svm_trust_open(trust_dir ? trust_dir : STAPVM_TRUST_DIR, why, sizeof why))) {
+		fprintf(stderr, "ERROR: %s\n", why);
+		return 1;
+	}
+	v = svm_trust_verify(t, file, n, module_len, why, sizeof why);
+	svm_trust_free(t);
+	return v == SVM_SIG_OK ? 0 : refuse(path, v, why);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "breakpoint", required_argument, 0, 'b' }, { "runtime", required_argument, 0, 'r' }, { 0, 0, 0, 0 }
+		{ "breakpoint", required_argument, 0, 'b' }, { "runtime", required_argument, 0, 'r' },
+		{ "trust", required_argument, 0, 't' }, { "require-signed", no_argument, 0, 's' }, { 0, 0, 0, 0 }
 	};
-	const char *out = 0, *cmd = 0, *breakpoint = 0, *runtime = 0;
+	const char *out = 0, *cmd = 0, *breakpoint = 0, *runtime = 0, *trust_dir = 0;
+	int require_signed = 0;
+	size_t module_len;
+	struct svm_modsig sig;
 	double seconds = 0;
 	long pid = 0;
 	char err[1024], *end;
@@ -89,6 +132,8 @@ int main(int argc, char **argv)
 			break;
 		case 'b': breakpoint = optarg; break;
 		case 'r': runtime = optarg; break;
+		case 't': trust_dir = optarg; break;
+		case 's': require_signed = 1; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 1;
 		}
@@ -121,7 +166,22 @@ int main(int argc, char **argv)
 	signal(SIGTTIN, SIG_IGN);
 	signal(SIGTTOU, SIG_IGN);
 
-	switch (stapvm_pick_runtime(bytes, len, runtime, err, sizeof err)) {
+	/* a trailer that does not describe the file, or no signature where one is required, is refused on
+	 * either runtime; the signature itself is stapvm.ko's to check on the kernel runtime */
+	switch (svm_modsig_split(bytes, len, &sig)) {
+	case SVM_SIG_CORRUPT:
+		free(bytes);
+		return refuse(argv[optind], SVM_SIG_CORRUPT, sig.why);
+	case SVM_SIG_UNSIGNED:
+		if (require_signed) {
+			free(bytes);
+			return refuse(argv[optind], SVM_SIG_UNSIGNED, "--require-signed and the module carries no signature (stapvm --sign)");
+		}
+		break;
+	default:
+		break;
+	}
+	switch (stapvm_pick_runtime(bytes, sig.module_len, runtime, err, sizeof err)) {
 	case STAPVM_RUNTIME_KERNEL: {
 		struct krun_opts o = { out, (int64_t)(seconds * 1000 + 0.5), cmd, (int)pid, 0, NULL };
 		rc = stapvm_kernel_run(bytes, len, &o);
@@ -135,7 +195,11 @@ int main(int argc, char **argv)
 		free(bytes);
 		return 1;
 	}
-	running = stapvm_runner_new(bytes, len, err, sizeof err);
+	if (check_signature(argv[optind], bytes, len, trust_dir, require_signed, &module_len)) {
+		free(bytes);
+		return 1;
+	}
+	running = stapvm_runner_new(bytes, module_len, err, sizeof err);
 	free(bytes);
 	if (!running) {
 		fprintf(stderr, "ERROR: module %s rejected: %s\n", argv[optind], err);
