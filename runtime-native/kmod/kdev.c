@@ -6,6 +6,7 @@
 #include <linux/uaccess.h>
 #include <linux/poll.h>
 #include "ksession.h"
+#include "ksig.h"
 
 static int sv_open(struct inode *ino, struct file *f)
 {
@@ -83,12 +84,19 @@ static struct miscdevice sv_dev = {
 
 static int __init sv_init(void)
 {
-	return misc_register(&sv_dev);
+	int rc = ksig_init();
+	if (rc)
+		return rc;
+	rc = misc_register(&sv_dev);
+	if (rc)
+		ksig_exit();
+	return rc;
 }
 
 static void __exit sv_exit(void)
 {
 	misc_deregister(&sv_dev);
+	ksig_exit();
 }
 
 module_init(sv_init);

@@ -5,6 +5,7 @@
 #include <linux/sched/clock.h>
 #include <linux/poll.h>
 #include "ksession.h"
+#include "ksig.h"
 
 #define KS_OUT_BYTES (4u << 20)
 #define KS_END_OUTPUT_WAIT (10 * HZ)      /* end probes wait this long for a reader to free ring space */
@@ -154,6 +155,7 @@ int ks_load(struct ksession *ks, const u8 __user *ubytes, u64 len, char __user *
 {
 	char *err = kzalloc(KS_ERRLEN, GFP_KERNEL);
 	u8 *bytes = NULL;
+	size_t mlen;
 	int rc = -EBUSY;
 	if (!err)
 		return -ENOMEM;
@@ -169,8 +171,13 @@ int ks_load(struct ksession *ks, const u8 __user *ubytes, u64 len, char __user *
 		bytes = NULL;
 		goto out;
 	}
-	/* the kernel never trusts the loader: decode and verify here */
-	ks->mod = stapvm_load(bytes, len, err, KS_ERRLEN);
+	/* the kernel never trusts the loader: check the signature, decode and verify here */
+	rc = ksig_check(bytes, len, &mlen, err, KS_ERRLEN);
+	if (rc) {
+		rc = rc == -EINVAL ? ks_reject(uerr, errlen, err) : rc;
+		goto out;
+	}
+	ks->mod = stapvm_load(bytes, mlen, err, KS_ERRLEN);
 	rc = ks->mod ? ks_setup(ks, err) : -EINVAL;
 	if (rc) {
 		rc = rc == -EINVAL ? ks_reject(uerr, errlen, err) : rc;

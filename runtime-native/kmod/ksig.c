@@ -1,0 +1,144 @@
+/* ksig.c: stapvm.ko checks a module file's appended PKCS#7 signature (vm/modsig.h) with the kernel's
+ * verify_pkcs7_signature(), against the keyrings kernel module signatures use (builtin, secondary,
+ * which the machine/MOK keyring is linked into, then platform) and a .stapvm keyring that root fills
+ * with keyctl. require_signed decides whether unsigned modules load; a present signature must verify. */
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/atomic.h>
+#include <linux/cred.h>
+#include <linux/key.h>
+#include <linux/security.h>
+#include <linux/verification.h>
+#include <keys/asymmetric-type.h>
+#include "ksig.h"
+#include "modsig.h"
+
+static struct key *stapvm_keyring;
+static atomic_t verdicts[SVM_SIG_NVERDICTS];
+
+/* module signatures enforced by the kernel (module.sig_enforce, lockdown): stapvm's are then too */
+static bool kernel_enforces(void)
+{
+	return is_module_sig_enforced() || security_locked_down(LOCKDOWN_MODULE_SIGNATURE) != 0;
+}
+
+/* -1 until init decides: on when the kernel enforces module signatures; it cannot be turned off then */
+static int require_signed = -1;
+
+static int require_set(const char *val, const struct kernel_param *kp)
+{
+	bool on;
+	int rc = kstrtobool(val, &on);
+	if (rc)
+		return rc;
+	if (!on && kernel_enforces())
+		return -EPERM;
+	require_signed = on;
+	return 0;
+}
+
+static int require_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%c\n", require_signed > 0 ? 'Y' : 'N');
+}
+
+static const struct kernel_param_ops require_ops = { .set = require_set, .get = require_get };
+module_param_cb(require_signed, &require_ops, NULL, 0644);
+MODULE_PARM_DESC(require_signed, "load only signed modules (default: on when the kernel enforces module signatures)");
+
+/* the .stapvm keyring's serial, for `keyctl padd asymmetric "" $(cat .../keyring) < cert.x509` */
+static int keyring_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%d\n", stapvm_keyring ? key_serial(stapvm_keyring) : 0);
+}
+
+static const struct kernel_param_ops keyring_ops = { .get = keyring_get };
+module_param_cb(keyring, &keyring_ops, NULL, 0444);
+MODULE_PARM_DESC(keyring, "serial number of the .stapvm keyring");
+
+/* how many module files got each verdict since load, one "reason: count" line each */
+static int verdicts_get(char *buf, const struct kernel_param *kp)
+{
+	int len = 0, v;
+	for (v = 0; v < SVM_SIG_NVERDICTS; v++)
+		len += sysfs_emit_at(buf, len, "%s: %d\n", svm_sig_verdict_name(v), atomic_read(&verdicts[v]));
+	return len;
+}
+
+static const struct kernel_param_ops verdicts_ops = { .get = verdicts_get };
+module_param_cb(signatures, &verdicts_ops, NULL, 0444);
+MODULE_PARM_DESC(signatures, "module files loaded or refused, by signature verdict");
+
+int ksig_init(void)
+{
+	key_perm_t perm = KEY_POS_ALL | KEY_USR_VIEW | KEY_USR_READ | KEY_USR_SEARCH | KEY_USR_WRITE;
+	struct key *kr;
+	if (require_signed < 0)
+		require_signed = kernel_enforces();
+	kr = keyring_alloc(".stapvm", GLOBAL_ROOT_UID, GLOBAL_ROOT_GID, current_cred(), perm,
+			   KEY_ALLOC_NOT_IN_QUOTA, NULL, NULL);
+	if (IS_ERR(kr))
+		return PTR_ERR(kr);
+	/* locked down, root alone must not be able to make a key trusted: as the secondary keyring,
+	 * only keys signed by a builtin or secondary key may be added */
+	if (kernel_enforces()) {
+		int rc = keyring_restrict(make_key_ref(kr, true), "asymmetric", "builtin_and_secondary_trusted");
+		if (rc) {
+			key_put(kr);
+			return rc;
+		}
+	}
+	stapvm_keyring = kr;
+	return 0;
+}
+
+void ksig_exit(void)
+{
+	if (stapvm_keyring) {
+		keyring_clear(stapvm_keyring);   /* the enrolled keys go with the module */
+		key_revoke(stapvm_keyring);
+		key_put(stapvm_keyring);
+	}
+}
+
+/* the keyrings in the order they are tried; an -ENOKEY moves on to the next */
+static int verify(const u8 *file, const struct svm_modsig *s)
+{
+	struct key *const rings[] = { VERIFY_USE_SECONDARY_KEYRING, VERIFY_USE_PLATFORM_KEYRING, stapvm_keyring };
+	int rc = -ENOKEY;
+	size_t i;
+	for (i = 0; i < ARRAY_SIZE(rings) && rc == -ENOKEY; i++)
+		rc = verify_pkcs7_signature(file, s->module_len, s->cms, s->cms_len, rings[i],
+					    VERIFYING_MODULE_SIGNATURE, NULL, NULL);
+	return rc;
+}
+
+int ksig_check(const u8 *file, size_t n, size_t *module_len, char *err, size_t errlen)
+{
+	struct svm_modsig s;
+	enum svm_sig_verdict v = svm_modsig_split(file, n, &s);
+	const char *why = s.why;
+	int rc = 0;
+	*module_len = s.module_len;
+	if (v == SVM_SIG_OK) {
+		rc = verify(file, &s);
+		switch (rc) {
+		case 0: break;
+		case -ENOMEM: return rc;
+		case -ENOKEY: v = SVM_SIG_UNKNOWN_KEY; why = "no key in the kernel's keyrings or .stapvm matches the signer"; break;
+		case -EBADMSG: v = SVM_SIG_CORRUPT; why = "the PKCS#7 message cannot be parsed"; break;
+		case -EKEYREJECTED: v = SVM_SIG_BAD; why = "the signature does not match the module's bytes"; break;
+		case -ENOPKG: v = SVM_SIG_BAD; why = "the signature's algorithm is not supported by this kernel"; break;
+		default: v = SVM_SIG_BAD; why = "verify_pkcs7_signature() refused it"; break;
+		}
+	} else if (v == SVM_SIG_UNSIGNED) {
+		why = "the module carries no signature and require_signed is set";
+	}
+	atomic_inc(&verdicts[v]);
+	if (v == SVM_SIG_OK || (v == SVM_SIG_UNSIGNED && require_signed <= 0))
+		return 0;
+	snprintf(err, errlen, "%s: %s", svm_sig_verdict_name(v), why);
+	pr_notice_ratelimited("stapvm: module refused (pid %d, uid %u): %s (%d)\n", task_pid_nr(current),
+			      from_kuid(&init_user_ns, current_uid()), err, rc);
+	return -EINVAL;
+}

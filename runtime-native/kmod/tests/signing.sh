@@ -1,0 +1,47 @@
+#!/bin/bash
+# signing.sh: stapvm.ko's signature checks end to end (require_signed, the .stapvm keyring). On the
+# host: throw-away keys (bin/stapvm-genkey), one module compiled and signed by bin/stapvm --sign, its
+# tampered copies; then one guest boot runs signing_guest.sh. Ends with "N passed, F failed".
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+kmod=$(dirname "$here")
+root=$(cd "$kmod/../.." && pwd)
+out=$kmod/build/tests/signing
+guest=$root/runtime-native/guest
+
+if ! command -v qemu-system-x86_64 >/dev/null || ! "$guest/kver.sh" >/dev/null 2>&1; then
+    if [ -n "${CI:-}" ]; then echo "kmod: the guest cannot boot (run runtime-native/guest/deps.sh)"; echo "0 passed, 1 failed"; exit 1; fi
+    echo "kmod: skipped: no QEMU or guest kernel; runtime-native/guest/deps.sh installs them"
+    echo "0 passed, 0 failed"; exit 0
+fi
+[ -f "$kmod/build/stapvm.ko" ] || { echo "kmod: build/stapvm.ko missing (no kernel headers?)"; echo "0 passed, 1 failed"; exit 1; }
+fail() { echo "kmod signing: $1"; echo "0 passed, 1 failed"; exit 1; }
+
+rm -rf "$out"; mkdir -p "$out"
+gcc -std=gnu11 -O2 -Wall -Werror -o "$out/add_key" "$here/progs/add_key.c" || fail "cannot build add_key"
+"$root/bin/stapvm-genkey" "$out/trusted" "stapvm guest test key" >/dev/null || fail "stapvm-genkey"
+"$root/bin/stapvm-genkey" "$out/stranger" "stapvm stranger" >/dev/null || fail "stapvm-genkey"
+(cd "$out" && "$root/bin/stapvm" -p4 -m unsigned -e 'probe begin { print("ran\n"); exit() }' >/dev/null) || fail "cannot compile"
+(cd "$out" && "$root/bin/stapvm" -p4 -m signed --sign trusted.pem -e 'probe begin { print("ran\n"); exit() }' >/dev/null) || fail "cannot compile --sign"
+cp "$out/unsigned.stpb" "$out/stranger.stpb"
+(cd "$out" && "$root/bin/stapvm" --sign stranger.pem --sign-module stranger.stpb >/dev/null) || fail "cannot --sign-module"
+python3 - "$out" <<'PY'
+import sys
+d = sys.argv[1]
+b = open(d + '/signed.stpb', 'rb').read()
+f = bytearray(b); f[40] ^= 1                      # one bit of the module bytes
+open(d + '/flipped.stpb', 'wb').write(f)
+open(d + '/truncated.stpb', 'wb').write(b[:-40 - 16] + b[-40:])   # the PKCS#7 cut short, trailer kept
+PY
+
+"$guest/run-in-guest.sh" --timeout "${KMOD_GUEST_TIMEOUT:-1200}" --env "SIG_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \
+    -- bash "$here/signing_guest.sh" 2>&1 | tee "$out/guest.log"
+rc=${PIPESTATUS[0]}
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out/guest.log" | tail -1)
+if [ "$rc" -ne 0 ] || [ -z "$line" ]; then
+    p=$(echo "${line:-0 passed}" | sed -E 's/ passed.*//')
+    echo "kmod signing: guest exit $rc (99: oops/BUG/WARNING in dmesg, 124: timeout, 125: no status)"
+    echo "$p passed, 1 failed"; exit 1
+fi
+echo "$line"
+[[ "$line" == *" 0 failed" ]]
