@@ -34,14 +34,7 @@ open(d + '/flipped.stpb', 'wb').write(f)
 open(d + '/truncated.stpb', 'wb').write(b[:-40 - 16] + b[-40:])   # the PKCS#7 cut short, trailer kept
 PY
 
-"$guest/run-in-guest.sh" --timeout "${KMOD_GUEST_TIMEOUT:-1200}" --env "SIG_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \
-    -- bash "$here/signing_guest.sh" 2>&1 | tee "$out/guest.log"
-rc=${PIPESTATUS[0]}
-line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out/guest.log" | tail -1)
-if [ "$rc" -ne 0 ] || [ -z "$line" ]; then
-    p=$(echo "${line:-0 passed}" | sed -E 's/ passed.*//')
-    echo "kmod signing: guest exit $rc (99: oops/BUG/WARNING in dmesg, 124: timeout, 125: no status)"
-    echo "$p passed, 1 failed"; exit 1
-fi
-echo "$line"
-[[ "$line" == *" 0 failed" ]]
+# shellcheck source=in_guest.sh
+. "$here/in_guest.sh"
+in_guest "$out/guest.log" --timeout "${KMOD_GUEST_TIMEOUT:-1200}" --env "SIG_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \
+    -- bash "$here/signing_guest.sh"
