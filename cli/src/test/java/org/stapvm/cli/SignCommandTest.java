@@ -129,6 +129,39 @@ class SignCommandTest {
                 SignatureTrailer.split(Files.readAllBytes(tmp.resolve("later.stpb"))).module());
     }
 
+    /** What stapvm --sign writes is what stapvm-run --trust accepts, and it refuses the module signed by another key. */
+    @Test
+    void stapvmRunTrustsTheSignerOnly() throws Exception {
+        Path run = StapvmCommand.ROOT.resolve("runtime-native/user/build/stapvm-run");
+        assumeTrue(Files.isExecutable(run), "stapvm-run not built");
+        assertEquals(0, stapvm("-p4", "-m", "mine", "--sign", "key.pem", "-e", SCRIPT).exitCode());
+        assertEquals(0, stapvm("-p4", "-m", "theirs", "--sign", "other.pem", "-e", SCRIPT).exitCode());
+        Path trust = Files.createDirectories(tmp.resolve("trusted.d"));
+        Files.copy(tmp.resolve("key.x509"), trust.resolve("key.x509"));
+        Result ok = run(tmp, run.toString(), "--runtime=user", "--trust", trust.toString(), "--require-signed", "mine.stpb");
+        assertEquals(new Result("signed\n", "", 0), ok);
+        Result refused = run(tmp, run.toString(), "--runtime=user", "--trust", trust.toString(), "theirs.stpb");
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.stdout().startsWith("ERROR: module theirs.stpb rejected: unknown key: the signer (issuer /CN=stapvm signing key, serial "),
+                refused.stdout());
+    }
+
+    /** An EC key signs with ecdsa-with-SHA256, as sign-file does with one (ECDSA is randomized: the structure is compared). */
+    @Test
+    void ecKeysSignAsSignFileDoes() throws Exception {
+        Result k = run(tmp, "openssl", "req", "-new", "-nodes", "-x509", "-batch", "-days", "3650", "-subj", "/CN=stapvm ec key",
+                "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-addext", "keyUsage=digitalSignature",
+                "-keyout", "ec.pem", "-out", "ec.crt");
+        assertEquals(0, k.exitCode(), k.stdout());
+        assertEquals(0, stapvm("-p4", "-m", "ec", "--sign", "ec.pem", "--sign-cert", "ec.crt", "-e", SCRIPT).exitCode());
+        Result ok = opensslVerify(tmp.resolve("ec.stpb"), "ec.crt");
+        assertEquals(0, ok.exitCode(), ok.stdout());
+        SignerInformation si = new CMSSignedData(SignatureTrailer.split(Files.readAllBytes(tmp.resolve("ec.stpb"))).cms())
+                .getSignerInfos().getSigners().iterator().next();
+        assertEquals("1.2.840.10045.4.3.2", si.getEncryptionAlgOID()); // ecdsa-with-SHA256
+        assertEquals(null, si.getSignedAttributes());
+    }
+
     @Test
     void badKeysAndOptionsAreClearErrors() throws Exception {
         Files.writeString(tmp.resolve("junk.pem"), "not a key\n");
