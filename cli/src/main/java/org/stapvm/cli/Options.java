@@ -64,7 +64,7 @@ final class Options {
     String moduleName;
 
     @Option(names = "--sign", paramLabel = "KEY.pem",
-            description = "sign the -p4 module with the private key (and certificate) in KEY.pem, as the kernel's scripts/sign-file signs modules")
+            description = "sign the module with the private key (and certificate) in KEY.pem, as the kernel's scripts/sign-file signs modules: the -p4 file, or what pass 5 gives stapvm.ko")
     String signKey;
 
     @Option(names = "--sign-cert", paramLabel = "CERT", description = "the signer's X.509 certificate (PEM or DER) when KEY.pem holds only the key")
@@ -168,8 +168,8 @@ final class Options {
         if ((signCert != null || signModule != null) && signKey == null) {
             return "stapvm: --sign-cert and --sign-module need --sign KEY.pem\n";
         }
-        if (signKey != null && signModule == null && lastPass != 4) {
-            return "stapvm: --sign signs the module file of -p4 (or an existing one: --sign-module FILE.stpb)\n";
+        if (signKey != null && signModule == null && lastPass < 4) {
+            return "stapvm: --sign signs the module of pass 4 or 5 (or an existing one: --sign-module FILE.stpb)\n";
         }
         if (command != null && targetPidText != null) {
             return "You can't specify -c and -x together.\n"

@@ -22,6 +22,13 @@ final class RunPass {
 
     /** {@code targetPid}: the -x process (null: none), which java() probes set to their JVM. */
     int run(VerifiedModule module, Integer targetPid) {
+        byte[] bytes = module.bytes();
+        // --sign: stapvm.ko (require_signed) gets the module signed, as stapvm-run would load it
+        byte[] kernelFile = options.signKey == null ? bytes : SignCommand.sign(options, bytes, err);
+        if (kernelFile == null) {
+            err.println("Pass 5: run failed.  [man error::pass5]");
+            return 1;
+        }
         RunOptions run = new RunOptions(options.outputFile, timeoutMillis(), options.command,
                 targetPid == null ? 0 : targetPid, options.breakpoint.name());
         // The runtime writes to file descriptors 1 and 2 itself: what Java printed goes first.
@@ -30,7 +37,7 @@ final class RunPass {
         passes.runStarting();
         int status;
         try {
-            status = NativeRuntime.get().run(module.bytes(),
+            status = NativeRuntime.get().run(bytes, kernelFile,
                     options.runtime == null ? null : options.runtime.name(), run);
         } catch (NativeRuntime.Unavailable | NativeRuntime.RunRefused e) {
             err.println("stapvm: " + e.getMessage());

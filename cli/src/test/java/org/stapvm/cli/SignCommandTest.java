@@ -146,6 +146,13 @@ class SignCommandTest {
                 refused.stdout());
     }
 
+    /** Pass 5 with --sign: the userspace runtime runs the module (stapvm.ko would get it signed: the guest test). */
+    @Test
+    void signAtPassFiveRuns() throws Exception {
+        Result r = stapvm("--runtime=user", "--sign", "key.pem", "-e", SCRIPT);
+        assertEquals(new Result("signed\n", "", 0), r);
+    }
+
     /** An EC key signs with ecdsa-with-SHA256, as sign-file does with one (ECDSA is randomized: the structure is compared). */
     @Test
     void ecKeysSignAsSignFileDoes() throws Exception {
@@ -173,9 +180,13 @@ class SignCommandTest {
         Result missing = stapvm("-p4", "--sign", "nosuch.pem", "-e", SCRIPT);
         assertEquals(1, missing.exitCode());
         assertTrue(missing.stderr().startsWith("stapvm: cannot read nosuch.pem: "), missing.stderr());
-        Result pass5 = stapvm("--sign", "key.pem", "-e", SCRIPT);
-        assertEquals(1, pass5.exitCode());
-        assertEquals("stapvm: --sign signs the module file of -p4 (or an existing one: --sign-module FILE.stpb)\n", pass5.stderr());
+        Result pass3 = stapvm("-p3", "--sign", "key.pem", "-e", SCRIPT);
+        assertEquals(1, pass3.exitCode());
+        assertEquals("stapvm: --sign signs the module of pass 4 or 5 (or an existing one: --sign-module FILE.stpb)\n", pass3.stderr());
+        Result badKeyAtRun = stapvm("--runtime=user", "--sign", "junk.pem", "-e", SCRIPT);
+        assertEquals(1, badKeyAtRun.exitCode());
+        assertEquals("stapvm: junk.pem: no private key in the file (PEM expected)\nPass 5: run failed.  [man error::pass5]\n",
+                badKeyAtRun.stderr());
         Result noKey = stapvm("--sign-module", "x.stpb");
         assertEquals(1, noKey.exitCode());
         assertEquals("stapvm: --sign-cert and --sign-module need --sign KEY.pem\n", noKey.stderr());

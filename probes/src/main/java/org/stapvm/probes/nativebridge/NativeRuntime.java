@@ -76,12 +76,20 @@ public final class NativeRuntime {
      * code stap would. Rejection or a bad option is a {@link RunRefused} with the runtime's reason.
      */
     public int run(byte[] module, String runtime, RunOptions options) {
+        return run(module, module, runtime, options);
+    }
+
+    /**
+     * {@link #run(byte[], String, RunOptions)} where stapvm.ko is given {@code kernelFile}: the module
+     * file with its signature appended (docs/signing.md), which the userspace runtime does not need.
+     */
+    public int run(byte[] module, byte[] kernelFile, String runtime, RunOptions options) {
         byte[] err = new byte[ERR_LEN];
         int picked = lib.stapvm_pick_runtime(module, module.length, runtime, err, err.length);
         if (picked < 0) {
             throw new RunRefused(cString(err));
         }
-        return picked == RUNTIME_KERNEL ? runKernel(module, options) : runUser(module, options);
+        return picked == RUNTIME_KERNEL ? runKernel(kernelFile, options) : runUser(module, options);
     }
 
     /** stapvm_pick_runtime's answer for stapvm.ko (stapvm_run.h). */
