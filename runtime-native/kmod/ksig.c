@@ -9,7 +9,6 @@
 #include <linux/key.h>
 #include <linux/security.h>
 #include <linux/verification.h>
-#include <keys/asymmetric-type.h>
 #include "ksig.h"
 #include "modsig.h"
 
@@ -52,7 +51,13 @@ static int keyring_get(char *buf, const struct kernel_param *kp)
 	return sysfs_emit(buf, "%d\n", stapvm_keyring ? key_serial(stapvm_keyring) : 0);
 }
 
-static const struct kernel_param_ops keyring_ops = { .get = keyring_get };
+/* insmod calls .set for any NAME=VALUE it is given, read-only or not */
+static int read_only_set(const char *val, const struct kernel_param *kp)
+{
+	return -EPERM;
+}
+
+static const struct kernel_param_ops keyring_ops = { .set = read_only_set, .get = keyring_get };
 module_param_cb(keyring, &keyring_ops, NULL, 0444);
 MODULE_PARM_DESC(keyring, "serial number of the .stapvm keyring");
 
@@ -65,7 +70,7 @@ static int verdicts_get(char *buf, const struct kernel_param *kp)
 	return len;
 }
 
-static const struct kernel_param_ops verdicts_ops = { .get = verdicts_get };
+static const struct kernel_param_ops verdicts_ops = { .set = read_only_set, .get = verdicts_get };
 module_param_cb(signatures, &verdicts_ops, NULL, 0444);
 MODULE_PARM_DESC(signatures, "module files loaded or refused, by signature verdict");
 
