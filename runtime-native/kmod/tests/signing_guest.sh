@@ -12,6 +12,7 @@ expect() {   # NAME EXPECTED ACTUAL
     if [ "$2" == "$3" ]; then ok "$1"; else bad "$1"; echo "    expected: $2"; echo "    actual:   $3"; fi
 }
 
+insmod "$KMOD/build/stapvm.ko" keyring=1 2>/dev/null && { bad "insmod keyring=1 refused"; rmmod stapvm; } || ok "insmod keyring=1 refused"
 insmod "$KMOD/build/stapvm.ko" require_signed=1 && ok "insmod require_signed=1" || { bad "insmod"; echo "$pass passed, $fail failed"; exit 1; }
 expect "require_signed reads Y" "Y" "$(cat $params/require_signed)"
 
