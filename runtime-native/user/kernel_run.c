@@ -16,6 +16,7 @@
 #include "run_target.h"
 #include "uprobes.h"
 #include "../kmod/stapvm_ioctl.h"
+#include "../vm/modsig.h"
 
 #define KRUN_BUF (1u << 20)
 
@@ -100,6 +101,14 @@ static int should_stop(const struct krun_opts *o, int64_t deadline, pid_t child,
 	return 0;
 }
 
+/* a signed file's module bytes end where its signature starts (vm/modsig.h) */
+static size_t module_bytes(const uint8_t *file, size_t n)
+{
+	struct svm_modsig sig;
+	svm_modsig_split(file, n, &sig);
+	return sig.module_len;
+}
+
 static int run_session(int fd, const uint8_t *bytes, size_t len, const struct krun_opts *o, FILE *out)
 {
 	char err[1024] = "";
@@ -112,7 +121,7 @@ static int run_session(int fd, const uint8_t *bytes, size_t len, const struct kr
 	char lerr[256];
 	/* decoded here too for what the loader needs of it (uprobe offsets, its flags); stapvm.ko
 	 * checks the bytes itself, so a module this fails on is the kernel's to reject */
-	stapvm_module *m = stapvm_load(bytes, len, lerr, sizeof lerr);
+	stapvm_module *m = stapvm_load(bytes, module_bytes(bytes, len), lerr, sizeof lerr);
 	char *buf = malloc(KRUN_BUF);
 	if (!buf) { fprintf(stderr, "ERROR: out of memory\n"); stapvm_module_free(m); return 1; }
 	run_target_init(&t);

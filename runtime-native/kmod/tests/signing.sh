@@ -23,6 +23,10 @@ gcc -std=gnu11 -O2 -Wall -Werror -o "$out/add_key" "$here/progs/add_key.c" || fa
 "$root/bin/stapvm-genkey" "$out/stranger" "stapvm stranger" >/dev/null || fail "stapvm-genkey"
 (cd "$out" && "$root/bin/stapvm" -p4 -m unsigned -e 'probe begin { print("ran\n"); exit() }' >/dev/null) || fail "cannot compile"
 (cd "$out" && "$root/bin/stapvm" -p4 -m signed --sign trusted.pem -e 'probe begin { print("ran\n"); exit() }' >/dev/null) || fail "cannot compile --sign"
+# a signed uprobe module: the loader gives stapvm.ko its file offsets, read from the signed file's module bytes
+gcc -std=gnu11 -O2 -Wall -Werror -o "$out/calls_n" "$here/progs/calls_n.c" || fail "cannot build calls_n"
+(cd "$out" && "$root/bin/stapvm" -p4 -m uprobe --sign trusted.pem -e "global n probe process(\"$out/calls_n\").function(\"work\") { if (pid() == target()) n++ } probe end { printf(\"calls=%d\\n\", n) }" >/dev/null) ||
+    fail "cannot compile the uprobe module"
 cp "$out/unsigned.stpb" "$out/stranger.stpb"
 (cd "$out" && "$root/bin/stapvm" --sign stranger.pem --sign-module stranger.stpb >/dev/null) || fail "cannot --sign-module"
 python3 - "$out" <<'PY'
