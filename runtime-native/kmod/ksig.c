@@ -32,13 +32,13 @@ static int require_set(const char *val, const struct kernel_param *kp)
 		return rc;
 	if (!on && kernel_enforces())
 		return -EPERM;
-	require_signed = on;
+	WRITE_ONCE(require_signed, on);
 	return 0;
 }
 
 static int require_get(char *buf, const struct kernel_param *kp)
 {
-	return sysfs_emit(buf, "%c\n", require_signed > 0 ? 'Y' : 'N');
+	return sysfs_emit(buf, "%c\n", READ_ONCE(require_signed) > 0 ? 'Y' : 'N');
 }
 
 static const struct kernel_param_ops require_ops = { .set = require_set, .get = require_get };
@@ -140,7 +140,7 @@ int ksig_check(const u8 *file, size_t n, size_t *module_len, char *err, size_t e
 		why = "the module carries no signature and require_signed is set";
 	}
 	atomic_inc(&verdicts[v]);
-	if (v == SVM_SIG_OK || (v == SVM_SIG_UNSIGNED && require_signed <= 0))
+	if (v == SVM_SIG_OK || (v == SVM_SIG_UNSIGNED && READ_ONCE(require_signed) <= 0))
 		return 0;
 	snprintf(err, errlen, "%s: %s", svm_sig_verdict_name(v), why);
 	pr_notice_ratelimited("stapvm: module refused (pid %d, uid %u): %s (%d)\n", task_pid_nr(current),
