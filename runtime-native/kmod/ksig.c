@@ -21,8 +21,14 @@ static bool kernel_enforces(void)
 	return is_module_sig_enforced() || security_locked_down(LOCKDOWN_MODULE_SIGNATURE) != 0;
 }
 
-/* -1 until init decides: on when the kernel enforces module signatures; it cannot be turned off then */
+/* -1 until init decides: on when the kernel enforces module signatures. Whatever it says, a kernel
+ * that enforces them (lockdown may be raised after init) gets signed modules only */
 static int require_signed = -1;
+
+static bool signatures_required(void)
+{
+	return READ_ONCE(require_signed) > 0 || kernel_enforces();
+}
 
 static int require_set(const char *val, const struct kernel_param *kp)
 {
@@ -38,7 +44,7 @@ static int require_set(const char *val, const struct kernel_param *kp)
 
 static int require_get(char *buf, const struct kernel_param *kp)
 {
-	return sysfs_emit(buf, "%c\n", READ_ONCE(require_signed) > 0 ? 'Y' : 'N');
+	return sysfs_emit(buf, "%c\n", signatures_required() ? 'Y' : 'N');
 }
 
 static const struct kernel_param_ops require_ops = { .set = require_set, .get = require_get };
@@ -140,7 +146,7 @@ int ksig_check(const u8 *file, size_t n, size_t *module_len, char *err, size_t e
 		why = "the module carries no signature and require_signed is set";
 	}
 	atomic_inc(&verdicts[v]);
-	if (v == SVM_SIG_OK || (v == SVM_SIG_UNSIGNED && READ_ONCE(require_signed) <= 0))
+	if (v == SVM_SIG_OK || (v == SVM_SIG_UNSIGNED && !signatures_required()))
 		return 0;
 	snprintf(err, errlen, "%s: %s", svm_sig_verdict_name(v), why);
 	pr_notice_ratelimited("stapvm: module refused (pid %d, uid %u): %s (%d)\n", task_pid_nr(current),

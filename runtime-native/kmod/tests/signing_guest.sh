@@ -62,5 +62,21 @@ insmod "$KMOD/build/stapvm.ko" && ok "insmod" || bad "insmod"
 expect "require_signed default off (no lockdown, no sig_enforce)" "N" "$(cat $params/require_signed)"
 r=$($krun "$d/unsigned.stpb" 2>&1); rc=$?
 expect "unsigned loads by default" "ran rc=0" "$r rc=$rc"
+
+# lockdown raised at run time (last: no insmod is possible after it): signatures become required
+# and root cannot turn that off
+sec=/sys/kernel/security
+[ -e $sec/lockdown ] || mount -t securityfs securityfs $sec 2>/dev/null
+if [ -w $sec/lockdown ] && grep -q integrity $sec/lockdown; then
+    echo integrity > $sec/lockdown && ok "lockdown=integrity" || bad "lockdown=integrity"
+    expect "require_signed reads Y under lockdown" "Y" "$(cat $params/require_signed)"
+    echo 0 > $params/require_signed 2>/dev/null && bad "require_signed=0 refused under lockdown" || ok "require_signed=0 refused under lockdown"
+    r=$($krun "$d/unsigned.stpb" 2>&1); rc=$?
+    expect "unsigned refused under lockdown" "ERROR: stapvm.ko rejected the module: unsigned: the module carries no signature and require_signed is set rc=1" "$r rc=$rc"
+    r=$($krun "$d/signed.stpb" 2>&1); rc=$?
+    expect "signed loads under lockdown" "ran rc=0" "$r rc=$rc"
+else
+    echo "SKIP lockdown: no lockdown LSM in this kernel ($(cat $sec/lockdown 2>&1))"
+fi
 rmmod stapvm && ok "rmmod" || bad "rmmod"
 echo "$pass passed, $fail failed"
