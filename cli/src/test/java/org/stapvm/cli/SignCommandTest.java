@@ -187,6 +187,14 @@ class SignCommandTest {
         assertEquals(1, badKeyAtRun.exitCode());
         assertEquals("stapvm: junk.pem: no private key in the file (PEM expected)\nPass 5: run failed.  [man error::pass5]\n",
                 badKeyAtRun.stderr());
+        // a trailer that does not describe the file is not signed over again
+        byte[] bad = SignatureTrailer.append(new byte[] {1, 2, 3}, new byte[] {4, 5});
+        bad[bad.length - SignatureTrailer.MAGIC.length - 1] = 99; // sig_len 99 > what precedes
+        Files.write(tmp.resolve("bad.stpb"), bad);
+        Result malformed = stapvm("--sign", "key.pem", "--sign-module", "bad.stpb");
+        assertEquals(1, malformed.exitCode());
+        assertEquals("stapvm: the module's present signature is malformed (signature length 99 exceeds the file)\n", malformed.stderr());
+        assertArrayEquals(bad, Files.readAllBytes(tmp.resolve("bad.stpb")), "left as it was");
         Result noKey = stapvm("--sign-module", "x.stpb");
         assertEquals(1, noKey.exitCode());
         assertEquals("stapvm: --sign-cert and --sign-module need --sign KEY.pem\n", noKey.stderr());
