@@ -5,11 +5,17 @@
 #define STAPVM_MODSIG_H
 #include "host.h"
 
-/* include/linux/module_signature.h: the kernel's ABI, not ours to change */
-#define SVM_MODSIG_MAGIC "~Module signature appended~\n"
-#define SVM_MODSIG_MAGIC_LEN 28
-#define SVM_MODSIG_INFO_LEN 12     /* algo, hash, id_type, signer_len, key_id_len, pad[3], be32 sig_len */
-#define SVM_MODSIG_PKEY_ID_PKCS7 2
+/* the kernel's ABI, not ours to change (format.def's SIGNATURE_TRAILER): struct module_signature is
+ * algo, hash, id_type, signer_len, key_id_len, pad[3], be32 sig_len */
+enum {
+#define SIGNATURE_TRAILER(info, pkcs7, magic) SVM_MODSIG_INFO_LEN = info, SVM_MODSIG_PKEY_ID_PKCS7 = pkcs7,
+#include "format.def"
+};
+static const char svm_modsig_magic[] =
+#define SIGNATURE_TRAILER(info, pkcs7, magic) magic
+#include "format.def"
+	;
+#define SVM_MODSIG_MAGIC_LEN (sizeof svm_modsig_magic - 1)
 
 /* why a module's signature is refused: the one list of reasons both runtimes name and count */
 #define SVM_SIG_VERDICTS(X) \
@@ -50,7 +56,7 @@ static inline enum svm_sig_verdict svm_modsig_split(const uint8_t *file, size_t 
 	if (n < SVM_MODSIG_MAGIC_LEN)
 		return SVM_SIG_UNSIGNED;
 	for (i = 0; i < SVM_MODSIG_MAGIC_LEN; i++)
-		if (file[n - SVM_MODSIG_MAGIC_LEN + i] != (uint8_t)SVM_MODSIG_MAGIC[i])
+		if (file[n - SVM_MODSIG_MAGIC_LEN + i] != (uint8_t)svm_modsig_magic[i])
 			return SVM_SIG_UNSIGNED;
 	if (n < SVM_MODSIG_MAGIC_LEN + SVM_MODSIG_INFO_LEN) {
 		s->why = "the signature trailer is truncated";

@@ -16,7 +16,7 @@ static size_t build(uint8_t *buf, size_t mlen, size_t clen, uint32_t sig_len, ui
 	memset(buf, 'M', mlen);
 	memset(buf + mlen, 'C', clen);
 	memcpy(buf + mlen + clen, info, sizeof info);
-	memcpy(buf + mlen + clen + sizeof info, SVM_MODSIG_MAGIC, SVM_MODSIG_MAGIC_LEN);
+	memcpy(buf + mlen + clen + sizeof info, svm_modsig_magic, SVM_MODSIG_MAGIC_LEN);
 	return mlen + clen + sizeof info + SVM_MODSIG_MAGIC_LEN;
 }
 
@@ -27,7 +27,7 @@ int main(void)
 	size_t n, cut;
 	unsigned at, val, outside = 0;
 
-	CHECK(strlen(SVM_MODSIG_MAGIC) == SVM_MODSIG_MAGIC_LEN);
+	CHECK(strlen(svm_modsig_magic) == SVM_MODSIG_MAGIC_LEN && SVM_MODSIG_MAGIC_LEN == 28);
 	CHECK(!strcmp(svm_sig_verdict_name(SVM_SIG_UNKNOWN_KEY), "unknown key"));
 	CHECK(!strcmp(svm_sig_verdict_name(SVM_SIG_NVERDICTS), "?"));
 
@@ -48,7 +48,7 @@ int main(void)
 	n = build(buf, 100, 50, 50, 0);
 	CHECK(svm_modsig_split(buf, n, &s) == SVM_SIG_CORRUPT);
 	/* the magic alone, and the magic with a short struct before it */
-	memcpy(buf, SVM_MODSIG_MAGIC, SVM_MODSIG_MAGIC_LEN);
+	memcpy(buf, svm_modsig_magic, SVM_MODSIG_MAGIC_LEN);
 	CHECK(svm_modsig_split(buf, SVM_MODSIG_MAGIC_LEN, &s) == SVM_SIG_CORRUPT);
 	/* no magic: unsigned, the whole file is the module */
 	memset(buf, 'M', 200);

@@ -96,6 +96,9 @@ class Format:
         self.records = {r[0]: (int(r[1], 0), r[2]) for r in _rows(path, "RECORD", 3)}
         self.limits = [Limit(r) for r in _rows(path, "LIMIT", 7)]
         self.limit_flags = {r[0]: (int(r[1], 0), r[2]) for r in _rows(path, "LIMIT_FLAG", 3)}
+        (info, pkcs7, magic), = _rows(path, "SIGNATURE_TRAILER", 3)
+        # the magic as written in C (escapes kept), for the Java literal
+        self.sig_info, self.sig_pkcs7, self.sig_magic = int(info, 0), int(pkcs7, 0), magic
         ids = [i for i, _ in self.sections.values()]
         assert len(set(ids)) == len(ids) and min(ids) > 0, "bad section ids"
         flags = [lim for lim in self.limits if lim.name == "FLAGS"]

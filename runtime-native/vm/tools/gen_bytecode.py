@@ -178,7 +178,13 @@ def format_java(f):
     out.append("    public enum LimitFlag {")
     out.append(",\n".join(f"        /** {d.replace('*/', '* /')} */\n        {n}({b})" for n, (b, d) in f.limit_flags.items()) + ";")
     out += ["", "        public final int bit;", "",
-            "        LimitFlag(int bit) {", "            this.bit = bit;", "        }", "    }",
+            "        LimitFlag(int bit) {", "            this.bit = bit;", "        }", "    }", "",
+            "    /** A signed module file ends with the kernel's module signature: PKCS#7, struct module_signature, magic. */",
+            f"    public static final int SIGNATURE_INFO_BYTES = {f.sig_info};",
+            "    /** struct module_signature's id_type of a PKCS#7 signature. */",
+            f"    public static final int SIGNATURE_PKEY_ID_PKCS7 = {f.sig_pkcs7};",
+            "    /** The last bytes of a signed module file. */",
+            f'    public static final String SIGNATURE_MAGIC = "{f.sig_magic}";',
             "}", ""]
     return "\n".join(out)
 

@@ -3,19 +3,21 @@ package org.stapvm.cli.sign;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.stapvm.compiler.module.ModuleFormat;
 
 /**
  * The kernel's module-signature trailer (include/linux/module_signature.h, as scripts/sign-file
  * writes it): module bytes, then the PKCS#7 DER, then a 12-byte {@code struct module_signature}
  * (algo, hash, id_type = PKEY_ID_PKCS7, signer_len, key_id_len, 3 bytes pad, big-endian sig_len),
- * then the magic. The layout is the kernel's ABI, not ours; runtime-native/vm/modsig.h reads the same.
+ * then the magic. The layout is the kernel's ABI, not ours; its numbers are format.def's
+ * SIGNATURE_TRAILER row (ModuleFormat), which runtime-native/vm/modsig.h reads the same file by.
  */
 public final class SignatureTrailer {
-    public static final byte[] MAGIC = "~Module signature appended~\n".getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] MAGIC = ModuleFormat.SIGNATURE_MAGIC.getBytes(StandardCharsets.US_ASCII);
     /** sizeof(struct module_signature). */
-    public static final int INFO_SIZE = 12;
+    public static final int INFO_SIZE = ModuleFormat.SIGNATURE_INFO_BYTES;
     /** id_type of a PKCS#7 signature; the other fields of the struct are 0 for it. */
-    public static final int PKEY_ID_PKCS7 = 2;
+    public static final int PKEY_ID_PKCS7 = ModuleFormat.SIGNATURE_PKEY_ID_PKCS7;
 
     private SignatureTrailer() {}
 

@@ -103,4 +103,11 @@ public final class ModuleFormat {
             this.bit = bit;
         }
     }
+
+    /** A signed module file ends with the kernel's module signature: PKCS#7, struct module_signature, magic. */
+    public static final int SIGNATURE_INFO_BYTES = 12;
+    /** struct module_signature's id_type of a PKCS#7 signature. */
+    public static final int SIGNATURE_PKEY_ID_PKCS7 = 2;
+    /** The last bytes of a signed module file. */
+    public static final String SIGNATURE_MAGIC = "~Module signature appended~\n";
 }
