@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <openssl/bio.h>
 #include <openssl/cms.h>
 #include <openssl/err.h>
@@ -48,6 +49,7 @@ struct svm_trust *svm_trust_open(const char *dir, char *err, size_t errlen)
 	struct svm_trust *t = calloc(1, sizeof *t);
 	DIR *d;
 	struct dirent *e;
+	struct stat st;
 	char *path;
 	if (!t || !(t->certs = sk_X509_new_null())) {
 		snprintf(err, errlen, "out of memory");
@@ -69,7 +71,8 @@ struct svm_trust *svm_trust_open(const char *dir, char *err, size_t errlen)
 			continue;
 		if (asprintf(&path, "%s/%s", dir, e->d_name) < 0)
 			continue;
-		if (!load_file(t, path))
+		/* regular files only: a subdirectory (or a device) is not read */
+		if ((stat(path, &st) != 0 || S_ISREG(st.st_mode)) && !load_file(t, path))
 			fprintf(stderr, "WARNING: %s holds no X.509 certificate (PEM or DER): ignored\n", path);
 		free(path);
 	}

@@ -90,6 +90,7 @@ out=$("$run" --trust "$tmp/nosuch" "$tmp/signed.stpb" 2>&1); rc=$?
 expect "missing trust directory" "ERROR: cannot read trust directory $tmp/nosuch: No such file or directory rc=1" "$out rc=$rc"
 
 echo "not a certificate" >"$tmp/trust.d/README"
+mkdir "$tmp/trust.d/old"   # a subdirectory is not read
 out=$("$run" --trust "$tmp/trust.d" "$tmp/signed.stpb" 2>&1); rc=$?
 expect "a file that is no certificate" "WARNING: $tmp/trust.d/README holds no X.509 certificate (PEM or DER): ignored|n=10 rc=0" "$(tr '\n' '|' <<<"$out" | sed 's/|$//') rc=$rc"
 
