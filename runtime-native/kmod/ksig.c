@@ -1,7 +1,8 @@
 /* ksig.c: stapvm.ko checks a module file's appended PKCS#7 signature (vm/modsig.h) with the kernel's
  * verify_pkcs7_signature(), against the keyrings kernel module signatures use (builtin, secondary,
  * which the machine/MOK keyring is linked into, then platform) and a .stapvm keyring that root fills
- * with keyctl. require_signed decides whether unsigned modules load; a present signature must verify. */
+ * with keyctl (restricted as the secondary keyring while the kernel enforces module signatures).
+ * require_signed decides whether unsigned modules load; a present signature must verify. */
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/atomic.h>
@@ -80,24 +81,54 @@ static const struct kernel_param_ops verdicts_ops = { .set = read_only_set, .get
 module_param_cb(signatures, &verdicts_ops, NULL, 0444);
 MODULE_PARM_DESC(signatures, "module files loaded or refused, by signature verdict");
 
+/*
+ * What may be added to .stapvm: anything root adds while the kernel does not enforce module
+ * signatures; once it does (at insmod or when lockdown is raised later), only keys signed by a
+ * builtin or secondary key, as for the secondary keyring. That rule (restrict_link_by_builtin_and_
+ * secondary_trusted) is not exported: a keyring of our own that holds no keys carries it, by
+ * keyring_restrict(), and the check borrows it.
+ */
+static struct key *secondary_rule;
+
+static int stapvm_link_check(struct key *dest, const struct key_type *type, const union key_payload *payload,
+			     struct key *unused)
+{
+	const struct key_restriction *rule = secondary_rule->restrict_link;
+	if (!kernel_enforces())
+		return 0;
+	return rule->check(dest, type, payload, rule->key);
+}
+
 int ksig_init(void)
 {
 	key_perm_t perm = KEY_POS_ALL | KEY_USR_VIEW | KEY_USR_READ | KEY_USR_SEARCH | KEY_USR_WRITE;
+	struct key_restriction *check;
 	struct key *kr;
+	int rc;
 	if (require_signed < 0)
 		require_signed = kernel_enforces();
+	secondary_rule = keyring_alloc(".stapvm_rule", GLOBAL_ROOT_UID, GLOBAL_ROOT_GID, current_cred(),
+				       KEY_POS_ALL, KEY_ALLOC_NOT_IN_QUOTA, NULL, NULL);
+	if (IS_ERR(secondary_rule)) {
+		rc = PTR_ERR(secondary_rule);
+		secondary_rule = NULL;
+		return rc;
+	}
+	rc = keyring_restrict(make_key_ref(secondary_rule, true), "asymmetric", "builtin_and_secondary_trusted");
+	check = rc ? NULL : kzalloc(sizeof *check, GFP_KERNEL);
+	if (!check) {
+		key_put(secondary_rule);
+		secondary_rule = NULL;
+		return rc ? rc : -ENOMEM;
+	}
+	check->check = stapvm_link_check;   /* freed with the keyring (keyring_destroy) */
 	kr = keyring_alloc(".stapvm", GLOBAL_ROOT_UID, GLOBAL_ROOT_GID, current_cred(), perm,
-			   KEY_ALLOC_NOT_IN_QUOTA, NULL, NULL);
-	if (IS_ERR(kr))
+			   KEY_ALLOC_NOT_IN_QUOTA, check, NULL);
+	if (IS_ERR(kr)) {
+		kfree(check);
+		key_put(secondary_rule);
+		secondary_rule = NULL;
 		return PTR_ERR(kr);
-	/* locked down, root alone must not be able to make a key trusted: as the secondary keyring,
-	 * only keys signed by a builtin or secondary key may be added */
-	if (kernel_enforces()) {
-		int rc = keyring_restrict(make_key_ref(kr, true), "asymmetric", "builtin_and_secondary_trusted");
-		if (rc) {
-			key_put(kr);
-			return rc;
-		}
 	}
 	stapvm_keyring = kr;
 	return 0;
@@ -110,6 +141,10 @@ void ksig_exit(void)
 		key_revoke(stapvm_keyring);
 		key_put(stapvm_keyring);
 	}
+	/* revoked, a .stapvm someone still holds a reference to takes no more links, so its check
+	 * (this module's code) is not called after rmmod; the rule goes after it */
+	key_revoke(secondary_rule);
+	key_put(secondary_rule);
 }
 
 /* the keyrings in the order they are tried; an -ENOKEY moves on to the next */

@@ -60,6 +60,11 @@ for _ in 1 2 3 4 5 6 7 8 9 10; do grep -q 'stapvm guest test key' /proc/keys || 
 grep -q 'stapvm guest test key' /proc/keys && bad "key gone with the keyring" || ok "key gone with the keyring"
 insmod "$KMOD/build/stapvm.ko" && ok "insmod" || bad "insmod"
 expect "require_signed default off (no lockdown, no sig_enforce)" "N" "$(cat $params/require_signed)"
+enroll() {   # CERT: as above, keyctl where there is one; the command's status
+    if command -v keyctl >/dev/null; then keyctl padd asymmetric "" "$(cat $params/keyring)" < "$1" >/dev/null 2>&1
+    else "$d/add_key" "$(cat $params/keyring)" < "$1" >/dev/null 2>&1; fi
+}
+enroll "$d/trusted.x509" && ok "enroll in the new keyring" || bad "enroll in the new keyring"
 r=$($krun "$d/unsigned.stpb" 2>&1); rc=$?
 expect "unsigned loads by default" "ran rc=0" "$r rc=$rc"
 
@@ -75,6 +80,10 @@ if [ -w $sec/lockdown ] && grep -q integrity $sec/lockdown; then
     expect "unsigned refused under lockdown" "ERROR: stapvm.ko rejected the module: unsigned: the module carries no signature and require_signed is set rc=1" "$r rc=$rc"
     r=$($krun "$d/signed.stpb" 2>&1); rc=$?
     expect "signed loads under lockdown" "ran rc=0" "$r rc=$rc"
+    # as the secondary keyring: a self-signed key is not signed by a builtin or secondary key
+    enroll "$d/stranger.x509" && bad "a new key refused under lockdown" || ok "a new key refused under lockdown"
+    r=$($krun "$d/stranger.stpb" 2>&1); rc=$?
+    expect "its module still refused" "ERROR: stapvm.ko rejected the module: unknown key: no key in the kernel's keyrings or .stapvm matches the signer rc=1" "$r rc=$rc"
 else
     echo "SKIP lockdown: no lockdown LSM in this kernel ($(cat $sec/lockdown 2>&1))"
 fi
