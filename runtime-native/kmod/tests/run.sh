@@ -80,7 +80,7 @@ done
 
 # KMOD_GUEST_TIMEOUT: a longer bound for a loaded machine (TCG slows with the host)
 "$guest/run-in-guest.sh" --timeout "${KMOD_GUEST_TIMEOUT:-1200}" --env "KMOD_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \
-    --env "FUZZ_LOAD=${FUZZ_LOAD:-20000}" --env "ONELINERS_JVM=${ONELINERS_JVM:-}" \
+    --env "FUZZ_LOAD=${FUZZ_LOAD:-20000}" --env "ALLOC_CHURN=${ALLOC_CHURN:-3}" --env "ONELINERS_JVM=${ONELINERS_JVM:-}" \
     -- bash "$here/guest.sh" 2>&1 | tee "$out/guest.log"
 rc=${PIPESTATUS[0]}
 line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out/guest.log" | tail -1)
