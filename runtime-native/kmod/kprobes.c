@@ -7,6 +7,8 @@
 #include <linux/percpu.h>
 #include <linux/ftrace.h>
 #include "ksession.h"
+#include "kprobes.h"
+#include "khit.h"
 
 static int kp_pre(struct kprobe *kp, struct pt_regs *regs)
 {

@@ -331,13 +331,14 @@ WARNING: Number of errors: 0, skipped probes: K|rc=1" \
 fi
 # issue 17's RIP-0 oops: allocator kprobes and kretprobes patched in and out (ftrace call sites) while both
 # vCPUs allocate; each session must print its line and end, and dmesg stay clean (the harness).
-# ALLOC_CHURN=N for more rounds (the hunt's reproducer: 1 oops in ~100 such sessions before the fix)
+# (missed kretprobes are stap's skipped-probes warning). ALLOC_CHURN=N for more rounds: before the fix a loop of
+# such sessions oopsed by its 16th-22nd round in 3 of 5 runs
 (while :; do /bin/true; done) & ac1=$!
 (while :; do (:); done) & ac2=$!
 acbad=0
 for i in $(seq 1 "${ALLOC_CHURN:-3}"); do
 	r=$(timeout 60 $krun "$out/alloc_churn.stpb" 2>&1; echo "rc=$?")
-	[ "$r" == $'allocs 1\nrc=0' ] || { acbad=$((acbad + 1)); echo "    alloc_churn round $i: $r" | head -3; }
+	[[ "$r" =~ ^allocs\ 1$'\n'(WARNING:\ Number\ of\ errors:\ 0,\ skipped\ probes:\ [0-9]+$'\n')?rc=0$ ]] || { acbad=$((acbad + 1)); echo "    alloc_churn round $i: $r" | head -3; }
 	r=$(timeout 60 $krun "$out/alloc_exit.stpb" 2>&1; echo "rc=$?")
 	[[ "$r" =~ ^(.*$'\n')?__kmalloc$'\n'(.*$'\n')?rc=0$ ]] || { acbad=$((acbad + 1)); echo "    alloc_exit round $i: $r" | head -3; }
 done
