@@ -5,7 +5,6 @@
 #include <linux/namei.h>
 #include <linux/dcache.h>
 #include <linux/percpu.h>
-#include <linux/ftrace.h>
 #include "ksession.h"
 #include "kprobes.h"
 #include "khit.h"
@@ -179,48 +178,8 @@ unsupported:
 	return -EINVAL;
 }
 
-/*
- * Why every kprobe is registered disabled, with an emulate_op, and only then enabled (issue 17's RIP-0 oops).
- * A kprobe on a function's entry is ftrace-based: ftrace patches the 5-byte call site with text_poke_bp,
- * which puts an int3 there for the duration of the patch, and the kprobe is in the kprobe table (looked up
- * by address) from before its site is patched in until after it is patched out. An int3 at the site that
- * poke_int3_handler does not claim -- observed under QEMU TCG, where a vCPU can still run the int3 after
- * the patch has completed, on both vCPUs at once -- goes to kprobe_int3_handler, which finds our ftrace
- * kprobe there and "single-steps" it through p->ainsn.insn, which ftrace kprobes leave NULL: interrupts
- * off, RIP 0, in whatever task called the probed function (the allocator, when we patch our own allocator
- * probes in and out while both CPUs allocate: kp_unregister_all -> alloc_ftrace_hash -> __kmalloc).
- * setup_singlestep runs ainsn.emulate_op instead when there is one, so ours makes such an int3 behave as
- * the ftrace call would have: the handler ran (kprobe_int3_handler called it), and the 5-byte site is
- * stepped over. It must be in place before the kprobe enters the table (the table's aggregate probe
- * copies it), so it is set before registering; arch_prepare_kprobe keeps it for the opcodes it does not
- * emulate, so an int3-based kprobe gets its own back (NULL) before it is armed: hence disabled first.
- */
-static void kp_site_int3(struct kprobe *p, struct pt_regs *regs)
-{
-	regs->ip = (unsigned long)p->addr + MCOUNT_INSN_SIZE;
-}
-
-static void kp_preset_site_int3(struct kprobe *p)
-{
-	p->ainsn.emulate_op = kp_site_int3;
-	p->flags = KPROBE_FLAG_DISABLED;
-}
-
-/* after registration: only an ftrace-based kprobe keeps kp_site_int3; then armed */
-static int kp_arm_site_int3(struct kprobe *p)
-{
-	if (!kprobe_ftrace(p) && p->ainsn.emulate_op == kp_site_int3)
-		p->ainsn.emulate_op = NULL;
-	return enable_kprobe(p);
-}
-
-/* one session registers at a time: a second kprobe on an address makes the kernel's aggregate probe copy
- * the first one's ainsn, which must not be taken while kp_site_int3 is still set on an int3-based one */
-static DEFINE_MUTEX(kp_register_mu);
-
 void kp_register_all(struct ksession *ks)
 {
-	mutex_lock(&kp_register_mu);
 	for (int i = 0; i < ks->nslots; i++) {
 		struct kprobe_slot *sl = &ks->slots[i];
 		int rc = 0;
@@ -237,10 +196,7 @@ void kp_register_all(struct ksession *ks)
 					sl->rp.data_size = sl->entry_size;
 				}
 				sl->rp.maxactive = 64;   /* calls in flight per function; more are counted as missed */
-				kp_preset_site_int3(&sl->rp.kp);
 				rc = register_kretprobe(&sl->rp);
-				if (rc == 0 && (rc = kp_arm_site_int3(&sl->rp.kp)))
-					unregister_kretprobe(&sl->rp);
 				break;
 			}
 			memset(&sl->kp, 0, sizeof sl->kp);
@@ -249,10 +205,7 @@ void kp_register_all(struct ksession *ks)
 			else
 				sl->kp.symbol_name = sl->sym;
 			sl->kp.pre_handler = kp_pre;
-			kp_preset_site_int3(&sl->kp);
 			rc = register_kprobe(&sl->kp);
-			if (rc == 0 && (rc = kp_arm_site_int3(&sl->kp)))
-				unregister_kprobe(&sl->kp);
 			break;
 		case SVM_PROBE_TIMER:
 			hrtimer_init(&sl->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
@@ -276,7 +229,6 @@ void kp_register_all(struct ksession *ks)
 		if (rc)
 			kp_warn_failed(ks, sl, rc);
 	}
-	mutex_unlock(&kp_register_mu);
 	tp_register_all(ks);
 }
 
