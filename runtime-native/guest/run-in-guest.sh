@@ -83,11 +83,18 @@ for i in "${!shares[@]}"; do
     share_opts+=(-virtfs "local,path=${shares[$i]},mount_tag=share$i,security_model=none,multidevs=remap")
 done
 
+# One TCG thread for all vCPUs (GUEST_ACCEL overrides): QEMU 7.2's multi-threaded TCG can keep running a
+# translation of code another vCPU has since rewritten. The kernel rewrites code live (ftrace call sites
+# and kprobes, through text_poke_bp's temporary int3), so a vCPU went on taking an int3 that memory no
+# longer held: the kernel, finding a nop there, resumed at the same place (both vCPUs stuck at
+# __kmalloc+0x0, soft lockup), or, with an ftrace-based kprobe at that address, "single-stepped" it
+# through its NULL instruction slot (RIP 0 on both vCPUs: issue 17's oops; kmod's alloc-probes-churn test).
+accel=${GUEST_ACCEL:-tcg,thread=single}
 start=$(date +%s.%N)
 # -nodefaults: no NIC/VGA to probe. -no-reboot + panic=-1: a guest panic ends QEMU at once.
 # Lockup/stall detectors get their longest thresholds: TCG on a busy host is slow, not stuck.
 timeout -k 5 "$timeout_s" qemu-system-x86_64 \
-    -accel tcg -nodefaults -nographic -no-reboot -monitor none \
+    -accel "$accel" -nodefaults -nographic -no-reboot -monitor none \
     -m "$mem" -smp "$smp" \
     -kernel "$kernel" -initrd "$initrd" \
     -append "console=ttyS0 loglevel=5 panic=-1 rdinit=/init watchdog_thresh=60 rcupdate.rcu_cpu_stall_timeout=300" \

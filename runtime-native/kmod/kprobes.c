@@ -6,6 +6,8 @@
 #include <linux/dcache.h>
 #include <linux/percpu.h>
 #include "ksession.h"
+#include "kprobes.h"
+#include "khit.h"
 
 static int kp_pre(struct kprobe *kp, struct pt_regs *regs)
 {

@@ -1,4 +1,5 @@
-/* ksession.h: one open /dev/stapvm file: the loaded module, its VM session, probes, output and lifecycle. */
+/* ksession.h: one open /dev/stapvm file: the loaded module, its VM session, probe slots, output and lifecycle
+ * (kprobes.h attaches the slots, khit.h runs their hits). */
 #ifndef STAPVM_KSESSION_H
 #define STAPVM_KSESSION_H
 #include <linux/kprobes.h>
@@ -90,28 +91,4 @@ void ks_status(struct ksession *ks, struct stapvm_ioc_status *st);
 ssize_t ks_read(struct ksession *ks, char __user *buf, size_t count, bool nonblock);
 __poll_t ks_poll(struct ksession *ks, struct file *f, poll_table *wait);
 
-/* kprobes.c: fills slot probe from the module's record; 0, or -EINVAL with why in err for a probe point
- * stapvm.ko cannot place (probes.def's runtimes, and what its attach code supports) */
-int kp_prepare(struct ksession *ks, struct kprobe_slot *sl, int probe, char *err, size_t errlen);
-/* registers/unregisters the slots (kprobes, uprobes, timers); a probe hit calls ks_hit */
-void kp_register_all(struct ksession *ks);
-void kp_arm_timers(struct ksession *ks);
-void kp_unregister_all(struct ksession *ks);
-u64 kp_missed(struct ksession *ks);
-/* stap's "WARNING: probe PP registration error (rc N)" for a non-optional probe the kernel refused */
-void kp_warn_failed(struct ksession *ks, struct kprobe_slot *sl, int rc);
-/* tracepoints.c: kernel.trace slots: found by name (the kernel's, then the modules'), registered and unregistered */
-void tp_register_all(struct ksession *ks);
-/* after this returns no tracepoint handler of the session runs or will run */
-void tp_unregister_all(struct ksession *ks);
-/* runs probe's handler, or (entry_program) its entry program, for the hit hit describes (its kind, registers,
- * address space, @entry data, tracepoint arguments; pid/tid are the current task's). 0 when it ran without
- * error; nonzero when it failed or was skipped (not armed, busy, contended). */
-int ks_run_hit(struct ksession *ks, int probe, const struct svm_ctx *hit, bool entry_program);
-static inline void ks_hit(struct ksession *ks, int probe, enum svm_ctx_kind kind, enum svm_addr_space space,
-			  struct pt_regs *regs)
-{
-	const struct svm_ctx hit = { .kind = kind, .regs = regs, .space = space };
-	ks_run_hit(ks, probe, &hit, false);
-}
 #endif

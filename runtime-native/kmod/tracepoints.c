@@ -5,6 +5,8 @@
 #include <linux/notifier.h>
 #include <linux/string.h>
 #include "ksession.h"
+#include "kprobes.h"
+#include "khit.h"
 
 /* arguments a hit hands the VM; the compiler reads no more (sema/TracepointTargets, MAX_ARGS) */
 #define TP_NARGS 12

@@ -76,5 +76,5 @@ done
 
 # KMOD_GUEST_TIMEOUT: a longer bound for a loaded machine (TCG slows with the host)
 in_guest "$out/guest.log" --timeout "${KMOD_GUEST_TIMEOUT:-1200}" --env "KMOD_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \
-    --env "FUZZ_LOAD=${FUZZ_LOAD:-20000}" --env "ONELINERS_JVM=${ONELINERS_JVM:-}" \
+    --env "FUZZ_LOAD=${FUZZ_LOAD:-20000}" --env "ALLOC_CHURN=${ALLOC_CHURN:-3}" --env "ONELINERS_JVM=${ONELINERS_JVM:-}" \
     -- bash "$here/guest.sh"
