@@ -22,6 +22,10 @@ expect "getpid-exact" "calls=1000 returns=1000 args=1000 kworker" "$(echo "$r" |
 r=$($krun -c "$gp 100" "$out/call.stpb" 2>&1)
 expect "function-call" 'kernel.function("__x64_sys_getpid").call 100' "$r"
 
+# .exported: a wildcard's global functions only, kprobes on their entries, pp() keeping .exported
+r=$($krun -c "$out/opens_n" "$out/exported.stpb" 2>&1)
+expect "function-exported" 'kernel.function("__x64_sys_openat").exported 3' "$r"
+
 # syscall.* / syscall.*.return of a known sequence (progs/syscall_seq.c): kprobes on __x64_sys_* reading
 # the saved pt_regs; the same script compiled for the userspace runtime prints the same from ptrace stops
 r=$($krun -c "$out/syscall_seq" "$out/syscalls.stpb" 2>&1)

@@ -7,6 +7,7 @@ import org.stapvm.lang.ast.ProbePoint;
 import org.stapvm.probes.family.BeginEndProbes;
 import org.stapvm.probes.family.JavaProbes;
 import org.stapvm.probes.family.KernelCallProbes;
+import org.stapvm.probes.family.KernelExportedProbes;
 import org.stapvm.probes.family.KernelFunctionProbes;
 import org.stapvm.probes.family.KernelTraceProbes;
 import org.stapvm.probes.family.ProcessProbes;
@@ -16,7 +17,8 @@ import org.stapvm.probes.family.TimerProbes;
 public final class ProbeProviders {
     /** In stap's suggestion order; a suffix family before the family it refines. */
     private static final List<ProbeProvider> STANDARD = List.of(new BeginEndProbes(), new TimerProbes(),
-            new ProcessProbes(), new JavaProbes(), new KernelTraceProbes(), new KernelCallProbes(), new KernelFunctionProbes());
+            new ProcessProbes(), new JavaProbes(), new KernelTraceProbes(), new KernelCallProbes(), new KernelExportedProbes(),
+            new KernelFunctionProbes());
 
     private final List<ProbeProvider> providers;
 

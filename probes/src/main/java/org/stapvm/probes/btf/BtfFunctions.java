@@ -139,6 +139,17 @@ public final class BtfFunctions {
         return new ArrayList<>(out);
     }
 
+    /** The names among those whose FUNC record has global linkage (defined and not static: DWARF's DW_AT_external). */
+    public static Set<String> globalFunctionNames(Btf btf) {
+        Set<String> out = new LinkedHashSet<>();
+        for (BtfType t : btf.ownTypes(BtfKind.FUNC)) {
+            if (t.vlen() == 1) {
+                out.add(t.name());
+            }
+        }
+        return out;
+    }
+
     /** The tracepoint names this blob describes (btf_trace_NAME typedefs), in BTF order. */
     public static List<String> tracepointNames(Btf btf) {
         Set<String> out = new LinkedHashSet<>();

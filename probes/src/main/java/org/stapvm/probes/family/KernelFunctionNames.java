@@ -65,11 +65,12 @@ final class KernelFunctionNames {
 
     /**
      * One spec per function {@code pattern} names in the head's module, the descriptor ending in
-     * {@code suffix} (".return", ".call" or ""); null after reporting "no match".
+     * {@code suffix} (".return", ".call", ".exported": only global functions, or ""); null after
+     * reporting "no match".
      */
     static List<ProbeSpec> expand(Head head, String pattern, String suffix, KernelSymbols syms, Consumer<Failure> fail) {
         boolean wildcard = Glob.hasWildcard(pattern);
-        List<String> names = syms.match(pattern, head.module());
+        List<String> names = syms.match(pattern, head.module(), suffix.equals(".exported"));
         if (!wildcard && (head.kprobe() || !syms.available() || !names.isEmpty())) {
             // an exact name as written; kprobe.* and symbol-less targets: the kernel resolves it when it registers the probe
             names = List.of(pattern);

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.stapvm.lang.Glob;
+import org.stapvm.probes.btf.Btf;
 import org.stapvm.probes.btf.BtfFunctions;
 import org.stapvm.probes.btf.KernelBtf;
 
@@ -20,22 +21,31 @@ import org.stapvm.probes.btf.KernelBtf;
  * readable, for the running kernel only).
  */
 public final class KernelSymbols {
-    /** One text symbol: its name and module ("" for the kernel itself). */
-    public record Symbol(String name, String module) {}
+    /**
+     * One text symbol: its name, its module ("" for the kernel itself), and whether it is global
+     * (an uppercase type in kallsyms, global linkage in BTF; stap's .exported asks DWARF's
+     * DW_AT_external, which says the same for a function DWARF describes).
+     */
+    public record Symbol(String name, String module, boolean global) {}
 
     private final List<Symbol> symbols;
     private final Set<String> blacklist;
     /** the release whose BTF named the kernel's functions (System.map a placeholder), or null */
     private final String btfRelease;
+    /** with BTF as the source: the syscall stubs made up beside its names (syscallStubs) */
+    private final Set<String> stubs;
+    /** with BTF as the source: the global functions of the release's debug vmlinux, read when first asked */
+    private Set<String> debugGlobals;
 
     private KernelSymbols(List<Symbol> symbols, Set<String> blacklist) {
-        this(symbols, blacklist, null);
+        this(symbols, blacklist, null, Set.of());
     }
 
-    private KernelSymbols(List<Symbol> symbols, Set<String> blacklist, String btfRelease) {
+    private KernelSymbols(List<Symbol> symbols, Set<String> blacklist, String btfRelease, Set<String> stubs) {
         this.symbols = symbols;
         this.blacklist = blacklist;
         this.btfRelease = btfRelease;
+        this.stubs = stubs;
     }
 
     /** The symbols of kernel {@code release} ("" = the running kernel); none when the file is unreadable. */
@@ -70,19 +80,24 @@ public final class KernelSymbols {
      */
     private static KernelSymbols fromBtf(String release, Set<String> black) {
         List<Symbol> out = new ArrayList<>();
+        Set<String> stubs = new LinkedHashSet<>();
         try {
-            List<String> names = BtfFunctions.functionNames(KernelBtf.forRelease(release).vmlinux());
+            Btf btf = KernelBtf.forRelease(release).vmlinux();
+            List<String> names = BtfFunctions.functionNames(btf);
             Set<String> known = Set.copyOf(names);
+            Set<String> global = BtfFunctions.globalFunctionNames(btf);
             for (String name : names) {
-                out.add(new Symbol(name, ""));
+                out.add(new Symbol(name, "", global.contains(name)));
                 for (String stub : syscallStubs(name, known)) {
-                    out.add(new Symbol(stub, ""));
+                    // an ELF alias of the static __do_sys_X: DWARF has no external function of that name
+                    out.add(new Symbol(stub, "", false));
+                    stubs.add(stub);
                 }
             }
         } catch (IOException e) {
             // no BTF either
         }
-        return new KernelSymbols(List.copyOf(out), Set.copyOf(black), release);
+        return new KernelSymbols(List.copyOf(out), Set.copyOf(black), release, Set.copyOf(stubs));
     }
 
     /**
@@ -121,7 +136,7 @@ public final class KernelSymbols {
             return null;
         }
         String module = f.length > 3 && f[3].startsWith("[") ? f[3].substring(1, f[3].length() - 1) : "";
-        return new Symbol(f[2], module);
+        return new Symbol(f[2], module, Character.isUpperCase(f[1].charAt(0)));
     }
 
     public boolean available() {
@@ -130,14 +145,48 @@ public final class KernelSymbols {
 
     /** Names matching the glob in module ("" = the kernel), in symbol-table order, without duplicates. */
     public List<String> match(String glob, String module) {
+        return match(glob, module, false);
+    }
+
+    /** As {@link #match(String, String)}; with globalOnly only the global functions (.exported). */
+    public List<String> match(String glob, String module, boolean globalOnly) {
         Set<String> found = new LinkedHashSet<>();
         for (Symbol s : moduleSymbols(module)) {
-            if (s.module().equals(module) && s.name().indexOf('.') < 0 && !blacklist.contains(s.name())
+            if (s.module().equals(module) && (!globalOnly || isGlobal(s)) && s.name().indexOf('.') < 0 && !blacklist.contains(s.name())
                     && Glob.FUNCTION_NAMES.matches(glob, s.name())) {
                 found.add(s.name());
             }
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * Whether s is global. Debian's BTF (pahole of its time) records every function as static, so
+     * with BTF as the source the kernel's own functions are asked of the release's debug vmlinux
+     * symbol table (linux-image-KVER-dbg), where there is one; a syscall stub made up from BTF
+     * (syscallStubs) stays static, as the alias DWARF does not describe.
+     */
+    private boolean isGlobal(Symbol s) {
+        if (s.global() || btfRelease == null || !s.module().isEmpty() || stubs.contains(s.name())) {
+            return s.global();
+        }
+        return debugGlobals().contains(s.name());
+    }
+
+    private synchronized Set<String> debugGlobals() {
+        if (debugGlobals == null) {
+            debugGlobals = Set.of();
+            for (Path p : List.of(Path.of("/usr/lib/debug/boot/vmlinux-" + btfRelease),
+                    Path.of("/usr/lib/debug/lib/modules/" + btfRelease + "/vmlinux"))) {
+                try {
+                    debugGlobals = Set.copyOf(ElfFunctions.read(p).globalNames());
+                    break;
+                } catch (IOException e) {
+                    // not installed here: try the next place, else BTF's linkage alone
+                }
+            }
+        }
+        return debugGlobals;
     }
 
     /** The symbols to match in {@code module}: the table's, or with BTF as the source, the module's own BTF functions. */
@@ -148,8 +197,10 @@ public final class KernelSymbols {
         return fromModules.computeIfAbsent(module, m -> {
             List<Symbol> out = new ArrayList<>();
             try {
-                KernelBtf.forRelease(btfRelease).module(m)
-                        .ifPresent(b -> BtfFunctions.functionNames(b).forEach(n -> out.add(new Symbol(n, m))));
+                KernelBtf.forRelease(btfRelease).module(m).ifPresent(b -> {
+                    Set<String> global = BtfFunctions.globalFunctionNames(b);
+                    BtfFunctions.functionNames(b).forEach(n -> out.add(new Symbol(n, m, global.contains(n))));
+                });
             } catch (IOException e) {
                 // no BTF for the module: nothing to match
             }
