@@ -40,6 +40,23 @@ static int is_jvm(pid_t pid)
 	return found;
 }
 
+/* whether pid catches SIGQUIT (SigCgt in its status): a JVM does once its signal handlers are in,
+ * and SIGQUIT before that would end it (the JDK's own attach checks the same) */
+static int catches_quit(pid_t pid)
+{
+	char path[64], line[256];
+	unsigned long long mask = 0;
+	FILE *f;
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	if (!(f = fopen(path, "r")))
+		return 0;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "SigCgt: %llx", &mask) == 1)
+			break;
+	fclose(f);
+	return (mask >> (SIGQUIT - 1)) & 1;
+}
+
 /* the connected attach socket of pid, starting its listener if needed; -1 with why in err */
 static int attach_socket(pid_t pid, char *err, size_t errlen)
 {
@@ -51,7 +68,7 @@ static int attach_socket(pid_t pid, char *err, size_t errlen)
 		struct stat st;
 		if (stat(sa.sun_path, &st) == 0 && S_ISSOCK(st.st_mode))
 			break;
-		if (!started) {
+		if (!started && catches_quit(pid)) {
 			/* the JVM starts its listener on SIGQUIT when this file exists (in its cwd or /tmp) */
 			int t;
 			snprintf(trigger, sizeof trigger, "/proc/%d/cwd/.attach_pid%d", (int)pid, (int)pid);
@@ -74,7 +91,8 @@ static int attach_socket(pid_t pid, char *err, size_t errlen)
 		if (waited >= ATTACH_WAIT_MS) {
 			snprintf(err, errlen, "cannot attach to Java process %d: its attach listener did not start"
 				 " (it must run as the same user, without -XX:+DisableAttachMechanism)", (int)pid);
-			unlink(trigger);
+			if (started)
+				unlink(trigger);
 			return -1;
 		}
 		sleep_ms(100);
@@ -215,5 +233,7 @@ int svm_java_arm(pid_t pid, const char *text, size_t len, char *err, size_t errl
 
 int svm_java_disarm(pid_t pid, const char *text, size_t len, char *err, size_t errlen)
 {
+	if (!is_jvm(pid))
+		return 0;   /* ended (or a zombie): nothing to restore */
 	return request(pid, "disarm", text, len, err, errlen);
 }

@@ -82,8 +82,7 @@ static int java_section(const uint8_t *bytes, size_t len, char **text, size_t *n
 static int disarm(long pid, char *java, size_t len, int rc)
 {
 	char err[1024];
-	/* a JVM that has ended has nothing to restore */
-	if (java && !(kill((pid_t)pid, 0) && errno == ESRCH) && svm_java_disarm((pid_t)pid, java, len, err, sizeof err))
+	if (java && svm_java_disarm((pid_t)pid, java, len, err, sizeof err))
 		fprintf(stderr, "WARNING: %s (the agent disarms by itself once stapvm-run has exited)\n", err);
 	free(java);
 	return rc;

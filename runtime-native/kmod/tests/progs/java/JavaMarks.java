@@ -1,7 +1,10 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** java() probes' known calls (guest.sh): waits for the file its argument names, then squares 1..5, printing each. */
+/**
+ * java() probes' known calls (guest.sh): says "ready" on stderr once main runs (a JVM still starting
+ * can fail an agent load), waits for the file its argument names, then squares 1..5, printing each.
+ */
 public class JavaMarks {
     static int square(int x) {
         return x * x;
@@ -9,6 +12,7 @@ public class JavaMarks {
 
     public static void main(String[] args) throws Exception {
         Path go = Path.of(args[0]);
+        System.err.println("ready");
         while (!Files.exists(go)) {
             Thread.sleep(50);
         }
