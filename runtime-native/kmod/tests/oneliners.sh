@@ -74,6 +74,8 @@ one task-functions 30 file '-c "$WR 1"' '-r @KVER@' 'probe kernel.function("ksys
 writes_n'
 # task_rlimit*: the soft limits of the target, set by its shell (-c runs under /bin/sh -c); RLIMIT_RTTIME is unlimited (-1)
 one task-rlimit 30 file '-c "ulimit -n 77; exec $WR 1"' '-r @KVER@' 'probe kernel.function("ksys_write") { if (pid() == target()) { t = task_current(); printf("%d %d %d %d\n", task_rlimit_nofile(t), task_rlimit(t, "RLIMIT_NOFILE"), task_rlimit(t, "RLIMIT_BOGUS"), task_rlimit_rttime(t)); exit() } }' '77 77 -1 -1'
+# issue 13: @cast of task_current() agrees with tid() and pid() (its ->pid, ->tgid) on every hit of a hot tracepoint for 10 s
+one cast-task-hot 40 file '' '-r @KVER@' 'global hits, bad probe kernel.trace("sched:sched_switch") { hits++; if (@cast(task_current(), "task_struct")->pid != tid() || @cast(task_current(), "task_struct")->tgid != pid()) bad++ } probe timer.s(10) { printf("hits=%d bad=%d\n", hits > 100, bad); exit() }' 'hits=1 bad=0'
 one kernel-symbols 30 file '-c "$WR 1"' '-r @KVER@' 'probe kernel.function("ksys_write") { if (pid() == target()) { a = addr(); printf("%s|%s|%s|%s|%d\n", symname(a), symdata(a), modname(a), probemod(), a == stack(0)); print(sprint_backtrace()); exit() } }' 'ksys_write\|ksys_write\+0x0/0x[0-9a-f]+ \[kernel\]\|kernel\|kernel\|1
 ksys_write\+0x0 \[kernel\](
 [A-Za-z_0-9.]+\+0x[0-9a-f]+ \[kernel\])+'
