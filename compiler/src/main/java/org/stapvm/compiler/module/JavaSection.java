@@ -1,7 +1,5 @@
 package org.stapvm.compiler.module;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -21,11 +19,6 @@ public final class JavaSection {
         if (lines.isEmpty()) {
             return module;
         }
-        byte[] text = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer out = ByteBuffer.allocate(module.length + 8 + text.length).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(module).putInt(ID).putInt(text.length).put(text);
-        // the header's section count (after "STVM", u16 version, u16 0)
-        out.putInt(8, out.getInt(8) + 1);
-        return out.array();
+        return UnwindSection.appendSection(module, ID, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }
