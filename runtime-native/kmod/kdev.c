@@ -37,7 +37,7 @@ static long sv_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		struct stapvm_ioc_uprobe u;
 		if (copy_from_user(&u, uarg, sizeof u))
 			return -EFAULT;
-		return ks_set_uprobe(ks, u.probe, u.offset);
+		return ks_set_uprobe(ks, u.probe, u.offset, u.semaphore);
 	}
 	case STAPVM_IOC_START:
 		return ks_start(ks);

@@ -108,7 +108,8 @@ static bool is_kretprobe(const struct kprobe_slot *sl)
 	return sl->pt.kind == SVM_PROBE_KPROBE && (sl->pt.flags & PFL_RETURN);
 }
 
-/* at the file offset the loader gave (STAPVM_IOC_UPROBE) */
+/* at the file offset the loader gave (STAPVM_IOC_UPROBE); a mark's semaphore is raised by the
+ * kernel in every process that maps the file, for as long as the uprobe is registered */
 static int up_register(struct kprobe_slot *sl)
 {
 	int rc;
@@ -123,7 +124,8 @@ static int up_register(struct kprobe_slot *sl)
 			sl->up.uc.ret_handler = up_return;
 		else
 			sl->up.uc.handler = up_entry;
-		rc = uprobe_register(d_real_inode(sl->up.path.dentry), sl->offset, &sl->up.uc);
+		rc = sl->semaphore ? uprobe_register_refctr(d_real_inode(sl->up.path.dentry), sl->offset, sl->semaphore, &sl->up.uc)
+				   : uprobe_register(d_real_inode(sl->up.path.dentry), sl->offset, &sl->up.uc);
 	}
 	if (rc)
 		path_put(&sl->up.path);
@@ -216,6 +218,7 @@ void kp_register_all(struct ksession *ks)
 			break;
 		case SVM_PROBE_PROCESS_FUNCTION:
 		case SVM_PROBE_PROCESS_STATEMENT:
+		case SVM_PROBE_PROCESS_MARK:
 			if (!sl->has_offset)
 				continue;   /* the loader could not resolve it and already warned why */
 			/* Linux 6.1's uretprobes keep no per-call data for @entry (the loader runs such
@@ -260,7 +263,8 @@ void kp_unregister_all(struct ksession *ks)
 			hrtimer_cancel(&sl->timer);
 		else if (sl->pt.kind == SVM_PROBE_TIMER_PROFILE)
 			profile_unregister(sl);
-		else if (sl->pt.kind == SVM_PROBE_PROCESS_FUNCTION || sl->pt.kind == SVM_PROBE_PROCESS_STATEMENT) {
+		else if (sl->pt.kind == SVM_PROBE_PROCESS_FUNCTION || sl->pt.kind == SVM_PROBE_PROCESS_STATEMENT ||
+			 sl->pt.kind == SVM_PROBE_PROCESS_MARK) {
 			/* returns once no handler of this consumer runs (uprobe's register_rwsem) */
 			uprobe_unregister(d_real_inode(sl->up.path.dentry), sl->offset, &sl->up.uc);
 			path_put(&sl->up.path);

@@ -195,16 +195,19 @@ out:
 	return rc;
 }
 
-int ks_set_uprobe(struct ksession *ks, u32 probe, u64 offset)
+int ks_set_uprobe(struct ksession *ks, u32 probe, u64 offset, u64 semaphore)
 {
 	int rc = -EINVAL;
 	mutex_lock(&ks->mu);
 	if (ks->state != STAPVM_STATE_LOADED) {
 		rc = -EBUSY;
-	} else if (probe < ks->nslots && offset <= LLONG_MAX &&   /* uprobe_register takes a signed loff_t */
+	} else if (probe < ks->nslots && offset <= LLONG_MAX && semaphore <= LLONG_MAX &&   /* signed loff_t */
 		   (ks->slots[probe].pt.kind == SVM_PROBE_PROCESS_FUNCTION ||
-		    ks->slots[probe].pt.kind == SVM_PROBE_PROCESS_STATEMENT)) {
+		    ks->slots[probe].pt.kind == SVM_PROBE_PROCESS_STATEMENT ||
+		    ks->slots[probe].pt.kind == SVM_PROBE_PROCESS_MARK) &&
+		   (!semaphore || ks->slots[probe].pt.kind == SVM_PROBE_PROCESS_MARK)) {
 		ks->slots[probe].offset = offset;
+		ks->slots[probe].semaphore = semaphore;
 		ks->slots[probe].has_offset = true;
 		rc = 0;
 	}

@@ -37,6 +37,7 @@ struct kprobe_slot {
 	char sym[MODULE_NAME_LEN + KSYM_NAME_LEN + 2];   /* kprobes: "func" or "module:func" */
 	u64 period_ns;                     /* timers */
 	u64 offset;                        /* uprobes: file offset, from the loader (STAPVM_IOC_UPROBE) */
+	u64 semaphore;                     /* marks: their semaphore's file offset, 0: none */
 	bool has_offset;
 	struct ksession *ks;
 	int probe;                 /* index in the module's probe table */
@@ -84,7 +85,7 @@ struct ksession {
 struct ksession *ks_new(void);
 void ks_release(struct ksession *ks);
 int ks_load(struct ksession *ks, const u8 __user *bytes, u64 len, char __user *err, u32 errlen, s32 target);
-int ks_set_uprobe(struct ksession *ks, u32 probe, u64 offset);
+int ks_set_uprobe(struct ksession *ks, u32 probe, u64 offset, u64 semaphore);
 int ks_start(struct ksession *ks);
 void ks_stop(struct ksession *ks);
 void ks_status(struct ksession *ks, struct stapvm_ioc_status *st);

@@ -35,13 +35,15 @@ enum { STAPVM_STATE_EMPTY, STAPVM_STATE_LOADED, STAPVM_STATE_RUNNING, STAPVM_STA
 #define STAPVM_IOC_STOP   _IO('S', 3)
 #define STAPVM_IOC_STATUS _IOR('S', 4, struct stapvm_ioc_status)
 
-/* UPROBE (after LOAD, before START): where probe's process("PATH").function/.statement point is, as a
- * file offset in PATH; the loader reads it from PATH's ELF headers, since the kernel parses no ELF. PATH
- * and .return come from the verified descriptor. A uprobe given no offset is not placed. */
+/* UPROBE (after LOAD, before START): where probe's process("PATH").function/.statement/.mark point is,
+ * as a file offset in PATH; the loader reads it from PATH's ELF headers, since the kernel parses no ELF.
+ * PATH and .return come from the verified descriptor. A uprobe given no offset is not placed. A mark
+ * with a semaphore also gets the semaphore's file offset: the kernel raises it while the uprobe is in. */
 struct stapvm_ioc_uprobe {
 	__u32 probe;    /* index in the module's probe table */
 	__u32 pad;
 	__u64 offset;
+	__u64 semaphore;   /* file offset of a mark's semaphore, 0: none */
 };
 #define STAPVM_IOC_UPROBE _IOW('S', 5, struct stapvm_ioc_uprobe)
 

@@ -67,7 +67,8 @@ static int relay(const char *buf, size_t n, FILE *out)
 	return error;
 }
 
-/* hands stapvm.ko the file offset of every process(...).function/.statement probe; one that cannot be
+/* hands stapvm.ko the file offset of every process(...).function/.statement/.mark probe (and a mark's
+ * semaphore's); one that cannot be
  * resolved is a warning (as a probe stap cannot place) and stays unplaced. 0, or -1 on a failed ioctl. */
 static int give_uprobe_offsets(int fd, const stapvm_module *m)
 {
@@ -76,13 +77,13 @@ static int give_uprobe_offsets(int fd, const stapvm_module *m)
 	int rc = 0;
 	for (int i = 0; rc == 0 && i < stapvm_probe_count(m); i++) {
 		struct stapvm_probe_point pt;
-		uint64_t off;
+		uint64_t off, sem;
 		int found;
 		if (stapvm_probe_point(m, i, &pt)) continue;
-		found = svm_uprobe_offset(&r, &pt, &off, err, sizeof err);
+		found = svm_uprobe_offset(&r, &pt, &off, &sem, err, sizeof err);
 		if (found < 0)
 			fprintf(stderr, "WARNING: cannot place probe %s: %s\n", pt.pp, err);
-		else if (found && ioctl(fd, STAPVM_IOC_UPROBE, &(struct stapvm_ioc_uprobe){ .probe = (uint32_t)i, .offset = off })) {
+		else if (found && ioctl(fd, STAPVM_IOC_UPROBE, &(struct stapvm_ioc_uprobe){ .probe = (uint32_t)i, .offset = off, .semaphore = sem })) {
 			fprintf(stderr, "ERROR: stapvm.ko refused the uprobe for %s: %s\n", pt.pp, strerror(errno));
 			rc = -1;
 		}

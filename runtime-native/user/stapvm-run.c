@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "java_arm.h"
 #include "kernel_run.h"
+#include "../vm/stapvm.h"
 #include "stapvm_run.h"
 #include "trust.h"
 
@@ -89,6 +91,49 @@ static __attribute__((noinline)) int check_signature(const char *path, const uin
 	v = svm_trust_verify(t, file, n, module_len, why, sizeof why);
 	svm_trust_free(t);
 	return v == SVM_SIG_OK ? 0 : refuse(path, v, why);
+/* a copy of the module's java section (java() probes), or *text NULL without one; -1 after a message */
+static int java_section(const uint8_t *bytes, size_t len, char **text, size_t *n)
+{
+	char err[512];
+	uint32_t l, off;
+	stapvm_module *m = stapvm_load(bytes, len, err, sizeof err);
+	*text = 0;
+	*n = 0;
+	if (!m)
+		return 0;   /* the runtime rejects it with its own message */
+	off = stapvm_java_request(m, &l);
+	stapvm_module_free(m);
+	if (!l)
+		return 0;
+	if (!(*text = malloc(l))) {
+		fprintf(stderr, "ERROR: out of memory\n");
+		return -1;
+	}
+	memcpy(*text, bytes + off, l);
+	*n = l;
+	return 0;
+}
+
+/* java() probes: the -x JVM's agent armed before the probes are placed; 1 after a message */
+static int arm(long pid, char *java, size_t len)
+{
+	char err[1024];
+	if (java && svm_java_arm((pid_t)pid, java, len, err, sizeof err)) {
+		fprintf(stderr, "ERROR: %s\n", err);
+		return 1;
+	}
+	return 0;
+}
+
+/* after the run: the JVM gets its original classes back (the agent disarms by itself too, once this
+ * loader has exited); rc stays the run's */
+static int disarm(long pid, char *java, size_t len, int rc)
+{
+	char err[1024];
+	if (java && svm_java_disarm((pid_t)pid, java, len, err, sizeof err))
+		fprintf(stderr, "WARNING: %s (the agent disarms by itself once stapvm-run has exited)\n", err);
+	free(java);
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -107,6 +152,8 @@ int main(int argc, char **argv)
 	int c, rc;
 	size_t len;
 	uint8_t *bytes;
+	char *java = 0;
+	size_t java_len = 0;
 	struct sigaction sa;
 
 	while ((c = getopt_long(argc, argv, "+o:T:c:x:h", longopts, 0)) != -1) {
@@ -181,29 +228,46 @@ int main(int argc, char **argv)
 	default:
 		break;
 	}
+	if (java_section(bytes, sig.module_len, &java, &java_len)) {
+		free(bytes);
+		return 1;
+	}
+	if (java && !pid) {
+		fprintf(stderr, "ERROR: java() probes attach to a running Java process: name it with -x PID\n");
+		free(bytes);
+		free(java);
+		return 1;
+	}
 	switch (stapvm_pick_runtime(bytes, sig.module_len, runtime, err, sizeof err)) {
 	case STAPVM_RUNTIME_KERNEL: {
 		struct krun_opts o = { out, (int64_t)(seconds * 1000 + 0.5), cmd, (int)pid, 0, NULL };
+		if (arm(pid, java, java_len)) {
+			free(bytes);
+			free(java);
+			return 1;
+		}
 		rc = stapvm_kernel_run(bytes, len, &o);
 		free(bytes);
-		return rc;
+		return disarm(pid, java, java_len, rc);
 	}
 	case STAPVM_RUNTIME_USER:
 		break;
 	default:
 		fprintf(stderr, "ERROR: %s\n", err);
 		free(bytes);
-		return 1;
+		return disarm(pid, java, java_len, 1);
 	}
-	if (check_signature(argv[optind], bytes, len, trust_dir, require_signed, &module_len)) {
+	/* the agent is armed only for a module this runtime accepts */
+	if (check_signature(argv[optind], bytes, len, trust_dir, require_signed, &module_len) || arm(pid, java, java_len)) {
 		free(bytes);
+		free(java);
 		return 1;
 	}
 	running = stapvm_runner_new(bytes, module_len, err, sizeof err);
 	free(bytes);
 	if (!running) {
 		fprintf(stderr, "ERROR: module %s rejected: %s\n", argv[optind], err);
-		return 1;
+		return disarm(pid, java, java_len, 1);
 	}
 	if (out && stapvm_runner_set_output_file(running, out, err, sizeof err) < 0) {
 		fprintf(stderr, "ERROR: %s\n", err);
@@ -223,5 +287,5 @@ int main(int argc, char **argv)
 
 	rc = stapvm_runner_run(running);
 	stapvm_runner_free(running);
-	return rc;
+	return disarm(pid, java, java_len, rc);
 }

@@ -136,13 +136,15 @@ void svm_uprobe_resolver_close(struct up_resolver *r)
 	memset(r, 0, sizeof *r);
 }
 
-int svm_uprobe_offset(struct up_resolver *r, const struct stapvm_probe_point *pt, uint64_t *off, char *err, size_t errlen)
+int svm_uprobe_offset(struct up_resolver *r, const struct stapvm_probe_point *pt, uint64_t *off, uint64_t *sem,
+		      char *err, size_t errlen)
 {
 	struct up_probe p;
 	const struct elf_sym *sym;
 	uint64_t vaddr;
 	int rc = -1;
-	if (!from_record(pt, &p) || (p.kind != UP_FUNC && p.kind != UP_RET && p.kind != UP_STMT))
+	*sem = 0;
+	if (!from_record(pt, &p) || (p.kind != UP_FUNC && p.kind != UP_RET && p.kind != UP_STMT && p.kind != UP_MARK))
 		return 0;
 	if (!r->path || strcmp(r->path, p.path)) {
 		svm_uprobe_resolver_close(r);
@@ -157,7 +159,15 @@ int svm_uprobe_offset(struct up_resolver *r, const struct stapvm_probe_point *pt
 		snprintf(err, errlen, "cannot read %s", p.path);
 		return rc;
 	}
-	if (p.kind == UP_STMT) {
+	if (p.kind == UP_MARK) {
+		/* the note's pc is an instruction (a nop) of a loaded segment; the semaphore, in .probes,
+		 * is data the kernel raises by its file offset */
+		vaddr = p.addr;
+		if (p.sem && elf_vaddr_to_off(&r->f, p.sem, sem)) {
+			snprintf(err, errlen, "semaphore 0x%llx is not in a loaded segment of %s", (unsigned long long)p.sem, p.path);
+			return rc;
+		}
+	} else if (p.kind == UP_STMT) {
 		vaddr = p.addr;
 		if (elf_insn_boundary(&r->f, vaddr, err, errlen)) return rc;
 	} else if ((sym = elf_lookup(&r->f, p.func))) {

@@ -40,11 +40,13 @@ int svm_uprobes_status(const struct svm_uprobes *u);
 int svm_uprobes_failed(const struct svm_uprobes *u);
 
 
-/* For stapvm.ko's loader (the kernel parses no ELF): the file offset a process_function or
- * process_statement probe point probes, through its path's symbols and PT_LOAD headers. The last file
+/* For stapvm.ko's loader (the kernel parses no ELF): the file offset a process_function,
+ * process_statement or process_mark probe point probes (and in sem a mark's semaphore's, 0: none),
+ * through its path's symbols and PT_LOAD headers. The last file
  * opened stays open in r (zero-initialised by the caller) until svm_uprobe_resolver_close. 1 resolved,
  * 0 not such a point, -1 with why in err. */
 struct up_resolver { struct elf_file f; char *path; int opened; };
-int svm_uprobe_offset(struct up_resolver *r, const struct stapvm_probe_point *pt, uint64_t *off, char *err, size_t errlen);
+int svm_uprobe_offset(struct up_resolver *r, const struct stapvm_probe_point *pt, uint64_t *off, uint64_t *sem,
+		      char *err, size_t errlen);
 void svm_uprobe_resolver_close(struct up_resolver *r);
 #endif

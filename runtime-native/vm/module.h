@@ -121,6 +121,7 @@ struct svm_module {
 	uint64_t iterstack;              /* derived (verify_iters.c): foreach storage entries of an execution context */
 	uint32_t nunwind;                /* the unwind section (unwind.c): user-stack rows per file */
 	struct svm_unwind_file *unwind;
+	uint32_t java_off, java_len;     /* the java section: its text's offset in the module bytes, 0 0: none */
 };
 
 /* the 32-bit words the capture simulation of m's largest program needs (regex_groups.c); 0 without */

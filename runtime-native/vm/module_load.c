@@ -255,6 +255,8 @@ int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *m, char
 		case S_ENTRY: rc = dec_entry(&r, m, err, errlen); break;
 		case S_RXGROUPS: rc = dec_rxgroups(&r, m, err, errlen); break;
 		case S_UNWIND: rc = svm_unwind_decode(r.p, len, m, err, errlen); r.off = len; break;
+		/* text for the native loader only (it arms the JVM's agent): the VM keeps where it is */
+		case S_JAVA: m->java_off = (uint32_t)hr.off; m->java_len = len; r.off = len; break;
 		}
 		if (rc)
 			return -1;

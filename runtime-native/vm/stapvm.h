@@ -21,6 +21,9 @@ stapvm_module *stapvm_load(const uint8_t *bytes, size_t len, char *err, size_t e
 int stapvm_verify(const uint8_t *bytes, size_t len, char *err, size_t errlen);
 void stapvm_module_free(stapvm_module *mod);
 int stapvm_probe_count(const stapvm_module *mod);
+/* the java section (java() probes: the agent request the native loader makes of the JVM): its
+ * text's offset in the bytes given to stapvm_load, and its length in *len; 0 and 0 when absent */
+uint32_t stapvm_java_request(const stapvm_module *mod, uint32_t *len);
 /* the module's MAXSKIPPED: skipped hits past it end the session (stapvm.ko) */
 uint32_t stapvm_max_skipped(const stapvm_module *mod);
 /* 1 when the module was built with --suppress-handler-errors: handler errors are counted (the closing

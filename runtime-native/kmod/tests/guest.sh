@@ -14,6 +14,41 @@ expect() {
 
 insmod "$KMOD/build/stapvm.ko" && ok "insmod" || { bad "insmod"; echo "$pass passed, $fail failed"; exit 1; }
 
+# java() probes: the hook library's SDT marks as uprobes (their semaphores raised by the kernel), the JVM's
+# agent armed by stapvm-run through the attach protocol. The library is copied to a tmpfs (kernel uprobes
+# refuse files on the 9p/overlay root) at the path the module was compiled for (run.sh). The JVM under
+# TCG takes tens of seconds: "begin" in the output says the session runs, then the program is let go.
+mkdir -p "$JAVA_HOOK_DIR" && cp "$ROOT/runtime-native/java/build/libstapvm-java.so" "$JAVA_HOOK_DIR/"
+java -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$out/java" JavaMarks "$tmp/java-go" > "$tmp/jm.out" 2> "$tmp/jm.ready" & jp=$!
+# attached to once its main runs (an agent loaded during the JVM's start-up can fail)
+for _ in $(seq 1800); do grep -q '^ready$' "$tmp/jm.ready" 2>/dev/null && break; sleep 0.1; done
+$krun -x "$jp" -o "$tmp/jm.run" "$out/java_marks.stpb" 2> "$tmp/jm.err" & kp=$!
+for _ in $(seq 3000); do grep -q '^begin$' "$tmp/jm.run" 2>/dev/null && break; kill -0 "$kp" 2>/dev/null || break; sleep 0.1; done
+touch "$tmp/java-go"; wait "$jp"; wait "$kp"; rc=$?
+cat "$tmp/jm.err" | sed 's/^/    /'
+expect "java-kernel" "begin
+entry 1
+return 1 1
+entry 2
+return 2 4
+entry 3
+return 3 9
+entry 4
+return 4 16
+entry 5
+return 5 25
+entries=5 returns=5|rc=0" "$(cat "$tmp/jm.run")|rc=$rc"
+expect "java-program" "1 1
+2 4
+3 9
+4 16
+5 25" "$(cat "$tmp/jm.out")"
+if [ "${KMOD_ONLY:-}" = java ]; then
+    rmmod stapvm && ok "rmmod" || bad "rmmod"
+    echo "$pass passed, $fail failed"
+    exit 0
+fi
+
 # getpid counted exactly at entry and return; arguments and registers of the hit
 r=$($krun -c "$gp 1000" "$out/getpid.stpb" 2>&1)
 expect "getpid-exact" "calls=1000 returns=1000 args=1000 kworker" "$(echo "$r" | sed -E 's/kworker[^ ]*/kworker/')"

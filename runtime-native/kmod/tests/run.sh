@@ -36,6 +36,28 @@ gcc -std=gnu11 -O0 -fno-omit-frame-pointer -no-pie -Wall -Werror -o "$out/chain"
 gcc -std=gnu11 -O2 -fomit-frame-pointer -no-pie -o "$out/nofp_chain" "$root/cli/src/test/resources/targets/nofp_chain.c" || exit 1
 # DWARF line statements and $vars (process(...).statement("F@FILE:LINE")): the DWARF tests' program at -O0
 gcc -std=gnu11 -O0 -g -Wall -Werror -o "$out/dwarf_O0" "$root/runtime-native/dwarf/tests/target.c" || exit 1
+# java() probes (guest.sh): the known calls' program, and its script compiled here against a host JVM
+# running it (the agent's query needs a live JVM; the guest's runs from stapvm-run). The marks name the
+# hook library on a tmpfs (kernel uprobes refuse files on the guest's 9p/overlay root): this path on the
+# host for the compile, the same path in the guest's own /dev/shm, where guest.sh copies the library.
+java_hook_dir=/dev/shm/stapvm-kmod-java.$$
+java_marks() {
+    local jp rc=0
+    make -s -C "$root/runtime-native/java" all >/dev/null && mkdir -p "$out/java" "$java_hook_dir" &&
+        javac -d "$out/java" "$here/progs/java/JavaMarks.java" &&
+        cp "$root/runtime-native/java/build/libstapvm-java.so" "$java_hook_dir/" || return 1
+    java -cp "$out/java" JavaMarks "$out/java/never" 2> "$out/java/ready" & jp=$!
+    for _ in $(seq 300); do grep -q '^ready$' "$out/java/ready" 2>/dev/null && break; sleep 0.1; done
+    sed "s|@JPID@|$jp|g" "$here/scripts/java_marks.stp.jvm" > "$out/java_marks.stp"
+    (cd "$out" && STAPVM_JAVA_HOOK="$java_hook_dir/libstapvm-java.so" "$root/bin/stapvm" -p4 -r "$kver" \
+        -m java_marks java_marks.stp >/dev/null) || rc=1
+    kill "$jp"; wait "$jp" 2>/dev/null
+    rm -rf "$java_hook_dir"
+    return $rc
+}
+java_marks || { echo "kmod: cannot compile the java() probes' script"; echo "0 passed, 1 failed"; exit 1; }
+# KMOD_ONLY=java: only the java() probes' test in the guest (guest.sh), for a change to them alone
+if [ "${KMOD_ONLY:-}" != java ]; then
 # compiles script S as out/NAME.stpb; a script with "# build NAME: FLAGS" lines is compiled once per
 # line instead (e.g. the same script with two -D MAXSKIPPED limits)
 compile() {
@@ -74,7 +96,10 @@ for s in "$root"/runtime-native/vm/tests/ko/*.s; do
     sed -n 's/^; expect-reject: //p' "$s" > "$out/ko/$b.expect"
 done
 
+fi
+
 # KMOD_GUEST_TIMEOUT: a longer bound for a loaded machine (TCG slows with the host)
 in_guest "$out/guest.log" --timeout "${KMOD_GUEST_TIMEOUT:-1200}" --env "KMOD_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \
     --env "FUZZ_LOAD=${FUZZ_LOAD:-20000}" --env "ALLOC_CHURN=${ALLOC_CHURN:-3}" --env "ONELINERS_JVM=${ONELINERS_JVM:-}" \
+    --env "KMOD_ONLY=${KMOD_ONLY:-}" --env "JAVA_HOOK_DIR=$java_hook_dir" \
     -- bash "$here/guest.sh"

@@ -33,6 +33,15 @@ final class JavaArming {
         return (int) pid;
     }
 
+    private static boolean attachable(long pid) {
+        try {
+            JavaVm.byPid(pid);
+            return true;
+        } catch (JavaVm.Failure e) {
+            return false;
+        }
+    }
+
     /** Arms the agent; false after reporting the failure. */
     boolean arm() {
         try {
@@ -51,6 +60,9 @@ final class JavaArming {
         try {
             java.vm().request("disarm", List.of());
         } catch (JavaVm.Failure e) {
+            if (!attachable(java.vm().pid())) {
+                return;   // the JVM has ended: nothing to restore
+            }
             err.println("WARNING: " + e.getMessage() + " (the agent disarms by itself once stapvm has exited)");
         }
     }

@@ -130,6 +130,38 @@ class JavaProbeCommandTest {
         assertEquals(new Result("armed\n2\n", "", 0), second);
     }
 
+    /**
+     * A module compiled with -p4 runs its java() probes from the native loader alone: stapvm-run arms
+     * the JVM's agent from the module's java section (the attach protocol, no JVM of its own), and
+     * disarms after the run, so a stapvm session attaches cleanly afterwards and sees only its method.
+     */
+    @Test
+    void theNativeLoaderArmsACompiledModule() throws Exception {
+        String script = ("global n, armed probe timer.ms(50) { if (!armed) { armed = 1; println(\"armed\") } }\n"
+                + "probe java(PID).class(\"calls.Calls\").method(\"round\").return { exit() }\n"
+                + "probe java(PID).class(\"Calls\").method(\"add(int,int)\").return { n++ printf(\"%s+%s -> %s\\n\", arg1, arg2, user_string($return)) }\n"
+                + "probe end { printf(\"%d\\n\", n) }\n").replace("PID", Long.toString(jvm.pid()));
+        StapvmCommand cmd = new StapvmCommand(tmp);
+        Result compiled = cmd.finish(cmd.builder(List.of("-p4", "-m", "calls", "-e", script)).directory(tmp.toFile()).start());
+        assertEquals(0, compiled.exitCode(), compiled.stderr());
+        Path module = Path.of(compiled.stdout().trim());
+        Path out = tmp.resolve("run.out");
+        Process run = new ProcessBuilder(StapvmCommand.ROOT.resolve("runtime-native/user/build/stapvm-run").toString(),
+                "-x", Long.toString(jvm.pid()), "-o", out.toString(), tmp.resolve(module).toString())
+                .redirectError(tmp.resolve("run.err").toFile()).start();
+        for (int i = 0; i < 600 && run.isAlive() && !(Files.exists(out) && Files.readString(out).startsWith("armed\n")); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(run.isAlive(), Files.readString(tmp.resolve("run.err")));
+        assertEquals(untracedRound, round());
+        assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("", Files.readString(tmp.resolve("run.err")));
+        assertEquals(0, run.exitValue());
+        assertEquals("armed\n1+10 -> 11\n2+20 -> 22\n3+30 -> 33\n4+40 -> 44\n5+50 -> 55\n5\n", Files.readString(out));
+        Result again = session("global g probe java(\"Calls\").class(\"Calls\").method(\"greet\") { g++ } probe end { printf(\"%d\\n\", g) }");
+        assertEquals(new Result("armed\n2\n", "", 0), again);
+    }
+
     @Test
     void theJvmIsNamedByItsMainClassWithOrWithoutThePackage() throws Exception {
         for (String name : List.of("Calls", "calls.Calls")) {

@@ -41,8 +41,8 @@ public enum ProbeKind {
     PROCESS_SYSCALL_RETURN(16, 2, 0, 4, 2, 7, "process[(\"PATH\")].syscall.return: a system call of such a process returns"),
     /** kernel.trace("SYSTEM:NAME"): tracepoint NAME (of module MOD), through tracepoint_probe_register; its arguments by position */
     TRACEPOINT(17, 1, 1, 2, 2, 8, "kernel.trace(\"SYSTEM:NAME\"): tracepoint NAME (of module MOD), through tracepoint_probe_register; its arguments by position"),
-    /** process("PATH")[.provider("P")].mark("NAME"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed */
-    PROCESS_MARK(18, 2, 12, 64, 2, 3, "process(\"PATH\")[.provider(\"P\")].mark(\"NAME\"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed");
+    /** process("PATH")[.provider("P")].mark("NAME"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed (stapvm.ko: by the kernel, uprobe_register_refctr) */
+    PROCESS_MARK(18, 3, 12, 64, 2, 3, "process(\"PATH\")[.provider(\"P\")].mark(\"NAME\"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed (stapvm.ko: by the kernel, uprobe_register_refctr)");
 
     /** Field of a probe record */
     public enum Field {

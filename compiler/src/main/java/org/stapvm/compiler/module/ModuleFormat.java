@@ -21,7 +21,8 @@ public final class ModuleFormat {
         REGEX(9, "regex"),
         ENTRY(10, "entry"),
         RXGROUPS(11, "regex groups"),
-        UNWIND(12, "unwind");
+        UNWIND(12, "unwind"),
+        JAVA(13, "java");
 
         public final int id;
         public final String text;

@@ -47,7 +47,8 @@ public final class ModuleReader {
             if (sec == null) {
                 throw new IllegalArgumentException("unknown section id " + id);
             }
-            int count = sec == ModuleFormat.Section.LIMITS || sec == ModuleFormat.Section.SIGNATURE ? 0 : s.getInt();
+            int count = sec == ModuleFormat.Section.LIMITS || sec == ModuleFormat.Section.SIGNATURE
+                    || sec == ModuleFormat.Section.JAVA ? 0 : s.getInt();   // the java section is the loader's
             for (int j = 0; j < count; j++) {
                 switch (sec) {
                     case STRINGS -> {

@@ -30,11 +30,16 @@ public final class UnwindSection {
             payload.writeBytes(u32(f.count()));
             payload.writeBytes(f.rows());
         }
+        return appendSection(module, ID, payload.toByteArray());
+    }
+
+    /** {@code module} with one more section, {@code id} holding {@code payload}, after its others. */
+    static byte[] appendSection(byte[] module, int id, byte[] payload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(module, 0, module.length);
-        out.writeBytes(u32(ID));
-        out.writeBytes(u32(payload.size()));
-        out.writeBytes(payload.toByteArray());
+        out.writeBytes(u32(id));
+        out.writeBytes(u32(payload.length));
+        out.writeBytes(payload);
         byte[] bytes = out.toByteArray();
         // the header's section count (after "STVM", u16 version, u16 0)
         ByteBuffer head = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);

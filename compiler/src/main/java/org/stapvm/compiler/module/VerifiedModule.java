@@ -23,7 +23,13 @@ public record VerifiedModule(byte[] bytes) {
 
     /** As {@link #of(Module)}, the module carrying the unwind rows of {@code unwind} (user stacks by CFI). */
     public static VerifiedModule of(Module module, java.util.List<org.stapvm.probes.dwarf.UnwindRows> unwind) throws Rejected {
-        byte[] bytes = UnwindSection.append(ModuleWriter.write(module), unwind);
+        return of(module, unwind, java.util.List.of());
+    }
+
+    /** As {@link #of(Module, java.util.List)}, with the java section's lines ({@link JavaSection}; none: no section). */
+    public static VerifiedModule of(Module module, java.util.List<org.stapvm.probes.dwarf.UnwindRows> unwind,
+                                    java.util.List<String> java) throws Rejected {
+        byte[] bytes = JavaSection.append(UnwindSection.append(ModuleWriter.write(module), unwind), java);
         Optional<String> reason = NativeRuntime.get().verify(bytes);
         if (reason.isPresent()) {
             throw new Rejected(reason.get());

@@ -175,7 +175,8 @@ public final class Pipeline {
         }
         VerifiedModule verified;
         try {
-            verified = VerifiedModule.of(module, UserStacks.collect(module, program, settings.stacks(), channel));
+            verified = VerifiedModule.of(module, UserStacks.collect(module, program, settings.stacks(), channel),
+                    settings.target().java().loaderRequest());
         } catch (VerifiedModule.Rejected e) {
             throw new InternalError("the verifier rejected the compiled module: " + e.getMessage());
         }

@@ -76,6 +76,21 @@ public final class JavaSession {
         return slot;
     }
 
+    /**
+     * The module's java section (compiler's JavaSection): the agent jar, the hook library and every
+     * slot's sites, for stapvm-run to arm the agent with; empty without java() probes.
+     */
+    public List<String> loaderRequest() {
+        if (!active()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        out.add("agent\t" + JavaVm.agentJar());
+        out.add("lib\t" + JavaVm.hookLibrary());
+        sitesBySlot.forEach(out::addAll);
+        return out;
+    }
+
     /** The arm request: "watch PID" (the stapvm process), then every slot's sites. */
     public List<String> armRequest() {
         List<String> in = new ArrayList<>();

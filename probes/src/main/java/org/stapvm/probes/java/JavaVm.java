@@ -15,7 +15,8 @@ import java.util.List;
  * One running JVM as java() probes name it (stap's rule: the main class as jps lists it, with or
  * without its package, or the pid), and the requests stapvm makes of its agent (agent/), each one
  * loadAgent of the agent jar with "COMMAND IN OUT LIB" (org.stapvm.agent.Agent says what they do).
- * The agent jar and the hook library are found under $STAPVM_HOME (or -Dstapvm.agent, -Dstapvm.javahook).
+ * The agent jar and the hook library are found under $STAPVM_HOME (or -Dstapvm.agent, -Dstapvm.javahook,
+ * $STAPVM_JAVA_AGENT, $STAPVM_JAVA_HOOK: a copy of the library on a tmpfs, for stapvm.ko's uprobes).
  */
 public final class JavaVm {
     static final String AGENT_IN_TREE = "agent/target/stapvm-agent.jar";
@@ -112,7 +113,7 @@ public final class JavaVm {
             String options = command + " " + inFile + " " + outFile + " " + file("stapvm.javahook", HOOK_IN_TREE);
             VirtualMachine vm = attach();
             try {
-                vm.loadAgent(file("stapvm.agent", AGENT_IN_TREE).toString(), options);
+                vm.loadAgent(agentJar().toString(), options);
             } finally {
                 vm.detach();
             }
@@ -142,6 +143,11 @@ public final class JavaVm {
         }
     }
 
+    /** The agent jar loaded into the JVM. */
+    public static Path agentJar() {
+        return file("stapvm.agent", AGENT_IN_TREE);
+    }
+
     /** The hook library loaded into the JVM: the file the script's marks are on. */
     public static Path hookLibrary() {
         return file("stapvm.javahook", HOOK_IN_TREE);
@@ -149,6 +155,13 @@ public final class JavaVm {
 
     private static Path file(String property, String inTree) {
         String explicit = System.getProperty(property);
+        if (explicit == null) {
+            // as stapvm-run reads them: $STAPVM_JAVA_AGENT, $STAPVM_JAVA_HOOK
+            explicit = System.getenv(property.equals("stapvm.agent") ? "STAPVM_JAVA_AGENT" : "STAPVM_JAVA_HOOK");
+        }
+        if (explicit != null && explicit.isEmpty()) {
+            explicit = null;
+        }
         if (explicit != null) {
             return Path.of(explicit).toAbsolutePath();
         }
