@@ -91,6 +91,8 @@ static __attribute__((noinline)) int check_signature(const char *path, const uin
 	v = svm_trust_verify(t, file, n, module_len, why, sizeof why);
 	svm_trust_free(t);
 	return v == SVM_SIG_OK ? 0 : refuse(path, v, why);
+}
+
 /* a copy of the module's java section (java() probes), or *text NULL without one; -1 after a message */
 static int java_section(const uint8_t *bytes, size_t len, char **text, size_t *n)
 {
