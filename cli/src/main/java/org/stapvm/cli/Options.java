@@ -49,15 +49,25 @@ final class Options {
     /** -T in seconds, a whole number of milliseconds as stap keeps it; null: no timeout. */
     Double timeout;
 
+    /** Lists, so that a second -l/-L reaches {@link #invalid()} and gets stap's words, not picocli's. */
     @Option(names = "-l", paramLabel = "PROBE", description = "list the probe points PROBE matches")
-    String listProbes;
+    java.util.List<String> listProbes = new java.util.ArrayList<>();
 
     @Option(names = "-L", paramLabel = "PROBE", description = "list the probe points PROBE matches and their target variables")
-    String listProbesWithVariables;
+    java.util.List<String> listProbesWithVariables = new java.util.ArrayList<>();
 
-    /** The pattern of -l or -L (stap's listing mode), or null when neither is given. */
+    /**
+     * The pattern of -l or -L (stap's listing mode), or null when neither is given. Like stap,
+     * positional words after it are script arguments, so only this one pattern is listed.
+     */
     String listingPattern() {
-        return listProbesWithVariables != null ? listProbesWithVariables : listProbes;
+        return !listProbesWithVariables.isEmpty() ? listProbesWithVariables.get(0)
+                : listProbes.isEmpty() ? null : listProbes.get(0);
+    }
+
+    /** -L: the listing shows each point's target variables. */
+    boolean listsVariables() {
+        return !listProbesWithVariables.isEmpty();
     }
 
     @Option(names = "-m", paramLabel = "MODULE", description = "name the compiled module MODULE")
@@ -162,6 +172,9 @@ final class Options {
      * {@link #targetPid} and {@link #timeout} from their text.
      */
     String invalid() {
+        if (listProbes.size() + listProbesWithVariables.size() > 1) {
+            return "ERROR: only one of the -l/-L/--dump-* switches may be specified\n";
+        }
         if (suppressTimeLimits && !guru) {
             return "ERROR --suppress-time-limits requires guru mode (-g)\n";
         }

@@ -102,7 +102,7 @@ final class Session {
             case 1 -> out.print(AstPrinter.print(result.script()));
             case 2 -> {
                 if (options.listingPattern() != null) {
-                    ProbeListing.lines(result.program(), options.listProbesWithVariables != null,
+                    ProbeListing.lines(result.program(), options.listsVariables(),
                             options.kernelRelease == null ? "" : options.kernelRelease).forEach(out::println);
                 } else {
                     out.print(result.program().dump());

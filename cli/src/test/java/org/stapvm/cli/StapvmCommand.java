@@ -28,7 +28,8 @@ final class StapvmCommand {
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 "org.stapvm.cli.Main"));
         cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve("out").toFile())
+        // in dir: what a run writes to its current directory (-p4's stap_*.stpb) stays out of the checkout
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(dir.resolve("out").toFile())
                 .redirectError(dir.resolve("err").toFile());
         pb.environment().put("STAPVM_HOME", ROOT.toString());
         return pb;

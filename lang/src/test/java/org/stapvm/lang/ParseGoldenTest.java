@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.stapvm.lang.diag.ParseReport;
+import org.stapvm.lang.diag.DiagnosticReport;
 import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.print.AstPrinter;
 
@@ -27,11 +27,11 @@ class ParseGoldenTest {
     Stream<DynamicTest> okScriptsPrintAsExpected() throws Exception {
         return cases("ok").map(stp -> DynamicTest.dynamicTest(stp.getFileName().toString(), () -> {
             ScriptParser.Result result = parse(stp);
-            assertTrue(result.ok(), () -> ParseReport.render(result.errors(), true));
+            assertTrue(result.ok(), () -> DiagnosticReport.parse(result.errors(), true));
             String printed = AstPrinter.print(result.script());
             assertEquals(expected(stp), printed);
             ScriptParser.Result again = Corpus.parser(stp).parse(new SourceFile(stp.getFileName().toString(), printed));
-            assertTrue(again.ok(), () -> ParseReport.render(again.errors(), true));
+            assertTrue(again.ok(), () -> DiagnosticReport.parse(again.errors(), true));
             assertNull(AstEquality.difference(result.script(), again.script()));
         }));
     }
@@ -41,7 +41,7 @@ class ParseGoldenTest {
         return cases("ko").map(stp -> DynamicTest.dynamicTest(stp.getFileName().toString(), () -> {
             ScriptParser.Result result = parse(stp);
             assertFalse(result.ok(), "expected parse errors");
-            assertEquals(expected(stp), ParseReport.render(result.errors(), false));
+            assertEquals(expected(stp), DiagnosticReport.parse(result.errors(), false));
         }));
     }
 

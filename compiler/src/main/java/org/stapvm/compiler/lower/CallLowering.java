@@ -8,6 +8,7 @@ import java.util.Set;
 import org.stapvm.compiler.bytecode.Opcode;
 import org.stapvm.compiler.sema.Builtins;
 import org.stapvm.compiler.sema.Callee;
+import org.stapvm.compiler.sema.Describe;
 import org.stapvm.compiler.sema.StatementCount;
 import org.stapvm.compiler.sema.Type;
 import org.stapvm.compiler.sema.Unit;
@@ -211,7 +212,7 @@ final class CallLowering {
             }
         }
         if (h == null) {
-            throw new LowerException("function " + b.name() + "() is not supported by the runtime yet at " + c.pos());
+            throw new LowerException("function " + b.name() + "() is not supported by the runtime yet", Describe.token(c), c.pos());
         }
         if (h == Opcode.Helper.MATCHED || h == Opcode.Helper.NGROUPS) {
             body.tables.wantGroups();

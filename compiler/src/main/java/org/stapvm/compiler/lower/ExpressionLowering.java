@@ -161,7 +161,7 @@ final class ExpressionLowering {
         if (e instanceof Expression.HistBucket hb) {
             return new HistogramLowering(body, this).bucket(hb);
         }
-        throw new LowerException("not supported yet: " + e.getClass().getSimpleName() + " at " + e.pos());
+        throw new LowerException("not supported yet: " + e.getClass().getSimpleName(), Describe.token(e), e.pos());
     }
 
     /**
@@ -268,7 +268,7 @@ final class ExpressionLowering {
             store(a.target(), v, true);
             return v;
         }
-        throw new LowerException("not supported yet: string " + e.getClass().getSimpleName() + " at " + e.pos());
+        throw new LowerException("not supported yet: string " + e.getClass().getSimpleName(), Describe.token(e), e.pos());
     }
 
     private int value(Expression e, boolean string) {
@@ -324,7 +324,7 @@ final class ExpressionLowering {
                 case LE -> Opcode.SLE;
                 case GT -> Opcode.SGT;
                 case GE -> Opcode.SGE;
-                default -> throw new LowerException("string operator " + b.op().text + " at " + b.pos());
+                default -> throw new LowerException("string operator " + b.op().text, Describe.token(b), b.pos());
             };
             code.emit(op, d, l, r, 0);
             return d;
@@ -354,7 +354,7 @@ final class ExpressionLowering {
             case GE -> Opcode.GE;
             case EQ -> Opcode.EQ;
             case NE -> Opcode.NE;
-            default -> throw new LowerException("operator " + op.text + " at " + pos);
+            default -> throw new LowerException("operator " + op.text, "operator '" + op.text + "'", pos);
         };
         if (o == Opcode.DIV || o == Opcode.MOD) {
             code.at("operator '" + op.text + "' at " + pos);

@@ -30,7 +30,7 @@ final class HistogramLowering {
         if (h instanceof Expression.HistLinear l) {
             Long lo = exprs.constant(l.low()), hi = exprs.constant(l.high()), step = exprs.constant(l.step());
             if (lo == null || hi == null || step == null || step <= 0) {
-                throw new LowerException("histogram bounds are not constant at " + h.pos());
+                throw new LowerException("histogram bounds are not constant", Describe.token(h), h.pos());
             }
             return (int) ((hi - lo) / step + 3);
         }
@@ -41,7 +41,7 @@ final class HistogramLowering {
     Variable statistic(Expression h) {
         Expression operand = h instanceof Expression.HistLinear l ? l.operand() : ((Expression.HistLog) h).operand();
         if (!(operand instanceof Expression.Symbol)) {
-            throw new LowerException("not supported yet: buckets of a statistic array's histogram at " + h.pos());
+            throw new LowerException("not supported yet: buckets of a statistic array's histogram", Describe.token(h), h.pos());
         }
         return body.unit.variable(operand);
     }

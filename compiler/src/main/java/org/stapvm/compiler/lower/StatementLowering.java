@@ -122,7 +122,7 @@ final class StatementLowering {
             delete(d.target());
             actions.record(1, Describe.statement(s), false);
         } else {
-            throw new LowerException("not supported yet: " + s.getClass().getSimpleName() + " at " + s.pos());
+            throw new LowerException("not supported yet: " + s.getClass().getSimpleName(), Describe.statement(s), s.pos());
         }
         code.release(mark);
     }
@@ -239,7 +239,7 @@ final class StatementLowering {
         }
         Variable array = body.unit.variable(f.array());
         if (array == null && f.array() instanceof Expression.Symbol) {
-            throw new LowerException("foreach over an unresolved array at " + f.pos());
+            throw new LowerException("foreach over an unresolved array", Describe.statement(f), f.pos());
         }
         int gi = body.global(array);
         List<Type> keyTypes = body.program.keyTypes().get(array);

@@ -4,22 +4,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.stapvm.compiler.lower.Lower;
-import org.stapvm.compiler.lower.LowerException;
 import org.stapvm.compiler.module.Module;
 import org.stapvm.compiler.module.VerifiedModule;
 import org.stapvm.compiler.sema.CheckTranslatable;
 import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.Diagnostics;
 import org.stapvm.compiler.sema.Elaborate;
-import org.stapvm.compiler.sema.SemaDiagnostic;
-import org.stapvm.compiler.sema.SemaReport;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
 import org.stapvm.lang.Pass1;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.ast.Declaration;
 import org.stapvm.lang.ast.Script;
 import org.stapvm.lang.diag.Diagnostic;
-import org.stapvm.lang.diag.ParseReport;
+import org.stapvm.lang.diag.DiagnosticReport;
 import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.probes.ProbeTarget;
 
@@ -119,15 +116,11 @@ public final class Pipeline {
         for (SourceFile file : sources) {
             ScriptParser.Result parsed = pass1.parser().parse(file);
             if (settings.warnings() != Warnings.SUPPRESS) {
-                StringBuilder warnings = new StringBuilder();
-                for (Diagnostic warning : parsed.warnings()) {
-                    warnings.append(warning.render());
-                }
-                report(channel, warnings.toString());
+                report(channel, DiagnosticReport.each(parsed.warnings()));
                 warningCount += parsed.warnings().size();
             }
             if (!parsed.ok()) {
-                channel.diagnostics(ParseReport.render(parsed.errors(), settings.verbose(), !settings.listing()));
+                channel.diagnostics(DiagnosticReport.parse(parsed.errors(), settings.verbose(), !settings.listing()));
                 return Result.failed();
             }
             for (Declaration d : parsed.script().declarations()) {
@@ -153,7 +146,7 @@ public final class Pipeline {
             return Result.failed();   // stap lists what resolved and tells nothing of the rest
         }
         boolean warningsFail = settings.warnings() == Warnings.FATAL && program.ok() && !program.diagnostics().isEmpty();
-        report(channel, warningsFail ? SemaReport.renderFailed(program.diagnostics(), settings.verbose(), 2)
+        report(channel, warningsFail ? DiagnosticReport.failedOnWarnings(program.diagnostics(), settings.verbose(), 2)
                 : program.report());
         if (!program.ok() || warningsFail) {
             return Result.failed();
@@ -204,21 +197,16 @@ public final class Pipeline {
             CheckLimits.run(program, settings.limits(), diags);
         }
         if (!diags.hasErrors()) {
-            try {
-                module = Lower.run(program, settings.limits(), settings.presetGlobals(), diags);
-            } catch (LowerException e) {
-                // a construct the runtime has no code for yet: a limitation, told as stap tells pass-3 errors
-                diags.addError(e.getMessage(), null, null);
-            }
+            module = Lower.run(program, settings.limits(), settings.presetGlobals(), diags);
         }
-        List<SemaDiagnostic> found = settings.warnings() == Warnings.SUPPRESS
-                ? diags.all().stream().filter(SemaDiagnostic::isError).toList() : diags.all();
+        List<Diagnostic> found = settings.warnings() == Warnings.SUPPRESS
+                ? diags.all().stream().filter(Diagnostic::isError).toList() : diags.all();
         if (diags.hasErrors()) {
-            channel.diagnostics(SemaReport.render(found, settings.verbose(), 3));
+            channel.diagnostics(DiagnosticReport.pass(found, settings.verbose(), 3));
             return null;
         }
         if (!found.isEmpty() && settings.warnings() == Warnings.FATAL) {
-            channel.diagnostics(SemaReport.renderFailed(found, settings.verbose(), 3));
+            channel.diagnostics(DiagnosticReport.failedOnWarnings(found, settings.verbose(), 3));
             return null;
         }
         return module;

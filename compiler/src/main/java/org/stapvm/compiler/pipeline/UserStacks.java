@@ -16,6 +16,8 @@ import org.stapvm.compiler.sema.Unit;
 import org.stapvm.probes.UserPoint;
 import org.stapvm.probes.dwarf.UnwindRows;
 import org.stapvm.probes.nativebridge.DwarfReader;
+import org.stapvm.lang.diag.Diagnostic;
+import org.stapvm.lang.diag.DiagnosticReport;
 
 /**
  * The files whose unwind rows a module carries, so ubacktrace() and print_ubacktrace() (and the tapset
@@ -56,17 +58,17 @@ public final class UserStacks {
             }
         }
         List<UnwindRows> out = new ArrayList<>();
-        StringBuilder warnings = new StringBuilder();
+        List<Diagnostic> warnings = new ArrayList<>();
         for (String f : files) {
             try {
                 out.add(UnwindRows.read(f));
             } catch (DwarfReader.Failure e) {
-                warnings.append("WARNING: cannot find module ").append(f).append(" unwind data: ").append(e.getMessage())
-                        .append(" [man warning::debuginfo]\n");
+                warnings.add(Diagnostic.of(Diagnostic.Kind.SEMANTIC_WARNING, "cannot find module " + f + " unwind data: "
+                        + e.getMessage() + " [man warning::debuginfo]", null, null, null));
             }
         }
         if (!warnings.isEmpty()) {
-            channel.diagnostics(warnings.toString());
+            channel.diagnostics(DiagnosticReport.each(warnings));
         }
         return out.size() > 64 ? out.subList(0, 64) : out; // the runtimes take at most 64 files (unwind.h)
     }

@@ -3,6 +3,8 @@ package org.stapvm.compiler.sema;
 import java.util.List;
 import java.util.Map;
 import org.stapvm.lang.ast.Expression;
+import org.stapvm.lang.diag.Diagnostic;
+import org.stapvm.lang.diag.DiagnosticReport;
 
 /**
  * The result of pass 2, what lowering consumes: the probes after alias expansion (each a Unit
@@ -14,10 +16,10 @@ public record CheckedProgram(List<Unit> probes, List<Unit> functions, List<Varia
                              Map<Variable, Integer> arity, Map<Variable, Type> types, Map<Variable, List<Type>> keyTypes,
                              Map<Unit, Type> returnTypes, Map<Unit, Map<Expression, Type>> expressionTypes,
                              List<Variable> printAtEnd,
-                             ElideDeadCode.Result elided, List<String> tapsetFiles, List<SemaDiagnostic> diagnostics) {
+                             ElideDeadCode.Result elided, List<String> tapsetFiles, List<Diagnostic> diagnostics) {
 
     public boolean ok() {
-        return diagnostics.stream().noneMatch(SemaDiagnostic::isError);
+        return diagnostics.stream().noneMatch(Diagnostic::isError);
     }
 
     /** The type of an expression in a unit (null when unknown or valueless). */
@@ -34,17 +36,17 @@ public record CheckedProgram(List<Unit> probes, List<Unit> functions, List<Varia
     public CheckedProgram withoutWarnings() {
         return new CheckedProgram(probes, functions, globals, arity, types, keyTypes, returnTypes, expressionTypes,
                 printAtEnd, elided, tapsetFiles,
-                diagnostics.stream().filter(SemaDiagnostic::isError).toList());
+                diagnostics.stream().filter(Diagnostic::isError).toList());
     }
 
     /** stap's report text for the diagnostics (empty when there is nothing to say). */
     public String report() {
-        return SemaReport.render(diagnostics, false);
+        return DiagnosticReport.pass(diagnostics, false);
     }
 
     /** The same without the warnings (stap's listing mode, which suppresses them). */
     public String errorReport() {
-        return SemaReport.render(diagnostics.stream().filter(SemaDiagnostic::isError).toList(), false);
+        return DiagnosticReport.pass(diagnostics.stream().filter(Diagnostic::isError).toList(), false);
     }
 
     /**
@@ -52,7 +54,7 @@ public record CheckedProgram(List<Unit> probes, List<Unit> functions, List<Varia
      * the whole run ends (the failure report of a failed pass 2 already ends with it).
      */
     public String suppressionTrailer() {
-        return ok() ? SemaReport.trailer(diagnostics, false) : "";
+        return ok() ? DiagnosticReport.trailer(diagnostics, false) : "";
     }
 
     /** The "-p2" style summary used by golden tests: globals, functions, probes with locals and types. */

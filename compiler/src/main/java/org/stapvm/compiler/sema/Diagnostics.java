@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.ast.SourcePos;
+import org.stapvm.lang.diag.Diagnostic;
 
 /**
  * Where passes collect their problems. Knows the text of every file read (script and tapsets) so
@@ -13,7 +14,7 @@ import org.stapvm.lang.ast.SourcePos;
  */
 public final class Diagnostics {
     private final Map<String, SourceFile> files = new HashMap<>();
-    private final List<SemaDiagnostic> all = new ArrayList<>();
+    private final List<Diagnostic> all = new ArrayList<>();
     /** The first file added: the user's script (the rest are tapset files). */
     private String userScript;
 
@@ -62,19 +63,19 @@ public final class Diagnostics {
         return start;
     }
 
-    public SemaDiagnostic error(String message, String token, SourcePos pos) {
-        return new SemaDiagnostic(SemaDiagnostic.Severity.ERROR, message, token, pos, line(pos), null, List.of());
+    public Diagnostic error(String message, String token, SourcePos pos) {
+        return new Diagnostic(Diagnostic.Kind.SEMANTIC_ERROR, message, token, pos, line(pos), null, List.of());
     }
 
-    public SemaDiagnostic warning(String message, String token, SourcePos pos) {
-        return new SemaDiagnostic(SemaDiagnostic.Severity.WARNING, message, token, pos, line(pos), null, List.of());
+    public Diagnostic warning(String message, String token, SourcePos pos) {
+        return new Diagnostic(Diagnostic.Kind.SEMANTIC_WARNING, message, token, pos, line(pos), null, List.of());
     }
 
-    public SemaDiagnostic.Place place(String token, SourcePos pos) {
-        return new SemaDiagnostic.Place(token, pos, line(pos));
+    public Diagnostic.Place place(String token, SourcePos pos) {
+        return new Diagnostic.Place(token, pos, line(pos));
     }
 
-    public void add(SemaDiagnostic d) {
+    public void add(Diagnostic d) {
         all.add(d);
     }
 
@@ -86,15 +87,15 @@ public final class Diagnostics {
         add(warning(message, token, pos));
     }
 
-    public List<SemaDiagnostic> all() {
+    public List<Diagnostic> all() {
         return List.copyOf(all);
     }
 
     public boolean hasErrors() {
-        return all.stream().anyMatch(SemaDiagnostic::isError);
+        return all.stream().anyMatch(Diagnostic::isError);
     }
 
     public int errorCount() {
-        return (int) all.stream().filter(SemaDiagnostic::isError).count();
+        return (int) all.stream().filter(Diagnostic::isError).count();
     }
 }

@@ -89,8 +89,7 @@ public final class Elaborate {
         for (TapsetPath.TapsetFile f : loader.loaded()) {
             files.add(f.source().name());
             // A library file the script needs must parse, as stap's pass 1 demands of its tapsets.
-            f.parseErrors().forEach(e -> diags.add(new SemaDiagnostic(SemaDiagnostic.Severity.PARSE_ERROR,
-                    e.message(), e.saw(), e.pos(), e.sourceLine(), null, List.of())));
+            f.parseErrors().forEach(diags::add);
         }
         return new CheckedProgram(resolved.probes(), resolved.functions(), resolved.globals(), resolved.arity(),
                 types.variables(), types.keys(), types.returns(), types.expressions(),

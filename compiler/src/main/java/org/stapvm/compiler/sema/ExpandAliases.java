@@ -14,6 +14,7 @@ import org.stapvm.probes.ProbeProvider;
 import org.stapvm.probes.ProbeProviders;
 import org.stapvm.probes.ProbeSpec;
 import org.stapvm.probes.ProbeTarget;
+import org.stapvm.lang.diag.Diagnostic;
 
 /**
  * Pass: probe alias expansion. Every point of every probe is matched against the probe aliases
@@ -126,7 +127,7 @@ public final class ExpandAliases {
             }
         } else if (!optional) {
             ProbeProvider.Failure f = failures.get(0);
-            SemaDiagnostic cause = f.at() == null
+            Diagnostic cause = f.at() == null
                     ? diags.error(f.message(), null, null)
                     : diags.error(f.message(), org.stapvm.lang.diag.TokenDescription.isKeyword(f.at().name()) ? "keyword"
                             : "identifier '" + f.at().name() + "'", f.at().pos());
@@ -134,7 +135,7 @@ public final class ExpandAliases {
         }
     }
 
-    private SemaDiagnostic head(ProbePoint.Component root) {
+    private Diagnostic head(ProbePoint.Component root) {
         return diags.error("while resolving probe point", "identifier '" + root.name() + "'", root.pos());
     }
 

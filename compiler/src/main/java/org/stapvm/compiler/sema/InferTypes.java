@@ -14,6 +14,7 @@ import org.stapvm.lang.ast.ExpressionVisitor;
 import org.stapvm.lang.ast.ForeachKey;
 import org.stapvm.lang.ast.SourcePos;
 import org.stapvm.lang.ast.Statement;
+import org.stapvm.lang.diag.Diagnostic;
 
 /**
  * Pass: type inference to a fixed point, as stap's typeresolution_info does. Every unit is
@@ -205,7 +206,7 @@ public final class InferTypes {
                 head = "type mismatch (" + t.text + ")";
                 tail = "type was first inferred here (" + was.text + ")";
             }
-            SemaDiagnostic d = diags.error(head, Describe.token(node), node.pos());
+            Diagnostic d = diags.error(head, Describe.token(node), node.pos());
             if (first != null) {
                 d = d.withChain(diags.error(tail, first.token(), first.pos()));
             }
@@ -327,7 +328,7 @@ public final class InferTypes {
                 returnPlaces.put(unit, new Place(Describe.token(value), value.pos()));
                 changed = true;
             } else if (got != null && got != want && report) {
-                SemaDiagnostic d = diags.error("type mismatch (" + got.text + ")", Describe.token(value), value.pos());
+                Diagnostic d = diags.error("type mismatch (" + got.text + ")", Describe.token(value), value.pos());
                 Place first = returnPlaces.get(unit);
                 if (first != null) {
                     d = d.withChain(diags.error("type was first inferred here (" + want.text + ")", first.token(),

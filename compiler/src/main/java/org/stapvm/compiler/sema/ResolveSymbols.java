@@ -19,6 +19,7 @@ import org.stapvm.lang.diag.Similar;
 import org.stapvm.lang.print.AstPrinter;
 import org.stapvm.probes.ProbeSpec;
 import org.stapvm.probes.UserPoint;
+import org.stapvm.lang.diag.Diagnostic;
 
 /**
  * Pass: symbol resolution. Gives every probe body and every reachable function a {@link Unit}
@@ -355,10 +356,9 @@ public final class ResolveSymbols {
             }
             if (f != null) {
                 if (f.params().size() != e.args().size()) {
-                    SemaDiagnostic d = diags.error("arity mismatch found (function '" + f.name() + "' takes "
+                    Diagnostic d = diags.error("arity mismatch found (function '" + f.name() + "' takes "
                             + f.params().size() + " args)", Describe.ident(e.function()), e.pos());
-                    diags.add(new SemaDiagnostic(d.severity(), d.message(), d.token(), d.pos(), d.sourceLine(),
-                            diags.place(Describe.ident(f.name()), diags.namePos(f.pos(), f.name())), List.of()));
+                    diags.add(d.withRelated(diags.place(Describe.ident(f.name()), diags.namePos(f.pos(), f.name()))));
                     return null;
                 }
                 if (f.embedded() != null) {
@@ -395,8 +395,7 @@ public final class ResolveSymbols {
             if (b.shape() == Builtins.Shape.FORMAT && !(e.args().get(0) instanceof Expression.StringLiteral)) {
                 // stap's grammar wants the format as a literal: its pass 1 rejects anything else.
                 Expression fmt = e.args().get(0);
-                diags.add(new SemaDiagnostic(SemaDiagnostic.Severity.PARSE_ERROR, "expected literal string",
-                        Describe.token(fmt), fmt.pos(), diags.line(fmt.pos()), null, List.of()));
+                diags.add(Diagnostic.parseError("expected literal string", Describe.token(fmt), fmt.pos(), diags.line(fmt.pos())));
             }
             unit.calls.put(e, new Callee.Native(b));
             return null;
@@ -471,8 +470,9 @@ public final class ResolveSymbols {
 
         @Override
         public Void visitEntry(Expression.Entry e) {
-            if (unit.probe() != null && isReturn(unit.probe().spec())) {
-                // a target in @entry(...) is captured at entry as written: no "confusing usage" warning
+            if (unit.probe() != null && isReturn(unit.probe().spec()) && explicitEntries == 0) {
+                // a target in @entry(...) is captured at entry as written: no "confusing usage" warning;
+                // stap moves the operand into the entry probe, where an inner @entry is refused
                 explicitEntries++;
                 try {
                     return super.visitEntry(e);
@@ -482,7 +482,7 @@ public final class ResolveSymbols {
             }
             // stap 4.8's text, with the context line it prints first
             String where = unit.isFunction() ? "function " + unit.name() : "probe " + unit.name();
-            SemaDiagnostic cause = diags.error("internal error: @entry is only valid in .return probes",
+            Diagnostic cause = diags.error("internal error: @entry is only valid in .return probes",
                     Describe.token(e), e.pos());
             diags.add(diags.error("while processing " + where, null, null).withChain(cause));
             return null;

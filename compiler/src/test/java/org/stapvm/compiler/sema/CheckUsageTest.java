@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stapvm.lang.diag.Diagnostic;
 
 class CheckUsageTest {
 
@@ -27,7 +28,7 @@ class CheckUsageTest {
         CheckedProgram p = SemTesting.elaborate("probe begin { x = y + 1; print(x) }");
         assertTrue(p.ok());
         assertEquals("never-assigned local variable 'y' (similar: x)", p.diagnostics().get(0).message());
-        assertEquals(SemaDiagnostic.Severity.WARNING, p.diagnostics().get(0).severity());
+        assertEquals(Diagnostic.Kind.SEMANTIC_WARNING, p.diagnostics().get(0).kind());
     }
 
     @Test

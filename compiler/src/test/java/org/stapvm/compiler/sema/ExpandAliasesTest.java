@@ -16,6 +16,7 @@ import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.parse.TokenPass;
 import org.stapvm.probes.ProbeSpec;
 import org.stapvm.probes.ProbeTarget;
+import org.stapvm.lang.diag.Diagnostic;
 
 class ExpandAliasesTest {
 
@@ -91,7 +92,7 @@ class ExpandAliasesTest {
         Diagnostics d = new Diagnostics();
         expand("probe begin.foo { }", TapsetPath.empty(), d);
         assertEquals(1, d.all().size());
-        SemaDiagnostic e = d.all().get(0);
+        Diagnostic e = d.all().get(0);
         assertEquals("while resolving probe point", e.message());
         assertEquals("invalid suffix for probe", e.chain().get(0).message());
         assertEquals("identifier 'foo'", e.chain().get(0).token());

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.Statement;
+import org.stapvm.lang.diag.Diagnostic;
 
 class InferTypesTest {
 
@@ -49,7 +50,7 @@ class InferTypesTest {
     @Test
     void firstInferredPlaceIsNamedInMismatches() {
         CheckedProgram p = SemTesting.elaborate("probe begin { x = 1; y = x . \"a\"; print(y) }");
-        SemaDiagnostic d = p.diagnostics().get(0);
+        Diagnostic d = p.diagnostics().get(0);
         assertEquals("type mismatch (string)", d.message());
         assertEquals("type was first inferred here (long)", d.chain().get(0).message());
         assertEquals(15, d.chain().get(0).pos().column());

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.print.AstPrinter;
+import org.stapvm.lang.diag.Diagnostic;
 
 /**
  * Kernel $vars and @cast from the running kernel's BTF (/sys/kernel/btf/vmlinux): what each stands
@@ -26,7 +27,7 @@ class KernelTargetsTest {
 
     private static List<String> errors(String script) {
         List<String> out = new ArrayList<>();
-        for (SemaDiagnostic d : SemTesting.elaborate(script).diagnostics()) {
+        for (Diagnostic d : SemTesting.elaborate(script).diagnostics()) {
             if (d.isError()) {
                 out.add(d.message() + (d.token() == null ? "" : ": " + d.token()));
             }
@@ -42,7 +43,7 @@ class KernelTargetsTest {
 
     /** The same in a program elaborated already (with the library: targets that call its functions). */
     private static List<String> meanings(CheckedProgram p) {
-        assertEquals(List.of(), p.diagnostics().stream().filter(SemaDiagnostic::isError).toList());
+        assertEquals(List.of(), p.diagnostics().stream().filter(Diagnostic::isError).toList());
         Unit u = p.probes().get(0);
         List<String> out = new ArrayList<>();
         new AstWalker() {
@@ -134,7 +135,7 @@ class KernelTargetsTest {
 
     /** The first error as stap places it: the token and its column. */
     private static String placed(String script) {
-        for (SemaDiagnostic d : SemTesting.elaborate(script).diagnostics()) {
+        for (Diagnostic d : SemTesting.elaborate(script).diagnostics()) {
             if (d.isError()) {
                 return d.token() + " at " + d.pos().column();
             }

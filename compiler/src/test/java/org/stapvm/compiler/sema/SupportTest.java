@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.ast.SourcePos;
+import org.stapvm.lang.diag.DiagnosticReport;
 
 /** The small pieces: format parsing, the report renderer, the builtin table, the tapset index. */
 class SupportTest {
@@ -36,7 +37,7 @@ class SupportTest {
                 + "semantic error: unresolved type : identifier 'y' at :1:21\n"
                 + "        source: probe begin { print(y) }\n"
                 + "                                    ^\n\n"
-                + "Pass 2: analysis failed.  [man error::pass2]\n", SemaReport.render(d.all(), false));
+                + "Pass 2: analysis failed.  [man error::pass2]\n", DiagnosticReport.pass(d.all(), false));
     }
 
     @Test
@@ -46,7 +47,7 @@ class SupportTest {
         d.addError("x", null, null);
         assertEquals("semantic error: x\n\nPass 2: analysis failed.  [man error::pass2]\n"
                 + "Number of similar error messages suppressed: 1.\nRerun with -v to see them.\n",
-                SemaReport.render(d.all(), false));
+                DiagnosticReport.pass(d.all(), false));
     }
 
     @Test

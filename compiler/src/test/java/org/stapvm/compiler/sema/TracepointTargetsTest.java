@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.print.AstPrinter;
+import org.stapvm.lang.diag.Diagnostic;
 
 /**
  * kernel.trace targets from the running kernel's BTF: arguments by position, member chains,
@@ -39,7 +40,7 @@ class TracepointTargetsTest {
     }
 
     private static List<String> errors(CheckedProgram p) {
-        return p.diagnostics().stream().filter(SemaDiagnostic::isError).map(SemaDiagnostic::message).toList();
+        return p.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::message).toList();
     }
 
     @Test

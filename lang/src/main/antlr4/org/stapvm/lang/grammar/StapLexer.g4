@@ -58,7 +58,9 @@ TARGET_SYMBOL  : '$'+ [A-Za-z_] [A-Za-z0-9_$]*;
 DOLLAR2        : '$$';
 DOLLAR         : '$';
 
-NUMBER : '0' [xX] [0-9a-fA-F]+ | [0-9]+;
+// As in stap, a number runs over every letter and digit after its first digit: 0x, 12ab and 0xg are
+// one (invalid) number each, never a number followed by a name.
+NUMBER : [0-9] [0-9A-Za-z]*;
 STRING_LIT : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* '"';
 UNTERMINATED_STRING : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )*;
 IDENT : [A-Za-z_] [A-Za-z0-9_$]*;

@@ -63,7 +63,7 @@ public final class ScriptParser {
     }
 
     private void preprocessorProblem(Diagnostic d) {
-        (d.kind().equals(Preprocessor.WARNING) ? warnings : errors).add(d);
+        (d.isError() ? errors : warnings).add(d);
     }
 
     private void parseDeclarations(List<Token> tokens, List<Declaration> out) {

@@ -55,12 +55,12 @@ public final class MacroTable {
             try {
                 file = SourceFile.read(path);
             } catch (IOException e) {
-                diagnostics.accept(new Diagnostic("error",
+                diagnostics.accept(Diagnostic.of(Diagnostic.Kind.FILE_ERROR,
                         "Input file '" + path + "' can't be opened for reading.", null, null, null));
                 continue;
             }
             if (!pp.loadLibraryFile(file, Lexing.tokens(file), library)) {
-                diagnostics.accept(new Diagnostic(Preprocessor.WARNING,
+                diagnostics.accept(Diagnostic.of(Diagnostic.Kind.PARSE_WARNING,
                         "macro tapset \"" + file.name() + "\" has errors, and will be skipped.", null, null, null));
             }
         }

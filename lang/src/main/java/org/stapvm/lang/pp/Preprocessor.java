@@ -13,9 +13,6 @@ import org.stapvm.lang.diag.Diagnostic;
  * tokens it could keep, which stay ANTLR {@link Token}s for a ListTokenSource.
  */
 public final class Preprocessor {
-    /** The kind of warning Diagnostics (e.g. a macro redefining @cast); errors are "parse error". */
-    public static final String WARNING = "WARNING";
-
     private final MacroTable library;
     private final PpContext context;
     private final Consumer<Diagnostic> diagnostics;

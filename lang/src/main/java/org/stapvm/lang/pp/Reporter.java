@@ -35,7 +35,7 @@ final class Reporter {
 
     void warning(String message, Token at) {
         if (!muted) {
-            sink.accept(new Diagnostic(Preprocessor.WARNING, message, TokenDescription.describe(at), TokenDescription.pos(at),
+            sink.accept(Diagnostic.of(Diagnostic.Kind.PARSE_WARNING, message, TokenDescription.describe(at), TokenDescription.pos(at),
                     sourceLine(at)));
         }
     }

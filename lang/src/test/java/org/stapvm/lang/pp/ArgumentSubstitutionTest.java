@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stapvm.lang.SourceFile;
-import org.stapvm.lang.diag.ParseReport;
+import org.stapvm.lang.diag.DiagnosticReport;
 import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.print.AstPrinter;
 
@@ -23,7 +23,7 @@ class ArgumentSubstitutionTest {
     }
 
     private static String errors(String text, String... args) {
-        return ParseReport.render(parse(text, args).errors(), false, false);
+        return DiagnosticReport.parse(parse(text, args).errors(), false, false);
     }
 
     @Test

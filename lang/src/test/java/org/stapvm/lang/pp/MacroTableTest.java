@@ -32,7 +32,7 @@ class MacroTableTest {
     }
 
     private static List<String> describe(List<Diagnostic> ds) {
-        return ds.stream().map(d -> d.pos() == null ? d.kind() + ": " + d.message()
+        return ds.stream().map(d -> d.pos() == null ? d.kind().label + ": " + d.message()
                 : d.pos().line() + ":" + d.pos().column() + " " + d.message()).toList();
     }
 

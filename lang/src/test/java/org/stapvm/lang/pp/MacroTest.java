@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.List;
+import org.stapvm.lang.diag.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 /** @define and macro expansion; expected texts match the expressions stap 4.8 -p1 prints for the same input. */
@@ -73,7 +74,7 @@ class MacroTest {
         Pp pp = Pp.run("@define cast %( x %)\n@cast");
         assertEquals("x", pp.text());
         assertEquals(List.of("1:9 macro redefines built-in operator '@cast' [identifier 'cast']"), pp.errors());
-        assertEquals(Preprocessor.WARNING, pp.diagnostics.get(0).kind());
+        assertEquals(Diagnostic.Kind.PARSE_WARNING, pp.diagnostics.get(0).kind());
     }
 
     @Test

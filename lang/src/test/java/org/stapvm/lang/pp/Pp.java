@@ -53,7 +53,7 @@ final class Pp {
     /** Each diagnostic as "line:col message [saw]". */
     List<String> errors() {
         return diagnostics.stream()
-                .map(d -> d.pos().line() + ":" + d.pos().column() + " " + d.message() + " [" + d.saw() + "]")
+                .map(d -> d.pos().line() + ":" + d.pos().column() + " " + d.message() + " [" + d.token() + "]")
                 .toList();
     }
 
