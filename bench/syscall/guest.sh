@@ -26,10 +26,12 @@ for r in 1 2 3; do
     add user-stapvm-count "$("$run" --runtime=user -c "$w $NU" "$OUT/count_user.stpb" | grep -E "^[0-9]+$" | head -1)"
     add user-stapvm-argstr "$("$run" --runtime=user -c "$w $NU" "$OUT/argstr_user.stpb" | grep -E "^[0-9]+$" | head -1)"
     add user-strace "$(strace -f -c -o /dev/null "$w" "$NU")"
+    add user-stapvm-openat "$("$run" --runtime=user -c "$w $NU" "$OUT/other_user.stpb" | grep -E "^[0-9]+$" | head -1)"
+    add user-strace-openat "$(strace -f -c --seccomp-bpf -e trace=openat -o /dev/null "$w" "$NU")"
 done
 med() { tr ' ' '\n' | grep -v '^$' | sort -n | sed -n 2p; }
 printf '%-20s %-24s %10s %12s\n' row "ns/call (3 runs)" median "per call"
-for row in none stapvm-count stapvm-argstr stap-count stap-argstr bpftrace user-none user-stapvm-count user-stapvm-argstr user-strace; do
+for row in none stapvm-count stapvm-argstr stap-count stap-argstr bpftrace user-none user-stapvm-count user-stapvm-argstr user-strace user-stapvm-openat user-strace-openat; do
     m=$(echo "${t[$row]:-}" | med); b=$(echo "${t[none]}" | med)
     case $row in user-*) b=$(echo "${t[user-none]}" | med) ;; esac
     printf '%-20s %-24s %10s %12s\n' "$row" "${t[$row]:-}" "${m:--}" "$([ -n "$m" ] && echo "+$((m - b))" || echo -)"
