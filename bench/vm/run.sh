@@ -36,7 +36,7 @@ build() { # build VARIANT NAME VMDIR
 $CC -O2 -o "$out/loop_native" "$here/loop_native.c"
 if [ -n "${BASE:-}" ]; then
   rm -rf "$out/base" && mkdir -p "$out/base"
-  git -C "$here/../.." archive "$BASE" runtime-native/vm | tar -x -C "$out/base"
+  git -C "$here/../.." archive "$BASE" runtime-native/vm runtime-native/user | tar -x -C "$out/base"
 fi
 RUN=""
 for v in $VARIANTS; do

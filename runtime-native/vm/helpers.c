@@ -10,7 +10,7 @@
 static int star(int64_t v) { return v < 0 ? 0 : v > 10000 ? 10000 : (int)v; }
 
 /* formats into out; *outlen gets the length (%c and %b may write NUL bytes) */
-static int format(struct svm_session *s, char *out, size_t cap, size_t *outlen, const int64_t *iargs, unsigned ni,
+static int format(struct svm_exec *s, char *out, size_t cap, size_t *outlen, const int64_t *iargs, unsigned ni,
 		  const char *sargs, unsigned ns)
 {
 	const char *f = SARG(0);
@@ -147,7 +147,7 @@ static void text_str(const char *in, char *out, int64_t outlen, int quoted, int 
 
 /* warn(): 1 when a warning with this hash was printed already, else records it (0). Handlers on
  * several CPUs claim slots atomically; two racing first warnings may both print, never corrupt. */
-static int warned_before(struct svm_shared *sh, uint32_t hsh)
+static int warned_before(struct svm_session *sh, uint32_t hsh)
 {
 	uint32_t n = svm_atomic_get(&sh->nwarned), k;
 	for (uint32_t i = 0; i < n && i < SVM_MAXWARN; i++) if (svm_atomic_get(&sh->warned[i]) == hsh) return 1;
@@ -156,7 +156,7 @@ static int warned_before(struct svm_shared *sh, uint32_t hsh)
 	return 0;
 }
 
-int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
+int svm_helper(struct svm_exec *s, unsigned id, int64_t *iret, char *sret,
 	       const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns)
 {
 	switch (id) {

@@ -6,13 +6,13 @@
 
 #define FAIL(...) do { svm_errf(s->errmsg, sizeof s->errmsg, __VA_ARGS__); return -1; } while (0)
 
-static const struct svm_probe *cur_probe(const struct svm_session *s)
+static const struct svm_probe *cur_probe(const struct svm_exec *s)
 {
 	return s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes ? &s->m->probes[s->cur_probe] : 0;
 }
 
 /* what pp() prints, for error texts */
-static const char *probe_point(const struct svm_session *s)
+static const char *probe_point(const struct svm_exec *s)
 {
 	return cur_probe(s) ? s->m->strings[cur_probe(s)->pp] : "";
 }
@@ -20,7 +20,7 @@ static const char *probe_point(const struct svm_session *s)
 /* Argument n of the probed call, x86-64 SysV: six registers, then the caller's stack
  * (at the entry breakpoint [sp] is the return address, argument 7 sits above it) in the
  * address space the probe runs in. */
-static int arg(struct svm_session *s, int64_t n, uint64_t *v)
+static int arg(struct svm_exec *s, int64_t n, uint64_t *v)
 {
 	const struct svm_ctx *c = s->ctx;
 	uint64_t sp;
@@ -37,7 +37,7 @@ static int arg(struct svm_session *s, int64_t n, uint64_t *v)
 
 /* A NUL-terminated string of at most max bytes at addr in space; a fault on the first byte is
  * stap's error for that space (the string then reads "<unknown>", as stap's catch would show). */
-static int copy_str(struct svm_session *s, enum svm_addr_space space, uint64_t addr, int64_t max, char *out)
+static int copy_str(struct svm_exec *s, enum svm_addr_space space, uint64_t addr, int64_t max, char *out)
 {
 	int64_t len = max + 1 < 1 ? 1 : max + 1 > (int64_t)s->maxstr - 1 ? (int64_t)s->maxstr - 1 : max + 1;
 	int64_t i = 0;
@@ -62,7 +62,7 @@ static int copy_str(struct svm_session *s, enum svm_addr_space space, uint64_t a
 }
 
 /* n bytes at addr of space, sign-extended to 64 bits; -1 when unreadable */
-static int read_num(const struct svm_session *s, enum svm_addr_space space, uint64_t addr, unsigned n, int64_t *out)
+static int read_num(const struct svm_exec *s, enum svm_addr_space space, uint64_t addr, unsigned n, int64_t *out)
 {
 	uint8_t b[8] = { 0 };
 	uint64_t v = 0;
@@ -74,7 +74,7 @@ static int read_num(const struct svm_session *s, enum svm_addr_space space, uint
 }
 
 /* kernel_long/kernel_int: a bad address is stap's fault error */
-static int kernel_num(struct svm_session *s, uint64_t addr, unsigned n, const char *what, int64_t *v)
+static int kernel_num(struct svm_exec *s, uint64_t addr, unsigned n, const char *what, int64_t *v)
 {
 	if (read_num(s, SVM_MEM_KERNEL, addr, n, v))
 		FAIL("kernel %s copy fault at 0x%llx [man error::fault]", what, (unsigned long long)addr);
@@ -83,22 +83,18 @@ static int kernel_num(struct svm_session *s, uint64_t addr, unsigned n, const ch
 
 /* _target_deref (kernel) and _utarget_deref (the probed task): the loads of a $var member chain, with the
  * fault text of stap's loc2c deref */
-static int target_deref(struct svm_session *s, enum svm_addr_space space, uint64_t addr, int64_t n, int64_t *v)
+static int target_deref(struct svm_exec *s, enum svm_addr_space space, uint64_t addr, int64_t n, int64_t *v)
 {
 	unsigned bytes = (unsigned)(n < 0 ? -n : n);
 	if (bytes != 1 && bytes != 2 && bytes != 4 && bytes != 8) FAIL("invalid read size %lld", (long long)n);
-	if (read_num(s, space, addr, bytes, v)) {
-		char hex[17];   /* the address as the kernel's %p prints it unhashed: 16 digits (svm_errf has no widths) */
-		for (int k = 0; k < 16; k++) hex[k] = "0123456789abcdef"[(addr >> (60 - 4 * k)) & 15];
-		hex[16] = 0;
-		FAIL("read fault [man error::fault] at 0x%s (addr)", hex);
-	}
+	if (read_num(s, space, addr, bytes, v))
+		FAIL("read fault [man error::fault] at 0x%llx", (unsigned long long)addr);   /* loc2c's STAP_MSG_LOC2C_01 */
 	if (n > 0 && bytes < 8) *v &= (int64_t)((1ull << (8 * bytes)) - 1);
 	return 0;
 }
 
 /* user_long & co: 0 when unreadable (stap's versions catch the fault) */
-static int64_t user_num(const struct svm_session *s, uint64_t addr, unsigned n)
+static int64_t user_num(const struct svm_exec *s, uint64_t addr, unsigned n)
 {
 	int64_t v;
 	return read_num(s, SVM_MEM_USER, addr, n, &v) ? 0 : v;
@@ -109,7 +105,7 @@ static int64_t user_num(const struct svm_session *s, uint64_t addr, unsigned n)
  * user registers. The rows' walk uses scratch2 for paths (print_ubacktrace fills it only afterwards).
  * Without rows, or where the pc's mapping is unknown (stapvm.ko's kprobes): a function entry has not pushed its own frame yet, its return address is at [sp] and
  * the walk continues from the caller's rbp. Every read is fault-safe. */
-static int ustack(const struct svm_session *s, uint64_t *pcs, int max)
+static int ustack(const struct svm_exec *s, uint64_t *pcs, int max)
 {
 	struct svm_ctx u;
 	uint64_t ip, sp, fp, ret;
@@ -136,7 +132,7 @@ static int ustack(const struct svm_session *s, uint64_t *pcs, int max)
 
 /* backtrace()/ubacktrace(): "0xPC 0xRET1 0xRET2 ", each address followed by a space as stap's
  * _STP_SYM_NONE prints them, cut at a whole address within maxstr */
-static void hex_frames(const struct svm_session *s, char *out, const uint64_t *pcs, int n)
+static void hex_frames(const struct svm_exec *s, char *out, const uint64_t *pcs, int n)
 {
 	size_t len = 0;
 	out[0] = 0;
@@ -144,7 +140,7 @@ static void hex_frames(const struct svm_session *s, char *out, const uint64_t *p
 		svm_appendf(out, s->maxstr, &len, "0x%llx ", (unsigned long long)pcs[k]);
 }
 
-static void ubacktrace(struct svm_session *s, char *out)
+static void ubacktrace(struct svm_exec *s, char *out)
 {
 	uint64_t pcs[SVM_BT_MAX];
 	hex_frames(s, out, pcs, ustack(s, pcs, SVM_BT_MAX));
@@ -154,7 +150,7 @@ static void ubacktrace(struct svm_session *s, char *out)
  * " 0xADDR : sym+0xOFF/0xSIZE [/path]" (stap with -d), with only the mapping
  * " 0xADDR [/path+0xOFF/0xSIZE]" (offset and size within the mapping, stap without -d), else
  * " 0xADDR"; a hit without a user task prints stap's "<no user backtrace at PP>". */
-static void print_ubacktrace(struct svm_session *s, char *line)
+static void print_ubacktrace(struct svm_exec *s, char *line)
 {
 	uint64_t pcs[SVM_BT_MAX], start, end, off, soff, size;
 	char *path = s->scratch2, *sym = s->scratch2 + s->maxstr;   /* scratch2 holds 2 * maxstr */
@@ -185,7 +181,7 @@ static void print_ubacktrace(struct svm_session *s, char *line)
 
 /* the probe's function as stap's probefunc() takes it: its symbol up to an '@FILE' part; "" for a
  * probe without one */
-static void probefunc(const struct svm_session *s, char *out)
+static void probefunc(const struct svm_exec *s, char *out)
 {
 	const struct svm_probe *p = cur_probe(s);
 	const char *sym = p && p->sym != SVM_NOSTR ? s->m->strings[p->sym] : "";
@@ -195,7 +191,7 @@ static void probefunc(const struct svm_session *s, char *out)
 }
 
 /* backtrace(): the hit's kernel stack, as ubacktrace() */
-static void kbacktrace(struct svm_session *s, char *out)
+static void kbacktrace(struct svm_exec *s, char *out)
 {
 	uint64_t pcs[SVM_BT_MAX];
 	hex_frames(s, out, pcs, s->ctx ? svm_host_backtrace(s->ctx, pcs, SVM_BT_MAX) : -1);
@@ -205,7 +201,7 @@ static void kbacktrace(struct svm_session *s, char *out)
  * " 0xADDR : sym+0xOFF/0xSIZE [kernel]", or " 0xADDR" for an address no symbol covers. The probe
  * address of a function probe is named by the probed function: kallsyms may name an alias at the
  * same address instead (__do_sys_getpid for __x64_sys_getpid). */
-static void print_kbacktrace(struct svm_session *s, char *line)
+static void print_kbacktrace(struct svm_exec *s, char *line)
 {
 	uint64_t pcs[SVM_BT_MAX];
 	char *sym = s->scratch2, *fn = s->scratch2 + s->maxstr;   /* scratch2 holds 2 * maxstr */
@@ -233,7 +229,7 @@ static void print_kbacktrace(struct svm_session *s, char *line)
 	}
 }
 
-int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret, const int64_t *iargs, const char *sargs)
+int svm_helper_ctx(struct svm_exec *s, unsigned id, int64_t *iret, char *sret, const int64_t *iargs, const char *sargs)
 {
 	uint64_t v;
 	switch (id) {

@@ -55,7 +55,7 @@ static int ksym(uint64_t pc, char *buf, size_t len, struct sym *y)
 
 /* the mapping of the hit's task that covers pc (the module: its path) and, when the ELF file says, the
  * function symbol; without a symbol the offset and size are the mapping's, as print_ubacktrace shows them */
-static int usym(const struct svm_session *s, uint64_t pc, char *path, char *name, struct sym *y)
+static int usym(const struct svm_exec *s, uint64_t pc, char *path, char *name, struct sym *y)
 {
 	uint64_t start, end, off;
 	if (!s->ctx || svm_host_umap(s->ctx, pc, path, s->maxstr, &start, &end, &off)) return -1;
@@ -111,7 +111,7 @@ static void format_addr(char *out, size_t cap, uint64_t pc, int64_t flags, const
 }
 #undef OUT
 
-int svm_helper_sym(struct svm_session *s, unsigned id, char *sret, const int64_t *iargs)
+int svm_helper_sym(struct svm_exec *s, unsigned id, char *sret, const int64_t *iargs)
 {
 	struct sym y = { 0 };
 	char *a = s->scratch2, *b = s->scratch2 + s->maxstr;   /* scratch2 holds 2 * maxstr */

@@ -29,7 +29,7 @@ static void spaces(char *buf, size_t cap, size_t *len, int n)
 	while (n-- > 0) svm_appendf(buf, cap, len, " ");
 }
 
-int svm_hist_print(struct svm_session *s, const struct svm_global *g, const struct svm_stat *st)
+int svm_hist_print(struct svm_exec *s, const struct svm_global *g, const struct svm_stat *st)
 {
 	const int64_t *h = st->bucket;
 	int nb = g->histkind == HIST_LOG ? LOG_NBUCKETS : (int)g->nbuckets;

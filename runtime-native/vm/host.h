@@ -57,7 +57,7 @@ void svm_host_lock_free(void *lk);
 int svm_host_lock(void *lk, int write, struct svm_lock_wait *w);
 void svm_host_unlock(void *lk, int write);
 #ifndef __KERNEL__
-/* userspace test hooks (host_user_lock.c): breaches of the lock contract so far (order, and one
+/* userspace test hooks (user/host_user_lock.c): breaches of the lock contract so far (order, and one
  * fresh svm_lock_wait per hit), locks this thread holds, and "the lock attempt after the next n
  * fails" (once) */
 int svm_host_lock_order_errors(void);

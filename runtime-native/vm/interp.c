@@ -63,7 +63,7 @@ static void scopy(char *d, const char *src, uint32_t maxstr)
 
 /* sets up frame d for function f: registers zeroed, strings empty, iterators empty, its foreach
  * storage after its caller's */
-static struct svm_frame *enter(struct svm_session *s, uint32_t d, uint32_t f)
+static struct svm_frame *enter(struct svm_exec *s, uint32_t d, uint32_t f)
 {
 	struct svm_frame *fr = &s->frames[d];
 	const struct svm_func *fn = &s->m->funcs[f];
@@ -80,7 +80,7 @@ static struct svm_frame *enter(struct svm_session *s, uint32_t d, uint32_t f)
 	return fr;
 }
 
-static const char *array_op(struct svm_session *s, struct svm_map *mp, const int64_t *ik, const char *sk, int create, int32_t *e)
+static const char *array_op(struct svm_exec *s, struct svm_map *mp, const int64_t *ik, const char *sk, int create, int32_t *e)
 {
 	const struct svm_global *g;
 	*e = svm_map_lookup(mp, ik, sk, s->maxstr, create);
@@ -92,7 +92,7 @@ static const char *array_op(struct svm_session *s, struct svm_map *mp, const int
 }
 
 /* s->errmsg = "ERROR: err near where" (err may itself be s->errmsg) */
-static __attribute__((__noinline__)) void set_error(struct svm_session *s, const char *err, const char *where)
+static __attribute__((__noinline__)) void set_error(struct svm_exec *s, const char *err, const char *where)
 {
 	char msg[sizeof s->errmsg];
 	size_t n = 0;
@@ -103,14 +103,14 @@ static __attribute__((__noinline__)) void set_error(struct svm_session *s, const
 
 /* width bytes at offset off of the hit's @entry data, or NULL (the verifier already bounds the
  * offset by the probe's data size; this guards a host that handed a smaller area or none) */
-static uint8_t *entry_slot(const struct svm_session *s, int32_t off, uint32_t width)
+static uint8_t *entry_slot(const struct svm_exec *s, int32_t off, uint32_t width)
 {
 	const struct svm_ctx *c = s->ctx;
 	if (!c || !c->entry_data || off < 0 || (uint64_t)off + width > c->entry_size) return 0;
 	return c->entry_data + off;
 }
 
-int svm_exec(struct svm_session *s, uint32_t f)
+int svm_exec_run(struct svm_exec *s, uint32_t f)
 {
 	const struct svm_module *m = s->m;
 	const uint32_t maxstr = s->maxstr;

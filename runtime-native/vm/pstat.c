@@ -4,17 +4,17 @@
 #include "session.h"
 #include "text.h"
 
-const struct svm_stat *svm_pstat_scalar(struct svm_session *s, uint32_t g)
+const struct svm_stat *svm_pstat_scalar(struct svm_exec *s, uint32_t g)
 {
-	const struct svm_shared *sh = s->sh;
+	const struct svm_session *sh = s->sh;
 	for (uint32_t c = 0; c < sh->ncpus; c++) s->parts[c] = *svm_cpu_copy(sh, g, c);
 	svm_stat_merge(sh->gstore[g], s->parts, sh->ncpus, &s->m->globals[g]);
 	return sh->gstore[g];
 }
 
-const struct svm_stat *svm_pstat_elem(struct svm_session *s, uint32_t g, const int64_t *ik, const char *sk)
+const struct svm_stat *svm_pstat_elem(struct svm_exec *s, uint32_t g, const int64_t *ik, const char *sk)
 {
-	const struct svm_shared *sh = s->sh;
+	const struct svm_session *sh = s->sh;
 	int found = 0;
 	for (uint32_t c = 0; c < sh->ncpus; c++) {
 		struct svm_map *mp = *svm_cpu_copy(sh, g, c);
@@ -27,9 +27,9 @@ const struct svm_stat *svm_pstat_elem(struct svm_session *s, uint32_t g, const i
 	return s->stattmp;
 }
 
-struct svm_map *svm_pstat_array(struct svm_session *s, uint32_t g)
+struct svm_map *svm_pstat_array(struct svm_exec *s, uint32_t g)
 {
-	const struct svm_shared *sh = s->sh;
+	const struct svm_session *sh = s->sh;
 	struct svm_map *agg = sh->gstore[g];
 	svm_map_clear(agg);
 	/* the keys, each at its first insertion on any CPU; then each key's merged statistic */
@@ -53,18 +53,18 @@ struct svm_map *svm_pstat_array(struct svm_session *s, uint32_t g)
 	return agg;
 }
 
-void svm_pstat_delete(struct svm_session *s, uint32_t g, const int64_t *ik, const char *sk)
+void svm_pstat_delete(struct svm_exec *s, uint32_t g, const int64_t *ik, const char *sk)
 {
-	const struct svm_shared *sh = s->sh;
+	const struct svm_session *sh = s->sh;
 	for (uint32_t c = 0; c <= sh->ncpus; c++) {
 		struct svm_map *mp = c < sh->ncpus ? *svm_cpu_copy(sh, g, c) : sh->gstore[g];
 		svm_map_delete(mp, svm_map_lookup(mp, ik, sk, s->maxstr, 0));
 	}
 }
 
-void svm_pstat_clear(struct svm_session *s, uint32_t g)
+void svm_pstat_clear(struct svm_exec *s, uint32_t g)
 {
-	const struct svm_shared *sh = s->sh;
+	const struct svm_session *sh = s->sh;
 	const struct svm_global *gl = &s->m->globals[g];
 	for (uint32_t c = 0; c <= sh->ncpus; c++) {
 		void *p = c < sh->ncpus ? *svm_cpu_copy(sh, g, c) : sh->gstore[g];

@@ -65,7 +65,7 @@ static void add_thread(struct rxrun *r, int32_t *list, uint32_t *n, uint32_t pc,
 }
 
 /* the groups of the last =~ (regex x on subj, which the DFA matched when matched != 0) */
-void svm_rx_record(struct svm_session *s, uint32_t x, const char *subj, int matched)
+void svm_rx_record(struct svm_exec *s, uint32_t x, const char *subj, int matched)
 {
 	const struct svm_rxprog *p = &s->m->rxprog[x];
 	uint32_t w = p->nslots + 1, nc = 0, nn;

@@ -1,9 +1,11 @@
-/* session.h: the runtime state of one loaded module (globals, frame stack, output) shared by interp, helpers and API. */
+/* session.h: a loaded module's session (globals, counters, output) and the execution contexts its
+ * handlers run on (registers, frames, scratch), shared by interp, helpers, output and the API. */
 #ifndef STAPVM_SESSION_H
 #define STAPVM_SESSION_H
 #include "module.h"
 #include "maps.h"
 #include "context.h"
+#include "output.h"
 
 /* a foreach: its snapshot (n entries of its frame's part of the context's foreach storage), the next to visit */
 struct svm_iter { uint32_t *idx; uint64_t *seq; uint32_t n, pos; };
@@ -22,11 +24,10 @@ struct svm_try { uint32_t depth, pc; uint8_t sreg; };
 #define SVM_MAXTRY 32
 #define SVM_MAXWARN 64
 
-typedef void (*svm_output_fn)(void *arg, int stream, const char *data, size_t len);
-
-/* The shared part of a session: what every handler run of the session sees. In stapvm.ko handlers
- * run on several CPUs at once, so the counters change only through atomics (svm_atomic_*). */
-struct svm_shared {
+/* A session: what every handler run of one loaded module sees, whichever execution context it
+ * runs on. In stapvm.ko handlers run on several CPUs at once, so the counters change only through
+ * atomics (svm_atomic_*). */
+struct svm_session {
 	const struct svm_module *m;
 	uint32_t maxstr;
 	void **gstore;                /* per global: int64_t*, char*, struct svm_stat*, or struct svm_map*;
@@ -36,27 +37,23 @@ struct svm_shared {
 	uint64_t *statseq;            /* per global: the insertion counter a statistic array's copies share */
 	void **locks;                 /* per global: its host lock (svm_host_lock_new) */
 	int errors, exit_requested, aborted;
-	svm_output_fn out_fn;
-	void *out_arg;
-	char *outbuf[2];              /* without out_fn (userspace): buffered until taken */
-	size_t outlen[2], outcap;
-	uint64_t out_dropped;
+	struct svm_output out;        /* output.c's */
 	uint32_t warned[SVM_MAXWARN];     /* hashes of the warnings printed so far (warn() prints each once) */
 	uint32_t nwarned;                 /* slots claimed; may pass SVM_MAXWARN */
 	int64_t target;                   /* target(): -x PID or the -c command's pid, set by the runner */
 };
 
 /* the slot of statistic g's copy for CPU cpu */
-static inline void **svm_cpu_copy(const struct svm_shared *sh, uint32_t g, uint32_t cpu)
+static inline void **svm_cpu_copy(const struct svm_session *sh, uint32_t g, uint32_t cpu)
 {
 	return &sh->cpustore[(size_t)g * sh->ncpus + cpu];
 }
 
-/* One execution context: the state a handler run owns (registers, frames, scratch, try stack).
+/* An execution context: the state a handler run owns (registers, frames, scratch, try stack).
  * The userspace runtime has one per session; stapvm.ko makes one per CPU at load. m and maxstr
  * are copies of sh's, read on nearly every instruction. */
-struct svm_session {
-	struct svm_shared *sh;
+struct svm_exec {
+	struct svm_session *sh;
 	const struct svm_module *m;
 	uint32_t maxstr;
 	uint32_t cpu;                 /* the copy of each statistic this context adds into */
@@ -84,24 +81,23 @@ struct svm_session {
 };
 
 /* records the groups of a =~ of regex x on subj for matched()/ngroups(); matched: what the DFA said */
-void svm_rx_record(struct svm_session *s, uint32_t x, const char *subj, int matched);
-void svm_out(struct svm_session *s, int stream, const char *data, size_t len);
+void svm_rx_record(struct svm_exec *s, uint32_t x, const char *subj, int matched);
 /* runs function f (a probe handler) to completion; 0, or -1 with s->errmsg set */
-int svm_exec(struct svm_session *s, uint32_t f);
+int svm_exec_run(struct svm_exec *s, uint32_t f);
 /* helper dispatch: returns 0 or -1 with s->errmsg holding the message (without "ERROR: ") */
-int svm_helper(struct svm_session *s, unsigned id, int64_t *iret, char *sret,
+int svm_helper(struct svm_exec *s, unsigned id, int64_t *iret, char *sret,
 	       const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns);
 /* probe-context helpers (helpers_ctx.c): as svm_helper; 1 when id is not one of them */
-int svm_helper_ctx(struct svm_session *s, unsigned id, int64_t *iret, char *sret, const int64_t *iargs, const char *sargs);
+int svm_helper_ctx(struct svm_exec *s, unsigned id, int64_t *iret, char *sret, const int64_t *iargs, const char *sargs);
 /* symbol helpers (helpers_sym.c: _sym, _usym): as svm_helper; 1 when id is not one of them */
-int svm_helper_sym(struct svm_session *s, unsigned id, char *sret, const int64_t *iargs);
+int svm_helper_sym(struct svm_exec *s, unsigned id, char *sret, const int64_t *iargs);
 /* statistics per CPU (pstat.c): the merged value of a scalar, of an element (NULL: no CPU has the
  * key), of a whole array (NULL on overflow, with s->errmsg); delete and clear reach every copy */
-const struct svm_stat *svm_pstat_scalar(struct svm_session *s, uint32_t g);
-const struct svm_stat *svm_pstat_elem(struct svm_session *s, uint32_t g, const int64_t *ik, const char *sk);
-struct svm_map *svm_pstat_array(struct svm_session *s, uint32_t g);
-void svm_pstat_delete(struct svm_session *s, uint32_t g, const int64_t *ik, const char *sk);
-void svm_pstat_clear(struct svm_session *s, uint32_t g);
+const struct svm_stat *svm_pstat_scalar(struct svm_exec *s, uint32_t g);
+const struct svm_stat *svm_pstat_elem(struct svm_exec *s, uint32_t g, const int64_t *ik, const char *sk);
+struct svm_map *svm_pstat_array(struct svm_exec *s, uint32_t g);
+void svm_pstat_delete(struct svm_exec *s, uint32_t g, const int64_t *ik, const char *sk);
+void svm_pstat_clear(struct svm_exec *s, uint32_t g);
 /* prints the histogram of statistic st of global g (hist.c); -1 when it holds no value */
-int svm_hist_print(struct svm_session *s, const struct svm_global *g, const struct svm_stat *st);
+int svm_hist_print(struct svm_exec *s, const struct svm_global *g, const struct svm_stat *st);
 #endif

@@ -1,14 +1,12 @@
-/* stapvm.c: the libstapvm API: module load/verify, session setup (shared globals; execution contexts with the frame arena), probe runs, output. */
+/* stapvm.c: the libstapvm API: module load/verify, session setup (globals, output; execution contexts with the frame arena), probe runs. */
 #include "stapvm.h"
 #include "session.h"
 #include "text.h"
 
-#define OUTCAP (1u << 20)
-
 struct stapvm_module { struct svm_module m; };
-/* the shared part, and the execution context the userspace runtime (one hit at a time) uses */
-struct stapvm_session { struct svm_shared sh; struct svm_session *x; };
-struct stapvm_exec { struct svm_session s; };
+/* the session, and the execution context the userspace runtime (one hit at a time) uses */
+struct stapvm_session { struct svm_session sh; struct svm_exec *x; };
+struct stapvm_exec { struct svm_exec s; };
 
 stapvm_module *stapvm_load(const uint8_t *bytes, size_t len, char *err, size_t errlen)
 {
@@ -72,22 +70,13 @@ int stapvm_probe_point(const stapvm_module *mod, int i, struct stapvm_probe_poin
 	return 0;
 }
 
-void svm_out(struct svm_session *s, int stream, const char *data, size_t len)
-{
-	struct svm_shared *sh = s->sh;
-	if (sh->out_fn) { sh->out_fn(sh->out_arg, stream, data, len); return; }
-	if (len > sh->outcap - sh->outlen[stream]) { sh->out_dropped += len; return; }
-	svm_host_memcpy(sh->outbuf[stream] + sh->outlen[stream], data, len);
-	sh->outlen[stream] += len;
-}
-
 static void *global_store(const struct svm_global *g, uint32_t maxstr)
 {
 	if (g->nkeys) return svm_map_new(g, maxstr);
 	return svm_host_zalloc(g->vtype == T_INT ? 8 : g->vtype == T_STR ? maxstr : svm_stat_bytes(g));
 }
 
-static void exec_release(struct svm_session *s)
+static void exec_release(struct svm_exec *s)
 {
 	svm_host_free(s->arena); svm_host_free(s->frames); svm_host_free(s->itidx); svm_host_free(s->itseq);
 	svm_host_free(s->scratch); svm_host_free(s->scratch2); svm_host_free(s->tokstr);
@@ -96,7 +85,7 @@ static void exec_release(struct svm_session *s)
 }
 
 /* the context's view of the globals: the shared ones, and its CPU's copy of each statistic */
-static int exec_globals(struct svm_session *s, const struct svm_shared *sh)
+static int exec_globals(struct svm_exec *s, const struct svm_session *sh)
 {
 	const struct svm_module *m = sh->m;
 	size_t tmp = 0;
@@ -112,7 +101,7 @@ static int exec_globals(struct svm_session *s, const struct svm_shared *sh)
 }
 
 /* sizes and allocates an execution context's registers, frames, foreach storage and scratch for sh's module */
-static int exec_init(struct svm_session *s, struct svm_shared *sh, uint32_t cpu)
+static int exec_init(struct svm_exec *s, struct svm_session *sh, uint32_t cpu)
 {
 	const struct svm_module *m = sh->m;
 	s->sh = sh;
@@ -169,7 +158,7 @@ void stapvm_exec_free(stapvm_exec *x)
 }
 
 /* a statistic's per-CPU copies, numbering array insertions from one counter */
-static int stat_copies(struct svm_shared *sh, uint32_t g)
+static int stat_copies(struct svm_session *sh, uint32_t g)
 {
 	const struct svm_global *gl = &sh->m->globals[g];
 	for (uint32_t c = 0; c < sh->ncpus; c++) {
@@ -189,7 +178,7 @@ static void free_store(const struct svm_global *g, void *p)
 stapvm_session *stapvm_session_new_cpus(const stapvm_module *mod, uint32_t ncpus, char *err, size_t errlen)
 {
 	stapvm_session *ss = ncpus ? svm_host_zalloc(sizeof *ss) : 0;
-	struct svm_shared *sh = ss ? &ss->sh : 0;
+	struct svm_session *sh = ss ? &ss->sh : 0;
 	const struct svm_module *m = &mod->m;
 	int ok;
 	if (!ss) { svm_errf(err, errlen, ncpus ? "out of memory" : "a session needs at least one CPU"); return 0; }
@@ -199,15 +188,12 @@ stapvm_session *stapvm_session_new_cpus(const stapvm_module *mod, uint32_t ncpus
 	sh->gstore = svm_host_zalloc(sizeof(void *) * m->nglobals);
 	sh->cpustore = svm_host_zalloc(sizeof(void *) * m->nglobals * ncpus);
 	sh->statseq = svm_host_zalloc(sizeof(uint64_t) * m->nglobals);
-	sh->outcap = OUTCAP;
-	sh->outbuf[0] = svm_host_zalloc(OUTCAP);
-	sh->outbuf[1] = svm_host_zalloc(OUTCAP);
 	sh->locks = svm_host_zalloc(sizeof(void *) * m->nglobals);
-	ok = sh->gstore && sh->cpustore && sh->statseq && sh->locks && sh->outbuf[0] && sh->outbuf[1];
+	ok = sh->gstore && sh->cpustore && sh->statseq && sh->locks && svm_output_init(&sh->out) == 0;
 	for (uint32_t i = 0; ok && i < m->nglobals; i++)
 		ok = (sh->gstore[i] = global_store(&m->globals[i], sh->maxstr)) != 0 && (sh->locks[i] = svm_host_lock_new()) != 0 &&
 		     (m->globals[i].vtype != T_STAT || stat_copies(sh, i) == 0);
-	if (ok) ok = (ss->x = (struct svm_session *)stapvm_exec_new(ss, 0, err, errlen)) != 0;
+	if (ok) ok = (ss->x = (struct svm_exec *)stapvm_exec_new(ss, 0, err, errlen)) != 0;
 	if (!ok) {
 		svm_errf(err, errlen, "out of memory creating the session");
 		stapvm_session_free(ss);
@@ -223,7 +209,7 @@ stapvm_session *stapvm_session_new(const stapvm_module *mod, char *err, size_t e
 
 void stapvm_session_free(stapvm_session *ss)
 {
-	struct svm_shared *sh;
+	struct svm_session *sh;
 	if (!ss) return;
 	sh = &ss->sh;
 	stapvm_exec_free((stapvm_exec *)ss->x);
@@ -238,16 +224,16 @@ void stapvm_session_free(stapvm_session *ss)
 	for (uint32_t i = 0; sh->locks && i < sh->m->nglobals; i++)
 		if (sh->locks[i]) svm_host_lock_free(sh->locks[i]);
 	svm_host_free(sh->locks);
-	svm_host_free(sh->outbuf[0]); svm_host_free(sh->outbuf[1]);
+	svm_output_release(&sh->out);
 	svm_host_free(ss);
 }
 
 /* runs function f for probe i on execution context s; a runtime error is printed and counted as SystemTap does */
-static int run_for_probe(struct svm_session *s, int i, uint32_t f)
+static int run_for_probe(struct svm_exec *s, int i, uint32_t f)
 {
-	struct svm_shared *sh = s->sh;
+	struct svm_session *sh = s->sh;
 	s->cur_probe = i;
-	if (svm_exec(s, f) == 0) return 0;
+	if (svm_exec_run(s, f) == 0) return 0;
 	if (s->m->limits.flags & SVM_LIM_SUPPRESS_HANDLER_ERRORS) {
 		svm_atomic_inc(&sh->errors);
 		return 1;
@@ -262,7 +248,7 @@ static int run_for_probe(struct svm_session *s, int i, uint32_t f)
 }
 
 /* releases the first n of function f's locks, in reverse */
-static void drop_locks(struct svm_shared *sh, const struct svm_func *f, uint32_t n)
+static void drop_locks(struct svm_session *sh, const struct svm_func *f, uint32_t n)
 {
 	while (n--)
 		svm_host_unlock(sh->locks[SVM_LOCK_GLOBAL(f->locks[n])], SVM_LOCK_WRITE(f->locks[n]));
@@ -270,7 +256,7 @@ static void drop_locks(struct svm_shared *sh, const struct svm_func *f, uint32_t
 
 /* takes function f's locks in ascending global index (the verifier sorted them: no deadlock),
  * all within one bounded wait (host.h); on a failure releases what it holds and returns -1 */
-static int take_locks(struct svm_shared *sh, const struct svm_func *f)
+static int take_locks(struct svm_session *sh, const struct svm_func *f)
 {
 	struct svm_lock_wait w = { 0 };
 	for (uint32_t k = 0; k < f->nlocks; k++)
@@ -283,7 +269,7 @@ static int take_locks(struct svm_shared *sh, const struct svm_func *f)
 
 /* probe i's handler, or with entry its entry program (none: -1), on execution context s for hit
  * ctx; with lock, under the locks of the globals it uses (none is held on return) */
-static int run_probe(struct svm_session *s, int i, int entry, const struct svm_ctx *ctx, int lock)
+static int run_probe(struct svm_exec *s, int i, int entry, const struct svm_ctx *ctx, int lock)
 {
 	const struct svm_module *m = s->m;
 	const struct svm_func *f = probe_func(m, i, entry);
@@ -324,7 +310,7 @@ int stapvm_run_kind(stapvm_session *ss, int kind)
 
 int stapvm_run_phase(stapvm_session *ss, int kind, int stop_on_exit)
 {
-	struct svm_shared *sh = &ss->sh;
+	struct svm_session *sh = &ss->sh;
 	int is_error = kind == SVM_PROBE_ERROR;
 	for (uint32_t i = 0; i < sh->m->nprobes; i++) {
 		if (svm_atomic_get(&sh->aborted) && !is_error) return -1;
@@ -336,22 +322,14 @@ int stapvm_run_phase(stapvm_session *ss, int kind, int stop_on_exit)
 
 void stapvm_set_target(stapvm_session *ss, int64_t pid) { ss->sh.target = pid; }
 
-void stapvm_set_output(stapvm_session *ss, stapvm_output_fn fn, void *arg) { ss->sh.out_fn = fn; ss->sh.out_arg = arg; }
+void stapvm_set_output(stapvm_session *ss, stapvm_output_fn fn, void *arg) { ss->sh.out.fn = fn; ss->sh.out.arg = arg; }
 
 size_t stapvm_take_output(stapvm_session *ss, int stream, char *buf, size_t buflen)
 {
-	struct svm_shared *sh = &ss->sh;
-	size_t n;
-	if (stream < 0 || stream > 1 || buflen == 0) return 0;
-	n = sh->outlen[stream] < buflen - 1 ? sh->outlen[stream] : buflen - 1;
-	svm_host_memcpy(buf, sh->outbuf[stream], n);
-	buf[n] = 0;
-	for (size_t k = n; k < sh->outlen[stream]; k++) sh->outbuf[stream][k - n] = sh->outbuf[stream][k];
-	sh->outlen[stream] -= n;
-	return n;
+	return svm_output_take(&ss->sh.out, stream, buf, buflen);
 }
 
-uint64_t stapvm_output_dropped(const stapvm_session *ss) { return ss->sh.out_dropped; }
+uint64_t stapvm_output_dropped(const stapvm_session *ss) { return ss->sh.out.dropped; }
 int stapvm_error_count(const stapvm_session *ss) { return svm_atomic_get(&ss->sh.errors); }
 int stapvm_exit_requested(const stapvm_session *ss) { return svm_atomic_get(&ss->sh.exit_requested); }
 int stapvm_aborted(const stapvm_session *ss) { return svm_atomic_get(&ss->sh.aborted); }

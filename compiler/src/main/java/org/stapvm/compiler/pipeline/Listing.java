@@ -18,7 +18,7 @@ final class Listing {
         }
         List<ProbePoint> points = p.points().stream()
                 .map(pt -> pt.marker() == ProbePoint.Marker.NONE
-                        ? new ProbePoint(pt.pos(), pt.components(), ProbePoint.Marker.OPTIONAL, pt.condition())
+                        ? new ProbePoint(pt.pos(), pt.components(), ProbePoint.Marker.LISTED, pt.condition())
                         : pt)
                 .toList();
         return new Declaration.Probe(p.pos(), points, p.body());

@@ -39,6 +39,8 @@ public final class ProbeListing {
             if (pp.endsWith("?")) {
                 pp = pp.substring(0, pp.length() - 1);
             }
+            // stap keeps the written point's '?' or '!' on a point that named no alias
+            pp += u.probe().written().marker().text;
             out.add(withVariables ? pp + variables(u, release) : pp);
         }
         aliases.forEach((pp, locals) -> out.add(withVariables ? pp + String.join("", locals) : pp));

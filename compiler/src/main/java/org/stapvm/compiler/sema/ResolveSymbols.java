@@ -16,6 +16,7 @@ import org.stapvm.lang.ast.ForeachKey;
 import org.stapvm.lang.ast.SourcePos;
 import org.stapvm.lang.ast.Statement;
 import org.stapvm.lang.diag.Similar;
+import org.stapvm.lang.print.AstPrinter;
 import org.stapvm.probes.ProbeSpec;
 import org.stapvm.probes.UserPoint;
 
@@ -213,6 +214,9 @@ public final class ResolveSymbols {
     /** Walks one unit's body, filling its tables. */
     private final class Walker extends AstWalker {
         private final Unit unit;
+        /** How many explicit @entry(...) the walk is inside, and whether it is in @defined(...). */
+        private int explicitEntries;
+        private boolean inDefined;
 
         Walker(Unit unit) {
             this.unit = unit;
@@ -408,6 +412,10 @@ public final class ResolveSymbols {
         public Void visitTarget(Expression.Target e) {
             // A target without a meaning is reported by CheckResolved, after type errors, as stap does.
             SyscallTargets.Meaning m = meaning(e);
+            if (m != null && m.value() instanceof Expression.Entry && explicitEntries == 0 && !inDefined) {
+                diags.addWarning("confusing usage, value is captured as @entry(" + stapText(e)
+                        + ") in .return probe [man stapprobes] RETURN PROBES", Describe.token(e), e.pos());
+            }
             if (m != null && m.value() != null) {
                 unit.targets.put(e, m.value());
                 walk(m.value());
@@ -454,10 +462,23 @@ public final class ResolveSymbols {
             return super.visitIncDec(e);
         }
 
+        /** A target as stap prints it in pass 2: its pretty-printing dollars are a "->$" step. */
+        private static String stapText(Expression.Target e) {
+            String text = AstPrinter.print(e);
+            int dollars = e.prettyDollars();
+            return dollars == 0 ? text : text.substring(0, text.length() - dollars) + "->" + "$".repeat(dollars);
+        }
+
         @Override
         public Void visitEntry(Expression.Entry e) {
             if (unit.probe() != null && isReturn(unit.probe().spec())) {
-                return super.visitEntry(e);
+                // a target in @entry(...) is captured at entry as written: no "confusing usage" warning
+                explicitEntries++;
+                try {
+                    return super.visitEntry(e);
+                } finally {
+                    explicitEntries--;
+                }
             }
             // stap 4.8's text, with the context line it prints first
             String where = unit.isFunction() ? "function " + unit.name() : "probe " + unit.name();
@@ -490,7 +511,9 @@ public final class ResolveSymbols {
             // @defined of a target expression is false in begin/end/timer probes: nothing to resolve,
             // but a target the probe point gives a meaning ($syscall) is bound like any other.
             if (e.operand() instanceof Expression.Target t) {
+                inDefined = true;
                 visitTarget(t);
+                inDefined = false;
                 unit.defined.put(e, unit.targets.containsKey(t));
             }
             return null;

@@ -10,7 +10,9 @@ public record ProbePoint(SourcePos pos, List<Component> components, Marker marke
     public ProbePoint { components = List.copyOf(components); }
 
     public enum Marker {
-        NONE(""), OPTIONAL("?"), SUFFICIENT("!");
+        NONE(""), OPTIONAL("?"), SUFFICIENT("!"),
+        /** A point -l/-L lists that had no marker: optional (a pattern matching nothing is no error), printed bare. */
+        LISTED("");
 
         public final String text;
 

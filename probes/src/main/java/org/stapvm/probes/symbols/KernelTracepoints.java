@@ -17,8 +17,8 @@ import org.stapvm.probes.btf.KernelBtf;
 
 /**
  * A symbol source: the kernel's tracepoints, for kernel.trace patterns. The names are those BTF
- * describes ({@code btf_trace_NAME} typedefs of vmlinux and, for the running kernel, of each
- * module in /sys/kernel/btf), since those are the ones whose arguments can be typed; each one's
+ * describes ({@code btf_trace_NAME} typedefs of vmlinux and of each module's BTF: those loaded for
+ * the running kernel, every .ko of /lib/modules/KVER that has some for -r KVER), since those are the ones whose arguments can be typed; each one's
  * subsystem is its header's {@code TRACE_SYSTEM} ({@link TraceHeaders}), or for the running kernel
  * the tracefs directory it sits in, or unknown (""). Sorted by subsystem and name.
  */
@@ -57,7 +57,7 @@ public final class KernelTracepoints {
         Map<String, Tracepoint> byName = new LinkedHashMap<>();
         List<String> modules = new ArrayList<>();
         modules.add("");
-        modules.addAll(k.moduleNames());
+        modules.addAll(k.tracepointModules());
         for (String module : modules) {
             try {
                 Btf btf = k.module(module).orElse(null);
@@ -71,6 +71,9 @@ public final class KernelTracepoints {
                             tracefs = tracefsSystems();
                         }
                         system = tracefs.getOrDefault(name, "");
+                    }
+                    if (system.isEmpty() && !module.isEmpty()) {
+                        continue; // as stap, which lists a module's tracepoints only from headers it has
                     }
                     byName.putIfAbsent(name, new Tracepoint(system, name, module));
                 }

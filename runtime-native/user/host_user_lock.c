@@ -1,5 +1,5 @@
 /* host_user_lock.c: the userspace global locks of host.h: always granted, with a debug check of the lock order. */
-#include "host.h"
+#include "../vm/host.h"
 
 /* The userspace runtime runs every handler on one thread (the ptrace engine serialises hits), so
  * a lock never waits. It still checks the VM's contract, per thread: locks are taken in strictly

@@ -6,8 +6,8 @@
 #include <sys/uio.h>
 #include <sys/user.h>
 #include <unistd.h>
-#include "context.h"
-#include "regnames.h"
+#include "../vm/context.h"
+#include "../vm/regnames.h"
 
 static uint64_t reg(const struct user_regs_struct *r, int i)
 {

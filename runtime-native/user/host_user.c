@@ -7,7 +7,7 @@
 #include <unistd.h>
 #include <sched.h>
 #include <sys/syscall.h>
-#include "host.h"
+#include "../vm/host.h"
 
 void *svm_host_zalloc(size_t n) { return calloc(1, n ? n : 1); }
 void svm_host_free(void *p) { free(p); }
