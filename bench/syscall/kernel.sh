@@ -10,7 +10,7 @@
 #   against strace -f -c on the same command (NU calls: a ptrace stop costs ~100x a kprobe); and a probe on a
 #   call the load never makes (syscall.openat: the seccomp filter lets getppid run unstopped) against
 #   strace -f -c --seccomp-bpf -e trace=openat.
-# Usage: bench/syscall/kernel.sh      (STAP_KO_DIR=DIR: take bench_count.ko / bench_argstr.ko, built as above,
+# Usage: bench/syscall/kernel.sh      (ROUNDS=N: rounds, 3 by default; STAP_KO_DIR=DIR: take bench_count.ko / bench_argstr.ko, built as above,
 #                                     from DIR)
 # Extra guest work in the same boot: GUEST_BEFORE="CMD" runs first (e.g. a recording).
 set -euo pipefail
@@ -42,5 +42,5 @@ for m in count argstr; do
     if [ -n "$ko" ] && [ -f "$ko" ]; then cp "$ko" "$out/bench_$m.ko"; else "$rec/build_stap.sh" "$out/bench_$m.stp" "$out/bench_$m.ko" -D STP_NO_OVERLOAD; fi
 done
 "$root/runtime-native/guest/run-in-guest.sh" --timeout 2400 --smp 1 --qemu -icount --qemu shift=0,sleep=off \
-    --share "$out" --env "OUT=$out" --env "ROOT=$root" \
+    --share "$out" --env "OUT=$out" --env "ROOT=$root" --env "ROUNDS=${ROUNDS:-3}" \
     -- bash -c "${GUEST_BEFORE:-true}; bash $here/guest.sh" 2>&1 | tee "$out/bench.log"
