@@ -5,7 +5,8 @@ Each example of /usr/share/systemtap/examples is run with the options and argume
 .meta `test_installcheck:` line (the first one; the script named there, -c/-x kept: they do not run
 at -p2/-p4), plus `-pN -r KVER` for the guest's kernel (runtime-native/guest/kver.sh). Prints one
 line per example that fails with its first error line, then the totals.
-Usage: run.py [-p 2|4|both] [--list] [--jobs N] [EXAMPLES_DIR]
+Usage: run.py [-p 2|4|both] [--runtime kernel|user] [--list] [--jobs N] [EXAMPLES_DIR]
+(without --runtime stapvm picks one as it does for a user: kernel when /dev/stapvm exists)
 """
 import argparse
 import os
@@ -56,8 +57,8 @@ def first_error(text):
     return lines[0].strip() if lines else "(no output)"
 
 
-def run(args, stage, kver):
-    cmd = [STAPVM] + [a for a in args] + ["-p" + stage, "-r", kver]
+def run(args, stage, kver, runtime):
+    cmd = [STAPVM] + ([f"--runtime={runtime}"] if runtime else []) + [a for a in args] + ["-p" + stage, "-r", kver]
     try:
         p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                            timeout=120, cwd=os.path.dirname(args[0]) if os.path.isabs(args[0]) else None)
@@ -69,6 +70,7 @@ def run(args, stage, kver):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("-p", default="both", choices=["2", "4", "both"])
+    ap.add_argument("--runtime", choices=["kernel", "user"])
     ap.add_argument("--list", action="store_true", help="also list the examples that pass")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("root", nargs="?", default="/usr/share/systemtap/examples")
@@ -80,7 +82,7 @@ def main():
     todo = list(examples(o.root))
     for stage in stages:
         with ThreadPoolExecutor(o.jobs) as pool:
-            results = list(pool.map(lambda e: run(e[1], stage, kver), todo))
+            results = list(pool.map(lambda e: run(e[1], stage, kver, o.runtime), todo))
         ok = 0
         for (script, _), (passed, err) in zip(todo, results):
             rel = os.path.relpath(script, o.root)
@@ -90,7 +92,8 @@ def main():
                     print(f"-p{stage} ok   {rel}")
             else:
                 print(f"-p{stage} FAIL {rel}: {err}")
-        print(f"-p{stage}: {ok} of {len(todo)} examples pass (stapvm -p{stage} -r {kver})")
+        rt = f" --runtime={o.runtime}" if o.runtime else ""
+        print(f"-p{stage}: {ok} of {len(todo)} examples pass (stapvm{rt} -p{stage} -r {kver})")
         sys.stdout.flush()
 
 

@@ -1,11 +1,12 @@
 #!/bin/bash
-# guest.sh: runs in kernel.sh's guest: each tracer attached in turn to the same load, 3 rounds, medians.
+# guest.sh: runs in kernel.sh's guest: each tracer attached in turn to the same load, ROUNDS rounds (3),
+# medians; each figure is also printed as it is measured, so a run cut short still shows what it got.
 set -uo pipefail
-N=${N:-50000} NU=${NU:-2000}
+N=${N:-50000} NU=${NU:-2000} ROUNDS=${ROUNDS:-3}
 w=$OUT/getppid_ns run=$ROOT/runtime-native/user/build/stapvm-run
 wait_for() { for _ in $(seq 1 1200); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.5; done; return 1; }
 declare -A t
-add() { t[$1]="${t[$1]:-} $2"; }
+add() { t[$1]="${t[$1]:-} $2"; echo "  $1 $2 ns/call"; }
 attached() {  # attached ROW LOG READY CMD...: time the load while CMD runs (started, ready, stopped by SIGINT)
     local row=$1 log=$2 ready=$3; shift 3
     "$@" > "$log" 2>&1 & local k=$!
@@ -14,7 +15,7 @@ attached() {  # attached ROW LOG READY CMD...: time the load while CMD runs (sta
     echo "$row: $(grep -E '^n=|^@n' "$log" | tr -d '\n')"
 }
 insmod "$ROOT/runtime-native/kmod/build/stapvm.ko" || exit 1
-for r in 1 2 3; do
+for r in $(seq 1 "$ROUNDS"); do
     echo "round $r"
     add none "$($w $N)"
     attached stapvm-count $OUT/c.log ready "$run" --runtime=kernel "$OUT/count_kernel.stpb"
@@ -26,10 +27,12 @@ for r in 1 2 3; do
     add user-stapvm-count "$("$run" --runtime=user -c "$w $NU" "$OUT/count_user.stpb" | grep -E "^[0-9]+$" | head -1)"
     add user-stapvm-argstr "$("$run" --runtime=user -c "$w $NU" "$OUT/argstr_user.stpb" | grep -E "^[0-9]+$" | head -1)"
     add user-strace "$(strace -f -c -o /dev/null "$w" "$NU")"
+    add user-stapvm-openat "$("$run" --runtime=user -c "$w $NU" "$OUT/other_user.stpb" | grep -E "^[0-9]+$" | head -1)"
+    add user-strace-openat "$(strace -f -c --seccomp-bpf -e trace=openat -o /dev/null "$w" "$NU")"
 done
-med() { tr ' ' '\n' | grep -v '^$' | sort -n | sed -n 2p; }
-printf '%-20s %-24s %10s %12s\n' row "ns/call (3 runs)" median "per call"
-for row in none stapvm-count stapvm-argstr stap-count stap-argstr bpftrace user-none user-stapvm-count user-stapvm-argstr user-strace; do
+med() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
+printf '%-20s %-24s %10s %12s\n' row "ns/call ($ROUNDS runs)" median "per call"
+for row in none stapvm-count stapvm-argstr stap-count stap-argstr bpftrace user-none user-stapvm-count user-stapvm-argstr user-strace user-stapvm-openat user-strace-openat; do
     m=$(echo "${t[$row]:-}" | med); b=$(echo "${t[none]}" | med)
     case $row in user-*) b=$(echo "${t[user-none]}" | med) ;; esac
     printf '%-20s %-24s %10s %12s\n' "$row" "${t[$row]:-}" "${m:--}" "$([ -n "$m" ] && echo "+$((m - b))" || echo -)"

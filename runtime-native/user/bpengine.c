@@ -189,8 +189,20 @@ static int siblings(struct bp_engine *e, pid_t tid)
 	return n;
 }
 
-/* How a stopped task goes on: PTRACE_SYSCALL while syscall probes want its stops. */
-static int resume_op(struct bp_engine *e) { return e->trace_syscalls ? PTRACE_SYSCALL : PTRACE_CONT; }
+/* How a stopped task goes on: PTRACE_SYSCALL while syscall probes want its stops; under the seccomp
+ * filter only inside a filtered call (for its exit stop), the filter stops it at the next one. */
+static int resume_op(struct bp_engine *e, pid_t tid)
+{
+	if (!e->trace_syscalls) return PTRACE_CONT;
+	if (!e->filtered) return PTRACE_SYSCALL;
+	for (int i = 0; i < e->ntids; i++) if (e->tids[i] == tid) return e->in_call[i] ? PTRACE_SYSCALL : PTRACE_CONT;
+	return PTRACE_CONT;
+}
+
+static void set_in_call(struct bp_engine *e, pid_t tid, int v)
+{
+	for (int i = 0; i < e->ntids; i++) if (e->tids[i] == tid) e->in_call[i] = (uint8_t)v;
+}
 
 static void event(struct bp_engine *e, enum bp_event ev, pid_t tid, const struct user_regs_struct *r)
 {
@@ -211,20 +223,27 @@ static void exec_event(struct bp_engine *e, pid_t tid)
 	event(e, BP_EV_EXEC, tid, NULL);
 }
 
-/* A syscall-stop: entry or exit, told apart by PTRACE_GET_SYSCALL_INFO. */
+/* A syscall-stop: entry or exit, told apart by PTRACE_GET_SYSCALL_INFO; under the seccomp filter the
+ * entry is the filter's stop (PTRACE_EVENT_SECCOMP: the call is probed), and the exit stop is asked
+ * for only when the call has .return probes. */
 static void syscall_stop(struct bp_engine *e, pid_t tid)
 {
 	struct ptrace_syscall_info info;
 	struct user_regs_struct r;
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, tid, sizeof info, &info) <= 0 || ptrace(PTRACE_GETREGS, tid, 0, &r)) return;
-	if (info.op == PTRACE_SYSCALL_INFO_ENTRY) event(e, BP_EV_SYSCALL, tid, &r);
-	else if (info.op == PTRACE_SYSCALL_INFO_EXIT) event(e, BP_EV_SYSCALL_RETURN, tid, &r);
+	if (info.op == (e->filtered ? PTRACE_SYSCALL_INFO_SECCOMP : PTRACE_SYSCALL_INFO_ENTRY)) {
+		if (e->filtered && bp_bit(e->sysset.exits, r.orig_rax)) set_in_call(e, tid, 1);
+		event(e, BP_EV_SYSCALL, tid, &r);
+	} else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
+		if (e->filtered) set_in_call(e, tid, 0);
+		event(e, BP_EV_SYSCALL_RETURN, tid, &r);
+	}
 }
 
 /* One wait status of tid: service it and resume the task (or detach everything). 0 or -1. */
 static int handle(struct bp_engine *e, pid_t tid, int st)
 {
-	int sig = 0, op = resume_op(e);
+	int sig = 0, listen = 0;
 	if (WIFEXITED(st) || WIFSIGNALED(st)) {
 		int leader = bp_tgid(e, tid) == tid;
 		if (tid == e->pid) e->status = st;
@@ -255,10 +274,13 @@ static int handle(struct bp_engine *e, pid_t tid, int st)
 	}
 	case PTRACE_EVENT_STOP:
 		bp_track(e, tid);                   /* a new thread's first stop, maybe before its clone event */
-		if (bp_is_group_stop(st)) op = PTRACE_LISTEN;   /* keep job control working */
+		if (bp_is_group_stop(st)) listen = 1;   /* keep job control working */
 		goto resume;
 	case PTRACE_EVENT_EXEC:
 		exec_event(e, tid);
+		goto resume;
+	case PTRACE_EVENT_SECCOMP:
+		syscall_stop(e, tid);
 		goto resume;
 	default:
 		goto resume;  /* vfork-done */
@@ -290,14 +312,14 @@ resume:
 		e->status = 0;
 		return bp_detach(e, tid, sig);
 	}
-	if (ptrace(op, tid, 0, (void *)(intptr_t)sig) && errno != ESRCH) return -1;
+	if (ptrace(listen ? PTRACE_LISTEN : resume_op(e, tid), tid, 0, (void *)(intptr_t)sig) && errno != ESRCH) return -1;
 	return 0;
 }
 
 int bp_start(struct bp_engine *e)
 {
 	/* Everything tracked is stopped (spawn's exec stop, attach's interrupts): start it all. */
-	for (int i = 0; i < e->ntids; i++) ptrace(resume_op(e), e->tids[i], 0, 0);
+	for (int i = 0; i < e->ntids; i++) ptrace(resume_op(e, e->tids[i]), e->tids[i], 0, 0);
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <sys/user.h>
 #include "x86dec.h"
 #include "xol.h"
+#include "bpseccomp.h"
 
 /* How the displaced instruction runs after a hit (--breakpoint=emulate|xol|auto): EMULATE and
  * XOL fall back to STEP for instructions they cannot take; AUTO tries emulation, then XOL,
@@ -92,6 +93,12 @@ struct bp_engine {
 	void (*on_detach)(struct bp_engine *e, pid_t tid, void *arg);
 	void *event_arg;
 	int trace_syscalls;     /* resume with PTRACE_SYSCALL: BP_EV_SYSCALL(_RETURN) are reported */
+	/* bp_spawn_filtered's set: stop only at these calls, through a seccomp filter (bpseccomp.h);
+	 * filtered: the spawned command has it. in_call[i]: task tids[i] is in a filtered
+	 * call whose exit stop is wanted (resumed with PTRACE_SYSCALL until then, else PTRACE_CONT) */
+	struct bp_sysset sysset;
+	int filtered;
+	uint8_t in_call[BP_MAX_TIDS];
 	int status;             /* wait status of the leader once it ended */
 	uint64_t stray_traps;   /* SIGTRAPs that were not ours, passed on */
 	uint64_t step_unguarded;   /* hits replayed by single-step while sibling threads ran (their hits
@@ -105,6 +112,10 @@ struct bp_engine {
 /* fork + PTRACE_SEIZE + execvp(argv); the child is left stopped at its exec, before its
  * first instruction (ld.so's entry). out_fd >= 0 becomes its stdout. 0 or -1. */
 int bp_spawn(struct bp_engine *e, char *const argv[], int out_fd, enum bp_mode mode);
+/* bp_spawn for a command whose syscall stops are wanted at the calls of the set only (calls->wanted;
+ * NULL: every call): the child installs bpseccomp.h's filter before its exec; e->filtered says
+ * whether it went in (else every call stops, as without a set). */
+int bp_spawn_filtered(struct bp_engine *e, char *const argv[], int out_fd, enum bp_mode mode, const struct bp_sysset *calls);
 
 /* PTRACE_SEIZE every thread of a running process and stop them all (-x PID). 0, or -1 with
  * e->err saying why (a thread traced by someone else refuses the whole attach). */

@@ -4,6 +4,8 @@
 #include "ptmem.h"
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <time.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +37,7 @@ int bp_track(struct bp_engine *e, pid_t tid)
 	if (e->ntids == BP_MAX_TIDS) return -1;
 	e->tids[e->ntids] = tid;
 	e->tgids[e->ntids] = read_tgid(tid);
+	e->in_call[e->ntids] = 0;
 	return e->ntids++;
 }
 
@@ -51,6 +54,7 @@ void bp_forget(struct bp_engine *e, pid_t tid)
 			e->ntids--;
 			e->tids[i] = e->tids[e->ntids];
 			e->tgids[i] = e->tgids[e->ntids];
+			e->in_call[i] = e->in_call[e->ntids];
 			return;
 		}
 }
@@ -65,32 +69,58 @@ int bp_is_group_stop(int st)
  * group-stops reported as such only exist for seized tracees. */
 int bp_spawn(struct bp_engine *e, char *const argv[], int out_fd, enum bp_mode mode)
 {
-	int st;
+	return bp_spawn_filtered(e, argv, out_fd, mode, NULL);
+}
+
+int bp_spawn_filtered(struct bp_engine *e, char *const argv[], int out_fd, enum bp_mode mode, const struct bp_sysset *calls)
+{
+	int st, report[2] = { -1, -1 };
+	char installed = 0;
 	pid_t pid;
+	struct bp_sysset only = { 0 };
+	if (calls) only = *calls;
 	memset(e, 0, sizeof *e);
 	e->mode = mode;
+	e->sysset = only;
+	/* the child says through report whether its seccomp filter went in */
+	if (only.wanted && pipe2(report, O_CLOEXEC)) only.wanted = e->sysset.wanted = 0;
 	/* the engine may live in shared memory (bpguard.h): the child must not write fork's 0 into it */
 	pid = fork();
 	if (pid < 0) return -1;
 	if (pid == 0) {
 		if (out_fd >= 0) dup2(out_fd, 1);
-		close_range(3, ~0U, 0);  /* the tracer's other files are none of argv's business */
+		if (only.wanted && report[1] != 3) report[1] = dup3(report[1], 3, O_CLOEXEC) == 3 ? 3 : -1;
+		/* the tracer's other files are none of argv's business */
+		close_range(only.wanted && report[1] == 3 ? 4 : 3, ~0U, 0);
 		raise(SIGSTOP);          /* wait here until the parent has seized us */
+		/* seized with PTRACE_O_TRACESECCOMP now: a traced call stops instead of failing */
+		if (only.wanted && report[1] == 3) {
+			char ok = bp_seccomp_install(&only) == 0;
+			if (write(3, &ok, 1) != 1) _exit(127);
+		}
 		execvp(argv[0], argv);
 		_exit(127);
 	}
+	if (report[1] >= 0) close(report[1]);
 	e->pid = pid;
 	if (waitpid(e->pid, &st, WUNTRACED) != e->pid || !WIFSTOPPED(st)) goto fail;
-	if (ptrace(PTRACE_SEIZE, e->pid, 0, BP_PTRACE_OPTS | PTRACE_O_EXITKILL)) goto fail;
+	if (ptrace(PTRACE_SEIZE, e->pid, 0, BP_PTRACE_OPTS | PTRACE_O_EXITKILL | (only.wanted ? PTRACE_O_TRACESECCOMP : 0)))
+		goto fail;
 	kill(e->pid, SIGCONT);
 	for (;;) {                   /* run to the exec stop: the new image, not yet started */
 		if (waitpid(e->pid, &st, __WALL) != e->pid || !WIFSTOPPED(st)) goto fail;
 		if (st >> 16 == PTRACE_EVENT_EXEC) break;
 		ptrace(PTRACE_CONT, e->pid, 0, (void *)(intptr_t)(st >> 16 ? 0 : WSTOPSIG(st)));
 	}
+	/* written before the exec: there by now (the pipe closed at the exec) */
+	if (report[0] >= 0) {
+		e->filtered = read(report[0], &installed, 1) == 1 && installed;
+		close(report[0]);
+	}
 	bp_track(e, e->pid);
 	return 0;
 fail:
+	if (report[0] >= 0) close(report[0]);
 	kill(e->pid, SIGKILL);
 	waitpid(e->pid, &st, 0);
 	return -1;
@@ -172,9 +202,45 @@ static int trap_pending(pid_t tid)
 	return (pnd >> (SIGTRAP - 1)) & 1;
 }
 
+/* Ends a filtered command instead of detaching it: once untraced, its probed calls would fail with
+ * ENOSYS (the filter stays). As stapvm ends a -c command it runs without ptrace (run_target.c):
+ * SIGTERM, up to 1 s for it to leave, then SIGKILL for every task still traced; until then each
+ * stop is resumed as it came (no probe runs: the session is over), calls allowed. */
+static int end_filtered(struct bp_engine *e, pid_t cur, int cursig)
+{
+	if (cur) ptrace(PTRACE_CONT, cur, 0, (void *)(intptr_t)cursig);
+	kill(e->pid, SIGTERM);
+	for (int ms = 0; e->ntids > 0 && ms < 1000;) {
+		int st, sig = 0, op = PTRACE_CONT;
+		pid_t tid = waitpid(-1, &st, __WALL | WNOHANG);
+		if (tid < 0) break;
+		if (tid == 0) {
+			nanosleep(&(struct timespec){ 0, 1000000 }, 0);
+			ms++;
+			continue;
+		}
+		if (WIFEXITED(st) || WIFSIGNALED(st)) { bp_forget(e, tid); continue; }
+		if (!WIFSTOPPED(st)) continue;
+		if (st >> 16 == PTRACE_EVENT_STOP && bp_is_group_stop(st)) op = PTRACE_LISTEN;
+		else if (!(st >> 16) && WSTOPSIG(st) != (SIGTRAP | 0x80) && WSTOPSIG(st) != SIGTRAP) sig = WSTOPSIG(st);
+		ptrace(op, tid, 0, (void *)(intptr_t)sig);
+	}
+	for (int i = 0; i < e->ntids; i++) kill(e->tids[i], SIGKILL);
+	while (e->ntids > 0) {
+		int st;
+		pid_t tid = waitpid(-1, &st, __WALL);
+		if (tid < 0) break;
+		if (WIFEXITED(st) || WIFSIGNALED(st)) bp_forget(e, tid);
+	}
+	e->ntids = 0;
+	e->detached = 1;
+	return 0;
+}
+
 int bp_detach(struct bp_engine *e, pid_t cur, int cursig)
 {
 	int sig[BP_MAX_TIDS] = { 0 }, trapped[BP_MAX_TIDS] = { 0 }, gone[BP_MAX_TIDS] = { 0 };
+	if (e->filtered) return end_filtered(e, cur, cursig);
 
 	for (int i = 0; i < e->ntids; i++)
 		if (e->tids[i] != cur) ptrace(PTRACE_INTERRUPT, e->tids[i], 0, 0);

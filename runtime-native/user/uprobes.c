@@ -28,12 +28,17 @@ struct up_probe {
 	uint64_t sem_raised;    /* its address in the current image once raised, 0 while not */
 	int placed;             /* in the current image: 0 not yet (library not mapped), 1, -1 cannot */
 	uint32_t entry_size;    /* UP_RET/UP_SYSRET with @entry: bytes of @entry data per call (0: none) */
+	long nr;                /* UP_SYSCALL/UP_SYSRET: the one call number it acts on (PFL_SYSNR), -1 every call */
 	size_t entry_off;       /* where this probe's part starts in the site's (the thread's) per-call data */
 	struct up_probe *next;  /* the next probe at the same address, module order */
 };
 
 /* One int3 address and the probes it serves. */
 struct up_site { struct bp_probe *bp; struct up_probe *first; };
+
+/* Syscall stops dispatch by call number: per number the syscall probes that can act on it (x86-64's
+ * numbers are below BP_NSYS; slot BP_NSYS serves any other number). */
+struct up_syslist { int *idx; int n; };   /* indexes into u->p, module order */
 
 /* Processes seen running the probed image (fork children of it), for path-qualified events. */
 #define UP_MAX_PROCS 256
@@ -58,6 +63,8 @@ struct svm_uprobes {
 	size_t sys_size;        /* bytes per thread: the parts of every such probe */
 	pid_t sys_tid[BP_MAX_TIDS];
 	uint8_t *sys_data;      /* BP_MAX_TIDS * sys_size bytes, slot i for sys_tid[i] */
+	struct up_syslist sys_on[2][BP_NSYS + 1];   /* [0] entry probes, [1] return probes, by number */
+	int *sys_idx;           /* the lists' storage */
 };
 
 int svm_uprobes_mode(const char *name)
@@ -75,6 +82,7 @@ static int from_record(const struct stapvm_probe_point *pt, struct up_probe *p)
 	p->func = pt->symbol;
 	p->addr = pt->address;
 	p->sem = pt->semaphore;
+	p->nr = pt->flags & PFL_SYSNR ? (long)pt->address : -1;
 	switch (pt->kind) {
 	case SVM_PROBE_PROCESS_FUNCTION: p->kind = pt->flags & PFL_RETURN ? UP_RET : UP_FUNC; return 1;
 	case SVM_PROBE_PROCESS_STATEMENT: p->kind = UP_STMT; return 1;
@@ -125,6 +133,7 @@ void svm_uprobes_free(struct svm_uprobes *u)
 	forget_guarded(u);
 	free(u->p);
 	free(u->sys_data);
+	free(u->sys_idx);
 	bp_guard_stop(&u->e);
 	munmap(u, sizeof *u);
 }
@@ -460,15 +469,52 @@ static void sys_release(struct svm_uprobes *u, pid_t tid)
 	for (int i = 0; i < BP_MAX_TIDS; i++) if (u->sys_tid[i] == tid) u->sys_tid[i] = 0;
 }
 
+/* Fills the by-number lists of the syscall probes (kind UP_SYSCALL: [0], UP_SYSRET: [1]); -1 out of memory. */
+static int sys_index(struct svm_uprobes *u)
+{
+	size_t total = 0, at = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int w = 0; w < 2; w++)
+			for (int nr = 0; nr <= BP_NSYS; nr++) {
+				struct up_syslist *l = &u->sys_on[w][nr];
+				if (pass) l->idx = u->sys_idx + at;
+				l->n = 0;
+				for (int i = 0; i < u->n; i++) {
+					const struct up_probe *p = &u->p[i];
+					if (p->kind != (w ? UP_SYSRET : UP_SYSCALL) ||
+					    !(p->nr < 0 || p->nr == nr || (nr == BP_NSYS && p->nr >= BP_NSYS))) continue;
+					if (pass) l->idx[l->n] = i;
+					l->n++;
+				}
+				if (pass) at += (size_t)l->n; else total += (size_t)l->n;
+			}
+		if (!pass && !(u->sys_idx = calloc(total + 1, sizeof *u->sys_idx))) return -1;
+	}
+	return 0;
+}
+
+/* the syscall probes of kind UP_SYSCALL (ret 0) or UP_SYSRET (ret 1) that can act on the stop's call */
+static const struct up_syslist *sys_probes(const struct svm_uprobes *u, int ret, const struct user_regs_struct *r)
+{
+	unsigned long long nr = r->orig_rax;
+	return &u->sys_on[ret][nr < BP_NSYS ? nr : BP_NSYS];
+}
+
+static int sys_acts_on(const struct up_probe *p, const struct user_regs_struct *r)
+{
+	return p->nr < 0 || (unsigned long long)p->nr == r->orig_rax;
+}
+
 /* at a syscall-entry stop: the entry programs of the .syscall.return probes with @entry fill tid's slot */
 static void sys_entry(struct svm_uprobes *u, pid_t tid, pid_t tgid, const struct user_regs_struct *r)
 {
 	uint8_t *data;
+	const struct up_syslist *l = sys_probes(u, 1, r);
 	if (!u->sys_size || !(data = sys_slot(u, tid, 1))) return;
 	memset(data, 0, u->sys_size);
-	for (int i = 0; i < u->n; i++) {
-		struct up_probe *p = &u->p[i];
-		if (p->kind != UP_SYSRET || !p->entry_size || !fires_for(u, p, tgid)) continue;
+	for (int k = 0; k < l->n; k++) {
+		struct up_probe *p = &u->p[l->idx[k]];
+		if (!p->entry_size || !sys_acts_on(p, r) || !fires_for(u, p, tgid)) continue;
 		data[p->entry_off] = run_with(u, p, SVM_CTX_ENTRY, tid, tgid, r, data + p->entry_off + 8, 1) == 0;
 	}
 }
@@ -477,10 +523,11 @@ static void sys_entry(struct svm_uprobes *u, pid_t tid, pid_t tgid, const struct
 static void sys_return(struct svm_uprobes *u, pid_t tid, pid_t tgid, const struct user_regs_struct *r)
 {
 	uint8_t *data = u->sys_size ? sys_slot(u, tid, 0) : NULL;
-	for (int i = 0; i < u->n; i++) {
-		struct up_probe *p = &u->p[i];
+	const struct up_syslist *l = sys_probes(u, 1, r);
+	for (int k = 0; k < l->n; k++) {
+		struct up_probe *p = &u->p[l->idx[k]];
 		uint8_t *part = data && p->entry_size ? data + p->entry_off : NULL;
-		if (p->kind != UP_SYSRET || !fires_for(u, p, tgid)) continue;
+		if (!sys_acts_on(p, r) || !fires_for(u, p, tgid)) continue;
 		/* as for function returns: a call whose entry part did not run has no return hit */
 		if (p->entry_size && (!part || !part[0])) continue;
 		run_with(u, p, SVM_CTX_RETURN, tid, tgid, r, part ? part + 8 : NULL, 0);
@@ -529,10 +576,15 @@ static void on_event(struct bp_engine *e, enum bp_event ev, pid_t tid, pid_t tgi
 	case BP_EV_THREAD_BEGIN: fire(u, UP_TBEGIN, SVM_CTX_NONE, tid, tgid, NULL); break;
 	case BP_EV_THREAD_END: fire(u, UP_TEND, SVM_CTX_NONE, tid, tgid, NULL); sys_release(u, tid); break;
 	case BP_EV_PROCESS_END: fire(u, UP_END, SVM_CTX_NONE, tid, tgid, NULL); sys_release(u, tid); break;
-	case BP_EV_SYSCALL:
-		fire(u, UP_SYSCALL, SVM_CTX_ENTRY, tid, tgid, r);
+	case BP_EV_SYSCALL: {
+		const struct up_syslist *l = sys_probes(u, 0, r);
+		for (int k = 0; k < l->n; k++) {
+			const struct up_probe *p = &u->p[l->idx[k]];
+			if (sys_acts_on(p, r) && fires_for(u, p, tgid)) run(u, p, SVM_CTX_ENTRY, tid, tgid, r);
+		}
 		sys_entry(u, tid, tgid, r);
 		break;
+	}
 	case BP_EV_SYSCALL_RETURN: sys_return(u, tid, tgid, r); break;
 	}
 }
@@ -553,13 +605,32 @@ static void hook(struct svm_uprobes *u, enum bp_mode mode)
 	}
 	if (u->sys_size && !u->sys_data) u->sys_data = calloc(BP_MAX_TIDS, u->sys_size);
 	if (!u->sys_data) u->sys_size = 0;
+	if (u->e.trace_syscalls && !u->sys_idx && sys_index(u)) u->e.trace_syscalls = 0;
 	image_start(u, 0);
+}
+
+/* The calls a spawned command need stop at: when every syscall probe acts on one number (PFL_SYSNR),
+ * the seccomp filter stops it at those alone (bpseccomp.h); else (a probe on every call, or none)
+ * no filter. */
+static void sys_filter(const struct svm_uprobes *u, struct bp_sysset *set)
+{
+	memset(set, 0, sizeof *set);
+	for (int i = 0; i < u->n; i++) {
+		const struct up_probe *p = &u->p[i];
+		if (p->kind != UP_SYSCALL && p->kind != UP_SYSRET) continue;
+		if (p->nr < 0 || p->nr >= BP_NSYS) { set->wanted = 0; return; }
+		bp_bit_set(set->bits, (unsigned)p->nr);
+		if (p->kind == UP_SYSRET) bp_bit_set(set->exits, (unsigned)p->nr);
+		set->wanted = 1;
+	}
 }
 
 int svm_uprobes_spawn(struct svm_uprobes *u, char *const argv[], int out_fd)
 {
 	enum bp_mode mode = u->e.mode;
-	if (bp_spawn(&u->e, argv, out_fd, mode)) return -1;
+	struct bp_sysset calls;
+	sys_filter(u, &calls);
+	if (bp_spawn_filtered(&u->e, argv, out_fd, mode, &calls)) return -1;
 	hook(u, mode);
 	return 0;
 }

@@ -65,6 +65,46 @@ class SyscallProbeCommandTest {
                 + " because --runtime=user\n"), r.stderr());
     }
 
+    /**
+     * A script whose syscall probes each act on one call has the command stop only at those calls (a
+     * seccomp filter); the filter cannot be removed and, untraced, a filtered call would fail with
+     * ENOSYS, so a session that ends first ends the command (SIGTERM, as without ptrace) rather than
+     * leave it running: the command must never see a failing getppid, and must be gone after the run.
+     */
+    @Test
+    void sessionEndingFirstEndsAFilteredCommandWhichNeverSeesEnosys(@TempDir Path dir) throws Exception {
+        Path marker = dir.resolve("enosys");
+        Path pidFile = dir.resolve("pid");
+        Path exe = TestTargets.gcc(dir, "getppid_loop", """
+                #include <errno.h>
+                #include <stdio.h>
+                #include <sys/syscall.h>
+                #include <unistd.h>
+                int main(int argc, char **argv) {
+                    FILE *p = fopen(argv[2], "w");
+                    fprintf(p, "%d\\n", getpid());
+                    fclose(p);
+                    for (;;) {
+                        if (syscall(SYS_getppid) < 0 && errno == ENOSYS) {
+                            FILE *f = fopen(argv[1], "w");
+                            fclose(f);
+                            return 1;
+                        }
+                        usleep(100);
+                    }
+                }
+                """);
+        Result r = new StapvmCommand(dir).run("--runtime=user", "-c", exe + " " + marker + " " + pidFile, "-e",
+                "global n probe syscall.getppid { if (++n == 200) exit() } probe end { println(n >= 200) }");
+        assertEquals("", r.stderr());
+        assertEquals("1\n", r.stdout());
+        assertEquals(0, r.exitCode());
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        Thread.sleep(500);
+        assertTrue(ProcessHandle.of(pid).isEmpty(), "the command still runs after the session");
+        assertTrue(!Files.exists(marker), "the command saw getppid fail with ENOSYS");
+    }
+
     /** buf's address in the static, non-PIE program, as nm prints it without leading zeros. */
     private static String bufAddress(Path exe) throws Exception {
         return address(exe, "buf.0");

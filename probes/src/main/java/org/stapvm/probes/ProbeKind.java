@@ -35,10 +35,10 @@ public enum ProbeKind {
     THREAD_BEGIN(13, 2, 0, 4, 2, 2, "process[(\"PATH\")].thread.begin: a thread of such a process starts"),
     /** process[("PATH")].thread.end: a thread of such a process exits */
     THREAD_END(14, 2, 0, 4, 2, 2, "process[(\"PATH\")].thread.end: a thread of such a process exits"),
-    /** process[("PATH")].syscall: a system call of such a process enters */
-    PROCESS_SYSCALL(15, 2, 0, 4, 2, 3, "process[(\"PATH\")].syscall: a system call of such a process enters"),
-    /** process[("PATH")].syscall.return: a system call of such a process returns */
-    PROCESS_SYSCALL_RETURN(16, 2, 0, 4, 2, 7, "process[(\"PATH\")].syscall.return: a system call of such a process returns"),
+    /** process[("PATH")].syscall: a system call of such a process enters (PFL_SYSNR: only call number ADDR) */
+    PROCESS_SYSCALL(15, 2, 0, 12, 18, 3, "process[(\"PATH\")].syscall: a system call of such a process enters (PFL_SYSNR: only call number ADDR)"),
+    /** process[("PATH")].syscall.return: a system call of such a process returns (PFL_SYSNR: only call number ADDR) */
+    PROCESS_SYSCALL_RETURN(16, 2, 0, 12, 18, 7, "process[(\"PATH\")].syscall.return: a system call of such a process returns (PFL_SYSNR: only call number ADDR)"),
     /** kernel.trace("SYSTEM:NAME"): tracepoint NAME (of module MOD), through tracepoint_probe_register; its arguments by position */
     TRACEPOINT(17, 1, 1, 2, 2, 8, "kernel.trace(\"SYSTEM:NAME\"): tracepoint NAME (of module MOD), through tracepoint_probe_register; its arguments by position"),
     /** process("PATH")[.provider("P")].mark("NAME"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed (stapvm.ko: by the kernel, uprobe_register_refctr) */
@@ -77,7 +77,9 @@ public enum ProbeKind {
         /** .absolute was written */
         ABSOLUTE(4),
         /** period and jitter count kernel ticks (1/HZ), not nanoseconds */
-        JIFFIES(8);
+        JIFFIES(8),
+        /** address is the one system call number whose stops can run the handler (its first statement leaves every other call) */
+        SYSNR(16);
 
         public final int bit;
 

@@ -92,6 +92,13 @@ public record ProbeRecord(ProbeKind kind, Set<ProbeKind.Flag> flags, String pp, 
         return new ProbeRecord(kind, Set.of(), pp, null, null, path, 0, 0, 0, 0);
     }
 
+    /** This syscall-stop record (process.syscall[.return]) for stops of call {@code nr} only (PFL_SYSNR). */
+    public ProbeRecord onlySyscall(long nr) {
+        EnumSet<ProbeKind.Flag> f = flags.isEmpty() ? EnumSet.noneOf(ProbeKind.Flag.class) : EnumSet.copyOf(flags);
+        f.add(ProbeKind.Flag.SYSNR);
+        return new ProbeRecord(kind, f, pp, symbol, module, path, nr, period, jitter, semaphore);
+    }
+
     public boolean has(ProbeKind.Flag f) {
         return flags.contains(f);
     }

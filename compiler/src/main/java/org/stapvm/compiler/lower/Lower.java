@@ -161,7 +161,7 @@ public final class Lower {
                 }
                 entries.add(new Module.EntryProgram(table.size(), entry, slots.size()));
             }
-            ProbeRecord record = p.probe().spec().record();
+            ProbeRecord record = syscallGated(p.probe().spec().record(), p);
             // a process function whose DWARF $vars the compiler read after its prologue is placed there
             table.add(probe(p.placement() != null ? record.at(p.placement()) : record, index));
         }
@@ -172,6 +172,15 @@ public final class Lower {
         }
         return new Module(tables.strings(), tables.constants(), globals, functions,
                 table, limits, tables.sourceMap(), tables.regexes(), entries);
+    }
+
+    /** A process.syscall[.return] record with the one call number its body acts on, when it has one (SyscallGate). */
+    private ProbeRecord syscallGated(ProbeRecord r, Unit probe) {
+        if (r.kind() != ProbeKind.PROCESS_SYSCALL && r.kind() != ProbeKind.PROCESS_SYSCALL_RETURN) {
+            return r;
+        }
+        java.util.OptionalLong nr = SyscallGate.of(probe);
+        return nr.isPresent() && nr.getAsLong() >= 0 ? r.onlySyscall(nr.getAsLong()) : r;
     }
 
     /** The verifier's bound on one hit's @entry data (module.h SVM_MAX_ENTRY_DATA). */

@@ -120,6 +120,9 @@ public final class ExpandAliases {
         }
         List<ProbeProvider.Failure> failures = new ArrayList<>();
         List<ProbeSpec> specs = families.resolve(point, target, aliasRoots(), failures::add);
+        if (specs == null && expandSuffixed(probe, written, point, listed, body, optional, expanding)) {
+            return;
+        }
         if (specs != null) {
             for (ProbeSpec spec : specs) {
                 Statement.Block handler = JavaPrologue.isJava(spec) ? JavaPrologue.wrap(body, root.pos()) : body;
@@ -133,6 +136,49 @@ public final class ExpandAliases {
                             : "identifier '" + f.at().name() + "'", f.at().pos());
             diags.add(head(root).withChain(cause));
         }
+    }
+
+    /**
+     * stap's alias suffixes: a point that neither an alias nor a family matches whole, whose leading
+     * components name an alias ({@code miscellany.return} with {@code probe miscellany = syscall.{open,close}}),
+     * is that alias with the rest of the point appended to each of its targets (syscall.open.return,
+     * syscall.close.return), the alias body around the probe's as for a plain use. The longest such
+     * prefix is taken. Whether any alias matched.
+     */
+    private boolean expandSuffixed(Declaration.Probe probe, ProbePoint written, ProbePoint point, ProbePoint listed,
+                                   Statement.Block body, boolean optional, List<ProbePoint> expanding) {
+        List<ProbePoint.Component> all = point.components();
+        for (int k = all.size() - 1; k >= 1; k--) {
+            ProbePoint prefix = new ProbePoint(point.pos(), all.subList(0, k), point.marker(), null);
+            List<Declaration.Alias> matches = aliasesMatching(prefix);
+            if (matches.isEmpty()) {
+                continue;
+            }
+            List<ProbePoint.Component> suffix = all.subList(k, all.size());
+            int before = out.size();
+            expanding.add(point);
+            for (Declaration.Alias alias : matches) {
+                Statement.Block merged = alias.epilogue()
+                        ? new Statement.Block(body.pos(), List.of(body, alias.body()))
+                        : new Statement.Block(body.pos(), List.of(alias.body(), body));
+                for (ProbePoint t : alias.targets()) {
+                    List<ProbePoint.Component> longer = new ArrayList<>(t.components());
+                    longer.addAll(suffix);
+                    ProbePoint suffixed = new ProbePoint(t.pos(), longer, t.marker(), t.condition());
+                    int was = out.size();
+                    expand(probe, written, suffixed, listed, withCondition(t, merged), optional || optional(t), expanding);
+                    if (sufficient(t, was, out.size())) {
+                        break;
+                    }
+                }
+            }
+            expanding.remove(expanding.size() - 1);
+            if (out.size() == before && !optional) {
+                diags.add(head(all.get(0)).withChain(diags.error("no match", null, null)));
+            }
+            return true;
+        }
+        return false;
     }
 
     private Diagnostic head(ProbePoint.Component root) {

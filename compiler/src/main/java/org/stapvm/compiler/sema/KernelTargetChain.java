@@ -100,6 +100,44 @@ final class KernelTargetChain {
         return c.finish(c.walk(new Place(null, address, type, 0, 0), steps), addressOf);
     }
 
+    /**
+     * {@code @cast(address, "T")} followed by {@code steps}: as {@link #fromAddress}, except that a first
+     * {@code [i]} on a struct or union T is element i of an array of T at address (stap treats the
+     * cast as a pointer there; a struct reached later cannot be indexed).
+     */
+    static Expression fromCast(Btf btf, SourcePos pos, Expression address, int type, List<TargetStep> steps,
+                               boolean addressOf) throws ChainError {
+        KernelTargetChain c = new KernelTargetChain(btf, pos, Space.KERNEL);
+        return c.finish(c.walk(c.castStart(address, type, steps), rest(btf, type, steps)), addressOf);
+    }
+
+    /** The type {@code steps} end at from a @cast's object of {@code type} ({@link #fromCast}'s rule). */
+    static int castEndType(Btf btf, SourcePos pos, int type, List<TargetStep> steps) throws ChainError {
+        KernelTargetChain c = new KernelTargetChain(btf, pos, Space.KERNEL);
+        return c.walk(c.castStart(new Expression.NumberLiteral(pos, 0), type, steps), rest(btf, type, steps)).type();
+    }
+
+    private static boolean indexesCast(Btf btf, int type, List<TargetStep> steps) {
+        BtfType t = BtfGraph.strip(btf, type);
+        return !steps.isEmpty() && steps.get(0) instanceof TargetStep.Index && t != null
+                && (t.kind() == BtfKind.STRUCT || t.kind() == BtfKind.UNION);
+    }
+
+    private static List<TargetStep> rest(Btf btf, int type, List<TargetStep> steps) {
+        return indexesCast(btf, type, steps) ? steps.subList(1, steps.size()) : steps;
+    }
+
+    private Place castStart(Expression address, int type, List<TargetStep> steps) {
+        if (!indexesCast(btf, type, steps)) {
+            return new Place(null, address, type, 0, 0);
+        }
+        Expression index = ((TargetStep.Index) steps.get(0)).index();
+        long size = BtfGraph.sizeOf(btf, type);
+        Expression offset = index instanceof Expression.NumberLiteral n ? num(n.value() * size)
+                : new Expression.Binary(pos, BinaryOp.MUL, index, num(size));
+        return new Place(null, add(address, offset), type, 0, 0);
+    }
+
     /** The type {@code steps} end at from a value ({@code inMemory} false) or an object of {@code type}. */
     static int endType(Btf btf, SourcePos pos, int type, List<TargetStep> steps, boolean inMemory) throws ChainError {
         KernelTargetChain c = new KernelTargetChain(btf, pos, Space.KERNEL);

@@ -252,11 +252,11 @@ final class KernelTargets {
                 }
                 if (t.prettyDollars() > 0) {
                     Btf b = btf;
-                    int end = KernelTargetChain.endType(btf, t.pos(), found.id(), t.steps(), true);
-                    return value(KernelTargetPretty.of(btf, t.pos(), end, steps -> KernelTargetChain.fromAddress(b,
+                    int end = KernelTargetChain.castEndType(btf, t.pos(), found.id(), t.steps());
+                    return value(KernelTargetPretty.of(btf, t.pos(), end, steps -> KernelTargetChain.fromCast(b,
                             t.pos(), c.address(), found.id(), concat(t.steps(), steps), false), t.prettyDollars() > 1));
                 }
-                return value(KernelTargetChain.fromAddress(btf, t.pos(), c.address(), found.id(), t.steps(), t.addressOf()));
+                return value(KernelTargetChain.fromCast(btf, t.pos(), c.address(), found.id(), t.steps(), t.addressOf()));
             } catch (IOException e) {
                 firstError = firstError == null ? e.getMessage() : firstError;
             } catch (KernelTargetChain.ChainError e) {

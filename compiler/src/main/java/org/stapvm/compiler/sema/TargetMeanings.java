@@ -17,7 +17,8 @@ final class TargetMeanings {
     static SyscallTargets.Meaning of(Unit u, Expression.Target t, String kernelRelease) {
         UserPoint.Event event = SyscallTargets.event(u);
         if (event != null) {
-            return SyscallTargets.of(event, t);
+            SyscallTargets.Meaning m = SyscallTargets.of(event, t);
+            return m != null ? m : KernelTargets.of(u, t, kernelRelease);   // @cast: the kernel's types
         }
         SdtNotes.Mark mark = MarkTargets.mark(u);
         if (mark != null) {

@@ -87,6 +87,20 @@ class ExpandAliasesTest {
         assertEquals(List.of("lib.stp"), loader.loaded().stream().map(f -> f.source().name()).toList());
     }
 
+    /** stap's alias suffixes (its example general/alias_suffixes.stp): the rest of the use goes onto each target. */
+    @Test
+    void aSuffixAfterAnAliasGoesOntoEachOfItsTargets() {
+        Diagnostics d = new Diagnostics();
+        List<ResolvedProbe> ps = expand("probe k.fns = kernel.function(\"vfs_read\"), kernel.function(\"vfs_write\") { a = 1 }\n"
+                + "probe k.fns.return { print(a) }", TapsetPath.empty(), d);
+        assertEquals(List.of(), d.all());
+        assertEquals(List.of("kernel.function(\"vfs_read\").return", "kernel.function(\"vfs_write\").return"),
+                ps.stream().map(p -> p.spec().kernelPoint()).toList());
+        assertTrue(ps.get(0).body().toString().contains("name=a"), ps.get(0).body().toString());
+        expand("probe k.fns = kernel.function(\"vfs_read\") { }\nprobe k.fns.nosuch { }", TapsetPath.empty(), d);
+        assertEquals("while resolving probe point", d.all().get(0).message());
+    }
+
     @Test
     void unknownPointsAreReportedAsStapDoes() {
         Diagnostics d = new Diagnostics();

@@ -118,6 +118,13 @@ class KernelTargetsTest {
         assertEquals(true, m.get(0).endsWith(", 4)"), m.get(0)); // unsigned int f_flags
     }
 
+    /** As stap (4.8 -p2 accepts both): a @cast's first [i] is element i of an array of the struct (sizeof iovec: 16). */
+    @Test
+    void aCastIndexedFirstIsAnArrayOfTheStruct() {
+        assertEquals(List.of("0 + 32", "_target_deref(0 + 16 + 8, 8)"),
+                meanings("probe begin { println(&@cast(0, \"iovec\", \"kernel\")[2], @cast(0, \"iovec\", \"kernel\")[1]->iov_len) }"));
+    }
+
     @Test
     void unknownNamesListTheAlternatives() {
         assertEquals("unable to find local 'nosuch' in vfs_read (alternatives: $buf, $count, $pos, $file)"
