@@ -68,6 +68,12 @@ public final class Main {
             err.print(invalid);
             return 1;
         }
+        if (options.dumpFunctions) {
+            return LibraryDump.functions(options, out);
+        }
+        if (options.dumpProbeAliases) {
+            return LibraryDump.aliases(options, out);
+        }
         String listing = options.listingPattern();
         if (listing != null) {
             // stap's listing mode: the pattern becomes a probe with an empty body, elaborated up to pass 2
