@@ -68,6 +68,10 @@ public final class Main {
             err.print(invalid);
             return 1;
         }
+        if (options.dumpProbeTypes) {
+            org.stapvm.probes.ProbeProviders.standard().types().forEach(out::println);
+            return 0;
+        }
         if (options.dumpFunctions) {
             return LibraryDump.functions(options, out);
         }

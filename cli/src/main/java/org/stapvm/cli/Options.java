@@ -137,6 +137,9 @@ final class Options {
     @Option(names = "--disable-cache", description = "do not use the compile cache (stapvm keeps none)")
     boolean disableCache;
 
+    @Option(names = "--dump-probe-types", description = "list the probe point shapes stapvm takes and exit")
+    boolean dumpProbeTypes;
+
     @Option(names = "--dump-functions", description = "list the tapset library's functions and exit")
     boolean dumpFunctions;
 
@@ -157,7 +160,7 @@ final class Options {
      * {@link #targetPid} and {@link #timeout} from their text.
      */
     String invalid() {
-        if (script != null && (listingPattern() != null || dumpFunctions || dumpProbeAliases)) {
+        if (script != null && (listingPattern() != null || dumpFunctions || dumpProbeAliases || dumpProbeTypes)) {
             return "Cannot specify a script with -l/-L/--dump-* switches.\n"
                     + "Try '--help' for more information. [man stap]\n"
                     + "A message like [man foo] means for more info, run % man foo\n";

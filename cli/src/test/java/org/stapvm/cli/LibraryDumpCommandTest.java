@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** --dump-functions and --dump-probe-aliases in stap 4.8's line shapes, over stapvm's tapsets and -I directories. */
+/** --dump-functions, --dump-probe-aliases and --dump-probe-types in stap 4.8's shapes, over stapvm's tapsets, -I directories and probe families. */
 class LibraryDumpCommandTest {
     @TempDir
     Path dir;
@@ -42,6 +42,19 @@ class LibraryDumpCommandTest {
         assertEquals(0, r.exitCode(), r.stderr());
         List<String> mine = r.stdout().lines().filter(l -> l.contains("zz")).toList();
         assertEquals(List.of("zz.one = timer.ms(100), begin?", "zz.two += end!"), mine);
+    }
+
+    @Test
+    void probeTypesComeInStapsTreeOrder() throws Exception {
+        StapvmCommand.Result r = new StapvmCommand(dir).run("--dump-probe-types");
+        assertEquals(0, r.exitCode(), r.stderr());
+        List<String> lines = r.stdout().lines().toList();
+        assertEquals(List.of("begin", "begin(number)", "end", "end(number)", "error", "error(number)"), lines.subList(0, 6));
+        // component by component, as stap walks its point tree: process.* before process(string).*
+        assertTrue(lines.indexOf("process.begin") < lines.indexOf("process(string).begin"), r.stdout());
+        assertTrue(lines.indexOf("timer.s(number)") + 1 == lines.indexOf("timer.s(number).randomize(number)"), r.stdout());
+        assertTrue(lines.containsAll(List.of("kernel.function(string).return", "kernel.trace(string)",
+                "process(string).provider(string).mark(string)", "timer.profile", "never")), r.stdout());
     }
 
     @Test

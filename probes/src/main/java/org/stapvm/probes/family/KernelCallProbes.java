@@ -25,6 +25,12 @@ public final class KernelCallProbes implements ProbeProvider {
         return false;
     }
 
+    @Override
+    public List<String> types() {
+        return List.of("kernel.function(string).call", "module(string).function(string).call",
+                "kernel.module(string).function(string).call");
+    }
+
     /** A point whose function component is followed by a bare "call". */
     @Override
     public boolean claims(ProbePoint point) {
