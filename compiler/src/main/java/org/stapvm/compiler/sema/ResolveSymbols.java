@@ -417,7 +417,8 @@ public final class ResolveSymbols {
             }
             if (m != null && m.value() != null) {
                 unit.targets.put(e, m.value());
-                walk(m.value());
+                // inside @entry(...) a .return probe's target is its implicit @entry: the same capture, not a nested one
+                walk(explicitEntries > 0 && m.value() instanceof Expression.Entry implicit ? implicit.operand() : m.value());
             }
             return null;
         }
