@@ -1,0 +1,3 @@
+#include <linux/panic_notifier.h>
+
+void* c = & panic_notifier_list;

@@ -1,0 +1,3 @@
+#include <linux/sched.h>
+#include <asm/syscall.h>
+

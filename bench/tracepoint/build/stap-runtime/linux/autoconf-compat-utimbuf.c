@@ -1,0 +1,3 @@
+#include <linux/compat.h>
+
+struct compat_utimbuf tb;

@@ -1,0 +1,3 @@
+#include <asm/cpufeature.h>
+
+int x = X86_FEATURE_CONSTANT_TSC;

@@ -1,0 +1,4 @@
+#include <generated/compile.h>
+
+char* x = UTS_VERSION;
+

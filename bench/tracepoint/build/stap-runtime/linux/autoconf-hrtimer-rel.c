@@ -1,0 +1,3 @@
+#include <linux/hrtimer.h>
+
+int x = HRTIMER_REL;  /* as opposed to HRTIMER_MODE_REL */

@@ -1,0 +1,6 @@
+#include <linux/ktime.h>
+
+void ____autoconf_func(struct timespec *ts)
+{
+	ktime_get_real_ts(ts);
+}

@@ -1,0 +1,5 @@
+#include <linux/security.h>
+
+int foo(void) {
+        return security_locked_down(LOCKDOWN_DEBUGFS);
+}

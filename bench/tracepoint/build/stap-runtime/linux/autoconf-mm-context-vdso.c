@@ -1,0 +1,6 @@
+#include <linux/sched.h>
+
+int context_vdso(struct task_struct *tsk)
+{
+  return (tsk->mm->context.vdso == NULL);
+}

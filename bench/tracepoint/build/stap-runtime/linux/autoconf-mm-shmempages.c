@@ -1,0 +1,5 @@
+#include <linux/sched.h>
+
+void foo (void) {
+    (void) MM_SHMEMPAGES;
+}

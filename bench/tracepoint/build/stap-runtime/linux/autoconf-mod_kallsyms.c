@@ -1,0 +1,3 @@
+#include <linux/module.h>
+
+struct mod_kallsyms mk;

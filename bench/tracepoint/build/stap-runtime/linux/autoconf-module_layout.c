@@ -1,0 +1,3 @@
+#include <linux/module.h>
+
+struct module_layout ml;

@@ -1,0 +1,3 @@
+#include <linux/time32.h>
+
+struct old_timeval32 tv;

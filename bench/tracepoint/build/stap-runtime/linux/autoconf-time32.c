@@ -1,0 +1,3 @@
+#include <linux/time32.h>
+
+struct compat_timeval tv;

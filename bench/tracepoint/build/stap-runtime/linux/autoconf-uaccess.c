@@ -1,0 +1,2 @@
+#include <linux/uaccess.h>
+

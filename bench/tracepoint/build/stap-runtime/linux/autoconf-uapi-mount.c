@@ -1,0 +1,3 @@
+#include <uapi/linux/mount.h>
+
+int foo = MS_RDONLY;

@@ -1,0 +1,6 @@
+#include <asm/delay.h>
+
+void foo (unsigned long long usecs)
+{
+    udelay_simple(usecs);
+}

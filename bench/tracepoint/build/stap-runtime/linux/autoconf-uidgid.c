@@ -1,0 +1,2 @@
+#include <linux/cred.h>
+#include <linux/uidgid.h>
