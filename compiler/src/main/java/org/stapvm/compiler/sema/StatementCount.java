@@ -16,17 +16,15 @@ public final class StatementCount {
     private static final long UNBOUNDED = -1;
 
     private final Diagnostics diags;
-    private final ElideDeadCode.Result elided;
     private final Set<Unit> nested = new HashSet<>();
 
-    private StatementCount(Diagnostics diags, ElideDeadCode.Result elided) {
+    private StatementCount(Diagnostics diags) {
         this.diags = diags;
-        this.elided = elided;
     }
 
-    /** The bound for {@code unit}'s body as the optimizer left it ({@code elided} counts nothing), or -1. */
-    public static long of(Unit unit, Diagnostics diags, ElideDeadCode.Result elided) {
-        StatementCount c = new StatementCount(diags, elided);
+    /** The bound for {@code unit}'s body, or -1. */
+    public static long of(Unit unit, Diagnostics diags) {
+        StatementCount c = new StatementCount(diags);
         c.nested.add(unit);
         return c.statement(unit, unit.body());
     }
@@ -49,7 +47,7 @@ public final class StatementCount {
         } else if (s instanceof Statement.For || s instanceof Statement.While || s instanceof Statement.Foreach) {
             return UNBOUNDED;
         } else if (s instanceof Statement.ExprStmt e) {
-            return elided.removed(u, e) ? 0 : add(1, calls(u, e.expression()));
+            return add(1, calls(u, e.expression()));
         } else if (s instanceof Statement.If i) {
             long branches = max(statement(u, i.then()), statement(u, i.otherwise()));
             return add(add(1, calls(u, i.condition())), branches);
@@ -62,7 +60,7 @@ public final class StatementCount {
     /** The statements of the script functions that {@code e} calls, each call counted. */
     private long calls(Unit u, Expression e) {
         long[] n = {0};
-        new AstWalker(u, elided) {
+        new AstWalker() {
             @Override
             public Void visitCall(Expression.Call c) {
                 walkAll(c.args());
