@@ -1,3 +1,0 @@
-#include <linux/panic_notifier.h>
-
-void* c = & panic_notifier_list;

@@ -1,6 +1,0 @@
-#include <linux/uaccess.h>
-
-int __something(void)
-{
-   return access_ok ((void*) 0, 4);
-}

@@ -1,3 +1,0 @@
-#include <linux/sched.h>
-#include <asm/syscall.h>
-

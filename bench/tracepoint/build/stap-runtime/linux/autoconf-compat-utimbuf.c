@@ -1,3 +1,0 @@
-#include <linux/compat.h>
-
-struct compat_utimbuf tb;

@@ -1,4 +1,0 @@
-#include <generated/compile.h>
-
-char* x = UTS_VERSION;
-

@@ -1,5 +1,0 @@
-#include <linux/sched.h>
-
-void foo (void) {
-    (void) MM_SHMEMPAGES;
-}

@@ -1,3 +1,0 @@
-#include <linux/module.h>
-
-struct mod_kallsyms mk;

@@ -1,4 +1,0 @@
-#include <linux/namei.h>
-
-struct nameidata nd  __attribute__ ((unused)) = {.path={(void *)0}};
-

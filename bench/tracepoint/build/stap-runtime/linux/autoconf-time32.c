@@ -1,3 +1,0 @@
-#include <linux/time32.h>
-
-struct compat_timeval tv;

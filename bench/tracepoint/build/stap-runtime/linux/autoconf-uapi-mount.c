@@ -1,3 +1,0 @@
-#include <uapi/linux/mount.h>
-
-int foo = MS_RDONLY;

@@ -1,6 +1,0 @@
-#include <asm/delay.h>
-
-void foo (unsigned long long usecs)
-{
-    udelay_simple(usecs);
-}

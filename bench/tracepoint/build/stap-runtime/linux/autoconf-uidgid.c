@@ -1,2 +1,0 @@
-#include <linux/cred.h>
-#include <linux/uidgid.h>
