@@ -4,16 +4,7 @@
 set -uo pipefail
 N=${N:-50000} NU=${NU:-2000} ROUNDS=${ROUNDS:-3}
 w=$OUT/getppid_ns run=$ROOT/runtime-native/user/build/stapvm-run
-wait_for() { for _ in $(seq 1 1200); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.5; done; return 1; }
-declare -A t
-add() { t[$1]="${t[$1]:-} $2"; echo "  $1 $2 ns/call"; }
-attached() {  # attached ROW LOG READY CMD...: time the load while CMD runs (started, ready, stopped by SIGINT)
-    local row=$1 log=$2 ready=$3; shift 3
-    "$@" > "$log" 2>&1 & local k=$!
-    if ! wait_for "$log" "$ready"; then echo "$row: not ready: $(head -c 300 "$log")"; kill -INT $k; wait $k; return; fi
-    add "$row" "$($w $N)"; kill -INT $k; wait $k
-    echo "$row: $(grep -E '^n=|^@n' "$log" | tr -d '\n')"
-}
+. "$ROOT/bench/guest_rows.sh"
 insmod "$ROOT/runtime-native/kmod/build/stapvm.ko" || exit 1
 for r in $(seq 1 "$ROUNDS"); do
     echo "round $r"
@@ -30,7 +21,6 @@ for r in $(seq 1 "$ROUNDS"); do
     add user-stapvm-openat "$("$run" --runtime=user -c "$w $NU" "$OUT/other_user.stpb" | grep -E "^[0-9]+$" | head -1)"
     add user-strace-openat "$(strace -f -c --seccomp-bpf -e trace=openat -o /dev/null "$w" "$NU")"
 done
-med() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
 printf '%-20s %-24s %10s %12s\n' row "ns/call ($ROUNDS runs)" median "per call"
 for row in none stapvm-count stapvm-argstr stap-count stap-argstr bpftrace user-none user-stapvm-count user-stapvm-argstr user-strace user-stapvm-openat user-strace-openat; do
     m=$(echo "${t[$row]:-}" | med); b=$(echo "${t[none]}" | med)
