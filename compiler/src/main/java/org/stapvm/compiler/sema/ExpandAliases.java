@@ -2,6 +2,7 @@ package org.stapvm.compiler.sema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.stapvm.compiler.sema.tapset.TapsetLoader;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
 import org.stapvm.lang.Glob;
@@ -96,26 +97,8 @@ public final class ExpandAliases {
         }
         List<Declaration.Alias> matches = aliasesMatching(point);
         if (!matches.isEmpty()) {
-            int before = out.size();
-            expanding.add(point);
-            for (Declaration.Alias alias : matches) {
-                Statement.Block merged = alias.epilogue()
-                        ? new Statement.Block(body.pos(), List.of(body, alias.body()))
-                        : new Statement.Block(body.pos(), List.of(alias.body(), body));
-                ProbePoint name = listed != null ? listed
-                        : alias.names().stream().filter(n -> matches(point, n)).findFirst().orElse(null);
-                for (ProbePoint target : alias.targets()) {
-                    int was = out.size();
-                    expand(probe, written, target, name, withCondition(target, merged), optional || optional(target), expanding);
-                    if (sufficient(target, was, out.size())) {
-                        break;
-                    }
-                }
-            }
-            expanding.remove(expanding.size() - 1);
-            if (out.size() == before && !optional) {
-                diags.add(head(root).withChain(diags.error("no match", null, null)));
-            }
+            throughAliases(probe, written, point, matches, List.of(), alias -> listed != null ? listed
+                    : alias.names().stream().filter(n -> matches(point, n)).findFirst().orElse(null), body, optional, expanding);
             return;
         }
         List<ProbeProvider.Failure> failures = new ArrayList<>();
@@ -154,31 +137,45 @@ public final class ExpandAliases {
             if (matches.isEmpty()) {
                 continue;
             }
-            List<ProbePoint.Component> suffix = all.subList(k, all.size());
-            int before = out.size();
-            expanding.add(point);
-            for (Declaration.Alias alias : matches) {
-                Statement.Block merged = alias.epilogue()
-                        ? new Statement.Block(body.pos(), List.of(body, alias.body()))
-                        : new Statement.Block(body.pos(), List.of(alias.body(), body));
-                for (ProbePoint t : alias.targets()) {
-                    List<ProbePoint.Component> longer = new ArrayList<>(t.components());
-                    longer.addAll(suffix);
-                    ProbePoint suffixed = new ProbePoint(t.pos(), longer, t.marker(), t.condition());
-                    int was = out.size();
-                    expand(probe, written, suffixed, listed, withCondition(t, merged), optional || optional(t), expanding);
-                    if (sufficient(t, was, out.size())) {
-                        break;
-                    }
-                }
-            }
-            expanding.remove(expanding.size() - 1);
-            if (out.size() == before && !optional) {
-                diags.add(head(all.get(0)).withChain(diags.error("no match", null, null)));
-            }
+            throughAliases(probe, written, point, matches, all.subList(k, all.size()), alias -> listed, body, optional, expanding);
             return true;
         }
         return false;
+    }
+
+    /**
+     * {@code point} through the aliases that match it: each target, with {@code suffix} appended, expanded
+     * under the alias body merged with the probe's (before it, or after it for an epilogue alias), until
+     * a sufficient ('!') target places probes; "no match" when none places any and the use is not optional.
+     */
+    private void throughAliases(Declaration.Probe probe, ProbePoint written, ProbePoint point, List<Declaration.Alias> matches,
+                                List<ProbePoint.Component> suffix, Function<Declaration.Alias, ProbePoint> listedAs,
+                                Statement.Block body, boolean optional, List<ProbePoint> expanding) {
+        int before = out.size();
+        expanding.add(point);
+        for (Declaration.Alias alias : matches) {
+            Statement.Block merged = alias.epilogue()
+                    ? new Statement.Block(body.pos(), List.of(body, alias.body()))
+                    : new Statement.Block(body.pos(), List.of(alias.body(), body));
+            ProbePoint name = listedAs.apply(alias);
+            for (ProbePoint t : alias.targets()) {
+                ProbePoint target = t;
+                if (!suffix.isEmpty()) {
+                    List<ProbePoint.Component> longer = new ArrayList<>(t.components());
+                    longer.addAll(suffix);
+                    target = new ProbePoint(t.pos(), longer, t.marker(), t.condition());
+                }
+                int was = out.size();
+                expand(probe, written, target, name, withCondition(t, merged), optional || optional(t), expanding);
+                if (sufficient(t, was, out.size())) {
+                    break;
+                }
+            }
+        }
+        expanding.remove(expanding.size() - 1);
+        if (out.size() == before && !optional) {
+            diags.add(head(point.components().get(0)).withChain(diags.error("no match", null, null)));
+        }
     }
 
     private Diagnostic head(ProbePoint.Component root) {
