@@ -61,6 +61,27 @@ static int format(struct svm_exec *s, char *out, size_t cap, size_t *outlen, con
 			for (int k = 0; k < nb && len + 1 < cap; k++) { out[len++] = (char)(v >> (8 * k)); out[len] = 0; }
 			break;
 		}
+		case 'm': case 'M': {
+			/* %m: precision bytes (default 1) of kernel memory at the address, of the probed
+			 * task's with '#'; %M the same bytes in hex; a bad address is stap's deref fault */
+			int nb = prec > 0 ? prec : 1, shown = *f == 'M' ? 2 * nb : nb;
+			enum svm_addr_space space = flags & F_HASH ? SVM_MEM_USER : SVM_MEM_KERNEL;
+			uint64_t a;
+			if (ii >= ni) FAIL("printf: too few int arguments for the format");
+			a = (uint64_t)iargs[ii++];
+			for (; !(flags & F_MINUS) && width > shown && len + 1 < cap; width--) { out[len++] = ' '; out[len] = 0; }
+			for (int k = 0; k < nb; k++) {
+				uint8_t b;
+				if (!s->ctx || svm_host_read(s->ctx, space, a + (uint64_t)k, &b, 1))
+					FAIL("read fault [man error::fault] at 0x%llx", (unsigned long long)(a + (uint64_t)k));
+				if (*f == 'm' && len + 1 < cap) { out[len++] = (char)b; out[len] = 0; }
+				if (*f == 'M' && len + 2 < cap) {
+					out[len++] = "0123456789abcdef"[b >> 4]; out[len++] = "0123456789abcdef"[b & 15]; out[len] = 0;
+				}
+			}
+			for (; width > shown && len + 1 < cap; width--) { out[len++] = ' '; out[len] = 0; }
+			break;
+		}
 		case 's':
 			if (si >= ns) FAIL("printf: too few string arguments for the format");
 			svm_fmt_str(out, cap, &len, SARG(si++), flags, width, prec);

@@ -71,6 +71,16 @@ public final class Main {
         if (options.signModule != null) {
             return SignCommand.signExisting(options, out, err);
         }
+        if (options.dumpProbeTypes) {
+            org.stapvm.probes.ProbeProviders.standard().types().forEach(out::println);
+            return 0;
+        }
+        if (options.dumpFunctions) {
+            return LibraryDump.functions(options, out);
+        }
+        if (options.dumpProbeAliases) {
+            return LibraryDump.aliases(options, out);
+        }
         String listing = options.listingPattern();
         if (listing != null) {
             // stap's listing mode: the pattern becomes a probe with an empty body, elaborated up to pass 2

@@ -158,6 +158,15 @@ final class Options {
     @Option(names = "--disable-cache", description = "do not use the compile cache (stapvm keeps none)")
     boolean disableCache;
 
+    @Option(names = "--dump-probe-types", description = "list the probe point shapes stapvm takes and exit")
+    boolean dumpProbeTypes;
+
+    @Option(names = "--dump-functions", description = "list the tapset library's functions and exit")
+    boolean dumpFunctions;
+
+    @Option(names = "--dump-probe-aliases", description = "list the tapset library's probe aliases and exit")
+    boolean dumpProbeAliases;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
 
@@ -174,6 +183,11 @@ final class Options {
     String invalid() {
         if (listProbes.size() + listProbesWithVariables.size() > 1) {
             return "ERROR: only one of the -l/-L/--dump-* switches may be specified\n";
+        }
+        if (script != null && (listingPattern() != null || dumpFunctions || dumpProbeAliases || dumpProbeTypes)) {
+            return "Cannot specify a script with -l/-L/--dump-* switches.\n"
+                    + "Try '--help' for more information. [man stap]\n"
+                    + "A message like [man foo] means for more info, run % man foo\n";
         }
         if (suppressTimeLimits && !guru) {
             return "ERROR --suppress-time-limits requires guru mode (-g)\n";

@@ -20,6 +20,12 @@ public interface ProbeProvider {
     /** The first components this family answers for, in the order stap suggests them. */
     List<String> roots();
 
+    /**
+     * The point shapes this family takes, as stap's --dump-probe-types writes them: components
+     * with "(string)" or "(number)" for their argument.
+     */
+    List<String> types();
+
     /** Whether stap offers {@link #roots()} in "probe point mismatch (similar: ...)"; the kernel's are not offered. */
     default boolean suggested() {
         return true;

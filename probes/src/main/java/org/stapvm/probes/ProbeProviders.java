@@ -30,6 +30,27 @@ public final class ProbeProviders {
         return new ProbeProviders(STANDARD);
     }
 
+    /**
+     * Every point shape the families take, in the order of stap's --dump-probe-types: its walk of the
+     * point tree, component by component (so process.begin comes before process(string).begin).
+     */
+    public java.util.SortedSet<String> types() {
+        java.util.SortedSet<String> all = new java.util.TreeSet<>(ProbeProviders::byComponents);
+        providers.forEach(p -> all.addAll(p.types()));
+        return all;
+    }
+
+    private static int byComponents(String a, String b) {
+        String[] x = a.split("\\."), y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
     /** The root names stap offers as suggestions, in its order. */
     public List<String> suggestedRoots() {
         List<String> roots = new ArrayList<>();

@@ -123,6 +123,9 @@ final class CallLowering {
                 int[] w = exprs.window(c.args(), exprs.argTypes(c.args()));
                 boolean str = b.name().equals("sprintf");
                 int r = str ? code.tmpS() : code.tmpI();
+                if (FormatLowering.readsMemory(c)) {
+                    code.at("identifier '" + c.function() + "' at " + c.pos());   // %m's read fault names the call
+                }
                 code.helper(str ? Opcode.Helper.SPRINTF : Opcode.Helper.PRINTF, r, w[0], w[2], w[1], w[3], str);
                 return r;
             }
@@ -163,7 +166,7 @@ final class CallLowering {
             Unit o = overloads.get(i);
             code.at("identifier '" + o.name() + "' at " + namePos(o.function()));
             code.emit(str ? Opcode.CALLS : Opcode.CALL, r, w[0], w[1], body.tables.function(o));
-            chargeAfter(c, StatementCount.isLibrary(o, body.diags()) ? 0 : StatementCount.of(o, body.diags()));
+            chargeAfter(c, StatementCount.isLibrary(o, body.diags()) ? 0 : StatementCount.of(o, body.diags(), body.program.elided()));
             boolean last = i == overloads.size() - 1;
             if (last && !endsInNext(o.body())) {
                 break;
@@ -222,7 +225,8 @@ final class CallLowering {
         int r = str ? code.tmpS() : code.tmpI();
         // a helper's runtime error (copy fault, bad arg) names the call as stap names the tapset
         // function, or the target expression ($file->f_pos) the call is part of
-        code.at(body.targetNear != null ? body.targetNear : "identifier '" + b.name() + "' at " + c.pos());
+        String origin = StapTapsetOrigins.near(b.name());
+        code.at(body.targetNear != null ? body.targetNear : origin != null ? origin : "identifier '" + b.name() + "' at " + c.pos());
         code.helper(h, r, w[0], w[2], w[1], w[3], str);
         return r;
     }

@@ -32,7 +32,8 @@ final class ExpressionLowering {
     }
 
     /** Evaluates for effect only (void calls, assignments...). */
-    void effect(Expression e) {
+    void effect(Expression expression) {
+        Expression e = body.program.elided().effective(body.unit, expression);   // an elided x = v is x, or v with effects
         if (e instanceof Expression.IncDec d && !CheckOperands.isLvalue(d.operand())) {
             return; // nothing to store: stap elides the statement as side-effect free
         }
@@ -84,7 +85,8 @@ final class ExpressionLowering {
     }
 
     /** The value of an int expression in a register (a variable's own register for a local). */
-    int ie(Expression e) {
+    int ie(Expression expression) {
+        Expression e = body.program.elided().effective(body.unit, expression);   // an elided x = v is x, or v with effects
         if (e instanceof Expression.Target t) {
             return inTarget(t, () -> ie(body.unit.target(t))); // $syscall, $param: the expression they stand for
         }
@@ -223,7 +225,8 @@ final class ExpressionLowering {
     }
 
     /** The value of a string expression in a string register. */
-    int se(Expression e) {
+    int se(Expression expression) {
+        Expression e = body.program.elided().effective(body.unit, expression);   // an elided x = v is x, or v with effects
         if (e instanceof Expression.Target t) {
             return inTarget(t, () -> se(body.unit.target(t)));
         }

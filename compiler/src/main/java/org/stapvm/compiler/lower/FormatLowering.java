@@ -55,6 +55,14 @@ final class FormatLowering {
         return false;
     }
 
+    /** Whether printf/sprintf {@code c} may read memory (%m, %M; a format not known until run time). */
+    static boolean readsMemory(Expression.Call c) {
+        String format = Optimize.stringConstant(c.args().get(0));
+        List<PrintFormat.Piece> pieces = format == null ? null : PrintFormat.pieces(format);
+        return pieces == null || pieces.stream().anyMatch(p -> p.conversion()
+                && (p.text().endsWith("m") || p.text().endsWith("M")));
+    }
+
     /** Prints {@code text} whole, a register's worth at a time. */
     void printText(String text) {
         for (int at = 0; at < text.length(); at += room()) {

@@ -96,7 +96,7 @@ final class FunctionLowering {
         if (StatementCount.isLibrary(unit, diags)) {
             return new ActionCharges(code, false);
         }
-        long bound = StatementCount.of(unit, diags);
+        long bound = StatementCount.of(unit, diags, body.program.elided());
         if (bound < 0) {
             return new ActionCharges(code, true);
         }

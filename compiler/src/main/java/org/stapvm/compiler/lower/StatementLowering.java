@@ -62,7 +62,19 @@ final class StatementLowering {
 
     /** The end of a branch or loop body: stap spends what it counted there. */
     private void endOf(Statement s) {
-        actions.record(0, Describe.statement(s), true);
+        actions.record(0, kept(s), true);
+    }
+
+    /** What stap names for statement {@code s}: a block the optimizer left one statement stands for that statement. */
+    private String kept(Statement s) {
+        if (s instanceof Statement.Block b) {
+            List<Statement> left = b.statements().stream()
+                    .filter(x -> !(x instanceof Statement.ExprStmt e && body.program.elided().removed(body.unit, e))).toList();
+            if (left.size() == 1 && left.size() < b.statements().size()) {
+                return kept(left.get(0));
+            }
+        }
+        return Describe.statement(s);
     }
 
     void statement(Statement s) {
@@ -78,6 +90,9 @@ final class StatementLowering {
         } else if (s instanceof Statement.Empty) {
             return;
         } else if (s instanceof Statement.ExprStmt e) {
+            if (body.program.elided().removed(body.unit, e)) {
+                return;   // stap's optimizer removed it: no code, no action charged
+            }
             exprs.effect(e.expression());
             actions.record(1, Describe.statement(s), false);
         } else if (s instanceof Statement.If i) {
@@ -372,7 +387,7 @@ final class StatementLowering {
 
     /** A loop's backward jump (it spends the jump budget, whose end is reported at the loop body). */
     private void backTo(Emitter.Label top, Statement loopBody) {
-        code.at(Describe.statement(loopBody));
+        code.at(kept(loopBody));
         code.jump(top);
     }
 

@@ -10,16 +10,28 @@ import org.stapvm.lang.ast.TargetStep;
 
 /** Visits every statement and expression below a node, in source order; passes override what they need. */
 abstract class AstWalker implements ExpressionVisitor<Void>, StatementVisitor<Void> {
+    private final Unit unit;
+    private final ElideDeadCode.Result elided;
+
+    AstWalker() {
+        this(null, ElideDeadCode.Result.NONE);
+    }
+
+    /** A walker over what stap's optimizer left of {@code unit}: no removed statement, an elided assignment as what replaced it. */
+    AstWalker(Unit unit, ElideDeadCode.Result elided) {
+        this.unit = unit;
+        this.elided = elided;
+    }
 
     void walk(Statement s) {
-        if (s != null) {
+        if (s != null && !(s instanceof Statement.ExprStmt e && elided.removed(unit, e))) {
             s.accept(this);
         }
     }
 
     void walk(Expression e) {
         if (e != null) {
-            e.accept(this);
+            elided.effective(unit, e).accept(this);
         }
     }
 

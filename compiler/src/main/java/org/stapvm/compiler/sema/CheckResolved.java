@@ -23,14 +23,15 @@ import org.stapvm.lang.ast.Statement;
 public final class CheckResolved {
     private CheckResolved() {}
 
-    public static void run(ResolveSymbols.Result program, InferTypes.Result types, Diagnostics diags) {
+    public static void run(ResolveSymbols.Result program, InferTypes.Result types, ElideDeadCode.Result elided,
+                           Diagnostics diags) {
         Map<Variable, Type> varTypes = types.variables();
         List<Unit> all = new ArrayList<>(program.functions());
         all.addAll(program.probes());
         Set<Variable> untyped = new LinkedHashSet<>();
         for (Unit u : all) {
             Map<Expression, Type> nodeTypes = types.expressions().getOrDefault(u, Map.of());
-            new AstWalker() {
+            new AstWalker(u, elided) {
                 @Override
                 public Void visitExprStmt(Statement.ExprStmt s) {
                     if (s.expression() instanceof Expression.Call c) {

@@ -75,9 +75,9 @@ public final class Elaborate {
                 : ElideDeadCode.run(resolved, diags);
         InferTypes.Result types = diags.hasErrors()
                 ? new InferTypes.Result(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of())
-                : InferTypes.run(resolved, diags);
+                : InferTypes.run(resolved, elided, diags);
         if (!types.expressions().isEmpty()) {
-            CheckResolved.run(resolved, types, diags);
+            CheckResolved.run(resolved, types, elided, diags);
         }
         if (!diags.hasErrors()) {
             CheckHistograms.run(resolved, diags);

@@ -28,9 +28,28 @@ import org.stapvm.lang.ast.Statement;
  */
 public final class ElideDeadCode {
 
-    /** What the optimizer removed, for lowering: assignments, statements and whole probes. */
-    public record Result(Set<Expression.Assign> assignments, Set<Statement.ExprStmt> statements, Set<Unit> probes) {
-        public static final Result NONE = new Result(Set.of(), Set.of(), Set.of());
+    /**
+     * What the optimizer removed, per unit (an alias body shared by two probes may be dead in one
+     * and live in the other): each elided assignment with what stands in its place (the variable,
+     * or the value when that has effects), the elided statements, and whole probes.
+     */
+    public record Result(Map<Unit, Map<Expression.Assign, Expression>> assignments,
+                         Map<Unit, Set<Statement.ExprStmt>> statements, Set<Unit> probes) {
+        public static final Result NONE = new Result(Map.of(), Map.of(), Set.of());
+
+        /** {@code e} in {@code u}, or what stands in its place once its assignment is elided. */
+        public Expression effective(Unit u, Expression e) {
+            if (e instanceof Expression.Assign a && u != null) {
+                Expression instead = assignments.getOrDefault(u, Map.of()).get(a);
+                return instead == null ? e : effective(u, instead);
+            }
+            return e;
+        }
+
+        /** Whether the optimizer removed statement {@code s} of {@code u}. */
+        public boolean removed(Unit u, Statement.ExprStmt s) {
+            return u != null && statements.getOrDefault(u, Set.of()).contains(s);
+        }
     }
 
     /** Natives with effects beyond their value (stap's tapset functions not marked pure). */
@@ -38,8 +57,8 @@ public final class ElideDeadCode {
             "print_backtrace", "print_ubacktrace", "tokenize", "srand", "abort", "assert");
 
     private final Diagnostics diags;
-    private final Set<Expression.Assign> deadAssignments = identitySet();
-    private final Set<Statement.ExprStmt> deadStatements = identitySet();
+    private final Map<Unit, Set<Expression.Assign>> deadAssignments = new IdentityHashMap<>();
+    private final Map<Unit, Set<Statement.ExprStmt>> deadStatements = new IdentityHashMap<>();
     private final Set<Unit> deadProbes = identitySet();
     private final Map<Unit, Boolean> pureFunctions = new IdentityHashMap<>();
 
@@ -61,13 +80,30 @@ public final class ElideDeadCode {
                 changed |= pass.elideStatements(u);
             }
             for (Unit p : program.probes()) {
-                if (!pass.deadProbes.contains(p) && pass.empty(p.body())) {
+                if (!pass.deadProbes.contains(p) && pass.empty(p, p.body())) {
                     pass.deadProbes.add(p);
                     diags.addWarning("Probe '" + p.name() + "' has been elided", "keyword", p.probe().declaration().pos());
                 }
             }
         }
-        return new Result(Set.copyOf(pass.deadAssignments), Set.copyOf(pass.deadStatements), Set.copyOf(pass.deadProbes));
+        Map<Unit, Map<Expression.Assign, Expression>> replaced = new IdentityHashMap<>();
+        Map<Unit, Set<Statement.ExprStmt>> removed = new IdentityHashMap<>();
+        for (Unit u : units) {
+            Map<Expression.Assign, Expression> m = new IdentityHashMap<>();
+            pass.assignments(u).forEach(a -> m.put(a, pass.effective(u, a)));
+            replaced.put(u, Collections.unmodifiableMap(m));
+            removed.put(u, Collections.unmodifiableSet(pass.statements(u)));
+        }
+        return new Result(Collections.unmodifiableMap(replaced), Collections.unmodifiableMap(removed),
+                Collections.unmodifiableSet(pass.deadProbes));
+    }
+
+    private Set<Expression.Assign> assignments(Unit u) {
+        return deadAssignments.computeIfAbsent(u, k -> identitySet());
+    }
+
+    private Set<Statement.ExprStmt> statements(Unit u) {
+        return deadStatements.computeIfAbsent(u, k -> identitySet());
     }
 
     private static <T> Set<T> identitySet() {
@@ -91,14 +127,14 @@ public final class ElideDeadCode {
             public Void visitAssign(Expression.Assign e) {
                 boolean plain = e.op() == AssignOp.ASSIGN || e.op() == AssignOp.STAT_ADD;
                 if (plain && e.target() instanceof Expression.Symbol) {
-                    if (!deadAssignments.contains(e)) {
+                    if (!assignments(u).contains(e)) {
                         candidates.add(e);
                     }
                 } else {
                     walk(e.target());
                 }
                 // the value of an elided assignment without side effects is gone, and with it its reads
-                if (!deadAssignments.contains(e) || !sideEffectFree(u, e.value())) {
+                if (!assignments(u).contains(e) || !sideEffectFree(u, e.value())) {
                     walk(e.value());
                 }
                 return null;
@@ -106,14 +142,14 @@ public final class ElideDeadCode {
 
             @Override
             public Void visitExprStmt(Statement.ExprStmt s) {
-                return deadStatements.contains(s) ? null : super.visitExprStmt(s);
+                return statements(u).contains(s) ? null : super.visitExprStmt(s);
             }
         }.walk(u.body());
         boolean changed = false;
         for (Expression.Assign a : candidates) {
             Variable v = u.variable(a.target());
             if (v != null && v.scope() != Variable.Scope.GLOBAL && !read.contains(v)) {
-                deadAssignments.add(a);
+                assignments(u).add(a);
                 changed = true;
                 if (diags.inUserScript(a.pos())) {   // stap warns of elisions in user files only
                     diags.addWarning("Eliding assignment to '" + v.name() + "'", Describe.op(a.op().text), a.pos());
@@ -128,8 +164,8 @@ public final class ElideDeadCode {
         new AstWalker() {
             @Override
             public Void visitExprStmt(Statement.ExprStmt s) {
-                if (!deadStatements.contains(s) && sideEffectFree(u, effective(u, s.expression()))) {
-                    deadStatements.add(s);
+                if (!statements(u).contains(s) && sideEffectFree(u, effective(u, s.expression()))) {
+                    statements(u).add(s);
                     changed[0] = true;
                     Expression first = leftmost(s.expression());
                     if (diags.inUserScript(first.pos())) {
@@ -144,7 +180,7 @@ public final class ElideDeadCode {
 
     /** What is left of an expression once its elided assignment is gone: the variable, or the value with effects. */
     private Expression effective(Unit u, Expression e) {
-        if (e instanceof Expression.Assign a && deadAssignments.contains(a)) {
+        if (e instanceof Expression.Assign a && assignments(u).contains(a)) {
             return sideEffectFree(u, a.value()) ? a.target() : a.value();
         }
         return e;
@@ -166,13 +202,13 @@ public final class ElideDeadCode {
         return e;
     }
 
-    private boolean empty(Statement s) {
+    private boolean empty(Unit u, Statement s) {
         if (s == null || s instanceof Statement.Empty) {
             return true;
         } else if (s instanceof Statement.Block b) {
-            return b.statements().stream().allMatch(this::empty);
+            return b.statements().stream().allMatch(x -> empty(u, x));
         } else if (s instanceof Statement.ExprStmt e) {
-            return deadStatements.contains(e);
+            return statements(u).contains(e);
         }
         return false;
     }

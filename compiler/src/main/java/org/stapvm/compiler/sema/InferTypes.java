@@ -33,6 +33,7 @@ public final class InferTypes {
     private record Place(String token, SourcePos pos) {}
 
     private final ResolveSymbols.Result program;
+    private final ElideDeadCode.Result elided;
     private final Diagnostics diags;
     private final Map<Variable, Type> varTypes = new LinkedHashMap<>();
     private final Map<Variable, Place> varPlaces = new IdentityHashMap<>();
@@ -44,13 +45,15 @@ public final class InferTypes {
     private boolean changed;
     private boolean report;
 
-    private InferTypes(ResolveSymbols.Result program, Diagnostics diags) {
+    private InferTypes(ResolveSymbols.Result program, ElideDeadCode.Result elided, Diagnostics diags) {
         this.program = program;
+        this.elided = elided;
         this.diags = diags;
     }
 
-    public static Result run(ResolveSymbols.Result program, Diagnostics diags) {
-        InferTypes pass = new InferTypes(program, diags);
+    /** Types {@code program} as stap's optimizer left it: what {@code elided} removed is not typed (stap checks no types there). */
+    public static Result run(ResolveSymbols.Result program, ElideDeadCode.Result elided, Diagnostics diags) {
+        InferTypes pass = new InferTypes(program, elided, diags);
         pass.seed();
         do {
             pass.changed = false;
@@ -129,10 +132,11 @@ public final class InferTypes {
             this.types = nodes.computeIfAbsent(unit, u -> new IdentityHashMap<>());
         }
 
-        Type visit(Expression e, Type t) {
-            if (e == null) {
+        Type visit(Expression expression, Type t) {
+            if (expression == null) {
                 return null;
             }
+            Expression e = elided.effective(unit, expression);
             Type saved = expected;
             expected = t;
             Type r = e.accept(this);
@@ -312,7 +316,7 @@ public final class InferTypes {
                     changed = true;
                 }
                 stmt(t.handler());
-            } else if (s instanceof Statement.ExprStmt e) {
+            } else if (s instanceof Statement.ExprStmt e && !elided.removed(unit, e)) {
                 visit(e.expression(), null);
             }
         }

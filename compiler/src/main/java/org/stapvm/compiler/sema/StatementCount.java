@@ -16,15 +16,17 @@ public final class StatementCount {
     private static final long UNBOUNDED = -1;
 
     private final Diagnostics diags;
+    private final ElideDeadCode.Result elided;
     private final Set<Unit> nested = new HashSet<>();
 
-    private StatementCount(Diagnostics diags) {
+    private StatementCount(Diagnostics diags, ElideDeadCode.Result elided) {
         this.diags = diags;
+        this.elided = elided;
     }
 
-    /** The bound for {@code unit}'s body, or -1. */
-    public static long of(Unit unit, Diagnostics diags) {
-        StatementCount c = new StatementCount(diags);
+    /** The bound for {@code unit}'s body as the optimizer left it ({@code elided} counts nothing), or -1. */
+    public static long of(Unit unit, Diagnostics diags, ElideDeadCode.Result elided) {
+        StatementCount c = new StatementCount(diags, elided);
         c.nested.add(unit);
         return c.statement(unit, unit.body());
     }
@@ -47,7 +49,7 @@ public final class StatementCount {
         } else if (s instanceof Statement.For || s instanceof Statement.While || s instanceof Statement.Foreach) {
             return UNBOUNDED;
         } else if (s instanceof Statement.ExprStmt e) {
-            return add(1, calls(u, e.expression()));
+            return elided.removed(u, e) ? 0 : add(1, calls(u, e.expression()));
         } else if (s instanceof Statement.If i) {
             long branches = max(statement(u, i.then()), statement(u, i.otherwise()));
             return add(add(1, calls(u, i.condition())), branches);
@@ -60,7 +62,7 @@ public final class StatementCount {
     /** The statements of the script functions that {@code e} calls, each call counted. */
     private long calls(Unit u, Expression e) {
         long[] n = {0};
-        new AstWalker() {
+        new AstWalker(u, elided) {
             @Override
             public Void visitCall(Expression.Call c) {
                 walkAll(c.args());

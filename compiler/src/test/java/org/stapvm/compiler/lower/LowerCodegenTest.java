@@ -23,12 +23,12 @@ class LowerCodegenTest {
 
     @Test
     void constantArithmeticIsFolded() {
-        assertEquals(List.of("actchk", "ldi", "mov", "retv"), ops("probe begin { x = 2 * 3 + 4 }"));
+        assertEquals(List.of("actchk", "ldi", "gset", "retv"), ops("global x probe begin { x = 2 * 3 + 4 }"));
     }
 
     @Test
     void constantConcatIsFolded() {
-        assertEquals(List.of("actchk", "lds", "movs", "retv"), ops("probe begin { s = \"a\" . \"b\" . \"c\" }"));
+        assertEquals(List.of("actchk", "lds", "gsets", "retv"), ops("global s probe begin { s = \"a\" . \"b\" . \"c\" }"));
     }
 
     @Test
@@ -39,7 +39,7 @@ class LowerCodegenTest {
     @Test
     void logicalAndShortCircuits() {
         assertEquals(List.of("mov", "jz", "mov", "lnot", "lnot"),
-                ops("probe begin { a = 1; b = a && a }").subList(3, 8));
+                ops("global b probe begin { a = 1; b = a && a }").subList(3, 8));
     }
 
     @Test
@@ -52,7 +52,7 @@ class LowerCodegenTest {
     @Test
     void loopChargesPerStatementAsStap() {
         // for: init + the loop (2, spent at 'for'), then per iteration the test + the body (2, at the body)
-        Module m = LowerRunTest.compile("probe begin { for (i = 0; i < 5; i++) n = i }");
+        Module m = LowerRunTest.compile("global n probe begin { for (i = 0; i < 5; i++) n = i }");
         Module.Function f = m.functions().get(m.probes().get(0).handler());
         List<String> acts = new ArrayList<>();
         for (int pc = 0; pc < f.code().length; pc++) {
@@ -66,11 +66,11 @@ class LowerCodegenTest {
 
     @Test
     void divisionHasSourceMap() {
-        Module m = LowerRunTest.compile("probe begin { a = 1; b = 2 / a }");
+        Module m = LowerRunTest.compile("global b probe begin { a = 1; b = 2 / a }");
         assertEquals(1, m.sourceMap().size());
-        assertEquals("operator '/' at t.stp:1:28", m.strings().get(m.sourceMap().get(0).text()));
+        assertEquals("operator '/' at t.stp:1:37", m.strings().get(m.sourceMap().get(0).text()));
         String text = Disassembler.text(m);
-        assertTrue(text.contains(".loc \"operator '/' at t.stp:1:28\"\n"), text);
+        assertTrue(text.contains(".loc \"operator '/' at t.stp:1:37\"\n"), text);
         assertTrue(text.contains(".probe begin "), text);
     }
 

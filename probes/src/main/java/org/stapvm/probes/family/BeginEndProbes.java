@@ -18,6 +18,11 @@ public final class BeginEndProbes implements ProbeProvider {
     }
 
     @Override
+    public List<String> types() {
+        return List.of("begin", "begin(number)", "end", "end(number)", "error", "error(number)", "never");
+    }
+
+    @Override
     public List<ProbeSpec> resolve(ProbePoint point, ProbeContext context, Consumer<Failure> fail) {
         List<ProbePoint.Component> cs = point.components();
         ProbePoint.Component root = cs.get(0);

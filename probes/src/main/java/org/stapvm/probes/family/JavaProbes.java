@@ -3,6 +3,7 @@ package org.stapvm.probes.family;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
 import org.stapvm.lang.Glob;
 import org.stapvm.lang.ast.Expression;
@@ -37,6 +38,14 @@ public final class JavaProbes implements ProbeProvider {
     @Override
     public boolean suggested() {
         return false;
+    }
+
+    @Override
+    public List<String> types() {
+        return Stream.of("java(string)", "java(number)")
+                .flatMap(head -> Stream.of(head + ".class(string).method(string)",
+                        head + ".class(string).method(string).return"))
+                .toList();
     }
 
     @Override

@@ -28,6 +28,17 @@ public final class KernelFunctionProbes implements ProbeProvider {
     }
 
     @Override
+    public List<String> types() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String head : List.of("kernel.", "kprobe.", "module(string).", "kernel.module(string).", "kprobe.module(string).")) {
+            out.add(head + "function(string)");
+            out.add(head + "function(string).return");
+        }
+        out.add("kprobe.statement(number).absolute");
+        return out;
+    }
+
+    @Override
     public List<ProbeSpec> resolve(ProbePoint p, ProbeContext context, Consumer<Failure> fail) {
         List<ProbePoint.Component> cs = p.components();
         KernelFunctionNames.Head head = KernelFunctionNames.head(cs, fail);

@@ -30,6 +30,12 @@ abstract class KernelSuffixProbes implements ProbeProvider {
         return false;
     }
 
+    @Override
+    public List<String> types() {
+        return List.of("kernel.function(string)." + suffix, "module(string).function(string)." + suffix,
+                "kernel.module(string).function(string)." + suffix);
+    }
+
     /** A point whose function component is followed by the bare suffix. */
     @Override
     public boolean claims(ProbePoint point) {

@@ -37,6 +37,11 @@ public final class KernelTraceProbes implements ProbeProvider {
     }
 
     @Override
+    public List<String> types() {
+        return List.of("kernel.trace(string)");
+    }
+
+    @Override
     public List<ProbeSpec> resolve(ProbePoint p, ProbeContext context, Consumer<Failure> fail) {
         List<ProbePoint.Component> cs = p.components();
         String pattern = Arguments.string(cs.get(1).argument());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.stapvm.lang.ast.Expression;
@@ -32,6 +33,17 @@ public final class ProcessProbes implements ProbeProvider {
     @Override
     public List<String> roots() {
         return List.of("process");
+    }
+
+    @Override
+    public List<String> types() {
+        return Stream.concat(
+                Stream.of("process", "process(string)").flatMap(head -> Stream.of("begin", "end", "thread.begin",
+                        "thread.end", "syscall", "syscall.return").map(e -> head + "." + e)),
+                Stream.of("function(string)", "function(string).return", "statement(number)",
+                        "statement(number).absolute", "statement(string)", "mark(string)",
+                        "provider(string).mark(string)").map(e -> "process(string)." + e))
+                .toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.stapvm.probes.family;
 
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.stapvm.lang.ast.ProbePoint;
@@ -29,6 +30,14 @@ public final class TimerProbes implements ProbeProvider {
     @Override
     public List<String> roots() {
         return List.of("timer");
+    }
+
+    @Override
+    public List<String> types() {
+        return Stream.concat(Stream.of("timer.profile"), TIMER_UNITS.stream()
+                .flatMap(u -> u.equals("hz") ? Stream.of("timer.hz(number)")
+                        : Stream.of("timer." + u + "(number)", "timer." + u + "(number).randomize(number)")))
+                .toList();
     }
 
     @Override
