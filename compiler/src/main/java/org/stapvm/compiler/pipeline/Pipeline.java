@@ -18,6 +18,7 @@ import org.stapvm.lang.ast.Script;
 import org.stapvm.lang.diag.Diagnostic;
 import org.stapvm.lang.diag.DiagnosticReport;
 import org.stapvm.lang.parse.ScriptParser;
+import org.stapvm.lang.parse.UnprivilegedCode;
 import org.stapvm.probes.ProbeTarget;
 
 /**
@@ -67,6 +68,7 @@ public final class Pipeline {
             presetGlobals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(presetGlobals));
             if (listing) {
                 warnings = Warnings.SUPPRESS;
+                unoptimized = true;   // -L shows an alias's locals whether or not its empty body reads them
             }
             stacks = stacks == null ? UserStacks.Request.NONE : stacks;
         }
@@ -119,8 +121,12 @@ public final class Pipeline {
                 report(channel, DiagnosticReport.each(parsed.warnings()));
                 warningCount += parsed.warnings().size();
             }
-            if (!parsed.ok()) {
-                channel.diagnostics(DiagnosticReport.parse(parsed.errors(), settings.verbose(), !settings.listing()));
+            List<Diagnostic> errors = new ArrayList<>(parsed.errors());
+            if (parsed.ok() && !settings.guru()) {
+                errors.addAll(UnprivilegedCode.errors(parsed.script(), file));
+            }
+            if (!errors.isEmpty()) {
+                channel.diagnostics(DiagnosticReport.parse(errors, settings.verbose(), !settings.listing()));
                 return Result.failed();
             }
             for (Declaration d : parsed.script().declarations()) {

@@ -93,9 +93,11 @@ public record CheckedProgram(List<Unit> probes, List<Unit> functions, List<Varia
     }
 
     private void locals(StringBuilder sb, Unit u) {
-        if (!u.locals().isEmpty()) {
+        java.util.Set<Variable> used = PruneUnused.usedLocals(u, elided);
+        List<Variable> listed = u.locals().stream().filter(used::contains).toList();   // stap drops the rest
+        if (!listed.isEmpty()) {
             sb.append("  # locals\n");
-            for (Variable v : u.locals()) {
+            for (Variable v : listed) {
                 sb.append("  ").append(v.name()).append(':').append(name(types.get(v))).append('\n');
             }
         }

@@ -73,6 +73,7 @@ public final class Elaborate {
         }
         ElideDeadCode.Result elided = diags.hasErrors() || unoptimized ? ElideDeadCode.Result.NONE
                 : ElideDeadCode.run(resolved, diags);
+        resolved = PruneUnused.run(resolved, elided);
         InferTypes.Result types = diags.hasErrors()
                 ? new InferTypes.Result(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of())
                 : InferTypes.run(resolved, elided, diags);

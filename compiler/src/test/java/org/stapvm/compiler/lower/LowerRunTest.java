@@ -163,7 +163,7 @@ class LowerRunTest {
 
     @Test
     void nestingLimit() throws Exception {
-        String out = run("function f:long(n) { return f(n + 1) }\nprobe begin { f(0) }");
+        String out = run("function f:long(n) { return f(n + 1) }\nprobe begin { println(f(0)) }");
         assertTrue(out.contains("MAXNESTING exceeded"), out);
     }
 

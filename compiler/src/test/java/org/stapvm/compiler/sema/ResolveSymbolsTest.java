@@ -34,9 +34,10 @@ class ResolveSymbolsTest {
 
     @Test
     void callsResolveToScriptFunctionsThenBuiltins() {
-        CheckedProgram p = SemTesting.elaborate("function f(a) { return a }\nprobe begin { f(1) }\nprobe end { exit() }");
+        CheckedProgram p = SemTesting.elaborate("function f(a) { return a }\nprobe begin { print(f(1)) }\nprobe end { exit() }");
         assertTrue(p.ok(), p.report());
-        Callee c = p.probes().get(0).callee((Expression.Call) firstExpression(p.probes().get(0)));
+        Expression.Call print = (Expression.Call) firstExpression(p.probes().get(0));
+        Callee c = p.probes().get(0).callee((Expression.Call) print.args().get(0));
         assertInstanceOf(Callee.Script.class, c);
         assertSame(p.functions().get(0), ((Callee.Script) c).function());
         assertEquals("a", p.functions().get(0).params().get(0).name());

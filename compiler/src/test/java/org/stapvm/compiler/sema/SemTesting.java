@@ -30,6 +30,17 @@ final class SemTesting {
         return (file, tokens, problems) -> ArgumentSubstitution.apply(file, tokens, args);
     }
 
+    /** As stap's -l/-L mode elaborates (the Pipeline's listing settings): nothing elided. */
+    static CheckedProgram listing(String name, String text, TapsetPath tapsets) {
+        SourceFile source = new SourceFile(name, text);
+        ScriptParser.Result parsed = new ScriptParser(withArguments(List.of())).parse(source);
+        if (!parsed.ok()) {
+            throw new AssertionError("test script does not parse: " + parsed.errors());
+        }
+        return Elaborate.run(parsed.script(), List.of(source), tapsets, false,
+                org.stapvm.probes.ProbeTarget.running(), true, java.util.Set.of());
+    }
+
     static CheckedProgram elaborate(String text) {
         return elaborate("t.stp", text, TapsetPath.empty(), List.of());
     }

@@ -93,7 +93,7 @@ class SyscallTapsetTest {
         List<String> differ = new ArrayList<>();
         for (String n : tableNames()) {
             for (String point : List.of("nd_syscall." + n, "nd_syscall." + n + ".return")) {
-                CheckedProgram p = SemTesting.elaborate("t.stp", "probe " + point + " {}", lib, List.of());
+                CheckedProgram p = SemTesting.listing("t.stp", "probe " + point + " {}", lib);
                 assertTrue(p.ok(), point + ":\n" + p.report());
                 List<String> lines = ProbeListing.lines(p, true, "6.1.0-57-amd64");
                 assertEquals(1, lines.size(), point + ": " + lines);
@@ -132,8 +132,7 @@ class SyscallTapsetTest {
 
     @Test
     void listingNamesTheAliasAPatternMatched() throws IOException {
-        CheckedProgram p = SemTesting.elaborate("t.stp", "probe syscall.open*, syscall.read.return {}", library("user"),
-                List.of());
+        CheckedProgram p = SemTesting.listing("t.stp", "probe syscall.open*, syscall.read.return {}", library("user"));
         assertTrue(p.ok(), p.report());
         assertEquals(List.of("syscall.open", "syscall.open_by_handle_at", "syscall.openat", "syscall.read.return"),
                 ProbeListing.lines(p, false, ""));

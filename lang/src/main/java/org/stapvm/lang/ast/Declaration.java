@@ -40,8 +40,9 @@ public sealed interface Declaration
      * text of a %{ %} body (then body is null). returnType is null when not declared; priority 0
      * when not given.
      */
+    /** {@code embeddedPos}: where an embedded-C body ({@code %{ ... %}}) starts, null with a script body. */
     record Function(SourcePos pos, boolean isPrivate, String name, ValueType returnType, List<Param> params,
-                    long priority, Statement.Block body, String embedded) implements Declaration {
+                    long priority, Statement.Block body, String embedded, SourcePos embeddedPos) implements Declaration {
         public Function { params = List.copyOf(params); }
         public <R> R accept(DeclarationVisitor<R> v) { return v.visitFunction(this); }
     }

@@ -92,7 +92,7 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
         inFunction = false;
         String embedded = ctx.EMBEDDED() == null ? null : ExpressionBuilder.embedded(ctx.EMBEDDED());
         return new Declaration.Function(pos(ctx), ctx.PRIVATE() != null, ctx.name.getText(), type(ctx.type()),
-                params, priority, body, embedded);
+                params, priority, body, embedded, ctx.EMBEDDED() == null ? null : pos(ctx.EMBEDDED().getSymbol()));
     }
 
     @Override
