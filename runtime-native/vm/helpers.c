@@ -85,6 +85,8 @@ static int format(struct svm_exec *s, char *out, size_t cap, size_t *outlen, con
 		case 's':
 			if (si >= ns) FAIL("printf: too few string arguments for the format");
 			svm_fmt_str(out, cap, &len, SARG(si++), flags, width, prec);
+			/* stap's runtime reserves one byte more for a zero-padded %s and leaves it NUL */
+			if ((flags & F_ZERO) && len + 1 < cap) { out[len++] = 0; out[len] = 0; }
 			break;
 		default:
 			FAIL("printf: bad conversion '%%%s'", (char[2]){ *f, 0 });
