@@ -130,6 +130,9 @@ final class Options {
     @Option(names = "-k", description = "keep temporary directory (stapvm has none: accepted, no effect)")
     boolean keepTemporary;
 
+    @Option(names = "--all-modules", description = "symbols of every loaded kernel module (accepted: stapvm.ko names kernel addresses from kallsyms, which lists them all)")
+    boolean allModules;
+
     @Option(names = "-b", description = "bulk (per-CPU file) mode (accepted: one output stream)")
     boolean bulk;
 

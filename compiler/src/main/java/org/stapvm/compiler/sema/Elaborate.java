@@ -5,6 +5,7 @@ import java.util.List;
 import org.stapvm.compiler.sema.tapset.TapsetLoader;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
 import org.stapvm.lang.SourceFile;
+import org.stapvm.lang.ast.Declaration;
 import org.stapvm.lang.ast.Script;
 import org.stapvm.probes.ProbeTarget;
 
@@ -57,15 +58,37 @@ public final class Elaborate {
     public static CheckedProgram run(Script script, List<SourceFile> sources, TapsetPath tapsets,
                                      boolean guru, ProbeTarget target, boolean unoptimized,
                                      java.util.Set<String> presetGlobals) {
-        Diagnostics diags = new Diagnostics();
-        sources.forEach(diags::addFile);
-        for (TapsetPath.TapsetFile f : tapsets.files()) {
-            diags.addFile(f.source());
+        // A tapset file that joins for a name it defines brings its own probes too (stap's argv.stp
+        // fills argv in a probe init): resolution runs again with them until no new file has any.
+        List<Declaration> declarations = script.declarations();
+        Diagnostics diags;
+        TapsetLoader loader;
+        List<ResolvedProbe> probes;
+        ResolveSymbols.Result resolved;
+        java.util.Set<TapsetPath.TapsetFile> withProbes = new java.util.LinkedHashSet<>();
+        while (true) {
+            diags = new Diagnostics();
+            sources.forEach(diags::addFile);
+            for (TapsetPath.TapsetFile f : tapsets.files()) {
+                diags.addFile(f.source());
+            }
+            loader = new TapsetLoader(tapsets);
+            probes = ExpandAliases.run(declarations, loader, target, diags);
+            CheckPrivilege.run(probes, guru, diags);
+            resolved = ResolveSymbols.run(declarations, probes, loader, target.kernelRelease(), diags);
+            List<Declaration> more = new ArrayList<>();
+            for (TapsetPath.TapsetFile f : loader.loaded()) {
+                if (!withProbes.contains(f)) {
+                    f.script().declarations().stream().filter(d -> d instanceof Declaration.Probe).forEach(more::add);
+                    withProbes.add(f);
+                }
+            }
+            if (more.isEmpty() || diags.hasErrors()) {
+                break;
+            }
+            declarations = new ArrayList<>(declarations);
+            declarations.addAll(more);
         }
-        TapsetLoader loader = new TapsetLoader(tapsets);
-        List<ResolvedProbe> probes = ExpandAliases.run(script.declarations(), loader, target, diags);
-        CheckPrivilege.run(probes, guru, diags);
-        ResolveSymbols.Result resolved = ResolveSymbols.run(script.declarations(), probes, loader, target.kernelRelease(), diags);
         // Like stap, once names fail to resolve only those errors are told: no usage warnings.
         CheckUsage.Result usage = diags.hasErrors() ? new CheckUsage.Result(List.of()) : CheckUsage.run(resolved, presetGlobals, diags);
         if (!diags.hasErrors()) {
