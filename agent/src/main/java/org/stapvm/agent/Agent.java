@@ -27,7 +27,7 @@ import java.util.Map;
  * <li>{@code disarm}: the transformer is removed and every class it rewrote (at the arm or since)
  *     retransformed to its original bytes: the JVM then runs as if no session had been.</li>
  * </ul>
- * The reply's last line is "ok", or "error MESSAGE".
+ * The reply's last line is "ok", or "error MESSAGE"; a "warning MESSAGE" line before it is for the user.
  */
 public final class Agent {
     private static Armed armed;
@@ -128,10 +128,15 @@ public final class Agent {
         watchdog.setDaemon(true);
         armed = new Armed(rewriter, classes, watch, watchdog);
         watchdog.start();
+        boolean none = true;
         for (int slot = 0; slot < Hook.SLOTS; slot++) {
             if (rewriter.placed[slot] > 0) {
                 reply.add("placed\t" + slot + "\t" + rewriter.placed[slot]);
+                none = false;
             }
+        }
+        if (none && !byClass.isEmpty()) {   // (points whose classes are not loaded yet have rules only)
+            reply.add("warning\tthe java() probes' methods were found but none could be rewritten");
         }
     }
 

@@ -229,6 +229,14 @@ class JavaProbeCommandTest {
         assertError("java(\"Calls\").class(\"Calls\").method(\"add(String)\")",
                 "signature mismatch: no add(String) in class calls.Calls (it has: add(int,int), add(long,long))");
         assertError("java(\"Calls\").class(\"Calls\").method(\"add(int,int)\").entry", "invalid suffix for probe");
+        assertError("java(\"Calls\").class(\"Calls\").method(\"greet:1\")", "no match: no line 1 in greet in class calls.Calls"
+                + " (greet(java.lang.String,calls.Calls$Shape) has lines " + (areaLine - 1) + "-" + (areaLine + 1) + ")");
+        Result entryReturn = new StapvmCommand(tmp).run("-p2", "-e", "probe java(" + jvm.pid()
+                + ").class(\"Calls\").method(\"check\") { println(user_string($return)) }");
+        assertEquals(1, entryReturn.exitCode(), entryReturn.stderr());
+        assertTrue(entryReturn.stderr().startsWith("semantic error: debuginfo scope not found for module '")
+                && entryReturn.stderr().contains("/libstapvm-java.so', cannot resolve context variable [man error::dwarf]:"
+                + " identifier '$return' at <input>:1:72\n"), entryReturn.stderr());
     }
 
     private void assertError(String point, String expected) throws Exception {

@@ -155,6 +155,7 @@ public final class JavaProbes implements ProbeProvider {
         List<String> sites = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> sameName = new ArrayList<>();
+        List<String> lineless = new ArrayList<>();
         String kind = kind(pattern, isReturn);
         for (String k : classes) {
             for (JavaMethod m : all.methodsOf(k)) {
@@ -163,14 +164,23 @@ public final class JavaProbes implements ProbeProvider {
                     continue;
                 }
                 sameName.add(m.signature());
-                if (pattern.matchesArguments(m.argumentTypes())) {
-                    sites.add(kind + "\t" + k + "\t" + m.name() + "\t" + m.descriptor() + "\t" + pattern.line());
+                if (!pattern.matchesArguments(m.argumentTypes())) {
+                    continue;
                 }
+                if (pattern.line() > 0 && !m.lines().isEmpty() && !m.lines().contains(pattern.line())) {
+                    lineless.add(m.signature() + " has lines " + ranges(m.lines()));
+                    continue;
+                }
+                sites.add(kind + "\t" + k + "\t" + m.name() + "\t" + m.descriptor() + "\t" + pattern.line());
             }
         }
         if (sites.isEmpty()) {
             String where = " in class " + String.join(", ", bases);
-            if (!sameName.isEmpty()) {
+            if (!lineless.isEmpty()) {
+                fail.accept(new Failure("no match: no line " + pattern.line() + " in " + pattern.written().substring(0,
+                        pattern.written().lastIndexOf(':')).trim() + where + " (" + String.join("; ", lineless.stream().distinct().toList())
+                        + ")", c.get(2)));
+            } else if (!sameName.isEmpty()) {
                 fail.accept(new Failure("signature mismatch: no " + pattern.written() + where + " (it has: "
                         + String.join(", ", sameName.stream().distinct().sorted().toList()) + ")", c.get(2)));
             } else {
@@ -181,6 +191,20 @@ public final class JavaProbes implements ProbeProvider {
             return null;
         }
         return sites;
+    }
+
+    /** "12-15, 18": sorted lines as ranges. */
+    private static String ranges(List<Integer> lines) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); ) {
+            int j = i;
+            while (j + 1 < lines.size() && lines.get(j + 1) == lines.get(j) + 1) {
+                j++;
+            }
+            out.add(i == j ? lines.get(i).toString() : lines.get(i) + "-" + lines.get(j));
+            i = j + 1;
+        }
+        return String.join(", ", out);
     }
 
     /** CLASS with its package matches the binary name; without, the name's last part (after '.' or '$'). */
