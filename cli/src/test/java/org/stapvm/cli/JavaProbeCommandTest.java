@@ -222,6 +222,15 @@ class JavaProbeCommandTest {
     void errorsNameWhatIsThere() throws Exception {
         assertError("java(\"NoSuchMain\").class(\"Calls\").method(\"add\")", "no Java process named 'NoSuchMain'");
         assertError("java(1).class(\"Calls\").method(\"add\")", "process 1 is not a Java process that can be attached to");
+        Process closed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+DisableAttachMechanism", "-cp", classes.toString(), "calls.Calls").start();
+        try {
+            assertEquals("ready", new BufferedReader(new InputStreamReader(closed.getInputStream(), StandardCharsets.UTF_8)).readLine());
+            assertError("java(" + closed.pid() + ").class(\"Calls\").method(\"add\")",
+                    "Java process " + closed.pid() + " does not allow attaching: it runs with -XX:+DisableAttachMechanism");
+        } finally {
+            closed.destroyForcibly();
+        }
         assertError("java(\"Calls\").class(\"Cals\").method(\"add\")",
                 "no match: no loaded class 'Cals' in Java process " + jvm.pid() + " (similar classes: Calls");
         assertError("java(\"Calls\").class(\"Calls\").method(\"ad\")",
@@ -231,12 +240,12 @@ class JavaProbeCommandTest {
         assertError("java(\"Calls\").class(\"Calls\").method(\"add(int,int)\").entry", "invalid suffix for probe");
         assertError("java(\"Calls\").class(\"Calls\").method(\"greet:1\")", "no match: no line 1 in greet in class calls.Calls"
                 + " (greet(java.lang.String,calls.Calls$Shape) has lines " + (areaLine - 1) + "-" + (areaLine + 1) + ")");
-        Result entryReturn = new StapvmCommand(tmp).run("-p2", "-e", "probe java(" + jvm.pid()
-                + ").class(\"Calls\").method(\"check\") { println(user_string($return)) }");
+        String entryScript = "probe java(" + jvm.pid() + ").class(\"Calls\").method(\"check\") { println(user_string($return)) }";
+        Result entryReturn = new StapvmCommand(tmp).run("-p2", "-e", entryScript);
         assertEquals(1, entryReturn.exitCode(), entryReturn.stderr());
         assertTrue(entryReturn.stderr().startsWith("semantic error: debuginfo scope not found for module '")
                 && entryReturn.stderr().contains("/libstapvm-java.so', cannot resolve context variable [man error::dwarf]:"
-                + " identifier '$return' at <input>:1:72\n"), entryReturn.stderr());
+                + " identifier '$return' at <input>:1:" + (entryScript.indexOf("$return") + 1) + "\n"), entryReturn.stderr());
     }
 
     private void assertError(String point, String expected) throws Exception {
