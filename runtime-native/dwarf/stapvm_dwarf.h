@@ -39,6 +39,13 @@ long svm_dwarf_lines(const char *path, const char *func, uint8_t *out, size_t ca
 long svm_dwarf_functions(const char *path, uint8_t *out, size_t cap);
 
 /*
+ * Every inlined instance of a function of path (an inlined_subroutine with code, whose origin DWARF names),
+ * into out: "SVMI" u32 version(1) u32 count, then per instance: str the function's name, str its decl file,
+ * u32 its decl line, u64 the instance's entry pc. Returns the length, or -1 with a reason in out.
+ */
+long svm_dwarf_inlines(const char *path, uint8_t *out, size_t cap);
+
+/*
  * The unwind rows of path's call frame information (.eh_frame, else .debug_frame; DWARF debug information
  * is not needed), into out: "SVMU" u32 version(1) u32 count, then count rows of runtime-native/vm/unwind.h
  * (12 bytes each) in file-offset order. Returns the length, or -1 with a reason in out.

@@ -5,8 +5,8 @@ import org.stapvm.probes.symbols.SdtNotes;
 /**
  * One resolved {@code process(...)} probe point: the canonical path of the ELF file (null for
  * {@code process.begin} and friends, which fire in every traced process), the event, and for
- * FUNCTION/RETURN the one function name (wildcards are expanded before this), for STATEMENT
- * the link-time address in {@code path}, for MARK the one marker site (its address in
+ * FUNCTION/RETURN/CALL/INLINE the one function name (wildcards are expanded before this), for STATEMENT
+ * and INLINE (an inlined instance, or a function DWARF does not describe) the link-time address in {@code path}, for MARK the one marker site (its address in
  * {@code address}) and whether the provider was written ({@code .provider("P").mark("N")}).
  * {@link #pp()} is what pp() prints; {@link #record} is what the runtimes receive (probes.def),
  * for a mark its site and semaphore, which pp() leaves out.
@@ -30,6 +30,7 @@ public record UserPoint(String path, Event event, String function, long address,
 
     public enum Event {
         FUNCTION("", ProbeKind.PROCESS_FUNCTION), RETURN(".return", ProbeKind.PROCESS_FUNCTION),
+        CALL(".call", ProbeKind.PROCESS_FUNCTION), INLINE(".inline", ProbeKind.PROCESS_STATEMENT),
         STATEMENT(".absolute", ProbeKind.PROCESS_STATEMENT), BEGIN(".begin", ProbeKind.PROCESS_BEGIN),
         END(".end", ProbeKind.PROCESS_END), THREAD_BEGIN(".thread.begin", ProbeKind.THREAD_BEGIN),
         THREAD_END(".thread.end", ProbeKind.THREAD_END), SYSCALL(".syscall", ProbeKind.PROCESS_SYSCALL),
@@ -51,7 +52,9 @@ public record UserPoint(String path, Event event, String function, long address,
      */
     public ProbeRecord record(boolean absolute) {
         return switch (event) {
-            case FUNCTION, RETURN -> ProbeRecord.processFunction(pp(), path, symbol(), event == Event.RETURN);
+            case FUNCTION, RETURN, CALL -> ProbeRecord.processFunction(pp(), path, symbol(), event == Event.RETURN);
+            // an inlined instance has no symbol: it is placed at its entry pc
+            case INLINE -> ProbeRecord.processStatement(pp(), path, address, false);
             case STATEMENT -> ProbeRecord.processStatement(pp(), path, address, absolute);
             case MARK -> ProbeRecord.processMark(pp(), path, address, mark.semaphore());
             default -> ProbeRecord.processEvent(event.kind, pp(), path);
@@ -70,7 +73,7 @@ public record UserPoint(String path, Event event, String function, long address,
             sb.append("(\"").append(path).append("\")");
         }
         switch (event) {
-            case FUNCTION, RETURN -> sb.append(".function(\"").append(function).append("\")");
+            case FUNCTION, RETURN, CALL, INLINE -> sb.append(".function(\"").append(function).append("\")");
             case STATEMENT -> sb.append(function != null ? ".statement(\"" + function + "\")"
                     : ".statement(0x" + Long.toHexString(address) + ")");
             case MARK -> sb.append(providerWritten ? ".provider(\"" + mark.provider() + "\")" : "")

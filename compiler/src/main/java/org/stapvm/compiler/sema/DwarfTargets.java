@@ -90,7 +90,7 @@ final class DwarfTargets {
         }
         try {
             return switch (p.event()) {
-                case FUNCTION -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.AFTER_PROLOGUE);
+                case FUNCTION, CALL -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.AFTER_PROLOGUE);
                 case RETURN -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.AT_ENTRY);
                 case STATEMENT -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.AT_PC, p.address());
                 default -> null;
