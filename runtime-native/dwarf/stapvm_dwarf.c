@@ -299,6 +299,25 @@ static int variables(struct buf *b, struct btf *t, Dwarf_Die *scope, Dwarf_Addr 
 	return n;
 }
 
+/* the variables of the function's compilation unit with a location (its globals and file statics: @var), kind 4 */
+static int cu_variables(struct buf *b, struct btf *t, Dwarf_Die *cu, Dwarf_Addr pc)
+{
+	Dwarf_Die c;
+	Dwarf_Attribute a;
+	int n = 0;
+	if (dwarf_child(cu, &c)) return 0;
+	do {
+		const char *name = dwarf_diename(&c);
+		if (dwarf_tag(&c) != DW_TAG_variable || !name || !dwarf_attr(&c, DW_AT_location, &a)) continue;
+		u8(b, 4);
+		str(b, name);
+		u32(b, ref(t, &c));
+		location(b, &c, pc);
+		n++;
+	} while (dwarf_siblingof(&c, &c) == 0);
+	return n;
+}
+
 static long fail(uint8_t *out, size_t cap, const char *fmt, ...)
 {
 	va_list ap;
@@ -358,6 +377,7 @@ long svm_dwarf_function(const char *path, const char *func, int mode, uint64_t a
 	/* the variables (their types get ids as they are met), then the records of those ids in order */
 	nvars = variables(&vars, t, &f.die, pc, 1, 0);
 	nvars += variables(&vars, t, &f.die, pc, 0, 0);
+	nvars += cu_variables(&vars, t, &cu, pc);
 	if (dwarf_attr_integrate(&f.die, DW_AT_frame_base, &a)) dwarf_getlocation_addr(&a, pc, &fb, &nfb, 1);
 	if ((cfi = dbg_cfi(&d)) && dwarf_cfi_addrframe(cfi, pc, &frame) == 0)
 		dwarf_frame_cfa(frame, &cfa, &ncfa);

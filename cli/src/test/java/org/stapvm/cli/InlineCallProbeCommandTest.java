@@ -48,8 +48,8 @@ class InlineCallProbeCommandTest {
                 + "printf(\"T %s\\nT %s\\nT sites %d hits %d calls %d n %s atoi %d\\n\", sq, f, sites, hits, calls, ns, atoi) }");
         assertEquals(0, r.exitCode(), r.stderr());
         // 4 rounds: sq inlined in f runs 4 times, its copy in main once; f is called 4 times
-        assertEquals(List.of("process(\"" + target + "\").function(\"sq@" + target + ".c:8\").inline",
-                "process(\"" + target + "\").function(\"f@" + target + ".c:10\").call",
+        assertEquals(List.of("process(\"" + target + "\").function(\"sq@" + target + ".c:9\").inline",
+                "process(\"" + target + "\").function(\"f@" + target + ".c:11\").call",
                 "sites 2 hits 5 calls 4 n 0123 atoi 1"), traced(r.stdout()));
         assertTrue(r.stdout().startsWith(TestTargets.untraced(target, "4")), r.stdout());
     }
@@ -63,15 +63,15 @@ class InlineCallProbeCommandTest {
         assertEquals(String.join("\n", List.of(
                 fn(crt.get(0)) + ".inline", fn("_fini") + ".inline", fn("_init") + ".inline", fn("_start") + ".inline",
                 fn("atoi@/usr/include/stdlib.h:362") + ".inline", fn("deregister_tm_clones") + ".inline",
-                fn("frame_dummy") + ".inline", fn("register_tm_clones") + ".inline", fn("sq@" + src + ":8") + ".inline"))
+                fn("frame_dummy") + ".inline", fn("register_tm_clones") + ".inline", fn("sq@" + src + ":9") + ".inline"))
                 + "\n", inline.stdout());
         Result call = new StapvmCommand(tmp).run("-L", p() + ".function(\"*\").call");
         assertEquals(0, call.exitCode(), call.stderr());
         assertEquals(String.join("\n", List.of(
                 fn(crt.get(0)) + ".call", fn("_fini") + ".call", fn("_init") + ".call", fn("_start") + ".call",
-                fn("deregister_tm_clones") + ".call", fn("f@" + src + ":10") + ".call $n:int",
-                fn("frame_dummy") + ".call", fn("main@" + src + ":16") + ".call $argc:int $argv:char**",
-                fn("register_tm_clones") + ".call"))
+                fn("deregister_tm_clones") + ".call", fn("f@" + src + ":11") + ".call $n:int",
+                fn("frame_dummy") + ".call", fn("main@" + src + ":22") + ".call $argc:int $argv:char**",
+                fn("register_tm_clones") + ".call", fn("show@" + src + ":17") + ".call $round:int"))
                 + "\n", call.stdout());
     }
 
