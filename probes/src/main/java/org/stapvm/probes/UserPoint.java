@@ -6,7 +6,8 @@ import org.stapvm.probes.symbols.SdtNotes;
  * One resolved {@code process(...)} probe point: the canonical path of the ELF file (null for
  * {@code process.begin} and friends, which fire in every traced process), the event, and for
  * FUNCTION/RETURN/CALL/INLINE the one function name (wildcards are expanded before this), for STATEMENT
- * and INLINE (an inlined instance, or a function DWARF does not describe) the link-time address in {@code path}, for MARK the one marker site (its address in
+ * and INLINE (an inlined instance, or a function DWARF does not describe) the link-time address in {@code path},
+ * for PLT the imported function and its stub's address, for MARK the one marker site (its address in
  * {@code address}) and whether the provider was written ({@code .provider("P").mark("N")}).
  * {@link #pp()} is what pp() prints; {@link #record} is what the runtimes receive (probes.def),
  * for a mark its site and semaphore, which pp() leaves out.
@@ -31,6 +32,7 @@ public record UserPoint(String path, Event event, String function, long address,
     public enum Event {
         FUNCTION("", ProbeKind.PROCESS_FUNCTION), RETURN(".return", ProbeKind.PROCESS_FUNCTION),
         CALL(".call", ProbeKind.PROCESS_FUNCTION), INLINE(".inline", ProbeKind.PROCESS_STATEMENT),
+        PLT("", ProbeKind.PROCESS_STATEMENT),
         STATEMENT(".absolute", ProbeKind.PROCESS_STATEMENT), BEGIN(".begin", ProbeKind.PROCESS_BEGIN),
         END(".end", ProbeKind.PROCESS_END), THREAD_BEGIN(".thread.begin", ProbeKind.THREAD_BEGIN),
         THREAD_END(".thread.end", ProbeKind.THREAD_END), SYSCALL(".syscall", ProbeKind.PROCESS_SYSCALL),
@@ -54,7 +56,7 @@ public record UserPoint(String path, Event event, String function, long address,
         return switch (event) {
             case FUNCTION, RETURN, CALL -> ProbeRecord.processFunction(pp(), path, symbol(), event == Event.RETURN);
             // an inlined instance has no symbol: it is placed at its entry pc
-            case INLINE -> ProbeRecord.processStatement(pp(), path, address, false);
+            case INLINE, PLT -> ProbeRecord.processStatement(pp(), path, address, false);
             case STATEMENT -> ProbeRecord.processStatement(pp(), path, address, absolute);
             case MARK -> ProbeRecord.processMark(pp(), path, address, mark.semaphore());
             default -> ProbeRecord.processEvent(event.kind, pp(), path);
@@ -67,6 +69,11 @@ public record UserPoint(String path, Event event, String function, long address,
         return at < 0 ? function : function.substring(0, at);
     }
 
+    /** What -l lists for this point: its pp(), but a PLT stub by its name as stap lists it ({@code plt("puts")}). */
+    public String listed() {
+        return event == Event.PLT ? "process(\"" + path + "\").plt(\"" + function + "\")" : pp();
+    }
+
     public String pp() {
         StringBuilder sb = new StringBuilder("process");
         if (path != null) {
@@ -74,6 +81,7 @@ public record UserPoint(String path, Event event, String function, long address,
         }
         switch (event) {
             case FUNCTION, RETURN, CALL, INLINE -> sb.append(".function(\"").append(function).append("\")");
+            case PLT -> sb.append(".statement(0x").append(Long.toHexString(address)).append(")");
             case STATEMENT -> sb.append(function != null ? ".statement(\"" + function + "\")"
                     : ".statement(0x" + Long.toHexString(address) + ")");
             case MARK -> sb.append(providerWritten ? ".provider(\"" + mark.provider() + "\")" : "")

@@ -20,12 +20,13 @@ import org.stapvm.probes.symbols.Executables;
  * The {@code process} probe family, placed by the userspace breakpoint engine and by stapvm.ko's uprobes:
  * {@code process("PATH").function("PATTERN")[.return|.call|.inline]} ({@link ProcessFunctions}), {@code process("PATH").statement(ADDR)[.absolute]},
  * {@code process["(PATH)"].begin|end|thread.begin|thread.end|syscall|syscall.return},
- * {@code process("PATH")[.provider("P")].mark("NAME")} ({@link ProcessMarks}). PATH is found
+ * {@code process("PATH")[.provider("P")].mark("NAME")} ({@link ProcessMarks}), {@code process("PATH").plt["(NAME)"]}
+ * ({@link ProcessPlt}). PATH is found
  * on $PATH when it has no '/', and made canonical.
  */
 public final class ProcessProbes implements ProbeProvider {
     private static final List<String> EVENTS = List.of("begin", "end", "thread", "syscall", "function", "statement",
-            "mark", "provider");
+            "mark", "provider", "plt");
 
     @Override
     public List<String> roots() {
@@ -38,7 +39,7 @@ public final class ProcessProbes implements ProbeProvider {
                 Stream.of("process", "process(string)").flatMap(head -> Stream.of("begin", "end", "thread.begin",
                         "thread.end", "syscall", "syscall.return").map(e -> head + "." + e)),
                 Stream.of("function(string)", "function(string).return", "function(string).call",
-                        "function(string).inline", "statement(number)",
+                        "function(string).inline", "plt", "plt(string)", "statement(number)",
                         "statement(number).absolute", "statement(string)", "mark(string)",
                         "provider(string).mark(string)").map(e -> "process(string)." + e))
                 .toList();
@@ -74,6 +75,7 @@ public final class ProcessProbes implements ProbeProvider {
             case "syscall" -> syscall(path, event, rest, fail);
             case "function" -> ProcessFunctions.resolve(path, event, rest, fail);
             case "statement" -> statement(path, event, rest, fail);
+            case "plt" -> ProcessPlt.resolve(path, event, rest, fail);
             case "mark", "provider" -> ProcessMarks.resolve(path, event, rest, EVENTS, fail);
             default -> {
                 fail.accept(new Failure("probe point mismatch" + Similar.clause(event.name(), EVENTS), event));
