@@ -10,13 +10,23 @@ import org.stapvm.probes.symbols.SdtNotes;
  * for PLT the imported function and its stub's address, for MARK the one marker site (its address in
  * {@code address}) and whether the provider was written ({@code .provider("P").mark("N")}).
  * {@link #pp()} is what pp() prints; {@link #record} is what the runtimes receive (probes.def),
- * for a mark its site and semaphore, which pp() leaves out.
+ * for a mark its site and semaphore, which pp() leaves out. {@code program}: the program a library's point was
+ * reached from ({@code .library("LIB")}), else null.
  */
 public record UserPoint(String path, Event event, String function, long address, SdtNotes.Mark mark,
-                        boolean providerWritten) {
+                        boolean providerWritten, String program) {
 
     public UserPoint(String path, Event event, String function, long address) {
-        this(path, event, function, address, null, false);
+        this(path, event, function, address, null, false, null);
+    }
+
+    public UserPoint(String path, Event event, String function, long address, SdtNotes.Mark mark, boolean providerWritten) {
+        this(path, event, function, address, mark, providerWritten, null);
+    }
+
+    /** This point of a library reached as {@code process("PROGRAM").library("PATH")...}: -l names it so. */
+    public UserPoint inProgram(String program) {
+        return new UserPoint(path, event, function, address, mark, providerWritten, program);
     }
 
     /** The statement of {@code path} at {@code address} that DWARF names {@code where} ("F@FILE:LINE"). */
@@ -69,9 +79,15 @@ public record UserPoint(String path, Event event, String function, long address,
         return at < 0 ? function : function.substring(0, at);
     }
 
-    /** What -l lists for this point: its pp(), but a PLT stub by its name as stap lists it ({@code plt("puts")}). */
+    /**
+     * What -l lists for this point: its pp(), but a PLT stub by its name as stap lists it ({@code plt("puts")}),
+     * and a library's point under the program it was reached from ({@code process("P").library("LIB")...}).
+     */
     public String listed() {
-        return event == Event.PLT ? "process(\"" + path + "\").plt(\"" + function + "\")" : pp();
+        String head = "process(\"" + path + "\")";
+        String text = event == Event.PLT ? head + ".plt(\"" + function + "\")" : pp();
+        return program == null || !text.startsWith(head) ? text
+                : "process(\"" + program + "\").library(\"" + path + "\")" + text.substring(head.length());
     }
 
     public String pp() {

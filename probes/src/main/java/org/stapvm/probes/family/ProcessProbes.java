@@ -21,12 +21,13 @@ import org.stapvm.probes.symbols.Executables;
  * {@code process("PATH").function("PATTERN")[.return|.call|.inline]} ({@link ProcessFunctions}), {@code process("PATH").statement(ADDR)[.absolute]},
  * {@code process["(PATH)"].begin|end|thread.begin|thread.end|syscall|syscall.return},
  * {@code process("PATH")[.provider("P")].mark("NAME")} ({@link ProcessMarks}), {@code process("PATH").plt["(NAME)"]}
- * ({@link ProcessPlt}). PATH is found
+ * ({@link ProcessPlt}), and each of these in a library the program loads: {@code process("PATH").library("LIB")...}
+ * ({@link ProcessLibraries}). PATH is found
  * on $PATH when it has no '/', and made canonical.
  */
 public final class ProcessProbes implements ProbeProvider {
     private static final List<String> EVENTS = List.of("begin", "end", "thread", "syscall", "function", "statement",
-            "mark", "provider", "plt");
+            "mark", "provider", "plt", "library");
 
     @Override
     public List<String> roots() {
@@ -41,7 +42,11 @@ public final class ProcessProbes implements ProbeProvider {
                 Stream.of("function(string)", "function(string).return", "function(string).call",
                         "function(string).inline", "plt", "plt(string)", "statement(number)",
                         "statement(number).absolute", "statement(string)", "mark(string)",
-                        "provider(string).mark(string)").map(e -> "process(string)." + e))
+                        "provider(string).mark(string)", "library(string).function(string)",
+                        "library(string).function(string).return", "library(string).function(string).call",
+                        "library(string).function(string).inline", "library(string).plt", "library(string).plt(string)",
+                        "library(string).statement(number)", "library(string).mark(string)",
+                        "library(string).provider(string).mark(string)").map(e -> "process(string)." + e))
                 .toList();
     }
 
@@ -68,6 +73,9 @@ public final class ProcessProbes implements ProbeProvider {
         }
         ProbePoint.Component event = cs.get(1);
         List<ProbePoint.Component> rest = cs.subList(2, cs.size());
+        if (event.name().equals("library")) {
+            return ProcessLibraries.resolve(path, event, rest, ProcessProbes::inFile, fail);
+        }
         return switch (event.name()) {
             case "begin", "end" -> simple(path, event, rest, event.name().equals("begin")
                     ? UserPoint.Event.BEGIN : UserPoint.Event.END, fail);
@@ -79,6 +87,22 @@ public final class ProcessProbes implements ProbeProvider {
             case "mark", "provider" -> ProcessMarks.resolve(path, event, rest, EVENTS, fail);
             default -> {
                 fail.accept(new Failure("probe point mismatch" + Similar.clause(event.name(), EVENTS), event));
+                yield null;
+            }
+        };
+    }
+
+    /** The points of a file's own code (a library's, for .library("LIB")): functions, statements, PLT stubs, marks. */
+    static List<ProbeSpec> inFile(String path, ProbePoint.Component event, List<ProbePoint.Component> rest,
+                                  Consumer<Failure> fail) {
+        return switch (event.name()) {
+            case "function" -> ProcessFunctions.resolve(path, event, rest, fail);
+            case "statement" -> statement(path, event, rest, fail);
+            case "plt" -> ProcessPlt.resolve(path, event, rest, fail);
+            case "mark", "provider" -> ProcessMarks.resolve(path, event, rest, EVENTS, fail);
+            default -> {
+                fail.accept(new Failure("probe point mismatch"
+                        + Similar.clause(event.name(), List.of("function", "statement", "plt", "mark", "provider")), event));
                 yield null;
             }
         };
