@@ -36,7 +36,7 @@ public final class ProcessProbes implements ProbeProvider {
 
     @Override
     public List<String> types() {
-        return Stream.concat(
+        return Stream.of(
                 Stream.of("process", "process(string)").flatMap(head -> Stream.of("begin", "end", "thread.begin",
                         "thread.end", "syscall", "syscall.return").map(e -> head + "." + e)),
                 Stream.of("function(string)", "function(string).return", "function(string).call",
@@ -46,8 +46,11 @@ public final class ProcessProbes implements ProbeProvider {
                         "library(string).function(string).return", "library(string).function(string).call",
                         "library(string).function(string).inline", "library(string).plt", "library(string).plt(string)",
                         "library(string).statement(number)", "library(string).mark(string)",
-                        "library(string).provider(string).mark(string)").map(e -> "process(string)." + e))
-                .toList();
+                        "library(string).provider(string).mark(string)").map(e -> "process(string)." + e),
+                Stream.of("function(string)", "function(string).return", "function(string).call",
+                        "function(string).inline", "plt", "plt(string)", "statement(number)", "mark(string)",
+                        "begin", "end", "syscall", "syscall.return").map(e -> "process(number)." + e))
+                .flatMap(s -> s).toList();
     }
 
     @Override
@@ -55,7 +58,16 @@ public final class ProcessProbes implements ProbeProvider {
         List<ProbePoint.Component> cs = p.components();
         ProbePoint.Component root = cs.get(0);
         String path = null;
-        if (root.argument() != null) {
+        if (root.argument() instanceof Expression.NumberLiteral pid) {
+            // process(PID): the program that process runs, as stap; the run traces that process
+            try {
+                path = Path.of("/proc/" + pid.value() + "/exe").toRealPath().toString();
+            } catch (IOException | RuntimeException e) {
+                fail.accept(new Failure("cannot probe pid " + pid.value() + ": No such process", null));
+                return null;
+            }
+            context.target().notePid((int) pid.value());
+        } else if (root.argument() != null) {
             if (!(root.argument() instanceof Expression.StringLiteral s)) {
                 fail.accept(new Failure("probe point mismatch", root));
                 return null;
