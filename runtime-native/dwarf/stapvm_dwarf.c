@@ -299,6 +299,25 @@ static int variables(struct buf *b, struct btf *t, Dwarf_Die *scope, Dwarf_Addr 
 	return n;
 }
 
+/* the variables of the function's compilation unit with a location (its globals and file statics: @var), kind 4 */
+static int cu_variables(struct buf *b, struct btf *t, Dwarf_Die *cu, Dwarf_Addr pc)
+{
+	Dwarf_Die c;
+	Dwarf_Attribute a;
+	int n = 0;
+	if (dwarf_child(cu, &c)) return 0;
+	do {
+		const char *name = dwarf_diename(&c);
+		if (dwarf_tag(&c) != DW_TAG_variable || !name || !dwarf_attr(&c, DW_AT_location, &a)) continue;
+		u8(b, 4);
+		str(b, name);
+		u32(b, ref(t, &c));
+		location(b, &c, pc);
+		n++;
+	} while (dwarf_siblingof(&c, &c) == 0);
+	return n;
+}
+
 static long fail(uint8_t *out, size_t cap, const char *fmt, ...)
 {
 	va_list ap;
@@ -358,6 +377,7 @@ long svm_dwarf_function(const char *path, const char *func, int mode, uint64_t a
 	/* the variables (their types get ids as they are met), then the records of those ids in order */
 	nvars = variables(&vars, t, &f.die, pc, 1, 0);
 	nvars += variables(&vars, t, &f.die, pc, 0, 0);
+	nvars += cu_variables(&vars, t, &cu, pc);
 	if (dwarf_attr_integrate(&f.die, DW_AT_frame_base, &a)) dwarf_getlocation_addr(&a, pc, &fb, &nfb, 1);
 	if ((cfi = dbg_cfi(&d)) && dwarf_cfi_addrframe(cfi, pc, &frame) == 0)
 		dwarf_frame_cfa(frame, &cfa, &ncfa);
@@ -486,5 +506,49 @@ long svm_dwarf_lines(const char *path, const char *func, uint8_t *out, size_t ca
 	dbg_close(&d);
 	if (b.over) return fail(out, cap, "the lines of %s do not fit in %zu bytes", func, cap);
 	memcpy(out + 8, &count, 4);
+	return (long)b.len;
+}
+
+struct inlined { struct all *a; Dwarf_Die *origin; };
+
+static int list_instance(Dwarf_Die *inst, void *arg)
+{
+	struct inlined *in = arg;
+	Dwarf_Addr pc;
+	if (entry(inst, &pc)) return DWARF_CB_OK;  /* an instance with no code left */
+	str(in->a->b, dwarf_diename(in->origin));
+	str(in->a->b, dwarf_decl_file(in->origin));
+	u32(in->a->b, (uint32_t)uattr(in->origin, DW_AT_decl_line, 0));
+	u64(in->a->b, pc);
+	in->a->n++;
+	return DWARF_CB_OK;
+}
+
+static int list_inline(Dwarf_Die *die, void *arg)
+{
+	struct inlined in = { arg, die };
+	if (dwarf_diename(die) && dwarf_func_inline(die)) dwarf_func_inline_instances(die, list_instance, &in);
+	return DWARF_CB_OK;
+}
+
+long svm_dwarf_inlines(const char *path, uint8_t *out, size_t cap)
+{
+	struct buf b = { out, 0, cap, 0 };
+	struct all a = { &b, 0 };
+	Dwarf_Off off = 0, next;
+	size_t hsize;
+	struct dbg d;
+	if (dbg_open(&d, path, out, cap)) return -1;
+	u32(&b, 0x494d5653);   /* "SVMI" */
+	u32(&b, 1);
+	u32(&b, 0);             /* the count, written at the end */
+	while (dwarf_nextcu(d.dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
+		Dwarf_Die cu;
+		if (dwarf_offdie(d.dw, off + hsize, &cu)) dwarf_getfuncs(&cu, list_inline, &a, 0);
+		off = next;
+	}
+	dbg_close(&d);
+	if (b.over) return fail(out, cap, "the inlined functions of %s do not fit in %zu bytes", path, cap);
+	memcpy(out + 8, &a.n, 4);
 	return (long)b.len;
 }

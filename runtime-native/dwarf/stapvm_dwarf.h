@@ -15,7 +15,8 @@ enum { SVM_DWARF_AFTER_PROLOGUE = 0, SVM_DWARF_AT_ENTRY = 1, SVM_DWARF_AT_PC = 2
  *   "SVMD" u32 version(1)
  *   u64 low_pc, u64 pc (where the locations below hold), u32 return type (0: void), u32 decl line,
  *   str decl file, str CU name, u64 the function's DIE offset,
- *   u32 count, then per variable: u8 kind (1 parameter, 2 local, 3 local of a block inside), str name, u32 type,
+ *   u32 count, then per variable: u8 kind (1 parameter, 2 local, 3 local of a block inside, 4 a variable of the
+ *       function's compilation unit: a global or file static), str name, u32 type,
  *       u32 nops (0xffffffff: no location at pc, optimized out), ops
  *   frame base ops (u32 nops, ops), CFA ops at pc (u32 nops, ops),
  *   u32 btf length, BTF blob (the types the ids above name; id 0 is void)
@@ -37,6 +38,13 @@ long svm_dwarf_lines(const char *path, const char *func, uint8_t *out, size_t ca
  * Returns the length, or -1 with a reason in out (no DWARF: a file without debug information).
  */
 long svm_dwarf_functions(const char *path, uint8_t *out, size_t cap);
+
+/*
+ * Every inlined instance of a function of path (an inlined_subroutine with code, whose origin DWARF names),
+ * into out: "SVMI" u32 version(1) u32 count, then per instance: str the function's name, str its decl file,
+ * u32 its decl line, u64 the instance's entry pc. Returns the length, or -1 with a reason in out.
+ */
+long svm_dwarf_inlines(const char *path, uint8_t *out, size_t cap);
 
 /*
  * The unwind rows of path's call frame information (.eh_frame, else .debug_frame; DWARF debug information

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.stapvm.compiler.disasm.Disassembler;
 import org.stapvm.compiler.module.Module;
 import org.stapvm.compiler.pipeline.Pipeline;
@@ -123,7 +124,18 @@ final class Session {
     private int run(Pipeline.Result result, PassReport passes) {
         JavaSession java = target.java();
         if (!java.active()) {
-            return new RunPass(options, out, err, passes).run(result.verified(), options.targetPid);
+            Integer pid = options.targetPid;
+            List<Integer> named = target.processPids();
+            if (pid == null && options.command == null && !named.isEmpty()) {
+                // process(PID) probes: the run traces that process, as -x PID would
+                if (named.size() > 1) {
+                    err.println("ERROR: process(PID) probes name processes " + named
+                            + ", but the userspace runtime traces one process; use -x PID");
+                    return 1;
+                }
+                pid = named.get(0);
+            }
+            return new RunPass(options, out, err, passes).run(result.verified(), pid);
         }
         JavaArming arming = new JavaArming(java, err);
         Integer pid = arming.targetPid(options);

@@ -1,5 +1,8 @@
 package org.stapvm.probes;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.stapvm.probes.java.JavaSession;
 import org.stapvm.probes.symbols.KernelSymbols;
@@ -10,7 +13,7 @@ import org.stapvm.probes.symbols.KernelTracepoints;
  * {@code -r KVER}; "" for the running kernel) and, read once on first use, that kernel's symbols and
  * tracepoints.
  * One value per compilation, handed to the families as an argument; it also keeps the java()
- * probes' session (the JVM and its slots), which the run arms.
+ * probes' session (the JVM and its slots), which the run arms, and the processes process(PID) names.
  */
 public final class ProbeTarget {
     private final String kernelRelease;
@@ -19,6 +22,7 @@ public final class ProbeTarget {
     private KernelSymbols kernelSymbols;
     private KernelTracepoints kernelTracepoints;
     private final JavaSession java = new JavaSession();
+    private final Set<Integer> processPids = new TreeSet<>();
 
     private ProbeTarget(String kernelRelease, Supplier<KernelSymbols> kernelSource,
                         Supplier<KernelTracepoints> tracepointSource) {
@@ -63,6 +67,16 @@ public final class ProbeTarget {
             kernelTracepoints = tracepointSource.get();
         }
         return kernelTracepoints;
+    }
+
+    /** Notes that a process(PID) probe names process {@code pid}, which the run is then to trace. */
+    public synchronized void notePid(int pid) {
+        processPids.add(pid);
+    }
+
+    /** The processes process(PID) probes named, in order. */
+    public synchronized List<Integer> processPids() {
+        return List.copyOf(processPids);
     }
 
     /** The java() probes resolved so far, and their JVM. */

@@ -32,13 +32,25 @@ final class DwarfTargets {
     /** What {@code t} means in {@code u}; null when u is no process function probe or F has no DWARF. */
     static SyscallTargets.Meaning of(Unit u, Expression.Target t) {
         UserPoint p = u.probe() == null ? null : u.probe().spec().user();
-        if (!(t.base() instanceof TargetBase.Variable v)) {
+        if (!(t.base() instanceof TargetBase.Variable) && !(t.base() instanceof TargetBase.Var)) {
             return null;
         }
         DwarfFunction f = function(p);
         if (f == null) {
             return null;
         }
+        if (t.base() instanceof TargetBase.Var atVar) {
+            try {
+                Expression e = DwarfGlobals.of(f, atVar, t, p.path());
+                if (p.event() != UserPoint.Event.RETURN && p.event() != UserPoint.Event.STATEMENT) {
+                    u.placement = f.pc();
+                }
+                return new SyscallTargets.Meaning(p.event() == UserPoint.Event.RETURN ? new Expression.Entry(t.pos(), e) : e, null);
+            } catch (KernelTargetChain.ChainError e) {
+                return SyscallTargets.Meaning.of(e);
+            }
+        }
+        TargetBase.Variable v = (TargetBase.Variable) t.base();
         boolean isReturn = p.event() == UserPoint.Event.RETURN;
         boolean isStatement = p.event() == UserPoint.Event.STATEMENT;
         String name = v.name();
@@ -90,7 +102,7 @@ final class DwarfTargets {
         }
         try {
             return switch (p.event()) {
-                case FUNCTION -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.AFTER_PROLOGUE);
+                case FUNCTION, CALL -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.AFTER_PROLOGUE);
                 case RETURN -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.AT_ENTRY);
                 case STATEMENT -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.AT_PC, p.address());
                 default -> null;
@@ -117,7 +129,7 @@ final class DwarfTargets {
             sb.append(" $return:").append(DwarfTypeNames.name(f.types(), f.returnType()));
         }
         List<DwarfFunction.Variable> vars = isReturn ? f.parameters()
-                : p.event() == UserPoint.Event.STATEMENT ? f.variables() : f.outerVariables();
+                : p.event() == UserPoint.Event.STATEMENT ? f.scoped() : f.outerVariables();
         for (DwarfFunction.Variable v : vars) {
             if (v.location() != null && !v.location().isEmpty()) {
                 sb.append(" $").append(v.name()).append(':').append(DwarfTypeNames.name(f.types(), v.type()));
@@ -128,9 +140,14 @@ final class DwarfTargets {
 
     private static Expression variable(DwarfFunction f, String local, Expression.Target t) throws KernelTargetChain.ChainError {
         DwarfFunction.Variable found = null;
-        for (DwarfFunction.Variable v : f.variables()) {
+        for (DwarfFunction.Variable v : f.scoped()) {
             if (v.name().equals(local) && (found == null || !v.parameter())) {
                 found = v; // an inner local shadows what is declared before it
+            }
+        }
+        for (DwarfFunction.Variable v : f.globals()) {
+            if (found == null && v.name().equals(local)) {
+                found = v; // as stap, a name no local has is looked for among the file's variables
             }
         }
         if (found == null) {
@@ -165,7 +182,7 @@ final class DwarfTargets {
     }
 
     /** The variable's value (t: with t's member chain and '&'; null: the plain value). */
-    private static Expression value(DwarfFunction f, DwarfFunction.Variable v, SourcePos pos, Expression.Target t)
+    static Expression value(DwarfFunction f, DwarfFunction.Variable v, SourcePos pos, Expression.Target t)
             throws KernelTargetChain.ChainError {
         int arg = argumentRegister(f, v);
         if (arg > 0) {
@@ -220,8 +237,8 @@ final class DwarfTargets {
                 stack.add(new Expression.Binary(pos, a == 0x22 ? BinaryOp.ADD : BinaryOp.SUB, l, r));
             } else if (a == 0x9f && i == ops.size() - 1 && stack.size() == 1) { // DW_OP_stack_value
                 return new Location(stack.get(0), true);
-            } else if (a == 0x03) {
-                throw new KernelTargetChain.ChainError("cannot read " + what + ": a static variable (DW_OP_addr) is not supported yet");
+            } else if (a == 0x03) {                                  // DW_OP_addr: a link-time address of the file
+                stack.add(add(loadBias(f, pos), op.number(), pos));
             } else if (a == 0xf3 || a == 0xa3) {
                 throw new KernelTargetChain.ChainError("cannot read " + what + ": its value at entry (DW_OP_entry_value) is not known here");
             } else {
@@ -233,6 +250,11 @@ final class DwarfTargets {
             throw new KernelTargetChain.ChainError("cannot read " + what + ": malformed location expression");
         }
         return new Location(stack.get(0), false);
+    }
+
+    /** The probed file's load bias, where the probe sits at link-time address f.pc(): uaddr() - f.pc(). */
+    private static Expression loadBias(DwarfFunction f, SourcePos pos) {
+        return add(new Expression.Call(pos, "uaddr", List.of()), -f.pc(), pos);
     }
 
     private static Expression frameBase(DwarfFunction f, SourcePos pos, String what) throws KernelTargetChain.ChainError {
@@ -293,9 +315,9 @@ final class DwarfTargets {
     }
 
     /** stap's error for a name that is neither a parameter nor a local in scope, with the alternatives. */
-    private static String notFound(String local, DwarfFunction f) {
+    static String notFound(String local, DwarfFunction f) {
         List<String> names = new ArrayList<>();
-        for (DwarfFunction.Variable v : f.variables()) {
+        for (DwarfFunction.Variable v : f.scoped()) {
             names.add("$" + v.name());
         }
         String alternatives = Similar.suggest(local, names, 5);

@@ -35,7 +35,9 @@ public final class ProbeListing {
                         (a, b) -> a.stream().filter(b::contains).toList());
                 continue;
             }
-            String pp = u.probe().spec().kind() == ProbeSpec.Kind.KERNEL ? u.probe().spec().descriptor() : u.probe().name();
+            ProbeSpec spec = u.probe().spec();
+            String pp = spec.kind() == ProbeSpec.Kind.KERNEL ? spec.descriptor()
+                    : spec.user() != null ? spec.user().listed() : u.probe().name();
             if (pp.endsWith("?")) {
                 pp = pp.substring(0, pp.length() - 1);
             }

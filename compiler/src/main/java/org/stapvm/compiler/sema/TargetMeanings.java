@@ -1,13 +1,14 @@
 package org.stapvm.compiler.sema;
 
 import org.stapvm.lang.ast.Expression;
+import org.stapvm.lang.ast.TargetBase;
 import org.stapvm.probes.UserPoint;
 import org.stapvm.probes.symbols.SdtNotes;
 
 /**
  * Which family gives a target expression its meaning in a probe: the utrace events' own
  * ({@link SyscallTargets}), an SDT mark's ({@link MarkTargets}), a userspace function's DWARF
- * ({@link DwarfTargets}), else the kernel's BTF
+ * ({@link DwarfTargets}), a PLT stub's $$name, else the kernel's BTF
  * ({@link KernelTargets}, which also answers @cast anywhere). The one place that asks.
  */
 final class TargetMeanings {
@@ -19,6 +20,13 @@ final class TargetMeanings {
         if (event != null) {
             SyscallTargets.Meaning m = SyscallTargets.of(event, t);
             return m != null ? m : KernelTargets.of(u, t, kernelRelease);   // @cast: the kernel's types
+        }
+        UserPoint p = u.probe() == null ? null : u.probe().spec().user();
+        if (p != null && p.event() == UserPoint.Event.PLT && t.base() instanceof TargetBase.Variable v) {
+            // a PLT stub's only target is $$name, the function it imports
+            return v.name().equals("$$name") && t.steps().isEmpty() && !t.addressOf()
+                    ? new SyscallTargets.Meaning(new Expression.StringLiteral(t.pos(), p.function()), null)
+                    : new SyscallTargets.Meaning(null, "unable to find plt variable '" + v.name() + "' (alternatives: $$name)");
         }
         SdtNotes.Mark mark = MarkTargets.mark(u);
         if (mark != null) {

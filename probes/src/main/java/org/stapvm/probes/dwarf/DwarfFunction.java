@@ -15,8 +15,8 @@ import org.stapvm.probes.nativebridge.DwarfReader;
  * A symbol source: one function of a userspace ELF file as its DWARF describes it at one place (after
  * the prologue, where stap places a .function probe, or at the first instruction, where a .return
  * probe's @entry values are read): the parameters and locals in scope with their locations there, the
- * frame base and the CFA rule there, and their C types re-encoded as BTF, so that the target lowering
- * that reads the kernel's BTF reads these too. Read through libdw (runtime-native/dwarf).
+ * frame base and the CFA rule there, the variables of its compilation unit, and their C types re-encoded
+ * as BTF, so that the target lowering that reads the kernel's BTF reads these too. Read through libdw (runtime-native/dwarf).
  */
 public record DwarfFunction(String path, String name, long lowPc, long pc, int returnType, int declLine,
                             String declFile, String cuName, long dieOffset, List<Variable> variables, List<Op> frameBase,
@@ -26,10 +26,11 @@ public record DwarfFunction(String path, String name, long lowPc, long pc, int r
     public record Op(int atom, long number, long number2) {}
 
     /**
-     * A parameter or local ({@code nested}: of a block inside the function that covers pc);
-     * {@code location} null where it is optimized out at pc.
+     * A parameter or local ({@code nested}: of a block inside the function that covers pc), or
+     * ({@code global}) a variable of the function's compilation unit; {@code location} null where it is
+     * optimized out at pc.
      */
-    public record Variable(boolean parameter, boolean nested, String name, int type, List<Op> location) {}
+    public record Variable(boolean parameter, boolean nested, String name, int type, List<Op> location, boolean global) {}
 
     public static final int AFTER_PROLOGUE = 0;
     public static final int AT_ENTRY = 1;
@@ -77,7 +78,7 @@ public record DwarfFunction(String path, String name, long lowPc, long pc, int r
             int kind = b.get();
             String name = str(b);
             int type = b.getInt();
-            vars.add(new Variable(kind == 1, kind == 3, name, type, ops(b)));
+            vars.add(new Variable(kind == 1, kind == 3, name, type, ops(b), kind == 4));
         }
         List<Op> fb = ops(b);
         List<Op> cfa = ops(b);
@@ -112,11 +113,21 @@ public record DwarfFunction(String path, String name, long lowPc, long pc, int r
 
     /** The locals of the function's own scope ($$locals, -L; stap leaves out those of inner blocks). */
     public List<Variable> locals() {
-        return variables.stream().filter(v -> !v.parameter() && !v.nested()).toList();
+        return variables.stream().filter(v -> !v.parameter() && !v.nested() && !v.global()).toList();
     }
 
     /** The parameters and the locals of the function's own scope ($$vars, -L). */
     public List<Variable> outerVariables() {
-        return variables.stream().filter(v -> !v.nested()).toList();
+        return variables.stream().filter(v -> !v.nested() && !v.global()).toList();
+    }
+
+    /** The parameters and every local in scope at pc, without the compilation unit's variables. */
+    public List<Variable> scoped() {
+        return variables.stream().filter(v -> !v.global()).toList();
+    }
+
+    /** The variables of the function's compilation unit (globals and file statics: @var). */
+    public List<Variable> globals() {
+        return variables.stream().filter(Variable::global).toList();
     }
 }

@@ -3,7 +3,9 @@ package org.stapvm.probes.dwarf;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +15,8 @@ import org.stapvm.probes.nativebridge.DwarfReader;
 /**
  * A symbol source: the functions a userspace ELF file's DWARF describes, with the file and line that
  * declare them: what {@code process("P").function("F@FILE[:LINE]")} matches against and what stap
- * prints in pp() ({@code function("F@/src/f.c:12")}). Empty for a file without debug information.
+ * prints in pp() ({@code function("F@/src/f.c:12")}), and the places where functions are inlined
+ * ({@code .function("F").inline}). Empty for a file without debug information.
  */
 public final class DwarfIndex {
     /** One function: its name, declaring file, line and entry address. */
@@ -27,9 +30,11 @@ public final class DwarfIndex {
     private static final Map<String, DwarfIndex> CACHE = new ConcurrentHashMap<>();
     private final Map<String, Entry> byName;
     private final Map<Long, Entry> byAddress = new java.util.HashMap<>();
+    private final List<Entry> inlined;
 
-    private DwarfIndex(Map<String, Entry> byName) {
+    private DwarfIndex(Map<String, Entry> byName, List<Entry> inlined) {
         this.byName = byName;
+        this.inlined = List.copyOf(inlined);
         for (Entry e : byName.values()) {
             byAddress.putIfAbsent(e.lowPc(), e);
         }
@@ -43,21 +48,35 @@ public final class DwarfIndex {
     private static DwarfIndex read(String path) {
         Map<String, Entry> out = new LinkedHashMap<>();
         try {
-            ByteBuffer b = ByteBuffer.wrap(DwarfReader.functions(path)).order(ByteOrder.LITTLE_ENDIAN);
-            if (b.getInt() == 0x464d5653 && b.getInt() == 1) {
-                int n = b.getInt();
-                for (int i = 0; i < n; i++) {
-                    String name = str(b);
-                    String file = str(b);
-                    int line = b.getInt();
-                    long lowPc = b.getLong();
-                    out.putIfAbsent(name, new Entry(name, file, line, lowPc));
-                }
+            for (Entry e : entries(DwarfReader.functions(path), 0x464d5653)) {
+                out.putIfAbsent(e.name(), e);
             }
         } catch (DwarfReader.Failure | RuntimeException e) {
             // no DWARF: the file's functions are known by their symbols only
         }
-        return new DwarfIndex(java.util.Collections.unmodifiableMap(out));
+        List<Entry> inlined = List.of();
+        try {
+            inlined = entries(DwarfReader.inlines(path), 0x494d5653);
+        } catch (DwarfReader.Failure | RuntimeException e) {
+            // no DWARF: no inlined instances are known
+        }
+        return new DwarfIndex(java.util.Collections.unmodifiableMap(out), inlined);
+    }
+
+    /** The entries of an "SVMF" or "SVMI" blob (stapvm_dwarf.h): the same record, a low_pc or an instance's entry pc. */
+    private static List<Entry> entries(byte[] blob, int magic) {
+        ByteBuffer b = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
+        List<Entry> out = new ArrayList<>();
+        if (b.getInt() == magic && b.getInt() == 1) {
+            int n = b.getInt();
+            for (int i = 0; i < n; i++) {
+                String name = str(b);
+                String file = str(b);
+                int line = b.getInt();
+                out.add(new Entry(name, file, line, b.getLong()));
+            }
+        }
+        return out;
     }
 
     private static String str(ByteBuffer b) {
@@ -91,6 +110,14 @@ public final class DwarfIndex {
     /** Every function DWARF describes, in the order it lists them. */
     public java.util.Collection<Entry> entries() {
         return byName.values();
+    }
+
+    /**
+     * Every inlined instance DWARF describes (an Entry whose lowPc is the instance's entry pc), in its
+     * order; a function inlined in several places has one entry per place.
+     */
+    public List<Entry> inlined() {
+        return inlined;
     }
 
     public Optional<Entry> lookup(String name) {

@@ -2,7 +2,6 @@ package org.stapvm.probes.family;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.Optional;
@@ -14,21 +13,21 @@ import org.stapvm.probes.ProbeContext;
 import org.stapvm.probes.ProbeProvider;
 import org.stapvm.probes.ProbeSpec;
 import org.stapvm.probes.UserPoint;
-import org.stapvm.probes.dwarf.DwarfIndex;
 import org.stapvm.probes.symbols.ElfFunctions;
 import org.stapvm.probes.symbols.Executables;
 
 /**
  * The {@code process} probe family, placed by the userspace breakpoint engine and by stapvm.ko's uprobes:
- * {@code process("PATH").function("PATTERN")[.return]}, {@code process("PATH").statement(ADDR)[.absolute]},
+ * {@code process("PATH").function("PATTERN")[.return|.call|.inline]} ({@link ProcessFunctions}), {@code process("PATH").statement(ADDR)[.absolute]},
  * {@code process["(PATH)"].begin|end|thread.begin|thread.end|syscall|syscall.return},
- * {@code process("PATH")[.provider("P")].mark("NAME")} ({@link ProcessMarks}). PATH is found
- * on $PATH when it has no '/', and made canonical; function patterns are expanded here, at
- * compile time, against the file's .symtab and .dynsym: one point per function, as stap does.
+ * {@code process("PATH")[.provider("P")].mark("NAME")} ({@link ProcessMarks}), {@code process("PATH").plt["(NAME)"]}
+ * ({@link ProcessPlt}), and each of these in a library the program loads: {@code process("PATH").library("LIB")...}
+ * ({@link ProcessLibraries}). PATH is found
+ * on $PATH when it has no '/', and made canonical.
  */
 public final class ProcessProbes implements ProbeProvider {
     private static final List<String> EVENTS = List.of("begin", "end", "thread", "syscall", "function", "statement",
-            "mark", "provider");
+            "mark", "provider", "plt", "library");
 
     @Override
     public List<String> roots() {
@@ -37,13 +36,21 @@ public final class ProcessProbes implements ProbeProvider {
 
     @Override
     public List<String> types() {
-        return Stream.concat(
+        return Stream.of(
                 Stream.of("process", "process(string)").flatMap(head -> Stream.of("begin", "end", "thread.begin",
                         "thread.end", "syscall", "syscall.return").map(e -> head + "." + e)),
-                Stream.of("function(string)", "function(string).return", "statement(number)",
+                Stream.of("function(string)", "function(string).return", "function(string).call",
+                        "function(string).inline", "plt", "plt(string)", "statement(number)",
                         "statement(number).absolute", "statement(string)", "mark(string)",
-                        "provider(string).mark(string)").map(e -> "process(string)." + e))
-                .toList();
+                        "provider(string).mark(string)", "library(string).function(string)",
+                        "library(string).function(string).return", "library(string).function(string).call",
+                        "library(string).function(string).inline", "library(string).plt", "library(string).plt(string)",
+                        "library(string).statement(number)", "library(string).mark(string)",
+                        "library(string).provider(string).mark(string)").map(e -> "process(string)." + e),
+                Stream.of("function(string)", "function(string).return", "function(string).call",
+                        "function(string).inline", "plt", "plt(string)", "statement(number)", "mark(string)",
+                        "begin", "end", "syscall", "syscall.return").map(e -> "process(number)." + e))
+                .flatMap(s -> s).toList();
     }
 
     @Override
@@ -51,7 +58,16 @@ public final class ProcessProbes implements ProbeProvider {
         List<ProbePoint.Component> cs = p.components();
         ProbePoint.Component root = cs.get(0);
         String path = null;
-        if (root.argument() != null) {
+        if (root.argument() instanceof Expression.NumberLiteral pid) {
+            // process(PID): the program that process runs, as stap; the run traces that process
+            try {
+                path = Path.of("/proc/" + pid.value() + "/exe").toRealPath().toString();
+            } catch (IOException | RuntimeException e) {
+                fail.accept(new Failure("cannot probe pid " + pid.value() + ": No such process", null));
+                return null;
+            }
+            context.target().notePid((int) pid.value());
+        } else if (root.argument() != null) {
             if (!(root.argument() instanceof Expression.StringLiteral s)) {
                 fail.accept(new Failure("probe point mismatch", root));
                 return null;
@@ -69,16 +85,36 @@ public final class ProcessProbes implements ProbeProvider {
         }
         ProbePoint.Component event = cs.get(1);
         List<ProbePoint.Component> rest = cs.subList(2, cs.size());
+        if (event.name().equals("library")) {
+            return ProcessLibraries.resolve(path, event, rest, ProcessProbes::inFile, fail);
+        }
         return switch (event.name()) {
             case "begin", "end" -> simple(path, event, rest, event.name().equals("begin")
                     ? UserPoint.Event.BEGIN : UserPoint.Event.END, fail);
             case "thread" -> thread(path, event, rest, fail);
             case "syscall" -> syscall(path, event, rest, fail);
-            case "function" -> function(path, event, rest, fail);
+            case "function" -> ProcessFunctions.resolve(path, event, rest, fail);
             case "statement" -> statement(path, event, rest, fail);
+            case "plt" -> ProcessPlt.resolve(path, event, rest, fail);
             case "mark", "provider" -> ProcessMarks.resolve(path, event, rest, EVENTS, fail);
             default -> {
                 fail.accept(new Failure("probe point mismatch" + Similar.clause(event.name(), EVENTS), event));
+                yield null;
+            }
+        };
+    }
+
+    /** The points of a file's own code (a library's, for .library("LIB")): functions, statements, PLT stubs, marks. */
+    static List<ProbeSpec> inFile(String path, ProbePoint.Component event, List<ProbePoint.Component> rest,
+                                  Consumer<Failure> fail) {
+        return switch (event.name()) {
+            case "function" -> ProcessFunctions.resolve(path, event, rest, fail);
+            case "statement" -> statement(path, event, rest, fail);
+            case "plt" -> ProcessPlt.resolve(path, event, rest, fail);
+            case "mark", "provider" -> ProcessMarks.resolve(path, event, rest, EVENTS, fail);
+            default -> {
+                fail.accept(new Failure("probe point mismatch"
+                        + Similar.clause(event.name(), List.of("function", "statement", "plt", "mark", "provider")), event));
                 yield null;
             }
         };
@@ -122,62 +158,6 @@ public final class ProcessProbes implements ProbeProvider {
         return simple(path, c, rest, UserPoint.Event.SYSCALL, fail);
     }
 
-    private static List<ProbeSpec> function(String path, ProbePoint.Component c, List<ProbePoint.Component> rest,
-                                            Consumer<Failure> fail) {
-        if (path == null || !(c.argument() instanceof Expression.StringLiteral pattern)) {
-            fail.accept(new Failure("probe point mismatch", c));
-            return null;
-        }
-        Boolean ret = optionalSuffix(rest, "return", fail);
-        ElfFunctions elf = ret == null ? null : elf(path, fail);
-        if (elf == null) {
-            return null;
-        }
-        // F@FILE[:LINE]: the functions named F that DWARF declares in FILE (at LINE)
-        int at = pattern.value().indexOf('@');
-        String name = at < 0 ? pattern.value() : pattern.value().substring(0, at);
-        String file = at < 0 ? null : pattern.value().substring(at + 1);
-        DwarfIndex dwarf = DwarfIndex.of(path);
-        List<ElfFunctions.Function> found = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (ElfFunctions.Function f : elf.matching(name)) {
-            Optional<DwarfIndex.Entry> e = dwarfEntry(dwarf, elf, f);
-            if ((file == null || (e.isPresent() && DwarfIndex.matchesFile(file, e.get())))
-                    && seen.add(e.map(DwarfIndex.Entry::name).orElse(f.name()))) {
-                found.add(e.isPresent() ? new ElfFunctions.Function(e.get().name(), f.value()) : f);
-            }
-        }
-        if (found.isEmpty()) {
-            String similar = Similar.suggest(name, elf.globalNames(), 5);
-            fail.accept(new Failure("no match" + (similar.isEmpty() ? "" : " (similar functions: " + similar + ")"), null));
-            return null;
-        }
-        List<ProbeSpec> out = new ArrayList<>();
-        for (ElfFunctions.Function f : found) {
-            // with DWARF, stap names the function where it is declared: function("walk@/src/list.c:9")
-            String named = dwarf.lookup(f.name()).map(DwarfIndex.Entry::qualified).orElse(f.name());
-            UserPoint u = new UserPoint(path, ret ? UserPoint.Event.RETURN : UserPoint.Event.FUNCTION, named, f.value());
-            out.add(ProbeSpec.process(u, u.record(false)));
-        }
-        return out;
-    }
-
-    /**
-     * The DWARF function of ELF function f: by its name, else (an alias such as libc's malloc, which DWARF
-     * calls __libc_malloc) the one that starts at f's address and that the ELF also names there, since
-     * the runtime finds a function by its symbol. Empty without DWARF for it.
-     */
-    private static Optional<DwarfIndex.Entry> dwarfEntry(DwarfIndex dwarf, ElfFunctions elf, ElfFunctions.Function f) {
-        Optional<DwarfIndex.Entry> e = dwarf.lookup(f.name());
-        if (e.isPresent()) {
-            return e;
-        }
-        return dwarf.at(f.value()).filter(d -> {
-            ElfFunctions.Function same = elf.lookup(d.name());
-            return same != null && same.value() == f.value();
-        });
-    }
-
     private static List<ProbeSpec> statement(String path, ProbePoint.Component c, List<ProbePoint.Component> rest,
                                              Consumer<Failure> fail) {
         if (path != null && c.argument() instanceof Expression.StringLiteral line) {
@@ -196,7 +176,7 @@ public final class ProcessProbes implements ProbeProvider {
     }
 
     /** Whether {@code rest} is the bare suffix {@code name} (true) or nothing (false); null after stap's "invalid suffix". */
-    private static Boolean optionalSuffix(List<ProbePoint.Component> rest, String name, Consumer<Failure> fail) {
+    static Boolean optionalSuffix(List<ProbePoint.Component> rest, String name, Consumer<Failure> fail) {
         boolean has = !rest.isEmpty() && rest.get(0).name().equals(name) && rest.get(0).argument() == null;
         if (rest.size() > (has ? 1 : 0)) {
             fail.accept(new Failure("invalid suffix for probe", rest.get(has ? 1 : 0)));
@@ -205,7 +185,7 @@ public final class ProcessProbes implements ProbeProvider {
         return has;
     }
 
-    private static ElfFunctions elf(String path, Consumer<Failure> fail) {
+    static ElfFunctions elf(String path, Consumer<Failure> fail) {
         try {
             return ElfFunctions.read(Path.of(path));
         } catch (IOException e) {

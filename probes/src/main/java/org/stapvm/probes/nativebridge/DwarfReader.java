@@ -70,6 +70,13 @@ public final class DwarfReader {
         return result(out, lib.svm_dwarf_functions(path, out, out.length));
     }
 
+    /** The blob of svm_dwarf_inlines: every inlined instance of a function of path. */
+    public static byte[] inlines(String path) throws Failure {
+        LibStapvmDwarf lib = lib();
+        byte[] out = new byte[CAP * 4];
+        return result(out, lib.svm_dwarf_inlines(path, out, out.length));
+    }
+
     /** The blob of svm_dwarf_unwind: path's call frame information as unwind rows. */
     public static byte[] unwind(String path) throws Failure {
         LibStapvmDwarf lib = lib();

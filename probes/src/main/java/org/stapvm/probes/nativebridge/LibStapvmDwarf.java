@@ -8,5 +8,7 @@ public interface LibStapvmDwarf {
 
     long svm_dwarf_functions(String path, byte[] out, long cap);
 
+    long svm_dwarf_inlines(String path, byte[] out, long cap);
+
     long svm_dwarf_unwind(String path, byte[] out, long cap);
 }

@@ -65,7 +65,7 @@ class ProcessProbesTest {
         // ls imports malloc (undefined in .dynsym): no match, but stap still suggests it
         String m = failure("process(\"/bin/ls\").function(\"malloc\")");
         assertTrue(m.startsWith("no match (similar functions: malloc"), m);
-        assertEquals("invalid suffix for probe", failure("process(\"/bin/ls\").function(\"malloc\").call"));
+        assertEquals("invalid suffix for probe", failure("process(\"/bin/ls\").function(\"malloc\").call.return"));
         assertEquals("probe point mismatch (similar: end, begin)", failure("process(\"/bin/ls\").thread.foo"));
         assertTrue(Files.exists(Path.of(LIBC)));
     }
