@@ -1,5 +1,6 @@
 /* khit.c: a probe hit: runs the probe's program on this CPU's execution context, counts skipped hits
  * (MAXSKIPPED), and starts the end when a handler asked for exit(). Called by kprobes.c and tracepoints.c. */
+#include <linux/timex.h>
 #include "ksession.h"
 #include "khit.h"
 
@@ -35,12 +36,17 @@ int ks_run_hit(struct ksession *ks, int probe, const struct svm_ctx *hit, bool e
 	/* handlers of the session run at once on several CPUs: the VM takes the locks of the globals
 	 * each uses (host_kernel.c), and a lock not had within its bounded wait skips the hit */
 	if (READ_ONCE(ks->armed)) {
-		u64 before = READ_ONCE(ks->out.head);
+		u64 before = READ_ONCE(ks->out.head), start = get_cycles();
 		c->ctx = *hit;
 		c->ctx.pid = -1;
 		c->ctx.tid = -1;
 		rc = entry_program ? stapvm_exec_entry(c->x, probe, &c->ctx) : stapvm_exec_probe(c->x, probe, &c->ctx);
 		wake = READ_ONCE(ks->out.head) != before && wq_has_sleeper(&ks->readers);
+		/* the end is the end work's (unregistering sleeps): here only disarm and raise the irq_work */
+		if (ks_overloaded(ks, c, start, get_cycles()) && !test_and_set_bit(KS_EXIT_PENDING, &ks->flags)) {
+			WRITE_ONCE(ks->armed, 0);
+			wake = true;
+		}
 		if (rc == STAPVM_SKIPPED && ks_skip(ks))
 			wake = true;
 		if (stapvm_exit_requested(ks->vm) && !test_and_set_bit(KS_EXIT_PENDING, &ks->flags)) {

@@ -4,6 +4,7 @@
 #include <linux/uaccess.h>
 #include <linux/sched/clock.h>
 #include <linux/poll.h>
+#include <linux/timex.h>
 #include "ksession.h"
 #include "ksig.h"
 #include "kprobes.h"
@@ -43,11 +44,12 @@ static void ks_end_fn(struct work_struct *w)
 	/* no handler runs any more: end probes have the VM to themselves and may sleep for output room */
 	WRITE_ONCE(ks->out_block, true);
 	stapvm_set_context(ks->vm, NULL);
-	/* MAXERRORS (the VM aborted) and MAXSKIPPED end in stap's STAP_SESSION_ERROR: error probes run, end probes do not */
-	if (!stapvm_aborted(ks->vm) && !test_bit(KS_SKIP_ERROR, &ks->flags))
-		stapvm_run_kind(ks->vm, SVM_PROBE_END);
-	if (stapvm_aborted(ks->vm) || test_bit(KS_SKIP_ERROR, &ks->flags))
+	/* MAXERRORS (the VM aborted), MAXSKIPPED and an overload end in stap's STAP_SESSION_ERROR: error probes
+	 * run, end probes do not */
+	if (stapvm_aborted(ks->vm) || test_bit(KS_SKIP_ERROR, &ks->flags) || test_bit(KS_OVERLOAD, &ks->flags))
 		stapvm_run_kind(ks->vm, SVM_PROBE_ERROR);
+	else
+		stapvm_run_kind(ks->vm, SVM_PROBE_END);
 	WRITE_ONCE(ks->out_block, false);
 	smp_store_release(&ks->state, STAPVM_STATE_DONE);
 	wake_up_interruptible(&ks->readers);
@@ -187,6 +189,8 @@ int ks_load(struct ksession *ks, const u8 __user *ubytes, u64 len, char __user *
 	}
 	stapvm_set_target(ks->vm, target);
 	ks->maxskipped = stapvm_max_skipped(ks->mod);
+	ks->ovl_threshold = stapvm_overload_threshold(ks->mod);
+	ks->ovl_interval = stapvm_overload_interval(ks->mod);
 	ks->state = STAPVM_STATE_LOADED;
 out:
 	mutex_unlock(&ks->mu);
@@ -257,7 +261,7 @@ void ks_status(struct ksession *ks, struct stapvm_ioc_status *st)
 	st->lost_bytes = atomic64_read(&ks->out.lost);
 	st->skipped = atomic64_read(&ks->skipped);
 	if (ks->vm) {
-		st->errors = stapvm_error_count(ks->vm);
+		st->errors = stapvm_error_count(ks->vm) + atomic_read(&ks->overloads);
 		st->exit_requested = stapvm_exit_requested(ks->vm);
 		st->aborted = stapvm_aborted(ks->vm);
 		st->missed = kp_missed(ks);

@@ -24,6 +24,7 @@ struct kcpu {
 	int busy;
 	stapvm_exec *x;
 	struct svm_ctx ctx;
+	u64 cycles_base, cycles_sum;   /* the overload governor's window on this CPU (koverload.c) */
 };
 
 /* timer.profile: one pinned hrtimer per CPU */
@@ -59,7 +60,8 @@ struct kprobe_slot {
 	};
 };
 
-enum { KS_EXIT_PENDING, KS_END_QUEUED, KS_CLOSING, KS_SKIP_ERROR };
+/* KS_SKIP_ERROR and KS_OVERLOAD end the session in stap's STAP_SESSION_ERROR: error probes, not end probes */
+enum { KS_EXIT_PENDING, KS_END_QUEUED, KS_CLOSING, KS_SKIP_ERROR, KS_OVERLOAD };
 
 struct ksession {
 	struct mutex mu;           /* ioctls and release */
@@ -75,6 +77,8 @@ struct ksession {
 	unsigned long flags;       /* KS_* bits */
 	atomic64_t skipped;
 	u64 maxskipped;            /* the module's MAXSKIPPED */
+	u64 ovl_threshold, ovl_interval; /* the module's STP_OVERLOAD_*; interval 0: no governor */
+	atomic_t overloads;        /* counted as errors, as stap's overload error */
 	struct kout out;
 	wait_queue_head_t readers; /* data or end of session */
 	wait_queue_head_t space;   /* the reader freed ring space */
@@ -92,4 +96,8 @@ void ks_status(struct ksession *ks, struct stapvm_ioc_status *st);
 ssize_t ks_read(struct ksession *ks, char __user *buf, size_t count, bool nonblock);
 __poll_t ks_poll(struct ksession *ks, struct file *f, poll_table *wait);
 
+/* koverload.c: stap's overload governor, called after each hit on its CPU (interrupts off) with the hit's
+ * start and end cycle counts: true once the CPU spent more than the module's STP_OVERLOAD_THRESHOLD cycles
+ * in probes within STP_OVERLOAD_INTERVAL cycles (stap's error text is then in the ring, KS_OVERLOAD set) */
+bool ks_overloaded(struct ksession *ks, struct kcpu *c, u64 start, u64 end);
 #endif

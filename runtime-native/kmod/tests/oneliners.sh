@@ -69,6 +69,21 @@ one target-x-exits 20 file '-x $XPID' '' 'probe end { println("target gone") }' 
 one maxaction-error 20 file '-c "$GP 1"' '' 'probe kernel.function("__x64_sys_getpid") { if (pid() == target()) while (1) {} }' 'ERROR: MAXACTION exceeded( near [^
 ]*)?
 WARNING: Number of errors: 1, skipped probes: 0'
+# stap's overload governor: a handler that keeps its CPU busy more than half the time ends the session
+# with stap's error; error probes run, end probes do not (STAP_SESSION_ERROR)
+one overload 60 file '-c "$GP -t 20"' '-D MAXACTION=1000000' 'probe kernel.function("__x64_sys_getpid") { for (i = 0; i < 200000; i++) {} } probe error { println("error probe") } probe end { println("end probe") }' '(.*
+)?ERROR: probe overhead \([0-9]+ cycles\) exceeded threshold \(500000000 cycles\) in last 1000000000 cycles
+(.*
+)?error probe(
+.*)?
+WARNING: Number of errors: 1, skipped probes: 0(
+.*)?'
+# the module's own window: -D STP_OVERLOAD_THRESHOLD/INTERVAL reach stapvm.ko (the first hit closes the window, as stap's)
+one overload-threshold 30 file '-c "$GP 5"' '-D STP_OVERLOAD_THRESHOLD=1000 -D STP_OVERLOAD_INTERVAL=100000' 'probe kernel.function("__x64_sys_getpid") { if (pid() == target()) for (i = 0; i < 1000; i++) {} }' 'ERROR: probe overhead \([0-9]+ cycles\) exceeded threshold \(1000 cycles\) in last 100000 cycles
+WARNING: Number of errors: 1, skipped probes: 0'
+# the same hog with the governor off: every hit runs and the session ends normally
+one overload-off 60 file '-c "$GP 20"' '-D MAXACTION=1000000 -D STP_NO_OVERLOAD' 'global n probe kernel.function("__x64_sys_getpid") { if (pid() == target()) { n++; for (i = 0; i < 200000; i++) {} } } probe end { printf("n=%d\n", n) }' 'n=20'
+one overload-suppress-time-limits 60 file '-c "$GP 20"' '-g --suppress-time-limits' 'global n probe kernel.function("__x64_sys_getpid") { if (pid() == target()) { n++; for (i = 0; i < 200000; i++) {} } } probe end { printf("n=%d\n", n) }' 'n=20'
 # the tapset library on stapvm.ko (tapsets/): task_* over BTF @cast, kernel symbols, the vfs/kprocess/scheduler families
 one task-functions 30 file '-c "$WR 1"' '-r @KVER@' 'probe kernel.function("ksys_write") { if (pid() == target()) { t = task_current(); printf("%s %d %d %d %d|%s|%d %d %d %d\n", task_execname(t), task_pid(t) == pid(), task_tid(t) == tid(), task_uid(t), task_nice(t), pexecname(), pid2task(pid()) == t, task_pid(task_parent(t)) == ppid(), pgrp() > 0, task_cpu(t) == cpu()); println(pid2execname(pid())); exit() } }' 'writes_n 1 1 0 0\|stapvm-run\|1 1 1 1
 writes_n'
