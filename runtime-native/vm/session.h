@@ -41,6 +41,7 @@ struct svm_session {
 	uint32_t warned[SVM_MAXWARN];     /* hashes of the warnings printed so far (warn() prints each once) */
 	uint32_t nwarned;                 /* slots claimed; may pass SVM_MAXWARN */
 	int64_t target;                   /* target(): -x PID or the -c command's pid, set by the runner */
+	int64_t loader_pid;               /* stp_pid(): the process that created the session (its loader) */
 };
 
 /* the slot of statistic g's copy for CPU cpu */

@@ -186,6 +186,7 @@ stapvm_session *stapvm_session_new_cpus(const stapvm_module *mod, uint32_t ncpus
 	sh->m = m;
 	sh->maxstr = m->limits.maxstringlen;
 	sh->ncpus = ncpus;
+	sh->loader_pid = svm_host_pid();   /* created by the loader: the user process, or stapvm.ko's ioctl caller */
 	sh->gstore = svm_host_zalloc(sizeof(void *) * m->nglobals);
 	sh->cpustore = svm_host_zalloc(sizeof(void *) * m->nglobals * ncpus);
 	sh->statseq = svm_host_zalloc(sizeof(uint64_t) * m->nglobals);
