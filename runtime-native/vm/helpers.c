@@ -363,6 +363,7 @@ int svm_helper(struct svm_exec *s, unsigned id, int64_t *iret, char *sret,
 	case H_local_clock_ms: *iret = svm_host_clock_ns() / 1000000; return 0;
 	case H_local_clock_s: *iret = svm_host_clock_ns() / 1000000000; return 0;
 	case H_target: *iret = s->sh->target; return 0;
+	case H__stdin_value: sret[0] = s->sh->stdin_value[0]; sret[1] = 0; return 0;
 	case H_stp_pid: *iret = s->sh->loader_pid; return 0;
 	case H_pp:
 		if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes)

@@ -324,6 +324,8 @@ int stapvm_run_phase(stapvm_session *ss, int kind, int stop_on_exit)
 
 void stapvm_set_target(stapvm_session *ss, int64_t pid) { ss->sh.target = pid; }
 
+void stapvm_set_stdin_value(stapvm_session *ss, char byte) { ss->sh.stdin_value[0] = byte; ss->sh.stdin_value[1] = 0; }
+
 void stapvm_set_output(stapvm_session *ss, stapvm_output_fn fn, void *arg) { ss->sh.out.fn = fn; ss->sh.out.arg = arg; }
 
 size_t stapvm_take_output(stapvm_session *ss, int stream, char *buf, size_t buflen)

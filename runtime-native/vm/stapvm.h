@@ -96,6 +96,8 @@ int stapvm_exec_entry(stapvm_exec *x, int i, const struct svm_ctx *ctx);
 
 /* target(): the -c command's or the -x process's pid */
 void stapvm_set_target(stapvm_session *s, int64_t pid);
+/* the byte of the loader's stdin the next INPUT probe runs are for (_stdin_value()) */
+void stapvm_set_stdin_value(stapvm_session *s, char byte);
 
 /* output: stream 0 is the script's output, 1 is error text, STAPVM_STREAM_SYSTEM a command of
  * system() for the loader to run (one write per command, its bytes without a NUL). With a callback

@@ -122,6 +122,7 @@ public enum Opcode {
         EGID(38, "egid", "INT", "", 0, 0, true, "effective group id of the current task"),
         EXECNAME(32, "execname", "STR", "", 0, 0, true, "name of the current executable"),
         TARGET(68, "target", "INT", "", 0, 0, true, "the target process id (-x PID, or the -c command's pid); 0 if none"),
+        _STDIN_VALUE(77, "_stdin_value", "STR", "", 0, 0, true, "the byte of the loader's standard input an INPUT probe (procfs(\"__stdin\").write) runs for, as a one-byte string; \"\" elsewhere"),
         STP_PID(75, "stp_pid", "INT", "", 0, 0, true, "the process id of the loader that started the session (stap's stapio): the stapvm command or stapvm-run"),
         GETTIMEOFDAY_S(61, "gettimeofday_s", "INT", "", 0, 0, true, "wall-clock time in seconds"),
         GETTIMEOFDAY_MS(62, "gettimeofday_ms", "INT", "", 0, 0, true, "wall-clock time in milliseconds"),
