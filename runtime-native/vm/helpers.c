@@ -366,8 +366,10 @@ int svm_helper(struct svm_exec *s, unsigned id, int64_t *iret, char *sret,
 	case H__stdin_value: sret[0] = s->sh->stdin_value[0]; sret[1] = 0; return 0;
 	case H_stp_pid: *iret = s->sh->loader_pid; return 0;
 	case H_pp:
+	case H_pn:
 		if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes)
-			svm_errf(sret, s->maxstr, "%s", s->m->strings[s->m->probes[s->cur_probe].pp]);
+			svm_errf(sret, s->maxstr, "%s", s->m->strings[id == H_pn && s->m->npn ? s->m->pn[s->cur_probe]
+										   : s->m->probes[s->cur_probe].pp]);
 		return 0;
 	case H_execname:
 		if (s->ctx && s->ctx->comm) svm_errf(sret, s->maxstr, "%s", s->ctx->comm);
