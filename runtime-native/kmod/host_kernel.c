@@ -122,6 +122,20 @@ int64_t svm_host_task(void)
 }
 
 /* as stap's pid2task: the pid as the current task's namespace sees it, looked up under RCU */
+int64_t svm_host_ppid_of(int64_t pid)
+{
+	struct task_struct *t;
+	int64_t p = 0;
+	if (pid <= 0 || pid > PID_MAX_LIMIT)
+		return 0;
+	rcu_read_lock();
+	t = pid_task(find_vpid((pid_t)pid), PIDTYPE_PID);
+	if (t)
+		p = task_tgid_nr(rcu_dereference(t->real_parent));
+	rcu_read_unlock();
+	return p;
+}
+
 int svm_host_pid2task(int64_t pid, int64_t *task)
 {
 	struct task_struct *t = NULL;

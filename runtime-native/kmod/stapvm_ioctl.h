@@ -47,7 +47,8 @@ struct stapvm_ioc_uprobe {
 };
 #define STAPVM_IOC_UPROBE _IOW('S', 5, struct stapvm_ioc_uprobe)
 
-/* read() returns whole records: this header, then len bytes of stream (0 output, 1 errors/warnings) */
+/* read() returns whole records: this header, then len bytes of stream (0 output, 1 errors/warnings,
+ * 2 a system() command for the loader to run) */
 struct stapvm_rec {
 	__u32 len;
 	__u32 stream;

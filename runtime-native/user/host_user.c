@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <sys/syscall.h>
 #include "../vm/host.h"
@@ -28,6 +29,27 @@ int64_t svm_host_cred(int which)
 }
 
 int64_t svm_host_ppid(void) { return getppid(); }
+
+/* field 4 of /proc/PID/stat; the name (field 2) may hold spaces and parentheses: parse after its last ')' */
+int64_t svm_host_ppid_of(int64_t pid)
+{
+	char path[64], buf[512], *rp;
+	long long ppid = 0;
+	ssize_t n;
+	int fd;
+	snprintf(path, sizeof path, "/proc/%lld/stat", (long long)pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = 0;
+	rp = strrchr(buf, ')');
+	if (!rp || sscanf(rp + 1, " %*c %lld", &ppid) != 1)
+		return 0;
+	return ppid;
+}
 
 /* xorshift64*, seeded once from the clock and pid (not for cryptography; SystemTap's is not either) */
 uint32_t svm_host_random(uint32_t n)

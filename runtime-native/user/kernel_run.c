@@ -13,6 +13,7 @@
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include "kernel_run.h"
+#include "run_system.h"
 #include "run_target.h"
 #include "uprobes.h"
 #include "../kmod/stapvm_ioctl.h"
@@ -47,23 +48,38 @@ static int spawn_held(const char *cmd, struct run_target *t)
 #define RELAY_ERROR 1         /* an error record began with "ERROR:" */
 #define RELAY_OUT_CLOSED 2    /* the output is a pipe its reader closed (| head -3) */
 
-/* writes every record in buf[0..n) to out (stream 0) or stderr (stream 1); RELAY_* bits: an "ERROR:"
+/* writes every record in buf[0..n) to out (stream 0) or stderr (stream 1), then starts the
+ * system() commands among them (STAPVM_STREAM_SYSTEM); RELAY_* bits: an "ERROR:"
  * record makes the run fail, as staprun (e.g. too many skipped probes); a closed output ends it, as
  * SIGPIPE ends stapio */
 static int relay(const char *buf, size_t n, FILE *out)
 {
 	size_t off = 0;
-	int error = 0;
+	int error = 0, commands = 0;
 	while (off + sizeof(struct stapvm_rec) <= n) {
 		struct stapvm_rec r;
 		memcpy(&r, buf + off, sizeof r);
 		off += sizeof r;
 		if (r.len > n - off) break;
+		if (r.stream == STAPVM_STREAM_SYSTEM) {
+			commands = 1;
+			off += r.len;
+			continue;
+		}
 		fwrite(buf + off, 1, r.len, r.stream ? stderr : out);
 		if (r.stream && r.len >= 6 && !memcmp(buf + off, "ERROR:", 6)) error |= RELAY_ERROR;
 		off += r.len;
 	}
 	if (fflush(out) && errno == EPIPE) error |= RELAY_OUT_CLOSED;
+	/* system() commands after the output read with them (the rest of their handler's, as stap) */
+	for (off = 0; commands && off + sizeof(struct stapvm_rec) <= n;) {
+		struct stapvm_rec r;
+		memcpy(&r, buf + off, sizeof r);
+		off += sizeof r;
+		if (r.len > n - off) break;
+		if (r.stream == STAPVM_STREAM_SYSTEM) run_system(buf + off, r.len);
+		off += r.len;
+	}
 	return error;
 }
 

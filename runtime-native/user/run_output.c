@@ -5,6 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 #include "run_output.h"
+#include "run_system.h"
+#include "../vm/stapvm.h"
 
 void run_output_init(struct run_output *o)
 {
@@ -13,6 +15,7 @@ void run_output_init(struct run_output *o)
 	o->len = 0;
 	o->lost = 0;
 	o->lost_errno = 0;
+	o->cmdlen = 0;
 }
 
 int run_output_open(struct run_output *o, const char *path, char *err, size_t errlen)
@@ -48,13 +51,33 @@ static void write_all(struct run_output *o, int fd, const char *data, size_t len
 
 void run_output_flush(struct run_output *o)
 {
+	size_t at = 0;
 	write_all(o, o->fd, o->buf, o->len);
 	o->len = 0;
+	while (at < o->cmdlen) {
+		size_t n = strlen(o->cmds + at);
+		run_system(o->cmds + at, n);
+		at += n + 1;
+	}
+	o->cmdlen = 0;
 }
 
 void run_output_write(void *arg, int stream, const char *data, size_t len)
 {
 	struct run_output *o = arg;
+	if (stream == STAPVM_STREAM_SYSTEM) {
+		/* a handler may ask for several: a full queue starts them now rather than lose one */
+		if (len + 1 > sizeof o->cmds - o->cmdlen)
+			run_output_flush(o);
+		if (len + 1 > sizeof o->cmds) {
+			run_system(data, len);
+			return;
+		}
+		memcpy(o->cmds + o->cmdlen, data, len);
+		o->cmds[o->cmdlen + len] = 0;
+		o->cmdlen += len + 1;
+		return;
+	}
 	if (stream != 0) {
 		/* error text after the output printed before it, as a reader of both expects */
 		run_output_flush(o);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include "../vm/stapvm.h"
 #include "run_output.h"
+#include "run_stdin.h"
 #include "run_target.h"
 #include "run_timers.h"
 #include "stapvm_run.h"
@@ -34,6 +35,7 @@ struct stapvm_runner {
 	volatile sig_atomic_t signalled;
 	struct run_timer timers[MAX_TIMERS];
 	int ntimers;
+	struct run_stdin in;            /* input.char / input.line */
 	enum bp_mode mode;              /* --breakpoint */
 	struct svm_uprobes *uprobes;    /* process(...) probes on the ptrace engine; NULL without */
 	struct sigaction old_sigchld;
@@ -59,10 +61,17 @@ static int check_probes(stapvm_runner *r, char *err, size_t errlen)
 		struct stapvm_probe_point pt;
 		struct run_timer t;
 		stapvm_probe_point(r->mod, i, &pt);
+		int input = 0;
 		if (!(svm_probe_kinds[pt.kind].runtimes & PR_USER)) {
 			int kernel = svm_probe_kinds[pt.kind].runtimes & PR_KERNEL;
 			snprintf(err, errlen, "probe point '%s' is not available on the userspace runtime%s", pt.pp,
 				 kernel ? ": it needs the kernel runtime (the stapvm.ko module, /dev/stapvm)" : "");
+			return -1;
+		}
+		if ((input = run_stdin_add(&r->in, &pt, i)) != 0) {
+			if (input > 0)
+				continue;
+			snprintf(err, errlen, "too many input probes (at most %d)", RUN_STDIN_MAX_PROBES);
 			return -1;
 		}
 		if (!run_timer_from(&pt, &t))
@@ -87,6 +96,7 @@ stapvm_runner *stapvm_runner_new(const uint8_t *bytes, size_t len, char *err, si
 	r->mode = BP_AUTO;
 	run_output_init(&r->out);
 	run_target_init(&r->target);
+	run_stdin_init(&r->in);
 	r->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (r->wake_fd < 0) {
 		snprintf(err, errlen, "eventfd: %s", strerror(errno));
@@ -173,11 +183,14 @@ static int done(stapvm_runner *r, int64_t deadline)
 /* the loop between the begin and end probes */
 static void event_loop(stapvm_runner *r)
 {
-	struct pollfd fds[MAX_TIMERS + 2];
+	struct pollfd fds[MAX_TIMERS + 3];
 	int64_t deadline = r->timeout_ms ? now_ms() + r->timeout_ms : 0;
-	int nfds = 0, target_at = -1;
+	int nfds = 0, target_at = -1, stdin_at;
 
 	fds[nfds++] = (struct pollfd){ .fd = r->wake_fd, .events = POLLIN };
+	run_stdin_start(&r->in);
+	stdin_at = nfds;
+	fds[nfds++] = (struct pollfd){ .fd = r->in.fd, .events = POLLIN };   /* -1 (ignored) without input probes */
 	if (r->target.pidfd >= 0) {
 		target_at = nfds;
 		fds[nfds++] = (struct pollfd){ .fd = r->target.pidfd, .events = POLLIN };
@@ -212,7 +225,12 @@ static void event_loop(stapvm_runner *r)
 				stapvm_run_probe(r->session, r->timers[i].probe);
 		if (target_at >= 0 && (fds[target_at].revents & POLLIN))
 			run_target_reap(&r->target);
+		if (fds[stdin_at].fd >= 0 && (fds[stdin_at].revents & (POLLIN | POLLHUP | POLLERR)) && !stapvm_exit_requested(r->session)) {
+			run_stdin_ready(&r->in, r->session);
+			fds[stdin_at].fd = r->in.fd;   /* -1 after EOF: no more polling */
+		}
 	}
+	run_stdin_finish(&r->in);
 }
 
 /* -c / -x: under the ptrace engine when the module has process probes, else held/watched */

@@ -653,7 +653,8 @@ const char *svm_uprobes_error(const struct svm_uprobes *u) { return u->e.err; }
 unsigned long long svm_uprobes_step_unguarded(const struct svm_uprobes *u) { return u->e.step_unguarded; }
 int svm_uprobes_start(struct svm_uprobes *u)
 {
-	fire(u, UP_BEGIN, SVM_CTX_NONE, u->e.pid, u->e.pid, NULL);
+	if (u->e.pid > 0)   /* no -c/-x: no process has begun under the engine */
+		fire(u, UP_BEGIN, SVM_CTX_NONE, u->e.pid, u->e.pid, NULL);
 	return bp_start(&u->e);
 }
 void svm_uprobes_set_mode(struct svm_uprobes *u, enum bp_mode mode) { u->e.mode = mode; }

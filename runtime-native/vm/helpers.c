@@ -1,6 +1,7 @@
 /* helpers.c: builtin helper functions, dispatched by the explicit ids of helpers.def. */
 #include "session.h"
 #include "text.h"
+#include "stapvm.h"
 
 #define SARG(k) (sargs + (size_t)(k) * s->maxstr)
 #define FAIL(...) do { svm_errf(s->errmsg, sizeof s->errmsg, __VA_ARGS__); return -1; } while (0)
@@ -210,6 +211,9 @@ int svm_helper(struct svm_exec *s, unsigned id, int64_t *iret, char *sret,
 		svm_out(s, 1, "\n", 1);
 		return 0;
 	}
+	case H_system:
+		svm_out(s, STAPVM_STREAM_SYSTEM, SARG(0), svm_strlen(SARG(0)));
+		return 0;
 	case H_strlen:
 		*iret = (int64_t)svm_strlen(SARG(0));
 		return 0;
@@ -330,7 +334,7 @@ int svm_helper(struct svm_exec *s, unsigned id, int64_t *iret, char *sret,
 	case H_uid: case H_gid: case H_euid: case H_egid:
 		*iret = svm_host_cred(id == H_uid ? 0 : id == H_gid ? 1 : id == H_euid ? 2 : 3);
 		return 0;
-	case H_ppid: *iret = svm_host_ppid(); return 0;
+	case H_ppid: *iret = s->ctx && s->ctx->pid >= 0 ? svm_host_ppid_of(s->ctx->pid) : svm_host_ppid(); return 0;
 	case H_randint:
 		if ((uint64_t)iargs[0] > 1024 * 1024) FAIL("range too wide");
 		*iret = iargs[0] ? svm_host_random((uint32_t)iargs[0]) : 0;
@@ -359,6 +363,8 @@ int svm_helper(struct svm_exec *s, unsigned id, int64_t *iret, char *sret,
 	case H_local_clock_ms: *iret = svm_host_clock_ns() / 1000000; return 0;
 	case H_local_clock_s: *iret = svm_host_clock_ns() / 1000000000; return 0;
 	case H_target: *iret = s->sh->target; return 0;
+	case H__stdin_value: sret[0] = s->sh->stdin_value[0]; sret[1] = 0; return 0;
+	case H_stp_pid: *iret = s->sh->loader_pid; return 0;
 	case H_pp:
 	case H_pn:
 		if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes)

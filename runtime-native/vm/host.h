@@ -41,6 +41,8 @@ int64_t svm_host_jiffies(void);
 /* credentials of the current task: 0 uid, 1 gid, 2 euid, 3 egid; and its parent's pid */
 int64_t svm_host_cred(int which);
 int64_t svm_host_ppid(void);
+/* the parent's pid of process pid (a traced task of the userspace runtime); 0 when it is gone */
+int64_t svm_host_ppid_of(int64_t pid);
 /* a uniformly random integer in [0, n) (n >= 1) */
 uint32_t svm_host_random(uint32_t n);
 /* Global locks, one per global, made with the session. The VM takes a handler's in ascending

@@ -8,6 +8,7 @@ void svm_out(struct svm_exec *s, int stream, const char *data, size_t len)
 {
 	struct svm_output *o = &s->sh->out;
 	if (o->fn) { o->fn(o->arg, stream, data, len); return; }
+	if (stream > 1) { o->dropped += len; return; }   /* no loader to run a system() command */
 	if (len > o->cap - o->len[stream]) { o->dropped += len; return; }
 	svm_host_memcpy(o->buf[stream] + o->len[stream], data, len);
 	o->len[stream] += len;

@@ -41,6 +41,8 @@ struct svm_session {
 	uint32_t warned[SVM_MAXWARN];     /* hashes of the warnings printed so far (warn() prints each once) */
 	uint32_t nwarned;                 /* slots claimed; may pass SVM_MAXWARN */
 	int64_t target;                   /* target(): -x PID or the -c command's pid, set by the runner */
+	char stdin_value[2];              /* _stdin_value(): the byte an INPUT probe runs for (stapvm_set_stdin_value) */
+	int64_t loader_pid;               /* stp_pid(): the process that created the session (its loader) */
 };
 
 /* the slot of statistic g's copy for CPU cpu */

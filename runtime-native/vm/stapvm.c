@@ -186,6 +186,7 @@ stapvm_session *stapvm_session_new_cpus(const stapvm_module *mod, uint32_t ncpus
 	sh->m = m;
 	sh->maxstr = m->limits.maxstringlen;
 	sh->ncpus = ncpus;
+	sh->loader_pid = svm_host_pid();   /* created by the loader: the user process, or stapvm.ko's ioctl caller */
 	sh->gstore = svm_host_zalloc(sizeof(void *) * m->nglobals);
 	sh->cpustore = svm_host_zalloc(sizeof(void *) * m->nglobals * ncpus);
 	sh->statseq = svm_host_zalloc(sizeof(uint64_t) * m->nglobals);
@@ -322,6 +323,8 @@ int stapvm_run_phase(stapvm_session *ss, int kind, int stop_on_exit)
 }
 
 void stapvm_set_target(stapvm_session *ss, int64_t pid) { ss->sh.target = pid; }
+
+void stapvm_set_stdin_value(stapvm_session *ss, char byte) { ss->sh.stdin_value[0] = byte; ss->sh.stdin_value[1] = 0; }
 
 void stapvm_set_output(stapvm_session *ss, stapvm_output_fn fn, void *arg) { ss->sh.out.fn = fn; ss->sh.out.arg = arg; }
 

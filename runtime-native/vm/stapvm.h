@@ -96,9 +96,14 @@ int stapvm_exec_entry(stapvm_exec *x, int i, const struct svm_ctx *ctx);
 
 /* target(): the -c command's or the -x process's pid */
 void stapvm_set_target(stapvm_session *s, int64_t pid);
+/* the byte of the loader's stdin the next INPUT probe runs are for (_stdin_value()) */
+void stapvm_set_stdin_value(stapvm_session *s, char byte);
 
-/* output: stream 0 is the script's output, 1 is error text. With a callback set, text goes
- * to it as produced; otherwise it is buffered (bounded; overflow is counted) until taken. */
+/* output: stream 0 is the script's output, 1 is error text, STAPVM_STREAM_SYSTEM a command of
+ * system() for the loader to run (one write per command, its bytes without a NUL). With a callback
+ * set, text goes to it as produced; otherwise streams 0 and 1 are buffered (bounded; overflow is
+ * counted) until taken, and a command is counted as dropped. */
+#define STAPVM_STREAM_SYSTEM 2
 typedef void (*stapvm_output_fn)(void *arg, int stream, const char *data, size_t len);
 void stapvm_set_output(stapvm_session *s, stapvm_output_fn fn, void *arg);
 /* moves up to buflen-1 buffered bytes of a stream into buf (NUL-terminated); returns the count */

@@ -12,6 +12,11 @@
 one hello 20 file '' '' 'probe begin { println("hello world") exit() }' 'hello world'
 one printf-formats 20 file '' '' 'probe begin { printf("%5d|%-5s|%x|%c\n", 42, "ab", 255, 65) exit() }' '   42\|ab   \|ff\|A'
 one warn-stderr 20 file '' '' 'probe begin { warn("careful") exit() }' 'WARNING: careful'
+# system(): stapvm-run starts the command once the records of its handler are written (stap's order)
+one system-after-handler 20 file '' '' 'probe begin { printf("b1\n"); system("echo from-system"); printf("b2\n") } probe timer.ms(1000) { printf("timer\n"); exit() }' 'b1
+b2
+from-system
+timer'
 one begin-exit-end 20 file '' '' 'probe begin { exit() } probe end { println("end ran") }' 'end ran'
 one time-sane 20 file '' '' 'probe begin { printf("%d\n", gettimeofday_s() > 1600000000) exit() }' '1'
 # the hang of issue 17: a probe on a function the loader itself calls (its read of /dev/stapvm), exit() in it

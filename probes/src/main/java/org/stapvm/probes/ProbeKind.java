@@ -42,7 +42,9 @@ public enum ProbeKind {
     /** kernel.trace("SYSTEM:NAME"): tracepoint NAME (of module MOD), through tracepoint_probe_register; its arguments by position */
     TRACEPOINT(17, 1, 1, 2, 2, 8, "kernel.trace(\"SYSTEM:NAME\"): tracepoint NAME (of module MOD), through tracepoint_probe_register; its arguments by position"),
     /** process("PATH")[.provider("P")].mark("NAME"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed (stapvm.ko: by the kernel, uprobe_register_refctr) */
-    PROCESS_MARK(18, 3, 12, 64, 2, 3, "process(\"PATH\")[.provider(\"P\")].mark(\"NAME\"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed (stapvm.ko: by the kernel, uprobe_register_refctr)");
+    PROCESS_MARK(18, 3, 12, 64, 2, 3, "process(\"PATH\")[.provider(\"P\")].mark(\"NAME\"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed (stapvm.ko: by the kernel, uprobe_register_refctr)"),
+    /** procfs("__stdin").write (input.char, input.line): once per byte the loader reads from its standard input, the byte in _stdin_value() (stap's staprun writes its stdin to /proc/systemtap/MODULE/__stdin a byte at a time) */
+    INPUT(19, 2, 0, 0, 2, 0, "procfs(\"__stdin\").write (input.char, input.line): once per byte the loader reads from its standard input, the byte in _stdin_value() (stap's staprun writes its stdin to /proc/systemtap/MODULE/__stdin a byte at a time)");
 
     /** Field of a probe record */
     public enum Field {

@@ -11,13 +11,14 @@ import org.stapvm.probes.family.KernelExportedProbes;
 import org.stapvm.probes.family.KernelFunctionProbes;
 import org.stapvm.probes.family.KernelTraceProbes;
 import org.stapvm.probes.family.ProcessProbes;
+import org.stapvm.probes.family.ProcfsProbes;
 import org.stapvm.probes.family.TimerProbes;
 
 /** The registry: every probe family stapvm knows, asked in order which one takes a point. */
 public final class ProbeProviders {
     /** In stap's suggestion order; a suffix family before the family it refines. */
     private static final List<ProbeProvider> STANDARD = List.of(new BeginEndProbes(), new TimerProbes(),
-            new ProcessProbes(), new JavaProbes(), new KernelTraceProbes(), new KernelCallProbes(), new KernelExportedProbes(),
+            new ProcessProbes(), new JavaProbes(), new ProcfsProbes(), new KernelTraceProbes(), new KernelCallProbes(), new KernelExportedProbes(),
             new KernelFunctionProbes());
 
     private final List<ProbeProvider> providers;

@@ -15,7 +15,7 @@ public record ProbeSpec(Kind kind, long sequence, String unit, long value, long 
                         String kernelPoint, UserPoint user, ProbeRecord record) {
 
     /** PROCESS: the userspace breakpoint engine (or the kernel's uprobes); KERNEL: stapvm.ko's kprobes. */
-    public enum Kind { BEGIN, END, ERROR, NEVER, TIMER, PROCESS, KERNEL }
+    public enum Kind { BEGIN, END, ERROR, NEVER, TIMER, PROCESS, KERNEL, INPUT }
 
     /** begin, end, error or never (the kind's name is its pp()), ordered by {@code sequence}. */
     public static ProbeSpec simple(Kind kind, long sequence) {
@@ -27,6 +27,12 @@ public record ProbeSpec(Kind kind, long sequence, String unit, long value, long 
         String name = kind.name().toLowerCase(java.util.Locale.ROOT);
         ProbeRecord record = ProbeRecord.of(ProbeKind.valueOf(kind.name()), sequenceWritten ? name + "(" + sequence + ")" : name);
         return new ProbeSpec(kind, sequence, null, 0, 0, 0, null, null, record);
+    }
+
+    /** procfs("__stdin").write: a byte of the loader's standard input (input.char, input.line). */
+    public static ProbeSpec input() {
+        ProbeRecord record = ProbeRecord.of(ProbeKind.INPUT, "procfs(\"__stdin\").write");
+        return new ProbeSpec(Kind.INPUT, 0, null, 0, 0, 0, null, null, record);
     }
 
     /** timer.UNIT(VALUE)[.randomize(RANDOMIZE)] (periodNs 0 for jiffies) and its record. */

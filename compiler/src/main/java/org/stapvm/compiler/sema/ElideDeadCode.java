@@ -54,7 +54,7 @@ public final class ElideDeadCode {
 
     /** Natives with effects beyond their value (stap's tapset functions not marked pure). */
     private static final Set<String> IMPURE_NATIVES = Set.of("exit", "error", "warn", "log", "randint",
-            "print_backtrace", "print_ubacktrace", "tokenize", "srand", "abort", "assert");
+            "print_backtrace", "print_ubacktrace", "tokenize", "srand", "abort", "assert", "system");
 
     private final Diagnostics diags;
     private final Map<Unit, Set<Expression.Assign>> deadAssignments = new IdentityHashMap<>();
