@@ -14,7 +14,7 @@ static int64_t touched(const struct svm_module *m, const svm_insn *in, int *writ
 	case OP_SADD: case OP_AADD:
 		break;
 	case OP_GGET: case OP_GGETS: case OP_AGET: case OP_AGETS: case OP_AEXISTS: case OP_ITINIT:
-	case OP_SAGG: case OP_AAGG: case OP_SHIST: case OP_HPRINT: case OP_AHPRINT:
+	case OP_SAGG: case OP_AAGG: case OP_SHIST: case OP_AHIST: case OP_HPRINT: case OP_AHPRINT:
 		*write = m->globals[in->x].vtype == T_STAT;
 		break;
 	default:     /* GSET*, ASET*, ADEL, ACLEAR; and an op added to opcodes.def but not here: a
