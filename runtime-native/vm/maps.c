@@ -321,7 +321,10 @@ static void heapsort(const struct svm_map *mp, uint32_t *idx, uint32_t n, unsign
 	}
 }
 
-/* SystemTap's _stp_map_sortn for a limit of 1..30: bubble passes over the first top places, then
+/* the largest limit _stp_map_sortn sorts partially; above it (and for none) it sorts the whole list */
+#define SORTN_MAX 30
+
+/* SystemTap's _stp_map_sortn for a limit of 1..SORTN_MAX: bubble passes over the first top places, then
  * each later entry that belongs among them is moved in, pushing the last one out behind them;
  * idx holds the list order and is left in the order stap leaves its list */
 static void sort_top(const struct svm_map *mp, uint32_t *idx, uint32_t n, unsigned spec, uint32_t top)
@@ -348,7 +351,7 @@ uint32_t svm_map_snapshot(struct svm_map *mp, uint32_t *idx, uint64_t *seq, unsi
 	uint32_t n = 0;
 	for (uint32_t e = 0; e < mp->cap; e++)
 		if (hdr(mp, e)->used) idx[n++] = e;
-	if (SVM_SORT_DIR(spec) != 0 && limit > 0 && limit <= 30 && n) {
+	if (SVM_SORT_DIR(spec) != 0 && limit > 0 && limit <= SORTN_MAX && n) {
 		heapsort(mp, idx, n, 0);
 		sort_top(mp, idx, n, spec, (uint32_t)limit);
 	} else {
