@@ -3,10 +3,11 @@
 # method unprobed, before and after the session, in one JVM (Bench.java). Each figure is the median of
 # RUNS rounds; a round times CALLS calls (UNPROBED_CALLS without a session: a call costs ~1 ns there).
 # The session runs on the userspace runtime (bin/stapvm -x): each hit is a ptrace round trip.
-# Usage: bench/java/run.sh   (RUNS=5 CALLS=2000 UNPROBED_CALLS=20000000)
+# Usage: bench/java/run.sh   (RUNS=5 CALLS=2000 UNPROBED_CALLS=20000000 METHOD=work; METHOD="work(int)"
+# names the signature: the argument then passes as a number, without its toString())
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd) root=$(cd "$here/../.." && pwd)
-runs=${RUNS:-5} calls=${CALLS:-2000} unprobed=${UNPROBED_CALLS:-20000000}
+runs=${RUNS:-5} calls=${CALLS:-2000} unprobed=${UNPROBED_CALLS:-20000000} method=${METHOD:-work}
 tmp=$(mktemp -d)
 trap 'kill "$jp" "${sp:-}" 2>/dev/null; rm -rf "$tmp"' EXIT
 javac -d "$tmp" "$here/Bench.java"
@@ -21,7 +22,7 @@ median() {
     printf '%s\n' "${out[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p"
 }
 before=$(median "$unprobed")
-"$root/bin/stapvm" -x "$jp" -e "probe begin { printf(\"armed\\n\") } probe java($jp).class(\"Bench\").method(\"work\") { }" \
+"$root/bin/stapvm" -x "$jp" -e "probe begin { printf(\"armed\\n\") } probe java($jp).class(\"Bench\").method(\"$method\") { }" \
     > "$tmp/stapvm.out" 2>&1 & sp=$!
 for _ in $(seq 600); do grep -q '^armed$' "$tmp/stapvm.out" && break; kill -0 "$sp" || { cat "$tmp/stapvm.out"; exit 1; }; sleep 0.2; done
 probed=$(median "$calls")

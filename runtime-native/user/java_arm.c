@@ -171,7 +171,7 @@ static int request(pid_t pid, const char *command, const char *text, size_t len,
 	char in[] = "/tmp/stapvm-java-XXXXXX", out[] = "/tmp/stapvm-java-XXXXXX", options[1024];
 	char *env = getenv("STAPVM_JAVA_AGENT"), *jar = env ? strdup(env) : field(text, len, "agent");
 	char *lib = field(text, len, "lib"), line[4096] = "", last[4096] = "";
-	int fi = -1, fo = -1, rc = -1, placed = 0;
+	int fi = -1, fo = -1, rc = -1;
 	FILE *f = 0;
 	if (!jar || !lib) {
 		snprintf(err, errlen, "the module's java section names no agent or hook library");
@@ -205,13 +205,12 @@ static int request(pid_t pid, const char *command, const char *text, size_t len,
 	}
 	while (fgets(line, sizeof line, f)) {
 		line[strcspn(line, "\n")] = 0;
-		placed |= !strncmp(line, "placed\t", 7);
+		if (!strncmp(line, "warning\t", 8))
+			fprintf(stderr, "WARNING: %s\n", line + 8);
 		snprintf(last, sizeof last, "%s", line);
 	}
 	if (!strcmp(last, "ok")) {
 		rc = 0;
-		if (!strcmp(command, "arm") && !placed)
-			fprintf(stderr, "WARNING: the java() probes' methods were found but none could be rewritten\n");
 	} else if (!strncmp(last, "error\t", 6)) {
 		snprintf(err, errlen, "the stapvm agent in Java process %d failed: %s", (int)pid, last + 6);
 	} else {

@@ -2,14 +2,20 @@ package calls;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 
 /**
  * The java() probes' test program: each "go" line on stdin runs one round of known calls and
- * prints what they return; "quit" ends it. Before each round it prints "ready"; after it, "done".
+ * prints what they return; "late" first loads classes no session has seen (plugin.Circle, from
+ * the directory -Dcalls.plugins, by a class loader of its own each time; Triangle, the first
+ * time) and calls them; "quit"
+ * ends it. Before the first round it prints "ready"; after each, "done".
  */
 public class Calls {
-    static class Shape {
-        int area() {
+    public static class Shape {
+        public int area() {
             return 0;
         }
 
@@ -27,13 +33,21 @@ public class Calls {
         }
 
         @Override
-        int area() {
+        public int area() {
             return side * side;
         }
 
         @Override
         public String toString() {
             return "Square(" + side + ")";
+        }
+    }
+
+    /** Loaded by the first "late" round only (the class loader's own, so it stays loaded). */
+    static class Triangle extends Shape {
+        @Override
+        public int area() {
+            return 5;
         }
     }
 
@@ -76,11 +90,26 @@ public class Calls {
         System.out.println("thrown " + thrown);
     }
 
+    static void lateRound() throws Exception {
+        URL plugins = Path.of(System.getProperty("calls.plugins")).toUri().toURL();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {plugins}, Calls.class.getClassLoader())) {
+            Shape s = (Shape) loader.loadClass("plugin.Circle").getConstructor(int.class).newInstance(2);
+            System.out.println("late area " + s.area());
+        }
+        System.out.println("late triangle " + new Triangle().area());
+        System.out.println("late add " + add(-7L, 2L));
+        round();
+    }
+
     public static void main(String[] args) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
         System.out.println("ready");
         for (String line; (line = in.readLine()) != null && !line.equals("quit"); ) {
-            round();
+            if (line.equals("late")) {
+                lateRound();
+            } else {
+                round();
+            }
             System.out.println("done");
         }
     }

@@ -18,13 +18,16 @@ import java.util.Map;
  * <li>{@code query}: the classes loaded (and the class names IN lists, loaded without being
  *     initialized), each with its superclass and declared methods: the compiler matches the
  *     script's java() points against them;</li>
- * <li>{@code arm}: IN's first line is "watch PID", the stapvm process; then one {@link Site} a
- *     line. The hook library is loaded, the sites' classes are retransformed, and the reply says
- *     how many places each slot got. If PID ends without a disarm, the agent disarms by itself;</li>
- * <li>{@code disarm}: the transformer is removed and the classes retransformed to their original
- *     bytes: the JVM then runs as if no session had been.</li>
+ * <li>{@code arm}: IN's first line is "watch PID", the stapvm process; then one {@link Site}, one
+ *     {@link LateRule} ("SLOT LATE ...") or one slot's typed arguments ("SLOT TYPED MASK", see
+ *     {@link Hook}) a line. The hook library is loaded, the loaded classes the sites and rules name
+ *     are retransformed, classes loaded later are rewritten as they load, and the reply says how
+ *     many places each slot got at the arm. If PID ends without a disarm, the agent disarms by
+ *     itself;</li>
+ * <li>{@code disarm}: the transformer is removed and every class it rewrote (at the arm or since)
+ *     retransformed to its original bytes: the JVM then runs as if no session had been.</li>
  * </ul>
- * The reply's last line is "ok", or "error MESSAGE".
+ * The reply's last line is "ok", or "error MESSAGE"; a "warning MESSAGE" line before it is for the user.
  */
 public final class Agent {
     private static Armed armed;
@@ -85,17 +88,29 @@ public final class Agent {
         System.load(lib);
         long watch = Long.parseLong(in.get(0).split("\t")[1]);
         Map<String, List<Site>> byClass = new HashMap<>();
+        List<LateRule> rules = new ArrayList<>();
+        int[] typed = new int[Hook.SLOTS];
         for (String line : in.subList(1, in.size())) {
-            Site s = Site.parse(line);
-            byClass.computeIfAbsent(s.className(), k -> new ArrayList<>()).add(s);
+            String what = line.split("\t", 3)[1];
+            if (what.equals("LATE")) {
+                rules.add(LateRule.parse(line));
+            } else if (what.equals("TYPED")) {
+                String[] f = line.split("\t");
+                typed[Integer.parseInt(f[0])] = Integer.parseInt(f[2]);
+            } else {
+                Site s = Site.parse(line);
+                byClass.computeIfAbsent(s.className(), k -> new ArrayList<>()).add(s);
+            }
         }
+        Hook.type(typed);
+        Rewriter rewriter = new Rewriter(byClass, rules);
         List<Class<?>> classes = new ArrayList<>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (byClass.containsKey(c.getName()) && inst.isModifiableClass(c)) {
+            if (inst.isModifiableClass(c) && !c.isArray() && !c.isHidden()
+                    && (byClass.containsKey(c.getName()) || rewriter.ruled(c))) {
                 classes.add(c);
             }
         }
-        Rewriter rewriter = new Rewriter(byClass);
         inst.addTransformer(rewriter, true);
         try {
             if (!classes.isEmpty()) {
@@ -113,10 +128,15 @@ public final class Agent {
         watchdog.setDaemon(true);
         armed = new Armed(rewriter, classes, watch, watchdog);
         watchdog.start();
+        boolean none = true;
         for (int slot = 0; slot < Hook.SLOTS; slot++) {
             if (rewriter.placed[slot] > 0) {
                 reply.add("placed\t" + slot + "\t" + rewriter.placed[slot]);
+                none = false;
             }
+        }
+        if (none && !byClass.isEmpty()) {   // (points whose classes are not loaded yet have rules only)
+            reply.add("warning\tthe java() probes' methods were found but none could be rewritten");
         }
     }
 
@@ -128,8 +148,14 @@ public final class Agent {
         armed = null;
         a.watchdog().interrupt();
         inst.removeTransformer(a.rewriter());
-        if (!a.classes().isEmpty()) {
-            inst.retransformClasses(a.classes().toArray(new Class<?>[0]));
+        List<Class<?>> restore = new ArrayList<>(a.classes());
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (a.rewriter().rewritten.contains(c.getName()) && !restore.contains(c) && inst.isModifiableClass(c)) {
+                restore.add(c);   // loaded after the arm, and rewritten then
+            }
+        }
+        if (!restore.isEmpty()) {
+            inst.retransformClasses(restore.toArray(new Class<?>[0]));
         }
     }
 

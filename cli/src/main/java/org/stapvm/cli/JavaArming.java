@@ -46,9 +46,7 @@ final class JavaArming {
     boolean arm() {
         try {
             List<String> reply = java.vm().request("arm", java.armRequest());
-            if (reply.stream().noneMatch(l -> l.startsWith("placed\t"))) {
-                err.println("WARNING: the java() probes' methods were found but none could be rewritten");
-            }
+            reply.stream().filter(l -> l.startsWith("warning\t")).forEach(l -> err.println("WARNING: " + l.substring(8)));
             return true;
         } catch (JavaVm.Failure e) {
             err.println("ERROR: " + e.getMessage());

@@ -1,5 +1,8 @@
 package org.stapvm.lang;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The one wildcard matcher: fnmatch(3) with no flags, or with FNM_NOESCAPE, as stap calls it.
  * {@code *}, {@code ?} and bracket expressions ({@code [!a-z]}, {@code [^a]}, {@code []x]},
@@ -106,13 +109,28 @@ public final class Glob {
     }
 
     private boolean inBracket(String pattern, int from, int end, char c) {
-        boolean negate = pattern.charAt(from) == '!' || pattern.charAt(from) == '^';
-        int i = negate ? from + 1 : from;
         boolean found = false;
+        for (Member m : members(pattern, from, end)) {
+            found |= m.className() != null ? inClass(m.className(), c) : m.lo() <= c && c <= m.hi();
+        }
+        return found != negated(pattern, from);
+    }
+
+    private static boolean negated(String pattern, int from) {
+        return pattern.charAt(from) == '!' || pattern.charAt(from) == '^';
+    }
+
+    /** One member of a bracket expression: a range of characters (lo == hi for one), or a class, "[:alpha:]". */
+    private record Member(char lo, char hi, String className) {}
+
+    /** The members of the bracket expression between {@code from} (after its '[') and {@code end} (its ']'). */
+    private List<Member> members(String pattern, int from, int end) {
+        List<Member> out = new ArrayList<>();
+        int i = negated(pattern, from) ? from + 1 : from;
         while (i < end) {
             int close = pattern.startsWith("[:", i) ? pattern.indexOf(":]", i + 2) : -1;
             if (close > 0 && close < end) {
-                found |= inClass(pattern.substring(i + 2, close), c);
+                out.add(new Member('\0', '\0', pattern.substring(i + 2, close)));
                 i = close + 2;
                 continue;
             }
@@ -120,14 +138,68 @@ public final class Glob {
             char lo = pattern.charAt(loEnd - 1);
             if (loEnd + 1 < end && pattern.charAt(loEnd) == '-') {
                 int hiEnd = member(pattern, loEnd + 1);
-                found |= lo <= c && c <= pattern.charAt(hiEnd - 1);
+                out.add(new Member(lo, pattern.charAt(hiEnd - 1), null));
                 i = hiEnd;
             } else {
-                found |= lo == c;
+                out.add(new Member(lo, lo, null));
                 i = loEnd;
             }
         }
-        return found != negate;
+        return out;
+    }
+
+    /**
+     * The same test as a java.util.regex pattern, for a matcher that cannot have this class: the
+     * java() probes' agent, which runs in the traced JVM and matches the classes it loads later.
+     */
+    public String toRegex(String pattern) {
+        StringBuilder re = new StringBuilder("(?s)");
+        for (int p = 0; p < pattern.length(); p++) {
+            char c = pattern.charAt(p);
+            int end = c == '[' ? bracketEnd(pattern, p) : -1;
+            if (c == '*') {
+                re.append(".*");
+            } else if (c == '?') {
+                re.append('.');
+            } else if (end > 0) {
+                List<String> alternatives = new ArrayList<>();
+                for (Member m : members(pattern, p + 1, end)) {
+                    alternatives.add(m.className() != null ? classRegex(m.className())
+                            : "[" + literal(m.lo()) + "-" + literal(m.hi()) + "]");
+                }
+                String any = "(?:" + String.join("|", alternatives) + ")";
+                re.append(negated(pattern, p + 1) ? "(?!" + any + ")." : any);
+                p = end;
+            } else if (c == '\\' && escapes) {
+                re.append(p + 1 < pattern.length() ? literal(pattern.charAt(++p)) : "(?!)");
+            } else {
+                re.append(literal(c));
+            }
+        }
+        return re.toString();
+    }
+
+    private static String literal(char c) {
+        return String.format("\\x{%x}", (int) c);
+    }
+
+    /** {@link #inClass}'s classes as regex classes (ASCII, as inClass tests them); an unknown one matches nothing. */
+    private static String classRegex(String name) {
+        return switch (name) {
+            case "alpha" -> "\\p{Alpha}";
+            case "digit" -> "\\p{Digit}";
+            case "alnum" -> "\\p{Alnum}";
+            case "upper" -> "\\p{Upper}";
+            case "lower" -> "\\p{Lower}";
+            case "xdigit" -> "\\p{XDigit}";
+            case "space" -> "[ \\t\\n\\r\\f\\x0B]";
+            case "blank" -> "[ \\t]";
+            case "punct" -> "\\p{Punct}";
+            case "cntrl" -> "\\p{Cntrl}";
+            case "print" -> "[\\x20-\\x7e]";
+            case "graph" -> "[\\x21-\\x7e]";
+            default -> "(?!)";
+        };
     }
 
     /** The index after the bracket member at {@code i}: one character, or a backslash and the one it quotes. */

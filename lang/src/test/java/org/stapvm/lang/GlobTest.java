@@ -67,4 +67,22 @@ class GlobTest {
         assertTrue(Glob.hasWildcard("a?"));
         assertFalse(Glob.hasWildcard("6.1.0"));
     }
+
+    /** toRegex is the same test: every pattern here against every text, both ways of asking. */
+    @Test
+    void theRegexAnswersAsMatchesDoes() {
+        String[] patterns = {"x86_*", "*", "i?86", "*a*b", "[my]", "[!my]", "[^my]", "6.[0-3]*", "[]]", "[!]]", "[a-]",
+                "[[:digit:]]x", "[![:alpha:]]*", "[[:nosuch:]]", "a\\*", "a\\", "[a\\]]", "get*", "calls.Calls$*", "[",
+                "a[", "(x)+.y", "[[:space:][:punct:]]"};
+        String[] texts = {"", "x86_64", "i686", "x86", "xaxxab", "xaxxa", "m", "y", "n", "6.1.0", "]", "x", "-", "5x",
+                "9", "a*", "ab", "a\\", "a]", "getName", "calls.Calls$Shape", "[", "a[", "(x)+.y", "(x)+zy", " ", ";"};
+        for (Glob g : new Glob[] {NOESC, FN}) {
+            for (String p : patterns) {
+                String re = g.toRegex(p);
+                for (String t : texts) {
+                    assertEquals(g.matches(p, t), t.matches(re), () -> p + " on " + t + " as " + re);
+                }
+            }
+        }
+    }
 }

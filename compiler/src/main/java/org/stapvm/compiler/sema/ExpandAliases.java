@@ -108,7 +108,8 @@ public final class ExpandAliases {
         }
         if (specs != null) {
             for (ProbeSpec spec : specs) {
-                Statement.Block handler = JavaPrologue.isJava(spec) ? JavaPrologue.wrap(body, root.pos()) : body;
+                Statement.Block handler = JavaPrologue.isJava(spec)
+                        ? JavaPrologue.wrap(body, root.pos(), target.java().typedArguments(spec.user().mark().name())) : body;
                 out.add(new ResolvedProbe(probe, written, point, spec, handler, listed));
             }
         } else if (!optional) {

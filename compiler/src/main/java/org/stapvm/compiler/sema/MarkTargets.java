@@ -29,8 +29,11 @@ final class MarkTargets {
         return p != null && p.event() == UserPoint.Event.MARK ? p.mark() : null;
     }
 
-    /** What {@code t} means at {@code mark} of {@code path}; null for @cast and the like. */
-    static SyscallTargets.Meaning of(String path, SdtNotes.Mark mark, Expression.Target t) {
+    /**
+     * What {@code t} means at {@code mark} of {@code path} in a probe that is a {@code .return}
+     * point or not ({@code returns}); null for @cast and the like.
+     */
+    static SyscallTargets.Meaning of(String path, SdtNotes.Mark mark, boolean returns, Expression.Target t) {
         if (!(t.base() instanceof TargetBase.Variable v)) {
             return null;
         }
@@ -56,9 +59,10 @@ final class MarkTargets {
                 default:
                     break;
             }
-            // a java() probe's return value is the hook mark's argument after the method's ten
-            int n = name.equals("$return") && mark.provider().equals(JavaSession.PROVIDER) ? JavaSession.ARGS + 1
-                    : argNumber(name);
+            // a java() .return probe's return value is the hook mark's argument after the method's ten;
+            // in an entry probe $return is no name the mark has, as in stap's derived HelperSDT mark
+            int n = name.equals("$return") && returns && mark.provider().equals(JavaSession.PROVIDER)
+                    ? JavaSession.ARGS + 1 : argNumber(name);
             if (n < 1 || n > mark.argSpecs().size()) {
                 return error("debuginfo scope not found for module '" + path
                         + "', cannot resolve context variable [man error::dwarf]");

@@ -22,7 +22,9 @@ final class TargetMeanings {
         }
         SdtNotes.Mark mark = MarkTargets.mark(u);
         if (mark != null) {
-            SyscallTargets.Meaning m = MarkTargets.of(u.probe().spec().user().path(), mark, t);
+            var point = u.probe().point().components();
+            boolean returns = point.get(point.size() - 1).name().equals("return");
+            SyscallTargets.Meaning m = MarkTargets.of(u.probe().spec().user().path(), mark, returns, t);
             if (m != null) {
                 return m;
             }

@@ -3,6 +3,8 @@ package org.stapvm.probes.family;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.function.Consumer;
 import org.stapvm.lang.Glob;
@@ -88,11 +90,13 @@ public final class JavaProbes implements ProbeProvider {
                 return null;
             }
             session.vm(vmArg);
-            List<String> sites = sites(session, cls, cls.value(), pattern, isReturn, c, fail);
+            boolean optional = point.marker() == ProbePoint.Marker.OPTIONAL || point.marker() == ProbePoint.Marker.SUFFICIENT;
+            List<String> sites = sites(session, cls, cls.value(), pattern, isReturn, optional, c, fail);
             if (sites == null) {
                 return null;
             }
-            int slot = session.slot(vmArg + "\t" + cls.value() + "\t" + method.value() + "\t" + isReturn, sites);
+            int slot = session.slot(vmArg + "\t" + cls.value() + "\t" + method.value() + "\t" + isReturn, sites,
+                    rule(cls.value(), pattern, kind(pattern, isReturn)), pattern.types());
             return List.of(mark(slot));
         } catch (JavaVm.Failure | IOException e) {
             fail.accept(new Failure(e.getMessage(), null));
@@ -100,15 +104,41 @@ public final class JavaProbes implements ProbeProvider {
         }
     }
 
-    /** The agent's site lines (without the slot) for the point, or null after a failure. */
+    private static String kind(MethodPattern pattern, boolean isReturn) {
+        return pattern.line() > 0 ? "LINE" : isReturn ? "RETURN" : "ENTRY";
+    }
+
+    /**
+     * The point as the agent's rule for the classes the compiler does not see here (loaded later,
+     * or by another loader): org.stapvm.agent.LateRule's line without the slot, the class and
+     * method patterns as regexes that match what {@link #classMatches} and the method glob match.
+     */
+    private static String rule(String written, MethodPattern pattern, String kind) {
+        boolean descendants = written.startsWith("^");
+        String cls = descendants ? written.substring(1) : written;
+        String arguments = pattern.types() == null ? "-" : pattern.types().stream()
+                .map(t -> t.contains(".") || t.contains("$") ? Pattern.quote(t) : "(?:[^,]*[.$])?" + Pattern.quote(t))
+                .collect(Collectors.joining(","));
+        return "LATE\t" + kind + "\t" + (cls.contains(".") ? "binary" : "simple") + "\t" + (descendants ? 1 : 0)
+                + "\t" + Glob.NO_ESCAPE.toRegex(cls) + "\t" + Glob.FUNCTION_NAMES.toRegex(pattern.name())
+                + "\t" + arguments + "\t" + pattern.line();
+    }
+
+    /**
+     * The agent's site lines (without the slot) for the point, or null after a failure. An
+     * optional point whose class is not loaded yet has none: its rule alone waits for the class.
+     */
     private static List<String> sites(JavaSession session, Expression.StringLiteral at, String written,
-                                      MethodPattern pattern, boolean isReturn, List<ProbePoint.Component> c,
-                                      Consumer<Failure> fail) throws JavaVm.Failure {
+                                      MethodPattern pattern, boolean isReturn, boolean optional,
+                                      List<ProbePoint.Component> c, Consumer<Failure> fail) throws JavaVm.Failure {
         boolean descendants = written.startsWith("^");
         String cls = descendants ? written.substring(1) : written;
         boolean qualified = cls.contains(".");
         JavaClasses all = session.classes(qualified ? List.of(cls) : List.of(cls, "*." + cls, "*$" + cls));
         List<String> bases = all.names().stream().filter(n -> classMatches(cls, n)).toList();
+        if (bases.isEmpty() && optional) {
+            return List.of();
+        }
         if (bases.isEmpty()) {
             String similar = Similar.suggest(cls, all.names().stream().map(n -> qualified ? n : simple(n)).distinct().toList(), 5);
             fail.accept(new Failure("no match: no loaded class '" + cls + "' in Java process " + session.vm().pid()
@@ -125,7 +155,8 @@ public final class JavaProbes implements ProbeProvider {
         List<String> sites = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> sameName = new ArrayList<>();
-        String kind = pattern.line() > 0 ? "LINE" : isReturn ? "RETURN" : "ENTRY";
+        List<String> lineless = new ArrayList<>();
+        String kind = kind(pattern, isReturn);
         for (String k : classes) {
             for (JavaMethod m : all.methodsOf(k)) {
                 names.add(m.name());
@@ -133,14 +164,23 @@ public final class JavaProbes implements ProbeProvider {
                     continue;
                 }
                 sameName.add(m.signature());
-                if (pattern.matchesArguments(m.argumentTypes())) {
-                    sites.add(kind + "\t" + k + "\t" + m.name() + "\t" + m.descriptor() + "\t" + pattern.line());
+                if (!pattern.matchesArguments(m.argumentTypes())) {
+                    continue;
                 }
+                if (pattern.line() > 0 && !m.lines().isEmpty() && !m.lines().contains(pattern.line())) {
+                    lineless.add(m.signature() + " has lines " + ranges(m.lines()));
+                    continue;
+                }
+                sites.add(kind + "\t" + k + "\t" + m.name() + "\t" + m.descriptor() + "\t" + pattern.line());
             }
         }
         if (sites.isEmpty()) {
             String where = " in class " + String.join(", ", bases);
-            if (!sameName.isEmpty()) {
+            if (!lineless.isEmpty()) {
+                fail.accept(new Failure("no match: no line " + pattern.line() + " in " + pattern.written().substring(0,
+                        pattern.written().lastIndexOf(':')).trim() + where + " (" + String.join("; ", lineless.stream().distinct().toList())
+                        + ")", c.get(2)));
+            } else if (!sameName.isEmpty()) {
                 fail.accept(new Failure("signature mismatch: no " + pattern.written() + where + " (it has: "
                         + String.join(", ", sameName.stream().distinct().sorted().toList()) + ")", c.get(2)));
             } else {
@@ -151,6 +191,20 @@ public final class JavaProbes implements ProbeProvider {
             return null;
         }
         return sites;
+    }
+
+    /** "12-15, 18": sorted lines as ranges. */
+    private static String ranges(List<Integer> lines) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); ) {
+            int j = i;
+            while (j + 1 < lines.size() && lines.get(j + 1) == lines.get(j) + 1) {
+                j++;
+            }
+            out.add(i == j ? lines.get(i).toString() : lines.get(i) + "-" + lines.get(j));
+            i = j + 1;
+        }
+        return String.join(", ", out);
     }
 
     /** CLASS with its package matches the binary name; without, the name's last part (after '.' or '$'). */
@@ -201,7 +255,7 @@ public final class JavaProbes implements ProbeProvider {
                 types = new ArrayList<>();
                 if (!list.isEmpty()) {
                     for (String t : list.split(",")) {
-                        types.add(t.replace(" ", ""));
+                        types.add(t.replaceAll("\\s", ""));
                     }
                 }
                 s = s.substring(0, open).trim();

@@ -10,8 +10,11 @@ import java.util.Map;
  * and the declared methods of the classes asked about (name and JVM descriptor).
  */
 public final class JavaClasses {
-    /** One declared method; {@code descriptor} as the JVM writes it, "(ILjava/lang/String;)V". */
-    public record JavaMethod(String className, String name, String descriptor) {
+    /**
+     * One declared method; {@code descriptor} as the JVM writes it, "(ILjava/lang/String;)V";
+     * {@code lines} the source lines it has code on (empty when its class file has no line table).
+     */
+    public record JavaMethod(String className, String name, String descriptor, List<Integer> lines) {
         /** The argument types as Java source names them: "int", "java.lang.String", "int[]". */
         public List<String> argumentTypes() {
             List<String> out = new ArrayList<>();
@@ -52,15 +55,17 @@ public final class JavaClasses {
     private final Map<String, String> superOf = new LinkedHashMap<>();
     private final Map<String, List<JavaMethod>> methods = new LinkedHashMap<>();
 
-    /** Adds what one query reply says ("class NAME SUPER" and "method CLASS NAME DESCRIPTOR" lines). */
+    /** Adds what one query reply says ("class NAME SUPER" and "method CLASS NAME DESCRIPTOR LINES" lines). */
     public void add(List<String> reply) {
         for (String line : reply) {
             String[] f = line.split("\t", -1);
             if (f[0].equals("class") && f.length == 3) {
                 superOf.put(f[1], f[2]);
-            } else if (f[0].equals("method") && f.length == 4) {
+            } else if (f[0].equals("method") && f.length == 5) {
                 List<JavaMethod> list = methods.computeIfAbsent(f[1], k -> new ArrayList<>());
-                JavaMethod m = new JavaMethod(f[1], f[2], f[3]);
+                List<Integer> lines = f[4].isEmpty() ? List.of()
+                        : java.util.Arrays.stream(f[4].split(",")).map(Integer::valueOf).toList();
+                JavaMethod m = new JavaMethod(f[1], f[2], f[3], lines);
                 if (!list.contains(m)) {
                     list.add(m);
                 }

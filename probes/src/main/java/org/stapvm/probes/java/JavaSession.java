@@ -9,7 +9,8 @@ import java.util.Map;
  * The java() probes of one compilation: the one JVM they are in, what its agent said of its
  * classes, and the probe slots handed out (slot K is SDT mark stapvm_java:method__K of the hook
  * library), each with the sites the agent is to rewrite for it ({@code org.stapvm.agent.Site}
- * lines). The CLI arms the slots before the run and disarms them after.
+ * lines), the point as a rule for the classes the JVM loads later ({@code LateRule}) and the
+ * arguments it passes as numbers. The CLI arms the slots before the run and disarms them after.
  */
 public final class JavaSession {
     /** As runtime-native/java/stapvm_java.h and org.stapvm.agent.Hook. */
@@ -22,6 +23,10 @@ public final class JavaSession {
     private final List<String> asked = new ArrayList<>();
     private final Map<String, Integer> slotByKey = new LinkedHashMap<>();
     private final List<List<String>> sitesBySlot = new ArrayList<>();
+    private final List<List<String>> typedBySlot = new ArrayList<>();
+
+    /** The integral types an agent passes as numbers (Hook.java): a point naming one gets that argument's value. */
+    public static final List<String> NUMERIC_TYPES = List.of("int", "long", "short", "byte", "boolean");
 
     /** Whether any java() point was resolved (the CLI then arms them). */
     public boolean active() {
@@ -57,8 +62,11 @@ public final class JavaSession {
         return classes;
     }
 
-    /** The slot of a point ({@code key}: its text, so a point written twice shares one), its sites given. */
-    public int slot(String key, List<String> sites) throws JavaVm.Failure {
+    /**
+     * The slot of a point ({@code key}: its text, so a point written twice shares one), given its
+     * sites, its rule and its argument types where it wrote them (null otherwise).
+     */
+    public int slot(String key, List<String> sites, String rule, List<String> argumentTypes) throws JavaVm.Failure {
         Integer known = slotByKey.get(key);
         if (known != null) {
             return known;
@@ -71,9 +79,29 @@ public final class JavaSession {
         for (String s : sites) {
             lines.add(slot + "\t" + s);
         }
+        lines.add(slot + "\t" + rule);
+        List<String> typed = new ArrayList<>();
+        int mask = 0;
+        for (int i = 0; argumentTypes != null && i < Math.min(ARGS, argumentTypes.size()); i++) {
+            boolean numeric = NUMERIC_TYPES.contains(argumentTypes.get(i));
+            typed.add(numeric ? argumentTypes.get(i) : null);
+            mask |= numeric ? 1 << i : 0;
+        }
+        if (mask != 0) {
+            lines.add(slot + "\tTYPED\t" + mask);
+        }
         sitesBySlot.add(lines);
+        typedBySlot.add(typed);
         slotByKey.put(key, slot);
         return slot;
+    }
+
+    /**
+     * The numeric arguments of the point that became mark {@code markName} ("method__K"): per
+     * position, its integral type, or null (a string) past the list's end too.
+     */
+    public List<String> typedArguments(String markName) {
+        return typedBySlot.get(Integer.parseInt(markName.substring(markName.lastIndexOf('_') + 1)));
     }
 
     /**

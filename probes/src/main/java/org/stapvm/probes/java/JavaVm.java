@@ -53,7 +53,19 @@ public final class JavaVm {
                 return new JavaVm(pid, mainName(d));
             }
         }
+        if (commandLine(pid).contains("-XX:+DisableAttachMechanism")) {
+            throw new Failure("Java process " + pid + " does not allow attaching: it runs with -XX:+DisableAttachMechanism");
+        }
         throw new Failure("process " + pid + " is not a Java process that can be attached to" + listing());
+    }
+
+    /** The arguments of process {@code pid}, NUL-separated as /proc has them ("" when it cannot be read). */
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** The one JVM whose main class (or jar) is {@code pname}, with or without its package. */
