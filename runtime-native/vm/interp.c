@@ -318,6 +318,11 @@ next:
 			RA = RB >= 0 && (uint64_t)RB < m->globals[X].nbuckets ? st->bucket[RB] : 0;
 			vmbreak;
 		}
+		vmcase(AHIST) {
+			const struct svm_stat *st = svm_pstat_elem(s, X, &RB, SREG(C));
+			RA = st && RA >= 0 && (uint64_t)RA < m->globals[X].nbuckets ? st->bucket[RA] : 0;
+			vmbreak;
+		}
 		vmcase(HPRINT)
 			if (svm_hist_print(s, &m->globals[X], svm_pstat_scalar(s, X))) RTERR("empty aggregate");
 			vmbreak;

@@ -2,7 +2,9 @@
 #include "maps.h"
 #include "text.h"
 
-struct entry_hdr { uint32_t next, used; uint64_t seq; };
+/* seq numbers the insertion (an entry's identity for svm_map_alive); rank is the entry's place in
+ * SystemTap's list order: insertion order until a sorted foreach sorts the array in place */
+struct entry_hdr { uint32_t next, used; uint64_t seq, rank; };
 
 struct svm_map {
 	const struct svm_global *g;
@@ -202,14 +204,16 @@ int32_t svm_map_lookup(struct svm_map *mp, const int64_t *ik, const char *sk, un
 		uint32_t oldest = NIL;
 		if (!(mp->g->flags & SVM_GFLAG_WRAP)) return -2;
 		for (e = 0; e < mp->cap; e++)
-			if (hdr(mp, e)->used && (oldest == NIL || hdr(mp, e)->seq < hdr(mp, oldest)->seq)) oldest = e;
+			if (hdr(mp, e)->used && (oldest == NIL || hdr(mp, e)->rank < hdr(mp, oldest)->rank)) oldest = e;
 		unlink_entry(mp, oldest);
 		b = hash(mp, ik, sk, sstride);
 	}
 	e = mp->freelist;
 	mp->freelist = hdr(mp, e)->next;
-	svm_host_memcpy(hdr(mp, e), &(struct entry_hdr){ mp->heads[b], 1, svm_atomic_inc(mp->seqp) },
-			sizeof(struct entry_hdr));
+	{
+		uint64_t q = svm_atomic_inc(mp->seqp);
+		svm_host_memcpy(hdr(mp, e), &(struct entry_hdr){ mp->heads[b], 1, q, q }, sizeof(struct entry_hdr));
+	}
 	mp->heads[b] = e;
 	mp->count++;
 	svm_host_memcpy(ikeys(mp, e), ik, (size_t)mp->g->nikeys * 8);
@@ -233,9 +237,9 @@ int32_t svm_map_adopt(struct svm_map *dst, const struct svm_map *src, uint32_t e
 	uint64_t seq = hdr(src, e)->seq;
 	if (d == -1) {
 		d = svm_map_lookup(dst, ikeys(src, e), skey(src, e, 0), src->maxstr, 1);
-		if (d >= 0) hdr(dst, (uint32_t)d)->seq = seq;
+		if (d >= 0) hdr(dst, (uint32_t)d)->seq = hdr(dst, (uint32_t)d)->rank = seq;
 	} else if (hdr(dst, (uint32_t)d)->seq > seq) {
-		hdr(dst, (uint32_t)d)->seq = seq;
+		hdr(dst, (uint32_t)d)->seq = hdr(dst, (uint32_t)d)->rank = seq;
 	}
 	return d;
 }
@@ -274,14 +278,25 @@ static int cmp(const struct svm_map *mp, uint32_t a, uint32_t b, unsigned col)
 	}
 }
 
-/* full order: the chosen column, then insertion order; descending reverses the whole order, ties
- * included (SystemTap's order: foreach (k in a-) lists equal values latest first) */
+/* 1 if entry a goes after entry b on the chosen column (SystemTap's _stp_cmp: ties never move) */
+static int after(const struct svm_map *mp, uint32_t a, uint32_t b, unsigned spec)
+{
+	int c = cmp(mp, a, b, SVM_SORT_COL(spec));
+	return SVM_SORT_DIR(spec) == 2 ? c < 0 : c > 0;
+}
+
+/* full order: the list order (rank) when unsorted; else the chosen column, ties in list order, as
+ * SystemTap's stable merge sort of the array's list (_stp_map_sort) leaves them in either direction.
+ * A statistic array's list is stap's aggregate, rebuilt in hash order under a per-module random
+ * seed, so no tie order is stap's: there ties are first-insertion order, reversed when descending. */
 static int order(const struct svm_map *mp, uint32_t a, uint32_t b, unsigned spec)
 {
-	int dir = SVM_SORT_DIR(spec) == 2 ? -1 : 1, c;
-	if (SVM_SORT_DIR(spec) == 0) return hdr(mp, a)->seq < hdr(mp, b)->seq ? -1 : 1;
-	c = cmp(mp, a, b, SVM_SORT_COL(spec));
-	if (!c) c = hdr(mp, a)->seq < hdr(mp, b)->seq ? -1 : 1;
+	int dir = SVM_SORT_DIR(spec) == 2 ? -1 : 1, c = 0;
+	if (SVM_SORT_DIR(spec) != 0) c = cmp(mp, a, b, SVM_SORT_COL(spec));
+	if (!c) {
+		c = hdr(mp, a)->rank < hdr(mp, b)->rank ? -1 : 1;
+		if (mp->g->vtype != T_STAT) return c;
+	}
 	return c * dir;
 }
 
@@ -297,16 +312,54 @@ static void sift(const struct svm_map *mp, uint32_t *v, uint32_t i, uint32_t n, 
 	}
 }
 
-uint32_t svm_map_snapshot(struct svm_map *mp, uint32_t *idx, uint64_t *seq, unsigned spec, int64_t limit)
+static void heapsort(const struct svm_map *mp, uint32_t *idx, uint32_t n, unsigned spec)
 {
-	uint32_t n = 0;
-	for (uint32_t e = 0; e < mp->cap; e++)
-		if (hdr(mp, e)->used) idx[n++] = e;
 	for (uint32_t i = n / 2; i-- > 0;) sift(mp, idx, i, n, spec);
 	for (uint32_t end = n; end > 1; end--) {
 		uint32_t t = idx[0]; idx[0] = idx[end - 1]; idx[end - 1] = t;
 		sift(mp, idx, 0, end - 1, spec);
 	}
+}
+
+/* the largest limit _stp_map_sortn sorts partially; above it (and for none) it sorts the whole list */
+#define SORTN_MAX 30
+
+/* SystemTap's _stp_map_sortn for a limit of 1..SORTN_MAX: bubble passes over the first top places, then
+ * each later entry that belongs among them is moved in, pushing the last one out behind them;
+ * idx holds the list order and is left in the order stap leaves its list */
+static void sort_top(const struct svm_map *mp, uint32_t *idx, uint32_t n, unsigned spec, uint32_t top)
+{
+	uint32_t last = top - 1 < n - 1 ? top - 1 : n - 1, t;
+	for (int swaps = 1; swaps;) {
+		swaps = 0;
+		for (uint32_t i = 0; i < last; i++)
+			if (after(mp, idx[i], idx[i + 1], spec)) { t = idx[i]; idx[i] = idx[i + 1]; idx[i + 1] = t; swaps = 1; }
+	}
+	for (uint32_t j = last + 1; j < n; j++) {
+		int64_t c = last;
+		uint32_t x = idx[j];
+		while (c >= 0 && after(mp, idx[c], x, spec)) c--;
+		if (c != (int64_t)last) {
+			for (uint32_t k = j; k > (uint32_t)(c + 1); k--) idx[k] = idx[k - 1];
+			idx[c + 1] = x;
+		}
+	}
+}
+
+uint32_t svm_map_snapshot(struct svm_map *mp, uint32_t *idx, uint64_t *seq, unsigned spec, int64_t limit)
+{
+	uint32_t n = 0;
+	for (uint32_t e = 0; e < mp->cap; e++)
+		if (hdr(mp, e)->used) idx[n++] = e;
+	if (SVM_SORT_DIR(spec) != 0 && limit > 0 && limit <= SORTN_MAX && n) {
+		heapsort(mp, idx, n, 0);
+		sort_top(mp, idx, n, spec, (uint32_t)limit);
+	} else {
+		heapsort(mp, idx, n, spec);
+	}
+	/* stap sorts the list itself: later foreach loops walk this order, new keys join at its end */
+	if (SVM_SORT_DIR(spec) != 0)
+		for (uint32_t i = 0; i < n; i++) hdr(mp, idx[i])->rank = svm_atomic_inc(mp->seqp);
 	if (limit < 0) n = 0;
 	else if (limit > 0 && (uint64_t)limit < n) n = (uint32_t)limit;
 	for (uint32_t i = 0; i < n; i++) seq[i] = hdr(mp, idx[i])->seq;

@@ -25,7 +25,8 @@ void svm_map_delete(struct svm_map *mp, int32_t e);
 void svm_map_clear(struct svm_map *mp);
 uint32_t svm_map_count(const struct svm_map *mp);
 const struct svm_global *svm_map_global(const struct svm_map *mp);
-/* fills idx/seq with live entries sorted by spec; returns how many (at most limit if limit > 0) */
+/* fills idx/seq with live entries sorted by spec; returns how many (at most limit if limit > 0).
+ * A sort (spec's direction not 0) is SystemTap's in-place sort: it leaves the array in that order. */
 uint32_t svm_map_snapshot(struct svm_map *mp, uint32_t *idx, uint64_t *seq, unsigned spec, int64_t limit);
 /* 1 if entry e still holds the key it held when its sequence number was seq */
 int svm_map_alive(const struct svm_map *mp, uint32_t e, uint64_t seq);

@@ -13,8 +13,11 @@ static int64_t touched(const struct svm_module *m, const svm_insn *in, int *writ
 	switch (in->op) {
 	case OP_SADD: case OP_AADD:
 		break;
-	case OP_GGET: case OP_GGETS: case OP_AGET: case OP_AGETS: case OP_AEXISTS: case OP_ITINIT:
-	case OP_SAGG: case OP_AAGG: case OP_SHIST: case OP_HPRINT: case OP_AHPRINT:
+	case OP_ITINIT:   /* a sorted foreach sorts the array itself, as stap's does (maps.c) */
+		*write = m->globals[in->x].vtype == T_STAT || SVM_SORT_DIR(in->c) != 0;
+		break;
+	case OP_GGET: case OP_GGETS: case OP_AGET: case OP_AGETS: case OP_AEXISTS:
+	case OP_SAGG: case OP_AAGG: case OP_SHIST: case OP_AHIST: case OP_HPRINT: case OP_AHPRINT:
 		*write = m->globals[in->x].vtype == T_STAT;
 		break;
 	default:     /* GSET*, ASET*, ADEL, ACLEAR; and an op added to opcodes.def but not here: a

@@ -70,6 +70,7 @@ public enum Opcode {
     SHIST(0x64, "ABX", Kind.IR, Kind.IR, Kind.NONE, Kind.GLB, "SHIST", "A = count in histogram bucket B of scalar statistic X (0 if B out of range)"),
     HPRINT(0x65, "X", Kind.NONE, Kind.NONE, Kind.NONE, Kind.GLB, "SHIST", "print histogram statistic X exactly as SystemTap prints @hist_linear/@hist_log; empty is the error 'empty aggregate'"),
     AHPRINT(0x66, "BCX", Kind.NONE, Kind.IRW, Kind.SRW, Kind.GLB, "AHIST", "print the histogram of statistic X[keys] (as HPRINT; an absent entry is the same error)"),
+    AHIST(0x67, "ABCX", Kind.IR, Kind.IRW, Kind.SRW, Kind.GLB, "AHIST", "A = count in histogram bucket A of statistic X[keys] (0 if the entry is absent or A out of range)"),
     REMATCH(0x68, "ABX", Kind.IR, Kind.SR, Kind.NONE, Kind.IMM, "REGEX", "A = 1 if string B matches regex X of the regex section (=~), else 0"),
     HCALL(0x70, "ABCX", Kind.IR, Kind.IRW, Kind.SRW, Kind.HLP, "HELPER", "A = helper X(int args B.., string args C..); helper returns int or void"),
     HCALLS(0x71, "ABCX", Kind.SR, Kind.IRW, Kind.SRW, Kind.HLP, "HELPER", "A = helper X(...) returning a string"),

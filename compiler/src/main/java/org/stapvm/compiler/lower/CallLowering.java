@@ -112,7 +112,14 @@ final class CallLowering {
                 return 0;
             }
             case "log" -> {
-                code.helper(Opcode.Helper.PRINTLN, code.tmpI(), 0, 0, exprs.se(c.args().get(0)), 1, false);
+                String literal = Optimize.stringConstant(c.args().get(0));
+                if (new FormatLowering(body, exprs).tooLong(literal)) {
+                    // unmodified-fnargs in stap's tapset: a literal message is printed whole, as print's
+                    new FormatLowering(body, exprs).printText(literal);
+                    code.helper(Opcode.Helper.PRINT, code.tmpI(), 0, 0, newline(), 1, false);
+                } else {
+                    code.helper(Opcode.Helper.PRINTLN, code.tmpI(), 0, 0, exprs.se(c.args().get(0)), 1, false);
+                }
                 return 0;
             }
             case "printf", "sprintf" -> {
@@ -142,7 +149,8 @@ final class CallLowering {
                 return 0;
             }
             default -> {
-                return helperCall(c, b);
+                Long whole = WholeLiteralCalls.value(b.name(), c, new FormatLowering(body, exprs));
+                return whole != null ? exprs.loadInt(whole) : helperCall(c, b);
             }
         }
     }

@@ -7,7 +7,7 @@ import org.stapvm.lang.ast.Expression;
 
 /**
  * A histogram's buckets as values: {@code @hist_linear(s, lo, hi, step)[i]} and {@code @hist_log(s)[i]}
- * read bucket i of statistic s, numbered as stap numbers them (linear: 0 below lo, then one per
+ * read bucket i of statistic s (a global, or an element s[k] of a statistic array), numbered as stap numbers them (linear: 0 below lo, then one per
  * step, the last above hi; log: 128 buckets, 64 holding 0). stap's errors: an empty statistic is
  * 'empty aggregate', a bucket outside the histogram 'histogram index out of range'.
  */
@@ -37,21 +37,39 @@ final class HistogramLowering {
         return LOG_BUCKETS;
     }
 
-    /** The global statistic a histogram reads (a statistic array's element is not supported yet). */
-    Variable statistic(Expression h) {
+    /** The statistic a histogram reads: global {@code global}, and for an element of a statistic array its keys' register window. */
+    record Source(int global, int[] keys) {}
+
+    /** Where histogram {@code h}'s statistic is; an element's keys are evaluated here, once. */
+    Source source(Expression h) {
         Expression operand = h instanceof Expression.HistLinear l ? l.operand() : ((Expression.HistLog) h).operand();
-        if (!(operand instanceof Expression.Symbol)) {
-            throw new LowerException("not supported yet: buckets of a statistic array's histogram", Describe.token(h), h.pos());
-        }
-        return body.unit.variable(operand);
+        Variable g = body.unit.variable(operand);
+        int gi = body.global(g);
+        return operand instanceof Expression.ArrayElement a ? new Source(gi, exprs.keys(g, a.keys())) : new Source(gi, null);
     }
 
-    /** The count in bucket {@code bucket} (an int register) of histogram {@code h}, checked as stap checks it. */
+    /** Loads into {@code r} the count in bucket {@code bucket} of {@code s} (0 where the bucket is out of range). */
+    void count(Source s, int r, int bucket) {
+        if (s.keys() == null) {
+            code.emit(Opcode.SHIST, r, bucket, 0, s.global());
+        } else {
+            code.emit(Opcode.MOV, r, bucket, 0, 0);
+            code.emit(Opcode.AHIST, r, s.keys()[0], s.keys()[1], s.global());
+        }
+    }
+
+    /**
+     * The count in bucket {@code bucket} (an int register) of histogram {@code h}, checked as stap
+     * checks it: an empty statistic, or an absent element of a statistic array, is 'empty aggregate'.
+     */
     int read(Expression h, int bucket, String near) {
-        Variable g = statistic(h);
-        int gi = body.global(g);
+        Source s = source(h);
         int agg = code.reserveI(6);
-        code.emit(Opcode.SAGG, agg, 0, 0, gi);
+        if (s.keys() == null) {
+            code.emit(Opcode.SAGG, agg, 0, 0, s.global());
+        } else {
+            code.emit(Opcode.AAGG, agg, s.keys()[0], s.keys()[1], s.global());
+        }
         fail(agg, "empty aggregate", near);
         int inRange = code.tmpI(), limit = code.tmpI(), zero = code.tmpI();
         code.emit(Opcode.LDI, zero, 0, 0, 0);
@@ -61,7 +79,7 @@ final class HistogramLowering {
         code.emit(Opcode.LT, inRange, bucket, limit, 0);
         fail(inRange, "histogram index out of range", near);
         int r = code.tmpI();
-        code.emit(Opcode.SHIST, r, bucket, 0, gi);
+        count(s, r, bucket);
         return r;
     }
 

@@ -306,7 +306,7 @@ final class StatementLowering {
      */
     private void foreachBucket(Statement.Foreach f) {
         HistogramLowering hist = new HistogramLowering(body, exprs);
-        int gi = body.global(hist.statistic(f.array()));
+        HistogramLowering.Source source = hist.source(f.array());
         int limit = -1, walked = -1;
         if (f.limit() != null) {
             limit = code.tmpI();
@@ -332,7 +332,7 @@ final class StatementLowering {
         }
         Variable value = body.unit.foreachValue(f);
         if (value != null && body.hasRegister(value)) {
-            code.emit(Opcode.SHIST, body.register(value), b, 0, gi);
+            hist.count(source, body.register(value), b);
         }
         code.release(mark);
         loops.push(new Loop(exit, next, null));

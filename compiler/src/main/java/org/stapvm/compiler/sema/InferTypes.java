@@ -343,6 +343,23 @@ public final class InferTypes {
         }
 
         private void foreach(Statement.Foreach f) {
+            if (f.array() instanceof Expression.HistLinear || f.array() instanceof Expression.HistLog) {
+                // foreach (b in @hist_...(s)): s is a statistic, b a bucket number
+                visit(f.array(), null);
+                ForeachKey k = f.keys().get(0);
+                Variable kv = unit.foreachKey(k);
+                Type vt = varTypes.get(kv);
+                if (vt == null) {
+                    varTypes.put(kv, Type.LONG);
+                    varPlaces.put(kv, new Place(Describe.ident(k.name()), k.pos()));
+                    changed = true;
+                } else if (vt != Type.LONG && report) {
+                    diags.addError("type mismatch (long)", Describe.ident(k.name()), k.pos());
+                }
+                visit(f.limit(), Type.LONG);
+                stmt(f.body());
+                return;
+            }
             Variable arr = f.array() instanceof Expression.Symbol s ? unit.variable(s) : null;
             if (arr != null) {
                 Type[] kt = InferTypes.this.keys(arr);
