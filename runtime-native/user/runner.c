@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include "../vm/stapvm.h"
@@ -39,6 +40,7 @@ struct stapvm_runner {
 	enum bp_mode mode;              /* --breakpoint */
 	struct svm_uprobes *uprobes;    /* process(...) probes on the ptrace engine; NULL without */
 	struct sigaction old_sigchld;
+	int released;                  /* the target was let run (the begin probes did not end the session) */
 };
 
 /* SIGCHLD (a traced task stopped or ended) wakes the loop through the runner's eventfd: the
@@ -275,6 +277,7 @@ static void release_target(stapvm_runner *r)
 		run_target_release(&r->target);
 		return;
 	}
+	r->released = 1;
 	sigchld_wake_fd = r->wake_fd;
 	sigaction(SIGCHLD, &sa, &r->old_sigchld);
 	if (svm_uprobes_start(r->uprobes) < 0)
@@ -285,6 +288,16 @@ static void release_target(stapvm_runner *r)
 static void finish_target(stapvm_runner *r)
 {
 	if (r->uprobes) {
+		/* a begin probe ended the session before the target ran: a -c command leaves without running, as
+		 * a held one does; a -x process is let go (its stops were all seen: the detach waits for new ones) */
+		if (!r->released && !r->target.ended && r->command && r->target.pid > 0) {
+			kill(r->target.pid, SIGKILL);
+			while (waitpid(r->target.pid, 0, __WALL) < 0 && errno == EINTR)
+				;
+			r->target.ended = 1;
+		} else if (!r->released && !r->target.ended) {
+			svm_uprobes_resume(r->uprobes);
+		}
 		if (!r->target.ended)
 			svm_uprobes_detach(r->uprobes);
 		if (sigchld_wake_fd >= 0) {

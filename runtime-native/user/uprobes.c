@@ -657,6 +657,7 @@ int svm_uprobes_start(struct svm_uprobes *u)
 		fire(u, UP_BEGIN, SVM_CTX_NONE, u->e.pid, u->e.pid, NULL);
 	return bp_start(&u->e);
 }
+void svm_uprobes_resume(struct svm_uprobes *u) { bp_start(&u->e); }
 void svm_uprobes_set_mode(struct svm_uprobes *u, enum bp_mode mode) { u->e.mode = mode; }
 int svm_uprobes_service(struct svm_uprobes *u, int block) { return bp_service(&u->e, block); }
 void svm_uprobes_detach(struct svm_uprobes *u) { u->e.detach_requested = 1; bp_detach_now(&u->e); }

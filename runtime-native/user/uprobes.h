@@ -29,6 +29,8 @@ unsigned long long svm_uprobes_step_unguarded(const struct svm_uprobes *u);
 pid_t svm_uprobes_pid(const struct svm_uprobes *u);
 /* Let the tasks run (after the begin probes). */
 int svm_uprobes_start(struct svm_uprobes *u);
+/* lets the stopped tasks run without the process.begin probes (a session that ends before it started them) */
+void svm_uprobes_resume(struct svm_uprobes *u);
 /* Service the ptrace stops that are ready (block: wait for one). 1 while traced tasks remain,
  * 0 when all exited or were detached (e.g. a handler called exit()), -1 on failure. */
 int svm_uprobes_service(struct svm_uprobes *u, int block);

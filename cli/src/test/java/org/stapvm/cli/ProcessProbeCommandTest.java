@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -111,6 +112,27 @@ class ProcessProbeCommandTest {
         assertTrue(r.stderr().startsWith("semantic error: while processing probe process(\""), r.stderr());
         assertTrue(r.stderr().contains("\").function(\"depth\")\n\nsemantic error: internal error: @entry is only valid in "
                 + ".return probes: operator '@entry' at <input>:1:"), r.stderr());
+    }
+
+    /**
+     * exit() in a begin probe ends the session before the target runs: the -c command leaves without
+     * running (its calls= line never appears) and the run ends; a -x process is let go and lives on.
+     */
+    @Test
+    void exitInBeginEndsTheRunAndLetsTheTargetGo() throws Exception {
+        String script = "probe begin { println(\"b\") exit() } probe process(\"" + target + "\").function(\"work\") { println(\"hit\") }"
+                + " probe end { println(\"e\") }";
+        assertEquals(new Result("b\ne\n", "", 0), run("-c", target + " 3", "-e", script));
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try {
+            assertEquals(new Result("b\ne\n", "", 0), run("-x", Long.toString(sleeper.pid()), "-e",
+                    "probe begin { println(\"b\") exit() } probe process.begin { println(\"begin\") } probe end { println(\"e\") }"));
+            Thread.sleep(200);
+            assertTrue(sleeper.isAlive());
+            assertEquals("S", Files.readString(Path.of("/proc/" + sleeper.pid() + "/stat")).split(" ")[2]);
+        } finally {
+            sleeper.destroyForcibly();
+        }
     }
 
     @Test
