@@ -360,8 +360,10 @@ int svm_helper(struct svm_exec *s, unsigned id, int64_t *iret, char *sret,
 	case H_local_clock_s: *iret = svm_host_clock_ns() / 1000000000; return 0;
 	case H_target: *iret = s->sh->target; return 0;
 	case H_pp:
+	case H_pn:
 		if (s->cur_probe >= 0 && (uint32_t)s->cur_probe < s->m->nprobes)
-			svm_errf(sret, s->maxstr, "%s", s->m->strings[s->m->probes[s->cur_probe].pp]);
+			svm_errf(sret, s->maxstr, "%s", s->m->strings[id == H_pn && s->m->npn ? s->m->pn[s->cur_probe]
+										   : s->m->probes[s->cur_probe].pp]);
 		return 0;
 	case H_execname:
 		if (s->ctx && s->ctx->comm) svm_errf(sret, s->maxstr, "%s", s->ctx->comm);

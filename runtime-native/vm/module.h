@@ -122,6 +122,8 @@ struct svm_module {
 	uint32_t nunwind;                /* the unwind section (unwind.c): user-stack rows per file */
 	struct svm_unwind_file *unwind;
 	uint32_t java_off, java_len;     /* the java section: its text's offset in the module bytes, 0 0: none */
+	uint32_t npn;                    /* the probe names section: 0, or nprobes strings (pn() per probe) */
+	uint32_t *pn;
 };
 
 /* the 32-bit words the capture simulation of m's largest program needs (regex_groups.c); 0 without */

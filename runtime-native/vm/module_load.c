@@ -186,6 +186,17 @@ static int dec_entry(struct rd *r, struct svm_module *m, char *err, size_t errle
 	return 0;
 }
 
+/* pn() of each probe: the script-level point (a matched alias's name), where pp() is the point it ends at */
+static int dec_probenames(struct rd *r, struct svm_module *m, char *err, size_t errlen)
+{
+	m->npn = rd_u32(r);
+	if (!(m->pn = alloc_n(r, m->npn, sizeof(uint32_t), 4)))
+		FAIL("probe names: count %u exceeds section length", m->npn);
+	for (uint32_t i = 0; i < m->npn; i++)
+		m->pn[i] = rd_u32(r);
+	return 0;
+}
+
 static int dec_limits(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
 	struct svm_limits *l = &m->limits;
@@ -257,6 +268,7 @@ int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *m, char
 		case S_UNWIND: rc = svm_unwind_decode(r.p, len, m, err, errlen); r.off = len; break;
 		/* text for the native loader only (it arms the JVM's agent): the VM keeps where it is */
 		case S_JAVA: m->java_off = (uint32_t)hr.off; m->java_len = len; r.off = len; break;
+		case S_PROBENAMES: rc = dec_probenames(&r, m, err, errlen); break;
 		}
 		if (rc)
 			return -1;
@@ -291,7 +303,7 @@ void svm_module_release(struct svm_module *m)
 	if (m->rxprog)
 		for (uint32_t i = 0; i < m->nrxprog; i++) { svm_host_free(m->rxprog[i].sets); svm_host_free(m->rxprog[i].code); }
 	svm_host_free(m->rxprog);
-	svm_host_free(m->entry); svm_host_free(m->probe_entry);
+	svm_host_free(m->entry); svm_host_free(m->probe_entry); svm_host_free(m->pn);
 	svm_unwind_release(m);
 	svm_host_memcpy(m, &(struct svm_module){ 0 }, sizeof *m);
 }

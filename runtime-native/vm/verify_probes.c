@@ -25,6 +25,8 @@ static int check_string(const struct svm_module *m, uint32_t i, const char *what
 
 int svm_verify_probes(struct svm_module *m, char *err, size_t errlen)
 {
+	if (m->npn && m->npn != m->nprobes)
+		REJECT("probe names: %u names for %u probes", m->npn, m->nprobes);
 	for (uint32_t i = 0; i < m->nprobes; i++) {
 		const struct svm_probe *p = &m->probes[i];
 		const struct svm_probe_kind_info *k = p->kind < SVM_PROBE_MAX ? &svm_probe_kinds[p->kind] : 0;
@@ -35,6 +37,8 @@ int svm_verify_probes(struct svm_module *m, char *err, size_t errlen)
 			REJECT("probe %u: flags 0x%x not allowed on a %s probe", i, p->flags & ~k->flags, k->name);
 		if (p->pp >= m->nstrings)
 			REJECT("probe %u: pp string %u out of range [0,%u)", i, p->pp, m->nstrings);
+		if (m->npn && m->pn[i] >= m->nstrings)
+			REJECT("probe %u: pn string %u out of range [0,%u)", i, m->pn[i], m->nstrings);
 		if (check_string(m, i, "symbol", p->sym, err, errlen) || check_string(m, i, "module", p->mod, err, errlen) ||
 		    check_string(m, i, "path", p->path, err, errlen))
 			return -1;

@@ -19,7 +19,13 @@ public record ProbeSpec(Kind kind, long sequence, String unit, long value, long 
 
     /** begin, end, error or never (the kind's name is its pp()), ordered by {@code sequence}. */
     public static ProbeSpec simple(Kind kind, long sequence) {
-        ProbeRecord record = ProbeRecord.of(ProbeKind.valueOf(kind.name()), kind.name().toLowerCase(java.util.Locale.ROOT));
+        return simple(kind, sequence, false);
+    }
+
+    /** As {@link #simple(Kind, long)}; a sequence the point wrote is in pp(), as stap's "begin(5)". */
+    public static ProbeSpec simple(Kind kind, long sequence, boolean sequenceWritten) {
+        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        ProbeRecord record = ProbeRecord.of(ProbeKind.valueOf(kind.name()), sequenceWritten ? name + "(" + sequence + ")" : name);
         return new ProbeSpec(kind, sequence, null, 0, 0, 0, null, null, record);
     }
 

@@ -96,6 +96,7 @@ public enum Opcode {
         PRINTLN(4, "println", "VOID", "S", 0, 1, true, "print a string and a newline"),
         PRINTF(2, "printf", "VOID", "S*", -1, -1, true, "formatted print (%d %i %u %x %X %o %s %c %p %%; flags - 0 + space #; width; precision)"),
         SPRINTF(3, "sprintf", "STR", "S*", -1, -1, true, "formatted string, same formats as printf"),
+        PN(90, "pn", "STR", "", 0, 0, true, "the probe point as the script names it (a matched alias's name; pp() without a probe names section)"),
         PP(69, "pp", "STR", "", 0, 0, true, "the probe point of the running handler"),
         CPU(34, "cpu", "INT", "", 0, 0, true, "current CPU number"),
         WARN(60, "warn", "VOID", "S", 0, 1, true, "print 'WARNING: msg' on the error stream, once per distinct message"),

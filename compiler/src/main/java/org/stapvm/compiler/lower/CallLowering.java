@@ -228,6 +228,9 @@ final class CallLowering {
         if (h == Opcode.Helper.MATCHED || h == Opcode.Helper.NGROUPS) {
             body.tables.wantGroups();
         }
+        if (h == Opcode.Helper.PN) {
+            body.tables.wantProbeNames();
+        }
         int[] w = exprs.window(c.args(), exprs.argTypes(c.args()));
         boolean str = h.ret.equals("STR");
         int r = str ? code.tmpS() : code.tmpI();

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.stapvm.compiler.module.Module;
 import org.stapvm.compiler.sema.HistogramSpecs;
 import org.stapvm.compiler.sema.NestingDepth;
+import org.stapvm.compiler.sema.ResolvedProbe;
 import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.Diagnostics;
 import org.stapvm.compiler.sema.Type;
@@ -125,11 +126,13 @@ public final class Lower {
         List<Unit> probes = new ArrayList<>(program.probes());
         probes.sort(Comparator.comparingLong(u -> u.probe().spec().sequence()));
         List<Module.Probe> table = new ArrayList<>();
+        List<String> names = new ArrayList<>();   // pn() of each table entry
         if (program.globals().stream().anyMatch(g -> g.global() != null
                 && (g.global().init() != null || presets.containsKey(g.name())))) {
             int index = functions.size();
             functions.add(body(null, index).lowerGlobalInit(program.globals(), presets));
             table.add(probe(ProbeRecord.of(ProbeKind.BEGIN, "begin"), index));
+            names.add("begin");
         }
         // A process or kernel function pattern expands to one probe per function, all with the same body:
         // they share one handler (pp() tells them apart by the probe's record), unless the body's
@@ -164,14 +167,18 @@ public final class Lower {
             ProbeRecord record = syscallGated(p.probe().spec().record(), p);
             // a process function whose DWARF $vars the compiler read after its prologue is placed there
             table.add(probe(p.placement() != null ? record.at(p.placement()) : record, index));
+            // pn(): the point as the script names it, a matched alias's name where pp() is what it ends at
+            names.add(p.probe().listed() != null ? ResolvedProbe.text(p.probe().listed()) : p.probe().name());
         }
         if (!program.printAtEnd().isEmpty()) {
             int index = functions.size();
             functions.add(new GlobalsDisplay(program, tables, index).lower(program.printAtEnd()));
             table.add(probe(ProbeRecord.of(ProbeKind.END, "end"), index));
+            names.add("end");
         }
+        List<Integer> probeNames = tables.probeNames() ? names.stream().map(tables::string).toList() : List.of();
         return new Module(tables.strings(), tables.constants(), globals, functions,
-                table, limits, tables.sourceMap(), tables.regexes(), entries);
+                table, limits, tables.sourceMap(), tables.regexes(), entries, probeNames);
     }
 
     /** A process.syscall[.return] record with the one call number its body acts on, when it has one (SyscallGate). */

@@ -22,6 +22,7 @@ final class ModuleTables {
     private final Map<String, Integer> regexIndex = new LinkedHashMap<>();
     private final List<Dfa> regexes = new ArrayList<>();
     private boolean groups;
+    private boolean probeNames;
     private final Map<Variable, Integer> globals = new LinkedHashMap<>();
     private final Map<Unit, Integer> functions = new LinkedHashMap<>();
     private final List<Module.SourceLoc> sourceMap = new ArrayList<>();
@@ -52,6 +53,15 @@ final class ModuleTables {
     /** The script calls matched() or ngroups(): every regex carries its capture program. */
     void wantGroups() {
         groups = true;
+    }
+
+    /** The script calls pn(): the module carries each probe's script-level name. */
+    void wantProbeNames() {
+        probeNames = true;
+    }
+
+    boolean probeNames() {
+        return probeNames;
     }
 
     void addGlobal(Variable g) {

@@ -4,10 +4,13 @@ import java.util.List;
 
 import org.stapvm.compiler.regex.Dfa;
 
-/** An in-memory stapvm module: the sections of docs/bytecode.md as plain values. Immutable. */
+/**
+ * An in-memory stapvm module: the sections of docs/bytecode.md as plain values. Immutable.
+ * {@code probeNames}: per probe, the string pn() returns; empty when the script never calls pn().
+ */
 public record Module(List<String> strings, List<Long> constants, List<Global> globals, List<Function> functions,
                      List<Probe> probes, Limits limits, List<SourceLoc> sourceMap, List<Dfa> regexes,
-                     List<EntryProgram> entries) {
+                     List<EntryProgram> entries, List<Integer> probeNames) {
 
     public Module {
         strings = List.copyOf(strings);
@@ -18,6 +21,14 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
         sourceMap = List.copyOf(sourceMap);
         regexes = List.copyOf(regexes);
         entries = List.copyOf(entries);
+        probeNames = List.copyOf(probeNames);
+    }
+
+    /** A module whose script does not call pn() (no probe names section). */
+    public Module(List<String> strings, List<Long> constants, List<Global> globals, List<Function> functions,
+                  List<Probe> probes, Limits limits, List<SourceLoc> sourceMap, List<Dfa> regexes,
+                  List<EntryProgram> entries) {
+        this(strings, constants, globals, functions, probes, limits, sourceMap, regexes, entries, List.of());
     }
 
     /** A module without entry programs (no @entry in a .return probe). */

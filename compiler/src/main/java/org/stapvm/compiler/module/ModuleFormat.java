@@ -22,7 +22,8 @@ public final class ModuleFormat {
         ENTRY(10, "entry"),
         RXGROUPS(11, "regex groups"),
         UNWIND(12, "unwind"),
-        JAVA(13, "java");
+        JAVA(13, "java"),
+        PROBENAMES(14, "probe names");
 
         public final int id;
         public final String text;

@@ -36,6 +36,7 @@ public final class ModuleReader {
         List<Dfa> regexes = new ArrayList<>();
         List<CaptureProgram> groups = new ArrayList<>();
         List<Module.EntryProgram> entries = new ArrayList<>();
+        List<Integer> probeNames = new ArrayList<>();
         Module.Limits limits = null;
         for (int i = 0; i < n; i++) {
             int id = b.getInt();
@@ -87,6 +88,7 @@ public final class ModuleReader {
                     case REGEX -> regexes.add(readDfa(s));
                     case ENTRY -> entries.add(new Module.EntryProgram(s.getInt(), s.getInt(), s.getInt()));
                     case RXGROUPS -> groups.add(readGroups(s));
+                    case PROBENAMES -> probeNames.add(s.getInt());
                     default -> throw new IllegalArgumentException("unknown section id " + id);
                 }
             }
@@ -97,7 +99,7 @@ public final class ModuleReader {
         for (int i = 0; i < groups.size() && i < regexes.size(); i++) {
             regexes.set(i, regexes.get(i).withGroups(groups.get(i)));
         }
-        return new Module(strings, constants, globals, functions, probes, limits, map, regexes, entries);
+        return new Module(strings, constants, globals, functions, probes, limits, map, regexes, entries, probeNames);
     }
 
     /** The limits section: each ModuleFormat.Limit in order, a u32 or a u64 (u32s bit for bit as Java ints). */

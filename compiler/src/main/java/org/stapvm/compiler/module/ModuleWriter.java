@@ -139,6 +139,13 @@ public final class ModuleWriter {
             body.section(ModuleFormat.Section.ENTRY.id, o);
             sections++;
         }
+        if (!m.probeNames().isEmpty()) {
+            Out o = new Out();
+            o.u32(m.probeNames().size());
+            m.probeNames().forEach(o::u32);
+            body.section(ModuleFormat.Section.PROBENAMES.id, o);
+            sections++;
+        }
         Out head = new Out();
         head.bytes("STVM".getBytes(StandardCharsets.US_ASCII));
         head.u16(ModuleFormat.VERSION);

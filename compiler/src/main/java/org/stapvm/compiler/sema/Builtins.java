@@ -57,7 +57,6 @@ public final class Builtins {
         shaped("sprintf", S, Shape.FORMAT, S);
         // Natives the compiler lowers itself (no helper); ties in "(similar: ...)" keep table order.
         fixed("log", null, S);
-        fixed("pn", S);
         fixed("error", null, S);
         fixed("exit", null);
         fixed("abort", null);

@@ -47,6 +47,6 @@ public final class BeginEndProbes implements ProbeProvider {
             fail.accept(new Failure(context.rootMismatch(root.name()), root));
             return null;
         }
-        return List.of(ProbeSpec.simple(kind, seq));
+        return List.of(ProbeSpec.simple(kind, seq, root.argument() != null));
     }
 }
