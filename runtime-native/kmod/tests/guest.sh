@@ -361,11 +361,11 @@ h[1]=20000" "$(cat "$tmp/ps")"
 	echo "    contend: the waiter called getpid $self times; counted ${n:-?}, skipped ${skipped:-0}"
 	[ "${skipped:-0}" -ge 4 ] && ok "skipped-locks-forced (${skipped:-0})" || bad "skipped-locks-forced (${skipped:-0})"
 	# a getppid hit can be skipped too, when a host-preempted vCPU holds g past the bound (TCG on a
-	# loaded host): each getppid hit kept adds 300000 to g, each one skipped adds to the skip count
+	# loaded host): each getppid hit kept adds 1500000 to g, each one skipped adds to the skip count
 	g=$(sed -n 's/^end: n=[0-9]* g=\([0-9]*\)$/\1/p' "$tmp/ct")
-	kept=$(( (${g:-0} - ${n:-0}) / 300000 ))
+	kept=$(( (${g:-0} - ${n:-0}) / 1500000 ))
 	[ "$kept" -ge 0 ] && [ "$kept" -le 5 ] || kept=5
-	expect "skipped-locks-counted" "end: n=$n g=$((n + 300000 * kept))|$((self + 5 - kept))|rc=0" \
+	expect "skipped-locks-counted" "end: n=$n g=$((n + 1500000 * kept))|$((self + 5 - kept))|rc=0" \
 		"$(cat "$tmp/ct")|$((${n:-0} + ${skipped:-0}))|rc=$rc"
 	# past MAXSKIPPED=3 the 4th skip ends the session: stap's error once, the error probe (stap's
 	# STAP_SESSION_ERROR runs error probes, not end probes), the closing warning, exit status 1
