@@ -46,8 +46,8 @@ public final class ElfFunctions {
         }
     }
 
-    /** Reads {@code file}; .symtab entries come first, a name seen twice keeps its first entry. */
-    public static ElfFunctions read(Path file) throws IOException {
+    /** {@code file} mapped little-endian, once it is checked to be a 64-bit little-endian x86-64 ELF file. */
+    static ByteBuffer map(Path file) throws IOException {
         ByteBuffer b;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             b = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).order(ByteOrder.LITTLE_ENDIAN);
@@ -56,6 +56,12 @@ public final class ElfFunctions {
                 || Short.toUnsignedInt(b.getShort(18)) != EM_X86_64) {
             throw new NotElfException(file + " is not an x86-64 ELF file");
         }
+        return b;
+    }
+
+    /** Reads {@code file}; .symtab entries come first, a name seen twice keeps its first entry. */
+    public static ElfFunctions read(Path file) throws IOException {
+        ByteBuffer b = map(file);
         long shoff = b.getLong(40);
         int shentsize = Short.toUnsignedInt(b.getShort(58));
         int shnum = Short.toUnsignedInt(b.getShort(60));

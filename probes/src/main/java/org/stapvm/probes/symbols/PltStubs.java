@@ -2,10 +2,7 @@ package org.stapvm.probes.symbols;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,13 +25,7 @@ public final class PltStubs {
 
     /** The stubs of {@code file} in .rela.plt order; none for a file without a .rela.plt (static, no imports). */
     public static List<Stub> read(Path file) throws IOException {
-        ByteBuffer b;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            b = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).order(ByteOrder.LITTLE_ENDIAN);
-        }
-        if (b.limit() < 64 || b.getInt(0) != 0x464c457f || b.get(4) != 2 || b.get(5) != 1) {
-            throw new ElfFunctions.NotElfException(file + " is not an x86-64 ELF file");
-        }
+        ByteBuffer b = ElfFunctions.map(file);
         try {
             long shoff = b.getLong(40);
             int shentsize = Short.toUnsignedInt(b.getShort(58));

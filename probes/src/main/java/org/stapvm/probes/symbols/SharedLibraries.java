@@ -2,12 +2,9 @@ package org.stapvm.probes.symbols;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -114,13 +111,7 @@ public final class SharedLibraries {
     /** What ld.so reads of one file: its interpreter, needed sonames and run paths. */
     private record Dynamic(String interp, List<String> needed, List<String> runpath) {
         static Dynamic read(Path file) throws IOException {
-            ByteBuffer b;
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                b = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).order(ByteOrder.LITTLE_ENDIAN);
-            }
-            if (b.limit() < 64 || b.getInt(0) != 0x464c457f || b.get(4) != 2 || b.get(5) != 1) {
-                throw new ElfFunctions.NotElfException(file + " is not an x86-64 ELF file");
-            }
+            ByteBuffer b = ElfFunctions.map(file);
             try {
                 long phoff = b.getLong(32);
                 int phentsize = Short.toUnsignedInt(b.getShort(54));
