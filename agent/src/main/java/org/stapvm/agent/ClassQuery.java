@@ -68,9 +68,7 @@ final class ClassQuery {
     /** NAME+DESCRIPTOR to its lines ("12,13"), from the class file its loader has (none found: empty). */
     private static Map<String, String> linesOf(Class<?> c) {
         Map<String, String> out = new HashMap<>();
-        String file = c.getName().replace('.', '/') + ".class";
-        ClassLoader loader = c.getClassLoader();
-        try (InputStream in = loader != null ? loader.getResourceAsStream(file) : ClassLoader.getSystemResourceAsStream(file)) {
+        try (InputStream in = Lineage.classFile(c.getName().replace('.', '/'), c.getClassLoader())) {
             if (in == null) {
                 return out;
             }

@@ -40,14 +40,19 @@ final class Lineage {
         return out;
     }
 
+    /** The class file {@code loader} (null: the boot loader) has for {@code internalName}, or null. */
+    static InputStream classFile(String internalName, ClassLoader loader) {
+        String file = internalName + ".class";
+        return loader != null ? loader.getResourceAsStream(file) : ClassLoader.getSystemResourceAsStream(file);
+    }
+
     private static String superOf(String internalName, ClassLoader loader) {
         String known = SUPER.get(internalName);
         if (known != null) {
             return known;
         }
         String found = "";
-        String file = internalName + ".class";
-        try (InputStream in = loader != null ? loader.getResourceAsStream(file) : ClassLoader.getSystemResourceAsStream(file)) {
+        try (InputStream in = classFile(internalName, loader)) {
             if (in != null) {
                 String s = new ClassReader(in).getSuperName();
                 found = s == null ? "" : s;
