@@ -13,6 +13,8 @@
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include "kernel_run.h"
+#include "run_daemon.h"
+#include "run_output.h"
 #include "run_system.h"
 #include "run_target.h"
 #include "uprobes.h"
@@ -48,38 +50,25 @@ static int spawn_held(const char *cmd, struct run_target *t)
 #define RELAY_ERROR 1         /* an error record began with "ERROR:" */
 #define RELAY_OUT_CLOSED 2    /* the output is a pipe its reader closed (| head -3) */
 
-/* writes every record in buf[0..n) to out (stream 0) or stderr (stream 1), then starts the
- * system() commands among them (STAPVM_STREAM_SYSTEM); RELAY_* bits: an "ERROR:"
- * record makes the run fail, as staprun (e.g. too many skipped probes); a closed output ends it, as
- * SIGPIPE ends stapio */
-static int relay(const char *buf, size_t n, FILE *out)
+/* hands every record in buf[0..n) to the run's output (run_output.h: stream 0 to stdout or the -o files,
+ * stream 1 to stderr, system() commands started once the output read with them is written, the rest
+ * of their handler's, as stap); RELAY_* bits: an "ERROR:" record makes the run fail, as staprun (e.g.
+ * too many skipped probes); a closed output ends it, as SIGPIPE ends stapio */
+static int relay(const char *buf, size_t n, struct run_output *out)
 {
 	size_t off = 0;
-	int error = 0, commands = 0;
+	int error = 0;
 	while (off + sizeof(struct stapvm_rec) <= n) {
 		struct stapvm_rec r;
 		memcpy(&r, buf + off, sizeof r);
 		off += sizeof r;
 		if (r.len > n - off) break;
-		if (r.stream == STAPVM_STREAM_SYSTEM) {
-			commands = 1;
-			off += r.len;
-			continue;
-		}
-		fwrite(buf + off, 1, r.len, r.stream ? stderr : out);
-		if (r.stream && r.len >= 6 && !memcmp(buf + off, "ERROR:", 6)) error |= RELAY_ERROR;
+		run_output_write(out, r.stream, buf + off, r.len);
+		if (r.stream == 1 && r.len >= 6 && !memcmp(buf + off, "ERROR:", 6)) error |= RELAY_ERROR;
 		off += r.len;
 	}
-	if (fflush(out) && errno == EPIPE) error |= RELAY_OUT_CLOSED;
-	/* system() commands after the output read with them (the rest of their handler's, as stap) */
-	for (off = 0; commands && off + sizeof(struct stapvm_rec) <= n;) {
-		struct stapvm_rec r;
-		memcpy(&r, buf + off, sizeof r);
-		off += sizeof r;
-		if (r.len > n - off) break;
-		if (r.stream == STAPVM_STREAM_SYSTEM) run_system(buf + off, r.len);
-		off += r.len;
-	}
+	run_output_flush(out);
+	if (out->lost && out->lost_errno == EPIPE) error |= RELAY_OUT_CLOSED;
 	return error;
 }
 
@@ -126,7 +115,7 @@ static size_t module_bytes(const uint8_t *file, size_t n)
 	return sig.module_len;
 }
 
-static int run_session(int fd, const uint8_t *bytes, size_t len, const struct krun_opts *o, FILE *out)
+static int run_session(int fd, const uint8_t *bytes, size_t len, const struct krun_opts *o, struct run_output *out)
 {
 	char err[1024] = "";
 	struct stapvm_ioc_load l = { (uintptr_t)bytes, len, (uintptr_t)err, sizeof err, o->target_pid };
@@ -163,7 +152,12 @@ static int run_session(int fd, const uint8_t *bytes, size_t len, const struct kr
 	if (ioctl(fd, STAPVM_IOC_START)) {
 		fprintf(stderr, "ERROR: stapvm.ko could not start the session: %s\n", strerror(errno));
 		rc = 1;
+	} else if (o->daemon && run_daemonize(lerr, sizeof lerr) < 0) {
+		fprintf(stderr, "ERROR: %s\n", lerr);
+		ioctl(fd, STAPVM_IOC_STOP);
+		rc = 1;
 	} else {
+		if (o->daemon) out->to_syslog = 1;
 		run_target_release(&t);
 		for (;;) {
 			struct pollfd p = { fd, POLLIN, 0 };
@@ -214,21 +208,32 @@ out:
 int stapvm_kernel_run(const uint8_t *bytes, size_t len, const struct krun_opts *o)
 {
 	const char *dev = o->device ? o->device : STAPVM_DEVICE;
-	FILE *out = stdout;
+	struct run_output *out = malloc(sizeof *out);
+	char err[PATH_MAX + 128];
 	int fd, rc;
 	stop_signal = 0;
+	if (!out) { fprintf(stderr, "ERROR: out of memory\n"); return 1; }
+	run_output_init(out);
 	if ((fd = open(dev, O_RDWR | O_CLOEXEC | O_NONBLOCK)) < 0) {
 		fprintf(stderr, "ERROR: cannot open %s: %s%s\n", dev, strerror(errno),
 			errno == ENOENT ? " (load stapvm.ko, or use --runtime=user)" : "");
+		free(out);
 		return 1;
 	}
-	if (o->output_file && !(out = fopen(o->output_file, "w"))) {
-		fprintf(stderr, "ERROR: cannot open output file %s: %s\n", o->output_file, strerror(errno));
+	if (o->output_file && run_output_open(out, o->output_file, o->size_mb, o->num_max, err, sizeof err) < 0) {
+		fprintf(stderr, "ERROR: %s\n", err);
 		close(fd);
+		free(out);
 		return 1;
 	}
+	if (o->json) run_output_set_json(out);
 	rc = run_session(fd, bytes, len, o, out);
-	if (out != stdout) fclose(out);
+	run_output_close(out);
+	if (out->lost && out->lost_errno != EPIPE) {
+		fprintf(stderr, "WARNING: %llu bytes of output were lost (%s)\n", (unsigned long long)out->lost, strerror(out->lost_errno));
+		rc = 1;
+	}
+	free(out);
 	close(fd);
 	return rc;
 }
@@ -236,6 +241,14 @@ int stapvm_kernel_run(const uint8_t *bytes, size_t len, const struct krun_opts *
 int stapvm_kernel_run_args(const uint8_t *bytes, size_t len, const char *output_file, int64_t timeout_ms,
 			   const char *target_cmd, int target_pid)
 {
-	struct krun_opts o = { output_file, timeout_ms, target_cmd, target_pid, 0, NULL };
+	struct krun_opts o = { .output_file = output_file, .timeout_ms = timeout_ms, .target_cmd = target_cmd, .target_pid = target_pid };
+	return stapvm_kernel_run(bytes, len, &o);
+}
+
+int stapvm_kernel_run_output(const uint8_t *bytes, size_t len, const char *output_file, uint64_t size_mb, int num_max,
+			     int json, int64_t timeout_ms, const char *target_cmd, int target_pid)
+{
+	struct krun_opts o = { .output_file = output_file, .size_mb = size_mb, .num_max = num_max, .json = json,
+			       .timeout_ms = timeout_ms, .target_cmd = target_cmd, .target_pid = target_pid };
 	return stapvm_kernel_run(bytes, len, &o);
 }

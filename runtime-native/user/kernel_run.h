@@ -14,6 +14,10 @@ struct krun_opts {
 	int target_pid;            /* -x PID: target(); the session ends when PID exits */
 	int verbose;               /* -v: progress on stderr */
 	const char *device;        /* NULL: STAPVM_DEVICE */
+	uint64_t size_mb;          /* -S SIZE_MB[,NUM_MAX] with -o: rotation as staprun's (run_outfile.h); 0 none */
+	int num_max;
+	int json;                  /* --format=json: output lines as JSON records */
+	int daemon;                /* -F with -o: into the background once the session started (run_daemon.h) */
 };
 
 /* 1 when the kernel runtime can be used (the device exists) */
@@ -25,6 +29,9 @@ int stapvm_kernel_run(const uint8_t *bytes, size_t len, const struct krun_opts *
 /* the same with the options as arguments (for FFI callers); output_file and target_cmd may be NULL */
 int stapvm_kernel_run_args(const uint8_t *bytes, size_t len, const char *output_file, int64_t timeout_ms,
 			   const char *target_cmd, int target_pid);
+/* the same with -o's rotation and --format=json (for FFI callers) */
+int stapvm_kernel_run_output(const uint8_t *bytes, size_t len, const char *output_file, uint64_t size_mb, int num_max,
+			     int json, int64_t timeout_ms, const char *target_cmd, int target_pid);
 /* ends a running stapvm_kernel_run as SIGINT/SIGTERM/SIGHUP would; async-signal-safe. The loader installs
  * no signal handlers itself: its host (stapvm-run, the JVM) forwards signals with this. */
 void stapvm_kernel_signal(int signo);

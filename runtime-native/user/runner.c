@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "../vm/stapvm.h"
+#include "run_daemon.h"
 #include "run_output.h"
 #include "run_stdin.h"
 #include "run_target.h"
@@ -135,7 +136,22 @@ void stapvm_runner_free(stapvm_runner *r)
 
 int stapvm_runner_set_output_file(stapvm_runner *r, const char *path, char *err, size_t errlen)
 {
-	return run_output_open(&r->out, path, err, errlen);
+	return run_output_open(&r->out, path, 0, 0, err, errlen);
+}
+
+int stapvm_runner_set_output_files(stapvm_runner *r, const char *path, uint64_t size_mb, int num_max, char *err, size_t errlen)
+{
+	return run_output_open(&r->out, path, size_mb, num_max, err, errlen);
+}
+
+void stapvm_runner_set_json(stapvm_runner *r) { run_output_set_json(&r->out); }
+
+int stapvm_runner_daemonize(stapvm_runner *r, char *err, size_t errlen)
+{
+	if (run_daemonize(err, errlen) < 0)
+		return -1;
+	r->out.to_syslog = 1;
+	return 0;
 }
 
 void stapvm_runner_set_timeout_ms(stapvm_runner *r, int64_t ms) { r->timeout_ms = ms > 0 ? ms : 0; }
@@ -340,7 +356,7 @@ int stapvm_runner_run(stapvm_runner *r)
 	}
 	if (stapvm_aborted(r->session))
 		stapvm_run_phase(r->session, SVM_PROBE_ERROR, 0);
-	run_output_flush(&r->out);
+	run_output_close(&r->out);
 
 	errors = stapvm_error_count(r->session);
 	if (errors)

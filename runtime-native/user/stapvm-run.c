@@ -32,9 +32,14 @@ static void forward(int signo)
 
 static void usage(FILE *f)
 {
-	fprintf(f, "Usage: stapvm-run [-o FILE] [-T SECONDS] [-c CMD | -x PID] [--runtime=kernel|user]\n"
-		   "                  [--breakpoint=emulate|xol|step|auto] [--trust DIR] [--require-signed]\n"
-		   "                  MODULE.stpb\n");
+	fprintf(f, "Usage: stapvm-run [-o FILE [-S SIZE[,N]] [-F]] [-T SECONDS] [-c CMD | -x PID] [--format=text|json]\n"
+		   "                  [--runtime=kernel|user] [--breakpoint=emulate|xol|step|auto] [--trust DIR]\n"
+		   "                  [--require-signed] MODULE.stpb\n"
+		   "-o FILE         Send output to FILE. This supports strftime(3) formats for FILE.\n"
+		   "-S size[,N]     Switches output file to next file (FILE.0, FILE.1, ...) when the size\n"
+		   "                of file reaches the specified size in MB; keeps at most N files.\n"
+		   "-F              With -o: run in the background as a daemon and show its pid.\n"
+		   "--format=json   Every line of output as a JSON record (docs/json-output.md).\n");
 }
 
 /* reads the whole module file; NULL with a message printed */
@@ -142,10 +147,13 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "breakpoint", required_argument, 0, 'b' }, { "runtime", required_argument, 0, 'r' },
-		{ "trust", required_argument, 0, 't' }, { "require-signed", no_argument, 0, 's' }, { 0, 0, 0, 0 }
+		{ "trust", required_argument, 0, 't' }, { "require-signed", no_argument, 0, 's' },
+		{ "format", required_argument, 0, 'j' }, { 0, 0, 0, 0 }
 	};
 	const char *out = 0, *cmd = 0, *breakpoint = 0, *runtime = 0, *trust_dir = 0;
-	int require_signed = 0;
+	int require_signed = 0, daemon_mode = 0, json = 0;
+	uint64_t size_mb = 0;
+	int num_max = 0;
 	size_t module_len;
 	struct svm_modsig sig;
 	double seconds = 0;
@@ -158,7 +166,7 @@ int main(int argc, char **argv)
 	size_t java_len = 0;
 	struct sigaction sa;
 
-	while ((c = getopt_long(argc, argv, "+o:T:c:x:h", longopts, 0)) != -1) {
+	while ((c = getopt_long(argc, argv, "+o:T:c:x:S:Fh", longopts, 0)) != -1) {
 		switch (c) {
 		case 'o': out = optarg; break;
 		case 'c': cmd = optarg; break;
@@ -179,6 +187,26 @@ int main(int argc, char **argv)
 				return 1;
 			}
 			break;
+		case 'S':
+			/* staprun's reading: SIZE in MB, then ",N" */
+			errno = 0;
+			size_mb = strtoull(optarg, &end, 10);
+			if (*end == ',')
+				num_max = (int)strtoul(end + 1, &end, 10);
+			if (*end || errno || size_mb > (UINT64_MAX >> 20) || num_max < 0) {
+				fprintf(stderr, "Invalid file size option '%s'.\n", optarg);
+				usage(stderr);
+				return 1;
+			}
+			break;
+		case 'F': daemon_mode = 1; break;
+		case 'j':
+			if (strcmp(optarg, "json") && strcmp(optarg, "text")) {
+				fprintf(stderr, "ERROR: invalid --format '%s' (text or json)\n", optarg);
+				return 1;
+			}
+			json = !strcmp(optarg, "json");
+			break;
 		case 'b': breakpoint = optarg; break;
 		case 'r': runtime = optarg; break;
 		case 't': trust_dir = optarg; break;
@@ -189,6 +217,22 @@ int main(int argc, char **argv)
 	}
 	if (cmd && pid) {
 		fprintf(stderr, "You can't specify -c and -x together.\n");
+		return 1;
+	}
+	if (!out && size_mb) {
+		fprintf(stderr, "You have to specify output FILE with '-S' option.\n");
+		usage(stderr);
+		return 1;
+	}
+	if (daemon_mode && cmd) {
+		fprintf(stderr, "You can't specify the '-D' and '-c' options together.\n");
+		usage(stderr);
+		return 1;
+	}
+	if (daemon_mode && !out) {
+		/* stap -F without -o leaves the module loaded for staprun -A; a stapvm session ends with its loader */
+		fprintf(stderr, "ERROR: -F without -o is not available: stap keeps the output in the kernel's buffer for a later "
+			"'staprun -A', but a stapvm session ends when its loader exits, on either runtime; use -F -o FILE\n");
 		return 1;
 	}
 	if (optind < argc - 1 && argv[optind + 1][0] == '-') {
@@ -242,7 +286,8 @@ int main(int argc, char **argv)
 	}
 	switch (stapvm_pick_runtime(bytes, sig.module_len, runtime, err, sizeof err)) {
 	case STAPVM_RUNTIME_KERNEL: {
-		struct krun_opts o = { out, (int64_t)(seconds * 1000 + 0.5), cmd, (int)pid, 0, NULL };
+		struct krun_opts o = { .output_file = out, .timeout_ms = (int64_t)(seconds * 1000 + 0.5), .target_cmd = cmd,
+				       .target_pid = (int)pid, .size_mb = size_mb, .num_max = num_max, .json = json, .daemon = daemon_mode };
 		if (arm(pid, java, java_len)) {
 			free(bytes);
 			free(java);
@@ -271,7 +316,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ERROR: module %s rejected: %s\n", argv[optind], err);
 		return disarm(pid, java, java_len, 1);
 	}
-	if (out && stapvm_runner_set_output_file(running, out, err, sizeof err) < 0) {
+	if (out && stapvm_runner_set_output_files(running, out, size_mb, num_max, err, sizeof err) < 0) {
 		fprintf(stderr, "ERROR: %s\n", err);
 		stapvm_runner_free(running);
 		return 1;
@@ -286,6 +331,13 @@ int main(int argc, char **argv)
 		stapvm_runner_set_target_command(running, cmd);
 	if (pid)
 		stapvm_runner_set_target_pid(running, (int)pid);
+	if (json)
+		stapvm_runner_set_json(running);
+	if (daemon_mode && stapvm_runner_daemonize(running, err, sizeof err) < 0) {
+		fprintf(stderr, "ERROR: %s\n", err);
+		stapvm_runner_free(running);
+		return disarm(pid, java, java_len, 1);
+	}
 
 	rc = stapvm_runner_run(running);
 	stapvm_runner_free(running);

@@ -17,6 +17,16 @@ void stapvm_runner_free(stapvm_runner *r);
 
 /* -o FILE: the script's output goes to FILE (created/truncated) instead of stdout; -1 with err */
 int stapvm_runner_set_output_file(stapvm_runner *r, const char *path, char *err, size_t errlen);
+/* -o FILE -S SIZE_MB[,NUM_MAX] (stapvm_runner_set_output_file with size_mb 0): FILE's strftime formats
+ * expanded as staprun does, FILE.0, FILE.1, ... each once the one before holds more than SIZE_MB MB,
+ * at most NUM_MAX kept (0: all); -1 with staprun's reason in err */
+int stapvm_runner_set_output_files(stapvm_runner *r, const char *path, uint64_t size_mb, int num_max, char *err, size_t errlen);
+/* --format=json: every line of the script's output a JSON record (docs/json-output.md) */
+void stapvm_runner_set_json(stapvm_runner *r);
+/* -F with -o (staprun -D): call before stapvm_runner_run, before any target is started or traced:
+ * the caller's process exits 0, the daemon prints its pid and runs on with stdout and stderr on
+ * /dev/null, the run's error text to syslog; -1 with err when it could not detach */
+int stapvm_runner_daemonize(stapvm_runner *r, char *err, size_t errlen);
 /* -T SECONDS as milliseconds: the run ends (end probes run) after this long; 0 = no limit */
 void stapvm_runner_set_timeout_ms(stapvm_runner *r, int64_t ms);
 /* -c CMD: split CMD into words as staprun does (no command substitution) and exec it, stopped

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# run_test.sh BUILD: the runner through stapvm-run: timers, exit(), -T, -c, -x, -o, SIGINT/SIGTERM,
+# run_test.sh BUILD: the runner through stapvm-run: timers, exit(), -T, -c, -x, -o (strftime names), -S rotation, -F, --format=json,
 # runtime errors, rejected modules and probe points. Prints "run: P passed, F failed".
 set -u
 build=$(cd "${1:-build}" && pwd)
@@ -89,6 +89,41 @@ expect "missing module" "ERROR: cannot open module $tmp/missing.stpb: No such fi
 # a closed output pipe is reported as lost output, not a silent kill
 out=$("$run" -c 'sleep 0.2' "$tmp/target_begin.stpb" 2>&1 >/dev/full); rc=$?
 if [ "$rc" = 1 ] && grep -q 'bytes of output were lost (No space left on device)' <<<"$out"; then ok; else bad "lost output" "$out rc=$rc"; fi
+
+# -S SIZE[,N] as staprun: FILE.0, FILE.1, ... each once the one before holds more than SIZE MB (the
+# switch comes before the write after that, so a file ends a little over: 17 hits of 64128 bytes);
+# with N only the newest N are kept
+mkdir "$tmp/rot" && (cd "$tmp/rot" && "$run" -o out -S 1 "$tmp/bulk_output.stpb"); rc=$?
+expect "-S 1" "out.0:1090176 out.1:1090176 out.2:384768 rc=0" "$(cd "$tmp/rot" && for f in *; do printf '%s:%s ' "$f" "$(stat -c %s "$f")"; done)rc=$rc"
+rm -f "$tmp"/rot/* && "$run" -o "$tmp/rot/out" -S 1,2 "$tmp/bulk_output.stpb"; rc=$?
+expect "-S 1,2" "out.1 out.2 rc=0" "$(cd "$tmp/rot" && echo *) rc=$rc"
+out=$("$run" -S 1 "$tmp/timer_exit.stpb" 2>&1); rc=$?
+expect "-S without -o" "You have to specify output FILE with '-S' option.|Usage: stapvm-run [-o FILE [-S SIZE[,N]] [-F]] [-T SECONDS] [-c CMD | -x PID] [--format=text|json]|rc=1" \
+	"$(head -2 <<<"$out" | tr '\n' '|')rc=$rc"
+out=$("$run" -S 1x -o "$tmp/x" "$tmp/timer_exit.stpb" 2>&1); rc=$?
+expect "-S invalid" "Invalid file size option '1x'.|rc=1" "$(head -1 <<<"$out" | tr '\n' '|')rc=$rc"
+
+# -o FILE with strftime formats, expanded as staprun does when it opens the file
+rm -f "$tmp"/rot/* && day=$(date +%Y%m%d) && "$run" -o "$tmp/rot/log-%Y%m%d.txt" "$tmp/timer_exit.stpb"; rc=$?
+expect "-o strftime" "log-$day.txt n=10 rc=0" "$(cd "$tmp/rot" && echo * "$(cat ./*)") rc=$rc"
+out=$("$run" -o "$tmp/nodir/x" "$tmp/timer_exit.stpb" 2>&1); rc=$?
+expect "-o unwritable" "ERROR: Couldn't open output file $tmp/nodir/x: No such file or directory rc=1" "$out rc=$rc"
+
+# -F -o: staprun -D: the loader returns at once, printing the daemon's pid, which writes the file
+out=$("$run" -F -o "$tmp/rot/daemon.out" -T 1 "$tmp/count_until_end.stpb" 2>&1); rc=$?
+if [ "$rc" = 0 ] && [[ "$out" =~ ^[0-9]+$ ]] && [ "$(ps -o comm= -p "$out")" = stapvm-run ]; then ok; else bad "-F -o prints the daemon's pid" "$out rc=$rc"; fi
+for _ in $(seq 50); do kill -0 "$out" 2>/dev/null || break; sleep 0.1; done
+if grep -q '^end n=' "$tmp/rot/daemon.out" && ! kill -0 "$out" 2>/dev/null; then ok; else bad "-F daemon ran to its end" "$(cat "$tmp/rot/daemon.out")"; fi
+out=$("$run" -F "$tmp/timer_exit.stpb" 2>&1); rc=$?
+expect "-F without -o" "ERROR: -F without -o is not available: stap keeps the output in the kernel's buffer for a later 'staprun -A', but a stapvm session ends when its loader exits, on either runtime; use -F -o FILE rc=1" "$out rc=$rc"
+out=$("$run" -F -o "$tmp/x" -c true "$tmp/timer_exit.stpb" 2>&1); rc=$?
+expect "-F with -c" "You can't specify the '-D' and '-c' options together.|rc=1" "$(head -1 <<<"$out" | tr '\n' '|')rc=$rc"
+
+# --format=json: each line a record, JSON-escaped; the unended last line too (docs/json-output.md)
+out=$("$run" --format=json "$tmp/json_lines.stpb" 2>&1); rc=$?
+expect "--format=json" '{"type":"print","data":"a"}|{"type":"print","data":"b \"q\" \\ \t\u0001 é"}|{"type":"print","data":"tail"}|rc=0' "$(tr '\n' '|' <<<"$out")rc=$rc"
+out=$("$run" --format=xml "$tmp/json_lines.stpb" 2>&1); rc=$?
+expect "--format=xml" "ERROR: invalid --format 'xml' (text or json) rc=1" "$out rc=$rc"
 
 echo "run: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -31,8 +31,25 @@ final class Options {
     @Option(names = "-g", description = "guru mode (stapvm still never runs embedded C)")
     boolean guru;
 
-    @Option(names = "-o", paramLabel = "FILE", description = "send output to FILE")
+    @Option(names = "-o", paramLabel = "FILE", description = "send output to FILE (strftime(3) formats expanded, as stap)")
     String outputFile;
+
+    @Option(names = "-S", paramLabel = "SIZE[,N]",
+            description = "with -o: switch to FILE.1, FILE.2, ... (from FILE.0) when a file reaches SIZE MB; keep at most N files")
+    String sizeOption;
+
+    /** -S's SIZE in MB and N (0: all kept); set by {@link #invalid()}. */
+    long rotateMegabytes;
+    int rotateFiles;
+
+    @Option(names = "-F", description = "flight recorder: with -o, run in the background and print the pid (without -o: refused, see README)")
+    boolean flightRecorder;
+
+    /** --format: stap's text, or a JSON record per output line (docs/json-output.md). */
+    enum Format { text, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json: every output line a JSON record (docs/json-output.md)")
+    Format format = Format.text;
 
     @Option(names = "-c", paramLabel = "CMD", description = "start CMD and trace it; end when it exits")
     String command;
@@ -200,6 +217,22 @@ final class Options {
         }
         if (signKey != null && signModule == null && lastPass < 4) {
             return "stapvm: --sign signs the module of pass 4 or 5 (or an existing one: --sign-module FILE.stpb)\n";
+        }
+        if (sizeOption != null) {
+            if (!sizeOption.matches("[0-9]+(,[0-9]+)?")) {
+                return "ERROR: Safety pattern mismatch for -S parameter ('" + sizeOption
+                        + "' vs. '^[0-9]+(,[0-9]+)?$') rc=1\n";
+            }
+            String[] parts = sizeOption.split(",");
+            try {
+                rotateMegabytes = Long.parseLong(parts[0]);
+                rotateFiles = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            } catch (NumberFormatException e) {
+                return "Invalid file size option '" + sizeOption + "'.\n";
+            }
+            if (rotateMegabytes > (Long.MAX_VALUE >> 20)) {
+                return "Invalid file size option '" + sizeOption + "'.\n";
+            }
         }
         if (command != null && targetPidText != null) {
             return "You can't specify -c and -x together.\n"

@@ -29,8 +29,25 @@ final class RunPass {
             err.println("Pass 5: run failed.  [man error::pass5]");
             return 1;
         }
-        RunOptions run = new RunOptions(options.outputFile, timeoutMillis(), options.command,
-                targetPid == null ? 0 : targetPid, options.breakpoint.name());
+        // staprun's checks of its output options, made when it starts
+        String refused = options.outputFile != null ? null
+                : options.rotateMegabytes != 0 ? "You have to specify output FILE with '-S' option."
+                : options.flightRecorder ? "ERROR: -F without -o is not available: stap keeps the output in the kernel's buffer"
+                        + " for a later 'staprun -A', but a stapvm session ends when its loader exits, on either runtime;"
+                        + " use -F -o FILE"
+                : null;
+        if (refused != null) {
+            err.println(refused);
+            err.println("Pass 5: run failed.  [man error::pass5]");
+            return 1;
+        }
+        if (options.flightRecorder) {
+            out.flush();
+            return FlightRecorder.start(options, kernelFile, timeoutMillis(), targetPid, err);
+        }
+        RunOptions run = new RunOptions(options.outputFile, options.rotateMegabytes, options.rotateFiles, timeoutMillis(),
+                options.command, targetPid == null ? 0 : targetPid, options.breakpoint.name(),
+                options.format == Options.Format.json);
         // The runtime writes to file descriptors 1 and 2 itself: what Java printed goes first.
         out.flush();
         err.flush();

@@ -15,6 +15,10 @@ public interface LibStapvm {
 
     int stapvm_runner_set_output_file(Pointer runner, String path, byte[] err, long errlen);
 
+    int stapvm_runner_set_output_files(Pointer runner, String path, long sizeMb, int numMax, byte[] err, long errlen);
+
+    void stapvm_runner_set_json(Pointer runner);
+
     void stapvm_runner_set_timeout_ms(Pointer runner, long ms);
 
     void stapvm_runner_set_target_command(Pointer runner, String cmd);
@@ -30,6 +34,9 @@ public interface LibStapvm {
     int stapvm_pick_runtime(byte[] bytes, long len, String requested, byte[] err, long errlen);
 
     int stapvm_kernel_run_args(byte[] bytes, long len, String outputFile, long timeoutMs, String targetCmd, int targetPid);
+
+    int stapvm_kernel_run_output(byte[] bytes, long len, String outputFile, long sizeMb, int numMax, int json,
+            long timeoutMs, String targetCmd, int targetPid);
 
     void stapvm_kernel_signal(int signo);
 }

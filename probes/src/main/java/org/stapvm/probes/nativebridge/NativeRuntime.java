@@ -52,6 +52,11 @@ public final class NativeRuntime {
         }
     }
 
+    /** The native loader beside libstapvm.so (runtime-native/user/build/stapvm-run), for runs that outlive the JVM (-F). */
+    public static Path loaderPath() {
+        return libraryPath().resolveSibling("stapvm-run");
+    }
+
     static Path libraryPath() {
         String explicit = System.getProperty("stapvm.native");
         if (explicit != null) {
@@ -97,8 +102,9 @@ public final class NativeRuntime {
 
     private int runKernel(byte[] module, RunOptions options) {
         try (SignalForwarding forwarding = SignalForwarding.to(lib::stapvm_kernel_signal)) {
-            return lib.stapvm_kernel_run_args(module, module.length, options.outputFile(), options.timeoutMs(),
-                    options.targetCommand(), options.targetPid());
+            return lib.stapvm_kernel_run_output(module, module.length, options.outputFile(), options.rotateMegabytes(),
+                    options.rotateFiles(), options.json() ? 1 : 0, options.timeoutMs(), options.targetCommand(),
+                    options.targetPid());
         }
     }
 
@@ -109,9 +115,12 @@ public final class NativeRuntime {
             throw new RunRefused(cString(err));
         }
         try {
-            if (options.outputFile() != null
-                    && lib.stapvm_runner_set_output_file(runner, options.outputFile(), err, err.length) != 0) {
+            if (options.outputFile() != null && lib.stapvm_runner_set_output_files(runner, options.outputFile(),
+                    options.rotateMegabytes(), options.rotateFiles(), err, err.length) != 0) {
                 throw new RunRefused(cString(err));
+            }
+            if (options.json()) {
+                lib.stapvm_runner_set_json(runner);
             }
             lib.stapvm_runner_set_timeout_ms(runner, options.timeoutMs());
             if (options.targetCommand() != null) {
