@@ -8,6 +8,7 @@
 #include "ksession.h"
 #include "kprobes.h"
 #include "khit.h"
+#include "kprocfs.h"
 
 static int kp_pre(struct kprobe *kp, struct pt_regs *regs)
 {
@@ -233,6 +234,7 @@ void kp_register_all(struct ksession *ks)
 			kp_warn_failed(ks, sl, rc);
 	}
 	tp_register_all(ks);
+	kpf_register_all(ks);
 }
 
 void kp_arm_timers(struct ksession *ks)
@@ -273,6 +275,7 @@ void kp_unregister_all(struct ksession *ks)
 			sl->registered = false;
 	}
 	tp_unregister_all(ks);
+	kpf_unregister_all(ks);
 }
 
 u64 kp_missed(struct ksession *ks)

@@ -84,6 +84,7 @@ struct ksession {
 	wait_queue_head_t space;   /* the reader freed ring space */
 	struct irq_work wake;      /* wakes readers and starts the end from any context a probe hits in */
 	struct work_struct end_work;
+	struct kpf_dir *procfs;    /* procfs probes' files (kprocfs.c), NULL: none */
 };
 
 struct ksession *ks_new(void);

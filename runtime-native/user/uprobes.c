@@ -201,7 +201,7 @@ int svm_uprobe_offset(struct up_resolver *r, const struct stapvm_probe_point *pt
 static int run_with(struct svm_uprobes *u, const struct up_probe *p, enum svm_ctx_kind kind, pid_t tid,
                     pid_t tgid, const struct user_regs_struct *r, uint8_t *data, int entry_program)
 {
-	struct svm_ctx c = { kind, r, tgid, tid, NULL, u->comm, SVM_MEM_USER, data, data ? p->entry_size : 0, NULL, 0 };
+	struct svm_ctx c = { kind, r, tgid, tid, NULL, u->comm, SVM_MEM_USER, data, data ? p->entry_size : 0, NULL, 0, NULL };
 	int rc;
 	stapvm_set_context(u->s, &c);
 	rc = entry_program ? stapvm_run_entry(u->s, p->index) : stapvm_run_probe(u->s, p->index);

@@ -33,6 +33,16 @@ struct svm_ctx {
 	/* a tracepoint hit's arguments as the tracepoint passed them (kernel.trace), tp_nargs of them; NULL elsewhere */
 	const uint64_t *tp_args;
 	uint32_t tp_nargs;
+	/* a procfs probe's data (NULL elsewhere): a write's bytes, or the buffer a read probe fills */
+	struct svm_procfs *procfs;
+};
+
+/* The data of a procfs hit: writing, buf holds the len bytes written; reading, the handler fills buf
+ * (cap bytes, len used) through _procfs_set/_procfs_append, and the reader gets those bytes. */
+struct svm_procfs {
+	char *buf;
+	uint32_t len, cap;
+	int reading;
 };
 
 /* x86-64 SysV: argument n (1-based, 1..6 in registers) of the probed call, 0 or -1 when unavailable */

@@ -303,6 +303,30 @@ int svm_helper_ctx(struct svm_exec *s, unsigned id, int64_t *iret, char *sret, c
 		if (!s->ctx || s->ctx->kind != SVM_CTX_RETURN || svm_host_retval(s->ctx, &v)) FAIL("cannot access $return in this context");
 		*iret = (int64_t)v;
 		return 0;
+	case H__procfs_value: {
+		const struct svm_procfs *f = s->ctx ? s->ctx->procfs : 0;
+		uint32_t n;
+		if (!f || f->reading) FAIL("procfs $value is not available in this context");
+		n = f->len < s->maxstr - 1 ? f->len : (uint32_t)(s->maxstr - 1);
+		svm_host_memcpy(sret, f->buf, n);
+		sret[n] = 0;
+		return 0;
+	}
+	case H__procfs_set:
+	case H__procfs_append: {
+		struct svm_procfs *f = s->ctx ? s->ctx->procfs : 0;
+		size_t n = svm_strlen(sargs), k;
+		if (!f || !f->reading) FAIL("procfs $value can be set only in a procfs read probe");
+		if (id == H__procfs_set)
+			f->len = 0;
+		/* the buffer may be larger than MAXSTRINGLEN (.maxsize): appends accumulate up to its size */
+		k = n < f->cap - f->len ? n : f->cap - f->len;
+		svm_host_memcpy(f->buf + f->len, sargs, k);
+		f->len += (uint32_t)k;
+		if (sret != sargs)
+			svm_host_memcpy(sret, sargs, n + 1);
+		return 0;
+	}
 	case H_task_current:
 		if (!(*iret = svm_host_task())) FAIL("task_current() needs the kernel runtime (stapvm.ko): the userspace runtime has no kernel task");
 		return 0;

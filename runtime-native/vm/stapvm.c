@@ -39,6 +39,7 @@ void stapvm_module_free(stapvm_module *mod)
 int stapvm_probe_count(const stapvm_module *mod) { return (int)mod->m.nprobes; }
 uint32_t stapvm_java_request(const stapvm_module *mod, uint32_t *len) { *len = mod->m.java_len; return mod->m.java_off; }
 uint32_t stapvm_max_skipped(const stapvm_module *mod) { return mod->m.limits.maxskipped; }
+uint32_t stapvm_max_string(const stapvm_module *mod) { return mod->m.limits.maxstringlen; }
 int stapvm_suppresses_errors(const stapvm_module *mod) { return (mod->m.limits.flags & SVM_LIM_SUPPRESS_HANDLER_ERRORS) != 0; }
 uint64_t stapvm_overload_threshold(const stapvm_module *mod) { return mod->m.limits.overload_threshold; }
 uint64_t stapvm_overload_interval(const stapvm_module *mod) { return mod->m.limits.overload_interval; }

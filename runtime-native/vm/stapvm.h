@@ -26,6 +26,8 @@ int stapvm_probe_count(const stapvm_module *mod);
 uint32_t stapvm_java_request(const stapvm_module *mod, uint32_t *len);
 /* the module's MAXSKIPPED: skipped hits past it end the session (stapvm.ko) */
 uint32_t stapvm_max_skipped(const stapvm_module *mod);
+/* MAXSTRINGLEN: the bytes of a string, its NUL included */
+uint32_t stapvm_max_string(const stapvm_module *mod);
 /* 1 when the module was built with --suppress-handler-errors: handler errors are counted (the closing
  * "Number of errors" warning) but never printed, never abort, and do not fail the run */
 int stapvm_suppresses_errors(const stapvm_module *mod);

@@ -14,6 +14,39 @@ expect() {
 
 insmod "$KMOD/build/stapvm.ko" && ok "insmod" || { bad "insmod"; echo "$pass passed, $fail failed"; exit 1; }
 
+# procfs probes: /proc/systemtap/procfs/*: stap's modes, a read past MAXSTRINGLEN, writes run the probe with
+# $value, the directory gone at the end
+procfs_check() {
+    local d=/proc/systemtap/procfs r big pid
+    $krun "$out/procfs.stpb" > "$tmp/pf.out" 2>&1 & pid=$!
+    for _ in $(seq 300); do grep -q '^begin$' "$tmp/pf.out" 2>/dev/null && break; sleep 0.1; done
+    expect "procfs-modes" "big 400
+both 600
+command 404
+in 200" "$(cd $d && stat -c '%n %a' * | LC_ALL=C sort)"
+    big=$(cat $d/big)
+    expect "procfs-read-maxsize (${#big} bytes)" "head
+line 00 of the big file
+line 99 of the big file
+2405" "$(echo "$big" | sed -n '1p;2p;$p'; cat $d/big | wc -c)"
+    expect "procfs-read" "command" "$(cat $d/command)"
+    echo x > $d/both; echo y > $d/both
+    expect "procfs-read-write-file" "writes=2" "$(cat $d/both)"
+    printf 'hello' > $d/in; printf 'stop\n' > $d/in
+    wait $pid
+    expect "procfs-write-value" "begin
+wrote[hello]
+wrote[stop
+]" "$(cat "$tmp/pf.out")"
+    expect "procfs-removed" "absent" "$([ -e /proc/systemtap ] && echo present || echo absent)"
+}
+if [ "${KMOD_ONLY:-}" = procfs ]; then
+    procfs_check
+    rmmod stapvm && ok "rmmod" || bad "rmmod"
+    echo "$pass passed, $fail failed"
+    exit 0
+fi
+
 # java() probes: the hook library's SDT marks as uprobes (their semaphores raised by the kernel), the JVM's
 # agent armed by stapvm-run through the attach protocol. The library is copied to a tmpfs (kernel uprobes
 # refuse files on the 9p/overlay root) at the path the module was compiled for (run.sh). The JVM under
@@ -395,6 +428,7 @@ expect "alloc-probes-churn (${ALLOC_CHURN:-3} rounds)" "0" "$acbad"
 # the one-liner suite (oneliners.sh), every case on stapvm-run, the hang's cases on bin/stapvm too
 . "$KMOD/tests/oneliners_guest.sh"
 
+procfs_check
 fuzz_load_check
 
 # the output options on stapvm.ko, which the loader's run_output applies as on the userspace runtime:

@@ -55,9 +55,14 @@ java_marks() {
     rm -rf "$java_hook_dir"
     return $rc
 }
+# KMOD_ONLY=procfs: only the procfs probes' test (guest.sh), for a change to them alone
+if [ "${KMOD_ONLY:-}" = procfs ]; then
+    (cd "$out" && "$root/bin/stapvm" -p4 -m procfs "$here/scripts/procfs.stp" >/dev/null) || { echo "kmod: cannot compile procfs.stp"; echo "0 passed, 1 failed"; exit 1; }
+else
 java_marks || { echo "kmod: cannot compile the java() probes' script"; echo "0 passed, 1 failed"; exit 1; }
+fi
 # KMOD_ONLY=java: only the java() probes' test in the guest (guest.sh), for a change to them alone
-if [ "${KMOD_ONLY:-}" != java ]; then
+if [ "${KMOD_ONLY:-}" != java ] && [ "${KMOD_ONLY:-}" != procfs ]; then
 # compiles script S as out/NAME.stpb; a script with "# build NAME: FLAGS" lines is compiled once per
 # line instead (e.g. the same script with two -D MAXSKIPPED limits)
 compile() {

@@ -55,6 +55,7 @@ final class Session {
         }
         // -r: kernel.function wildcards expand against /boot/System.map-KRELEASE
         target = ProbeTarget.release(options.kernelRelease == null ? "" : options.kernelRelease);
+        target.moduleName(moduleName());
         Pipeline.Settings settings = new Pipeline.Settings(options.lastPass, options.verbosity() > 0,
                 options.guru, limits, FrontEnd.tapsetDirs(options), target,
                 options.warnings(), options.unoptimized, ScriptInput.extra(options), presets,
@@ -150,10 +151,14 @@ final class Session {
         }
     }
 
+    /** -m NAME, else stap_ and a hash of the script: the module file's name and its procfs directory's. */
+    private String moduleName() {
+        return options.moduleName != null ? options.moduleName : String.format("stap_%08x", script.text().hashCode());
+    }
+
     /** -p4: writes NAME.stpb (NAME from -m, else stap_ and a hash of the script) and prints its name. */
     private int writeModule(Pipeline.Result result) {
-        String name = options.moduleName != null ? options.moduleName
-                : String.format("stap_%08x", script.text().hashCode());
+        String name = moduleName();
         Path file = Path.of(name + ".stpb");
         byte[] bytes = result.verified().bytes();
         if (options.signKey != null) {

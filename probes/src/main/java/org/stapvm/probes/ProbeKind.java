@@ -44,7 +44,11 @@ public enum ProbeKind {
     /** process("PATH")[.provider("P")].mark("NAME"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed (stapvm.ko: by the kernel, uprobe_register_refctr) */
     PROCESS_MARK(18, 3, 12, 64, 2, 3, "process(\"PATH\")[.provider(\"P\")].mark(\"NAME\"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed (stapvm.ko: by the kernel, uprobe_register_refctr)"),
     /** procfs("__stdin").write (input.char, input.line): once per byte the loader reads from its standard input, the byte in _stdin_value() (stap's staprun writes its stdin to /proc/systemtap/MODULE/__stdin a byte at a time) */
-    INPUT(19, 2, 0, 0, 2, 0, "procfs(\"__stdin\").write (input.char, input.line): once per byte the loader reads from its standard input, the byte in _stdin_value() (stap's staprun writes its stdin to /proc/systemtap/MODULE/__stdin a byte at a time)");
+    INPUT(19, 2, 0, 0, 2, 0, "procfs(\"__stdin\").write (input.char, input.line): once per byte the loader reads from its standard input, the byte in _stdin_value() (stap's staprun writes its stdin to /proc/systemtap/MODULE/__stdin a byte at a time)"),
+    /** procfs[("PATH")][.umask(N)].read[.maxsize(N)]: a read from offset 0 of /proc/systemtap/MODULE/PATH (symbol PATH, module MODULE, address the file's mode bits, ORed over the probes of one file) runs the handler in the reader's process context; what it sets with _procfs_set/_procfs_append (at most period bytes; no period: MAXSTRINGLEN) is what the reader gets */
+    PROCFS_READ(20, 1, 3, 24, 0, 0, "procfs[(\"PATH\")][.umask(N)].read[.maxsize(N)]: a read from offset 0 of /proc/systemtap/MODULE/PATH (symbol PATH, module MODULE, address the file's mode bits, ORed over the probes of one file) runs the handler in the reader's process context; what it sets with _procfs_set/_procfs_append (at most period bytes; no period: MAXSTRINGLEN) is what the reader gets"),
+    /** procfs[("PATH")][.umask(N)].write: each write() to /proc/systemtap/MODULE/PATH (fields as PROCFS_READ; at most MAXSTRINGLEN-1 bytes of one write are taken) runs the handler in the writer's process context, the data in _procfs_value() */
+    PROCFS_WRITE(21, 1, 3, 24, 0, 0, "procfs[(\"PATH\")][.umask(N)].write: each write() to /proc/systemtap/MODULE/PATH (fields as PROCFS_READ; at most MAXSTRINGLEN-1 bytes of one write are taken) runs the handler in the writer's process context, the data in _procfs_value()");
 
     /** Field of a probe record */
     public enum Field {

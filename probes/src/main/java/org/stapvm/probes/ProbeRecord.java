@@ -35,6 +35,12 @@ public record ProbeRecord(ProbeKind kind, Set<ProbeKind.Flag> flags, String pp, 
         return new ProbeRecord(kind, Set.of(), pp, null, null, null, 0, 0, 0, 0);
     }
 
+    /** procfs("PATH").read/.write of module {@code module}: the file's mode bits and a read's buffer size (0: MAXSTRINGLEN). */
+    public static ProbeRecord procfs(String pp, boolean read, String module, String path, int mode, long maxsize) {
+        return new ProbeRecord(read ? ProbeKind.PROCFS_READ : ProbeKind.PROCFS_WRITE, Set.of(), pp, path, module, null,
+                mode, maxsize, 0, 0);
+    }
+
     /** timer.UNIT(N)[.randomize(M)]: period and jitter in ns, or with jiffies in ticks. */
     public static ProbeRecord timer(String pp, long period, long jitter, boolean jiffies) {
         return new ProbeRecord(ProbeKind.TIMER, jiffies ? Set.of(ProbeKind.Flag.JIFFIES) : Set.of(), pp, null, null,

@@ -15,7 +15,7 @@ public record ProbeSpec(Kind kind, long sequence, String unit, long value, long 
                         String kernelPoint, UserPoint user, ProbeRecord record) {
 
     /** PROCESS: the userspace breakpoint engine (or the kernel's uprobes); KERNEL: stapvm.ko's kprobes. */
-    public enum Kind { BEGIN, END, ERROR, NEVER, TIMER, PROCESS, KERNEL, INPUT }
+    public enum Kind { BEGIN, END, ERROR, NEVER, TIMER, PROCESS, KERNEL, INPUT, PROCFS }
 
     /** begin, end, error or never (the kind's name is its pp()), ordered by {@code sequence}. */
     public static ProbeSpec simple(Kind kind, long sequence) {
@@ -33,6 +33,11 @@ public record ProbeSpec(Kind kind, long sequence, String unit, long value, long 
     public static ProbeSpec input() {
         ProbeRecord record = ProbeRecord.of(ProbeKind.INPUT, "procfs(\"__stdin\").write");
         return new ProbeSpec(Kind.INPUT, 0, null, 0, 0, 0, null, null, record);
+    }
+
+    /** procfs("PATH").read/.write: a /proc/systemtap/MODULE/PATH file of stapvm.ko. */
+    public static ProbeSpec procfs(ProbeRecord record) {
+        return new ProbeSpec(Kind.PROCFS, 0, null, 0, 0, 0, null, null, record);
     }
 
     /** timer.UNIT(VALUE)[.randomize(RANDOMIZE)] (periodNs 0 for jiffies) and its record. */

@@ -23,6 +23,7 @@ public final class ProbeTarget {
     private KernelTracepoints kernelTracepoints;
     private final JavaSession java = new JavaSession();
     private final Set<Integer> processPids = new TreeSet<>();
+    private String moduleName = "stap_module";
 
     private ProbeTarget(String kernelRelease, Supplier<KernelSymbols> kernelSource,
                         Supplier<KernelTracepoints> tracepointSource) {
@@ -49,6 +50,15 @@ public final class ProbeTarget {
     /** A kernel whose tracepoints are given (a fixture, in tests). */
     public static ProbeTarget withKernelTracepoints(String release, KernelTracepoints tracepoints) {
         return new ProbeTarget(release, () -> KernelSymbols.of(release), () -> tracepoints);
+    }
+
+    /** The module's name (-m, else stap_HASH): procfs probes' files live in /proc/systemtap/NAME. */
+    public String moduleName() {
+        return moduleName;
+    }
+
+    public void moduleName(String name) {
+        moduleName = name;
     }
 
     public String kernelRelease() {

@@ -58,10 +58,10 @@ class ProbeProvidersTest {
 
     @Test
     void unknownRootsGetTheFamiliesAndAliasesAsSuggestions() {
-        assertEquals(List.of("begin", "end", "error", "never", "timer", "process"), ProbeProviders.standard().suggestedRoots());
+        assertEquals(List.of("begin", "end", "error", "never", "timer", "process", "procfs"), ProbeProviders.standard().suggestedRoots());
         List<ProbeProvider.Failure> fs = new java.util.ArrayList<>();
         assertNull(ProbeProviders.standard().resolve(Points.parse("syscal"), HOST, List.of("syscall"), fs::add));
-        assertEquals("probe point mismatch (similar: syscall, begin, end, error, never)", fs.get(0).message());
+        assertEquals("probe point mismatch (similar: syscall, procfs, begin, end, error)", fs.get(0).message());
         assertEquals("syscal", fs.get(0).at().name());
         assertEquals("probe point mismatch (similar: begin, end, never, error, timer)", failure("begin(\"x\")"));
         assertEquals("probe point mismatch (similar: begin, end, error, never, timer)", failure("beginn"));

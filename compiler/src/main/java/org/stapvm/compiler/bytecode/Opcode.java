@@ -176,7 +176,10 @@ public enum Opcode {
         _SYM(150, "_sym", "STR", "LL", 2, 0, true, "_sym(addr, flags): a kernel address named as stap's _stp_snprint_addr with _STP_SYM_* flags (1 symbol, 8 offset, 16 size, 4 module, 512 its basename, 64/128/256 space before/after, newline); unknown: 0xADDR"),
         _USYM(151, "_usym", "STR", "LL", 2, 0, true, "_usym(addr, flags): as _sym for an address of the hit's user task: the module is the mapping's path, the symbol from its ELF file (userspace runtime; stapvm.ko parses no ELF)"),
         TASK_CURRENT(152, "task_current", "INT", "", 0, 0, true, "the address of the current task's struct task_struct (stapvm.ko); the userspace runtime has no kernel task: an error"),
-        PID2TASK(153, "pid2task", "INT", "L", 1, 0, true, "pid2task(pid): the address of the struct task_struct of a pid (stapvm.ko: find_vpid + pid_task under RCU); 0 when there is none; the userspace runtime has no kernel task: an error");
+        PID2TASK(153, "pid2task", "INT", "L", 1, 0, true, "pid2task(pid): the address of the struct task_struct of a pid (stapvm.ko: find_vpid + pid_task under RCU); 0 when there is none; the userspace runtime has no kernel task: an error"),
+        _PROCFS_VALUE(130, "_procfs_value", "STR", "", 0, 0, true, "$value in a procfs write probe: the data of the write() that runs it (at most MAXSTRINGLEN-1 bytes); elsewhere 'procfs $value is not available in this context'"),
+        _PROCFS_SET(131, "_procfs_set", "STR", "S", 0, 1, true, "$value = s in a procfs read probe: what the reader gets becomes s (cut at the probe's maxsize); returns s; elsewhere an error"),
+        _PROCFS_APPEND(132, "_procfs_append", "STR", "S", 0, 1, true, "$value .= s in a procfs read probe: appends s to what the reader gets (cut at the probe's maxsize, which may pass MAXSTRINGLEN); returns s; elsewhere an error");
 
         public final int id, nint, nstr;
         public final String mnemonic, ret, params, doc;

@@ -258,6 +258,14 @@ final class ExpressionLowering {
         if (e instanceof Expression.Ternary t) {
             return ternary(t, true);
         }
+        if (e instanceof Expression.Assign a && body.unit != null && body.unit.procfsRead()
+                && a.target() instanceof Expression.Target) {
+            // $value = s / $value .= s in a procfs read probe: what the reader gets, set or appended to
+            int d = code.tmpS();
+            code.helper(a.op() == AssignOp.CONCAT ? Opcode.Helper._PROCFS_APPEND : Opcode.Helper._PROCFS_SET,
+                    d, 0, 0, se(a.value()), 1, true);
+            return d;
+        }
         if (e instanceof Expression.Assign a) {
             int v;
             if (a.op() == AssignOp.CONCAT) {

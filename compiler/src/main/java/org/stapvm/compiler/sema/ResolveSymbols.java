@@ -52,6 +52,8 @@ public final class ResolveSymbols {
     private final Map<Variable, ArityUse> arity = new LinkedHashMap<>();
     private final Set<Declaration.Function> embeddedReported = new LinkedHashSet<>();
     private final Set<Variable> statLocals = new LinkedHashSet<>();
+    /** procfs $value targets that are stored into, not read (a read probe may only store). */
+    private final Set<Expression.Target> procfsStores = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private String kernelRelease = "";
 
     private ResolveSymbols(TapsetLoader tapsets, Diagnostics diags) {
@@ -273,7 +275,9 @@ public final class ResolveSymbols {
 
         @Override
         public Void visitAssign(Expression.Assign e) {
-            store(e.target());
+            if (!procfsStore(e.target(), e.op())) {
+                store(e.target());
+            }
             super.visitAssign(e);
             if (e.op() == org.stapvm.lang.ast.AssignOp.STAT_ADD && e.target() instanceof Expression.Symbol s
                     && unit.variable(s) != null && unit.variable(s).scope() != Variable.Scope.GLOBAL
@@ -411,6 +415,9 @@ public final class ResolveSymbols {
         public Void visitTarget(Expression.Target e) {
             // A target without a meaning is reported by CheckResolved, after type errors, as stap does.
             SyscallTargets.Meaning m = meaning(e);
+            if (m != null && m.value() != null && Boolean.TRUE.equals(ProcfsTargets.reading(unit)) && !procfsStores.contains(e)) {
+                diags.addError("procfs $value variable cannot be read in a procfs read probe", Describe.token(e), e.pos());
+            }
             if (m != null && m.value() instanceof Expression.Entry && explicitEntries == 0 && !inDefined) {
                 diags.addWarning("confusing usage, value is captured as @entry(" + stapText(e)
                         + ") in .return probe [man stapprobes] RETURN PROBES", Describe.token(e), e.pos());
@@ -425,6 +432,20 @@ public final class ResolveSymbols {
 
         private SyscallTargets.Meaning meaning(Expression.Target e) {
             return TargetMeanings.of(unit, e, kernelRelease);
+        }
+
+        /** A store into a procfs probe's $value: stap's errors; the = and .= a read probe allows are marked as stores. */
+        private boolean procfsStore(Expression target, org.stapvm.lang.ast.AssignOp op) {
+            Boolean reading = ProcfsTargets.reading(unit);
+            if (reading == null || !(target instanceof Expression.Target t) || ProcfsTargets.of(t).value() == null) {
+                return false;
+            }
+            String error = ProcfsTargets.storeError(reading, op);
+            if (error != null) {
+                diags.addError(error, Describe.token(t), t.pos());
+            }
+            procfsStores.add(t);
+            return true;
         }
 
         /** stap rejects a store into a utrace target at once, alone, whatever the target. */
@@ -458,7 +479,9 @@ public final class ResolveSymbols {
 
         @Override
         public Void visitIncDec(Expression.IncDec e) {
-            store(e.operand());
+            if (!procfsStore(e.operand(), null)) {
+                store(e.operand());
+            }
             return super.visitIncDec(e);
         }
 

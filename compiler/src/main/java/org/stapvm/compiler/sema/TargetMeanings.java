@@ -16,6 +16,9 @@ final class TargetMeanings {
 
     /** What {@code t} means in {@code u}; null when no family has anything to say. */
     static SyscallTargets.Meaning of(Unit u, Expression.Target t, String kernelRelease) {
+        if (ProcfsTargets.reading(u) != null && !(t.base() instanceof TargetBase.Cast)) {
+            return ProcfsTargets.of(t);
+        }
         UserPoint.Event event = SyscallTargets.event(u);
         if (event != null) {
             SyscallTargets.Meaning m = SyscallTargets.of(event, t);

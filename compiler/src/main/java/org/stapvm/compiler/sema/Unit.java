@@ -72,6 +72,9 @@ public final class Unit {
      * Whether the body means something that depends on this unit's point: target expressions, or
      * @defined of them. The points of one pattern share a handler only when none does.
      */
+    /** A procfs read probe: its $value stores lower to _procfs_set/_procfs_append. */
+    public boolean procfsRead() { return Boolean.TRUE.equals(ProcfsTargets.reading(this)); }
+
     public boolean pointSpecific() { return !targets.isEmpty() || !defined.isEmpty(); }
 
     /** Where a process .function probe sits when its $vars come from DWARF: after the prologue (link-time address). */

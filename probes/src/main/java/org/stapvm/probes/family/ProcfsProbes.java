@@ -5,13 +5,14 @@ import java.util.function.Consumer;
 import org.stapvm.lang.ast.ProbePoint;
 import org.stapvm.probes.ProbeContext;
 import org.stapvm.probes.ProbeProvider;
+import org.stapvm.probes.ProbeRecord;
 import org.stapvm.probes.ProbeSpec;
 
 /**
- * procfs("__stdin").write, the point stap's input.char and input.line stand on: stap's staprun
- * writes its standard input a byte at a time to the module's /proc/systemtap/MODULE/__stdin; the
- * userspace runtime's loader reads its stdin and runs the probe once per byte. Other procfs files
- * (a /proc file stapvm.ko would create) are not there yet: a clear error, not a silent probe.
+ * procfs[("PATH")][.umask(N)].read[.maxsize(N)] and procfs[("PATH")][.umask(N)].write: a file
+ * /proc/systemtap/MODULE/PATH that stapvm.ko creates (PATH defaults to "command"); a read runs the
+ * read probe, a write the write probe. procfs("__stdin").write is the point stap's input.char and
+ * input.line stand on (staprun writes its stdin there): the loader's own stdin, an INPUT record.
  */
 public final class ProcfsProbes implements ProbeProvider {
     static final String STDIN = "__stdin";
@@ -23,13 +24,11 @@ public final class ProcfsProbes implements ProbeProvider {
 
     @Override
     public List<String> types() {
-        return List.of("procfs(string).write");
-    }
-
-    /** stap offers procfs in its suggestions, but only its stdin file is here: not offered yet. */
-    @Override
-    public boolean suggested() {
-        return false;
+        return List.of("procfs(string).read", "procfs(string).umask(number).read", "procfs(string).read.maxsize(number)",
+                "procfs(string).umask(number).read.maxsize(number)", "procfs(string).write",
+                "procfs(string).umask(number).write", "procfs.read", "procfs.umask(number).read",
+                "procfs.read.maxsize(number)", "procfs.umask(number).read.maxsize(number)", "procfs.write",
+                "procfs.umask(number).write");
     }
 
     @Override
@@ -42,25 +41,58 @@ public final class ProcfsProbes implements ProbeProvider {
             fail.accept(new Failure(context.rootMismatch(root.name()), root));
             return null;
         }
-        if (cs.size() < 2) {
-            fail.accept(new Failure("probe point truncated (follow:  read umask(number) write)", root));
+        int i = 1;
+        Long umask = null;
+        if (i < cs.size() && cs.get(i).name().equals("umask") && cs.get(i).argument() != null) {
+            umask = Arguments.number(cs.get(i).argument());
+            if (umask == null) {
+                fail.accept(new Failure("probe point mismatch (similar: read, umask, write)", cs.get(i)));
+                return null;
+            }
+            i++;
+        }
+        if (i >= cs.size()) {
+            fail.accept(new Failure("probe point truncated (follow:  read umask(number) write)", cs.get(i - 1)));
             return null;
         }
-        if (!cs.get(1).name().equals("write") || cs.get(1).argument() != null) {
-            fail.accept(new Failure(cs.get(1).name().equals("read") || cs.get(1).name().equals("umask")
-                    ? "procfs(\"NAME\")." + cs.get(1).name() + " probes are not available yet: stapvm.ko creates no /proc files"
-                    : "probe point mismatch (similar: read, umask, write)", cs.get(1)));
+        ProbePoint.Component op = cs.get(i++);
+        boolean read = op.name().equals("read");
+        if (!(read || op.name().equals("write")) || op.argument() != null) {
+            fail.accept(new Failure("probe point mismatch (similar: read, umask, write)", op));
             return null;
         }
-        if (cs.size() > 2) {
-            fail.accept(new Failure("invalid suffix for probe", cs.get(2)));
+        long maxsize = 0;
+        if (read && i < cs.size() && cs.get(i).name().equals("maxsize") && cs.get(i).argument() != null) {
+            Long n = Arguments.number(cs.get(i).argument());
+            if (n == null) {
+                fail.accept(new Failure("invalid suffix for probe", cs.get(i)));
+                return null;
+            }
+            if (n <= 0) {
+                fail.accept(new Failure("maxsize must be greater than 0", null));
+                return null;
+            }
+            maxsize = n;
+            i++;
+        }
+        if (i < cs.size()) {
+            fail.accept(new Failure("invalid suffix for probe", cs.get(i)));
             return null;
         }
-        if (!name.equals(STDIN)) {
-            fail.accept(new Failure("procfs probes are not available yet except procfs(\"" + STDIN
-                    + "\").write (input.char, input.line): stapvm.ko creates no /proc files", root));
+        if (name.startsWith("/")) {
+            fail.accept(new Failure("procfs path cannot start with a '/'", root));
             return null;
         }
-        return List.of(ProbeSpec.input());
+        if (name.equals(STDIN) && !read && umask == null) {
+            return List.of(ProbeSpec.input());
+        }
+        // stap's modes: 0444 (read) or 0222 (write) less the umask, which defaults to 044 and 022
+        long mask = umask != null ? umask : read ? 044 : 022;
+        int mode = (int) ((read ? 0444 : 0222) & ~mask);
+        // pp() as stap prints it: the point as written, numbers in decimal
+        String pp = "procfs" + (root.argument() == null ? "" : "(\"" + name + "\")")
+                + (umask == null ? "" : ".umask(" + umask + ")") + (read ? ".read" : ".write")
+                + (maxsize == 0 ? "" : ".maxsize(" + maxsize + ")");
+        return List.of(ProbeSpec.procfs(ProbeRecord.procfs(pp, read, context.target().moduleName(), name, mode, maxsize)));
     }
 }
