@@ -13,6 +13,7 @@
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include "kernel_run.h"
+#include "run_comm.h"
 #include "run_system.h"
 #include "run_target.h"
 #include "uprobes.h"
@@ -215,6 +216,7 @@ int stapvm_kernel_run(const uint8_t *bytes, size_t len, const struct krun_opts *
 {
 	const char *dev = o->device ? o->device : STAPVM_DEVICE;
 	FILE *out = stdout;
+	char name[RUN_COMM_LEN];
 	int fd, rc;
 	stop_signal = 0;
 	if ((fd = open(dev, O_RDWR | O_CLOEXEC | O_NONBLOCK)) < 0) {
@@ -227,7 +229,9 @@ int stapvm_kernel_run(const uint8_t *bytes, size_t len, const struct krun_opts *
 		close(fd);
 		return 1;
 	}
+	run_comm_enter(name);
 	rc = run_session(fd, bytes, len, o, out);
+	run_comm_leave(name);
 	if (out != stdout) fclose(out);
 	close(fd);
 	return rc;
