@@ -34,6 +34,8 @@ static void ks_output(void *arg, int stream, const char *data, size_t len)
 static void ks_end_fn(struct work_struct *w)
 {
 	struct ksession *ks = container_of(w, struct ksession, end_work);
+	const struct svm_ctx loader = { .kind = SVM_CTX_NONE, .pid = ks->loader_tgid ?: -1, .tid = ks->loader_pid ?: -1,
+					.comm = ks->loader_comm, .space = SVM_MEM_KERNEL };
 	WRITE_ONCE(ks->armed, 0);
 	/* under mu: START has finished arming timers, so none is started after its cancel */
 	mutex_lock(&ks->mu);
@@ -43,13 +45,14 @@ static void ks_end_fn(struct work_struct *w)
 	mutex_unlock(&ks->mu);
 	/* no handler runs any more: end probes have the VM to themselves and may sleep for output room */
 	WRITE_ONCE(ks->out_block, true);
-	stapvm_set_context(ks->vm, NULL);
+	stapvm_set_context(ks->vm, &loader);
 	/* MAXERRORS (the VM aborted), MAXSKIPPED and an overload end in stap's STAP_SESSION_ERROR: error probes
 	 * run, end probes do not */
 	if (stapvm_aborted(ks->vm) || test_bit(KS_SKIP_ERROR, &ks->flags) || test_bit(KS_OVERLOAD, &ks->flags))
 		stapvm_run_kind(ks->vm, SVM_PROBE_ERROR);
 	else
 		stapvm_run_kind(ks->vm, SVM_PROBE_END);
+	stapvm_set_context(ks->vm, NULL);
 	WRITE_ONCE(ks->out_block, false);
 	smp_store_release(&ks->state, STAPVM_STATE_DONE);
 	wake_up_interruptible(&ks->readers);
@@ -227,6 +230,9 @@ int ks_start(struct ksession *ks)
 		rc = -EBUSY;
 		goto out;
 	}
+	get_task_comm(ks->loader_comm, current);
+	ks->loader_tgid = task_tgid_nr(current);
+	ks->loader_pid = task_pid_nr(current);
 	kp_register_all(ks);
 	ks->state = STAPVM_STATE_RUNNING;
 	/* begin probes run here, in the loader's context, before any other probe is armed */

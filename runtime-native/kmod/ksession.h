@@ -85,6 +85,10 @@ struct ksession {
 	struct irq_work wake;      /* wakes readers and starts the end from any context a probe hits in */
 	struct work_struct end_work;
 	struct kpf_dir *procfs;    /* procfs probes' files (kprocfs.c), NULL: none */
+	/* the loader that started the session: end and error probes run in a worker but see its name and
+	 * ids, as stap's run in its loader (stapio) */
+	char loader_comm[TASK_COMM_LEN];
+	pid_t loader_tgid, loader_pid;
 };
 
 struct ksession *ks_new(void);

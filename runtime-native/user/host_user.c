@@ -120,7 +120,7 @@ int svm_host_pid2task(int64_t pid, int64_t *task)
 
 void svm_host_execname(char *buf, size_t n)
 {
-	FILE *f = fopen("/proc/self/comm", "r");
+	FILE *f = fopen("/proc/thread-self/comm", "r")   /* current->comm: the thread's */;
 	size_t len = 0;
 	if (n == 0)
 		return;

@@ -13,6 +13,7 @@
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include "kernel_run.h"
+#include "run_comm.h"
 #include "run_daemon.h"
 #include "run_output.h"
 #include "run_system.h"
@@ -210,6 +211,7 @@ int stapvm_kernel_run(const uint8_t *bytes, size_t len, const struct krun_opts *
 	const char *dev = o->device ? o->device : STAPVM_DEVICE;
 	struct run_output *out = malloc(sizeof *out);
 	char err[PATH_MAX + 128];
+	char name[RUN_COMM_LEN];
 	int fd, rc;
 	stop_signal = 0;
 	if (!out) { fprintf(stderr, "ERROR: out of memory\n"); return 1; }
@@ -227,7 +229,9 @@ int stapvm_kernel_run(const uint8_t *bytes, size_t len, const struct krun_opts *
 		return 1;
 	}
 	if (o->json) run_output_set_json(out);
+	run_comm_enter(name);
 	rc = run_session(fd, bytes, len, o, out);
+	run_comm_leave(name);
 	run_output_close(out);
 	if (out->lost && out->lost_errno != EPIPE) {
 		fprintf(stderr, "WARNING: %llu bytes of output were lost (%s)\n", (unsigned long long)out->lost, strerror(out->lost_errno));

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "../vm/stapvm.h"
+#include "run_comm.h"
 #include "run_daemon.h"
 #include "run_output.h"
 #include "run_stdin.h"
@@ -335,9 +336,11 @@ int stapvm_runner_run(stapvm_runner *r)
 {
 	int errors;
 	uint64_t lost;
+	char name[RUN_COMM_LEN];
 
 	if (start_target(r) < 0)
 		return 1;
+	run_comm_enter(name);
 	stapvm_set_target(r->session, r->target.pid);
 
 	/* SystemTap's order: begin probes until one calls exit() or errors abort the session */
@@ -365,5 +368,6 @@ int stapvm_runner_run(stapvm_runner *r)
 	if (lost)
 		fprintf(stderr, "WARNING: %llu bytes of output were lost (%s)\n", (unsigned long long)lost,
 			strerror(r->out.lost_errno ? r->out.lost_errno : ENOBUFS));
+	run_comm_leave(name);
 	return (errors && !stapvm_suppresses_errors(r->mod)) || lost ? 1 : 0;
 }
