@@ -99,7 +99,8 @@ fi
 
 # getpid counted exactly at entry and return; arguments and registers of the hit
 r=$($krun -c "$gp 1000" "$out/getpid.stpb" 2>&1)
-expect "getpid-exact" "calls=1000 returns=1000 args=1000 kworker" "$(echo "$r" | sed -E 's/kworker[^ ]*/kworker/')"
+# (the end probe prints execname(): the loader's name, stapio, as under stap)
+expect "getpid-exact" "calls=1000 returns=1000 args=1000 stapio" "$r"
 
 # .call: the same entry kprobe as .function, under its own pp()
 r=$($krun -c "$gp 100" "$out/call.stpb" 2>&1)
@@ -282,7 +283,7 @@ rc=$rc"
 
 # bin/stapvm picks the kernel runtime by itself when /dev/stapvm exists (the same script as getpid-exact)
 r=$("$ROOT/bin/stapvm" -c "$gp 1000" "$KMOD/tests/scripts/getpid.stp" 2>&1)
-expect "stapvm-command-kernel" "calls=1000 returns=1000 args=1000 kworker" "$(echo "$r" | sed -E 's/kworker[^ ]*/kworker/')"
+expect "stapvm-command-kernel" "calls=1000 returns=1000 args=1000 stapio" "$r"
 
 # a wildcard expanded by bin/stapvm in the guest against its own /proc/kallsyms
 (cd "$tmp" && "$ROOT/bin/stapvm" -p4 -m wild "$KMOD/tests/scripts/wild.stp" >/dev/null 2>"$tmp/wild.err")
