@@ -107,8 +107,12 @@ r=$($krun -c "$gp 100" "$out/call.stpb" 2>&1)
 expect "function-call" 'kernel.function("__x64_sys_getpid").call 100' "$r"
 
 # .exported: a wildcard's global functions only, kprobes on their entries, pp() keeping .exported
-r=$($krun -c "$out/opens_n" "$out/exported.stpb" 2>&1)
-expect "function-exported" 'kernel.function("__x64_sys_openat").exported 3' "$r"
+if [ -f "$out/exported.stpb" ]; then
+    r=$($krun -c "$out/opens_n" "$out/exported.stpb" 2>&1)
+    expect "function-exported" 'kernel.function("__x64_sys_openat").exported 3' "$r"
+else
+    echo "skip function-exported: the build host has no debug vmlinux (linux-image-KVER-dbg) for the functions' linkage"
+fi
 
 # syscall.* / syscall.*.return of a known sequence (progs/syscall_seq.c): kprobes on __x64_sys_* reading
 # the saved pt_regs; the same script compiled for the userspace runtime prints the same from ptrace stops

@@ -78,6 +78,9 @@ compile() {
 work=0x$(nm "$out/calls_n" | awk '$3 == "work" { print $1 }')
 for t in "$here"/scripts/*.stp.in; do
     b=$(basename "$t" .stp.in)
+    # .exported asks the functions' ELF binding, which Debian's BTF lacks: only the debug vmlinux
+    # (linux-image-KVER-dbg, never installed in CI) has it; guest.sh skips the case without it
+    if [ "$b" = exported ] && [ ! -f "/usr/lib/debug/boot/vmlinux-$kver" ]; then continue; fi
     sed -e "s|@PROG@|$out/calls_n|g" -e "s|@KVER@|$kver|g" -e "s|@CHAIN@|$out/chain|g" -e "s|@NOFP@|$out/nofp_chain|g" -e "s|@WORK@|$work|g" -e "s|@DWARF@|$out/dwarf_O0|g" "$t" > "$out/$b.stp"
     compile "$out/$b.stp" "$b"
 done
