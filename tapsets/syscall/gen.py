@@ -62,8 +62,9 @@ def read_table(path):
             cur = {"name": words[1], "kind": words[2], "entries": []}
             values.append(cur)
         elif line.startswith("syscall "):
-            cur = {"name": words[1], "point": (int(words[2]), words[3]), "body": [], "ret": ("1", "__sc_return()"),
-                   "retbody": None}
+            # "syscall NAME never": stap has the alias, but on x86-64 it fires for no 64-bit task
+            point = None if words[2] == "never" else (int(words[2]), words[3])
+            cur = {"name": words[1], "point": point, "body": [], "ret": ("1", "__sc_return()"), "retbody": None}
             syscalls.append(cur)
         elif line.startswith("return custom"):
             cur["retbody"] = []
@@ -121,12 +122,16 @@ def tree(entries, indent):
 def syscall_stp(rows):
     """sc_NAME.stp: the aliases of one call, a pair per kernel wrapper stap probes it through."""
     n = rows[0]["name"]
-    where = ", ".join("%d (%s)" % sc["point"] for sc in rows)
-    return HEADER + "// %s: x86-64 system call %s\n" % (n, where) + "".join(aliases(sc) for sc in rows)
+    if rows[0]["point"] is None:
+        where = ("// %s: no x86-64 system call; stap's alias fires only for 32-bit tasks' socketcall(2)\n"
+                 "// (its call number is __NR_syscall_max + 1 here), so it is the never probe\n" % n)
+    else:
+        where = "// %s: x86-64 system call %s\n" % (n, ", ".join("%d (%s)" % sc["point"] for sc in rows))
+    return HEADER + where + "".join(aliases(sc) for sc in rows)
 
 
 def aliases(sc):
-    n, (nr, sym) = sc["name"], sc["point"]
+    n = sc["name"]
     named = any(line.startswith("name = ") for line in sc["body"])
     body = ("" if named else "\tname = \"%s\"\n" % n) + "".join("\t%s\n" % line for line in sc["body"])
     if sc["retbody"] is not None:
@@ -135,6 +140,10 @@ def aliases(sc):
     else:
         fmt, expr = sc["ret"]
         ret = "\tname = \"%s\"\n\tretval = %s\n\tretstr = return_str(%s, retval)\n" % (n, expr, fmt)
+    if sc["point"] is None:
+        return ("\nprobe syscall.%s, nd_syscall.%s = never\n{\n" % (n, n) + body + "}\n\n"
+                + "probe syscall.%s.return, nd_syscall.%s.return = never\n{\n" % (n, n) + ret + "}\n")
+    nr, sym = sc["point"]
     # a wrapper shared by several calls (x86-64 routes the calls it lacks to sys_ni_syscall) is told
     # apart by the call's number on the kernel runtime too
     gate, rgate = ("__svm_shared_gate", "__svm_shared_gate_return") if sym == NI_SYSCALL else ("__svm_syscall_gate",) * 2
