@@ -49,24 +49,9 @@ final class FlightRecorder {
     }
 
     private static List<String> arguments(Options options, Path loader, Path module, long timeoutMs, Integer targetPid) {
-        List<String> args = new ArrayList<>(List.of(loader.toString(), "-F", "-o", options.outputFile));
-        if (options.sizeOption != null) {
-            args.addAll(List.of("-S", options.sizeOption));
-        }
-        if (timeoutMs > 0) {
-            args.addAll(List.of("-T", Double.toString(timeoutMs / 1000.0)));
-        }
-        if (options.command != null) {
-            args.addAll(List.of("-c", options.command));   // the loader refuses it, with staprun's words
-        }
-        if (targetPid != null) {
-            args.addAll(List.of("-x", targetPid.toString()));
-        }
-        if (options.runtime != null) {
-            args.add("--runtime=" + options.runtime.name());
-        }
-        args.add("--breakpoint=" + options.breakpoint.name());
-        args.add("--format=" + options.format.name());
+        // with -c the loader refuses -F, with staprun's words
+        List<String> args = new ArrayList<>(List.of(loader.toString()));
+        args.addAll(LoaderArguments.of(options, timeoutMs, targetPid, true));
         args.add(module.toString());
         return args;
     }

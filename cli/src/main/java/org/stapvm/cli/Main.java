@@ -85,7 +85,7 @@ public final class Main {
         if (listing != null) {
             // stap's listing mode: the pattern becomes a probe with an empty body, elaborated up to pass 2
             options.lastPass = 2;
-            return new Session(options, new SourceFile("<input>", "probe " + listing + " {}"), out, err).run();
+            return new Session(options, new SourceFile("<input>", "probe " + listing + " {}"), out, err, null).run();
         }
         SourceFile input;
         try {
@@ -109,6 +109,7 @@ public final class Main {
             err.println("Try 'stapvm --help' for more information.");
             return 1;
         }
-        return new Session(options, input, out, err).run();
+        CompileCache cache = CompileCache.requested(options);
+        return new Session(options, input, out, cache == null ? err : cache.tee(err), cache).run();
     }
 }

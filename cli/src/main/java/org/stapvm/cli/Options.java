@@ -175,7 +175,7 @@ final class Options {
     @Option(names = "--tmpdir", paramLabel = "NAME", description = "temporary directory (accepted: none is used)")
     String tmpdir;
 
-    @Option(names = "--disable-cache", description = "do not use the compile cache (stapvm keeps none)")
+    @Option(names = "--disable-cache", description = "neither use nor fill the compile cache ($SYSTEMTAP_DIR/cache/stapvm)")
     boolean disableCache;
 
     @Option(names = "--dump-probe-types", description = "list the probe point shapes stapvm takes and exit")

@@ -20,8 +20,11 @@ final class RunPass {
         this.passes = passes;
     }
 
-    /** {@code targetPid}: the -x process (null: none), which java() probes set to their JVM. */
-    int run(VerifiedModule module, Integer targetPid) {
+    /**
+     * {@code targetPid}: the -x process (null: none), which java() probes set to their JVM; {@code cache}:
+     * where the run is kept for the next identical command (null: nowhere).
+     */
+    int run(VerifiedModule module, Integer targetPid, CompileCache cache) {
         byte[] bytes = module.bytes();
         // --sign: stapvm.ko (require_signed) gets the module signed, as stapvm-run would load it
         byte[] kernelFile = options.signKey == null ? bytes : SignCommand.sign(options, bytes, err);
@@ -40,6 +43,10 @@ final class RunPass {
             err.println(refused);
             err.println("Pass 5: run failed.  [man error::pass5]");
             return 1;
+        }
+        if (cache != null) {
+            err.flush();
+            cache.store(kernelFile, LoaderArguments.of(options, timeoutMillis(), targetPid, options.flightRecorder));
         }
         if (options.flightRecorder) {
             out.flush();

@@ -24,12 +24,15 @@ final class Session {
     private final PrintStream err;
     /** What the probes resolved against; it holds the java() probes' session for pass 5. */
     private ProbeTarget target;
+    /** Where a run that starts is kept for the next identical command (null: no cache). */
+    private final CompileCache cache;
 
-    Session(Options options, SourceFile script, PrintStream out, PrintStream err) {
+    Session(Options options, SourceFile script, PrintStream out, PrintStream err, CompileCache cache) {
         this.options = options;
         this.script = script;
         this.out = out;
         this.err = err;
+        this.cache = cache;
     }
 
     int run() {
@@ -136,7 +139,9 @@ final class Session {
                 }
                 pid = named.get(0);
             }
-            return new RunPass(options, out, err, passes).run(result.verified(), pid);
+            String trailer = result.program().suppressionTrailer();
+            CompileCache kept = cache != null && CompileCache.repeatable(options, pid, trailer) ? cache : null;
+            return new RunPass(options, out, err, passes).run(result.verified(), pid, kept);
         }
         JavaArming arming = new JavaArming(java, err);
         Integer pid = arming.targetPid(options);
@@ -145,7 +150,7 @@ final class Session {
             return 1;
         }
         try {
-            return new RunPass(options, out, err, passes).run(result.verified(), pid);
+            return new RunPass(options, out, err, passes).run(result.verified(), pid, null);
         } finally {
             arming.disarm();
         }

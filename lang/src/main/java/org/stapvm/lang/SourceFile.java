@@ -1,5 +1,6 @@
 package org.stapvm.lang;
 
+import org.stapvm.lang.inputs.CompileInputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ public final class SourceFile {
 
     public static SourceFile read(Path path) throws IOException {
         // SystemTap reads bytes; Latin-1 keeps every byte as one char, so columns stay exact.
+        CompileInputs.file(path);
         return new SourceFile(path.toString(), new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1));
     }
 

@@ -1,5 +1,6 @@
 package org.stapvm.lang.pp;
 
+import org.stapvm.lang.inputs.CompileInputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public final class LibraryMacroFiles {
         for (String suffix : searchSuffixes(context)) {
             Path dir = suffix.isEmpty() ? tapsetDir : tapsetDir.resolve(suffix);
             try (Stream<Path> entries = Files.list(dir)) {
+                CompileInputs.folder(dir);
                 entries.filter(p -> p.getFileName().toString().endsWith(".stpm") && Files.isRegularFile(p))
                         .sorted()
                         .forEach(files::add);

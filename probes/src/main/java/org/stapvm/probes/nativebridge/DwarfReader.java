@@ -1,5 +1,6 @@
 package org.stapvm.probes.nativebridge;
 
+import org.stapvm.lang.inputs.CompileInputs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ public final class DwarfReader {
     /** The blob stapvm_dwarf.h describes for func of path at mode (0 after the prologue, 1 at entry, 2 at pc). */
     public static byte[] function(String path, String func, int mode, long pc) throws Failure {
         LibStapvmDwarf lib = lib();
+        CompileInputs.file(java.nio.file.Path.of(path));
         byte[] out = new byte[CAP];
         return result(out, lib.svm_dwarf_function(path, func, mode, pc, out, out.length));
     }
@@ -59,6 +61,7 @@ public final class DwarfReader {
     /** The blob of svm_dwarf_lines: the statement rows of func's line table. */
     public static byte[] lines(String path, String func) throws Failure {
         LibStapvmDwarf lib = lib();
+        CompileInputs.file(java.nio.file.Path.of(path));
         byte[] out = new byte[CAP];
         return result(out, lib.svm_dwarf_lines(path, func, out, out.length));
     }
@@ -66,6 +69,7 @@ public final class DwarfReader {
     /** The blob of svm_dwarf_functions: every function of path that DWARF describes. */
     public static byte[] functions(String path) throws Failure {
         LibStapvmDwarf lib = lib();
+        CompileInputs.file(java.nio.file.Path.of(path));
         byte[] out = new byte[CAP * 4];
         return result(out, lib.svm_dwarf_functions(path, out, out.length));
     }
@@ -73,6 +77,7 @@ public final class DwarfReader {
     /** The blob of svm_dwarf_inlines: every inlined instance of a function of path. */
     public static byte[] inlines(String path) throws Failure {
         LibStapvmDwarf lib = lib();
+        CompileInputs.file(java.nio.file.Path.of(path));
         byte[] out = new byte[CAP * 4];
         return result(out, lib.svm_dwarf_inlines(path, out, out.length));
     }
@@ -80,6 +85,7 @@ public final class DwarfReader {
     /** The blob of svm_dwarf_unwind: path's call frame information as unwind rows. */
     public static byte[] unwind(String path) throws Failure {
         LibStapvmDwarf lib = lib();
+        CompileInputs.file(java.nio.file.Path.of(path));
         byte[] out = new byte[CAP * 16];
         return result(out, lib.svm_dwarf_unwind(path, out, out.length));
     }

@@ -1,5 +1,6 @@
 package org.stapvm.probes.symbols;
 
+import org.stapvm.lang.inputs.CompileInputs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -49,6 +50,7 @@ public final class ElfFunctions {
     /** {@code file} mapped little-endian, once it is checked to be a 64-bit little-endian x86-64 ELF file. */
     static ByteBuffer map(Path file) throws IOException {
         ByteBuffer b;
+        CompileInputs.file(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             b = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).order(ByteOrder.LITTLE_ENDIAN);
         }

@@ -1,5 +1,6 @@
 package org.stapvm.compiler.sema.tapset;
 
+import org.stapvm.lang.inputs.CompileInputs;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -145,6 +146,12 @@ public final class TapsetPath {
                             && Files.isReadable(file)) {
                         found.add(file);
                     }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    CompileInputs.folder(d); // a tapset file added here changes what resolves
                     return FileVisitResult.CONTINUE;
                 }
 
