@@ -48,16 +48,19 @@ cache_valid() {
 # runs the entry for this command line through the native loader (does not return), or returns with
 # STAPVM_CACHE_ENTRY exported for the compile to fill
 cache_lookup() {
-    local a key e args=()
+    local a key e poison= args=() keyed=()
     for a in "$@"; do
         # --disable-cache, or a script on stdin, which the key cannot cover
         if [ "$a" = --disable-cache ] || [ "$a" = - ]; then return 0; fi
+        # --poison-cache: a miss, whose compile replaces the entry
+        if [ "$a" = --poison-cache ]; then poison=1; else keyed+=("$a"); fi
     done
-    key=$(cache_key "$@")
+    key=$(cache_key ${keyed[@]+"${keyed[@]}"})
     e=$cache_root/$key
-    if cache_valid "$e"; then
+    if [ -z "$poison" ] && cache_valid "$e"; then
         while IFS= read -r -d '' a; do args+=("$a"); done < "$e/args"
         [ -n "${STAPVM_CACHE_REPORT:-}" ] && echo "stapvm: compile cache hit: $e" >&2
+        { : > "$e/used"; } 2>/dev/null || true   # the last use, which the cleaning goes by (CacheCleaner.java)
         cat "$e/stderr" >&2
         exec "$home/runtime-native/user/build/stapvm-run" "${args[@]}" "$e/module.stpb"
     fi

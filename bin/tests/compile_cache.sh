@@ -96,5 +96,20 @@ stapvm -v -e "$hello"; stapvm -v -e "$hello"
 expect "-v compiles every time" "miss hello" "$report $out"
 expect "neither left an entry" "$before" "$(ls "$SYSTEMTAP_DIR/cache/stapvm" | wc -l)"
 
+# --poison-cache compiles again and replaces the entry the plain command then hits
+stapvm --poison-cache -e "$hello"
+expect "--poison-cache compiles again" "miss hello" "$report $out"
+stapvm -e "$hello"
+expect "the plain command hits the replaced entry" "hit hello" "$report $out"
+
+# --clean-cache: down to cache_mb_limit (stap's file, written with its default 256 when missing),
+# least recently used first
+stapvm --clean-cache
+expect "--clean-cache alone: nothing printed, exit 0" "|| 0" "|$out|$err $rc"
+expect "cache_mb_limit written with stap's default" 256 "$(cat "$SYSTEMTAP_DIR/cache/cache_mb_limit")"
+echo 0 > "$SYSTEMTAP_DIR/cache/cache_mb_limit"
+stapvm --clean-cache
+expect "a limit of 0 MB leaves no entry" 0 "$(ls "$SYSTEMTAP_DIR/cache/stapvm" | wc -l)"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

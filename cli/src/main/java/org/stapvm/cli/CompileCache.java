@@ -98,6 +98,7 @@ final class CompileCache {
             Files.writeString(tmp.resolve(FOLDERS), folders);
             Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
+            CacheCleaner.clean(false);
         } catch (IOException e) {
             // another run stored the same entry first, or the cache is not writable: the run goes on,
             // and the next one compiles again (its output is the same either way, so nothing is said)

@@ -68,6 +68,12 @@ public final class Main {
             err.print(invalid);
             return 1;
         }
+        if (options.cleanCache) {
+            CacheCleaner.clean(true);
+            if (options.positionals.isEmpty() && options.script == null) {
+                return 0;
+            }
+        }
         if (options.signModule != null) {
             return SignCommand.signExisting(options, out, err);
         }

@@ -178,6 +178,12 @@ final class Options {
     @Option(names = "--disable-cache", description = "neither use nor fill the compile cache ($SYSTEMTAP_DIR/cache/stapvm)")
     boolean disableCache;
 
+    @Option(names = "--poison-cache", description = "compile again and replace the compile cache's entry")
+    boolean poisonCache;
+
+    @Option(names = "--clean-cache", description = "clean the compile cache down to its cache_mb_limit (and exit without a script)")
+    boolean cleanCache;
+
     @Option(names = "--dump-probe-types", description = "list the probe point shapes stapvm takes and exit")
     boolean dumpProbeTypes;
 
