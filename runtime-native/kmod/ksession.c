@@ -52,6 +52,7 @@ static void ks_end_fn(struct work_struct *w)
 		stapvm_run_kind(ks->vm, SVM_PROBE_ERROR);
 	else
 		stapvm_run_kind(ks->vm, SVM_PROBE_END);
+	stapvm_timing_report(ks->vm);
 	stapvm_set_context(ks->vm, NULL);
 	WRITE_ONCE(ks->out_block, false);
 	smp_store_release(&ks->state, STAPVM_STATE_DONE);

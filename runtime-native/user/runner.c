@@ -359,6 +359,7 @@ int stapvm_runner_run(stapvm_runner *r)
 	}
 	if (stapvm_aborted(r->session))
 		stapvm_run_phase(r->session, SVM_PROBE_ERROR, 0);
+	stapvm_timing_report(r->session);
 	run_output_close(&r->out);
 
 	errors = stapvm_error_count(r->session);

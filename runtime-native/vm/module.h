@@ -93,6 +93,8 @@ struct svm_rxprog { uint32_t nslots, ninsn, nsets; uint8_t *sets; struct svm_rxi
 /* bounds one thread list of the simulation: ninsn x (nslots + 1) words */
 #define SVM_RX_MAXCELLS 65536
 struct svm_srcloc { uint32_t func, pc, str; };
+/* -t: where a probe's report line says it is (FILE:LINE:COL) and how it was derived (" from: ...") */
+struct svm_timing_names { uint32_t location, derivation; };
 
 struct svm_module {
 	uint32_t nstrings;
@@ -124,6 +126,8 @@ struct svm_module {
 	uint32_t java_off, java_len;     /* the java section: its text's offset in the module bytes, 0 0: none */
 	uint32_t npn;                    /* the probe names section: 0, or nprobes strings (pn() per probe) */
 	uint32_t *pn;
+	uint32_t ntiming;                /* the timing section (-t): 0, or nprobes records */
+	struct svm_timing_names *timing;
 };
 
 /* the 32-bit words the capture simulation of m's largest program needs (regex_groups.c); 0 without */

@@ -197,6 +197,18 @@ static int dec_probenames(struct rd *r, struct svm_module *m, char *err, size_t 
 	return 0;
 }
 
+static int dec_timing(struct rd *r, struct svm_module *m, char *err, size_t errlen)
+{
+	m->ntiming = rd_u32(r);
+	if (!(m->timing = alloc_n(r, m->ntiming, sizeof *m->timing, SVM_REC_TIMING)))
+		FAIL("timing: count %u exceeds section length", m->ntiming);
+	for (uint32_t i = 0; i < m->ntiming; i++) {
+		m->timing[i].location = rd_u32(r);
+		m->timing[i].derivation = rd_u32(r);
+	}
+	return 0;
+}
+
 static int dec_limits(struct rd *r, struct svm_module *m, char *err, size_t errlen)
 {
 	struct svm_limits *l = &m->limits;
@@ -269,6 +281,7 @@ int svm_module_decode(const uint8_t *bytes, size_t n, struct svm_module *m, char
 		/* text for the native loader only (it arms the JVM's agent): the VM keeps where it is */
 		case S_JAVA: m->java_off = (uint32_t)hr.off; m->java_len = len; r.off = len; break;
 		case S_PROBENAMES: rc = dec_probenames(&r, m, err, errlen); break;
+		case S_TIMING: rc = dec_timing(&r, m, err, errlen); break;
 		}
 		if (rc)
 			return -1;
@@ -303,7 +316,7 @@ void svm_module_release(struct svm_module *m)
 	if (m->rxprog)
 		for (uint32_t i = 0; i < m->nrxprog; i++) { svm_host_free(m->rxprog[i].sets); svm_host_free(m->rxprog[i].code); }
 	svm_host_free(m->rxprog);
-	svm_host_free(m->entry); svm_host_free(m->probe_entry); svm_host_free(m->pn);
+	svm_host_free(m->entry); svm_host_free(m->probe_entry); svm_host_free(m->pn); svm_host_free(m->timing);
 	svm_unwind_release(m);
 	svm_host_memcpy(m, &(struct svm_module){ 0 }, sizeof *m);
 }

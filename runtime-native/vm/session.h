@@ -43,7 +43,13 @@ struct svm_session {
 	int64_t target;                   /* target(): -x PID or the -c command's pid, set by the runner */
 	char stdin_value[2];              /* _stdin_value(): the byte an INPUT probe runs for (stapvm_set_stdin_value) */
 	int64_t loader_pid;               /* stp_pid(): the process that created the session (its loader) */
+	struct svm_timing *timing;        /* -t: per CPU, per probe (timing[cpu * nprobes + i]); NULL without */
 };
+
+/* -t: the cycles of one probe's handler runs on one CPU, as stap's probe_timing statistics */
+struct svm_timing { int64_t count, sum, min, max, sumsq; };
+int svm_timing_init(struct svm_session *sh);   /* timing.c; nothing without the module's timing section */
+void svm_timing_free(struct svm_session *sh);
 
 /* the slot of statistic g's copy for CPU cpu */
 static inline void **svm_cpu_copy(const struct svm_session *sh, uint32_t g, uint32_t cpu)
@@ -81,6 +87,10 @@ struct svm_exec {
 	int32_t cur_probe;                /* pp(): index of the probe whose handler runs */
 	const struct svm_ctx *ctx;        /* the probe hit being handled (args, registers, memory); NULL: none */
 };
+/* -t (timing.c): one handler run of probe i on s's CPU; the report, printed on s after the end probes */
+void svm_timing_hit(struct svm_exec *s, int i, int64_t cycles);
+void svm_timing_report(struct svm_exec *s);
+
 
 /* records the groups of a =~ of regex x on subj for matched()/ngroups(); matched: what the DFA said */
 void svm_rx_record(struct svm_exec *s, uint32_t x, const char *subj, int matched);

@@ -196,6 +196,7 @@ stapvm_session *stapvm_session_new_cpus(const stapvm_module *mod, uint32_t ncpus
 	for (uint32_t i = 0; ok && i < m->nglobals; i++)
 		ok = (sh->gstore[i] = global_store(&m->globals[i], sh->maxstr)) != 0 && (sh->locks[i] = svm_host_lock_new()) != 0 &&
 		     (m->globals[i].vtype != T_STAT || stat_copies(sh, i) == 0);
+	if (ok) ok = svm_timing_init(sh) == 0;
 	if (ok) ok = (ss->x = (struct svm_exec *)stapvm_exec_new(ss, 0, err, errlen)) != 0;
 	if (!ok) {
 		svm_errf(err, errlen, "out of memory creating the session");
@@ -228,6 +229,7 @@ void stapvm_session_free(stapvm_session *ss)
 		if (sh->locks[i]) svm_host_lock_free(sh->locks[i]);
 	svm_host_free(sh->locks);
 	svm_output_release(&sh->out);
+	svm_timing_free(sh);
 	svm_host_free(ss);
 }
 
@@ -276,15 +278,19 @@ static int run_probe(struct svm_exec *s, int i, int entry, const struct svm_ctx 
 {
 	const struct svm_module *m = s->m;
 	const struct svm_func *f = probe_func(m, i, entry);
+	int64_t start;
 	int rc;
 	if (!f) return -1;
 	/* after an abort only error probes still run (SystemTap's error state); no entry program does */
 	if (svm_atomic_get(&s->sh->aborted) && (entry || m->probes[i].kind != SVM_PROBE_ERROR)) return -1;
+	/* -t: as stap's, a hit's cycles count from before its locks are taken */
+	start = s->sh->timing && !entry ? svm_host_cycles() : 0;
 	if (lock && take_locks(s->sh, f)) return STAPVM_SKIPPED;
 	if (ctx) s->ctx = ctx;
 	rc = run_for_probe(s, i, (uint32_t)(f - m->funcs));
 	if (ctx) s->ctx = 0;
 	if (lock) drop_locks(s->sh, f, f->nlocks);
+	if (s->sh->timing && !entry) svm_timing_hit(s, i, svm_host_cycles() - start);
 	return rc;
 }
 
@@ -335,6 +341,7 @@ size_t stapvm_take_output(stapvm_session *ss, int stream, char *buf, size_t bufl
 }
 
 uint64_t stapvm_output_dropped(const stapvm_session *ss) { return ss->sh.out.dropped; }
+void stapvm_timing_report(stapvm_session *ss) { svm_timing_report(ss->x); }
 int stapvm_error_count(const stapvm_session *ss) { return svm_atomic_get(&ss->sh.errors); }
 int stapvm_exit_requested(const stapvm_session *ss) { return svm_atomic_get(&ss->sh.exit_requested); }
 int stapvm_aborted(const stapvm_session *ss) { return svm_atomic_get(&ss->sh.aborted); }

@@ -116,6 +116,8 @@ uint64_t stapvm_output_dropped(const stapvm_session *s);
 void stapvm_set_context(stapvm_session *s, const struct svm_ctx *ctx);
 
 int stapvm_error_count(const stapvm_session *s);
+/* -t: prints stap's probe hit report on stdout (nothing without the module's timing section) */
+void stapvm_timing_report(stapvm_session *s);
 /* 1 once exit() ran or MAXERRORS was exceeded */
 int stapvm_exit_requested(const stapvm_session *s);
 int stapvm_aborted(const stapvm_session *s);   /* errors went past MAXERRORS: only error probes still run */

@@ -27,6 +27,8 @@ int svm_verify_probes(struct svm_module *m, char *err, size_t errlen)
 {
 	if (m->npn && m->npn != m->nprobes)
 		REJECT("probe names: %u names for %u probes", m->npn, m->nprobes);
+	if (m->ntiming && m->ntiming != m->nprobes)
+		REJECT("timing: %u records for %u probes", m->ntiming, m->nprobes);
 	for (uint32_t i = 0; i < m->nprobes; i++) {
 		const struct svm_probe *p = &m->probes[i];
 		const struct svm_probe_kind_info *k = p->kind < SVM_PROBE_MAX ? &svm_probe_kinds[p->kind] : 0;
@@ -39,6 +41,9 @@ int svm_verify_probes(struct svm_module *m, char *err, size_t errlen)
 			REJECT("probe %u: pp string %u out of range [0,%u)", i, p->pp, m->nstrings);
 		if (m->npn && m->pn[i] >= m->nstrings)
 			REJECT("probe %u: pn string %u out of range [0,%u)", i, m->pn[i], m->nstrings);
+		if (m->ntiming && ((m->timing[i].location != SVM_NOSTR && m->timing[i].location >= m->nstrings)
+				   || m->timing[i].derivation >= m->nstrings))
+			REJECT("probe %u: timing string out of range [0,%u)", i, m->nstrings);
 		if (check_string(m, i, "symbol", p->sym, err, errlen) || check_string(m, i, "module", p->mod, err, errlen) ||
 		    check_string(m, i, "path", p->path, err, errlen))
 			return -1;

@@ -175,6 +175,9 @@ final class Options {
     @Option(names = "--tmpdir", paramLabel = "NAME", description = "temporary directory (accepted: none is used)")
     String tmpdir;
 
+    @Option(names = "-t", description = "collect timing information on probes: stap's probe hit report after the end probes")
+    boolean timing;
+
     @Option(names = "--disable-cache", description = "neither use nor fill the compile cache ($SYSTEMTAP_DIR/cache/stapvm)")
     boolean disableCache;
 

@@ -30,6 +30,8 @@ public final class Lower {
     private final Map<Unit, EntrySlots> entrySlots = new java.util.IdentityHashMap<>();
     private int maxStringLen = DEFAULT_MAXSTRINGLEN;
     private Map<String, String> presets = Map.of();
+    /** -t: the module carries each probe's report names (Module.Timing). */
+    private boolean timing;
     /** The runtime's MAXSTRINGLEN when the module has no limits section. */
     private static final int DEFAULT_MAXSTRINGLEN = Module.Limits.DEFAULTS.maxStringLen();
 
@@ -54,9 +56,16 @@ public final class Lower {
      * kernel ignores an unknown module parameter).
      */
     public static Module run(CheckedProgram program, Module.Limits limits, Map<String, String> presets, Diagnostics diags) {
+        return run(program, limits, presets, false, diags);
+    }
+
+    /** As {@link #run(CheckedProgram, Module.Limits, Map, Diagnostics)}; with {@code timing} (-t) the module has the timing section. */
+    public static Module run(CheckedProgram program, Module.Limits limits, Map<String, String> presets, boolean timing,
+                             Diagnostics diags) {
         int before = diags.errorCount();
         Lower lower = new Lower(program, diags);
         lower.presets = presets;
+        lower.timing = timing;
         Module m;
         try {
             m = lower.lower(limits);
@@ -127,12 +136,14 @@ public final class Lower {
         probes.sort(Comparator.comparingLong(u -> u.probe().spec().sequence()));
         List<Module.Probe> table = new ArrayList<>();
         List<String> names = new ArrayList<>();   // pn() of each table entry
+        List<Module.Timing> timed = new ArrayList<>();   // -t's report names of each table entry
         if (program.globals().stream().anyMatch(g -> g.global() != null
                 && (g.global().init() != null || presets.containsKey(g.name())))) {
             int index = functions.size();
             functions.add(body(null, index).lowerGlobalInit(program.globals(), presets));
             table.add(probe(ProbeRecord.of(ProbeKind.BEGIN, "begin"), index));
             names.add("begin");
+            timed.add(new Module.Timing(Module.NO_STRING, tables.string(" from: begin")));   // stap has no such probe
         }
         // A process or kernel function pattern expands to one probe per function, all with the same body:
         // they share one handler (pp() tells them apart by the probe's record), unless the body's
@@ -169,16 +180,35 @@ public final class Lower {
             table.add(probe(p.placement() != null ? record.at(p.placement()) : record, index));
             // pn(): the point as the script names it, a matched alias's name where pp() is what it ends at
             names.add(p.probe().listed() != null ? ResolvedProbe.text(p.probe().listed()) : p.probe().name());
+            timed.add(timingNames(p.probe()));
         }
         if (!program.printAtEnd().isEmpty()) {
             int index = functions.size();
             functions.add(new GlobalsDisplay(program, tables, index).lower(program.printAtEnd()));
             table.add(probe(ProbeRecord.of(ProbeKind.END, "end"), index));
             names.add("end");
+            // stap displays each global from its own end probe, placed at the global's declaration
+            org.stapvm.lang.ast.Declaration.Global first = program.printAtEnd().get(0).global();
+            timed.add(new Module.Timing(first == null ? Module.NO_STRING : tables.string(location(first.pos())),
+                    tables.string(" from: end")));
         }
         List<Integer> probeNames = tables.probeNames() ? names.stream().map(tables::string).toList() : List.of();
         return new Module(tables.strings(), tables.constants(), globals, functions,
-                table, limits, tables.sourceMap(), tables.regexes(), entries, probeNames);
+                table, limits, tables.sourceMap(), tables.regexes(), entries, probeNames, timing ? timed : List.of());
+    }
+
+    /**
+     * -t's names of a probe, as stap's report prints them: where the probe is declared, and how its
+     * point was derived (" from: ALIAS" for the alias it went through, then " from: " the point as written).
+     */
+    private Module.Timing timingNames(ResolvedProbe p) {
+        String via = p.listed() != null ? " from: " + ResolvedProbe.text(p.listed()) : "";
+        return new Module.Timing(tables.string(location(p.declaration().pos())),
+                tables.string(via + " from: " + ResolvedProbe.text(p.written())));
+    }
+
+    private static String location(org.stapvm.lang.ast.SourcePos pos) {
+        return pos.file() + ":" + pos.line() + ":" + pos.column();
     }
 
     /** A process.syscall[.return] record with the one call number its body acts on, when it has one (SyscallGate). */

@@ -7,10 +7,21 @@ import org.stapvm.compiler.regex.Dfa;
 /**
  * An in-memory stapvm module: the sections of docs/bytecode.md as plain values. Immutable.
  * {@code probeNames}: per probe, the string pn() returns; empty when the script never calls pn().
+ * {@code timing}: per probe, what -t's report names it by; empty without -t.
  */
 public record Module(List<String> strings, List<Long> constants, List<Global> globals, List<Function> functions,
                      List<Probe> probes, Limits limits, List<SourceLoc> sourceMap, List<Dfa> regexes,
-                     List<EntryProgram> entries, List<Integer> probeNames) {
+                     List<EntryProgram> entries, List<Integer> probeNames, List<Timing> timing) {
+
+    /** One probe's -t report names: its location string (FILE:LINE:COL; NO_STRING: not reported) and derivation. */
+    public record Timing(int location, int derivation) {}
+
+    /** A module without -t's timing section. */
+    public Module(List<String> strings, List<Long> constants, List<Global> globals, List<Function> functions,
+                  List<Probe> probes, Limits limits, List<SourceLoc> sourceMap, List<Dfa> regexes,
+                  List<EntryProgram> entries, List<Integer> probeNames) {
+        this(strings, constants, globals, functions, probes, limits, sourceMap, regexes, entries, probeNames, List.of());
+    }
 
     public Module {
         strings = List.copyOf(strings);
@@ -22,6 +33,7 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
         regexes = List.copyOf(regexes);
         entries = List.copyOf(entries);
         probeNames = List.copyOf(probeNames);
+        timing = List.copyOf(timing);
     }
 
     /** A module whose script does not call pn() (no probe names section). */

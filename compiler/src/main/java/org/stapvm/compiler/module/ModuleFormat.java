@@ -23,7 +23,8 @@ public final class ModuleFormat {
         RXGROUPS(11, "regex groups"),
         UNWIND(12, "unwind"),
         JAVA(13, "java"),
-        PROBENAMES(14, "probe names");
+        PROBENAMES(14, "probe names"),
+        TIMING(15, "timing");
 
         public final int id;
         public final String text;
@@ -54,6 +55,8 @@ public final class ModuleFormat {
     public static final int SRCLOC_BYTES = 12;
     /** one entry program: u32 probe, u32 function, u32 @entry data bytes */
     public static final int ENTRY_BYTES = 12;
+    /** one probe of -t's report: u32 location string (FILE:LINE:COL), u32 derivation string; location 0xffffffff: not reported */
+    public static final int TIMING_BYTES = 8;
 
     /** The limits section's fields in order (u32 or u64): default when absent, and the range the verifier accepts. */
     public enum Limit {

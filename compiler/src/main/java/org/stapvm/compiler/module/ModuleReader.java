@@ -37,6 +37,7 @@ public final class ModuleReader {
         List<CaptureProgram> groups = new ArrayList<>();
         List<Module.EntryProgram> entries = new ArrayList<>();
         List<Integer> probeNames = new ArrayList<>();
+        List<Module.Timing> timing = new ArrayList<>();
         Module.Limits limits = null;
         for (int i = 0; i < n; i++) {
             int id = b.getInt();
@@ -89,6 +90,7 @@ public final class ModuleReader {
                     case ENTRY -> entries.add(new Module.EntryProgram(s.getInt(), s.getInt(), s.getInt()));
                     case RXGROUPS -> groups.add(readGroups(s));
                     case PROBENAMES -> probeNames.add(s.getInt());
+                    case TIMING -> timing.add(new Module.Timing(s.getInt(), s.getInt()));
                     default -> throw new IllegalArgumentException("unknown section id " + id);
                 }
             }
@@ -99,7 +101,7 @@ public final class ModuleReader {
         for (int i = 0; i < groups.size() && i < regexes.size(); i++) {
             regexes.set(i, regexes.get(i).withGroups(groups.get(i)));
         }
-        return new Module(strings, constants, globals, functions, probes, limits, map, regexes, entries, probeNames);
+        return new Module(strings, constants, globals, functions, probes, limits, map, regexes, entries, probeNames, timing);
     }
 
     /** The limits section: each ModuleFormat.Limit in order, a u32 or a u64 (u32s bit for bit as Java ints). */

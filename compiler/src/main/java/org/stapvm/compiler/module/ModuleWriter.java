@@ -146,6 +146,16 @@ public final class ModuleWriter {
             body.section(ModuleFormat.Section.PROBENAMES.id, o);
             sections++;
         }
+        if (!m.timing().isEmpty()) {
+            Out o = new Out();
+            o.u32(m.timing().size());
+            for (Module.Timing t : m.timing()) {
+                o.u32(t.location());
+                o.u32(t.derivation());
+            }
+            body.section(ModuleFormat.Section.TIMING.id, o);
+            sections++;
+        }
         Out head = new Out();
         head.bytes("STVM".getBytes(StandardCharsets.US_ASCII));
         head.u16(ModuleFormat.VERSION);

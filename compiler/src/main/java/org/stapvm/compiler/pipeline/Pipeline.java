@@ -61,7 +61,8 @@ public final class Pipeline {
     public record Settings(int lastPass, boolean verbose, boolean guru,
                            Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target,
                            Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
-                           java.util.Map<String, String> presetGlobals, boolean listing, UserStacks.Request stacks) {
+                           java.util.Map<String, String> presetGlobals, boolean listing, UserStacks.Request stacks,
+                           boolean timing) {
         public Settings {
             tapsetDirs = List.copyOf(tapsetDirs);
             extraScripts = List.copyOf(extraScripts);
@@ -71,6 +72,15 @@ public final class Pipeline {
                 unoptimized = true;   // -L shows an alias's locals whether or not its empty body reads them
             }
             stacks = stacks == null ? UserStacks.Request.NONE : stacks;
+        }
+
+        /** Without -t. */
+        public Settings(int lastPass, boolean verbose, boolean guru,
+                        Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target,
+                        Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
+                        java.util.Map<String, String> presetGlobals, boolean listing, UserStacks.Request stacks) {
+            this(lastPass, verbose, guru, limits, tapsetDirs, target, warnings, unoptimized, extraScripts,
+                    presetGlobals, listing, stacks, false);
         }
 
         /** Without -d or --ldd. */
@@ -203,7 +213,7 @@ public final class Pipeline {
             CheckLimits.run(program, settings.limits(), diags);
         }
         if (!diags.hasErrors()) {
-            module = Lower.run(program, settings.limits(), settings.presetGlobals(), diags);
+            module = Lower.run(program, settings.limits(), settings.presetGlobals(), settings.timing(), diags);
         }
         List<Diagnostic> found = settings.warnings() == Warnings.SUPPRESS
                 ? diags.all().stream().filter(Diagnostic::isError).toList() : diags.all();
