@@ -31,6 +31,12 @@ one ksys_write-return 20 file '-c "$WR 3"' '' 'probe kernel.function("ksys_write
 2
 3'
 one write-sizes-stats 20 file '-c "$WR 10"' '' 'global s probe kernel.function("ksys_write").return { if (pid() == target()) s <<< returnval() } probe end { printf("count=%d sum=%d min=%d max=%d avg=%d\n", @count(s), @sum(s), @min(s), @max(s), @avg(s)) }' 'count=10 sum=55 min=1 max=10 avg=5'
+# -t: stap's probe hit report after the end probe's output, the kprobe's hits counted on every CPU
+one timing-report 20 file '-c "$GP 100"' '-t' 'global n probe kernel.function("__x64_sys_getpid") { if (pid() == target()) n++ } probe end { printf("n=%d\n", n) }' 'n=100
+----- probe hit report: 
+kernel.function\("__x64_sys_getpid"\), \(<input>:1:10\), hits: [0-9]+, cycles: [0-9]+min/[0-9]+avg/[0-9]+max, variance: [0-9]+, from: kernel.function\("__x64_sys_getpid"\), index: 0
+end, \(<input>:1:83\), hits: 1, cycles: [0-9]+min/[0-9]+avg/[0-9]+max, variance: 0, from: end, index: 1
+----- refresh report:'
 one getpid-count 20 file '-c "$GP 500"' '' 'global n probe kernel.function("__x64_sys_getpid") { if (pid() == target()) n++ } probe end { printf("n=%d\n", n) }' 'n=500'
 one getpid-execname-exit 20 file '-c "$GP -s 200 10"' '' 'probe kernel.function("__x64_sys_getpid") { if (execname() == "getpid_n") { printf("%s %d\n", execname(), pid() == target()); exit() } }' 'getpid_n 1'
 one getpid-pp 20 file '-c "$GP 1"' '' 'probe kernel.function("__x64_sys_getpid") { if (pid() == target()) { println(pp()); exit() } }' 'kernel.function\("__x64_sys_getpid"\)'
