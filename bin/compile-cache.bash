@@ -2,7 +2,7 @@
 # (cli/src/main/java/org/stapvm/cli/CompileCache.java is the half that fills an entry).
 # An entry is named by a hash of everything on this side that determines the module: the build, the
 # working folder, the running kernel (release, boot, loaded modules, whether stapvm.ko is loaded),
-# the environment stapvm reads, the command line and the contents of the files it names, and the
+# the environment stapvm reads, the rc file, the command line and the contents of the files it names, and the
 # package database (a debug-info or headers package installed since). The entry itself lists the
 # other inputs the compile read (tapsets, probed binaries) with their hashes; any change is a miss.
 # As stap's ~/.systemtap/cache: $SYSTEMTAP_DIR/cache (default ~/.systemtap/cache), here under stapvm/.
@@ -22,6 +22,8 @@ cache_key() {
         [ -e /dev/stapvm ] && echo stapvm.ko
         env | grep -E '^(STAPVM_|SYSTEMTAP_|PATH=)' | grep -v '^STAPVM_CACHE' | sort || true
         stat -c %.9Y /var/lib/dpkg/status 2>/dev/null || true
+        # stap's rc file: its options come before the command line's
+        cat "${SYSTEMTAP_DIR:-${HOME:-/root}/.systemtap}/rc" 2>/dev/null || true
         printf '%s\0' "$@"
         # the files the command names (the script, -c's program): their contents; not -o's output
         for a in "$@"; do
