@@ -153,8 +153,11 @@ final class Options {
     @Option(names = "-b", description = "bulk (per-CPU file) mode (accepted: one output stream)")
     boolean bulk;
 
-    @Option(names = "-s", paramLabel = "NUM", description = "buffer size in megabytes (accepted: stapvm's ring is fixed)")
-    int bufferMegabytes;
+    @Option(names = "-s", paramLabel = "NUM", description = "buffer size in megabytes, 1-4095 (checked as stap does; stapvm's ring is fixed)")
+    String bufferMegabytesText;
+
+    @Option(names = "-q", description = "tapset coverage (accepted: stapvm keeps no coverage database)")
+    boolean tapsetCoverage;
 
     @Option(names = "-P", description = "prologue searching for function probes (accepted: no DWARF prologues)")
     boolean prologueSearch;
@@ -208,6 +211,12 @@ final class Options {
             return "Cannot specify a script with -l/-L/--dump-* switches.\n"
                     + "Try '--help' for more information. [man stap]\n"
                     + "A message like [man foo] means for more info, run % man foo\n";
+        }
+        if (bufferMegabytesText != null) {
+            long size = CNumbers.strtoul(bufferMegabytesText);
+            if (size < 1 || size > 4095) {
+                return "Invalid buffer size (should be 1-4095).\n";
+            }
         }
         if (suppressTimeLimits && !guru) {
             return "ERROR --suppress-time-limits requires guru mode (-g)\n";
