@@ -39,6 +39,7 @@ public final class Main {
         Options options = new Options();
         CommandLine cli = new CommandLine(options);
         cli.setUnmatchedOptionsArePositionalParams(false);
+        cli.setOverwrittenOptionsAllowed(true); // as getopt: a later -p 4 replaces -p 2
         String refused = GetoptCheck.refused(cli.getCommandSpec(), args);
         if (refused != null) {
             err.print(refused);

@@ -13,8 +13,16 @@ final class Options {
     @Option(names = "-p", paramLabel = "NUM", description = "stop after pass NUM (1-5): 1 prints the parsed script")
     int lastPass = 5;
 
-    @Option(names = "-e", paramLabel = "SCRIPT", description = "run the given one-line script")
     String script;
+
+    /** How many -e were given: stap takes one (a later -p or -o replaces an earlier one, a later -e is refused). */
+    int scriptOptions;
+
+    @Option(names = "-e", paramLabel = "SCRIPT", description = "run the given one-line script")
+    void script(String text) {
+        script = text;
+        scriptOptions++;
+    }
 
     @Option(names = "-v", description = "more verbose; repeat for more")
     boolean[] verbose = new boolean[0];
@@ -204,6 +212,9 @@ final class Options {
      * {@link #targetPid} and {@link #timeout} from their text.
      */
     String invalid() {
+        if (scriptOptions > 1) {
+            return "Only one script can be given on the command line.\n";
+        }
         if (listProbes.size() + listProbesWithVariables.size() > 1) {
             return "ERROR: only one of the -l/-L/--dump-* switches may be specified\n";
         }
