@@ -95,6 +95,9 @@ public final class Main {
             err.println("Input file '" + e.getFile() + "' is missing.");
             err.println("Pass 1: parse failed.  [man error::pass1]");
             return 1;
+        } catch (ScriptInput.NotAnExample e) {
+            err.println("Example '" + e.getMessage() + "' was not found under '" + ScriptInput.EXAMPLES + "'");
+            return 1;
         } catch (ScriptInput.TooLarge e) {
             err.println("Input file '" + e.getMessage() + "' is larger than stapvm reads ("
                     + (ScriptInput.MAX_SCRIPT >> 20) + " MiB).");

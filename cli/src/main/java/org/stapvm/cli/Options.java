@@ -189,6 +189,9 @@ final class Options {
     @Option(names = "--disable-cache", description = "do not use the compile cache (stapvm keeps none)")
     boolean disableCache;
 
+    @Option(names = "--example", description = "the script file named is one of stap's examples (found by its name under /usr/share/systemtap/examples)")
+    boolean example;
+
     @Option(names = "--dump-probe-types", description = "list the probe point shapes stapvm takes and exit")
     boolean dumpProbeTypes;
 
