@@ -144,6 +144,9 @@ final class Options {
     @Option(names = "--suppress-time-limits", description = "no overload governor and no MAXACTION (needs -g)")
     boolean suppressTimeLimits;
 
+    @Option(names = "--skip-badvars", description = "substitute the literal 0 for a $context variable that cannot be resolved, with a warning")
+    boolean skipBadvars;
+
     @Option(names = "-d", paramLabel = "OBJECT", description = "add unwind data for OBJECT (user stacks by CFI)")
     List<String> unwindModules = new ArrayList<>();
 

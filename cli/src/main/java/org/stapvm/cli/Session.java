@@ -60,7 +60,8 @@ final class Session {
                 options.guru, limits, FrontEnd.tapsetDirs(options), target,
                 options.warnings(), options.unoptimized, ScriptInput.extra(options), presets,
                 options.listingPattern() != null,
-                new org.stapvm.compiler.pipeline.UserStacks.Request(options.unwindModules, options.ldd));
+                new org.stapvm.compiler.pipeline.UserStacks.Request(options.unwindModules, options.ldd),
+                options.skipBadvars);
         Pipeline.Channel channel = new Pipeline.Channel() {
             @Override
             public void diagnostics(String text) {

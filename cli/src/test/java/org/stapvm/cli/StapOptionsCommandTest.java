@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stapvm.cli.StapvmCommand.Result;
@@ -77,5 +78,50 @@ class StapOptionsCommandTest {
         assertEquals(new Result("", "stap: option '--example' doesn't allow an argument\n"
                 + "Try '--help' for more information. [man stap]\n"
                 + "A message like [man foo] means for more info, run % man foo\n", 1), run("--example=helloworld.stp"));
+    }
+
+    /** stap's warning for {@code $nosuch} at column {@code column} of the one-line script {@code script}. */
+    private static String substituted(String script, String name, int column) {
+        return "WARNING: Bad $context variable being substituted with literal 0: identifier '" + name + "' at <input>:1:"
+                + column + "\n source: " + script + "\n" + " ".repeat(8 + column) + "^\n";
+    }
+
+    @Test
+    void skipBadvarsMakesAnUnresolvedTargetTheLiteralZero() throws Exception {
+        String script = "probe begin { println($nosuch + 1) exit() }";
+        assertEquals(new Result("1\n", substituted(script, "$nosuch", 23), 0), run("--skip-badvars", "-e", script));
+        // @defined is not a use: it stays false, and nothing is told
+        String defined = "probe begin { println(@defined($nosuch) ? \"yes\" : \"no\") exit() }";
+        assertEquals(new Result("no\n", "", 0), run("--skip-badvars", "-e", defined));
+        assertEquals(new Result("1\n", "", 0), run("--skip-badvars", "-w", "-e", script));
+    }
+
+    @Test
+    void skipBadvarsInAFunctionProbeKeepsTheTargetsThatResolve() throws Exception {
+        Path target = TestTargets.gcc(tmp, "t", Files.readString(StapvmCommand.ROOT.resolve("runtime-native/dwarf/tests/target.c")),
+                "-O0", "-g");
+        String script = "probe process(\"" + target + "\").function(\"walk\") { printf(\"T %d %d %d\\n\", $limit, $nosuch, $head->nosuch) }";
+        Result r = run("--skip-badvars", "-c", target + " 3", "-e", script);
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals(List.of("T 1 0 0", "T 2 0 0", "T 3 0 0"), r.stdout().lines().filter(l -> l.startsWith("T ")).toList());
+        // a warning is told once by its text: the second is counted
+        int column = script.indexOf("$nosuch") + 1;
+        assertEquals(substituted(script, "$nosuch", column) + "Number of similar warning messages suppressed: 1.\n"
+                + "Rerun with -v to see them.\n", r.stderr());
+    }
+
+    @Test
+    void skipBadvarsLeavesNothingToStoreInto() throws Exception {
+        String script = "probe begin { $x = 1 }";
+        assertEquals(new Result("", substituted(script, "$x", 15)
+                + "semantic error: Expecting lvalue for assignment: operator '=' at :1:18\n"
+                + "        source: " + script + "\n" + " ".repeat(33) + "^\n"
+                + "identifier '$x' at :1:15\n"
+                + "        source: " + script + "\n" + " ".repeat(30) + "^\n\n"
+                + "Pass 2: analysis failed.  [man error::pass2]\n", 1), run("--skip-badvars", "-p2", "-e", script));
+        // as in stap, a target is never something to delete, resolved or not
+        assertEquals(new Result("", "semantic error: invalid operand of delete expression: identifier '$y' at <input>:1:22\n"
+                + "        source: probe begin { delete $y }\n" + " ".repeat(37) + "^\n\n"
+                + "Pass 2: analysis failed.  [man error::pass2]\n", 1), run("--skip-badvars", "-p2", "-e", "probe begin { delete $y }"));
     }
 }

@@ -56,12 +56,14 @@ public final class Pipeline {
      * {@code extraScripts}: -E scripts, whose declarations follow the script's; {@code unoptimized}: -u;
      * {@code listing}: stap's -l/-L mode, where every probe point is optional, pass 2 fails silently
      * and warnings are suppressed (an empty body's elision is no news to the user); {@code stacks}: -d and
-     * --ldd, the files whose unwind rows a module that reads user stacks carries beside the probed ones.
+     * --ldd, the files whose unwind rows a module that reads user stacks carries beside the probed ones;
+     * {@code skipBadvars}: --skip-badvars, a target expression without a meaning is the literal 0.
      */
     public record Settings(int lastPass, boolean verbose, boolean guru,
                            Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target,
                            Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
-                           java.util.Map<String, String> presetGlobals, boolean listing, UserStacks.Request stacks) {
+                           java.util.Map<String, String> presetGlobals, boolean listing, UserStacks.Request stacks,
+                           boolean skipBadvars) {
         public Settings {
             tapsetDirs = List.copyOf(tapsetDirs);
             extraScripts = List.copyOf(extraScripts);
@@ -79,14 +81,14 @@ public final class Pipeline {
                         Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
                         java.util.Map<String, String> presetGlobals, boolean listing) {
             this(lastPass, verbose, guru, limits, tapsetDirs, target, warnings, unoptimized, extraScripts,
-                    presetGlobals, listing, UserStacks.Request.NONE);
+                    presetGlobals, listing, UserStacks.Request.NONE, false);
         }
 
         /** The settings of a plain run: warnings shown, optimized, no -E scripts. */
         public Settings(int lastPass, boolean verbose, boolean guru,
                         Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target) {
             this(lastPass, verbose, guru, limits, tapsetDirs, target, Warnings.SHOW, false, List.of(),
-                    java.util.Map.of(), false, UserStacks.Request.NONE);
+                    java.util.Map.of(), false, UserStacks.Request.NONE, false);
         }
     }
 
@@ -144,7 +146,7 @@ public final class Pipeline {
         }
         TapsetPath tapsets = new TapsetPath(settings.tapsetDirs(), pass1.preprocessor());
         CheckedProgram program = Elaborate.run(script, sources, tapsets, settings.guru(),
-                settings.target(), settings.unoptimized(), settings.presetGlobals().keySet());
+                settings.target(), settings.unoptimized(), settings.presetGlobals().keySet(), settings.skipBadvars());
         if (settings.warnings() == Warnings.SUPPRESS) {
             program = program.withoutWarnings();
         }
