@@ -124,4 +124,56 @@ class StapOptionsCommandTest {
                 + "        source: probe begin { delete $y }\n" + " ".repeat(37) + "^\n\n"
                 + "Pass 2: analysis failed.  [man error::pass2]\n", 1), run("--skip-badvars", "-p2", "-e", "probe begin { delete $y }"));
     }
+
+    /** A run with {@code env} added to (null values: removed from) the environment. */
+    private Result runWith(java.util.Map<String, String> env, String... args) throws Exception {
+        StapvmCommand command = new StapvmCommand(tmp);
+        ProcessBuilder pb = command.builder(List.of(args));
+        env.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
+        return command.finish(pb.start());
+    }
+
+    private Result runWithRc(String rc, String... args) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("stapdir"));
+        Files.writeString(dir.resolve("rc"), rc);
+        return runWith(java.util.Map.of("SYSTEMTAP_DIR", dir.toString(), "STAPVM_RC_TEST", "42"), args);
+    }
+
+    @Test
+    void rcFileWordsComeBeforeTheCommandLine() throws Exception {
+        Result parsed = runWithRc("-p1\n", "-e", HI);
+        assertTrue(parsed.stdout().startsWith("# parse tree dump\n"), parsed.stdout());
+        // the command line's own -p comes later and wins
+        assertEquals(new Result("hi\n", "", 0), runWithRc("-p1\n", "-p5", "-e", HI));
+        // each line is split as wordexp(3) splits it: quotes, variables, several lines
+        assertEquals(new Result("42 x y\n", "", 0), runWithRc("-G g=$STAPVM_RC_TEST\n-G 'h=x' -G \"i=\"y\n",
+                "-e", "global g = 0, h = \"\", i = \"\" probe begin { printf(\"%d %s %s\\n\", g, h, i) exit() }"));
+        Result verbose = runWithRc("-p1 -w\n", "-vv", "-e", HI);
+        assertTrue(verbose.stderr().startsWith("Extra options in " + tmp.resolve("stapdir") + "/rc: 2\n"), verbose.stderr());
+    }
+
+    @Test
+    void rcFileIsInTheHomeDirectoryWithoutSystemtapDir() throws Exception {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home.resolve(".systemtap"));
+        Files.writeString(home.resolve(".systemtap/rc"), "-p1");
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("SYSTEMTAP_DIR", null);
+        env.put("HOME", home.toString());
+        assertTrue(runWith(env, "-e", HI).stdout().startsWith("# parse tree dump\n"));
+    }
+
+    @Test
+    void rcFileThatDoesNotExpandIsStapsError() throws Exception {
+        String refused = "Error processing extra options in " + tmp.resolve("stapdir") + "/rc"; // no newline, as stap
+        for (String rc : new String[] {"-p1 \"unbalanced", "-p1 $(echo 1)", "-p1 $STAPVM_RC_UNDEFINED", "-p1 a|b", "-p1\n-w ;"}) {
+            assertEquals(new Result("", refused, 1), runWithRc(rc, "-e", HI), rc);
+        }
+    }
 }
