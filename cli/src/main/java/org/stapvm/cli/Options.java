@@ -10,8 +10,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "stapvm", mixinStandardHelpOptions = false, sortOptions = false,
         description = "SystemTap-compatible scripts compiled to verified bytecode.")
 final class Options {
-    @Option(names = "-p", paramLabel = "NUM", description = "stop after pass NUM (1-5): 1 prints the parsed script")
     int lastPass = 5;
+
+    /** As stap reads it (strtoul, the whole word); Main refuses what is not 1-5. */
+    @Option(names = "-p", paramLabel = "NUM", description = "stop after pass NUM (1-5): 1 prints the parsed script")
+    void lastPass(String text) {
+        lastPass = (int) CNumbers.strtoul(text);
+    }
 
     String script;
 

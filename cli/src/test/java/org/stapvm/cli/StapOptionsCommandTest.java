@@ -46,6 +46,14 @@ class StapOptionsCommandTest {
     }
 
     @Test
+    void passNumberIsReadAsStapReadsIt() throws Exception {
+        assertTrue(run("-p", "+1", "-e", HI).stdout().startsWith("# parse tree dump\n"));
+        for (String pass : new String[] {"abc", "2 ", "", "0", "6"}) {
+            assertEquals(new Result("", "Invalid pass number (should be 1-5).\n", 1), run("-p", pass, "-e", HI), "-p '" + pass + "'");
+        }
+    }
+
+    @Test
     void aSecondScriptIsRefused() throws Exception {
         assertEquals(new Result("", "Only one script can be given on the command line.\n", 1),
                 run("-e", HI, "-e", HI));
