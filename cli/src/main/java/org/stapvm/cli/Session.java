@@ -39,7 +39,10 @@ final class Session {
             try {
                 limits = Limits.from(options.defines, options.suppressTimeLimits);
                 if (options.suppressHandlerErrors) {
-                    limits = limits.withFlags(Module.Limits.SUPPRESS_HANDLER_ERRORS);
+                    limits = limits.withFlags(limits.flags() | Module.Limits.SUPPRESS_HANDLER_ERRORS);
+                }
+                if (options.skipBadvars) {
+                    limits = limits.withFlags(limits.flags() | Module.Limits.SKIP_BADVARS);
                 }
             } catch (Limits.BadDefine e) {
                 err.println("stapvm: " + e.getMessage());

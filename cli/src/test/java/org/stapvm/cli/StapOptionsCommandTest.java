@@ -119,6 +119,22 @@ class StapOptionsCommandTest {
     }
 
     @Test
+    void skipBadvarsReadsMemoryThatFaultsAsZero() throws Exception {
+        // stap's STP_SKIP_BADVARS: loc2c's deref fault is 0, kernel_long & co and kernel_string too
+        assertEquals(new Result("0\n0\n[]\n", "", 0), run("--skip-badvars", "-e",
+                "probe begin { println(kernel_long(0)) println(kernel_int(8)) printf(\"[%s]\\n\", kernel_string(16)) exit() }"));
+        Path target = TestTargets.gcc(tmp, "t", Files.readString(StapvmCommand.ROOT.resolve("runtime-native/dwarf/tests/target.c")),
+                "-O0", "-g");
+        String script = "probe process(\"" + target + "\").function(\"walk\") { printf(\"T %d\\n\", $head->next->next->next->next->value) }";
+        Result faulted = run("-c", target + " 1", "-e", script);
+        assertTrue(faulted.stderr().startsWith("ERROR: read fault [man error::fault] at 0x8 near identifier '$head'"), faulted.stderr());
+        Result skipped = run("--skip-badvars", "-c", target + " 1", "-e", script);
+        assertEquals(new Result("T 0\n", "", 0),
+                new Result(skipped.stdout().lines().filter(l -> l.startsWith("T ")).map(l -> l + "\n").findFirst().orElse(""),
+                        skipped.stderr(), skipped.exitCode()));
+    }
+
+    @Test
     void skipBadvarsLeavesNothingToStoreInto() throws Exception {
         String script = "probe begin { $x = 1 }";
         assertEquals(new Result("", substituted(script, "$x", 15)
