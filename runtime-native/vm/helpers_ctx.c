@@ -35,6 +35,12 @@ static int arg(struct svm_exec *s, int64_t n, uint64_t *v)
 	return 0;
 }
 
+/* --skip-badvars: a memory fault of a $var, kernel_long & co or kernel_string reads 0 ("") */
+static int skips_badvars(const struct svm_exec *s)
+{
+	return (s->m->limits.flags & SVM_LIM_SKIP_BADVARS) != 0;
+}
+
 /* A NUL-terminated string of at most max bytes at addr in space; a fault on the first byte is
  * stap's error for that space (the string then reads "<unknown>", as stap's catch would show). */
 static int copy_str(struct svm_exec *s, enum svm_addr_space space, uint64_t addr, int64_t max, char *out)
@@ -48,6 +54,10 @@ static int copy_str(struct svm_exec *s, enum svm_addr_space space, uint64_t addr
 		if (chunk > len - 1 - i) chunk = len - 1 - i;
 		if (!s->ctx || svm_host_read(s->ctx, space, a, out + i, (size_t)chunk)) {
 			if (i > 0) break;
+			if (space == SVM_MEM_KERNEL && skips_badvars(s)) {
+				out[0] = 0;
+				return 0;
+			}
 			svm_errf(out, s->maxstr, "<unknown>");
 			if (space == SVM_MEM_KERNEL)
 				FAIL("kernel string copy fault at 0x%llx [man error::fault]", (unsigned long long)addr);
@@ -76,8 +86,11 @@ static int read_num(const struct svm_exec *s, enum svm_addr_space space, uint64_
 /* kernel_long/kernel_int: a bad address is stap's fault error */
 static int kernel_num(struct svm_exec *s, uint64_t addr, unsigned n, const char *what, int64_t *v)
 {
-	if (read_num(s, SVM_MEM_KERNEL, addr, n, v))
-		FAIL("kernel %s copy fault at 0x%llx [man error::fault]", what, (unsigned long long)addr);
+	if (read_num(s, SVM_MEM_KERNEL, addr, n, v)) {
+		if (!skips_badvars(s))
+			FAIL("kernel %s copy fault at 0x%llx [man error::fault]", what, (unsigned long long)addr);
+		*v = 0;
+	}
 	return 0;
 }
 
@@ -87,8 +100,11 @@ static int target_deref(struct svm_exec *s, enum svm_addr_space space, uint64_t 
 {
 	unsigned bytes = (unsigned)(n < 0 ? -n : n);
 	if (bytes != 1 && bytes != 2 && bytes != 4 && bytes != 8) FAIL("invalid read size %lld", (long long)n);
-	if (read_num(s, space, addr, bytes, v))
-		FAIL("read fault [man error::fault] at 0x%llx", (unsigned long long)addr);   /* loc2c's STAP_MSG_LOC2C_01 */
+	if (read_num(s, space, addr, bytes, v)) {
+		if (!skips_badvars(s))
+			FAIL("read fault [man error::fault] at 0x%llx", (unsigned long long)addr);   /* loc2c's STAP_MSG_LOC2C_01 */
+		*v = 0;
+	}
 	if (n > 0 && bytes < 8) *v &= (int64_t)((1ull << (8 * bytes)) - 1);
 	return 0;
 }

@@ -35,10 +35,23 @@ public final class Main {
         return 1;
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] commandLine, PrintStream out, PrintStream err) {
+        // as stap: the rc file's words come first, so that the command line's own follow (and win)
+        String rcFile = RcFile.path();
+        java.util.List<String> rcWords;
+        try {
+            rcWords = RcFile.words(rcFile);
+        } catch (RcFile.Malformed e) {
+            err.print(e.getMessage());
+            return 1;
+        }
+        java.util.List<String> all = new java.util.ArrayList<>(rcWords);
+        all.addAll(java.util.List.of(commandLine));
+        String[] args = all.toArray(new String[0]);
         Options options = new Options();
         CommandLine cli = new CommandLine(options);
         cli.setUnmatchedOptionsArePositionalParams(false);
+        cli.setOverwrittenOptionsAllowed(true); // as getopt: a later -p 4 replaces -p 2
         String refused = GetoptCheck.refused(cli.getCommandSpec(), args);
         if (refused != null) {
             err.print(refused);
@@ -62,6 +75,9 @@ public final class Main {
         if (options.lastPass < 1 || options.lastPass > 5) {
             err.println("Invalid pass number (should be 1-5).");
             return 1;
+        }
+        if (!rcWords.isEmpty() && options.verbosity() > 1) {
+            err.println("Extra options in " + rcFile + ": " + rcWords.size());
         }
         String invalid = options.invalid();
         if (invalid != null) {
@@ -99,6 +115,9 @@ public final class Main {
         } catch (NoSuchFileException e) {
             err.println("Input file '" + e.getFile() + "' is missing.");
             err.println("Pass 1: parse failed.  [man error::pass1]");
+            return 1;
+        } catch (ScriptInput.NotAnExample e) {
+            err.println("Example '" + e.getMessage() + "' was not found under '" + ScriptInput.EXAMPLES + "'");
             return 1;
         } catch (ScriptInput.TooLarge e) {
             err.println("Input file '" + e.getMessage() + "' is larger than stapvm reads ("

@@ -10,11 +10,24 @@ import picocli.CommandLine.Parameters;
 @Command(name = "stapvm", mixinStandardHelpOptions = false, sortOptions = false,
         description = "SystemTap-compatible scripts compiled to verified bytecode.")
 final class Options {
-    @Option(names = "-p", paramLabel = "NUM", description = "stop after pass NUM (1-5): 1 prints the parsed script")
     int lastPass = 5;
 
-    @Option(names = "-e", paramLabel = "SCRIPT", description = "run the given one-line script")
+    /** As stap reads it (strtoul, the whole word); Main refuses what is not 1-5. */
+    @Option(names = "-p", paramLabel = "NUM", description = "stop after pass NUM (1-5): 1 prints the parsed script")
+    void lastPass(String text) {
+        lastPass = (int) CNumbers.strtoul(text);
+    }
+
     String script;
+
+    /** How many -e were given: stap takes one (a later -p or -o replaces an earlier one, a later -e is refused). */
+    int scriptOptions;
+
+    @Option(names = "-e", paramLabel = "SCRIPT", description = "run the given one-line script")
+    void script(String text) {
+        script = text;
+        scriptOptions++;
+    }
 
     @Option(names = "-v", description = "more verbose; repeat for more")
     boolean[] verbose = new boolean[0];
@@ -136,6 +149,9 @@ final class Options {
     @Option(names = "--suppress-time-limits", description = "no overload governor and no MAXACTION (needs -g)")
     boolean suppressTimeLimits;
 
+    @Option(names = "--skip-badvars", description = "substitute the literal 0 for a $context variable that cannot be resolved, with a warning")
+    boolean skipBadvars;
+
     @Option(names = "-d", paramLabel = "OBJECT", description = "add unwind data for OBJECT (user stacks by CFI)")
     List<String> unwindModules = new ArrayList<>();
 
@@ -153,8 +169,11 @@ final class Options {
     @Option(names = "-b", description = "bulk (per-CPU file) mode (accepted: one output stream)")
     boolean bulk;
 
-    @Option(names = "-s", paramLabel = "NUM", description = "buffer size in megabytes (accepted: stapvm's ring is fixed)")
-    int bufferMegabytes;
+    @Option(names = "-s", paramLabel = "NUM", description = "buffer size in megabytes, 1-4095 (checked as stap does; stapvm's ring is fixed)")
+    String bufferMegabytesText;
+
+    @Option(names = "-q", description = "tapset coverage (accepted: stapvm keeps no coverage database)")
+    boolean tapsetCoverage;
 
     @Option(names = "-P", description = "prologue searching for function probes (accepted: no DWARF prologues)")
     boolean prologueSearch;
@@ -187,6 +206,9 @@ final class Options {
     @Option(names = "--clean-cache", description = "clean the compile cache down to its cache_mb_limit (and exit without a script)")
     boolean cleanCache;
 
+    @Option(names = "--example", description = "the script file named is one of stap's examples (found by its name under /usr/share/systemtap/examples)")
+    boolean example;
+
     @Option(names = "--dump-probe-types", description = "list the probe point shapes stapvm takes and exit")
     boolean dumpProbeTypes;
 
@@ -210,6 +232,9 @@ final class Options {
      * {@link #targetPid} and {@link #timeout} from their text.
      */
     String invalid() {
+        if (scriptOptions > 1) {
+            return "Only one script can be given on the command line.\n";
+        }
         if (listProbes.size() + listProbesWithVariables.size() > 1) {
             return "ERROR: only one of the -l/-L/--dump-* switches may be specified\n";
         }
@@ -217,6 +242,12 @@ final class Options {
             return "Cannot specify a script with -l/-L/--dump-* switches.\n"
                     + "Try '--help' for more information. [man stap]\n"
                     + "A message like [man foo] means for more info, run % man foo\n";
+        }
+        if (bufferMegabytesText != null) {
+            long size = CNumbers.strtoul(bufferMegabytesText);
+            if (size < 1 || size > 4095) {
+                return "Invalid buffer size (should be 1-4095).\n";
+            }
         }
         if (suppressTimeLimits && !guru) {
             return "ERROR --suppress-time-limits requires guru mode (-g)\n";

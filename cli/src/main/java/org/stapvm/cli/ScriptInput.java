@@ -21,6 +21,16 @@ final class ScriptInput {
         }
     }
 
+    /** Where stap 4.8 keeps its example scripts (systemtap-doc), which --example looks in. */
+    static final Path EXAMPLES = Path.of("/usr/share/systemtap/examples");
+
+    /** --example names a script that is not among {@link #EXAMPLES}' scripts (the message is its name). */
+    static final class NotAnExample extends IOException {
+        NotAnExample(String name) {
+            super(name);
+        }
+    }
+
     /** The -E scripts, named as stap names them: {@code <input1>}, {@code <input2>}, ... */
     static java.util.List<SourceFile> extra(Options options) {
         java.util.List<SourceFile> files = new java.util.ArrayList<>();
@@ -42,7 +52,7 @@ final class ScriptInput {
         if (name.equals("-")) {
             return new SourceFile("<input>", read(System.in, name));
         }
-        Path path = Path.of(name);
+        Path path = options.example ? example(name) : Path.of(name);
         if (!Files.exists(path)) {
             throw new java.nio.file.NoSuchFileException(name);
         }
@@ -50,7 +60,22 @@ final class ScriptInput {
             throw new IOException("it is a directory");
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return new SourceFile(name, read(in, name));
+            // an example is named by its path, as stap names it; any other file as given
+            return new SourceFile(options.example ? path.toString() : name, read(in, name));
+        }
+    }
+
+    /**
+     * The example script called {@code name}, as stap finds it: a file NAME.stp at any depth
+     * under {@link #EXAMPLES}, compared by its whole file name (no paths, no wildcards).
+     */
+    private static Path example(String name) throws IOException {
+        if (!name.endsWith(".stp") || name.contains("/") || !Files.isDirectory(EXAMPLES)) {
+            throw new NotAnExample(name);
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(EXAMPLES)) {
+            return files.filter(p -> p.getFileName().toString().equals(name) && Files.isRegularFile(p))
+                    .sorted().findFirst().orElseThrow(() -> new NotAnExample(name));
         }
     }
 

@@ -42,7 +42,10 @@ final class Session {
             try {
                 limits = Limits.from(options.defines, options.suppressTimeLimits);
                 if (options.suppressHandlerErrors) {
-                    limits = limits.withFlags(Module.Limits.SUPPRESS_HANDLER_ERRORS);
+                    limits = limits.withFlags(limits.flags() | Module.Limits.SUPPRESS_HANDLER_ERRORS);
+                }
+                if (options.skipBadvars) {
+                    limits = limits.withFlags(limits.flags() | Module.Limits.SKIP_BADVARS);
                 }
             } catch (Limits.BadDefine e) {
                 err.println("stapvm: " + e.getMessage());
@@ -63,7 +66,8 @@ final class Session {
                 options.guru, limits, FrontEnd.tapsetDirs(options), target,
                 options.warnings(), options.unoptimized, ScriptInput.extra(options), presets,
                 options.listingPattern() != null,
-                new org.stapvm.compiler.pipeline.UserStacks.Request(options.unwindModules, options.ldd), options.timing);
+                new org.stapvm.compiler.pipeline.UserStacks.Request(options.unwindModules, options.ldd),
+                options.skipBadvars, options.timing);
         Pipeline.Channel channel = new Pipeline.Channel() {
             @Override
             public void diagnostics(String text) {

@@ -34,7 +34,7 @@ final class ExpressionLowering {
     /** Evaluates for effect only (void calls, assignments...). */
     void effect(Expression expression) {
         Expression e = body.program.elided().effective(body.unit, expression);   // an elided x = v is x, or v with effects
-        if (e instanceof Expression.IncDec d && !CheckOperands.isLvalue(d.operand())) {
+        if (e instanceof Expression.IncDec d && !CheckOperands.isLvalue(body.unit, d.operand())) {
             return; // nothing to store: stap elides the statement as side-effect free
         }
         Type t = body.typeOf(e);
@@ -122,7 +122,7 @@ final class ExpressionLowering {
             return assignInt(a);
         }
         if (e instanceof Expression.IncDec d) {
-            if (!CheckOperands.isLvalue(d.operand())) {
+            if (!CheckOperands.isLvalue(body.unit, d.operand())) {
                 // stap raises it twice (its report counts one as suppressed)
                 for (int i = 0; i < 2; i++) {
                     body.error("invalid lvalue type", Describe.token(d.operand()), d.operand().pos());

@@ -90,6 +90,7 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
         public static final int NESTING_FROM_CALL_GRAPH = -1;
         /** --suppress-handler-errors: a handler's runtime error is counted, not printed, and never aborts. */
         public static final int SUPPRESS_HANDLER_ERRORS = ModuleFormat.LimitFlag.SUPPRESS_HANDLER_ERRORS.bit;
+        public static final int SKIP_BADVARS = ModuleFormat.LimitFlag.SKIP_BADVARS.bit;
 
         /** The default limits with MAXACTION .. MAXSKIPPED replaced. */
         public Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors, int maxSkipped) {

@@ -56,13 +56,15 @@ public final class Pipeline {
      * {@code extraScripts}: -E scripts, whose declarations follow the script's; {@code unoptimized}: -u;
      * {@code listing}: stap's -l/-L mode, where every probe point is optional, pass 2 fails silently
      * and warnings are suppressed (an empty body's elision is no news to the user); {@code stacks}: -d and
-     * --ldd, the files whose unwind rows a module that reads user stacks carries beside the probed ones.
+     * --ldd, the files whose unwind rows a module that reads user stacks carries beside the probed ones;
+     * {@code skipBadvars}: --skip-badvars, a target expression without a meaning is the literal 0.
+     * {@code timing}: -t, the module carries what stap's probe hit report names each probe by.
      */
     public record Settings(int lastPass, boolean verbose, boolean guru,
                            Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target,
                            Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
                            java.util.Map<String, String> presetGlobals, boolean listing, UserStacks.Request stacks,
-                           boolean timing) {
+                           boolean skipBadvars, boolean timing) {
         public Settings {
             tapsetDirs = List.copyOf(tapsetDirs);
             extraScripts = List.copyOf(extraScripts);
@@ -74,13 +76,13 @@ public final class Pipeline {
             stacks = stacks == null ? UserStacks.Request.NONE : stacks;
         }
 
-        /** Without -t. */
+        /** Without --skip-badvars and -t. */
         public Settings(int lastPass, boolean verbose, boolean guru,
                         Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target,
                         Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
                         java.util.Map<String, String> presetGlobals, boolean listing, UserStacks.Request stacks) {
             this(lastPass, verbose, guru, limits, tapsetDirs, target, warnings, unoptimized, extraScripts,
-                    presetGlobals, listing, stacks, false);
+                    presetGlobals, listing, stacks, false, false);
         }
 
         /** Without -d or --ldd. */
@@ -89,14 +91,14 @@ public final class Pipeline {
                         Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
                         java.util.Map<String, String> presetGlobals, boolean listing) {
             this(lastPass, verbose, guru, limits, tapsetDirs, target, warnings, unoptimized, extraScripts,
-                    presetGlobals, listing, UserStacks.Request.NONE);
+                    presetGlobals, listing, UserStacks.Request.NONE, false, false);
         }
 
         /** The settings of a plain run: warnings shown, optimized, no -E scripts. */
         public Settings(int lastPass, boolean verbose, boolean guru,
                         Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target) {
             this(lastPass, verbose, guru, limits, tapsetDirs, target, Warnings.SHOW, false, List.of(),
-                    java.util.Map.of(), false, UserStacks.Request.NONE);
+                    java.util.Map.of(), false, UserStacks.Request.NONE, false, false);
         }
     }
 
@@ -154,7 +156,7 @@ public final class Pipeline {
         }
         TapsetPath tapsets = new TapsetPath(settings.tapsetDirs(), pass1.preprocessor());
         CheckedProgram program = Elaborate.run(script, sources, tapsets, settings.guru(),
-                settings.target(), settings.unoptimized(), settings.presetGlobals().keySet());
+                settings.target(), settings.unoptimized(), settings.presetGlobals().keySet(), settings.skipBadvars());
         if (settings.warnings() == Warnings.SUPPRESS) {
             program = program.withoutWarnings();
         }

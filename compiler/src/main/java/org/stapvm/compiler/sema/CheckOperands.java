@@ -11,8 +11,8 @@ import org.stapvm.lang.ast.Statement;
 /**
  * The operands stap refuses in pass 2, before types are inferred: an assignment to something that
  * is not a variable, array element or target ("Expecting lvalue for assignment", naming the
- * operator and then the operand), a delete of anything else ("invalid operand of delete
- * expression"), and a regular expression that does not compile ("regex compilation error").
+ * operator and then the operand), a delete of anything but a variable or array element ("invalid
+ * operand of delete expression", a target too), and a regular expression that does not compile ("regex compilation error").
  */
 public final class CheckOperands {
     private CheckOperands() {}
@@ -25,7 +25,7 @@ public final class CheckOperands {
                 @Override
                 public Void visitAssign(Expression.Assign e) {
                     super.visitAssign(e);
-                    if (!isLvalue(e.target())) {
+                    if (!isLvalue(u, e.target())) {
                         diags.add(diags.error("Expecting lvalue for assignment", Describe.token(e), e.pos())
                                 .withRelated(diags.place(Describe.token(e.target()), e.target().pos())));
                     }
@@ -35,7 +35,7 @@ public final class CheckOperands {
                 @Override
                 public Void visitDelete(Statement.Delete s) {
                     super.visitDelete(s);
-                    if (!isLvalue(s.target())) {
+                    if (!(s.target() instanceof Expression.Symbol || s.target() instanceof Expression.ArrayElement)) {
                         diags.addError("invalid operand of delete expression", Describe.token(s.target()),
                                 s.target().pos());
                     }
@@ -61,6 +61,11 @@ public final class CheckOperands {
     public static boolean isLvalue(Expression e) {
         return e instanceof Expression.Symbol || e instanceof Expression.ArrayElement
                 || e instanceof Expression.Target;
+    }
+
+    /** As above, in {@code u}: a target --skip-badvars made the literal 0 is no longer one. */
+    public static boolean isLvalue(Unit u, Expression e) {
+        return isLvalue(e) && !(e instanceof Expression.Target t && u.substituted(t));
     }
 
     /** The pattern literal after the =~ operator (the AST keeps the operator's place only). */

@@ -58,6 +58,13 @@ public final class Elaborate {
     public static CheckedProgram run(Script script, List<SourceFile> sources, TapsetPath tapsets,
                                      boolean guru, ProbeTarget target, boolean unoptimized,
                                      java.util.Set<String> presetGlobals) {
+        return run(script, sources, tapsets, guru, target, unoptimized, presetGlobals, false);
+    }
+
+    /** As above; {@code skipBadvars}: --skip-badvars, a target without a meaning is the literal 0 (ResolveSymbols). */
+    public static CheckedProgram run(Script script, List<SourceFile> sources, TapsetPath tapsets,
+                                     boolean guru, ProbeTarget target, boolean unoptimized,
+                                     java.util.Set<String> presetGlobals, boolean skipBadvars) {
         // A tapset file that joins for a name it defines brings its own probes too (stap's argv.stp
         // fills argv in a probe init): resolution runs again with them until no new file has any.
         List<Declaration> declarations = script.declarations();
@@ -75,7 +82,7 @@ public final class Elaborate {
             loader = new TapsetLoader(tapsets);
             probes = ExpandAliases.run(declarations, loader, target, diags);
             CheckPrivilege.run(probes, guru, diags);
-            resolved = ResolveSymbols.run(declarations, probes, loader, target.kernelRelease(), diags);
+            resolved = ResolveSymbols.run(declarations, probes, loader, target.kernelRelease(), skipBadvars, diags);
             List<Declaration> more = new ArrayList<>();
             for (TapsetPath.TapsetFile f : loader.loaded()) {
                 if (!withProbes.contains(f)) {

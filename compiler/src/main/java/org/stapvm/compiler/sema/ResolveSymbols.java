@@ -29,7 +29,8 @@ import org.stapvm.lang.diag.Diagnostic;
  * must be globals and keep one arity. Calls go to script functions, then tapset functions
  * (loading their files, whose functions are then resolved too), then native builtins.
  * Also binds $N/@N to the command-line arguments, rejects embedded C, and binds the target
- * expressions a probe point gives a meaning ($syscall in process.syscall: SyscallTargets).
+ * expressions a probe point gives a meaning ($syscall in process.syscall: SyscallTargets); with
+ * stap's --skip-badvars a target given none is the literal 0, with stap's warning.
  */
 public final class ResolveSymbols {
 
@@ -55,6 +56,8 @@ public final class ResolveSymbols {
     /** procfs $value targets that are stored into, not read (a read probe may only store). */
     private final Set<Expression.Target> procfsStores = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private String kernelRelease = "";
+    /** --skip-badvars: a target without a meaning is the literal 0 (stap's dwarf_var_expanding_visitor). */
+    private boolean skipBadvars;
 
     private ResolveSymbols(TapsetLoader tapsets, Diagnostics diags) {
         this.tapsets = tapsets;
@@ -69,8 +72,15 @@ public final class ResolveSymbols {
     /** As above, for kernel release {@code kernelRelease} ("" the running one): whose BTF types kernel $vars. */
     public static Result run(List<Declaration> script, List<ResolvedProbe> probes, TapsetLoader tapsets,
                              String kernelRelease, Diagnostics diags) {
+        return run(script, probes, tapsets, kernelRelease, false, diags);
+    }
+
+    /** As above; {@code skipBadvars}: --skip-badvars. */
+    public static Result run(List<Declaration> script, List<ResolvedProbe> probes, TapsetLoader tapsets,
+                             String kernelRelease, boolean skipBadvars, Diagnostics diags) {
         ResolveSymbols pass = new ResolveSymbols(tapsets, diags);
         pass.kernelRelease = kernelRelease;
+        pass.skipBadvars = skipBadvars;
         pass.declare(script, true);
         pass.declare(tapsets.drain(), false); // files loaded for probe aliases
         List<Unit> probeUnits = new ArrayList<>();
@@ -325,6 +335,9 @@ public final class ResolveSymbols {
 
         @Override
         public Void visitDelete(Statement.Delete s) {
+            if (s.target() instanceof Expression.Target) {
+                return null; // stap does not resolve it: CheckOperands refuses any target here
+            }
             if (s.target() instanceof Expression.Symbol sym) {
                 Variable v = unit.findLocal(sym.name());
                 if (v == null) {
@@ -415,6 +428,13 @@ public final class ResolveSymbols {
         public Void visitTarget(Expression.Target e) {
             // A target without a meaning is reported by CheckResolved, after type errors, as stap does.
             SyscallTargets.Meaning m = meaning(e);
+            if (skipBadvars && !inDefined && (m == null || m.value() == null)) {
+                // stap's words; a warning is told once per text, so a second bad $var is counted as suppressed
+                diags.addWarning("Bad $context variable being substituted with literal 0", Describe.token(e), e.pos());
+                unit.targets.put(e, new Expression.NumberLiteral(e.pos(), 0));
+                unit.substituted.add(e);
+                return null;
+            }
             if (m != null && m.value() != null && Boolean.TRUE.equals(ProcfsTargets.reading(unit)) && !procfsStores.contains(e)) {
                 diags.addError("procfs $value variable cannot be read in a procfs read probe", Describe.token(e), e.pos());
             }
@@ -450,6 +470,9 @@ public final class ResolveSymbols {
 
         /** stap rejects a store into a utrace target at once, alone, whatever the target. */
         private void store(Expression target) {
+            if (skipBadvars && target instanceof Expression.Target t && (meaning(t) == null || meaning(t).value() == null)) {
+                return; // it becomes the literal 0, which CheckOperands refuses to store into as stap does
+            }
             if (target instanceof Expression.Target t && !TargetMeanings.userFamily(unit)) {
                 SyscallTargets.Meaning dwarf = DwarfTargets.of(unit, t);
                 if (dwarf != null && dwarf.value() != null) {

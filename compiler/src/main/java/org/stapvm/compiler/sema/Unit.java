@@ -28,6 +28,8 @@ public final class Unit {
     final Map<Expression.Call, Callee> calls = new IdentityHashMap<>();
     /** Target expressions the probe point gives a meaning ($syscall...), with the expression they stand for. */
     final Map<Expression.Target, Expression> targets = new IdentityHashMap<>();
+    /** Targets without a meaning that --skip-badvars bound to the literal 0 (in {@link #targets} too). */
+    final java.util.Set<Expression.Target> substituted = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Each @defined(expr): whether its operand has a meaning here (a target the probe point resolves). */
     final Map<Expression.Defined, Boolean> defined = new IdentityHashMap<>();
 
@@ -68,6 +70,8 @@ public final class Unit {
     public Callee callee(Expression.Call c) { return calls.get(c); }
     /** What a target expression stands for, or null when it has no meaning here. */
     public Expression target(Expression.Target t) { return targets.get(t); }
+    /** Whether {@code t} had no meaning and --skip-badvars made it the literal 0 (no longer something to store into). */
+    public boolean substituted(Expression.Target t) { return substituted.contains(t); }
     /**
      * Whether the body means something that depends on this unit's point: target expressions, or
      * @defined of them. The points of one pattern share a handler only when none does.

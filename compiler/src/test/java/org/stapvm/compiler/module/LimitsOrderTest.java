@@ -38,8 +38,9 @@ class LimitsOrderTest {
     }
 
     @Test
-    void theSuppressFlagIsFormatDefsBit() {
+    void theFlagsAreFormatDefsBits() {
         assertEquals(1, Module.Limits.SUPPRESS_HANDLER_ERRORS);
-        assertEquals(ModuleFormat.Limit.FLAGS.max, Module.Limits.SUPPRESS_HANDLER_ERRORS);
+        assertEquals(2, Module.Limits.SKIP_BADVARS);
+        assertEquals(ModuleFormat.Limit.FLAGS.max, Module.Limits.SUPPRESS_HANDLER_ERRORS | Module.Limits.SKIP_BADVARS);
     }
 }
