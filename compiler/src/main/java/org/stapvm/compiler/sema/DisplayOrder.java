@@ -5,17 +5,20 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.stapvm.lang.ast.Expression;
 
 /**
  * The order stap 4.8 displays unread globals in at the end of a run: the order its symbol
  * resolution first meets them, not their declaration order. It resolves the probes' bodies in
- * the order they were derived, then the functions in name order (its session keeps them in a
- * map by name), called or not; in an array element the keys come before the array. Globals it
- * never meets keep their declaration order, after the others.
+ * the order they were derived, then the functions the probes call (directly or not) in name
+ * order (its session keeps them in a map by name); in an array element the keys come before the
+ * array. Globals it never meets keep their declaration order, after the others.
  */
 final class DisplayOrder {
     private final Map<Variable, Integer> rank = new LinkedHashMap<>();
+    /** The script functions the walks so far call, as they are found. */
+    private final Set<Unit> called = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>());
 
     private DisplayOrder() {}
 
@@ -26,7 +29,15 @@ final class DisplayOrder {
         }
         DisplayOrder order = new DisplayOrder();
         program.probes().forEach(order::walk);
-        List<Unit> functions = new ArrayList<>(program.functions());
+        Map<Variable, Integer> probesRank = new LinkedHashMap<>(order.rank);
+        List<Unit> functions = new ArrayList<>();
+        while (functions.size() < order.called.size()) {   // walk what is called until no new callee
+            List<Unit> found = order.called.stream().filter(f -> !functions.contains(f)).toList();
+            functions.addAll(found);
+            found.forEach(order::walk);
+        }
+        order.rank.clear();
+        order.rank.putAll(probesRank);
         functions.sort(Comparator.comparing(Unit::name));
         functions.forEach(order::walk);
         List<Variable> sorted = new ArrayList<>(globals);
@@ -63,6 +74,15 @@ final class DisplayOrder {
         public Void visitArrayElement(Expression.ArrayElement e) {
             walkAll(e.keys());
             meet(unit.variable(e));
+            return null;
+        }
+
+        @Override
+        public Void visitCall(Expression.Call e) {
+            walkAll(e.args());
+            if (unit.callee(e) instanceof Callee.Script s) {
+                called.addAll(s.overloads());
+            }
             return null;
         }
     }
