@@ -31,9 +31,8 @@ static int format(struct svm_exec *s, char *out, size_t cap, size_t *outlen, con
 		if (*f == '*') {
 			/* width (and precision) from the next int argument, as SystemTap */
 			if (ii >= ni) FAIL("printf: too few int arguments for the format");
-			if (iargs[ii] < 0) { flags |= F_MINUS; flags &= ~F_ZERO; }   /* as vsprintf: -N is N, left */
-			width = iargs[ii] < -10000 ? 10000 : star(iargs[ii] < 0 ? -iargs[ii] : iargs[ii]);
-			ii++;
+			/* stap's translator passes the value to number() as the field width: a negative one pads nothing */
+			width = star(iargs[ii++]);
 			f++;
 		}
 		while (*f >= '0' && *f <= '9' && width < 10000) width = width * 10 + (*f++ - '0');

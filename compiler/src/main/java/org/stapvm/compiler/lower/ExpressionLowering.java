@@ -343,11 +343,12 @@ final class ExpressionLowering {
         int l = ie(b.left());
         int r = ie(b.right());
         int d = code.tmpI();
-        arith(b.op(), d, l, r, b.pos());
+        arith(b.op(), d, l, r, b.pos(), "operator '" + b.op().text + "' at " + b.pos());
         return d;
     }
 
-    private void arith(BinaryOp op, int d, int l, int r, SourcePos pos) {
+    /** {@code where}: the token a division by zero is reported near ("operator '/' at F:L:C"). */
+    private void arith(BinaryOp op, int d, int l, int r, SourcePos pos, String where) {
         Opcode o = switch (op) {
             case ADD -> Opcode.ADD;
             case SUB -> Opcode.SUB;
@@ -368,7 +369,7 @@ final class ExpressionLowering {
             default -> throw new LowerException("operator " + op.text, "operator '" + op.text + "'", pos);
         };
         if (o == Opcode.DIV || o == Opcode.MOD) {
-            code.at("operator '" + op.text + "' at " + pos);
+            code.at(where);
         }
         code.emit(o, d, l, r, 0);
     }
@@ -393,7 +394,8 @@ final class ExpressionLowering {
             int l = ie(a.target());
             int r = ie(a.value());
             v = code.tmpI();
-            arith(a.op().binary, v, l, r, a.pos());
+            // stap reports x /= 0 near the right operand's token, not the operator
+            arith(a.op().binary, v, l, r, a.pos(), Describe.token(a.value()) + " at " + a.value().pos());
         }
         store(a.target(), v, false);
         return v;

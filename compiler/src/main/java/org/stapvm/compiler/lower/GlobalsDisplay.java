@@ -10,7 +10,7 @@ import org.stapvm.compiler.sema.Type;
 import org.stapvm.compiler.sema.Variable;
 
 /**
- * The end handler SystemTap adds for globals written and never read: name=value, name="value",
+ * The end handler SystemTap adds for each global written and never read: name=value, name="value",
  * name[k]=v (sorted by value, descending) and a statistic's @count/@min/@max/@sum/@avg.
  */
 final class GlobalsDisplay {
@@ -30,21 +30,19 @@ final class GlobalsDisplay {
         this.code = new Emitter(tables, index, "handler");
     }
 
-    Module.Function lower(List<Variable> globals) {
-        for (Variable g : globals) {
-            Type t = program.typeOf(g);
-            List<Type> keys = program.keyTypes().getOrDefault(g, List.of());
-            if (t == Type.STATS && keys.isEmpty()) {
-                statistic(g);
-            } else if (keys.isEmpty()) {
-                scalar(g, t);
-            } else {
-                array(g, t, keys);
-            }
-            code.release(new Emitter.Mark(0, 0));
+    /** The end handler displaying {@code g} (stap adds one end probe per displayed global). */
+    Module.Function lower(Variable g) {
+        Type t = program.typeOf(g);
+        List<Type> keys = program.keyTypes().getOrDefault(g, List.of());
+        if (t == Type.STATS && keys.isEmpty()) {
+            statistic(g);
+        } else if (keys.isEmpty()) {
+            scalar(g, t);
+        } else {
+            array(g, t, keys);
         }
         code.emit(Opcode.RETV, 0, 0, 0, 0);
-        return code.finish("__print_globals", 0, 0, 0);
+        return code.finish("__print_" + g.name(), 0, 0, 0);
     }
 
     /** stap: "name @count=%d @min=%d @max=%d @sum=%d @avg=%d", nothing for an empty statistic. */

@@ -16,11 +16,12 @@ import org.stapvm.compiler.sema.Variable;
 import org.stapvm.lang.diag.DiagnosticReport;
 import org.stapvm.probes.ProbeKind;
 import org.stapvm.probes.ProbeRecord;
+import org.stapvm.probes.ProbeSpec;
 
 /**
  * Lowers a CheckedProgram to a Module: one bytecode function per script function, one handler per
- * probe (begin/end/error probes ordered by their sequence), and an extra end handler printing the
- * globals that were written and never read ({@link GlobalsDisplay}). Code generation of one body is
+ * probe (begin/end/error probes in stap's order, {@link BeginEndOrder}), and an extra end handler for
+ * each global written and never read, printing it ({@link GlobalsDisplay}). Code generation of one body is
  * {@link FunctionLowering}; the interned tables every body adds to are {@link ModuleTables}.
  */
 public final class Lower {
@@ -151,7 +152,30 @@ public final class Lower {
         Map<org.stapvm.lang.ast.Statement.Block, Integer> shared = new java.util.IdentityHashMap<>();
         Map<org.stapvm.lang.ast.Statement.Block, Integer> sharedEntry = new java.util.IdentityHashMap<>();
         List<Module.EntryProgram> entries = new ArrayList<>();
+        // begin/end/error probes take their slots in stap's order: the script's in derivation order, then
+        // one end probe per displayed global, sorted by priority as its translator's std::sort leaves them
+        List<Object> beProbes = new ArrayList<>();
+        program.probes().stream().filter(Lower::beginEndError).forEach(beProbes::add);
+        beProbes.addAll(program.printAtEnd());
+        java.util.Iterator<Object> beOrder = BeginEndOrder.sort(beProbes,
+                o -> o instanceof Unit u ? u.probe().spec().sequence() : 0).iterator();
+        List<Object> order = new ArrayList<>();
         for (Unit p : probes) {
+            order.add(beginEndError(p) ? beOrder.next() : p);
+        }
+        beOrder.forEachRemaining(order::add);
+        for (Object slot : order) {
+            if (slot instanceof Variable g) {
+                int index = functions.size();
+                functions.add(new GlobalsDisplay(program, tables, index).lower(g));
+                table.add(probe(ProbeRecord.of(ProbeKind.END, "end"), index));
+                names.add("end");
+                // -t: stap's display probe of a global is placed at the global's declaration
+                timed.add(new Module.Timing(g.global() == null ? Module.NO_STRING : tables.string(location(g.global().pos())),
+                        tables.string(" from: end")));
+                continue;
+            }
+            Unit p = (Unit) slot;
             boolean share = p.probe().spec().resolvedPoint() && !p.pointSpecific();
             Integer index = share ? shared.get(p.probe().body()) : null;
             if (index == null) {
@@ -182,16 +206,6 @@ public final class Lower {
             names.add(p.probe().listed() != null ? ResolvedProbe.text(p.probe().listed()) : p.probe().name());
             timed.add(timingNames(p.probe()));
         }
-        if (!program.printAtEnd().isEmpty()) {
-            int index = functions.size();
-            functions.add(new GlobalsDisplay(program, tables, index).lower(program.printAtEnd()));
-            table.add(probe(ProbeRecord.of(ProbeKind.END, "end"), index));
-            names.add("end");
-            // stap displays each global from its own end probe, placed at the global's declaration
-            org.stapvm.lang.ast.Declaration.Global first = program.printAtEnd().get(0).global();
-            timed.add(new Module.Timing(first == null ? Module.NO_STRING : tables.string(location(first.pos())),
-                    tables.string(" from: end")));
-        }
         List<Integer> probeNames = tables.probeNames() ? names.stream().map(tables::string).toList() : List.of();
         return new Module(tables.strings(), tables.constants(), globals, functions,
                 table, limits, tables.sourceMap(), tables.regexes(), entries, probeNames, timing ? timed : List.of());
@@ -218,6 +232,11 @@ public final class Lower {
         }
         java.util.OptionalLong nr = SyscallGate.of(probe);
         return nr.isPresent() && nr.getAsLong() >= 0 ? r.onlySyscall(nr.getAsLong()) : r;
+    }
+
+    private static boolean beginEndError(Unit p) {
+        ProbeSpec.Kind k = p.probe().spec().kind();
+        return k == ProbeSpec.Kind.BEGIN || k == ProbeSpec.Kind.END || k == ProbeSpec.Kind.ERROR;
     }
 
     /** The verifier's bound on one hit's @entry data (module.h SVM_MAX_ENTRY_DATA). */

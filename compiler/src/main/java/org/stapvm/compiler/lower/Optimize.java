@@ -43,8 +43,10 @@ public final class Optimize {
                 case MUL -> x * y;
                 case DIV -> y == 0 ? null : x / y;
                 case MOD -> y == 0 ? null : x % y;
-                case SHL -> x << (y & 63);
-                case SHR -> x >> (y & 63);
+                // stap's constant folder leaves the value alone for a count outside 0..63 (1 << 65 is 1),
+                // where a shift at run time masks the count (x << 65 is x << 1)
+                case SHL -> y < 0 || y > 63 ? x : x << y;
+                case SHR -> y < 0 || y > 63 ? x : x >> y;
                 case BIT_AND -> x & y;
                 case BIT_OR -> x | y;
                 case BIT_XOR -> x ^ y;

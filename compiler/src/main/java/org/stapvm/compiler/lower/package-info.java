@@ -10,7 +10,7 @@
  * {@link org.stapvm.compiler.lower.ExpressionLowering} and {@link org.stapvm.compiler.lower.CallLowering};
  * these walk the AST and leave instructions, labels, patching and register reservation to
  * {@link org.stapvm.compiler.lower.Emitter} (as Lua's lcode.c beside lparser.c).
- * {@link org.stapvm.compiler.lower.GlobalsDisplay} is the generated end handler printing
- * unread globals; {@link org.stapvm.compiler.lower.Optimize} folds constants.
+ * {@link org.stapvm.compiler.lower.GlobalsDisplay} makes the end handler printing one
+ * unread global; {@link org.stapvm.compiler.lower.Optimize} folds constants.
  */
 package org.stapvm.compiler.lower;

@@ -11,6 +11,7 @@ import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.Diagnostics;
 import org.stapvm.compiler.sema.Elaborate;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
+import org.stapvm.lang.Lexing;
 import org.stapvm.lang.Pass1;
 import org.stapvm.lang.SourceFile;
 import org.stapvm.lang.ast.Declaration;
@@ -19,6 +20,7 @@ import org.stapvm.lang.diag.Diagnostic;
 import org.stapvm.lang.diag.DiagnosticReport;
 import org.stapvm.lang.parse.ScriptParser;
 import org.stapvm.lang.parse.UnprivilegedCode;
+import org.stapvm.lang.pp.ArgumentSubstitution;
 import org.stapvm.probes.ProbeTarget;
 
 /**
@@ -164,8 +166,15 @@ public final class Pipeline {
             return Result.failed();   // stap lists what resolved and tells nothing of the rest
         }
         boolean warningsFail = settings.warnings() == Warnings.FATAL && program.ok() && !program.diagnostics().isEmpty();
-        report(channel, warningsFail ? DiagnosticReport.failedOnWarnings(program.diagnostics(), settings.verbose(), 2)
-                : program.report());
+        String pass2 = warningsFail ? DiagnosticReport.failedOnWarnings(program.diagnostics(), settings.verbose(), 2)
+                : program.report();
+        if (settings.warnings() != Warnings.SUPPRESS && !pass2.contains(PASS1_FAILED)) {
+            // stap warns of unused arguments as pass 2 ends, before it says that the pass failed
+            String unused = unusedArguments(sources, pass1.context().args().size());
+            int failed = pass2.indexOf(PASS2_FAILED);
+            pass2 = failed < 0 ? pass2 + unused : pass2.substring(0, failed) + unused + pass2.substring(failed);
+        }
+        report(channel, pass2);
         if (!program.ok() || warningsFail) {
             return Result.failed();
         }
@@ -193,6 +202,24 @@ public final class Pipeline {
         }
         channel.passDone(4, "verified module (" + verified.bytes().length + " bytes)");
         return new Result(true, script, program, module, verified);
+    }
+
+    private static final String PASS1_FAILED = "Pass 1: parse failed.";
+    private static final String PASS2_FAILED = "Pass 2: analysis failed.";
+
+    /** stap's warning for each script argument no $N or @N of the script files names, once pass 2 is done. */
+    private static String unusedArguments(List<SourceFile> sources, int count) {
+        java.util.BitSet used = new java.util.BitSet();
+        for (SourceFile f : sources) {
+            used.or(ArgumentSubstitution.referenced(Lexing.tokens(f)));
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            if (!used.get(i - 1)) {
+                text.append("WARNING: unused command line option $").append(i).append("/@").append(i).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     private static void report(Channel channel, String text) {

@@ -19,13 +19,13 @@ import org.stapvm.lang.diag.Similar;
 /**
  * Pass: how variables are used (stap's varuse_collecting_visitor). Warns about variables read
  * but never assigned, and finds the globals written but never read, which stap prints
- * automatically when the script ends. x += v counts as a read and a write; x = v, s <<< v and
+ * automatically when the script ends. x += v and delete x count as a read and a write; x = v, s <<< v and
  * x++ as a write only (stap regards increments as pure writes, PR6954: a counter nobody reads
  * is printed at the end).
  */
 public final class CheckUsage {
 
-    /** Globals written and never read, in declaration order. */
+    /** Globals written and never read, in the order stap displays them ({@link DisplayOrder}). */
     public record Result(List<Variable> printAtEnd) {}
 
     private final Set<Variable> read = new LinkedHashSet<>();
@@ -98,7 +98,7 @@ public final class CheckUsage {
                 print.add(g);
             }
         }
-        return new Result(List.copyOf(print));
+        return new Result(DisplayOrder.sort(program, List.copyOf(print)));
     }
 
     private void read(Variable v, SourcePos pos) {
@@ -203,7 +203,7 @@ public final class CheckUsage {
 
         @Override
         public Void visitDelete(Statement.Delete s) {
-            write(s.target(), false);
+            write(s.target(), true);   // stap's varuse counts delete as a read and a write (as x += v)
             return null;
         }
 

@@ -50,6 +50,23 @@ public final class ArgumentSubstitution {
         return relex(file, pasted.toString(), starts, origin, offset, args.size());
     }
 
+    /**
+     * Which script arguments {@code tokens} name with $N or @N (bit N-1), as stap's lexer marks
+     * them used: wherever the token stands, a skipped preprocessor branch too ($# names none).
+     */
+    public static java.util.BitSet referenced(List<Token> tokens) {
+        java.util.BitSet used = new java.util.BitSet();
+        for (Token t : tokens) {
+            if (t.getType() == StapLexer.DOLLAR_ARG || t.getType() == StapLexer.AT_ARG) {
+                int n = index(t.getText());
+                if (n >= 1) {
+                    used.set(n - 1);
+                }
+            }
+        }
+        return used;
+    }
+
     private static boolean isArgument(Token t) {
         int type = t.getType();
         return type == StapLexer.DOLLAR_ARG || type == StapLexer.AT_ARG || type == StapLexer.DOLLAR_ARGC
