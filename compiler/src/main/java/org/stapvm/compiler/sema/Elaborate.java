@@ -106,7 +106,9 @@ public final class Elaborate {
         if (!diags.hasErrors()) {
             CheckHistograms.run(resolved, diags);
         }
-        if (probes.isEmpty() && !diags.hasErrors()) {
+        // stap's optimizer drops the probes it elided: with none left, nothing would run.
+        boolean allElided = !resolved.probes().isEmpty() && elided.probes().containsAll(resolved.probes());
+        if ((probes.isEmpty() || allElided) && !diags.hasErrors()) {
             diags.addError("no probes found", null, null);
         }
         List<String> files = new ArrayList<>();

@@ -60,6 +60,7 @@ public final class ElideDeadCode {
     private final Map<Unit, Set<Expression.Assign>> deadAssignments = new IdentityHashMap<>();
     private final Map<Unit, Set<Statement.ExprStmt>> deadStatements = new IdentityHashMap<>();
     private final Set<Unit> deadProbes = identitySet();
+    private boolean firstRound = true;
     private final Map<Unit, Boolean> pureFunctions = new IdentityHashMap<>();
 
     private ElideDeadCode(Diagnostics diags) {
@@ -85,6 +86,7 @@ public final class ElideDeadCode {
                     diags.addWarning("Probe '" + p.name() + "' has been elided", "keyword", p.probe().declaration().pos());
                 }
             }
+            pass.firstRound = false;   // stap's optimizer warns of elided code in its first iteration only
         }
         Map<Unit, Map<Expression.Assign, Expression>> replaced = new IdentityHashMap<>();
         Map<Unit, Set<Statement.ExprStmt>> removed = new IdentityHashMap<>();
@@ -151,7 +153,7 @@ public final class ElideDeadCode {
             if (v != null && v.scope() != Variable.Scope.GLOBAL && !read.contains(v)) {
                 assignments(u).add(a);
                 changed = true;
-                if (diags.inUserScript(a.pos())) {   // stap warns of elisions in user files only
+                if (firstRound && diags.inUserScript(a.pos())) {   // stap warns of elisions in user files only
                     diags.addWarning("Eliding assignment to '" + v.name() + "'", Describe.op(a.op().text), a.pos());
                 }
             }
@@ -168,7 +170,7 @@ public final class ElideDeadCode {
                     statements(u).add(s);
                     changed[0] = true;
                     Expression first = leftmost(s.expression());
-                    if (diags.inUserScript(first.pos())) {
+                    if (firstRound && diags.inUserScript(first.pos())) {
                         diags.addWarning("Eliding side-effect-free expression ", Describe.token(first), first.pos());
                     }
                 }
