@@ -103,17 +103,23 @@ public final class Elaborate {
         }
         ElideDeadCode.Result elided = diags.hasErrors() || unoptimized ? ElideDeadCode.Result.NONE
                 : ElideDeadCode.run(resolved, diags);
+        // stap types every function the probes called before its optimizer ran (a function only an
+        // elided statement calls still reports its type mismatches), and drops the rest afterwards.
+        ResolveSymbols.Result reachable = PruneUnused.run(resolved, ElideDeadCode.Result.NONE);
         resolved = PruneUnused.run(resolved, elided);
         InferTypes.Result types = diags.hasErrors()
                 ? new InferTypes.Result(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of())
-                : InferTypes.run(resolved, elided, diags);
+                : InferTypes.run(reachable, elided, diags);
+        elided.probeWarnings().forEach(diags::add);
         if (!types.expressions().isEmpty()) {
             CheckResolved.run(resolved, types, elided, diags);
         }
         if (!diags.hasErrors()) {
             CheckHistograms.run(resolved, diags);
         }
-        if (probes.isEmpty() && !diags.hasErrors()) {
+        // stap's optimizer drops the probes it elided: with none left, nothing would run.
+        boolean allElided = !resolved.probes().isEmpty() && elided.probes().containsAll(resolved.probes());
+        if ((probes.isEmpty() || allElided) && !diags.hasErrors()) {
             diags.addError("no probes found", null, null);
         }
         List<String> files = new ArrayList<>();

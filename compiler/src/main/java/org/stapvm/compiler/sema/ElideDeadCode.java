@@ -14,7 +14,8 @@ import org.stapvm.lang.ast.Statement;
  * Pass: the elisions of stap's optimizer (elaborate.cxx dead_assignment_remover and
  * void_statement_reducer), with its warnings, in its order: probes, then functions; every
  * dead assignment of a round, then every side-effect-free expression statement, then every
- * probe left empty; rounds repeat while something new is elided.
+ * probe left empty; rounds repeat while something new is elided. Only the first round warns of
+ * elided code; the warnings of elided probes are told after type checking, as stap's are.
  * <ul>
  * <li>{@code x = v} or {@code x <<< v} with x a local or parameter never read in its body:
  *     "Eliding assignment to 'x': operator '='". A side-effect-free v goes with it (so
@@ -34,8 +35,9 @@ public final class ElideDeadCode {
      * or the value when that has effects), the elided statements, and whole probes.
      */
     public record Result(Map<Unit, Map<Expression.Assign, Expression>> assignments,
-                         Map<Unit, Set<Statement.ExprStmt>> statements, Set<Unit> probes) {
-        public static final Result NONE = new Result(Map.of(), Map.of(), Set.of());
+                         Map<Unit, Set<Statement.ExprStmt>> statements, Set<Unit> probes,
+                         List<org.stapvm.lang.diag.Diagnostic> probeWarnings) {
+        public static final Result NONE = new Result(Map.of(), Map.of(), Set.of(), List.of());
 
         /** {@code e} in {@code u}, or what stands in its place once its assignment is elided. */
         public Expression effective(Unit u, Expression e) {
@@ -60,6 +62,8 @@ public final class ElideDeadCode {
     private final Map<Unit, Set<Expression.Assign>> deadAssignments = new IdentityHashMap<>();
     private final Map<Unit, Set<Statement.ExprStmt>> deadStatements = new IdentityHashMap<>();
     private final Set<Unit> deadProbes = identitySet();
+    private boolean firstRound = true;
+    private final List<org.stapvm.lang.diag.Diagnostic> probeWarnings = new ArrayList<>();
     private final Map<Unit, Boolean> pureFunctions = new IdentityHashMap<>();
 
     private ElideDeadCode(Diagnostics diags) {
@@ -82,9 +86,11 @@ public final class ElideDeadCode {
             for (Unit p : program.probes()) {
                 if (!pass.deadProbes.contains(p) && pass.empty(p, p.body())) {
                     pass.deadProbes.add(p);
-                    diags.addWarning("Probe '" + p.name() + "' has been elided", "keyword", p.probe().declaration().pos());
+                    pass.probeWarnings.add(diags.warning("Probe '" + p.name() + "' has been elided", "keyword",
+                            p.probe().declaration().pos()));
                 }
             }
+            pass.firstRound = false;   // stap's optimizer warns of elided code in its first iteration only
         }
         Map<Unit, Map<Expression.Assign, Expression>> replaced = new IdentityHashMap<>();
         Map<Unit, Set<Statement.ExprStmt>> removed = new IdentityHashMap<>();
@@ -95,7 +101,7 @@ public final class ElideDeadCode {
             removed.put(u, Collections.unmodifiableSet(pass.statements(u)));
         }
         return new Result(Collections.unmodifiableMap(replaced), Collections.unmodifiableMap(removed),
-                Collections.unmodifiableSet(pass.deadProbes));
+                Collections.unmodifiableSet(pass.deadProbes), List.copyOf(pass.probeWarnings));
     }
 
     private Set<Expression.Assign> assignments(Unit u) {
@@ -151,7 +157,7 @@ public final class ElideDeadCode {
             if (v != null && v.scope() != Variable.Scope.GLOBAL && !read.contains(v)) {
                 assignments(u).add(a);
                 changed = true;
-                if (diags.inUserScript(a.pos())) {   // stap warns of elisions in user files only
+                if (firstRound && diags.inUserScript(a.pos())) {   // stap warns of elisions in user files only
                     diags.addWarning("Eliding assignment to '" + v.name() + "'", Describe.op(a.op().text), a.pos());
                 }
             }
@@ -168,7 +174,7 @@ public final class ElideDeadCode {
                     statements(u).add(s);
                     changed[0] = true;
                     Expression first = leftmost(s.expression());
-                    if (diags.inUserScript(first.pos())) {
+                    if (firstRound && diags.inUserScript(first.pos())) {
                         diags.addWarning("Eliding side-effect-free expression ", Describe.token(first), first.pos());
                     }
                 }

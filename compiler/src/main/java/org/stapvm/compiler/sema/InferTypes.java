@@ -85,22 +85,26 @@ public final class InferTypes {
         }
         for (Variable g : program.globals()) {
             Expression init = g.global().init();
+            // an initialised global's type is declared, with no first-inferred place (as in stap)
             if (init instanceof Expression.NumberLiteral || init instanceof Expression.Unary) {
-                setVar(g, Type.LONG, init);
+                varTypes.put(g, Type.LONG);
             } else if (init instanceof Expression.StringLiteral) {
-                setVar(g, Type.STRING, init);
+                varTypes.put(g, Type.STRING);
             }
         }
     }
 
+    /** stap's semantic_pass_types order: functions by name (its std::map), then probes. */
     private void round() {
-        for (Unit u : program.probes()) {
-            new Typer(u).stmt(u.body());
-        }
-        for (Unit u : program.functions()) {
+        List<Unit> functions = new java.util.ArrayList<>(program.functions());
+        functions.sort(java.util.Comparator.comparing(Unit::name));
+        for (Unit u : functions) {
             if (u.body() != null) {
                 new Typer(u).stmt(u.body());
             }
+        }
+        for (Unit u : program.probes()) {
+            new Typer(u).stmt(u.body());
         }
     }
 
@@ -183,10 +187,7 @@ public final class InferTypes {
             } else if (te != null && t != null && te != t) {
                 mismatch(node, t, v);
             } else if (re == null && t != null) {
-                setNode(node, t);
-                if (te == null) {
-                    setVar(v, t, node);
-                }
+                setNode(node, t);   // stap's resolve_2types: the variable learns it at this node's next visit
             } else if (re == null && te != null) {
                 setNode(node, te);
             } else if (te == null && re != null) {
@@ -201,6 +202,11 @@ public final class InferTypes {
             }
             Place first = varPlaces.get(v);
             Type was = varTypes.get(v);
+            if (first == null) {
+                // a declared type (a:string, an initialised global) has no place: stap's plain form
+                error("type mismatch: expected " + t.text + " but found " + was.text, node);
+                return;
+            }
             String head;
             String tail;
             if (v.scope() == Variable.Scope.PARAM) {
@@ -296,6 +302,15 @@ public final class InferTypes {
             } else if (s instanceof Statement.Foreach f) {
                 foreach(f);
             } else if (s instanceof Statement.Return r) {
+                if (r.value() == null && unit.isFunction() && returns.get(unit) != null && report) {
+                    // a bare return in a function with a value: stap's mismatch (unknown)
+                    Place first = returnPlaces.get(unit);
+                    Diagnostic d = first == null
+                            ? diags.error("type mismatch: expected unknown but found " + returns.get(unit).text, "keyword", r.pos())
+                            : diags.error("type mismatch (unknown)", "keyword", r.pos()).withChain(diags.error(
+                                    "type was first inferred here (" + returns.get(unit).text + ")", first.token(), first.pos()));
+                    diags.add(d);
+                }
                 if (r.value() != null && unit.isFunction()) {
                     returnValue(r.value());
                 } else {
@@ -332,13 +347,14 @@ public final class InferTypes {
                 returnPlaces.put(unit, new Place(Describe.token(value), value.pos()));
                 changed = true;
             } else if (got != null && got != want && report) {
-                Diagnostic d = diags.error("type mismatch (" + got.text + ")", Describe.token(value), value.pos());
                 Place first = returnPlaces.get(unit);
-                if (first != null) {
-                    d = d.withChain(diags.error("type was first inferred here (" + want.text + ")", first.token(),
-                            first.pos()));
+                if (first == null) {   // a declared result type (function f:long ()) has no place
+                    error("type mismatch: expected " + got.text + " but found " + want.text, value);
+                    return;
                 }
-                diags.add(d);
+                diags.add(diags.error("type mismatch (" + got.text + ")", Describe.token(value), value.pos())
+                        .withChain(diags.error("type was first inferred here (" + want.text + ")", first.token(),
+                                first.pos())));
             }
         }
 
@@ -423,21 +439,44 @@ public final class InferTypes {
             Type t = expected;
             Callee c = unit.callee(e);
             if (c instanceof Callee.Script s) {
+                // stap's resolve_2types on the call: the context types the call node; the
+                // function's result learns the node's type at the node's next visit.
+                Type re = types.get(e);
                 Type r = null;
+                Place first = null;
                 for (Unit f : s.overloads()) { // each overload is called with these arguments
                     for (int i = 0; i < e.args().size(); i++) {
                         argument(e.args().get(i), f.params().get(i), null);
                     }
                     Type fr = returns.get(f);
-                    if (fr == null && t != null) {
-                        returns.put(f, t);
+                    if (fr == null && re != null) {
+                        returns.put(f, re);
+                        returnPlaces.put(f, new Place(Describe.token(e), e.pos()));
                         changed = true;
-                        fr = t;
+                        fr = re;
                     }
-                    r = r != null ? r : fr;
+                    if (r == null && fr != null) {
+                        r = fr;
+                        first = returnPlaces.get(f);
+                    }
                 }
                 expected = t;
-                return fixed(e, r);
+                if (r == null) {
+                    setNode(e, t);
+                    return types.get(e);
+                }
+                Type want = re != null && re != r ? re : t;
+                if (want != null && want != r && report) {
+                    if (first == null) {
+                        error("type mismatch: expected " + want.text + " but found " + r.text, e);
+                    } else {
+                        diags.add(diags.error("type mismatch (" + want.text + ")", Describe.token(e), e.pos())
+                                .withChain(diags.error("type was first inferred here (" + r.text + ")",
+                                        first.token(), first.pos())));
+                    }
+                }
+                setNode(e, r);
+                return r;
             }
             if (c instanceof Callee.Native n) {
                 Builtins.Builtin b = n.builtin();

@@ -40,7 +40,7 @@ public final class ResolveSymbols {
                          Map<Variable, Integer> arity,
                          java.util.Set<Variable> libraryGlobals, String kernelRelease) {}
 
-    private record ArityUse(int arity, SourcePos pos) {}
+    private record ArityUse(int arity, SourcePos pos, String token) {}
 
     private final TapsetLoader tapsets;
     private final Diagnostics diags;
@@ -111,6 +111,9 @@ public final class ResolveSymbols {
                     if (!fromScript) {
                         libraryGlobals.add(v);
                     }
+                    if (g.init() != null) {   // stap: an initialised global is a scalar, told by its '='
+                        arity.put(v, new ArityUse(0, initPos(g), "operator '='"));
+                    }
                 }
             } else if (d instanceof Declaration.Function f) {
                 functions.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
@@ -121,6 +124,19 @@ public final class ResolveSymbols {
                 embedded(e.pos());
             }
         }
+    }
+
+    /** Where the '=' of {@code global x = v} is written (the declaration's place if not on its line). */
+    private SourcePos initPos(Declaration.Global g) {
+        String line = diags.line(g.pos());
+        if (line != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("\\b" + java.util.regex.Pattern.quote(g.name()) + "\\s*=").matcher(line);
+            if (m.find(Math.min(line.length(), Math.max(0, g.pos().column() - 1)))) {
+                return new SourcePos(g.pos().file(), g.pos().line(), m.end());
+            }
+        }
+        return g.pos();
     }
 
     private void embedded(SourcePos pos) {
@@ -209,10 +225,10 @@ public final class ResolveSymbols {
     private void checkArity(Variable g, int n, SourcePos pos) {
         ArityUse first = arity.get(g);
         if (first == null) {
-            arity.put(g, new ArityUse(n, pos));
+            arity.put(g, new ArityUse(n, pos, Describe.ident(g.name())));
         } else if (first.arity() != n) {
             diags.add(diags.error("inconsistent arity (" + first.arity() + " vs " + n + ")", Describe.ident(g.name()), pos)
-                    .withChain(diags.error("arity " + first.arity() + " first inferred here", Describe.ident(g.name()),
+                    .withChain(diags.error("arity " + first.arity() + " first inferred here", first.token(),
                             first.pos())));
         }
     }

@@ -26,6 +26,8 @@ import org.stapvm.lang.grammar.StapParserBaseVisitor;
 final class AstBuilder extends StapParserBaseVisitor<Object> {
     private final ExpressionBuilder expressions;
     private final BiConsumer<String, Token> error;
+    /** The globals this file declared so far: stap's parser refuses a second one. */
+    private final java.util.Set<String> globalNames = new java.util.HashSet<>();
     /** Inside a function body: the only place stap's parser takes 'return'. */
     private boolean inFunction;
 
@@ -71,6 +73,11 @@ final class AstBuilder extends StapParserBaseVisitor<Object> {
     public Object visitGlobalDecl(StapParser.GlobalDeclContext ctx) {
         List<Declaration.Global> globals = new ArrayList<>();
         for (StapParser.GlobalVarContext v : ctx.globalVar()) {
+            if (!globalNames.add(v.IDENT().getText())) {
+                // stap's parser stops the statement there: the names before it stay declared
+                error.accept("duplicate global name", v.IDENT().getSymbol());
+                break;
+            }
             boolean isArray = v.size != null;
             long size = isArray ? expressions.number(v.size) : 0;
             Expression init = v.constant() == null ? null : expressions.constant(v.constant());

@@ -187,6 +187,10 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
         return expr(ctx.expression());
     }
 
+    /** The names stap's parser reads as print calls (parse_print_fmt's list). */
+    private static final java.util.Set<String> PRINTERS = java.util.Set.of("print", "println", "printf", "printd",
+            "printdln", "sprint", "sprintln", "sprintf", "sprintd", "sprintdln");
+
     @Override
     public Object visitCallExpr(StapParser.CallExprContext ctx) {
         List<Expression> args = new ArrayList<>();
@@ -199,6 +203,11 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
             // stap reads the format while parsing and names the token after it.
             int at = ctx.children.indexOf(ctx.expression(0)) + 1;
             literalError.accept("invalid or missing conversion specifier", ((TerminalNode) ctx.getChild(at)).getSymbol());
+        }
+        if (args.isEmpty() && (name.equals("printf") || name.equals("sprintf"))) {
+            literalError.accept("expected literal string", ctx.getStop());   // stap reads the format first
+        } else if (args.isEmpty() && (name.equals("print") || name.equals("sprint"))) {
+            literalError.accept("expected literal string or number", ctx.getStop());   // a value is required
         }
         if (name.equals("printd") || name.equals("printdln")) {
             // stap's grammar: a literal delimiter, then at least two values; with fewer it names
@@ -214,6 +223,10 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
 
     @Override
     public Object visitSymbolExpr(StapParser.SymbolExprContext ctx) {
+        if (PRINTERS.contains(ctx.IDENT().getText())) {
+            // stap's parser takes a print-family name as the start of its call
+            literalError.accept("expected '('", next.apply(ctx.getStop()));
+        }
         return new Expression.Symbol(pos(ctx), ctx.IDENT().getText());
     }
 
