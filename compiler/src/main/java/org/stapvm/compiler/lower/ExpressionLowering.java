@@ -325,6 +325,20 @@ final class ExpressionLowering {
         }
         boolean strings = isString(body.typeOf(b.left())) || isString(body.typeOf(b.right()));
         if (strings) {
+            String kl = Optimize.rawStringConstant(b.left()), kr = kl == null ? null : Optimize.rawStringConstant(b.right());
+            if (kr != null) {
+                int c = kl.compareTo(kr);
+                boolean v = switch (b.op()) {
+                    case EQ -> c == 0;
+                    case NE -> c != 0;
+                    case LT -> c < 0;
+                    case LE -> c <= 0;
+                    case GT -> c > 0;
+                    case GE -> c >= 0;
+                    default -> throw new LowerException("string operator " + b.op().text, Describe.token(b), b.pos());
+                };
+                return loadInt(v ? 1 : 0);   // folded as stap folds it: on the source text (Optimize.rawStringConstant)
+            }
             int l = se(b.left());
             int r = se(b.right());
             int d = code.tmpI();
