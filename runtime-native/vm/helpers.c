@@ -115,10 +115,11 @@ static int utf8(const uint8_t *in, int size, int32_t *c)
 	return n;
 }
 
-/* SystemTap's _stp_text_str: escapes into out (< maxstr bytes), at most outlen output bytes, optional quotes */
+/* SystemTap's _stp_text_str: escapes into out (< maxstr bytes), at most outlen output bytes, optional quotes;
+ * a UTF-8 character is \uXXXX / \UXXXXXXXX in upper-case hex (stp_string.h to_hex_digit) */
 static void text_str(const char *in, char *out, int64_t outlen, int quoted, int maxstr)
 {
-	static const char hexd[] = "0123456789abcdef";
+	static const char hexd[] = "0123456789ABCDEF";
 	const uint8_t *p = (const uint8_t *)in;
 	int inlen = (int)svm_strlen(in), o = 0, esc = -1, esclen = 0;
 	int32_t c = 0;

@@ -1,6 +1,6 @@
 ; text_str/text_strn as SystemTap's _stp_text_str: short escapes, octal for other control bytes, \u/\U for valid UTF-8,
 ; quoted output cut with "..." never splitting an escape
-; expect: [a\tb\n\"q\"\\ \u00e9\U0001f600\001]
+; expect: [a\tb\n\"q\"\\ \u00E9\U0001F600\001]
 ; expect: [abcde] ["a"...] ["ab"] ["a"...] [x]
 .func main ret=void iregs=4 sregs=4
   lds s1, "a\tb\n\"q\"\\ é😀"

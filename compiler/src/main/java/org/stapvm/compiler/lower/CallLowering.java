@@ -64,6 +64,14 @@ final class CallLowering {
         }
     }
 
+    /** Prints int register {@code v} in decimal through printf("%d"), not cut to a string register. */
+    private void printNumber(int v) {
+        int wi = code.reserveI(1), ws = code.reserveS(1);
+        code.emit(Opcode.MOV, wi, v, 0, 0);
+        code.emit(Opcode.LDS, ws, 0, 0, body.tables.string("%d"));
+        code.helper(Opcode.Helper.PRINTF, code.tmpI(), wi, 1, ws, 1, false);
+    }
+
     private int nativeCall(Expression.Call c, Builtins.Builtin b) {
         switch (b.name()) {
             case "print", "println" -> {
@@ -73,6 +81,8 @@ final class CallLowering {
                         histogram(a, c);
                     } else if (new FormatLowering(body, exprs).tooLong(Optimize.stringConstant(a))) {
                         new FormatLowering(body, exprs).printText(Optimize.stringConstant(a)); // a literal prints whole
+                    } else if (!isString(body.typeOf(a)) && body.maxStringLen <= 20) {
+                        printNumber(exprs.ie(a)); // stap prints a number whole (%lld), whatever MAXSTRINGLEN
                     } else {
                         code.helper(Opcode.Helper.PRINT, code.tmpI(), 0, 0, exprs.se(a), 1, false);
                     }
@@ -149,8 +159,18 @@ final class CallLowering {
                 return 0;
             }
             default -> {
-                Long whole = WholeLiteralCalls.value(b.name(), c, new FormatLowering(body, exprs));
-                return whole != null ? exprs.loadInt(whole) : helperCall(c, b);
+                FormatLowering room = new FormatLowering(body, exprs);
+                Long whole = WholeLiteralCalls.value(b.name(), c, room, exprs);
+                if (whole != null) {
+                    return exprs.loadInt(whole);
+                }
+                String text = WholeLiteralCalls.text(b.name(), c, room, exprs, body.maxStringLen);
+                if (text != null) {
+                    int r = code.tmpS();
+                    code.emit(Opcode.LDS, r, 0, 0, body.tables.string(text));
+                    return r;
+                }
+                return helperCall(c, b);
             }
         }
     }

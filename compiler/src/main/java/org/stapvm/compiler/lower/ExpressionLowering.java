@@ -200,7 +200,7 @@ final class ExpressionLowering {
         return -1;
     }
 
-    /** @count/@sum/@min/@max/@avg: SAGG/AAGG fill six registers, the operator picks one. */
+    /** @count/@sum/@min/@max/@avg/@variance: SAGG/AAGG fill six registers, the operator picks one. */
     private int stat(Expression.Stat st) {
         int w = code.reserveI(6);
         Expression operand = st.operand();
@@ -211,8 +211,8 @@ final class ExpressionLowering {
         } else {
             code.emit(Opcode.SAGG, w, 0, 0, body.global(body.unit.variable(operand)));
         }
-        if (st.op() == StatOp.MIN || st.op() == StatOp.MAX || st.op() == StatOp.AVG) {
-            // stap: no value has nothing to take the min, max or average of
+        if (st.op() != StatOp.COUNT && st.op() != StatOp.SUM) {
+            // stap: no value has nothing to take the min, max, average or variance of
             Emitter.Label ok = code.label();
             code.jump(Opcode.JNZ, w, 0, 0, ok);
             int m = code.tmpS();
@@ -325,6 +325,20 @@ final class ExpressionLowering {
         }
         boolean strings = isString(body.typeOf(b.left())) || isString(body.typeOf(b.right()));
         if (strings) {
+            String kl = Optimize.rawStringConstant(b.left()), kr = kl == null ? null : Optimize.rawStringConstant(b.right());
+            if (kr != null) {
+                int c = kl.compareTo(kr);
+                boolean v = switch (b.op()) {
+                    case EQ -> c == 0;
+                    case NE -> c != 0;
+                    case LT -> c < 0;
+                    case LE -> c <= 0;
+                    case GT -> c > 0;
+                    case GE -> c >= 0;
+                    default -> throw new LowerException("string operator " + b.op().text, Describe.token(b), b.pos());
+                };
+                return loadInt(v ? 1 : 0);   // folded as stap folds it: on the source text (Optimize.rawStringConstant)
+            }
             int l = se(b.left());
             int r = se(b.right());
             int d = code.tmpI();

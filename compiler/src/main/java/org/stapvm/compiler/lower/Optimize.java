@@ -64,6 +64,23 @@ public final class Optimize {
         return null;
     }
 
+    /**
+     * The source text of a constant string expression (literal or concatenation of literals), its
+     * escapes as written, or null: stap's constant folder compares two such strings on this text
+     * ("\\377" < "a", as '\\' < 'a'), where the runtime compares the bytes.
+     */
+    public static String rawStringConstant(Expression e) {
+        if (e instanceof Expression.StringLiteral s) {
+            return s.raw();
+        }
+        if (e instanceof Expression.Binary b && b.op() == org.stapvm.lang.ast.BinaryOp.CONCAT) {
+            String l = rawStringConstant(b.left());
+            String r = l == null ? null : rawStringConstant(b.right());
+            return r == null ? null : l + r;
+        }
+        return null;
+    }
+
     /** The value of a constant string expression (literal or concatenation of literals), or null. */
     public static String stringConstant(Expression e) {
         if (e instanceof Expression.StringLiteral s) {

@@ -21,7 +21,9 @@ public sealed interface Expression
     }
 
     /** "text" — the value after escapes are resolved. */
-    record StringLiteral(SourcePos pos, String value) implements Expression {
+    /** {@code raw}: the literal's source text between its quotes, escapes as written (stap folds comparisons on it). */
+    record StringLiteral(SourcePos pos, String value, String raw) implements Expression {
+        public StringLiteral(SourcePos pos, String value) { this(pos, value, value); }
         public <R> R accept(ExpressionVisitor<R> v) { return v.visitString(this); }
     }
 

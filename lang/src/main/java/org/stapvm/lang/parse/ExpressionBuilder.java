@@ -350,7 +350,11 @@ final class ExpressionBuilder extends StapParserBaseVisitor<Object> {
     }
 
     private Expression text(StapParser.StringLiteralContext ctx) {
-        return new Expression.StringLiteral(pos(ctx), string(ctx));
+        StringBuilder raw = new StringBuilder();
+        for (TerminalNode part : ctx.STRING_LIT()) {
+            raw.append(part.getText(), 1, part.getText().length() - 1);
+        }
+        return new Expression.StringLiteral(pos(ctx), string(ctx), raw.toString());
     }
 
     @Override
