@@ -130,6 +130,11 @@ public final class Pipeline {
         List<Declaration> declarations = new ArrayList<>();
         int warningCount = 0;
         for (SourceFile file : sources) {
+            if (org.stapvm.lang.Lexing.tokens(file).isEmpty()) {
+                // stap's parser refuses a script of blanks and comments before anything else
+                channel.diagnostics("Input file '" + file.name() + "' is empty.\n" + PASS1_FAILED + "  [man error::pass1]\n");
+                return Result.failed();
+            }
             ScriptParser.Result parsed = pass1.parser().parse(file);
             if (settings.warnings() != Warnings.SUPPRESS) {
                 report(channel, DiagnosticReport.each(parsed.warnings()));
