@@ -48,6 +48,14 @@ class LimitsTest {
     }
 
     @Test
+    void otherNamesAreAcceptedAsStapHandsThemToItsCompiler() throws Exception {
+        assertEquals(limits(false), limits(false, "MAXTRYLOCK=1000", "STP_NO_BUILDID_CHECK", "MY_SCRIPT_MACRO=x y"));
+        Limits.BadDefine e = assertThrows(Limits.BadDefine.class, () -> limits(false, "HIST_WIDTH=20"));
+        assertEquals("-D HIST_WIDTH=20: stapvm's histogram bars are stap's default 50 '@' wide; another width is not"
+                + " supported yet", e.getMessage());
+    }
+
+    @Test
     void theModuleCarriesThem() throws Exception {
         Module.Limits l = limits(false, "STP_OVERLOAD_THRESHOLD=123", "MAXSKIPPED=7");
         Module m = new Module(List.of(), List.of(), List.of(),
