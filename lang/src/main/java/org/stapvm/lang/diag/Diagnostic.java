@@ -20,6 +20,8 @@ public record Diagnostic(Kind kind, String message, String token, SourcePos pos,
     public enum Kind {
         /** Pass 1: the grammar, the preprocessor, script arguments. */
         PARSE_ERROR("parse error", true, true),
+        /** Pass 1's preprocessor (conditionals, macros): stap prints the token it names as "at:", not "saw:". */
+        PREPROCESSOR_ERROR("parse error", true, true),
         /** Pass 1's warnings (a preprocessor @define redefined, a library macro file skipped). */
         PARSE_WARNING("WARNING", true, false),
         /** A file that cannot be read at all ("error: Input file ... can't be opened"). */
@@ -55,6 +57,10 @@ public record Diagnostic(Kind kind, String message, String token, SourcePos pos,
 
     public static Diagnostic parseError(String message, String token, SourcePos pos, String sourceLine) {
         return of(Kind.PARSE_ERROR, message, token, pos, sourceLine);
+    }
+
+    public static Diagnostic preprocessorError(String message, String token, SourcePos pos, String sourceLine) {
+        return of(Kind.PREPROCESSOR_ERROR, message, token, pos, sourceLine);
     }
 
     public boolean isError() {

@@ -170,14 +170,18 @@ public final class DiagnosticReport {
         return report.out.toString();
     }
 
-    /** {@code parse error: MESSAGE}, then {@code saw:} (or {@code at: junk ''}) and the caret. */
+    /**
+     * {@code parse error: MESSAGE}, then {@code saw:} (the parser's) or {@code at:} (the preprocessor's,
+     * and {@code at: junk ''} without a token) and the caret.
+     */
     private static String pass1(Diagnostic d) {
         StringBuilder out = new StringBuilder();
         out.append(d.kind().label).append(": ").append(d.message()).append('\n');
+        String label = d.kind() == Diagnostic.Kind.PREPROCESSOR_ERROR ? "         at: " : "        saw: ";
         if (d.pos() == null && d.token() != null) {
-            out.append("        saw: ").append(d.token()).append('\n'); // "saw: FILE EOF" has no position
+            out.append(label).append(d.token()).append('\n'); // "saw: FILE EOF" has no position
         } else if (d.pos() != null) {
-            String what = d.token() != null ? "        saw: " + d.token() : "         at: junk ''";
+            String what = d.token() != null ? label + d.token() : "         at: junk ''";
             out.append(what).append(" at ").append(d.pos()).append('\n');
             if (d.sourceLine() != null) {
                 Caret.append(out, PARSE_SOURCE, d.sourceLine(), d.pos().column());

@@ -29,7 +29,8 @@ final class Reporter {
     void error(String message, Token at) {
         if (!muted) {
             errors++;
-            sink.accept(Diagnostic.parseError(message, TokenDescription.describe(at), TokenDescription.pos(at), sourceLine(at)));
+            sink.accept(Diagnostic.preprocessorError(message, TokenDescription.describe(at), TokenDescription.pos(at),
+                    sourceLine(at)));
         }
     }
 

@@ -33,7 +33,7 @@ class PreprocessorRobustnessTest {
     void diagnosticRendersWithSourceLineAndCaret() {
         Diagnostic d = Pp.run("probe begin {\n  x = %( guru_mode == \"1\" %? 1 %: 2 %)\n}").diagnostics.get(0);
         assertEquals("parse error: expected number\n"
-                + "        saw: string '1' at t.stp:2:23\n"
+                + "         at: string '1' at t.stp:2:23\n"
                 + "     source:   x = %( guru_mode == \"1\" %? 1 %: 2 %)\n"
                 + "                                   ^\n", d.render());
     }
