@@ -7,7 +7,7 @@
 # MODE: file (stdout and stderr to a file), pipe (| cat), head3 (| head -3), tty (under script(1), a pty),
 # o (-o FILE; the file's text, then what the terminal got), int (SIGINT after 2 s).
 # In RUN OPTIONS, $GP, $WR, $CALLS and $NET are the test programs (progs/) and $XPID a process to attach to:
-# `getpid_n -s 3000 5`, started by the guest before the run.
+# `getpid_n -s 8000 5`, started by the guest before the run.
 # shellcheck disable=SC2016   # the scripts are stap, not shell
 one hello 20 file '' '' 'probe begin { println("hello world") exit() }' 'hello world'
 one printf-formats 20 file '' '' 'probe begin { printf("%5d|%-5s|%x|%c\n", 42, "ab", 255, 65) exit() }' '   42\|ab   \|ff\|A'

@@ -11,8 +11,9 @@ ol_exec() {
 	local name=$1 bound=$2 mode=$3 opts=$4 xpid=""
 	shift 4
 	local f=$tmp/ol_$name
-	# -x: a process to attach to, which calls getpid 5 times after 3 s and then exits
-	case $opts in *XPID*) $GP -s 3000 5 & xpid=$!; sleep 0.2;; esac
+	# -x: a process to attach to, which calls getpid 5 times after 8 s and then exits (the loader must have
+	# armed its kprobes by then: on a loaded host the TCG guest took over 3 s to)
+	case $opts in *XPID*) $GP -s 8000 5 & xpid=$!; sleep 0.2;; esac
 	opts=${opts//\$XPID/$xpid}
 	# the options go right after the loader: stapvm-run takes none after its module
 	local loader=$1

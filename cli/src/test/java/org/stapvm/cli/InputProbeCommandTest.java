@@ -49,7 +49,7 @@ class InputProbeCommandTest {
 
     @Test
     void otherProcfsFilesAreRefusedByTheUserspaceRuntime() throws Exception {
-        Result r = new StapvmCommand(tmp).run("--runtime=user", "-e", "probe procfs(\"status\").write { }");
+        Result r = new StapvmCommand(tmp).run("--runtime=user", "-e", "probe procfs(\"status\").write { println($value) }");
         assertEquals(1, r.exitCode());
         assertTrue(r.stderr().contains("probe point 'procfs(\"status\").write' is not available on the userspace runtime: "
                 + "it needs the kernel runtime (the stapvm.ko module, /dev/stapvm)"), r.stderr());
