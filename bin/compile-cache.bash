@@ -7,7 +7,8 @@
 # other inputs the compile read (tapsets, probed binaries) with their hashes; any change is a miss.
 # As stap's ~/.systemtap/cache: $SYSTEMTAP_DIR/cache (default ~/.systemtap/cache), here under stapvm/.
 
-cache_root=${SYSTEMTAP_DIR:-${HOME:-/root}/.systemtap}/cache/stapvm
+stap_dir=${SYSTEMTAP_DIR:-${HOME:-/root}/.systemtap}
+cache_root=$stap_dir/cache/stapvm
 
 # the entry's name for this command line, on stdout
 cache_key() {
@@ -23,7 +24,7 @@ cache_key() {
         env | grep -E '^(STAPVM_|SYSTEMTAP_|PATH=)' | grep -v '^STAPVM_CACHE' | sort || true
         stat -c %.9Y /var/lib/dpkg/status 2>/dev/null || true
         # stap's rc file: its options come before the command line's
-        cat "${SYSTEMTAP_DIR:-${HOME:-/root}/.systemtap}/rc" 2>/dev/null || true
+        cat "$stap_dir/rc" 2>/dev/null || true
         printf '%s\0' "$@"
         # the files the command names (the script, -c's program): their contents; not -o's output
         for a in "$@"; do

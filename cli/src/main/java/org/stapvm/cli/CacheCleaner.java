@@ -96,7 +96,8 @@ final class CacheCleaner {
         return Files.exists(used) ? Files.getLastModifiedTime(used) : Files.getLastModifiedTime(dir);
     }
 
-    private static void delete(Path dir) throws IOException {
+    /** Removes an entry folder (its files, then itself). */
+    static void delete(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path f : s.toList()) {
                 Files.deleteIfExists(f);

@@ -104,7 +104,11 @@ final class CompileCache {
             // and the next one compiles again (its output is the same either way, so nothing is said)
         } finally {
             if (tmp != null) {
-                deleteQuietly(tmp);
+                try {
+                    CacheCleaner.delete(tmp);
+                } catch (IOException e) {
+                    // a leftover .new- folder is skipped by the launcher and cleaned with the cache
+                }
             }
         }
     }
@@ -128,16 +132,5 @@ final class CompileCache {
         }
         long ns = Files.getLastModifiedTime(p).to(TimeUnit.NANOSECONDS);
         return String.format("%d.%09d", Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L));
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // a leftover .new- folder is skipped by the launcher and cleaned with the cache
-        }
     }
 }

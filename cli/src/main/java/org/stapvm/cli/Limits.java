@@ -30,12 +30,13 @@ final class Limits {
         for (String define : defines) {
             int eq = define.indexOf('=');
             String name = eq < 0 ? define : define.substring(0, eq);
+            String value = eq < 0 ? "1" : define.substring(eq + 1);   // -D NAME is NAME=1, as for the C compiler
             if (name.equals("STP_NO_OVERLOAD") || name.equals("STAP_NO_OVERLOAD")) {
                 noOverload = true; // stap tests only that the name is defined
                 continue;
             }
             if (name.equals("STP_OVERLOAD_THRESHOLD") || name.equals("STP_OVERLOAD_INTERVAL")) {
-                long cycles = parseCycles(define, eq < 0 ? "1" : define.substring(eq + 1));
+                long cycles = parseCycles(define, value);
                 if (name.equals("STP_OVERLOAD_THRESHOLD")) {
                     overloadThreshold = cycles;
                 } else {
@@ -43,24 +44,19 @@ final class Limits {
                 }
                 continue;
             }
-            if (!RUNTIME_LIMITS.contains(name)) {
-                if (name.equals("HIST_WIDTH")) {
-                    throw new BadDefine("-D " + define + ": stapvm's histogram bars are stap's default 50 '@' wide;"
-                            + " another width is not supported yet");
-                }
+            switch (name) {
+                case "MAXACTION" -> maxAction = parse(define, value);
+                case "MAXSTRINGLEN" -> maxStringLen = parse(define, value);
+                case "MAXMAPENTRIES" -> maxMapEntries = parse(define, value);
+                case "MAXNESTING" -> maxNesting = parse(define, value);
+                case "MAXERRORS" -> maxErrors = parse(define, value);
+                case "MAXSKIPPED" -> maxSkipped = parse(define, value);
+                case "HIST_ELISION" -> histElision = parse(define, value);
+                case "HIST_WIDTH" -> throw new BadDefine("-D " + define + ": stapvm's histogram bars are stap's default"
+                        + " 50 '@' wide; another width is not supported yet");
                 // stap hands other -D names to its module's C compiler (MAXTRYLOCK, STP_NO_BUILDID_CHECK,
                 // a script's own macros ...): accepted as stap accepts them, meaning nothing to stapvm's runtime
-                continue;
-            }
-            int value = eq < 0 ? 1 : parse(define, define.substring(eq + 1));
-            switch (name) {
-                case "MAXACTION" -> maxAction = value;
-                case "MAXSTRINGLEN" -> maxStringLen = value;
-                case "MAXMAPENTRIES" -> maxMapEntries = value;
-                case "MAXNESTING" -> maxNesting = value;
-                case "MAXERRORS" -> maxErrors = value;
-                case "MAXSKIPPED" -> maxSkipped = value;
-                default -> histElision = value;   // HIST_ELISION
+                default -> { }
             }
         }
         if (suppressTimeLimits) {
@@ -83,10 +79,6 @@ final class Limits {
         }
         throw new BadDefine("-D " + define + ": the value must be a positive number of cycles");
     }
-
-    /** The -D names stapvm's runtime acts on (the overload governor's are read above). */
-    private static final java.util.Set<String> RUNTIME_LIMITS = java.util.Set.of("MAXACTION", "MAXSTRINGLEN",
-            "MAXMAPENTRIES", "MAXNESTING", "MAXERRORS", "MAXSKIPPED", "HIST_ELISION");
 
     private static int parse(String define, String value) throws BadDefine {
         try {

@@ -137,14 +137,16 @@ public final class Lower {
         probes.sort(Comparator.comparingLong(u -> u.probe().spec().sequence()));
         List<Module.Probe> table = new ArrayList<>();
         List<String> names = new ArrayList<>();   // pn() of each table entry
-        List<Module.Timing> timed = new ArrayList<>();   // -t's report names of each table entry
+        List<Module.Timing> timed = new ArrayList<>();   // -t's report names per table entry; none without -t
         if (program.globals().stream().anyMatch(g -> g.global() != null
                 && (g.global().init() != null || presets.containsKey(g.name())))) {
             int index = functions.size();
             functions.add(body(null, index).lowerGlobalInit(program.globals(), presets));
             table.add(probe(ProbeRecord.of(ProbeKind.BEGIN, "begin"), index));
             names.add("begin");
-            timed.add(new Module.Timing(Module.NO_STRING, tables.string(" from: begin")));   // stap has no such probe
+            if (timing) {
+                timed.add(new Module.Timing(Module.NO_STRING, tables.string(" from: begin")));   // stap has no such probe
+            }
         }
         // A process or kernel function pattern expands to one probe per function, all with the same body:
         // they share one handler (pp() tells them apart by the probe's record), unless the body's
@@ -170,9 +172,11 @@ public final class Lower {
                 functions.add(new GlobalsDisplay(program, tables, index).lower(g));
                 table.add(probe(ProbeRecord.of(ProbeKind.END, "end"), index));
                 names.add("end");
-                // -t: stap's display probe of a global is placed at the global's declaration
-                timed.add(new Module.Timing(g.global() == null ? Module.NO_STRING : tables.string(location(g.global().pos())),
-                        tables.string(" from: end")));
+                if (timing) {
+                    // stap's display probe of a global is placed at the global's declaration
+                    timed.add(new Module.Timing(g.global() == null ? Module.NO_STRING
+                            : tables.string(location(g.global().pos())), tables.string(" from: end")));
+                }
                 continue;
             }
             Unit p = (Unit) slot;
@@ -204,11 +208,13 @@ public final class Lower {
             table.add(probe(p.placement() != null ? record.at(p.placement()) : record, index));
             // pn(): the point as the script names it, a matched alias's name where pp() is what it ends at
             names.add(p.probe().listed() != null ? ResolvedProbe.text(p.probe().listed()) : p.probe().name());
-            timed.add(timingNames(p.probe()));
+            if (timing) {
+                timed.add(timingNames(p.probe()));
+            }
         }
         List<Integer> probeNames = tables.probeNames() ? names.stream().map(tables::string).toList() : List.of();
         return new Module(tables.strings(), tables.constants(), globals, functions,
-                table, limits, tables.sourceMap(), tables.regexes(), entries, probeNames, timing ? timed : List.of());
+                table, limits, tables.sourceMap(), tables.regexes(), entries, probeNames, timed);
     }
 
     /**

@@ -70,25 +70,22 @@ public final class Optimize {
      * ("\\377" < "a", as '\\' < 'a'), where the runtime compares the bytes.
      */
     public static String rawStringConstant(Expression e) {
-        if (e instanceof Expression.StringLiteral s) {
-            return s.raw();
-        }
-        if (e instanceof Expression.Binary b && b.op() == org.stapvm.lang.ast.BinaryOp.CONCAT) {
-            String l = rawStringConstant(b.left());
-            String r = l == null ? null : rawStringConstant(b.right());
-            return r == null ? null : l + r;
-        }
-        return null;
+        return concatenated(e, Expression.StringLiteral::raw);
     }
 
     /** The value of a constant string expression (literal or concatenation of literals), or null. */
     public static String stringConstant(Expression e) {
+        return concatenated(e, Expression.StringLiteral::value);
+    }
+
+    /** A literal's {@code text}, or the concatenation of literals' texts; null for anything else. */
+    private static String concatenated(Expression e, java.util.function.Function<Expression.StringLiteral, String> text) {
         if (e instanceof Expression.StringLiteral s) {
-            return s.value();
+            return text.apply(s);
         }
         if (e instanceof Expression.Binary b && b.op() == org.stapvm.lang.ast.BinaryOp.CONCAT) {
-            String l = stringConstant(b.left());
-            String r = l == null ? null : stringConstant(b.right());
+            String l = concatenated(b.left(), text);
+            String r = l == null ? null : concatenated(b.right(), text);
             return r == null ? null : l + r;
         }
         return null;
