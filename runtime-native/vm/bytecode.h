@@ -60,10 +60,14 @@ enum svm_opcode {
 };
 
 enum svm_helper_id {
-#define HELPER(name, id, ret, params, impl, doc) H_##name = id,
+#define HELPER(name, id, ret, params, impl, priv, doc) H_##name = id,
 #include "helpers.def"
 #undef HELPER
 };
+
+/* helpers.def's privilege column: USR stapusr may call it, DEV stap refuses a script's call for
+ * stapusr, KMEM it reads kernel memory or state (the verifier refuses it in a stapusr module) */
+enum svm_helper_priv { SVM_PRIV_USR = 0, SVM_PRIV_DEV = 1, SVM_PRIV_KMEM = 2 };
 
 enum svm_rkind { R_VOID = 0, R_INT = 1, R_STR = 2 };
 enum svm_vtype { T_INT = 0, T_STR = 1, T_STAT = 2 };
@@ -79,6 +83,7 @@ struct svm_helperinfo {
 	const char *name;   /* NULL: no such helper */
 	const char *params; /* helpers.def's parameter letters: L long, S string, trailing * variadic */
 	int8_t ret, implemented;
+	int8_t priv;        /* helpers.def's privilege column: SVM_PRIV_* */
 };
 #define SVM_MAX_HELPER 180
 extern const struct svm_helperinfo svm_helperinfo[SVM_MAX_HELPER];

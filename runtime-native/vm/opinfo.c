@@ -10,7 +10,7 @@ const struct svm_opinfo svm_opinfo[256] = {
 };
 
 const struct svm_helperinfo svm_helperinfo[SVM_MAX_HELPER] = {
-#define HELPER(name, id, ret, params, impl, doc) [id] = { #name, params, R_##ret, impl },
+#define HELPER(name, id, ret, params, impl, priv, doc) [id] = { #name, params, R_##ret, impl, SVM_PRIV_##priv },
 #include "helpers.def"
 #undef HELPER
 };

@@ -15,6 +15,8 @@ static int check_limits(struct vctx *v)
 	if (out_of_range(l->field, lo, hi)) REJECT("limits: " #name " %llu out of range [%llu,%llu]", \
 						  (unsigned long long)l->field, (unsigned long long)(lo), (unsigned long long)(hi));
 #include "format.def"
+	if ((l->flags & SVM_LIM_PRIV_STAPUSR) && (l->flags & SVM_LIM_PRIV_STAPSYS))
+		REJECT("limits: privilege both stapsys and stapusr");
 	return 0;
 }
 
@@ -271,6 +273,8 @@ static int check_kinds(struct vctx *v, uint32_t fi)
 			int ret = op == OP_HCALLS ? R_STR : R_INT;
 			if (!h || !h->name) REJECT("function %u insn %u: unknown helper %u", fi, pc, id);
 			if (!h->implemented) REJECT("function %u insn %u: helper %s is not implemented", fi, pc, h->name);
+			if (h->priv == SVM_PRIV_KMEM && (v->m->limits.flags & SVM_LIM_PRIV_STAPUSR))
+				REJECT("function %u insn %u: helper %s reads kernel memory: not allowed in a stapusr module", fi, pc, h->name);
 			if (h->ret != ret && !(ret == R_INT && h->ret == R_VOID))
 				REJECT("function %u insn %u: %s of helper %s whose return kind is %s", fi, pc, oi->name, h->name, h->ret == R_STR ? "string" : h->ret == R_INT ? "int" : "void");
 			unsigned hi, hs;

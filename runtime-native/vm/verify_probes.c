@@ -35,6 +35,8 @@ int svm_verify_probes(struct svm_module *m, char *err, size_t errlen)
 		unsigned have, missing, extra;
 		if (!k || !k->name)
 			REJECT("probe %u: unknown probe kind %u", i, p->kind);
+		if ((m->limits.flags & SVM_LIM_PRIV_STAPUSR) && !(k->runtimes & PR_STAPUSR))
+			REJECT("probe %u: a %s probe is not allowed in a stapusr module", i, k->name);
 		if (p->flags & ~k->flags)
 			REJECT("probe %u: flags 0x%x not allowed on a %s probe", i, p->flags & ~k->flags, k->name);
 		if (p->pp >= m->nstrings)

@@ -30,7 +30,8 @@ class Op:
 class Helper:
     """One HELPER row; nint/nstr count its L and S parameters, -1 for a variadic helper (as the assembler wants)."""
     def __init__(self, r):
-        self.name, hid, self.ret, params, impl, self.doc = r
+        self.name, hid, self.ret, params, impl, self.priv, self.doc = r
+        assert self.priv in ("USR", "DEV", "KMEM"), r
         assert params.startswith('"') and params.endswith('"'), r
         self.params = params[1:-1]
         assert all(c in "LS" for c in self.params.rstrip("*")) and self.params.count("*") <= 1, r
@@ -48,7 +49,7 @@ def opcodes():
 
 
 def helpers():
-    hs = [Helper(r) for r in _rows(os.path.join(VM_DIR, "helpers.def"), "HELPER", 6)]
+    hs = [Helper(r) for r in _rows(os.path.join(VM_DIR, "helpers.def"), "HELPER", 7)]
     ids = [h.id for h in hs]
     assert len(set(ids)) == len(ids) and max(ids) < 180, "bad helper ids (SVM_MAX_HELPER is 180)"
     return hs

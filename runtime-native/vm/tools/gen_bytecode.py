@@ -38,16 +38,24 @@ def java(ops, hs):
             "     * call order (L long, S string, a trailing * variadic); nint/nstr -1 means variadic.",
             "     */",
             "    public enum Helper {"]
-    hrows = [f"        {h.name.upper()}({h.id}, {jstr(h.name)}, {jstr(h.ret)}, {jstr(h.params)}, {h.nint}, {h.nstr}, {str(h.implemented).lower()}, {jstr(h.doc)})" for h in hs]
+    hrows = [f"        {h.name.upper()}({h.id}, {jstr(h.name)}, {jstr(h.ret)}, {jstr(h.params)}, {h.nint}, {h.nstr}, {str(h.implemented).lower()}, Privilege.{h.priv}, {jstr(h.doc)})" for h in hs]
     out.append(",\n".join(hrows) + ";")
     out += ["",
+            "        /**",
+            "         * helpers.def's privilege column: USR stapusr may call it; DEV stap refuses a script's call",
+            "         * for stapusr; KMEM it reads kernel memory or state (the verifier refuses it in a stapusr module).",
+            "         */",
+            "        public enum Privilege { USR, DEV, KMEM }",
+            "",
             "        public final int id, nint, nstr;",
             "        public final String mnemonic, ret, params, doc;",
             "        public final boolean implemented;",
+            "        public final Privilege privilege;",
             "",
-            "        Helper(int id, String mnemonic, String ret, String params, int nint, int nstr, boolean implemented, String doc) {",
+            "        Helper(int id, String mnemonic, String ret, String params, int nint, int nstr, boolean implemented,",
+            "               Privilege privilege, String doc) {",
             "            this.id = id; this.mnemonic = mnemonic; this.ret = ret; this.params = params; this.nint = nint;",
-            "            this.nstr = nstr; this.implemented = implemented; this.doc = doc;",
+            "            this.nstr = nstr; this.implemented = implemented; this.privilege = privilege; this.doc = doc;",
             "        }",
             "",
             "        /** Whether it takes a variable number of arguments after its fixed ones (the printf family). */",
@@ -115,6 +123,8 @@ def probe_java(kinds, bits):
             f"    public boolean kernel() {{ return (runtimes & {bits['PR_KERNEL'][0]}) != 0; }}", "",
             f"    /** The userspace runtime places it. */",
             f"    public boolean user() {{ return (runtimes & {bits['PR_USER'][0]}) != 0; }}", "",
+            f"    /** A stapusr module (--privilege=stapusr) may carry it. */",
+            f"    public boolean stapusr() {{ return (runtimes & {bits['PR_STAPUSR'][0]}) != 0; }}", "",
             "    /** A record of this kind must have field f. */",
             "    public boolean needs(Field f) { return (needs & f.bit) != 0; }", "",
             "    /** A record of this kind may have field f (needed or optional). */",
@@ -218,11 +228,11 @@ def doc(ops, hs, kinds, bits, fmt):
     for o in ops:
         k = " | ".join("" if x == "NONE" else x for x in o.kinds)
         t.append(f"| `{o.name}` | 0x{o.num:02x} | {k} | {o.vclass} | {o.doc.replace('|', '&#124;')} |")
-    h = ["| helper | id | returns | int args | string args | implemented | meaning |", "|---|---|---|---|---|---|---|"]
+    h = ["| helper | id | returns | int args | string args | implemented | privilege | meaning |", "|---|---|---|---|---|---|---|---|"]
     for x in hs:
         ni = "variadic" if x.nint < 0 else str(x.nint)
         ns = "variadic" if x.nstr < 0 else str(x.nstr)
-        h.append(f"| `{x.name}` | {x.id} | {x.ret} | {ni} | {ns} | {'yes' if x.implemented else 'later'} | {x.doc} |")
+        h.append(f"| `{x.name}` | {x.id} | {x.ret} | {ni} | {ns} | {'yes' if x.implemented else 'later'} | {x.priv} | {x.doc} |")
     text = open(DOC_IN).read()
     pk, pb = probe_doc(kinds, bits)
     return (text.replace("@OPCODES@", "\n".join(t)).replace("@HELPERS@", "\n".join(h))

@@ -8,15 +8,15 @@ package org.stapvm.probes;
  */
 public enum ProbeKind {
     /** begin: once at the start of the session, in the loader's context */
-    BEGIN(1, 3, 0, 0, 2, 0, "begin: once at the start of the session, in the loader's context"),
+    BEGIN(1, 7, 0, 0, 2, 0, "begin: once at the start of the session, in the loader's context"),
     /** end: once at the end, unless the session aborted */
-    END(2, 3, 0, 0, 2, 0, "end: once at the end, unless the session aborted"),
+    END(2, 7, 0, 0, 2, 0, "end: once at the end, unless the session aborted"),
     /** error: at the end after an abort (MAXERRORS, MAXSKIPPED) */
-    ERROR(3, 3, 0, 0, 2, 0, "error: at the end after an abort (MAXERRORS, MAXSKIPPED)"),
+    ERROR(3, 7, 0, 0, 2, 0, "error: at the end after an abort (MAXERRORS, MAXSKIPPED)"),
     /** never: never runs */
-    NEVER(4, 3, 0, 0, 2, 0, "never: never runs"),
+    NEVER(4, 7, 0, 0, 2, 0, "never: never runs"),
     /** timer.UNIT(N)[.randomize(M)]: every period ns (PFL_JIFFIES: ticks), each interval +- up to jitter; kernel: one hrtimer, no jitter */
-    TIMER(5, 3, 16, 32, 10, 0, "timer.UNIT(N)[.randomize(M)]: every period ns (PFL_JIFFIES: ticks), each interval +- up to jitter; kernel: one hrtimer, no jitter"),
+    TIMER(5, 7, 16, 32, 10, 0, "timer.UNIT(N)[.randomize(M)]: every period ns (PFL_JIFFIES: ticks), each interval +- up to jitter; kernel: one hrtimer, no jitter"),
     /** timer.profile: on every CPU at the tick rate (one pinned hrtimer per CPU); no registers */
     TIMER_PROFILE(6, 1, 0, 0, 2, 0, "timer.profile: on every CPU at the tick rate (one pinned hrtimer per CPU); no registers"),
     /** kernel.function("SYM"), kprobe.function, module("MOD").function: a kprobe at the entry of SYM (in MOD), with PFL_RETURN a kretprobe */
@@ -24,25 +24,25 @@ public enum ProbeKind {
     /** kprobe.statement(ADDR).absolute: a kprobe at kernel address ADDR */
     KPROBE_STATEMENT(8, 1, 8, 0, 6, 1, "kprobe.statement(ADDR).absolute: a kprobe at kernel address ADDR"),
     /** process("PATH").function("SYM")[.return]: at the entry (return) of SYM of PATH in every process that maps PATH; with an address (its prologue's end, where DWARF $vars are read) there instead: userspace runtime only */
-    PROCESS_FUNCTION(9, 3, 5, 8, 3, 7, "process(\"PATH\").function(\"SYM\")[.return]: at the entry (return) of SYM of PATH in every process that maps PATH; with an address (its prologue's end, where DWARF $vars are read) there instead: userspace runtime only"),
+    PROCESS_FUNCTION(9, 7, 5, 8, 3, 7, "process(\"PATH\").function(\"SYM\")[.return]: at the entry (return) of SYM of PATH in every process that maps PATH; with an address (its prologue's end, where DWARF $vars are read) there instead: userspace runtime only"),
     /** process("PATH").statement(ADDR)[.absolute]: at link-time address ADDR of PATH */
-    PROCESS_STATEMENT(10, 3, 12, 0, 6, 3, "process(\"PATH\").statement(ADDR)[.absolute]: at link-time address ADDR of PATH"),
+    PROCESS_STATEMENT(10, 7, 12, 0, 6, 3, "process(\"PATH\").statement(ADDR)[.absolute]: at link-time address ADDR of PATH"),
     /** process[("PATH")].begin: a process (running PATH) starts */
-    PROCESS_BEGIN(11, 2, 0, 4, 2, 2, "process[(\"PATH\")].begin: a process (running PATH) starts"),
+    PROCESS_BEGIN(11, 6, 0, 4, 2, 2, "process[(\"PATH\")].begin: a process (running PATH) starts"),
     /** process[("PATH")].end: a process (running PATH) exits */
-    PROCESS_END(12, 2, 0, 4, 2, 2, "process[(\"PATH\")].end: a process (running PATH) exits"),
+    PROCESS_END(12, 6, 0, 4, 2, 2, "process[(\"PATH\")].end: a process (running PATH) exits"),
     /** process[("PATH")].thread.begin: a thread of such a process starts */
-    THREAD_BEGIN(13, 2, 0, 4, 2, 2, "process[(\"PATH\")].thread.begin: a thread of such a process starts"),
+    THREAD_BEGIN(13, 6, 0, 4, 2, 2, "process[(\"PATH\")].thread.begin: a thread of such a process starts"),
     /** process[("PATH")].thread.end: a thread of such a process exits */
-    THREAD_END(14, 2, 0, 4, 2, 2, "process[(\"PATH\")].thread.end: a thread of such a process exits"),
+    THREAD_END(14, 6, 0, 4, 2, 2, "process[(\"PATH\")].thread.end: a thread of such a process exits"),
     /** process[("PATH")].syscall: a system call of such a process enters (PFL_SYSNR: only call number ADDR) */
-    PROCESS_SYSCALL(15, 2, 0, 12, 18, 3, "process[(\"PATH\")].syscall: a system call of such a process enters (PFL_SYSNR: only call number ADDR)"),
+    PROCESS_SYSCALL(15, 6, 0, 12, 18, 3, "process[(\"PATH\")].syscall: a system call of such a process enters (PFL_SYSNR: only call number ADDR)"),
     /** process[("PATH")].syscall.return: a system call of such a process returns (PFL_SYSNR: only call number ADDR) */
-    PROCESS_SYSCALL_RETURN(16, 2, 0, 12, 18, 7, "process[(\"PATH\")].syscall.return: a system call of such a process returns (PFL_SYSNR: only call number ADDR)"),
+    PROCESS_SYSCALL_RETURN(16, 6, 0, 12, 18, 7, "process[(\"PATH\")].syscall.return: a system call of such a process returns (PFL_SYSNR: only call number ADDR)"),
     /** kernel.trace("SYSTEM:NAME"): tracepoint NAME (of module MOD), through tracepoint_probe_register; its arguments by position */
     TRACEPOINT(17, 1, 1, 2, 2, 8, "kernel.trace(\"SYSTEM:NAME\"): tracepoint NAME (of module MOD), through tracepoint_probe_register; its arguments by position"),
     /** process("PATH")[.provider("P")].mark("NAME"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed (stapvm.ko: by the kernel, uprobe_register_refctr) */
-    PROCESS_MARK(18, 3, 12, 64, 2, 3, "process(\"PATH\")[.provider(\"P\")].mark(\"NAME\"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed (stapvm.ko: by the kernel, uprobe_register_refctr)"),
+    PROCESS_MARK(18, 7, 12, 64, 2, 3, "process(\"PATH\")[.provider(\"P\")].mark(\"NAME\"): the SDT mark site at link-time address ADDR of PATH, its semaphore (if any) raised while probed (stapvm.ko: by the kernel, uprobe_register_refctr)"),
     /** procfs("__stdin").write (input.char, input.line): once per byte the loader reads from its standard input, the byte in _stdin_value() (stap's staprun writes its stdin to /proc/systemtap/MODULE/__stdin a byte at a time) */
     INPUT(19, 2, 0, 0, 2, 0, "procfs(\"__stdin\").write (input.char, input.line): once per byte the loader reads from its standard input, the byte in _stdin_value() (stap's staprun writes its stdin to /proc/systemtap/MODULE/__stdin a byte at a time)"),
     /** procfs[("PATH")][.umask(N)].read[.maxsize(N)]: a read from offset 0 of /proc/systemtap/MODULE/PATH (symbol PATH, module MODULE, address the file's mode bits, ORed over the probes of one file) runs the handler in the reader's process context; what it sets with _procfs_set/_procfs_append (at most period bytes; no period: MAXSTRINGLEN) is what the reader gets */
@@ -110,6 +110,9 @@ public enum ProbeKind {
 
     /** The userspace runtime places it. */
     public boolean user() { return (runtimes & 2) != 0; }
+
+    /** A stapusr module (--privilege=stapusr) may carry it. */
+    public boolean stapusr() { return (runtimes & 4) != 0; }
 
     /** A record of this kind must have field f. */
     public boolean needs(Field f) { return (needs & f.bit) != 0; }

@@ -75,7 +75,7 @@ public final class ModuleFormat {
         /** zero histogram rows kept on each side of a non-zero row (stap's -D HIST_ELISION; read as signed, negative keeps all) */
         HIST_ELISION(32, 2L, 0L, 4294967295L),
         /** the session's switches, LIMIT_FLAG bits */
-        FLAGS(32, 0L, 0L, 3L),
+        FLAGS(32, 0L, 0L, 15L),
         /** cycles a CPU may spend in probe handlers per overload interval (stap's overload governor, stapvm.ko) */
         STP_OVERLOAD_THRESHOLD(64, 500000000L, 0L, 9223372036854775807L),
         /** cycles of one overload interval; 0: no governor (-D STP_NO_OVERLOAD, --suppress-time-limits) */
@@ -102,7 +102,11 @@ public final class ModuleFormat {
         /** --suppress-handler-errors: a handler's runtime error is counted (the closing "Number of errors"), not printed, and never aborts the session */
         SUPPRESS_HANDLER_ERRORS(1),
         /** --skip-badvars: a fault reading a $var's memory, kernel_long & co or kernel_string is 0 (""), not an error, as stap's STP_SKIP_BADVARS makes loc2c's DEREF_FAULT */
-        SKIP_BADVARS(2);
+        SKIP_BADVARS(2),
+        /** --privilege=stapsys: compiled for stap's stapsys level (loads as stapdev's modules do: stapvm.ko wants CAP_SYS_ADMIN) */
+        PRIV_STAPSYS(4),
+        /** --privilege=stapusr: only PR_STAPUSR probe kinds and no KMEM helper (the verifier refuses others); stapvm.ko loads it for a stapusr member when signed, its process probes firing only in the loader's uid (docs/privilege.md); not with PRIV_STAPSYS */
+        PRIV_STAPUSR(8);
 
         public final int bit;
 
