@@ -18,6 +18,9 @@ final class FrontEnd {
         if (options.guru) {
             context = context.withGuruMode(true);
         }
+        if (options.privilege() != org.stapvm.compiler.sema.Privilege.STAPDEV) {
+            context = context.withPrivilege(options.privilege().word());
+        }
         return Pass1.create(context, tapsetDirs(options));
     }
 

@@ -44,6 +44,26 @@ final class Options {
     @Option(names = "-g", description = "guru mode (stapvm still never runs embedded C)")
     boolean guru;
 
+    /** Each --privilege word and --unprivileged (as "stapusr"), in command-line order; {@link #invalid()} reads them. */
+    final List<String> privilegeWords = new ArrayList<>();
+
+    @Option(names = "--privilege", paramLabel = "PRIVILEGE_LEVEL",
+            description = "check the script for stapdev (default), stapsys or stapusr (docs/privilege.md)")
+    void privilegeWord(String word) {
+        privilegeWords.add(word);
+    }
+
+    @Option(names = "--unprivileged", description = "same as --privilege=stapusr")
+    void unprivileged(boolean on) {
+        privilegeWords.add("stapusr");
+    }
+
+    /** The level once {@link #invalid()} returned null: the last word given, stapdev without one. */
+    org.stapvm.compiler.sema.Privilege privilege() {
+        return privilegeWords.isEmpty() ? org.stapvm.compiler.sema.Privilege.STAPDEV
+                : org.stapvm.compiler.sema.Privilege.of(privilegeWords.get(privilegeWords.size() - 1));
+    }
+
     @Option(names = "-o", paramLabel = "FILE", description = "send output to FILE (strftime(3) formats expanded, as stap)")
     String outputFile;
 
@@ -227,11 +247,30 @@ final class Options {
     @Parameters(paramLabel = "SCRIPT [ARGUMENTS]", description = "script file ('-' for stdin), then its arguments")
     List<String> positionals = new ArrayList<>();
 
+    /** As stap's getopt loop: an unknown level, or a second level unlike the first, stops at once. */
+    private String privilegeProblem() {
+        String level = null;
+        for (String w : privilegeWords) {
+            if (org.stapvm.compiler.sema.Privilege.of(w) == null) {
+                return "Invalid argument '" + w + "' for --privilege.\n";
+            }
+            if (level != null && !level.equals(w)) {
+                return "Privilege level may be set only once.\n";
+            }
+            level = w;
+        }
+        return null;
+    }
+
     /**
      * stap's message (with its newline) for option values it refuses, else null; sets
      * {@link #targetPid} and {@link #timeout} from their text.
      */
     String invalid() {
+        String privilegeProblem = privilegeProblem();
+        if (privilegeProblem != null) {
+            return privilegeProblem;
+        }
         if (scriptOptions > 1) {
             return "Only one script can be given on the command line.\n";
         }
@@ -248,6 +287,11 @@ final class Options {
             if (size < 1 || size > 4095) {
                 return "Invalid buffer size (should be 1-4095).\n";
             }
+        }
+        if (guru && privilege() != org.stapvm.compiler.sema.Privilege.STAPDEV) {
+            return "You can't specify -g and --privilege=" + privilege().word() + " together.\n"
+                    + "Try '--help' for more information. [man stap]\n"
+                    + "A message like [man foo] means for more info, run % man foo\n";
         }
         if (suppressTimeLimits && !guru) {
             return "ERROR --suppress-time-limits requires guru mode (-g)\n";

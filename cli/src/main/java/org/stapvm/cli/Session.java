@@ -47,6 +47,7 @@ final class Session {
                 if (options.skipBadvars) {
                     limits = limits.withFlags(limits.flags() | Module.Limits.SKIP_BADVARS);
                 }
+                limits = limits.withFlags(limits.flags() | Module.Limits.privilegeFlag(options.privilege()));
             } catch (Limits.BadDefine e) {
                 err.println("stapvm: " + e.getMessage());
                 return 1;
@@ -67,7 +68,7 @@ final class Session {
                 options.warnings(), options.unoptimized, ScriptInput.extra(options), presets,
                 options.listingPattern() != null,
                 new org.stapvm.compiler.pipeline.UserStacks.Request(options.unwindModules, options.ldd),
-                options.skipBadvars, options.timing);
+                options.skipBadvars, options.timing, options.privilege());
         Pipeline.Channel channel = new Pipeline.Channel() {
             @Override
             public void diagnostics(String text) {

@@ -92,6 +92,15 @@ public record Module(List<String> strings, List<Long> constants, List<Global> gl
         public static final int SUPPRESS_HANDLER_ERRORS = ModuleFormat.LimitFlag.SUPPRESS_HANDLER_ERRORS.bit;
         public static final int SKIP_BADVARS = ModuleFormat.LimitFlag.SKIP_BADVARS.bit;
 
+        /** The flag that records privilege level {@code p} (none for stapdev). */
+        public static int privilegeFlag(org.stapvm.compiler.sema.Privilege p) {
+            return switch (p) {
+                case STAPDEV -> 0;
+                case STAPSYS -> ModuleFormat.LimitFlag.PRIV_STAPSYS.bit;
+                case STAPUSR -> ModuleFormat.LimitFlag.PRIV_STAPUSR.bit;
+            };
+        }
+
         /** The default limits with MAXACTION .. MAXSKIPPED replaced. */
         public Limits(int maxAction, int maxStringLen, int maxMapEntries, int maxNesting, int maxErrors, int maxSkipped) {
             this(maxAction, maxStringLen, maxMapEntries, maxNesting, maxErrors, maxSkipped, DEFAULTS.histElision);

@@ -10,6 +10,7 @@ import org.stapvm.compiler.sema.CheckTranslatable;
 import org.stapvm.compiler.sema.CheckedProgram;
 import org.stapvm.compiler.sema.Diagnostics;
 import org.stapvm.compiler.sema.Elaborate;
+import org.stapvm.compiler.sema.Privilege;
 import org.stapvm.compiler.sema.tapset.TapsetPath;
 import org.stapvm.lang.Lexing;
 import org.stapvm.lang.Pass1;
@@ -61,13 +62,15 @@ public final class Pipeline {
      * --ldd, the files whose unwind rows a module that reads user stacks carries beside the probed ones;
      * {@code skipBadvars}: --skip-badvars, a target expression without a meaning is the literal 0.
      * {@code timing}: -t, the module carries what stap's probe hit report names each probe by.
+     * {@code privilege}: --privilege (null: stapdev), what pass 2 lets the script use.
      */
     public record Settings(int lastPass, boolean verbose, boolean guru,
                            Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target,
                            Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
                            java.util.Map<String, String> presetGlobals, boolean listing, UserStacks.Request stacks,
-                           boolean skipBadvars, boolean timing) {
+                           boolean skipBadvars, boolean timing, Privilege privilege) {
         public Settings {
+            privilege = privilege == null ? Privilege.STAPDEV : privilege;
             tapsetDirs = List.copyOf(tapsetDirs);
             extraScripts = List.copyOf(extraScripts);
             presetGlobals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(presetGlobals));
@@ -84,7 +87,7 @@ public final class Pipeline {
                         Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
                         java.util.Map<String, String> presetGlobals, boolean listing, UserStacks.Request stacks) {
             this(lastPass, verbose, guru, limits, tapsetDirs, target, warnings, unoptimized, extraScripts,
-                    presetGlobals, listing, stacks, false, false);
+                    presetGlobals, listing, stacks, false, false, Privilege.STAPDEV);
         }
 
         /** Without -d or --ldd. */
@@ -93,14 +96,14 @@ public final class Pipeline {
                         Warnings warnings, boolean unoptimized, List<SourceFile> extraScripts,
                         java.util.Map<String, String> presetGlobals, boolean listing) {
             this(lastPass, verbose, guru, limits, tapsetDirs, target, warnings, unoptimized, extraScripts,
-                    presetGlobals, listing, UserStacks.Request.NONE, false, false);
+                    presetGlobals, listing, UserStacks.Request.NONE, false, false, Privilege.STAPDEV);
         }
 
         /** The settings of a plain run: warnings shown, optimized, no -E scripts. */
         public Settings(int lastPass, boolean verbose, boolean guru,
                         Module.Limits limits, List<Path> tapsetDirs, ProbeTarget target) {
             this(lastPass, verbose, guru, limits, tapsetDirs, target, Warnings.SHOW, false, List.of(),
-                    java.util.Map.of(), false, UserStacks.Request.NONE, false, false);
+                    java.util.Map.of(), false, UserStacks.Request.NONE, false, false, Privilege.STAPDEV);
         }
     }
 
@@ -163,7 +166,8 @@ public final class Pipeline {
         }
         TapsetPath tapsets = new TapsetPath(settings.tapsetDirs(), pass1.preprocessor());
         CheckedProgram program = Elaborate.run(script, sources, tapsets, settings.guru(),
-                settings.target(), settings.unoptimized(), settings.presetGlobals().keySet(), settings.skipBadvars());
+                settings.target(), settings.unoptimized(), settings.presetGlobals().keySet(), settings.skipBadvars(),
+                settings.privilege());
         if (settings.warnings() == Warnings.SUPPRESS) {
             program = program.withoutWarnings();
         }

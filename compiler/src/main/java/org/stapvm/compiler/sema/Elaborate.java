@@ -15,7 +15,8 @@ import org.stapvm.probes.ProbeTarget;
  * <li>ExpandAliases first: probe aliases can bring tapset files (and with them functions and
  *     globals) into the program, and alias bodies become part of the probe bodies that the
  *     later passes analyse; a point that names nothing must fail before anything else.</li>
- * <li>CheckPrivilege on the resolved points: what needs guru mode (-g).</li>
+ * <li>CheckPrivilege on the resolved points: what needs guru mode (-g), what --privilege=stapusr
+ *     may not probe; after ResolveSymbols, the functions stapusr may not call.</li>
  * <li>ResolveSymbols next: types can only be inferred once every name means one variable or
  *     function; it also discovers which functions are reachable (pulling in tapset files).</li>
  * <li>CheckUsage before InferTypes: stap warns about never-assigned variables before it reports
@@ -65,6 +66,13 @@ public final class Elaborate {
     public static CheckedProgram run(Script script, List<SourceFile> sources, TapsetPath tapsets,
                                      boolean guru, ProbeTarget target, boolean unoptimized,
                                      java.util.Set<String> presetGlobals, boolean skipBadvars) {
+        return run(script, sources, tapsets, guru, target, unoptimized, presetGlobals, skipBadvars, Privilege.STAPDEV);
+    }
+
+    /** As above; {@code privilege}: --privilege, what CheckPrivilege lets the script use. */
+    public static CheckedProgram run(Script script, List<SourceFile> sources, TapsetPath tapsets,
+                                     boolean guru, ProbeTarget target, boolean unoptimized,
+                                     java.util.Set<String> presetGlobals, boolean skipBadvars, Privilege privilege) {
         // A tapset file that joins for a name it defines brings its own probes too (stap's argv.stp
         // fills argv in a probe init): resolution runs again with them until no new file has any.
         List<Declaration> declarations = script.declarations();
@@ -81,7 +89,7 @@ public final class Elaborate {
             }
             loader = new TapsetLoader(tapsets);
             probes = ExpandAliases.run(declarations, loader, target, diags);
-            CheckPrivilege.run(probes, guru, diags);
+            CheckPrivilege.run(probes, guru, privilege, diags);
             resolved = ResolveSymbols.run(declarations, probes, loader, target.kernelRelease(), skipBadvars, diags);
             List<Declaration> more = new ArrayList<>();
             for (TapsetPath.TapsetFile f : loader.loaded()) {
@@ -95,6 +103,9 @@ public final class Elaborate {
             }
             declarations = new ArrayList<>(declarations);
             declarations.addAll(more);
+        }
+        if (!diags.hasErrors()) {
+            CheckPrivilege.functions(resolved, privilege, diags);
         }
         // Like stap, once names fail to resolve only those errors are told: no usage warnings.
         CheckUsage.Result usage = diags.hasErrors() ? new CheckUsage.Result(List.of()) : CheckUsage.run(resolved, presetGlobals, diags);

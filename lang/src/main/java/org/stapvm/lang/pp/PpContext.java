@@ -70,6 +70,11 @@ public record PpContext(
         return new PpContext(kernelRelease, arch, runtime, systemtapVersion, privilege, kernelConfig, guru, args);
     }
 
+    /** systemtap_privilege's value: stapdev, stapsys or stapusr (--privilege). */
+    public PpContext withPrivilege(String level) {
+        return new PpContext(kernelRelease, arch, runtime, systemtapVersion, level, kernelConfig, guruMode, args);
+    }
+
     public PpContext withRuntime(String name) {
         return new PpContext(kernelRelease, arch, name, systemtapVersion, privilege, kernelConfig, guruMode, args);
     }
