@@ -5,6 +5,7 @@
 #include <linux/namei.h>
 #include <linux/dcache.h>
 #include <linux/percpu.h>
+#include <linux/cred.h>
 #include "ksession.h"
 #include "kprobes.h"
 #include "khit.h"
@@ -46,10 +47,19 @@ static enum hrtimer_restart timer_fn(struct hrtimer *t)
 	return HRTIMER_RESTART;   /* hrtimer_cancel at the end stops it */
 }
 
+/* a session of a caller without CAP_SYS_ADMIN sees only tasks whose real and effective uid are the
+ * caller's (a set-uid program run by the user is not the user's process) */
+static bool up_visible(const struct ksession *ks)
+{
+	return ks->admin || (uid_eq(current_uid(), ks->uid) && uid_eq(current_euid(), ks->uid));
+}
+
 /* uprobe handlers run in the probed task's context, on its way back to user mode */
 static int up_entry(struct uprobe_consumer *uc, struct pt_regs *regs)
 {
 	struct kprobe_slot *sl = container_of(uc, struct kprobe_slot, up.uc);
+	if (!up_visible(sl->ks))
+		return 0;
 	ks_hit(sl->ks, sl->probe, SVM_CTX_ENTRY, SVM_MEM_USER, regs);
 	return 0;
 }
@@ -57,6 +67,8 @@ static int up_entry(struct uprobe_consumer *uc, struct pt_regs *regs)
 static int up_return(struct uprobe_consumer *uc, unsigned long func, struct pt_regs *regs)
 {
 	struct kprobe_slot *sl = container_of(uc, struct kprobe_slot, up.uc);
+	if (!up_visible(sl->ks))
+		return 0;
 	ks_hit(sl->ks, sl->probe, SVM_CTX_RETURN, SVM_MEM_USER, regs);
 	return 0;
 }

@@ -59,11 +59,13 @@ static void ks_end_fn(struct work_struct *w)
 	wake_up_interruptible(&ks->readers);
 }
 
-struct ksession *ks_new(void)
+struct ksession *ks_new(bool admin, kuid_t uid)
 {
 	struct ksession *ks = kzalloc(sizeof *ks, GFP_KERNEL);
 	if (!ks)
 		return NULL;
+	ks->admin = admin;
+	ks->uid = uid;
 	mutex_init(&ks->mu);
 	mutex_init(&ks->read_mu);
 	init_waitqueue_head(&ks->readers);
@@ -179,12 +181,18 @@ int ks_load(struct ksession *ks, const u8 __user *ubytes, u64 len, char __user *
 		goto out;
 	}
 	/* the kernel never trusts the loader: check the signature, decode and verify here */
-	rc = ksig_check(bytes, len, &mlen, err, KS_ERRLEN);
+	rc = ksig_check(bytes, len, &mlen, !ks->admin, err, KS_ERRLEN);
 	if (rc) {
 		rc = rc == -EINVAL ? ks_reject(uerr, errlen, err) : rc;
 		goto out;
 	}
 	ks->mod = stapvm_load(bytes, mlen, err, KS_ERRLEN);
+	if (ks->mod && !ks->admin && ksig_privilege(stapvm_is_stapusr(ks->mod), err, KS_ERRLEN)) {
+		stapvm_module_free(ks->mod);
+		ks->mod = NULL;
+		rc = ks_reject(uerr, errlen, err);
+		goto out;
+	}
 	rc = ks->mod ? ks_setup(ks, err) : -EINVAL;
 	if (rc) {
 		rc = rc == -EINVAL ? ks_reject(uerr, errlen, err) : rc;

@@ -89,9 +89,14 @@ struct ksession {
 	 * ids, as stap's run in its loader (stapio) */
 	char loader_comm[TASK_COMM_LEN];
 	pid_t loader_tgid, loader_pid;
+	/* the opener (its file's credentials): admin, CAP_SYS_ADMIN, loads any module; otherwise (a
+	 * member of the device's group, stapusr) only signed stapusr modules, whose uprobes fire only
+	 * in tasks whose real and effective uid are uid's */
+	bool admin;
+	kuid_t uid;
 };
 
-struct ksession *ks_new(void);
+struct ksession *ks_new(bool admin, kuid_t uid);
 void ks_release(struct ksession *ks);
 int ks_load(struct ksession *ks, const u8 __user *bytes, u64 len, char __user *err, u32 errlen, s32 target);
 int ks_set_uprobe(struct ksession *ks, u32 probe, u64 offset, u64 semaphore);

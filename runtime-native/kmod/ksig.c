@@ -159,7 +159,42 @@ static int verify(const u8 *file, const struct svm_modsig *s)
 	return rc;
 }
 
-int ksig_check(const u8 *file, size_t n, size_t *module_len, char *err, size_t errlen)
+/* the loads of callers without CAP_SYS_ADMIN: stapusr modules loaded, and each refusal */
+enum { KP_LOADED, KP_UNSIGNED, KP_NOT_STAPUSR, KP_N };
+static atomic_t unprivileged[KP_N];
+static const char *const unprivileged_name[KP_N] = { "loaded", "unsigned", "not stapusr" };
+
+static int unprivileged_get(char *buf, const struct kernel_param *kp)
+{
+	int len = 0, v;
+	for (v = 0; v < KP_N; v++)
+		len += sysfs_emit_at(buf, len, "%s: %d\n", unprivileged_name[v], atomic_read(&unprivileged[v]));
+	return len;
+}
+
+static const struct kernel_param_ops unprivileged_ops = { .set = read_only_set, .get = unprivileged_get };
+module_param_cb(unprivileged, &unprivileged_ops, NULL, 0444);
+MODULE_PARM_DESC(unprivileged, "loads by callers without CAP_SYS_ADMIN (stapusr members): loaded, refused unsigned, refused not stapusr");
+
+static void refused(const char *err, int rc)
+{
+	pr_notice_ratelimited("stapvm: module refused (pid %d, uid %u): %s (%d)\n", task_pid_nr(current),
+			      from_kuid(&init_user_ns, current_uid()), err, rc);
+}
+
+int ksig_privilege(bool stapusr, char *err, size_t errlen)
+{
+	if (stapusr) {
+		atomic_inc(&unprivileged[KP_LOADED]);
+		return 0;
+	}
+	atomic_inc(&unprivileged[KP_NOT_STAPUSR]);
+	snprintf(err, errlen, "privilege: the module was not compiled --privilege=stapusr, and a caller without CAP_SYS_ADMIN may load only those");
+	refused(err, -EPERM);
+	return -EINVAL;
+}
+
+int ksig_check(const u8 *file, size_t n, size_t *module_len, bool need_signature, char *err, size_t errlen)
 {
 	struct svm_modsig s;
 	enum svm_sig_verdict v = svm_modsig_split(file, n, &s);
@@ -178,13 +213,15 @@ int ksig_check(const u8 *file, size_t n, size_t *module_len, char *err, size_t e
 		default: v = SVM_SIG_BAD; why = "verify_pkcs7_signature() refused it"; break;
 		}
 	} else if (v == SVM_SIG_UNSIGNED) {
-		why = "the module carries no signature and require_signed is set";
+		why = need_signature ? "a caller without CAP_SYS_ADMIN (a stapusr member) may load only signed modules"
+				     : "the module carries no signature and require_signed is set";
+		if (need_signature)
+			atomic_inc(&unprivileged[KP_UNSIGNED]);
 	}
 	atomic_inc(&verdicts[v]);
-	if (v == SVM_SIG_OK || (v == SVM_SIG_UNSIGNED && !signatures_required()))
+	if (v == SVM_SIG_OK || (v == SVM_SIG_UNSIGNED && !need_signature && !signatures_required()))
 		return 0;
 	snprintf(err, errlen, "%s: %s", svm_sig_verdict_name(v), why);
-	pr_notice_ratelimited("stapvm: module refused (pid %d, uid %u): %s (%d)\n", task_pid_nr(current),
-			      from_kuid(&init_user_ns, current_uid()), err, rc);
+	refused(err, rc);
 	return -EINVAL;
 }

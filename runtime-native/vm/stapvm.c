@@ -41,6 +41,7 @@ uint32_t stapvm_java_request(const stapvm_module *mod, uint32_t *len) { *len = m
 uint32_t stapvm_max_skipped(const stapvm_module *mod) { return mod->m.limits.maxskipped; }
 uint32_t stapvm_max_string(const stapvm_module *mod) { return mod->m.limits.maxstringlen; }
 int stapvm_suppresses_errors(const stapvm_module *mod) { return (mod->m.limits.flags & SVM_LIM_SUPPRESS_HANDLER_ERRORS) != 0; }
+int stapvm_is_stapusr(const stapvm_module *mod) { return (mod->m.limits.flags & SVM_LIM_PRIV_STAPUSR) != 0; }
 uint64_t stapvm_overload_threshold(const stapvm_module *mod) { return mod->m.limits.overload_threshold; }
 uint64_t stapvm_overload_interval(const stapvm_module *mod) { return mod->m.limits.overload_interval; }
 uint64_t stapvm_iter_entries(const stapvm_module *mod) { return mod->m.iterstack; }

@@ -31,6 +31,9 @@ uint32_t stapvm_max_string(const stapvm_module *mod);
 /* 1 when the module was built with --suppress-handler-errors: handler errors are counted (the closing
  * "Number of errors" warning) but never printed, never abort, and do not fail the run */
 int stapvm_suppresses_errors(const stapvm_module *mod);
+/* 1 when the module was compiled --privilege=stapusr (limits flag PRIV_STAPUSR): the verifier let it
+ * carry only stapusr probe kinds and no kernel-memory helper */
+int stapvm_is_stapusr(const stapvm_module *mod);
 /* stap's overload governor (stapvm.ko): at most threshold cycles in probes per interval cycles on a CPU;
  * interval 0: no governor (-D STP_NO_OVERLOAD, --suppress-time-limits) */
 uint64_t stapvm_overload_threshold(const stapvm_module *mod);
