@@ -28,8 +28,13 @@ public final class Disassembler {
             Module.Limits l = m.limits();
             sb.append("; limits MAXACTION=").append(l.maxAction()).append(" MAXSTRINGLEN=").append(l.maxStringLen())
                     .append(" MAXMAPENTRIES=").append(l.maxMapEntries()).append(" MAXNESTING=").append(l.maxNesting())
-                    .append(" MAXERRORS=").append(l.maxErrors()).append(" MAXSKIPPED=").append(l.maxSkipped())
-                    .append('\n');
+                    .append(" MAXERRORS=").append(l.maxErrors()).append(" MAXSKIPPED=").append(l.maxSkipped());
+            for (org.stapvm.compiler.sema.Privilege p : org.stapvm.compiler.sema.Privilege.values()) {
+                if (p != org.stapvm.compiler.sema.Privilege.STAPDEV && (l.flags() & Module.Limits.privilegeFlag(p)) != 0) {
+                    sb.append(" PRIVILEGE=").append(p.word());   // the level the module was compiled for, stapdev unsaid
+                }
+            }
+            sb.append('\n');
         }
         for (Module.Global g : m.globals()) {
             sb.append(".global ").append(str(m, g.name())).append(' ')

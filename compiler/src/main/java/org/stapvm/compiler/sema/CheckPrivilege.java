@@ -88,13 +88,30 @@ public final class CheckPrivilege {
         Set<String> told = new LinkedHashSet<>();
         for (List<Unit> units : List.of(resolved.probes(), resolved.functions())) {
             for (Unit u : units) {
+                Set<Expression.Call> written = writtenCalls(u);
                 u.calls().entrySet().stream()
-                        .filter(e -> e.getValue() instanceof Callee.Native)
+                        .filter(e -> e.getValue() instanceof Callee.Native && written.contains(e.getKey()))
                         .sorted(java.util.Comparator.comparing((java.util.Map.Entry<Expression.Call, Callee> e) -> e.getKey().pos().line())
                                 .thenComparing(e -> e.getKey().pos().column()))
                         .forEach(e -> refuse(e.getKey(), ((Callee.Native) e.getValue()).builtin().name(), privilege, told, diags));
             }
         }
+    }
+
+    /**
+     * The calls the unit's text makes: not those a $var's meaning is made of (DwarfTargets' returnval
+     * for $return, long_arg for a parameter in a register), which stap allows stapusr.
+     */
+    private static Set<Expression.Call> writtenCalls(Unit u) {
+        Set<Expression.Call> written = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        new AstWalker() {
+            @Override
+            public Void visitCall(Expression.Call c) {
+                written.add(c);
+                return super.visitCall(c);
+            }
+        }.walk(u.body());
+        return written;
     }
 
     private static void refuse(Expression.Call call, String name, Privilege privilege, Set<String> told, Diagnostics diags) {
