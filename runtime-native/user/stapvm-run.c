@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "java_arm.h"
 #include "kernel_run.h"
 #include "../vm/stapvm.h"
@@ -96,6 +97,40 @@ static __attribute__((noinline)) int check_signature(const char *path, const uin
 	v = svm_trust_verify(t, file, n, module_len, why, sizeof why);
 	svm_trust_free(t);
 	return v == SVM_SIG_OK ? 0 : refuse(path, v, why);
+}
+
+/*
+ * A user other than root (stap's stapusr) runs on the userspace runtime only modules compiled
+ * --privilege=stapusr, and on either runtime only against their own processes (stapvm.ko also
+ * checks both, and ptrace would refuse most others): 0, else 1 after the reason.
+ */
+static int check_user(const char *path, const uint8_t *bytes, size_t len, long pid, int user_runtime)
+{
+	char err[512], proc[64];
+	struct stat st;
+	uid_t uid = getuid();
+	if (uid == 0 && geteuid() == 0)
+		return 0;
+	if (pid) {
+		snprintf(proc, sizeof proc, "/proc/%ld", pid);
+		if (stat(proc, &st) == 0 && st.st_uid != uid) {
+			fprintf(stderr, "ERROR: process %ld belongs to uid %u: a user other than root may trace only their own processes\n",
+				pid, (unsigned)st.st_uid);
+			return 1;
+		}
+	}
+	if (user_runtime) {
+		stapvm_module *m = stapvm_load(bytes, len, err, sizeof err);
+		int stapusr = m && stapvm_is_stapusr(m);
+		if (m)
+			stapvm_module_free(m);
+		if (m && !stapusr) {
+			fprintf(stderr, "ERROR: module %s rejected: privilege: a user other than root may run only modules compiled "
+				"--privilege=stapusr (stapvm --privilege=stapusr -p4)\n", path);
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* a copy of the module's java section (java() probes), or *text NULL without one; -1 after a message */
@@ -288,7 +323,7 @@ int main(int argc, char **argv)
 	case STAPVM_RUNTIME_KERNEL: {
 		struct krun_opts o = { .output_file = out, .timeout_ms = (int64_t)(seconds * 1000 + 0.5), .target_cmd = cmd,
 				       .target_pid = (int)pid, .size_mb = size_mb, .num_max = num_max, .json = json, .daemon = daemon_mode };
-		if (arm(pid, java, java_len)) {
+		if (check_user(argv[optind], bytes, sig.module_len, pid, 0) || arm(pid, java, java_len)) {
 			free(bytes);
 			free(java);
 			return 1;
@@ -305,7 +340,8 @@ int main(int argc, char **argv)
 		return disarm(pid, java, java_len, 1);
 	}
 	/* the agent is armed only for a module this runtime accepts */
-	if (check_signature(argv[optind], bytes, len, trust_dir, require_signed, &module_len) || arm(pid, java, java_len)) {
+	if (check_signature(argv[optind], bytes, len, trust_dir, require_signed, &module_len) ||
+	    check_user(argv[optind], bytes, module_len, pid, 1) || arm(pid, java, java_len)) {
 		free(bytes);
 		free(java);
 		return 1;
