@@ -218,7 +218,8 @@ int stapvm_kernel_run(const uint8_t *bytes, size_t len, const struct krun_opts *
 	run_output_init(out);
 	if ((fd = open(dev, O_RDWR | O_CLOEXEC | O_NONBLOCK)) < 0) {
 		fprintf(stderr, "ERROR: cannot open %s: %s%s\n", dev, strerror(errno),
-			errno == ENOENT ? " (load stapvm.ko, or use --runtime=user)" : "");
+			errno == ENOENT ? " (load stapvm.ko, or use --runtime=user)"
+			: errno == EACCES ? " (root and the device's group, stapusr, may open it; or use --runtime=user)" : "");
 		free(out);
 		return 1;
 	}
