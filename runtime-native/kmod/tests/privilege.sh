@@ -29,7 +29,7 @@ compile usr --privilege=stapusr --sign trusted.pem -e "$uprobe"
 compile usr_unsigned --privilege=stapusr -e "$uprobe"
 compile dev_uprobe --sign trusted.pem -e "$uprobe"
 compile dev_kprobe --sign trusted.pem -e 'probe kernel.function("do_sys_openat2") { exit() } probe timer.s(1) { exit() }'
-compile usr_timer --unprivileged --sign trusted.pem -e 'probe timer.ms(10) { printf("uid %d\n", uid()); exit() }'
+compile usr_timer --unprivileged --sign trusted.pem -e 'probe timer.ms(10) { println("timer"); exit() }'
 chmod -R a+rX "$out"
 
 in_guest "$out/guest.log" --timeout "${KMOD_GUEST_TIMEOUT:-900}" --env "PRIV_OUT=$out" --env "KMOD=$kmod" --env "ROOT=$root" \

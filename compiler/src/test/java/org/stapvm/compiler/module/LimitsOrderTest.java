@@ -41,6 +41,11 @@ class LimitsOrderTest {
     void theFlagsAreFormatDefsBits() {
         assertEquals(1, Module.Limits.SUPPRESS_HANDLER_ERRORS);
         assertEquals(2, Module.Limits.SKIP_BADVARS);
-        assertEquals(ModuleFormat.Limit.FLAGS.max, Module.Limits.SUPPRESS_HANDLER_ERRORS | Module.Limits.SKIP_BADVARS);
+        assertEquals(4, Module.Limits.privilegeFlag(org.stapvm.compiler.sema.Privilege.STAPSYS));
+        assertEquals(8, Module.Limits.privilegeFlag(org.stapvm.compiler.sema.Privilege.STAPUSR));
+        assertEquals(0, Module.Limits.privilegeFlag(org.stapvm.compiler.sema.Privilege.STAPDEV));
+        assertEquals(ModuleFormat.Limit.FLAGS.max, Module.Limits.SUPPRESS_HANDLER_ERRORS | Module.Limits.SKIP_BADVARS
+                | Module.Limits.privilegeFlag(org.stapvm.compiler.sema.Privilege.STAPSYS)
+                | Module.Limits.privilegeFlag(org.stapvm.compiler.sema.Privilege.STAPUSR));
     }
 }
