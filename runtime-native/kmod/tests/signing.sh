@@ -24,6 +24,13 @@ gcc -std=gnu11 -O2 -Wall -Werror -o "$out/add_key" "$here/progs/add_key.c" || fa
 gcc -std=gnu11 -O2 -Wall -Werror -o "$out/calls_n" "$here/progs/calls_n.c" || fail "cannot build calls_n"
 (cd "$out" && "$root/bin/stapvm" -p4 -m uprobe --sign trusted.pem -e "global n probe process(\"$out/calls_n\").function(\"work\") { if (pid() == target()) n++ } probe end { printf(\"calls=%d\\n\", n) }" >/dev/null) ||
     fail "cannot compile the uprobe module"
+# bundles (docs/bundles.md) for the guest's kernel: one signed (each module and the whole), one not
+kver=$("$guest/kver.sh")
+printf 'probe begin { print("bundled\\n"); exit() }\n' > "$out/hello.stp"
+printf 'global n probe process("%s/calls_n").function("work") { if (pid() == target()) n++ } probe end { printf("calls=%%d\\n", n) }\n' "$out" > "$out/calls.stp"
+(cd "$out" && "$root/bin/stapvm" --bundle ops.stpbundle --bundle-version 1.0 --sign trusted.pem -r "$kver" hello.stp calls.stp >/dev/null) ||
+    fail "cannot build the signed bundle"
+(cd "$out" && "$root/bin/stapvm" --bundle plain.stpbundle --bundle-version 1.0 -r "$kver" hello.stp >/dev/null) || fail "cannot build the bundle"
 cp "$out/unsigned.stpb" "$out/stranger.stpb"
 (cd "$out" && "$root/bin/stapvm" --sign stranger.pem --sign-module stranger.stpb >/dev/null) || fail "cannot --sign-module"
 python3 - "$out" <<'PY'

@@ -1,7 +1,8 @@
 #!/bin/bash
 # signing_guest.sh: runs inside the QEMU guest (signing.sh boots it): stapvm.ko with require_signed=1
 # loads the module signed by a key enrolled in its .stapvm keyring, refuses the unsigned, flipped,
-# untrusted and truncated ones with their reason, and counts each verdict.
+# untrusted and truncated ones with their reason, and counts each verdict; a signed bundle's
+# scripts load, an unsigned bundle's do not.
 set -uo pipefail
 d=$SIG_OUT krun="$ROOT/runtime-native/user/build/stapvm-run --runtime=kernel"
 params=/sys/module/stapvm/parameters
@@ -46,6 +47,13 @@ expect "verdicts counted" "signed: 3|unsigned: 1|bad signature: 1|unknown key: 1
 n=$(dmesg | grep -c 'stapvm: module refused')
 expect "refusals logged" "4" "$n"
 dmesg | grep 'stapvm: module refused' | sed 's/^/    /'
+# a signed bundle's scripts: stapvm-run hands stapvm.ko the entry's own signed module
+r=$($krun "$d/ops.stpbundle" hello 2>&1); rc=$?
+expect "signed bundle's script loads" "bundled rc=0" "$r rc=$rc"
+r=$($krun "$d/ops.stpbundle" calls -c "$d/calls_n 100" 2>&1); rc=$?
+expect "signed bundle's uprobe script counts" "calls=100 rc=0" "$r rc=$rc"
+r=$($krun "$d/plain.stpbundle" hello 2>&1); rc=$?
+expect "unsigned bundle's script refused" "ERROR: stapvm.ko rejected the module: unsigned: the module carries no signature and require_signed is set rc=1" "$r rc=$rc"
 
 # the kernel does not enforce module signatures here: root may turn the requirement off
 echo 0 > $params/require_signed && ok "require_signed=0 accepted" || bad "require_signed=0 accepted"

@@ -100,6 +100,8 @@ class Format:
         (info, pkcs7, magic), = _rows(path, "SIGNATURE_TRAILER", 3)
         # the magic as written in C (escapes kept), for the Java literal
         self.sig_info, self.sig_pkcs7, self.sig_magic = int(info, 0), int(pkcs7, 0), magic
+        (bversion, bmagic), = _rows(path, "BUNDLE", 2)
+        self.bundle_version, self.bundle_magic = int(bversion, 0), bmagic
         ids = [i for i, _ in self.sections.values()]
         assert len(set(ids)) == len(ids) and min(ids) > 0, "bad section ids"
         flags = [lim for lim in self.limits if lim.name == "FLAGS"]

@@ -195,6 +195,9 @@ def format_java(f):
             f"    public static final int SIGNATURE_PKEY_ID_PKCS7 = {f.sig_pkcs7};",
             "    /** The last bytes of a signed module file. */",
             f'    public static final String SIGNATURE_MAGIC = "{f.sig_magic}";',
+            "    /** A bundle file's header: its magic and format version (BUNDLE_HEADER, BUNDLE_ENTRY records). */",
+            f'    public static final String BUNDLE_MAGIC = "{f.bundle_magic}";',
+            f"    public static final int BUNDLE_VERSION = {f.bundle_version};",
             "}", ""]
     return "\n".join(out)
 

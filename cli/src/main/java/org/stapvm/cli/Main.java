@@ -93,6 +93,9 @@ public final class Main {
         if (options.signModule != null) {
             return SignCommand.signExisting(options, out, err);
         }
+        if (options.bundle != null) {
+            return BundleCommand.run(options, out, err);
+        }
         if (options.dumpProbeTypes) {
             org.stapvm.probes.ProbeProviders.standard().types().forEach(out::println);
             return 0;

@@ -38,8 +38,17 @@ final class Options {
     @Option(names = "-D", paramLabel = "NAME=VALUE", description = "set a limit such as MAXACTION")
     List<String> defines = new ArrayList<>();
 
-    @Option(names = "-r", paramLabel = "KRELEASE", description = "compile for kernel release KRELEASE")
+    /** The last -r (getopt's rule); {@link #kernelReleases} keeps them all for --bundle. */
     String kernelRelease;
+
+    /** Every -r in order: --bundle compiles each script once for each. */
+    List<String> kernelReleases = new ArrayList<>();
+
+    @Option(names = "-r", paramLabel = "KRELEASE", description = "compile for kernel release KRELEASE (with --bundle: for each -r given)")
+    void kernelRelease(String release) {
+        kernelRelease = release;
+        kernelReleases.add(release);
+    }
 
     @Option(names = "-g", description = "guru mode (stapvm still never runs embedded C)")
     boolean guru;
@@ -129,6 +138,16 @@ final class Options {
 
     @Option(names = "--sign-cert", paramLabel = "CERT", description = "the signer's X.509 certificate (PEM or DER) when KEY.pem holds only the key")
     String signCert;
+
+    @Option(names = "--bundle", paramLabel = "FILE",
+            description = "compile each script given (SCRIPT...) for each -r and write them with their metadata into one bundle FILE (docs/bundles.md)")
+    String bundle;
+
+    @Option(names = "--bundle-name", paramLabel = "NAME", description = "the bundle's name (default: FILE's name without its extension)")
+    String bundleName;
+
+    @Option(names = "--bundle-version", paramLabel = "VERSION", description = "the bundle's version (required with --bundle)")
+    String bundleVersion;
 
     @Option(names = "--sign-module", paramLabel = "FILE.stpb",
             description = "sign the existing module FILE.stpb in place with --sign's key (a present signature is replaced)")
@@ -299,7 +318,16 @@ final class Options {
         if ((signCert != null || signModule != null) && signKey == null) {
             return "stapvm: --sign-cert and --sign-module need --sign KEY.pem\n";
         }
-        if (signKey != null && signModule == null && lastPass < 4) {
+        if ((bundleName != null || bundleVersion != null) && bundle == null) {
+            return "stapvm: --bundle-name and --bundle-version need --bundle FILE\n";
+        }
+        if (bundle != null && bundleVersion == null) {
+            return "stapvm: --bundle needs --bundle-version VERSION\n";
+        }
+        if (bundle != null && (script != null || signModule != null || listingPattern() != null)) {
+            return "stapvm: --bundle compiles script files: give them as SCRIPT..., without -e, -l/-L or --sign-module\n";
+        }
+        if (signKey != null && signModule == null && bundle == null && lastPass < 4) {
             return "stapvm: --sign signs the module of pass 4 or 5 (or an existing one: --sign-module FILE.stpb)\n";
         }
         if (sizeOption != null) {

@@ -26,6 +26,13 @@ final class Session {
     private ProbeTarget target;
     /** Where a run that starts is kept for the next identical command (null: no cache). */
     private final CompileCache cache;
+    /** Where -p4's verified module goes instead of NAME.stpb (--bundle), or null. */
+    private ModuleSink sink;
+
+    /** Takes pass 4's verified module; returns the exit status. */
+    interface ModuleSink {
+        int take(byte[] verifiedModule);
+    }
 
     Session(Options options, SourceFile script, PrintStream out, PrintStream err, CompileCache cache) {
         this.options = options;
@@ -33,6 +40,12 @@ final class Session {
         this.out = out;
         this.err = err;
         this.cache = cache;
+    }
+
+    /** Pass 4's module goes to sink, not to a file. */
+    Session to(ModuleSink sink) {
+        this.sink = sink;
+        return this;
     }
 
     int run() {
@@ -168,6 +181,9 @@ final class Session {
 
     /** -p4: writes NAME.stpb (NAME from -m, else stap_ and a hash of the script) and prints its name. */
     private int writeModule(Pipeline.Result result) {
+        if (sink != null) {
+            return sink.take(result.verified().bytes());
+        }
         String name = moduleName();
         Path file = Path.of(name + ".stpb");
         byte[] bytes = result.verified().bytes();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.stapvm.cli.sign.ModuleSigner;
 
 /** --sign: the -p4 module signed on its way to disk, or (--sign-module) an existing module signed in place. */
@@ -35,17 +34,10 @@ final class SignCommand {
         if (signed == null) {
             return 1;
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".signing");
         try {
-            Files.write(tmp, signed);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicWrite.write(file, signed, ".signing");
         } catch (IOException e) {
             err.println("stapvm: cannot write " + file + ": " + e.getMessage());
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the message above already says the signing failed
-            }
             return 1;
         }
         out.println(file);

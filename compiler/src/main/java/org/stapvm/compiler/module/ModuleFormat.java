@@ -55,6 +55,10 @@ public final class ModuleFormat {
     public static final int SRCLOC_BYTES = 12;
     /** one entry program: u32 probe, u32 function, u32 @entry data bytes */
     public static final int ENTRY_BYTES = 12;
+    /** a bundle's header: magic[4], u16 version, u16 entry count, u32 bytes of the metadata (UTF-8 "key: value" lines) after the last entry, which keep a signed module from ending the bundle's signed bytes */
+    public static final int BUNDLE_HEADER_BYTES = 12;
+    /** one module of a bundle, after the header and the entries before it: u32 script name bytes, u32 kernel release bytes, u32 module bytes, u32 flags (0), u8 sha256 of the script's source[32]; then the name, the release and the module file */
+    public static final int BUNDLE_ENTRY_BYTES = 48;
     /** one probe of -t's report: u32 location string (FILE:LINE:COL), u32 derivation string; location 0xffffffff: not reported */
     public static final int TIMING_BYTES = 8;
 
@@ -121,4 +125,7 @@ public final class ModuleFormat {
     public static final int SIGNATURE_PKEY_ID_PKCS7 = 2;
     /** The last bytes of a signed module file. */
     public static final String SIGNATURE_MAGIC = "~Module signature appended~\n";
+    /** A bundle file's header: its magic and format version (BUNDLE_HEADER, BUNDLE_ENTRY records). */
+    public static final String BUNDLE_MAGIC = "STVB";
+    public static final int BUNDLE_VERSION = 1;
 }
