@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Debian examples that pass {@code stapvm -p4 -r KVER} keep passing: bench/examples/guard.txt
  * (written by {@code bench/examples/run.py -p 4 --write-guard}) lists them with the arguments of
- * their .meta lines, and each is compiled again here, in this JVM (one compiler, warm: the list
- * runs in about a minute on two cores, where a process per example would take several).
+ * their .meta lines, and each is compiled again here, in this JVM (one compiler, warm: the 110
+ * take 14-32 s on two cores, where a process per example takes about 4 minutes).
  * The modules go to the working directory under one name and are deleted.
  */
 class ExamplesGuardTest {
