@@ -5,7 +5,7 @@ Each example of /usr/share/systemtap/examples is run with the options and argume
 .meta `test_installcheck:` line (the first one; the script named there, -c/-x kept: they do not run
 at -p2/-p4), plus `-pN -r KVER` for the guest's kernel (runtime-native/guest/kver.sh). Prints one
 line per example that fails with its first error line, then the totals.
-Usage: run.py [-p 2|4|both] [--runtime kernel|user] [--list] [--jobs N] [EXAMPLES_DIR]
+Usage: run.py [-p 2|4|both] [--runtime kernel|user] [--list] [--jobs N] [--write-guard FILE] [EXAMPLES_DIR]
 (without --runtime stapvm picks one as it does for a user: kernel when /dev/stapvm exists)
 """
 import argparse
@@ -73,6 +73,9 @@ def main():
     ap.add_argument("--runtime", choices=["kernel", "user"])
     ap.add_argument("--list", action="store_true", help="also list the examples that pass")
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--write-guard", metavar="FILE",
+                    help="write the -p4 passes to FILE for cli's ExamplesGuardTest: one a line, the example's path "
+                         "then its arguments, tab-separated, {script} for the script")
     ap.add_argument("root", nargs="?", default="/usr/share/systemtap/examples")
     o = ap.parse_args()
     kver = subprocess.run([os.path.join(ROOT, "runtime-native/guest/kver.sh")], capture_output=True,
@@ -84,15 +87,20 @@ def main():
         with ThreadPoolExecutor(o.jobs) as pool:
             results = list(pool.map(lambda e: run(e[1], stage, kver, o.runtime), todo))
         ok = 0
-        for (script, _), (passed, err) in zip(todo, results):
+        guard = []
+        for (script, args), (passed, err) in zip(todo, results):
             rel = os.path.relpath(script, o.root)
             if passed:
                 ok += 1
+                guard.append("\t".join([rel] + ["{script}" if a == script else a for a in args]))
                 if o.list:
                     print(f"-p{stage} ok   {rel}")
             else:
                 print(f"-p{stage} FAIL {rel}: {err}")
         rt = f" --runtime={o.runtime}" if o.runtime else ""
+        if o.write_guard and stage == "4":
+            with open(o.write_guard, "w") as f:
+                f.write("".join(line + "\n" for line in guard))
         print(f"-p{stage}: {ok} of {len(todo)} examples pass (stapvm{rt} -p{stage} -r {kver})")
         sys.stdout.flush()
 

@@ -14,6 +14,7 @@ import org.stapvm.lang.ast.BinaryOp;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.SourcePos;
 import org.stapvm.lang.ast.StatOp;
+import org.stapvm.lang.ast.UnaryOp;
 
 /**
  * Expressions of one body to registers: {@link #ie} leaves an int value in a register, {@link #se}
@@ -49,6 +50,10 @@ final class ExpressionLowering {
 
     /** A condition's truth value in an int register (a string is true when not empty). */
     int cond(Expression e) {
+        if (e instanceof Expression.Call c && body.typeOf(e) == null) {
+            calls.call(c); // a call that returns nothing, as stap takes it in `n && exit()`: false
+            return loadInt(0);
+        }
         if (isString(body.typeOf(e))) {
             int r = code.tmpI();
             int empty = code.tmpS();
@@ -102,7 +107,7 @@ final class ExpressionLowering {
             return calls.call(c);
         }
         if (e instanceof Expression.Unary u) {
-            int v = ie(u.operand());
+            int v = u.op() == UnaryOp.NOT && u.operand() instanceof Expression.Call ? cond(u.operand()) : ie(u.operand());
             int r = code.tmpI();
             switch (u.op()) {
                 case PLUS -> code.emit(Opcode.MOV, r, v, 0, 0);

@@ -179,7 +179,7 @@ public final class Pipeline {
                 : program.report();
         if (settings.warnings() != Warnings.SUPPRESS && !pass2.contains(PASS1_FAILED)) {
             // stap warns of unused arguments as pass 2 ends, before it says that the pass failed
-            String unused = unusedArguments(sources, pass1.context().args().size());
+            String unused = usesArgv(program) ? "" : unusedArguments(sources, pass1.context().args().size());
             int failed = pass2.indexOf(PASS2_FAILED);
             pass2 = failed < 0 ? pass2 + unused : pass2.substring(0, failed) + unused + pass2.substring(failed);
         }
@@ -215,6 +215,12 @@ public final class Pipeline {
 
     private static final String PASS1_FAILED = "Pass 1: parse failed.";
     private static final String PASS2_FAILED = "Pass 2: analysis failed.";
+
+    /** The argv tapset's globals (argc, argv, argv_N) take every argument: stap then warns of none unused. */
+    private static boolean usesArgv(CheckedProgram program) {
+        return program.globals().stream().map(v -> v.name())
+                .anyMatch(n -> n.equals("argc") || n.equals("argv") || n.matches("argv_[0-9]+"));
+    }
 
     /** stap's warning for each script argument no $N or @N of the script files names, once pass 2 is done. */
     private static String unusedArguments(List<SourceFile> sources, int count) {

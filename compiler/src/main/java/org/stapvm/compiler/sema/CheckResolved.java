@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.stapvm.lang.ast.AssignOp;
+import org.stapvm.lang.ast.BinaryOp;
 import org.stapvm.lang.ast.Expression;
 import org.stapvm.lang.ast.Statement;
+import org.stapvm.lang.ast.UnaryOp;
 
 /**
  * Pass: after inference, every read of a variable, every array element and every call used
@@ -39,6 +41,34 @@ public final class CheckResolved {
                         return null;
                     }
                     return super.visitExprStmt(s);
+                }
+
+                @Override
+                public Void visitBinary(Expression.Binary e) {
+                    if (e.op() != BinaryOp.AND && e.op() != BinaryOp.OR) {
+                        return super.visitBinary(e);
+                    }
+                    truth(e.left());
+                    truth(e.right());
+                    return null;
+                }
+
+                @Override
+                public Void visitUnary(Expression.Unary e) {
+                    if (e.op() != UnaryOp.NOT) {
+                        return super.visitUnary(e);
+                    }
+                    truth(e.operand());
+                    return null;
+                }
+
+                /** stap takes a call that returns nothing as an operand of &&, || and ! (`n && exit()`). */
+                private void truth(Expression e) {
+                    if (e instanceof Expression.Call c && unresolved(c)) {
+                        arguments(c);
+                    } else {
+                        walk(e);
+                    }
                 }
 
                 @Override

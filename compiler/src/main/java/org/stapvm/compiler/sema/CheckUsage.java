@@ -94,7 +94,9 @@ public final class CheckUsage {
         }
         List<Variable> print = new ArrayList<>();
         for (Variable g : program.globals()) {
-            if (pass.written.contains(g) && !pass.read.contains(g) && g.global().init() == null) {
+            // a tapset's own globals are never printed (stap's RHBZ 468139: only the script's)
+            if (pass.written.contains(g) && !pass.read.contains(g) && g.global().init() == null
+                    && !program.libraryGlobals().contains(g)) {
                 print.add(g);
             }
         }
