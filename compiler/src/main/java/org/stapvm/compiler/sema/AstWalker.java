@@ -31,8 +31,13 @@ abstract class AstWalker implements ExpressionVisitor<Void>, StatementVisitor<Vo
 
     void walk(Expression e) {
         if (e != null) {
-            elided.effective(unit, e).accept(this);
+            survivor(e).accept(this);
         }
+    }
+
+    /** What stap's optimizer left of e (itself, or what replaced an elided assignment). */
+    Expression survivor(Expression e) {
+        return elided.effective(unit, e);
     }
 
     void walkAll(List<Expression> es) {

@@ -20,8 +20,9 @@ import org.stapvm.lang.diag.Similar;
  * Pass: how variables are used (stap's varuse_collecting_visitor). Warns about variables read
  * but never assigned, and finds the globals written but never read, which stap prints
  * automatically when the script ends. x += v and delete x count as a read and a write; x = v, s <<< v and
- * x++ as a write only (stap regards increments as pure writes, PR6954: a counter nobody reads
- * is printed at the end).
+ * x++ as a statement (or a for loop's init or step) as a write only (stap's PR6954: a counter
+ * nobody reads is printed at the end); an increment whose value is used reads too (stap 4.8 prints
+ * no n for `if (++n == 7)`, `x[++n] = v` or `return n++`).
  */
 public final class CheckUsage {
 
@@ -163,7 +164,31 @@ public final class CheckUsage {
 
         @Override
         public Void visitIncDec(Expression.IncDec e) {
-            write(e.operand(), false);
+            write(e.operand(), true);   // its value is used: a statement's own increment is walkStatementLevel's
+            return null;
+        }
+
+        /** An expression whose value is dropped: an increment there is a pure write. */
+        private void walkStatementLevel(Expression e) {
+            if (e != null && survivor(e) instanceof Expression.IncDec i) {
+                write(i.operand(), false);
+            } else {
+                walk(e);
+            }
+        }
+
+        @Override
+        public Void visitExprStmt(Statement.ExprStmt s) {
+            walkStatementLevel(s.expression());
+            return null;
+        }
+
+        @Override
+        public Void visitFor(Statement.For s) {
+            walkStatementLevel(s.init());
+            walk(s.condition());
+            walkStatementLevel(s.step());
+            walk(s.body());
             return null;
         }
 
