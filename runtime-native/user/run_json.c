@@ -16,16 +16,11 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return need;
 }
 
-char *run_json_print_record(const char *text, size_t len)
+/* TEXT as a JSON string at p (at most 6 bytes a byte, plus the quotes); the end of what was written */
+static char *put_string(char *p, const char *text, size_t len)
 {
-	static const char head[] = "{\"type\":\"print\",\"data\":\"", tail[] = "\"}\n";
-	/* at most 6 bytes (\u00XX) for each byte of text */
-	char *out = malloc(sizeof head + len * 6 + sizeof tail), *p = out;
 	const unsigned char *s = (const unsigned char *)text;
-	if (!out)
-		return 0;
-	memcpy(p, head, sizeof head - 1);
-	p += sizeof head - 1;
+	*p++ = '"';
 	for (size_t i = 0; i < len;) {
 		unsigned char c = s[i];
 		size_t u;
@@ -52,6 +47,26 @@ char *run_json_print_record(const char *text, size_t len)
 		}
 		i++;
 	}
+	*p++ = '"';
+	return p;
+}
+
+char *run_json_string(const char *text, size_t len)
+{
+	char *out = malloc(len * 6 + 3);
+	if (out)
+		*put_string(out, text, len) = 0;
+	return out;
+}
+
+char *run_json_print_record(const char *text, size_t len)
+{
+	static const char head[] = "{\"type\":\"print\",\"data\":", tail[] = "}\n";
+	char *out = malloc(sizeof head + len * 6 + 2 + sizeof tail), *p = out;
+	if (!out)
+		return 0;
+	memcpy(p, head, sizeof head - 1);
+	p = put_string(p + sizeof head - 1, text, len);
 	memcpy(p, tail, sizeof tail);
 	return out;
 }

@@ -90,6 +90,22 @@ static void buffer(struct run_output *o, const char *data, size_t len)
 	o->len += len;
 }
 
+/* appends n bytes to a growing buffer; 0, or -1 out of memory */
+static int append(char **buf, size_t *len, size_t *cap, const char *data, size_t n)
+{
+	if (*len + n > *cap) {
+		size_t c = (*len + n) * 2 + 64;
+		char *p = realloc(*buf, c);
+		if (!p)
+			return -1;
+		*buf = p;
+		*cap = c;
+	}
+	memcpy(*buf + *len, data, n);
+	*len += n;
+	return 0;
+}
+
 /* --format=json: the pending line as one record */
 static void line_record(struct run_output *o)
 {
@@ -110,24 +126,42 @@ static void json_lines(struct run_output *o, const char *data, size_t len)
 	while (len > 0) {
 		const char *nl = memchr(data, '\n', len);
 		size_t n = nl ? (size_t)(nl - data) : len;
-		if (o->linelen + n > o->linecap) {
-			size_t cap = (o->linelen + n) * 2 + 64;
-			char *p = realloc(o->line, cap);
-			if (!p) {
-				o->lost += len;
-				o->lost_errno = ENOMEM;
-				return;
-			}
-			o->line = p;
-			o->linecap = cap;
+		if (append(&o->line, &o->linelen, &o->linecap, data, n) < 0) {
+			o->lost += len;
+			o->lost_errno = ENOMEM;
+			return;
 		}
-		memcpy(o->line + o->linelen, data, n);
-		o->linelen += n;
 		if (!nl)
 			return;
 		line_record(o);
 		data += n + 1;
 		len -= n + 1;
+	}
+}
+
+/* --format=json: a piece of a display or histogram record (stapvm.h: JSON text, or a string value to
+ * quote), gathered until the record's newline so that it goes out whole; a line printed and not yet
+ * ended goes out as its own record before it */
+static void record_piece(struct run_output *o, int stream, const char *data, size_t len)
+{
+	char *str = 0;
+	int ok;
+	if (o->linelen)
+		line_record(o);
+	if (stream == STAPVM_STREAM_RECORD) {
+		ok = append(&o->rec, &o->reclen, &o->reccap, data, len) == 0;
+	} else {
+		str = run_json_string(data, len);
+		ok = str && append(&o->rec, &o->reclen, &o->reccap, str, strlen(str)) == 0;
+		free(str);
+	}
+	if (!ok) {
+		o->lost += len;
+		o->lost_errno = ENOMEM;
+	}
+	if (o->reclen && o->rec[o->reclen - 1] == '\n') {
+		buffer(o, o->rec, o->reclen);
+		o->reclen = 0;
 	}
 }
 
@@ -145,6 +179,16 @@ void run_output_write(void *arg, int stream, const char *data, size_t len)
 		memcpy(o->cmds + o->cmdlen, data, len);
 		o->cmds[o->cmdlen + len] = 0;
 		o->cmdlen += len + 1;
+		return;
+	}
+	if (stream == STAPVM_STREAM_DISPLAY) {
+		if (!o->json)
+			buffer(o, data, len);
+		return;
+	}
+	if (stream == STAPVM_STREAM_RECORD || stream == STAPVM_STREAM_RECORD_STR) {
+		if (o->json)
+			record_piece(o, stream, data, len);
 		return;
 	}
 	if (stream != 0) {
@@ -166,12 +210,17 @@ void run_output_close(struct run_output *o)
 {
 	if (o->linelen)
 		line_record(o);
+	if (o->reclen)
+		buffer(o, o->rec, o->reclen);   /* a record cut short by the end of the run */
+	o->reclen = 0;
 	run_output_flush(o);
 	if (o->owns_fd && o->fd >= 0)
 		close(o->fd);
 	run_outfile_free(&o->file);
 	free(o->line);
-	o->line = 0;
+	free(o->rec);
+	o->line = o->rec = 0;
+	o->reccap = 0;
 	o->linelen = o->linecap = 0;
 	o->fd = 1;
 	o->owns_fd = 0;

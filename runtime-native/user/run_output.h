@@ -16,6 +16,8 @@ struct run_output {
 	int json;               /* --format=json: each line of output becomes a JSON record */
 	char *line;             /* --format=json: the line not yet ended by a newline */
 	size_t linelen, linecap;
+	char *rec;              /* --format=json: the display or histogram record being gathered */
+	size_t reclen, reccap;
 	size_t len;
 	uint64_t lost;          /* bytes a write failed to deliver */
 	int lost_errno;         /* why the first loss happened */

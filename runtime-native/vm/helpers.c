@@ -198,6 +198,15 @@ int svm_helper(struct svm_exec *s, unsigned id, int64_t *iret, char *sret,
 		svm_out(s, 0, s->scratch2, n);
 		return 0;
 	}
+	case H_display_printf: {
+		size_t n;
+		if (format(s, s->scratch2, (size_t)s->maxstr * 2, &n, iargs, ni, sargs, ns)) return -1;
+		svm_out(s, STAPVM_STREAM_DISPLAY, s->scratch2, n);
+		return 0;
+	}
+	case H_record_printf:
+		if (svm_record_printf(s, iargs, ni, sargs, ns)) FAIL("record_printf: too few arguments for the format");
+		return 0;
 	case H_sprintf: {
 		size_t n;
 		return format(s, sret, s->maxstr, &n, iargs, ni, sargs, ns);

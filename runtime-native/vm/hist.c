@@ -1,5 +1,6 @@
 /* hist.c: prints a @hist_linear/@hist_log statistic in SystemTap's exact text layout (rows, '~' elision, 50-'@' scale). */
 #include "session.h"
+#include "stapvm.h"
 #include "text.h"
 
 #define HWIDTH 50          /* widest bar, in '@' */
@@ -29,7 +30,45 @@ static void spaces(char *buf, size_t cap, size_t *len, int n)
 	while (n-- > 0) svm_appendf(buf, cap, len, " ");
 }
 
-int svm_hist_print(struct svm_exec *s, const struct svm_global *g, const struct svm_stat *st)
+/* --format=json: {"type":"hist","name":N[,"key":[...]],"kind":K,"buckets":[...]}, each bucket from the
+ * first to the last non-zero one {"value":V,"count":C} (V its lower bound), a linear histogram's
+ * under- and overflow {"below":V,...} and {"above":V,...} with stap's row label V */
+static void hist_record(struct svm_exec *s, const struct svm_global *g, const struct svm_stat *st, int lo, int hi,
+			const int64_t *ikeys, const char *skeys)
+{
+	int nb = g->histkind == HIST_LOG ? LOG_NBUCKETS : (int)g->nbuckets;
+	unsigned ki = 0, ks = 0;
+	svm_record(s, "{\"type\":\"hist\",\"name\":");
+	svm_record_str(s, s->m->strings[g->name]);
+	if (g->nkeys) {
+		svm_record(s, ",\"key\":[");
+		for (unsigned k = 0; k < g->nkeys; k++) {
+			if (k) svm_record(s, ",");
+			if (g->keytype[k] == T_STR) svm_record_str(s, skeys + (size_t)ks++ * s->maxstr);
+			else svm_record_int(s, ikeys[ki++]);
+		}
+		svm_record(s, "]");
+	}
+	svm_record(s, g->histkind == HIST_LOG ? ",\"kind\":\"log\",\"buckets\":[" : ",\"kind\":\"linear\",\"buckets\":[");
+	for (int i = lo; i <= hi; i++) {
+		const char *label = "{\"value\":";
+		int64_t val;
+		if (g->histkind == HIST_LOG) val = log_value(i);
+		else if (i == 0) { val = g->hlo; label = "{\"below\":"; }
+		else if (i == nb - 1) { val = g->hlo + (int64_t)(i - 2) * g->hstep; label = "{\"above\":"; }
+		else val = g->hlo + (int64_t)(i - 1) * g->hstep;
+		if (i > lo) svm_record(s, ",");
+		svm_record(s, label);
+		svm_record_int(s, val);
+		svm_record(s, ",\"count\":");
+		svm_record_int(s, st->bucket[i]);
+		svm_record(s, "}");
+	}
+	svm_record(s, "]}\n");
+}
+
+int svm_hist_print(struct svm_exec *s, const struct svm_global *g, const struct svm_stat *st, const int64_t *ikeys,
+		   const char *skeys)
 {
 	const int64_t *h = st->bucket;
 	int nb = g->histkind == HIST_LOG ? LOG_NBUCKETS : (int)g->nbuckets;
@@ -46,6 +85,7 @@ int svm_hist_print(struct svm_exec *s, const struct svm_global *g, const struct 
 		if (h[i] > vmax) vmax = h[i];
 	}
 	if (lo < 0) return -1;
+	hist_record(s, g, st, lo, hi, ikeys, skeys);
 	for (int k = 0; k < 2; k++) {
 		if (g->histkind == HIST_LOG ? lo != LOG_ZERO && lo > 0 : lo > 0) lo--;
 		if (hi < nb - 1) hi++;
@@ -72,7 +112,7 @@ int svm_hist_print(struct svm_exec *s, const struct svm_global *g, const struct 
 	svm_appendf(line, sizeof line, &n, "value |");
 	for (int j = 0; j < HWIDTH; j++) svm_appendf(line, sizeof line, &n, "-");
 	svm_appendf(line, sizeof line, &n, " count\n");
-	svm_out(s, 0, line, n);
+	svm_out(s, STAPVM_STREAM_DISPLAY, line, n);
 
 	for (int i = lo; i <= hi; i++) {
 		const char *prefix = "";
@@ -85,7 +125,7 @@ int svm_hist_print(struct svm_exec *s, const struct svm_global *g, const struct 
 		if (eliding) {
 			spaces(line, sizeof line, &n, vspace);
 			svm_appendf(line, sizeof line, &n, " ~\n");
-			svm_out(s, 0, line, n);
+			svm_out(s, STAPVM_STREAM_DISPLAY, line, n);
 			n = 0; line[0] = 0;
 			eliding = 0;
 		}
@@ -102,8 +142,8 @@ int svm_hist_print(struct svm_exec *s, const struct svm_global *g, const struct 
 		for (int64_t j = 0; j < bar; j++) svm_appendf(line, sizeof line, &n, "@");
 		spaces(line, sizeof line, &n, (int)(HWIDTH - bar + 1 + cspace) - width_of(h[i]));
 		svm_appendf(line, sizeof line, &n, "%lld\n", (long long)h[i]);
-		svm_out(s, 0, line, n);
+		svm_out(s, STAPVM_STREAM_DISPLAY, line, n);
 	}
-	svm_out(s, 0, "\n", 1);
+	svm_out(s, STAPVM_STREAM_DISPLAY, "\n", 1);
 	return 0;
 }

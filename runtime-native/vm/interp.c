@@ -324,11 +324,11 @@ next:
 			vmbreak;
 		}
 		vmcase(HPRINT)
-			if (svm_hist_print(s, &m->globals[X], svm_pstat_scalar(s, X))) RTERR("empty aggregate");
+			if (svm_hist_print(s, &m->globals[X], svm_pstat_scalar(s, X), 0, 0)) RTERR("empty aggregate");
 			vmbreak;
 		vmcase(AHPRINT) {
 			const struct svm_stat *st = svm_pstat_elem(s, X, &RB, SREG(C));
-			if (!st || svm_hist_print(s, &m->globals[X], st)) RTERR("aggregate element not found");
+			if (!st || svm_hist_print(s, &m->globals[X], st, &RB, SREG(C))) RTERR("aggregate element not found");
 			vmbreak;
 		}
 		vmcase(REMATCH) {

@@ -1,5 +1,5 @@
-/* output.h: a session's two output streams (0 stdout, 1 stderr), written by helpers, histograms
- * and error reports through svm_out. */
+/* output.h: a session's output streams (0 stdout, 1 stderr, stapvm.h's others), written by helpers,
+ * histograms and error reports through svm_out. */
 #ifndef STAPVM_OUTPUT_H
 #define STAPVM_OUTPUT_H
 #include "host.h"
@@ -19,6 +19,14 @@ struct svm_output {
 
 /* writes len bytes to stream of s's session */
 void svm_out(struct svm_exec *s, int stream, const char *data, size_t len);
+/* --format=json records (stapvm.h's STAPVM_STREAM_RECORD*): JSON text as it is, a string value
+ * (quoted and escaped by the loader), an integer */
+void svm_record(struct svm_exec *s, const char *json);
+void svm_record_str(struct svm_exec *s, const char *str);
+void svm_record_int(struct svm_exec *s, int64_t v);
+/* record_printf(): format sargs[0] with %d an int argument and %s a string value, in order; -1 when
+ * the arguments run out */
+int svm_record_printf(struct svm_exec *s, const int64_t *iargs, unsigned ni, const char *sargs, unsigned ns);
 /* the buffers, made with the session: 0, or -1 out of memory (release frees what was made) */
 int svm_output_init(struct svm_output *o);
 void svm_output_release(struct svm_output *o);

@@ -110,6 +110,8 @@ const struct svm_stat *svm_pstat_elem(struct svm_exec *s, uint32_t g, const int6
 struct svm_map *svm_pstat_array(struct svm_exec *s, uint32_t g);
 void svm_pstat_delete(struct svm_exec *s, uint32_t g, const int64_t *ik, const char *sk);
 void svm_pstat_clear(struct svm_exec *s, uint32_t g);
-/* prints the histogram of statistic st of global g (hist.c); -1 when it holds no value */
-int svm_hist_print(struct svm_exec *s, const struct svm_global *g, const struct svm_stat *st);
+/* prints the histogram of statistic st of global g (hist.c), and its --format=json record (naming the
+ * element's keys ikeys/skeys when g is an array); -1 when it holds no value */
+int svm_hist_print(struct svm_exec *s, const struct svm_global *g, const struct svm_stat *st, const int64_t *ikeys,
+		   const char *skeys);
 #endif

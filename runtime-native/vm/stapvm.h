@@ -105,10 +105,17 @@ void stapvm_set_target(stapvm_session *s, int64_t pid);
 void stapvm_set_stdin_value(stapvm_session *s, char byte);
 
 /* output: stream 0 is the script's output, 1 is error text, STAPVM_STREAM_SYSTEM a command of
- * system() for the loader to run (one write per command, its bytes without a NUL). With a callback
- * set, text goes to it as produced; otherwise streams 0 and 1 are buffered (bounded; overflow is
- * counted) until taken, and a command is counted as dropped. */
+ * system() for the loader to run (one write per command, its bytes without a NUL). The end-of-run
+ * display of globals and the histogram printer write their text on STAPVM_STREAM_DISPLAY (the
+ * script's output under --format=text) and the same as JSON records (docs/json-output.md) on
+ * STAPVM_STREAM_RECORD (JSON text as it is) and STAPVM_STREAM_RECORD_STR (one write a string value,
+ * to be written quoted and escaped), which only --format=json writes. With a callback set, text goes
+ * to it as produced; otherwise streams 0 and 1 are buffered (bounded; overflow is counted) until
+ * taken, the display's text with stream 0, its records left out, and a command is counted as dropped. */
 #define STAPVM_STREAM_SYSTEM 2
+#define STAPVM_STREAM_DISPLAY 3
+#define STAPVM_STREAM_RECORD 4
+#define STAPVM_STREAM_RECORD_STR 5
 typedef void (*stapvm_output_fn)(void *arg, int stream, const char *data, size_t len);
 void stapvm_set_output(stapvm_session *s, stapvm_output_fn fn, void *arg);
 /* moves up to buflen-1 buffered bytes of a stream into buf (NUL-terminated); returns the count */

@@ -81,6 +81,27 @@ class RunCommandTest {
         assertEquals("ready\nend\n", Files.readString(file));
     }
 
+    /** A background job of a non-interactive shell inherits SIGINT and SIGTERM ignored: staprun catches them all the same. */
+    @Test
+    void sigintInheritedAsIgnoredStillRunsTheEndProbes() throws Exception {
+        Path file = tmp.resolve("o.txt");
+        ProcessBuilder pb = new StapvmCommand(tmp).builder(List.of("-o", file.toString(), "-e",
+                "probe begin { println(\"ready\") } probe end { println(\"end\") }"));
+        List<String> cmd = new java.util.ArrayList<>(List.of("python3", "-c", "import os, signal, sys;"
+                + " signal.signal(signal.SIGINT, signal.SIG_IGN); signal.signal(signal.SIGTERM, signal.SIG_IGN);"
+                + " os.execvp(sys.argv[1], sys.argv[1:])"));
+        cmd.addAll(pb.command());
+        Process p = pb.command(cmd).start();
+        for (int i = 0; i < 600 && !(Files.exists(file) && Files.readString(file).startsWith("ready")); i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(200);
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        Result r = new StapvmCommand(tmp).finish(p);
+        assertEquals(new Result("", "", 0), r);
+        assertEquals("ready\nend\n", Files.readString(file));
+    }
+
     @Test
     void kernelRuntimeNamesTheMissingModule() throws Exception {
         Result r = run("--runtime=kernel", "-e", "probe begin { exit() }");

@@ -96,6 +96,8 @@ public enum Opcode {
         PRINTLN(4, "println", "VOID", "S", 0, 1, true, Privilege.USR, "print a string and a newline"),
         PRINTF(2, "printf", "VOID", "S*", -1, -1, true, Privilege.USR, "formatted print (%d %i %u %x %X %o %s %c %p %%; flags - 0 + space #; width; precision)"),
         SPRINTF(3, "sprintf", "STR", "S*", -1, -1, true, Privilege.USR, "formatted string, same formats as printf"),
+        DISPLAY_PRINTF(5, "display_printf", "VOID", "S*", -1, -1, true, Privilege.USR, "printf for the end-of-run display of globals: the text goes out on output stream 3 (written as the script's output by --format=text, left out by --format=json)"),
+        RECORD_PRINTF(6, "record_printf", "VOID", "S*", -1, -1, true, Privilege.USR, "a --format=json record of the end-of-run display: the format's text and %d verbatim, each %s a JSON string (output streams 4 and 5; left out by --format=text)"),
         PN(90, "pn", "STR", "", 0, 0, true, Privilege.USR, "the probe point as the script names it (a matched alias's name; pp() without a probe names section)"),
         PP(69, "pp", "STR", "", 0, 0, true, Privilege.USR, "the probe point of the running handler"),
         CPU(34, "cpu", "INT", "", 0, 0, true, Privilege.USR, "current CPU number"),

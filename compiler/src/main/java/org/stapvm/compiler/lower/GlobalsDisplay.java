@@ -11,7 +11,9 @@ import org.stapvm.compiler.sema.Variable;
 
 /**
  * The end handler SystemTap adds for each global written and never read: name=value, name="value",
- * name[k]=v (sorted by value, descending) and a statistic's @count/@min/@max/@sum/@avg.
+ * name[k]=v (sorted by value, descending) and a statistic's @count/@min/@max/@sum/@avg. Each line is
+ * printed twice, from the same registers: as stap's text (display_printf) and as the --format=json
+ * record (record_printf, docs/json-output.md); the loader writes the one its format asks for.
  */
 final class GlobalsDisplay {
     /** ITINIT sort spec: descending by value (@count for statistics). */
@@ -19,6 +21,8 @@ final class GlobalsDisplay {
     /** stap's display of a statistic: these aggregates (indexes into SAGG's count,sum,min,max,avg) in this format. */
     private static final int[] STAT_DISPLAY = {0, 2, 3, 1, 4};
     private static final String STAT_FORMAT = " @count=%d @min=%d @max=%d @sum=%d @avg=%d";
+    /** The record's fields for STAT_DISPLAY's aggregates, in that order. */
+    private static final String STAT_RECORD = ",\"count\":%d,\"min\":%d,\"max\":%d,\"sum\":%d,\"avg\":%d}\n";
 
     private final CheckedProgram program;
     private final ModuleTables tables;
@@ -57,8 +61,7 @@ final class GlobalsDisplay {
             code.emit(Opcode.MOV, w + i, agg + STAT_DISPLAY[i], 0, 0);
         }
         int fmt = code.tmpS();
-        code.emit(Opcode.LDS, fmt, 0, 0, tables.string(g.name() + STAT_FORMAT + "\n"));
-        code.helper(Opcode.Helper.PRINTF, code.tmpI(), w, STAT_DISPLAY.length, fmt, 1, false);
+        print(fmt, g.name() + STAT_FORMAT + "\n", head(g) + STAT_RECORD, w, STAT_DISPLAY.length, 1);
         code.place(empty);
     }
 
@@ -66,18 +69,40 @@ final class GlobalsDisplay {
         return isString(t) ? "\"%s\"" : "%d";
     }
 
+    /** record_printf's conversion of a value of type t (a %s there is a JSON string, quotes included). */
+    private static String recordFormat(Type t) {
+        return isString(t) ? "%s" : "%d";
+    }
+
+    /** The start of g's record, up to its name. */
+    private static String head(Variable g) {
+        return "{\"type\":\"global\",\"name\":\"" + g.name() + "\"";
+    }
+
+    /**
+     * One line of the display from the windows ints [wi, wi+ni) and strings [fmt, fmt+ns) (fmt's
+     * register takes the format): as text, then as its record.
+     */
+    private void print(int fmt, String text, String record, int wi, int ni, int ns) {
+        code.emit(Opcode.LDS, fmt, 0, 0, tables.string(text));
+        code.helper(Opcode.Helper.DISPLAY_PRINTF, code.tmpI(), wi, ni, fmt, ns, false);
+        code.emit(Opcode.LDS, fmt, 0, 0, tables.string(record));
+        code.helper(Opcode.Helper.RECORD_PRINTF, code.tmpI(), wi, ni, fmt, ns, false);
+    }
+
     private void scalar(Variable g, Type t) {
         int gi = tables.global(g);
         int fmt = code.tmpS();
-        code.emit(Opcode.LDS, fmt, 0, 0, tables.string(g.name() + "=" + valueFormat(t) + "\n"));
+        String text = g.name() + "=" + valueFormat(t) + "\n";
+        String record = head(g) + ",\"value\":" + recordFormat(t) + "}\n";
         if (isString(t)) {
             int v = code.tmpS();
             code.emit(Opcode.GGETS, v, 0, 0, gi);
-            code.helper(Opcode.Helper.PRINTF, code.tmpI(), 0, 0, fmt, 2, false);
+            print(fmt, text, record, 0, 0, 2);
         } else {
             int v = code.tmpI();
             code.emit(Opcode.GGET, v, 0, 0, gi);
-            code.helper(Opcode.Helper.PRINTF, code.tmpI(), v, 1, fmt, 1, false);
+            print(fmt, text, record, v, 1, 1);
         }
     }
 
@@ -99,24 +124,27 @@ final class GlobalsDisplay {
         Emitter.Label exit = code.label();
         code.jump(Opcode.ITNEXT, it, ni == 0 ? 0 : ki, ns == 0 ? 0 : ks, exit);
         StringBuilder f = new StringBuilder(g.name()).append('[');
+        StringBuilder r = new StringBuilder(head(g)).append(",\"key\":[");
         for (int i = 0; i < keys.size(); i++) {
             f.append(i > 0 ? "," : "").append(valueFormat(keys.get(i)));
+            r.append(i > 0 ? "," : "").append(recordFormat(keys.get(i)));
         }
         f.append(']').append(stats ? STAT_FORMAT : "=" + valueFormat(t)).append('\n');
-        code.emit(Opcode.LDS, fmt, 0, 0, tables.string(f.toString()));
+        r.append(']').append(stats ? STAT_RECORD : ",\"value\":" + recordFormat(t) + "}\n");
+        String text = f.toString(), record = r.toString();
         if (stats) {
             int agg = code.reserveI(6);
             code.emit(Opcode.AAGG, agg, ni == 0 ? 0 : ki, ns == 0 ? 0 : ks, gi);
             for (int i = 0; i < STAT_DISPLAY.length; i++) {
                 code.emit(Opcode.MOV, ki + ni + i, agg + STAT_DISPLAY[i], 0, 0);
             }
-            code.helper(Opcode.Helper.PRINTF, code.tmpI(), ki, ni + STAT_DISPLAY.length, fmt, ns + 1, false);
+            print(fmt, text, record, ki, ni + STAT_DISPLAY.length, ns + 1);
         } else if (isString(t)) {
             code.emit(Opcode.AGETS, ks + ns, ni == 0 ? 0 : ki, ns == 0 ? 0 : ks, gi);
-            code.helper(Opcode.Helper.PRINTF, code.tmpI(), ni == 0 ? 0 : ki, ni, fmt, ns + 2, false);
+            print(fmt, text, record, ni == 0 ? 0 : ki, ni, ns + 2);
         } else {
             code.emit(Opcode.AGET, ki + ni, ni == 0 ? 0 : ki, ns == 0 ? 0 : ks, gi);
-            code.helper(Opcode.Helper.PRINTF, code.tmpI(), ki, ni + 1, fmt, ns + 1, false);
+            print(fmt, text, record, ki, ni + 1, ns + 1);
         }
         code.jump(top);
         code.place(exit);

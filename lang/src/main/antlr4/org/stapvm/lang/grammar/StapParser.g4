@@ -1,5 +1,6 @@
 // The SystemTap script language after preprocessing (conditionals resolved, macros expanded).
-// No actions: AstBuilder turns each labelled alternative into one immutable AST node.
+// No actions (one predicate, componentName's): AstBuilder turns each labelled alternative into one
+// immutable AST node.
 parser grammar StapParser;
 options { tokenVocab = StapLexer; }
 
@@ -38,8 +39,10 @@ alternative : componentPath marker=(QUESTION | BANG)? ;
 
 component : componentName (LPAREN constant RPAREN)? ;
 
-// Names may hold wildcards ("syscall.*", "sys_*read") and keywords ("return", "next").
-componentName : namePart+ ;
+// Names may hold wildcards ("syscall.*", "sys_*read") and keywords ("return", "next"): parts
+// written together, as stap's lexer joins them ("begin println" is two words; the one predicate
+// of the grammar, since the blanks between tokens are on the hidden channel).
+componentName : namePart ({Adjacency.touchesPrevious(_input)}? namePart)* ;
 // Script arguments ($1, @1) are already their tokens here (ArgumentSubstitution): probe $1 reads
 // the probe point given on the command line.
 namePart : IDENT | STAR | keyword | NUMBER ;

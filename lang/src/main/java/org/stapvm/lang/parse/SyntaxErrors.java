@@ -38,6 +38,20 @@ final class SyntaxErrors {
         if (expected == null || expected.isNil()) {
             return "expected statement";
         }
+        if (e.getCtx() instanceof StapParser.FunctionDeclContext) {
+            String f = functionHead(expected, offending, tokens);
+            if (f != null) {
+                return f;
+            }
+        }
+        if ((e.getCtx() instanceof StapParser.GlobalDeclContext || e.getCtx() instanceof StapParser.GlobalVarContext)
+                && offending.getType() == Token.EOF) {
+            return "unexpected end-of-file";
+        }
+        if (offending.getType() != Token.EOF && expected.contains(StapLexer.LBRACE) && inProbePoints(e.getCtx())) {
+            // after a probe point stap reads on from its own set, '}' included
+            return "expected one of ', { } = +='";
+        }
         if (expected.contains(StapLexer.PROBE) && expected.contains(StapLexer.FUNCTION)) {
             return TOP_LEVEL;
         }
@@ -92,6 +106,37 @@ final class SyntaxErrors {
             c = c.parent;
         }
         return c != null;
+    }
+
+    /**
+     * stap's words in a function's head, or null: a body that is not there is a missing '{' (its
+     * embedded C goes unmentioned), and the first parameter is an identifier (or no parameter: ')').
+     */
+    private static String functionHead(IntervalSet expected, Token offending, TokenStream tokens) {
+        if (expected.contains(StapLexer.LBRACE) && expected.contains(StapLexer.EMBEDDED)) {
+            return "expected '{'";
+        }
+        int before = offending.getTokenIndex() - 1;
+        while (before >= 0 && tokens.get(before).getChannel() != Token.DEFAULT_CHANNEL) {
+            before--;
+        }
+        if (before >= 0 && tokens.get(before).getType() == StapLexer.LPAREN && expected.contains(StapLexer.RPAREN)) {
+            return "expected identifier";
+        }
+        return null;
+    }
+
+    /** Whether {@code ctx} is a probe declaration's head: its probe points, before any body. */
+    private static boolean inProbePoints(org.antlr.v4.runtime.RuleContext ctx) {
+        for (org.antlr.v4.runtime.RuleContext c = ctx; c != null; c = c.parent) {
+            if (c instanceof StapParser.BlockContext || c instanceof StapParser.ExpressionContext) {
+                return false;
+            }
+            if (c instanceof StapParser.ProbeDeclContext) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 'a' / 'a' or 'b' / 'a', 'b', or 'c' */
