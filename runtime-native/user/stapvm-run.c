@@ -148,7 +148,7 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "breakpoint", required_argument, 0, 'b' }, { "runtime", required_argument, 0, 'r' },
 		{ "trust", required_argument, 0, 't' }, { "require-signed", no_argument, 0, 's' },
-		{ "format", required_argument, 0, 'j' }, { 0, 0, 0, 0 }
+		{ "format", required_argument, 0, 'j' }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 }
 	};
 	const char *out = 0, *cmd = 0, *breakpoint = 0, *runtime = 0, *trust_dir = 0;
 	int require_signed = 0, daemon_mode = 0, json = 0;
