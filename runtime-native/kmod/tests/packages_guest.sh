@@ -1,0 +1,40 @@
+#!/bin/bash
+# packages_guest.sh: runs inside the QEMU guest (packages.sh boots it): dpkg installs stapvm-run and
+# stapvm-dkms (the guest's root is the host's under a tmpfs overlay, so nothing lasts), DKMS builds
+# and installs stapvm.ko for the running kernel, modprobe loads it, the packaged stapvm-run runs a
+# module compiled on the host on it, and removing stapvm-dkms removes the module again.
+set -uo pipefail
+d=$PKG_OUT kver=$(uname -r)
+pass=0 fail=0
+ok() { echo "PASS $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+expect() {   # NAME EXPECTED ACTUAL
+    if [ "$2" == "$3" ]; then ok "$1"; else bad "$1"; echo "    expected: $2"; echo "    actual:   $3"; fi
+}
+done_() { echo "$pass passed, $fail failed"; exit 0; }
+
+run=$(grep '/stapvm-run_' "$d/debs") dkms=$(grep '/stapvm-dkms_' "$d/debs")
+version=$(dpkg-deb -f "$dkms" Version)
+if getent group stapusr >/dev/null; then echo "(stapusr exists already on this root)"; fi
+start=$(date +%s)
+DEBIAN_FRONTEND=noninteractive dpkg -i "$run" "$dkms" > "$d/dpkg.log" 2>&1; rc=$?
+echo "dpkg -i: rc=$rc in $(( $(date +%s) - start )) s"
+[ "$rc" = 0 ] && ok "dpkg -i stapvm-run stapvm-dkms" || { bad "dpkg -i"; tail -30 "$d/dpkg.log"; done_; }
+expect "stapvm-run's postinst made the system group stapusr" "yes" \
+    "$(gid=$(getent group stapusr | cut -d: -f3) && [ "$gid" -lt 1000 ] && echo yes)"
+expect "dkms built and installed stapvm for $kver" "stapvm/$version, $kver, $(uname -m): installed" \
+    "$(dkms status -m stapvm -v "$version" -k "$kver" | sed 's/ (.*)//')"
+ko=$(modinfo -n stapvm 2>/dev/null)
+case "$ko" in /lib/modules/"$kver"/updates/dkms/stapvm.ko*) ok "modinfo finds DKMS's stapvm.ko" ;; *) bad "modinfo -n stapvm: '$ko'" ;; esac
+modprobe stapvm && ok "modprobe stapvm" || { bad "modprobe stapvm"; tail -20 "$d/dpkg.log"; done_; }
+[ -c /dev/stapvm ] && ok "/dev/stapvm" || bad "/dev/stapvm"
+
+r=$(/usr/bin/stapvm-run --runtime=kernel "$d/hello.stpb" 2>&1); rc=$?
+expect "the packaged stapvm-run runs the host's module on stapvm.ko" "hello from stapvm.ko|n=5|0" "$(echo "$r" | paste -sd'|')|$rc"
+r=$(/usr/bin/stapvm-run "$d/hello.stpb" 2>&1); rc=$?
+expect "without --runtime it picks stapvm.ko (/dev/stapvm exists)" "hello from stapvm.ko|n=5|0" "$(echo "$r" | paste -sd'|')|$rc"
+
+rmmod stapvm && ok "rmmod stapvm" || bad "rmmod stapvm"
+DEBIAN_FRONTEND=noninteractive dpkg -r stapvm-dkms > "$d/dpkg-r.log" 2>&1 && ok "dpkg -r stapvm-dkms" || { bad "dpkg -r"; tail -20 "$d/dpkg-r.log"; }
+expect "its prerm removed the module from $kver" "|" "$(dkms status -m stapvm)|$(ls /lib/modules/"$kver"/updates/dkms/stapvm.ko* 2>/dev/null)"
+done_
