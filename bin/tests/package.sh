@@ -74,7 +74,7 @@ has "stapvm-dkms: dkms.conf, Kbuild, kmod/ and vm/ side by side" stapvm-dkms \
     "$src/dkms.conf" "$src/kmod/build/Kbuild" "$src/kmod/build/kdev.c" "$src/kmod/build/svm_api.c" \
     "$src/kmod/build/interp.c" "$src/kmod/ksession.h" "$src/vm/core.mk" "$src/vm/opcodes.def" "$src/vm/stapvm.h"
 # kmod's own .c files and the VM core's (vm/stapvm.c as svm_api.c), as kmod/Makefile links them into build/
-core=$(make -s -C "$root/runtime-native/vm" -f - n <<<$'include core.mk\nn:\n\t@echo $(VM_CORE_NAMES)')
+core=$(make -s --no-print-directory -C "$root/runtime-native/vm" -f - n <<<$'include core.mk\nn:\n\t@echo $(VM_CORE_NAMES)')
 want=$( (cd "$root/runtime-native/kmod" && ls ./*.c | sed 's|^\./||'; tr ' ' '\n' <<<"$core" | sed 's/^stapvm\.c$/svm_api.c/') | sort)
 expect "stapvm-dkms: every .c file kmod's Makefile links into build/" "$want" \
     "$(sed -n "s|^$src/kmod/build/\(.*\.c\)$|\1|p" "$tmp/stapvm-dkms.list" | sort)"
