@@ -19,7 +19,11 @@ done_() { echo "$pass passed, $fail failed"; exit 0; }
 run=$(grep '/stapvm-run_' "$d/debs") dkms=$(grep '/stapvm-dkms_' "$d/debs") compiler=$(grep '/stapvm_' "$d/debs")
 version=$(dpkg-deb -f "$dkms" Version)
 # systemtap's packages on the host made stapusr already: without it here, the postinst must make it
-if getent group stapusr >/dev/null; then groupdel stapusr && echo "(stapusr deleted from the guest's /etc/group)"; fi
+# (and staprun's dpkg-statoverride names it: that goes first, or dpkg refuses to run)
+if getent group stapusr >/dev/null; then
+    dpkg-statoverride --list | awk '$2 == "stapusr" { print $4 }' | while read -r f; do dpkg-statoverride --remove "$f"; done
+    groupdel stapusr && echo "(stapusr deleted from the guest's /etc/group and statoverrides)"
+fi
 start=$(date +%s)
 DEBIAN_FRONTEND=noninteractive dpkg -i "$run" "$dkms" > "$d/dpkg.log" 2>&1; rc=$?
 echo "dpkg -i: rc=$rc in $(( $(date +%s) - start )) s"
