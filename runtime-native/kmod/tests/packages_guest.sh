@@ -42,15 +42,16 @@ expect "the packaged stapvm-run runs the host's module on stapvm.ko" "hello from
 r=$(/usr/bin/stapvm-run "$d/hello.stpb" 2>&1); rc=$?
 expect "without --runtime it picks stapvm.ko (/dev/stapvm exists)" "hello from stapvm.ko|n=5|0" "$(echo "$r" | paste -sd'|')|$rc"
 
-# the compiler's package: its launcher, STAPVM_HOME=/usr/lib/stapvm, and the compile cache through stapvm-run
+# the compiler's package: its launcher, STAPVM_HOME=/usr/lib/stapvm (ctime: a tapset function), and
+# the compile cache through stapvm-run
 DEBIAN_FRONTEND=noninteractive dpkg -i "$compiler" > "$d/dpkg-c.log" 2>&1 && ok "dpkg -i stapvm" || { bad "dpkg -i stapvm"; tail -20 "$d/dpkg-c.log"; }
 export SYSTEMTAP_DIR=/tmp/systemtap STAPVM_NO_CDS=1 STAPVM_CACHE_REPORT=1
-script='probe begin { printf("%s compiled here\n", execname()) exit() }'
+script='probe begin { printf("%s compiled here %s\n", execname(), ctime(0)) exit() }'
 r=$(cd /tmp && timeout 300 /usr/bin/stapvm --runtime=kernel -e "$script" 2>&1); rc=$?
-expect "/usr/bin/stapvm compiles and runs a script on stapvm.ko" "stapvm: compile cache miss|stapio compiled here|0" \
+expect "/usr/bin/stapvm compiles and runs a script on stapvm.ko" "stapvm: compile cache miss|stapio compiled here Thu Jan  1 00:00:00 1970|0" \
     "$(echo "$r" | sed 's/: \/tmp.*//' | paste -sd'|')|$rc"
 r=$(cd /tmp && timeout 300 /usr/bin/stapvm --runtime=kernel -e "$script" 2>&1); rc=$?
-expect "again: from the compile cache, through stapvm-run" "stapvm: compile cache hit|stapio compiled here|0" \
+expect "again: from the compile cache, through stapvm-run" "stapvm: compile cache hit|stapio compiled here Thu Jan  1 00:00:00 1970|0" \
     "$(echo "$r" | sed 's/: \/tmp.*//' | paste -sd'|')|$rc"
 
 rmmod stapvm && ok "rmmod stapvm" || bad "rmmod stapvm"
