@@ -43,7 +43,8 @@ cache_valid() {
     fi
     if [ -s "$e/folders" ]; then
         while read -r t d; do want+=("$t"); dirs+=("$d"); done < "$e/folders"
-        [ "$(stat -c %.9Y "${dirs[@]}" 2>/dev/null || true)" = "$(printf '%s\n' "${want[@]}")" ] || return 1
+        # -L: the folder's date, as Java's getLastModifiedTime reads it when CompileCache stores it
+        [ "$(stat -L -c %.9Y "${dirs[@]}" 2>/dev/null || true)" = "$(printf '%s\n' "${want[@]}")" ] || return 1
     fi
     return 0
 }

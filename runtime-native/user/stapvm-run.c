@@ -200,7 +200,8 @@ static int parse_options(int argc, char **argv, struct run_args *a)
 	static const struct option longopts[] = {
 		{ "breakpoint", required_argument, 0, 'b' }, { "runtime", required_argument, 0, 'r' },
 		{ "trust", required_argument, 0, 't' }, { "require-signed", no_argument, 0, 's' },
-		{ "format", required_argument, 0, 'j' }, { "list", no_argument, 0, 'l' }, { 0, 0, 0, 0 }
+		{ "format", required_argument, 0, 'j' }, { "list", no_argument, 0, 'l' }, { "help", no_argument, 0, 'h' },
+		{ 0, 0, 0, 0 }
 	};
 	char *end;
 	int c;

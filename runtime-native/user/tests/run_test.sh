@@ -100,6 +100,11 @@ expect "-S 1,2" "out.1 out.2 rc=0" "$(cd "$tmp/rot" && echo *) rc=$rc"
 out=$("$run" -S 1 "$tmp/timer_exit.stpb" 2>&1); rc=$?
 expect "-S without -o" "You have to specify output FILE with '-S' option.|Usage: stapvm-run [-o FILE [-S SIZE[,N]] [-F]] [-T SECONDS] [-c CMD | -x PID] [--format=text|json]|rc=1" \
 	"$(head -2 <<<"$out" | tr '\n' '|')rc=$rc"
+# -h and --help: the usage on stdout, exit 0 (the man page is stapvm-run(8), packaging/man/)
+out=$("$run" --help 2>/dev/null); rc=$?
+expect "--help" "Usage: stapvm-run [-o FILE [-S SIZE[,N]] [-F]] [-T SECONDS] [-c CMD | -x PID] [--format=text|json]|rc=0" \
+	"$(head -1 <<<"$out" | tr '\n' '|')rc=$rc"
+expect "-h is --help" "$out" "$("$run" -h 2>/dev/null)"
 out=$("$run" -S 1x -o "$tmp/x" "$tmp/timer_exit.stpb" 2>&1); rc=$?
 expect "-S invalid" "Invalid file size option '1x'.|rc=1" "$(head -1 <<<"$out" | tr '\n' '|')rc=$rc"
 
