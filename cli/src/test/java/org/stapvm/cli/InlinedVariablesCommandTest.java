@@ -53,6 +53,14 @@ class InlinedVariablesCommandTest {
         List<String> scales = programScales();
         assertEquals(4, scales.size()); // 3 rounds through run's copy, one in main's
         assertEquals(scales, traced(r.stdout()));
+        // main's copy has its local s (x * k, a DW_OP_mul location) at entry; run's has it in a later block
+        Result vars = run("probe P.function(\"scale\") { printf(\"T %s\\n\", $$vars) }");
+        List<String> v = traced(vars.stdout());
+        assertEquals(4, v.size(), vars.stdout());
+        String[] last = scales.get(3).split(" ");
+        int s = Integer.parseInt(last[1]) * Integer.parseInt(last[3]);
+        assertTrue(v.get(3).matches("k=0x3 p=0x[0-9a-f]+ s=0x" + Integer.toHexString(s)), v.get(3));
+        assertTrue(v.get(0).matches("k=0x2 p=0x[0-9a-f]+"), v.get(0));
     }
 
     @Test
