@@ -318,6 +318,49 @@ static int cu_variables(struct buf *b, struct btf *t, Dwarf_Die *cu, Dwarf_Addr 
 	return n;
 }
 
+/* the inlined instance of func entered at pc among scope's descendants (into *inst) and the out-of-line
+ * function it sits in, whose frame base its variables' locations use (into *outer); 1 when found. A walk
+ * of the tree: dwarf_getscopes gives an instance's abstract origin's scopes, not its caller's, and misses
+ * an instance whose ranges do not hold its entry pc. */
+static int find_inlined(Dwarf_Die *scope, const char *func, Dwarf_Addr pc, Dwarf_Die *sub, Dwarf_Die *inst,
+			Dwarf_Die *outer, int depth)
+{
+	Dwarf_Die c;
+	if (depth > 64 || dwarf_child(scope, &c)) return 0;
+	do {
+		int tag = dwarf_tag(&c);
+		Dwarf_Addr e;
+		const char *name;
+		if (tag == DW_TAG_inlined_subroutine && sub && (name = dwarf_diename(&c)) && !strcmp(name, func)
+		    && entry(&c, &e) == 0 && e == pc) {
+			*inst = c;
+			*outer = *sub;
+			return 1;
+		}
+		if (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine || tag == DW_TAG_lexical_block
+		    || tag == DW_TAG_namespace || tag == DW_TAG_class_type || tag == DW_TAG_structure_type) {
+			Dwarf_Die here = c;
+			if (find_inlined(&here, func, pc, tag == DW_TAG_subprogram ? &here : sub, inst, outer, depth + 1))
+				return 1;
+		}
+	} while (dwarf_siblingof(&c, &c) == 0);
+	return 0;
+}
+
+static int inlined_at(Dwarf *dw, const char *func, Dwarf_Addr pc, Dwarf_Die *inst, Dwarf_Die *outer)
+{
+	Dwarf_Off off = 0, next;
+	size_t hsize;
+	Dwarf_Die cu;
+	/* the unit whose ranges hold pc first, then (no aranges) every unit */
+	if (dwarf_addrdie(dw, pc, &cu) && find_inlined(&cu, func, pc, NULL, inst, outer, 0)) return 1;
+	while (dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
+		if (dwarf_offdie(dw, off + hsize, &cu) && find_inlined(&cu, func, pc, NULL, inst, outer, 0)) return 1;
+		off = next;
+	}
+	return 0;
+}
+
 static long fail(uint8_t *out, size_t cap, const char *fmt, ...)
 {
 	va_list ap;
@@ -333,7 +376,7 @@ long svm_dwarf_function(const char *path, const char *func, int mode, uint64_t a
 	struct btf *t = calloc(1, sizeof *t);
 	struct find f = { func, { 0 }, 0 };
 	Dwarf *dw;
-	Dwarf_Die cu;
+	Dwarf_Die cu, outer;
 	Dwarf_Off off = 0, next;
 	size_t hsize;
 	Dwarf_Addr lo, hi = 0, pc;
@@ -349,14 +392,21 @@ long svm_dwarf_function(const char *path, const char *func, int mode, uint64_t a
 	if (!t || !(vars.p = malloc(vars.cap))) { free(t); return fail(out, cap, "out of memory"); }
 	if (dbg_open(&d, path, out, cap)) { free(t); free(vars.p); return -1; }
 	dw = d.dw;
-	while (!f.found && dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
+	if (mode == SVM_DWARF_INLINED)
+		f.found = inlined_at(dw, func, at_pc, &f.die, &outer);
+	while (mode != SVM_DWARF_INLINED && !f.found && dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
 		if (dwarf_offdie(dw, off + hsize, &cu)) dwarf_getfuncs(&cu, match_func, &f, 0);
 		off = next;
 	}
 	if (!f.found) {
 		dbg_close(&d); free(t); free(vars.p);
+		if (mode == SVM_DWARF_INLINED)
+			return fail(out, cap, "no DWARF for an instance of %s inlined at 0x%llx in %s", func,
+				    (unsigned long long)at_pc, path);
 		return fail(out, cap, "no DWARF for function %s in %s", func, path);
 	}
+	if (mode != SVM_DWARF_INLINED)
+		outer = f.die;
 	dwarf_diecu(&f.die, &cu, NULL, NULL);
 	entry(&f.die, &lo);
 	{
@@ -367,7 +417,8 @@ long svm_dwarf_function(const char *path, const char *func, int mode, uint64_t a
 			if (start <= lo && lo < end) { hi = end; break; }
 		if (!hi) hi = lo + 1;
 	}
-	pc = mode == SVM_DWARF_AT_ENTRY ? lo : mode == SVM_DWARF_AT_PC ? at_pc : after_prologue(&cu, lo, hi);
+	pc = mode == SVM_DWARF_AT_ENTRY ? lo : mode == SVM_DWARF_AT_PC || mode == SVM_DWARF_INLINED ? at_pc
+	   : after_prologue(&cu, lo, hi);
 	/* an int to index arrays with, as BTF wants one */
 	t->n = 1;
 	t->die[0] = (Dwarf_Off)-1;
@@ -378,7 +429,7 @@ long svm_dwarf_function(const char *path, const char *func, int mode, uint64_t a
 	nvars = variables(&vars, t, &f.die, pc, 1, 0);
 	nvars += variables(&vars, t, &f.die, pc, 0, 0);
 	nvars += cu_variables(&vars, t, &cu, pc);
-	if (dwarf_attr_integrate(&f.die, DW_AT_frame_base, &a)) dwarf_getlocation_addr(&a, pc, &fb, &nfb, 1);
+	if (dwarf_attr_integrate(&outer, DW_AT_frame_base, &a)) dwarf_getlocation_addr(&a, pc, &fb, &nfb, 1);
 	if ((cfi = dbg_cfi(&d)) && dwarf_cfi_addrframe(cfi, pc, &frame) == 0)
 		dwarf_frame_cfa(frame, &cfa, &ncfa);
 	u32(&b, 0x444d5653);   /* "SVMD" */

@@ -5,13 +5,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Where the variables are evaluated: after the prologue (a .function probe, as stap places it) or
- * at the function's first instruction (the entry of a .return probe, where @entry values are read). */
-enum { SVM_DWARF_AFTER_PROLOGUE = 0, SVM_DWARF_AT_ENTRY = 1, SVM_DWARF_AT_PC = 2 };
+/* Where the variables are evaluated: after the prologue (a .function probe, as stap places it), at
+ * the function's first instruction (the entry of a .return probe, where @entry values are read), at a
+ * statement's address, or at the entry pc of one inlined instance of the function (SVM_DWARF_INLINED:
+ * the instance whose entry pc is pc; its own parameters and locals, the frame base of the function
+ * it was inlined into). */
+enum { SVM_DWARF_AFTER_PROLOGUE = 0, SVM_DWARF_AT_ENTRY = 1, SVM_DWARF_AT_PC = 2, SVM_DWARF_INLINED = 3 };
 
 /*
  * Describes function func of the ELF file path at the place mode says (SVM_DWARF_AT_PC: at pc, a
- * statement probe's address), into out (cap bytes):
+ * statement probe's address; SVM_DWARF_INLINED: its inlined instance entered at pc), into out (cap bytes):
  *   "SVMD" u32 version(1)
  *   u64 low_pc, u64 pc (where the locations below hold), u32 return type (0: void), u32 decl line,
  *   str decl file, str CU name, u64 the function's DIE offset,

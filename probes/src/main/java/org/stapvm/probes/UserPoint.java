@@ -5,8 +5,9 @@ import org.stapvm.probes.symbols.SdtNotes;
 /**
  * One resolved {@code process(...)} probe point: the canonical path of the ELF file (null for
  * {@code process.begin} and friends, which fire in every traced process), the event, and for
- * FUNCTION/RETURN/CALL/INLINE the one function name (wildcards are expanded before this), for STATEMENT
- * and INLINE (an inlined instance, or a function DWARF does not describe) the link-time address in {@code path},
+ * FUNCTION/RETURN/CALL/INLINE/INLINED the one function name (wildcards are expanded before this), for STATEMENT,
+ * INLINE (an inlined instance, or a function DWARF does not describe) and INLINED (an inlined instance a plain
+ * .function takes) the link-time address in {@code path},
  * for PLT the imported function and its stub's address, for MARK the one marker site (its address in
  * {@code address}) and whether the provider was written ({@code .provider("P").mark("N")}).
  * {@link #pp()} is what pp() prints; {@link #record} is what the runtimes receive (probes.def),
@@ -42,6 +43,8 @@ public record UserPoint(String path, Event event, String function, long address,
     public enum Event {
         FUNCTION("", ProbeKind.PROCESS_FUNCTION), RETURN(".return", ProbeKind.PROCESS_FUNCTION),
         CALL(".call", ProbeKind.PROCESS_FUNCTION), INLINE(".inline", ProbeKind.PROCESS_STATEMENT),
+        /** An inlined instance a plain .function("F") takes, as stap does: pp() without ".inline". */
+        INLINED("", ProbeKind.PROCESS_STATEMENT),
         PLT("", ProbeKind.PROCESS_STATEMENT),
         STATEMENT(".absolute", ProbeKind.PROCESS_STATEMENT), BEGIN(".begin", ProbeKind.PROCESS_BEGIN),
         END(".end", ProbeKind.PROCESS_END), THREAD_BEGIN(".thread.begin", ProbeKind.THREAD_BEGIN),
@@ -66,7 +69,7 @@ public record UserPoint(String path, Event event, String function, long address,
         return switch (event) {
             case FUNCTION, RETURN, CALL -> ProbeRecord.processFunction(pp(), path, symbol(), event == Event.RETURN);
             // an inlined instance has no symbol: it is placed at its entry pc
-            case INLINE, PLT -> ProbeRecord.processStatement(pp(), path, address, false);
+            case INLINE, INLINED, PLT -> ProbeRecord.processStatement(pp(), path, address, false);
             case STATEMENT -> ProbeRecord.processStatement(pp(), path, address, absolute);
             case MARK -> ProbeRecord.processMark(pp(), path, address, mark.semaphore());
             default -> ProbeRecord.processEvent(event.kind, pp(), path);
@@ -96,7 +99,7 @@ public record UserPoint(String path, Event event, String function, long address,
             sb.append("(\"").append(path).append("\")");
         }
         switch (event) {
-            case FUNCTION, RETURN, CALL, INLINE -> sb.append(".function(\"").append(function).append("\")");
+            case FUNCTION, RETURN, CALL, INLINE, INLINED -> sb.append(".function(\"").append(function).append("\")");
             case PLT -> sb.append(".statement(0x").append(Long.toHexString(address)).append(")");
             case STATEMENT -> sb.append(function != null ? ".statement(\"" + function + "\")"
                     : ".statement(0x" + Long.toHexString(address) + ")");

@@ -93,7 +93,8 @@ final class DwarfTargets {
 
     /**
      * The DWARF of the function a process probe is in, where the probe reads it: after the prologue
-     * (.function), at entry (.return's @entry), at the statement's address (.statement("F@FILE:N"));
+     * (.function), at entry (.return's @entry), at the statement's address (.statement("F@FILE:N")), at
+     * an inlined instance's entry pc (.inline, and the inlined copies a plain .function takes);
      * null for other probes and for functions without DWARF.
      */
     private static DwarfFunction function(UserPoint p) {
@@ -105,6 +106,7 @@ final class DwarfTargets {
                 case FUNCTION, CALL -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.AFTER_PROLOGUE);
                 case RETURN -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.AT_ENTRY);
                 case STATEMENT -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.AT_PC, p.address());
+                case INLINE, INLINED -> DwarfFunction.read(p.path(), p.symbol(), DwarfFunction.INLINED, p.address());
                 default -> null;
             };
         } catch (DwarfReader.Failure e) {
@@ -159,10 +161,11 @@ final class DwarfTargets {
     /**
      * At a function's first instruction (a .return probe's entry) a parameter of integer class among the
      * first six is in its x86-64 argument register whatever the DWARF says: unoptimized code states the
-     * stack slot the prologue is about to fill. Its argument number, or 0.
+     * stack slot the prologue is about to fill. Its argument number, or 0 (and always in an inlined
+     * instance, which has no arguments: its parameters are where its DWARF says).
      */
     private static int argumentRegister(DwarfFunction f, DwarfFunction.Variable v) {
-        if (!v.parameter() || f.pc() != f.lowPc()) {
+        if (!v.parameter() || f.pc() != f.lowPc() || f.inlined()) {
             return 0;
         }
         int slot = 0;
@@ -203,6 +206,11 @@ final class DwarfTargets {
         return KernelTargetChain.fromAddress(f.types(), pos, at.expression(), v.type(), steps, addressOf, KernelTargetChain.Space.USER);
     }
 
+    /** The two-operand DWARF operations of 64-bit integers as the script's operators (DW_OP_shr, logical, is not one). */
+    private static final java.util.Map<Integer, BinaryOp> ARITHMETIC = java.util.Map.of(0x22, BinaryOp.ADD, 0x1c, BinaryOp.SUB,
+            0x1e, BinaryOp.MUL, 0x1a, BinaryOp.BIT_AND, 0x21, BinaryOp.BIT_OR, 0x27, BinaryOp.BIT_XOR, 0x24, BinaryOp.SHL,
+            0x26, BinaryOp.SHR);
+
     /** Where a location expression puts a variable: a value (a register, DW_OP_stack_value) or an address in memory. */
     private record Location(Expression expression, boolean isValue) {}
 
@@ -231,10 +239,10 @@ final class DwarfTargets {
                 stack.add(new Expression.NumberLiteral(pos, a - 0x30));
             } else if (a >= 0x08 && a <= 0x11) {                     // DW_OP_const1u .. DW_OP_consts
                 stack.add(new Expression.NumberLiteral(pos, op.number()));
-            } else if ((a == 0x22 || a == 0x1c) && stack.size() >= 2) { // DW_OP_plus, DW_OP_minus
+            } else if (ARITHMETIC.containsKey(a) && stack.size() >= 2) { // DW_OP_plus, _minus, _mul, _and, ...
                 Expression r = stack.remove(stack.size() - 1);
                 Expression l = stack.remove(stack.size() - 1);
-                stack.add(new Expression.Binary(pos, a == 0x22 ? BinaryOp.ADD : BinaryOp.SUB, l, r));
+                stack.add(new Expression.Binary(pos, ARITHMETIC.get(a), l, r));
             } else if (a == 0x9f && i == ops.size() - 1 && stack.size() == 1) { // DW_OP_stack_value
                 return new Location(stack.get(0), true);
             } else if (a == 0x03) {                                  // DW_OP_addr: a link-time address of the file

@@ -18,7 +18,8 @@ import org.stapvm.probes.btf.KernelBtf;
  * has no source lines: {@code kernel.function("vfs_read")} where stap with debuginfo prints
  * {@code kernel.function("vfs_read@fs/read_write.c:450")}. A point that named a probe alias is
  * listed by the alias name it matched, with -L the alias body's locals as "name:type" in the
- * order stap resolves them (the innermost alias body first), its internal "__" ones left out. Tracepoints list their arguments as stap does.
+ * order stap resolves them (the innermost alias body first), its internal "__" ones left out. Points listed by
+ * the same text (the inlined copies of a function) show, as stap, the variables common to all of them. Tracepoints list their arguments as stap does.
  */
 public final class ProbeListing {
     private ProbeListing() {}
@@ -27,6 +28,7 @@ public final class ProbeListing {
     public static List<String> lines(CheckedProgram program, boolean withVariables, String release) {
         TreeSet<String> out = new TreeSet<>();
         Map<String, List<String>> aliases = new LinkedHashMap<>();
+        Map<String, List<String>> points = new LinkedHashMap<>();
         for (Unit u : program.probes()) {
             if (u.probe().listed() != null) {
                 // one line per alias name: the locals common to every probe it became, as stap
@@ -43,10 +45,21 @@ public final class ProbeListing {
             }
             // stap keeps the written point's '?' or '!' on a point that named no alias
             pp += u.probe().written().marker().text;
-            out.add(withVariables ? pp + variables(u, release) : pp);
+            if (withVariables) {
+                // points listed alike (a function's inlined copies) show the variables every one of them has, as stap
+                points.merge(pp, arguments(variables(u, release)), (a, b) -> a.stream().filter(b::contains).toList());
+            } else {
+                out.add(pp);
+            }
         }
+        points.forEach((pp, args) -> out.add(pp + String.join("", args)));
         aliases.forEach((pp, locals) -> out.add(withVariables ? pp + String.join("", locals) : pp));
         return new ArrayList<>(out);
+    }
+
+    /** The " $name:type" parts of a -L variables text (a type has spaces but no '$'). */
+    private static List<String> arguments(String variables) {
+        return variables.isEmpty() ? List.of() : List.of(variables.split("(?= \\$)"));
     }
 
     /** " name:type" of each local of an alias-made probe, in order, internal "__" ones left out. */

@@ -16,11 +16,12 @@ import org.stapvm.probes.nativebridge.DwarfReader;
  * the prologue, where stap places a .function probe, or at the first instruction, where a .return
  * probe's @entry values are read): the parameters and locals in scope with their locations there, the
  * frame base and the CFA rule there, the variables of its compilation unit, and their C types re-encoded
- * as BTF, so that the target lowering that reads the kernel's BTF reads these too. Read through libdw (runtime-native/dwarf).
+ * as BTF, so that the target lowering that reads the kernel's BTF reads these too; {@code inlined}: one
+ * inlined instance of the function at its entry pc (lowPc and pc are that pc, the frame base the caller's). Read through libdw (runtime-native/dwarf).
  */
 public record DwarfFunction(String path, String name, long lowPc, long pc, int returnType, int declLine,
                             String declFile, String cuName, long dieOffset, List<Variable> variables, List<Op> frameBase,
-                            List<Op> cfa, Btf types) {
+                            List<Op> cfa, Btf types, boolean inlined) {
 
     /** One DWARF expression operation (libdw's Dwarf_Op). */
     public record Op(int atom, long number, long number2) {}
@@ -35,6 +36,8 @@ public record DwarfFunction(String path, String name, long lowPc, long pc, int r
     public static final int AFTER_PROLOGUE = 0;
     public static final int AT_ENTRY = 1;
     public static final int AT_PC = 2;
+    /** At the entry pc of one inlined instance of the function (stapvm_dwarf.h's SVM_DWARF_INLINED). */
+    public static final int INLINED = 3;
 
     private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
 
@@ -47,7 +50,7 @@ public record DwarfFunction(String path, String name, long lowPc, long pc, int r
     public static DwarfFunction read(String path, String function, int mode, long pc) throws DwarfReader.Failure {
         Object o = CACHE.computeIfAbsent(path + "\0" + function + "\0" + mode + "\0" + pc, k -> {
             try {
-                return decode(path, function, DwarfReader.function(path, function, mode, pc));
+                return decode(path, function, DwarfReader.function(path, function, mode, pc), mode == INLINED);
             } catch (DwarfReader.Failure e) {
                 return e;
             } catch (BtfFormatException | RuntimeException e) {
@@ -60,7 +63,7 @@ public record DwarfFunction(String path, String name, long lowPc, long pc, int r
         return (DwarfFunction) o;
     }
 
-    private static DwarfFunction decode(String path, String function, byte[] blob) throws BtfFormatException {
+    private static DwarfFunction decode(String path, String function, byte[] blob, boolean inlined) throws BtfFormatException {
         ByteBuffer b = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
         if (b.getInt() != 0x444d5653 || b.getInt() != 1) {
             throw new BtfFormatException("not a stapvm DWARF description");
@@ -85,7 +88,7 @@ public record DwarfFunction(String path, String name, long lowPc, long pc, int r
         byte[] btf = new byte[b.getInt()];
         b.get(btf);
         return new DwarfFunction(path, function, lowPc, pc, ret, line, file, cu, die, List.copyOf(vars),
-                fb == null ? List.of() : fb, cfa == null ? List.of() : cfa, Btf.parse(btf, null));
+                fb == null ? List.of() : fb, cfa == null ? List.of() : cfa, Btf.parse(btf, null), inlined);
     }
 
     private static List<Op> ops(ByteBuffer b) {

@@ -19,6 +19,7 @@ import org.stapvm.probes.symbols.ElfFunctions;
 /**
  * {@code process("PATH").function("PATTERN[@FILE[:LINE]]")[.return|.call|.inline]}, expanded here, at compile
  * time, against the file's .symtab and .dynsym (one point per function, as stap does) and its DWARF. As stap:
+ * a plain {@code .function} takes each function's out-of-line copy and each place it was inlined,
  * {@code .call} takes the functions that have code of their own (not their inlined copies), {@code .inline}
  * takes each place DWARF says a function was inlined, and, since nothing tells stap otherwise, the
  * functions that DWARF does not describe; neither takes a further {@code .return}.
@@ -59,10 +60,12 @@ final class ProcessFunctions {
             UserPoint u = new UserPoint(path, event, named, f.value());
             out.add(ProbeSpec.process(u, u.record(false)));
         }
-        if (event == UserPoint.Event.INLINE) {
+        if (event == UserPoint.Event.INLINE || event == UserPoint.Event.FUNCTION) {
+            // a plain .function("F") takes F's inlined instances as well as its out-of-line copy, as stap does
+            UserPoint.Event each = event == UserPoint.Event.INLINE ? event : UserPoint.Event.INLINED;
             for (DwarfIndex.Entry e : dwarf.inlined()) {
                 if (Glob.FUNCTION_NAMES.matches(name, e.name()) && (file == null || DwarfIndex.matchesFile(file, e))) {
-                    UserPoint u = new UserPoint(path, event, e.qualified(), e.lowPc());
+                    UserPoint u = new UserPoint(path, each, e.qualified(), e.lowPc());
                     out.add(ProbeSpec.process(u, u.record(false)));
                 }
             }
