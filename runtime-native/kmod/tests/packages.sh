@@ -22,6 +22,10 @@ rm -rf "$out"; mkdir -p "$out"
 (cd "$out" && "$root/bin/stapvm" --disable-cache -p4 -m hello -e 'global n
 probe begin { println("hello from stapvm.ko") } probe timer.ms(10) { if (++n == 5) exit() } probe end { printf("n=%d\n", n) }' >/dev/null) ||
     fail "cannot compile the module"
+# a bundle for the guest's kernel, run there by the packaged stapvm-run alone (docs/bundles.md)
+printf 'probe begin { println("bundled on stapvm.ko") exit() }\n' > "$out/hello.stp"
+(cd "$out" && "$root/bin/stapvm" --bundle tools.stpbundle --bundle-version 1.0 -r "$("$root/runtime-native/guest/kver.sh")" hello.stp >/dev/null) ||
+    fail "cannot build the bundle"
 
 in_guest "$out/guest.log" --timeout "${KMOD_GUEST_TIMEOUT:-1500}" --env "PKG_OUT=$out" \
     -- bash "$here/packages_guest.sh"

@@ -2,7 +2,7 @@
 # packages_guest.sh: runs inside the QEMU guest (packages.sh boots it): dpkg installs stapvm-run and
 # stapvm-dkms (the guest's root is the host's under a tmpfs overlay, so nothing lasts), DKMS builds
 # and installs stapvm.ko for the running kernel, modprobe loads it, the packaged stapvm-run runs a
-# module compiled on the host on it; then the compiler's package (stapvm) compiles and runs a script
+# module compiled on the host on it and, with the JDK hidden, a bundle's script; then the compiler's package (stapvm) compiles and runs a script
 # there, the second time from its compile cache; removing stapvm-dkms removes the module again.
 set -uo pipefail
 d=$PKG_OUT kver=$(uname -r)
@@ -41,6 +41,16 @@ r=$(/usr/bin/stapvm-run --runtime=kernel "$d/hello.stpb" 2>&1); rc=$?
 expect "the packaged stapvm-run runs the host's module on stapvm.ko" "hello from stapvm.ko|n=5|0" "$(echo "$r" | paste -sd'|')|$rc"
 r=$(/usr/bin/stapvm-run "$d/hello.stpb" 2>&1); rc=$?
 expect "without --runtime it picks stapvm.ko (/dev/stapvm exists)" "hello from stapvm.ko|n=5|0" "$(echo "$r" | paste -sd'|')|$rc"
+
+# a production machine has no JVM: the JDK hidden under an empty tmpfs, a bundle compiled on the
+# host is listed and run by the packaged stapvm-run
+mount -t tmpfs tmpfs /usr/lib/jvm && ok "the JDK hidden (/usr/lib/jvm empty)" || bad "mount a tmpfs over /usr/lib/jvm"
+expect "no java runs" "no" "$(java -version >/dev/null 2>&1 && echo yes || echo no)"
+expect "stapvm-run --list names the bundle and its script" "name: tools|version: 1.0|  hello  kernel $kver" \
+    "$(/usr/bin/stapvm-run --list "$d/tools.stpbundle" 2>&1 | grep -E '^(name|version):|^  hello' | sed 's/  source sha256.*//' | paste -sd'|')"
+r=$(/usr/bin/stapvm-run "$d/tools.stpbundle" hello 2>&1); rc=$?
+expect "the packaged stapvm-run runs the bundle's script on stapvm.ko without a JVM" "bundled on stapvm.ko|0" "$(echo "$r" | paste -sd'|')|$rc"
+umount /usr/lib/jvm && ok "the JDK back" || bad "umount /usr/lib/jvm"
 
 # the compiler's package: its launcher, STAPVM_HOME=/usr/lib/stapvm (ctime: a tapset function), and
 # the compile cache through stapvm-run
