@@ -324,6 +324,9 @@ final class Options {
         if (bundle != null && bundleVersion == null) {
             return "stapvm: --bundle needs --bundle-version VERSION\n";
         }
+        if (java.util.stream.Stream.of(bundleName, bundleVersion).anyMatch(v -> v != null && v.contains("\n"))) {
+            return "stapvm: --bundle-name and --bundle-version are one line each\n";
+        }
         if (bundle != null && (script != null || signModule != null || listingPattern() != null)) {
             return "stapvm: --bundle compiles script files: give them as SCRIPT..., without -e, -l/-L or --sign-module\n";
         }

@@ -151,6 +151,8 @@ class BundleCommandTest {
         assertEquals(new Result("", "stapvm: --bundle needs --bundle-version VERSION\n", 1), stapvm("--bundle", "x.stpbundle", "hello.stp"));
         assertEquals(new Result("", "stapvm: --bundle-name and --bundle-version need --bundle FILE\n", 1),
                 stapvm("--bundle-version", "1", "hello.stp"));
+        assertEquals(new Result("", "stapvm: --bundle-name and --bundle-version are one line each\n", 1),
+                stapvm("--bundle", "x.stpbundle", "--bundle-version", "1\nbuilt-by: someone else", "hello.stp"));
         assertEquals(new Result("", "stapvm: --bundle needs the script files to put in it\n", 1),
                 stapvm("--bundle", "x.stpbundle", "--bundle-version", "1"));
         Files.createDirectories(tmp.resolve("again"));
